@@ -1,0 +1,88 @@
+# Two commands matter: `make demo` and `make test`. Both set up whatever is missing first,
+# idempotently, on a fresh Debian 12 machine (as root, or with sudo available).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := .venv-system.ok
+
+# Debian packages: pyscard build (libpcsclite-dev, swig), PC/SC test stack (pcscd,
+# vsmartcard-vpcd), CJK fonts for screens and raster receipts, Qt Quick runtime libraries
+# (EGL, xkbcommon, fontconfig, dbus, xcb-cursor) and libpulse0 for Qt Virtual Keyboard /
+# multimedia, Xvfb + AT-SPI for screen-reader tests.
+APT_PACKAGES := build-essential python3-venv libpcsclite-dev swig pcscd vsmartcard-vpcd \
+	fonts-noto-cjk libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
+	xvfb dbus-x11 at-spi2-core python3-pyatspi
+
+QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
+
+.PHONY: help setup system venv demo test test-fast bench lint format i18n clean
+
+help:
+	@echo "make demo       set up, then start the terminal in demo mode (simulated devices)"
+	@echo "make test       set up, then run every test"
+	@echo "make test-fast  the quick set (no pcsc, gui or slow tests)"
+	@echo "make bench      benchmarks, one JSON line each"
+	@echo "make lint       ruff, ruff format --check, mypy"
+
+setup: system venv i18n
+
+system: $(SYSTEM_STAMP)
+$(SYSTEM_STAMP): Makefile
+	@missing=$$(for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@touch $@
+
+venv: $(STAMP)
+$(STAMP): pyproject.toml | $(SYSTEM_STAMP)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[central,dev]'
+	@touch $@
+
+i18n: $(STAMP)
+	@$(PY) -m ui.i18n.build
+
+demo: setup
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(VENV)/bin/kiosk --demo; \
+	else \
+		port=$${KIOSK_VNC_PORT:-5901}; \
+		echo "No display found: serving the terminal over VNC on port $$port (size 1080x1920)."; \
+		echo "WARNING: Qt's VNC server listens on EVERY network interface without a password."; \
+		echo "         Use it only on a trusted network, or firewall port $$port."; \
+		echo "Connect a VNC viewer to $$(hostname -I 2>/dev/null | cut -d' ' -f1 || echo 127.0.0.1):$$port"; \
+		QT_QPA_PLATFORM="vnc:size=1080x1920:port=$$port" QT_QUICK_BACKEND=software \
+			$(VENV)/bin/kiosk --demo; \
+	fi
+
+test: setup
+	$(QT_ENV) $(PY) -m pytest -q -p no:cacheprovider
+
+test-fast: venv
+	$(QT_ENV) $(PY) -m pytest -q -m "not pcsc and not gui and not slow"
+
+bench: setup
+	@for b in tests/bench/bench_*.py; do $(QT_ENV) $(PY) $$b || exit 1; done
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) $(SYSTEM_STAMP) build *.egg-info

@@ -1,0 +1,1 @@
+"""Card readers: SAM serial ID-card readers, PC/SC smart-card readers, simulators."""

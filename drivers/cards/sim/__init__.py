@@ -1,0 +1,1 @@
+"""Card simulators for demo mode, tests and vendors."""

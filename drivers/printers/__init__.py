@@ -1,0 +1,1 @@
+"""Receipt printers: ESC/POS over USB, serial, TCP, file and CUPS, plus an emulator."""

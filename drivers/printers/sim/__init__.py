@@ -1,0 +1,1 @@
+"""Printer emulator for demo mode, tests and vendors."""

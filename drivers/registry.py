@@ -1,0 +1,55 @@
+"""Build a driver from its device URI.
+
+Scheme → factory. Built-in drivers register here; vendor plug-ins will register through entry
+points (``kiosk.card_readers``, ``kiosk.printers``) with the same shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drivers.cards.base import CardReader
+from drivers.printers.base import Printer
+from drivers.uri import CARD_READER_SCHEMES, PRINTER_SCHEMES, DeviceUri, parse_device_uri
+
+
+class UnsupportedDevice(ValueError):
+    """No driver is installed for this URI's scheme."""
+
+
+def _sim_card_reader(uri: DeviceUri) -> CardReader:
+    from drivers.cards.sim.memory import MemoryCardReader
+
+    return MemoryCardReader(str(uri))
+
+
+def _sim_printer(uri: DeviceUri) -> Printer:
+    from drivers.printers.sim.memory import MemoryPrinter
+
+    return MemoryPrinter(str(uri))
+
+
+CARD_READER_FACTORIES: dict[str, Callable[[DeviceUri], CardReader]] = {
+    "sim": _sim_card_reader,
+}
+PRINTER_FACTORIES: dict[str, Callable[[DeviceUri], Printer]] = {
+    "sim": _sim_printer,
+}
+
+
+def make_card_reader(text: str) -> CardReader:
+    """A card reader driver for ``text`` (not yet opened)."""
+    uri = parse_device_uri(text, CARD_READER_SCHEMES)
+    factory = CARD_READER_FACTORIES.get(uri.scheme)
+    if factory is None:
+        raise UnsupportedDevice(f"no card reader driver for {uri.scheme!r} is installed")
+    return factory(uri)
+
+
+def make_printer(text: str) -> Printer:
+    """A printer driver for ``text`` (connects lazily on first use)."""
+    uri = parse_device_uri(text, PRINTER_SCHEMES)
+    factory = PRINTER_FACTORIES.get(uri.scheme)
+    if factory is None:
+        raise UnsupportedDevice(f"no printer driver for {uri.scheme!r} is installed")
+    return factory(uri)

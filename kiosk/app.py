@@ -1,0 +1,102 @@
+"""The composition root: the one place that reads settings and wires the terminal together.
+
+Everything is built here and passed on; nothing below keeps module-level state. Tests build
+the same graph with :func:`build_kiosk` and simulated devices.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from drivers.cards.base import CardReader
+from drivers.printers.base import Printer
+from drivers.registry import make_card_reader, make_printer
+from kiosk.config import Settings
+from kiosk.demo import InProcessCentral
+from kiosk.health import HealthMonitor, SystemStatus
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def demo_settings(settings: Settings) -> Settings:
+    """Demo mode: simulated card reader and printer (the central is started by the kiosk)."""
+    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:")
+
+
+@dataclass
+class Kiosk:
+    """The running terminal: settings, store, devices and background services."""
+
+    settings: Settings
+    store: Store
+    card_reader: CardReader
+    printer: Printer
+    central: InProcessCentral | None = None
+    central_url: str = ""
+    health: HealthMonitor | None = None
+    status_listeners: list[Callable[[SystemStatus], None]] = field(default_factory=list)
+    _started: bool = False
+
+    def start(self) -> None:
+        """Start background services without blocking the caller (the GUI thread)."""
+        if self._started:
+            return
+        self._started = True
+        threading.Thread(target=self._start_services, name="kiosk-start", daemon=True).start()
+
+    def _start_services(self) -> None:
+        try:
+            self.card_reader.open()
+        except Exception as exc:
+            log.warning("card reader %s not ready: %s", self.card_reader.uri, exc)
+        if self.central is not None:
+            try:
+                self.central.start()
+                self.central_url = self.central.url
+            except Exception:
+                log.exception("demo central service did not start")
+        self.health = HealthMonitor(
+            self.card_reader,
+            self.printer,
+            lambda: self.central_url,
+            self._publish_status,
+        )
+        self.health.start()
+
+    def _publish_status(self, status: SystemStatus) -> None:
+        for listener in list(self.status_listeners):
+            listener(status)
+
+    def stop(self) -> None:
+        """Stop background services and release devices and the store."""
+        if self.health is not None:
+            self.health.stop()
+        if self.central is not None:
+            self.central.stop()
+        for closer in (self.card_reader.close, self.printer.close):
+            try:
+                closer()
+            except Exception:
+                log.exception("closing a device failed")
+        self.store.close()
+
+
+def build_kiosk(settings: Settings) -> Kiosk:
+    """Wire the terminal for ``settings`` (in demo mode: simulators and a local central)."""
+    if settings.demo:
+        settings = demo_settings(settings)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    store = Store(settings.db_path)
+    central = InProcessCentral(settings.data_dir) if settings.demo else None
+    return Kiosk(
+        settings=settings,
+        store=store,
+        card_reader=make_card_reader(settings.card_reader),
+        printer=make_printer(settings.printer),
+        central=central,
+        central_url=settings.central_url,
+    )

@@ -1,0 +1,123 @@
+"""``kioskctl doctor``: is this terminal fit to serve citizens? Each check gives a fix."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict, dataclass
+
+from drivers.registry import make_card_reader, make_printer
+from drivers.status import DeviceState, DeviceStatus
+from kiosk.cli.common import ConfigError, print_json, settings_from_args
+from kiosk.config import Settings
+from kiosk.health import check_card_reader, check_central, check_data_dir, check_printer
+from kiosk.store import Store, StoreError
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the doctor's report."""
+
+    name: str
+    state: str
+    detail: str
+    hint: str = ""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``doctor`` command."""
+    parser = sub.add_parser(
+        "doctor",
+        help="check settings, data, database, devices and the central service",
+        description="Exit 0 when the terminal can serve citizens, 1 when something is broken.",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(func=run)
+
+
+def _from_status(name: str, status: DeviceStatus, hint: str) -> Check:
+    return Check(name, status.state.value, status.detail, hint if status.state == "error" else "")
+
+
+def _check_store(settings: Settings) -> Check:
+    try:
+        store = Store(settings.db_path)
+    except StoreError as exc:
+        return Check(
+            "database",
+            "error",
+            str(exc),
+            "restore the last backup (kiosk.db.pre-v*.bak) or call the vendor",
+        )
+    try:
+        result = store.integrity_check()
+        version = store.schema_version
+    finally:
+        store.close()
+    if result != "ok":
+        return Check("database", "error", f"integrity check: {result}", "call the vendor")
+    return Check("database", "ok", f"{settings.db_path} (schema v{version}) integrity ok")
+
+
+def _check_devices(settings: Settings) -> list[Check]:
+    checks: list[Check] = []
+    try:
+        reader = make_card_reader(settings.card_reader)
+        try:
+            reader.open()
+            status = check_card_reader(reader)
+        except Exception as exc:
+            status = DeviceStatus(DeviceState.ERROR, f"{settings.card_reader}: {exc}")
+        finally:
+            reader.close()
+    except Exception as exc:
+        status = DeviceStatus(DeviceState.ERROR, str(exc))
+    checks.append(
+        _from_status("card_reader", status, "check the reader's cable and power, then retry")
+    )
+    try:
+        printer = make_printer(settings.printer)
+        try:
+            status = check_printer(printer)
+        finally:
+            printer.close()
+    except Exception as exc:
+        status = DeviceStatus(DeviceState.ERROR, str(exc))
+    checks.append(
+        _from_status("printer", status, "check paper, cover and cable of the printer, then retry")
+    )
+    return checks
+
+
+def diagnose(settings: Settings) -> list[Check]:
+    """Every check, in the order staff should fix them."""
+    checks = [Check("settings", "ok", f"loaded from {settings.source}")]
+    data = check_data_dir(settings.data_dir)
+    checks.append(_from_status("data_folder", data, "free disk space or fix folder permissions"))
+    if data.ok:
+        checks.append(_check_store(settings))
+    checks.extend(_check_devices(settings))
+    central = check_central(settings.central_url)
+    hint = "check the network cable; the terminal keeps working offline meanwhile"
+    checks.append(_from_status("central", central, hint))
+    return checks
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every check; exit 1 when any is an error."""
+    try:
+        settings = settings_from_args(args)
+    except ConfigError as exc:
+        checks = [Check("settings", "error", str(exc), f"fix '{exc.key}' in the settings file")]
+    else:
+        checks = diagnose(settings)
+    broken = any(c.state == "error" for c in checks)
+    if args.json:
+        print_json({"ok": not broken, "checks": [asdict(c) for c in checks]})
+    else:
+        marks = {"ok": "OK  ", "warning": "WARN", "unknown": "??  ", "error": "FAIL"}
+        for c in checks:
+            print(f"[{marks.get(c.state, c.state)}] {c.name:<12} {c.detail}")
+            if c.hint:
+                print(f"       -> {c.hint}")
+        print("Terminal is NOT ready." if broken else "Terminal is ready.")
+    return 1 if broken else 0

@@ -1,0 +1,194 @@
+"""Typed settings: a TOML file plus ``KIOSK_*`` environment overrides.
+
+The file is ``$KIOSK_CONFIG`` when set, else ``/etc/kiosk/kiosk.toml`` when present, else
+built-in defaults. Environment variables override single keys: ``KIOSK_HALL_NAME``,
+``KIOSK_PRINTER``, ``KIOSK_IDLE_TIMEOUT_S`` … (the key's name upper-cased). Every error names
+the bad key so staff can fix the file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from drivers.uri import (
+    CARD_READER_SCHEMES,
+    PRINTER_SCHEMES,
+    DeviceUriError,
+    parse_device_uri,
+)
+
+SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
+ENV_PREFIX = "KIOSK_"
+ORIENTATIONS = ("portrait", "landscape")
+LOCALES = ("zh_CN", "en_US", "zh_TW")
+
+
+class ConfigError(ValueError):
+    """Settings that cannot be used; ``key`` names the offending setting."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"setting '{key}': {message}")
+        self.key = key
+
+
+def _default_data_dir() -> Path:
+    # In a checkout the runtime folder is offline_cache/ beside the packages.
+    return Path(__file__).resolve().parent.parent / "offline_cache"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a terminal is configured with. Immutable; reload builds a new one."""
+
+    hall_id: str = "H0001"
+    hall_name: str = "市民服务中心"
+    terminal_id: str = "T01"
+    terminal_name: str = "自助终端 1 号"
+    data_dir: Path = field(default_factory=_default_data_dir)
+    card_reader: str = "sim:sam"
+    printer: str = "sim:"
+    central_url: str = ""
+    idle_timeout_s: int = 90
+    locale: str = "zh_CN"
+    orientation: str = "portrait"
+    demo: bool = False
+    source: str = "defaults"
+
+    @property
+    def db_path(self) -> Path:
+        """The terminal's SQLite database file."""
+        return self.data_dir / "kiosk.db"
+
+    @property
+    def log_dir(self) -> Path:
+        """Where the rotating log files go."""
+        return self.data_dir / "logs"
+
+    @property
+    def screen_size(self) -> tuple[int, int]:
+        """Window size in pixels for the configured orientation."""
+        return (1080, 1920) if self.orientation == "portrait" else (1920, 1080)
+
+    def as_public_dict(self) -> dict[str, Any]:
+        """The settings as plain values (for ``kioskctl doctor --json``); holds no secrets."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = str(value) if isinstance(value, Path) else value
+        return out
+
+
+_FIELD_TYPES: dict[str, type] = {
+    "hall_id": str,
+    "hall_name": str,
+    "terminal_id": str,
+    "terminal_name": str,
+    "data_dir": Path,
+    "card_reader": str,
+    "printer": str,
+    "central_url": str,
+    "idle_timeout_s": int,
+    "locale": str,
+    "orientation": str,
+    "demo": bool,
+}
+
+
+def _coerce(key: str, value: Any, from_env: bool) -> Any:
+    kind = _FIELD_TYPES[key]
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if from_env and str(value).lower() in {"1", "true", "yes", "on"}:
+            return True
+        if from_env and str(value).lower() in {"0", "false", "no", "off", ""}:
+            return False
+        raise ConfigError(key, f"must be true or false, got {value!r}")
+    if kind is int:
+        if isinstance(value, bool):
+            raise ConfigError(key, f"must be a whole number, got {value!r}")
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(key, f"must be a whole number, got {value!r}") from None
+    if kind is Path:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(key, f"must be a folder path, got {value!r}")
+        return Path(value).expanduser()
+    if not isinstance(value, str):
+        raise ConfigError(key, f"must be text, got {value!r}")
+    return value
+
+
+def _validate(s: Settings) -> Settings:
+    for key in ("hall_id", "terminal_id"):
+        value = getattr(s, key)
+        if not value or not value.replace("-", "").replace("_", "").isalnum() or len(value) > 16:
+            raise ConfigError(key, f"must be 1-16 letters or digits, got {value!r}")
+    if not 10 <= s.idle_timeout_s <= 3600:
+        raise ConfigError("idle_timeout_s", f"must be between 10 and 3600, got {s.idle_timeout_s}")
+    if s.orientation not in ORIENTATIONS:
+        raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
+    if s.locale not in LOCALES:
+        raise ConfigError("locale", f"must be one of {', '.join(LOCALES)}")
+    for key, allowed in (("card_reader", CARD_READER_SCHEMES), ("printer", PRINTER_SCHEMES)):
+        try:
+            parse_device_uri(getattr(s, key), allowed)
+        except DeviceUriError as exc:
+            raise ConfigError(key, str(exc)) from None
+    if s.central_url and not s.central_url.startswith(("http://", "https://")):
+        raise ConfigError("central_url", f"must start with http:// or https://: {s.central_url!r}")
+    return s
+
+
+def load_settings(
+    path: Path | None = None,
+    env: dict[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Read the settings file and environment; ``overrides`` (e.g. from the CLI) win last."""
+    env = dict(os.environ) if env is None else env
+    if path is None:
+        if env.get("KIOSK_CONFIG"):
+            path = Path(env["KIOSK_CONFIG"])
+        elif SYSTEM_CONFIG.is_file():
+            path = SYSTEM_CONFIG
+    values: dict[str, Any] = {}
+    source = "defaults"
+    if path is not None:
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError("KIOSK_CONFIG", f"file {path} does not exist") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("file", f"{path} is not valid TOML: {exc}") from None
+        flat = _flatten(raw)
+        for key, value in flat.items():
+            if key not in _FIELD_TYPES:
+                raise ConfigError(key, f"unknown setting in {path}")
+            values[key] = _coerce(key, value, from_env=False)
+        source = str(path)
+    for key in _FIELD_TYPES:
+        env_key = ENV_PREFIX + key.upper()
+        if env_key in env:
+            values[key] = _coerce(key, env[env_key], from_env=True)
+    for key, value in overrides.items():
+        if value is not None:
+            values[key] = _coerce(key, value, from_env=False) if key in _FIELD_TYPES else value
+    return _validate(replace(Settings(), source=source, **values))
+
+
+def _flatten(raw: dict[str, Any]) -> dict[str, Any]:
+    """Accept ``[hall] id = …`` sections as well as flat keys (``hall_id = …``)."""
+    flat: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            for sub, subvalue in value.items():
+                flat[f"{key}_{sub}"] = subvalue
+        else:
+            flat[key] = value
+    return flat

@@ -1,0 +1,99 @@
+"""Open the store: one SQLite file, WAL, ``synchronous=FULL``, foreign keys, busy timeout.
+
+A printed receipt is a promise, so every commit is durable (FULL survives power loss in WAL
+mode; NORMAL may lose the last commits). Each thread uses its own session from
+:meth:`Store.session`; writes are short transactions.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+from kiosk.store.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used; the message is meant for staff."""
+
+
+def _apply_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite opens transactions implicitly and late; switch that off and emit BEGIN
+    # ourselves (see _begin) so a write transaction can take its lock up front.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def _begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Store:
+    """The terminal database. Build one in the composition root and pass it on."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.schema_version = migrate(path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"database {path} cannot be opened: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"database folder {path.parent} is not usable: {exc}") from exc
+        self.engine: Engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(self.engine, "connect", _apply_pragmas)
+        event.listen(self.engine, "begin", _begin)
+        self._write_engine = self.engine.execution_options(sqlite_immediate=True)
+
+    @contextmanager
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session for one unit of work: committed on success, rolled back on error.
+
+        ``write=True`` starts with ``BEGIN IMMEDIATE``: the write lock is taken at once, so two
+        threads never deadlock upgrading a read transaction, and a busy store waits
+        ``BUSY_TIMEOUT_MS`` instead of failing.
+        """
+        bind = self._write_engine if write else self.engine
+        with Session(bind, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except Exception:
+                session.rollback()
+                raise
+
+    def pragma(self, name: str) -> Any:
+        """Read one PRAGMA value through a pooled connection (used by doctor and tests)."""
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+
+    def integrity_check(self) -> str:
+        """SQLite's ``integrity_check``: ``"ok"`` or the first problem it found."""
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        return "; ".join(str(r[0]) for r in rows[:5])
+
+    def close(self) -> None:
+        """Release every pooled connection (the WAL is checkpointed by SQLite)."""
+        self.engine.dispose()

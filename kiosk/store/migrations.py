@@ -1,0 +1,128 @@
+"""Schema migrations: an ordered list of SQL steps, tracked in ``PRAGMA user_version``.
+
+A terminal in the field upgrades in place without losing a queued submission. Rules:
+
+* never edit a released step, only append a new one;
+* each step runs in one transaction together with the version bump, so a power cut leaves
+  either the old or the new schema;
+* before upgrading a database that already has a schema, a copy is kept beside it
+  (``kiosk.db.pre-v<N>.bak``);
+* a database newer than this code is refused rather than touched.
+
+The table models in :mod:`kiosk.store.models` mirror the final schema; a test checks they agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: its version number, a name for logs, and its SQL statements."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "initial",
+        (
+            """CREATE TABLE terminal_meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+            """CREATE TABLE submission (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                receipt_no TEXT NOT NULL UNIQUE,
+                service_code TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                payload TEXT NOT NULL
+            )""",
+            """CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                payload TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_outbox_state ON outbox(state, id)",
+        ),
+    ),
+    Migration(
+        2,
+        "outbox scheduling, submission link and case number",
+        (
+            "ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT",
+            "ALTER TABLE outbox ADD COLUMN last_error TEXT",
+            "ALTER TABLE outbox ADD COLUMN sent_at TEXT",
+            "ALTER TABLE outbox ADD COLUMN submission_id INTEGER "
+            "REFERENCES submission(id) ON DELETE RESTRICT",
+            "ALTER TABLE submission ADD COLUMN case_no TEXT",
+            "ALTER TABLE submission ADD COLUMN promised_date TEXT",
+            "CREATE INDEX ix_outbox_due ON outbox(state, next_attempt_at, id)",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database file (0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(path: Path, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database at ``path`` up to ``target``; returns the version it ends at."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=OFF")  # ALTERs may temporarily break references
+        version = current_version(conn)
+        if version > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"schema version {version} is newer than this software ({SCHEMA_VERSION}); "
+                "install the newer version or restore a backup"
+            )
+        pending = [m for m in MIGRATIONS if version < m.version <= target]
+        if pending and version > 0:
+            _backup(conn, path.with_name(f"{path.name}.pre-v{pending[0].version}.bak"))
+        for step in pending:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for sql in step.statements:
+                    conn.execute(sql)
+                conn.execute(f"PRAGMA user_version={step.version}")
+                conn.execute("COMMIT")
+            except Exception:
+                conn.execute("ROLLBACK")
+                raise
+            log.info("database schema migrated to v%d (%s)", step.version, step.name)
+            version = step.version
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise sqlite3.DatabaseError(f"foreign key check failed after migration: {problems[:3]}")
+        return version
+    finally:
+        conn.close()
+
+
+def _backup(conn: sqlite3.Connection, target: Path) -> None:
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    log.info("kept a copy of the database before migrating: %s", target.name)

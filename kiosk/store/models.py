@@ -1,0 +1,50 @@
+"""Table models (sqlmodel) mirroring the schema that :mod:`kiosk.store.migrations` builds.
+
+The migrations are the source of truth for the schema; these classes are how code reads and
+writes rows. ``tests/unit/test_store.py`` checks that both agree column by column.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class TerminalMeta(SQLModel, table=True):
+    """Small key/value facts about this terminal (catalog version, last sync, …)."""
+
+    __tablename__ = "terminal_meta"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class SubmissionRow(SQLModel, table=True):
+    """An application accepted at this terminal (受理). ``payload`` is JSON."""
+
+    __tablename__ = "submission"
+
+    id: int | None = Field(default=None, primary_key=True)
+    receipt_no: str = Field(unique=True)
+    service_code: str
+    created_at: str
+    payload: str
+    case_no: str | None = None
+    promised_date: str | None = None
+
+
+class OutboxRow(SQLModel, table=True):
+    """One item to send to the central service, written in the same transaction as its row."""
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    idempotency_key: str = Field(unique=True)
+    payload: str
+    state: str = "pending"
+    attempts: int = 0
+    created_at: str
+    next_attempt_at: str | None = None
+    last_error: str | None = None
+    sent_at: str | None = None
+    submission_id: int | None = Field(default=None, foreign_key="submission.id")
