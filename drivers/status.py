@@ -17,10 +17,14 @@ class DeviceState(StrEnum):
 
 @dataclass(frozen=True)
 class DeviceStatus:
-    """A device's state and a short English sentence for staff logs and the CLI."""
+    """A device's state, a short English sentence for staff, and a machine-readable reason.
+
+    ``reason`` lets the screen pick its own sentence (``paper_out``, ``offline``, …).
+    """
 
     state: DeviceState
     detail: str = ""
+    reason: str = ""
 
     @property
     def ok(self) -> bool:

@@ -29,15 +29,17 @@ class PrinterStatus:
     def to_device_status(self) -> DeviceStatus:
         """The coarse state the status bar and doctor show."""
         if self.online is False:
-            return DeviceStatus(DeviceState.ERROR, "printer offline")
+            return DeviceStatus(DeviceState.ERROR, "printer offline", "offline")
         if self.paper == "out":
-            return DeviceStatus(DeviceState.ERROR, "printer out of paper")
+            return DeviceStatus(DeviceState.ERROR, "printer out of paper", "paper_out")
         if self.cover_open:
-            return DeviceStatus(DeviceState.ERROR, "printer cover open")
+            return DeviceStatus(DeviceState.ERROR, "printer cover open", "cover_open")
         if self.paper == "near_end":
-            return DeviceStatus(DeviceState.WARNING, "printer paper near end")
+            return DeviceStatus(DeviceState.WARNING, "printer paper near end", "near_end")
         if self.online is None:
-            return DeviceStatus(DeviceState.UNKNOWN, "printer did not answer a status query")
+            return DeviceStatus(
+                DeviceState.UNKNOWN, "printer did not answer a status query", "no_answer"
+            )
         return DeviceStatus(DeviceState.OK, "printer ready")
 
 

@@ -23,7 +23,7 @@ class Check:
     hint: str = ""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``doctor`` command."""
     parser = sub.add_parser(
         "doctor",

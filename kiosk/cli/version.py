@@ -10,7 +10,7 @@ from kiosk.cli.common import print_json
 from kiosk.store import SCHEMA_VERSION
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``version`` command."""
     parser = sub.add_parser("version", help="print the software and schema versions")
     parser.add_argument("--json", action="store_true", help="machine-readable output")

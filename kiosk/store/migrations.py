@@ -83,7 +83,11 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(path: Path, target: int = SCHEMA_VERSION) -> int:
+def migrate(
+    path: Path,
+    target: int = SCHEMA_VERSION,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> int:
     """Bring the database at ``path`` up to ``target``; returns the version it ends at."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -91,12 +95,13 @@ def migrate(path: Path, target: int = SCHEMA_VERSION) -> int:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=OFF")  # ALTERs may temporarily break references
         version = current_version(conn)
-        if version > SCHEMA_VERSION:
+        known = migrations[-1].version if migrations else 0
+        if version > known:
             raise sqlite3.DatabaseError(
-                f"schema version {version} is newer than this software ({SCHEMA_VERSION}); "
+                f"schema version {version} is newer than this software ({known}); "
                 "install the newer version or restore a backup"
             )
-        pending = [m for m in MIGRATIONS if version < m.version <= target]
+        pending = [m for m in migrations if version < m.version <= target]
         if pending and version > 0:
             _backup(conn, path.with_name(f"{path.name}.pre-v{pending[0].version}.bak"))
         for step in pending:

@@ -1,0 +1,93 @@
+"""Startup benchmark: process start → first frame of the home screen in demo mode.
+
+In the same run, a bare QML window (one Rectangle, same Qt, same platform) is timed as the
+baseline. Each is started RUNS times; medians are reported. Prints one JSON line:
+{"first_frame_ms", "baseline_ms", "ratio", "rss_mb", "rss_core_ready_mb", "runs"}
+Targets (issue #2): ratio <= 2.5, RSS <= 250 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+REPO = Path(__file__).resolve().parents[2]
+
+BASELINE = r"""
+import sys
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+app = QGuiApplication(sys.argv[:1])
+engine = QQmlApplicationEngine()
+engine.loadData(QByteArray(b'import QtQuick\nWindow { width: 1080; height: 1920; visible: true;'
+                           b' Rectangle { anchors.fill: parent; color: "white" } }'), QUrl())
+window = engine.rootObjects()[0]
+def first():
+    print('{"event": "first_frame"}', flush=True)
+    app.quit()
+window.frameSwapped.connect(first)
+app.exec()
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, list[dict]]:
+    """Milliseconds from spawn to the first_frame line, and every JSON line printed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+    )
+    assert proc.stdout is not None
+    first_ms = float("nan")
+    events = []
+    for line in proc.stdout:
+        if not line.startswith("{"):
+            continue
+        event = json.loads(line)
+        if event["event"] == "first_frame":
+            first_ms = (time.perf_counter() - start) * 1000
+        events.append(event)
+    proc.wait(timeout=60)
+    return first_ms, events
+
+
+def main() -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
+    kiosk_times, baseline_times, rss, rss_ready = [], [], [], []
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory() as data:
+            run_env = dict(env, KIOSK_DATA_DIR=data)
+            cmd = [sys.executable, "-m", "ui.app", "--demo", "--windowed", "--first-frame-probe"]
+            ms, events = timed(cmd, run_env)
+            kiosk_times.append(ms)
+            rss.append(events[0]["rss_mb"])
+            rss_ready.extend(e["rss_mb"] for e in events if e["event"] == "core_ready")
+        ms, _ = timed([sys.executable, "-c", BASELINE], env)
+        baseline_times.append(ms)
+    first = statistics.median(kiosk_times)
+    base = statistics.median(baseline_times)
+    print(
+        json.dumps(
+            {
+                "first_frame_ms": round(first, 1),
+                "baseline_ms": round(base, 1),
+                "ratio": round(first / base, 2),
+                "rss_mb": max(rss),
+                "rss_core_ready_mb": max(rss_ready) if rss_ready else None,
+                "runs": RUNS,
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    os.chdir(REPO)
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""A real KioskUi (QML engine, view-models) in demo mode for each GUI test.
+
+Any Qt warning during a test fails it (``qt_log_level_fail = WARNING`` in pyproject.toml), so
+a QML binding error, a missing property or an unknown type is caught where it happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.config import load_settings
+
+
+@pytest.fixture
+def kiosk_ui(qapp, data_dir, clean_env) -> Iterator[object]:
+    from ui.app import KioskUi
+
+    settings = load_settings(env={}, data_dir=str(data_dir), demo=True)
+    ui = KioskUi(qapp, settings, full_screen=False)
+    ui.window.show()
+    yield ui
+    ui.stop()
+    ui.window.close()
+    ui.engine.deleteLater()
+    qapp.processEvents()
+
+
+def find_item(root, object_name: str):
+    """Depth-first search of the visual item tree by objectName."""
+    if root.objectName() == object_name:
+        return root
+    for child in root.childItems():
+        found = find_item(child, object_name)
+        if found is not None:
+            return found
+    return None
+
+
+def walk_items(root):
+    """Every item below ``root`` in the visual tree."""
+    yield root
+    for child in root.childItems():
+        yield from walk_items(child)

@@ -1,0 +1,155 @@
+import sqlite3
+import threading
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel, select
+
+from kiosk.store import SCHEMA_VERSION, Store, StoreError
+from kiosk.store.migrations import MIGRATIONS, Migration, migrate
+from kiosk.store.models import OutboxRow, SubmissionRow
+
+
+def test_new_store_has_wal_full_sync_foreign_keys_and_a_busy_timeout(data_dir):
+    store = Store(data_dir / "kiosk.db")
+    try:
+        assert store.pragma("journal_mode") == "wal"
+        assert store.pragma("synchronous") == 2  # FULL
+        assert store.pragma("foreign_keys") == 1
+        assert store.pragma("busy_timeout") >= 1000
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.integrity_check() == "ok"
+    finally:
+        store.close()
+    # WAL is a property of the file: a plain connection sees it too.
+    raw = sqlite3.connect(data_dir / "kiosk.db")
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    raw.close()
+
+
+def test_foreign_keys_are_enforced(data_dir):
+    store = Store(data_dir / "kiosk.db")
+    with pytest.raises(IntegrityError), store.session(write=True) as session:
+        session.add(
+            OutboxRow(
+                kind="submission",
+                idempotency_key="k1",
+                payload="{}",
+                created_at="2026-11-28T10:00:00",
+                submission_id=999,
+            )
+        )
+    store.close()
+
+
+def test_table_models_match_the_migrated_schema(data_dir):
+    store = Store(data_dir / "kiosk.db")
+    raw = sqlite3.connect(data_dir / "kiosk.db")
+    try:
+        for table in SQLModel.metadata.sorted_tables:
+            columns = {row[1] for row in raw.execute(f"PRAGMA table_info({table.name})")}
+            assert columns == {c.name for c in table.columns}, table.name
+    finally:
+        raw.close()
+        store.close()
+
+
+def _v1_database_with_rows(path):
+    migrate(path, target=1)
+    raw = sqlite3.connect(path)
+    raw.execute(
+        "INSERT INTO submission (receipt_no, service_code, created_at, payload) "
+        "VALUES ('H0001-T01-261128-0001', 'SB001', '2026-11-28T09:00:00', '{\"a\": 1}')"
+    )
+    raw.execute(
+        "INSERT INTO outbox (kind, idempotency_key, payload, created_at) "
+        "VALUES ('submission', 'key-1', '{}', '2026-11-28T09:00:00')"
+    )
+    raw.commit()
+    raw.close()
+
+
+def test_an_old_schema_with_queued_rows_upgrades_without_losing_any(data_dir):
+    path = data_dir / "kiosk.db"
+    _v1_database_with_rows(path)
+    store = Store(path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        with store.session() as session:
+            submission = session.exec(select(SubmissionRow)).one()
+            outbox = session.exec(select(OutboxRow)).one()
+        assert submission.receipt_no == "H0001-T01-261128-0001"
+        assert submission.case_no is None
+        assert (outbox.idempotency_key, outbox.state, outbox.attempts) == ("key-1", "pending", 0)
+    finally:
+        store.close()
+    backup = data_dir / "kiosk.db.pre-v2.bak"
+    assert backup.exists()
+    raw = sqlite3.connect(backup)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert raw.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
+    raw.close()
+
+
+def test_a_failing_migration_leaves_the_old_schema_and_rows(data_dir):
+    path = data_dir / "kiosk.db"
+    _v1_database_with_rows(path)
+    broken = (
+        *MIGRATIONS[:1],
+        Migration(2, "half-done", ("ALTER TABLE outbox ADD COLUMN x TEXT", "SELECT * FROM nope")),
+    )
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(path, migrations=broken)
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    columns = {row[1] for row in raw.execute("PRAGMA table_info(outbox)")}
+    assert "x" not in columns
+    assert raw.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1
+    raw.close()
+
+
+def test_a_database_from_newer_software_is_refused_untouched(data_dir):
+    path = data_dir / "kiosk.db"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(StoreError, match="newer than this software"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(data_dir):
+    path = data_dir / "kiosk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot be opened"):
+        Store(path)
+
+
+def test_concurrent_writers_from_threads_all_commit(data_dir):
+    store = Store(data_dir / "kiosk.db")
+    errors: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        try:
+            for i in range(20):
+                with store.session(write=True) as session:
+                    session.add(
+                        OutboxRow(
+                            kind="test",
+                            idempotency_key=f"{worker}-{i}",
+                            payload="{}",
+                            created_at="2026-11-28T10:00:00",
+                        )
+                    )
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with store.session() as session:
+        assert len(session.exec(select(OutboxRow)).all()) == 80
+    store.close()

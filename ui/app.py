@@ -1,0 +1,224 @@
+"""``kiosk``: start the terminal's full-screen Qt Quick interface.
+
+The window comes up from the settings alone; the core (store, devices, central) is built on a
+background thread after the first frame, so the screen never waits on the disk or a device.
+If the core cannot start, the terminal shows an out-of-service page, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    Q_ARG,
+    QMessageLogContext,
+    QMetaObject,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    QUrl,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.config import ConfigError, Settings, load_settings
+from kiosk.logs import setup_logging
+from ui.bridge import GuiDispatcher
+from ui.viewmodels.shell import ShellViewModel
+from ui.viewmodels.status import StatusViewModel
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+QML_DIR = Path(__file__).resolve().parent / "qml"
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Route Qt's own messages (QML warnings included) into Python logging."""
+    where = f"{context.file}:{context.line}: " if context.file else ""
+    if mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        qt_log.error("%s%s", where, message)
+    elif mode == QtMsgType.QtWarningMsg:
+        qt_log.warning("%s%s", where, message)
+    else:
+        qt_log.debug("%s%s", where, message)
+
+
+class KioskUi:
+    """The window, its view-models and the link to the core. One per process."""
+
+    def __init__(self, app: QGuiApplication, settings: Settings, full_screen: bool) -> None:
+        self.app = app
+        self.settings = settings
+        self.kiosk: Any = None
+        self.translator = QTranslator()
+        self.load_translation(settings.locale)
+        # View-models are children of the engine, so Qt destroys the QML scene before them
+        # (no "cannot read property of null" warnings at exit).
+        self.engine = QQmlApplicationEngine()
+        self.dispatcher = GuiDispatcher(self.engine)
+        width, height = settings.screen_size
+        self.shell = ShellViewModel(width, height, full_screen, parent=self.engine)
+        self.status = StatusViewModel(
+            settings.hall_name, settings.terminal_name, settings.demo, parent=self.engine
+        )
+        context = self.engine.rootContext()
+        context.setContextProperty("shell", self.shell)
+        context.setContextProperty("status", self.status)
+        self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("the main QML file did not load (see the log for QML errors)")
+        self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
+
+    def load_translation(self, locale: str) -> bool:
+        """Switch the UI language; Simplified Chinese is the source language."""
+        self.app.removeTranslator(self.translator)
+        if locale == "zh_CN":
+            return True
+        qm = I18N_DIR / f"kiosk_{locale}.qm"
+        if self.translator.load(str(qm)):
+            self.app.installTranslator(self.translator)
+            return True
+        log.warning("no translation for %s (%s)", locale, qm.name)
+        return False
+
+    def show_page(self, name: str, properties: dict[str, Any] | None = None) -> None:
+        """Navigate the way a tap would (used by the core's events and by screenshots)."""
+        QMetaObject.invokeMethod(
+            self.window,
+            "showPage",
+            Q_ARG("QVariant", name),
+            Q_ARG("QVariant", properties or {}),
+        )
+
+    def current_page(self) -> str:
+        """objectName of the page on top of the stack."""
+        return str(self.window.property("currentPage"))
+
+    def start_core(self) -> None:
+        """Build the store, devices and services off the GUI thread."""
+        threading.Thread(target=self._build_core, name="core-start", daemon=True).start()
+
+    def _build_core(self) -> None:
+        from kiosk.app import build_kiosk
+
+        try:
+            kiosk = build_kiosk(self.settings)
+        except Exception as exc:
+            log.error("terminal cannot start: %s", exc)
+            self.dispatcher.post(self.show_page, "outOfService")
+            return
+        kiosk.status_listeners.append(self.dispatcher.wrap(self.status.apply))
+        kiosk.start()
+        self.dispatcher.post(setattr, self, "kiosk", kiosk)
+
+    def stop(self) -> None:
+        """Stop the core (devices, threads, store)."""
+        if self.kiosk is not None:
+            self.kiosk.stop()
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Hall self-service terminal")
+    parser.add_argument("--demo", action="store_true", help="simulated devices, sample data")
+    parser.add_argument("--config", help="settings file (default: $KIOSK_CONFIG or /etc/kiosk)")
+    parser.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    parser.add_argument("--orientation", choices=("portrait", "landscape"))
+    parser.add_argument("--locale", choices=("zh_CN", "en_US", "zh_TW"))
+    parser.add_argument(
+        "--screenshots", metavar="DIR", help="render every screen to DIR as PNG, then exit"
+    )
+    parser.add_argument("--first-frame-probe", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``kiosk``."""
+    args = _parse(argv)
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    if args.screenshots:
+        from ui.screenshots import render_all
+
+        return render_all(Path(args.screenshots), args)
+    try:
+        settings = load_settings(
+            Path(args.config) if args.config else None,
+            demo=args.demo or None,
+            orientation=args.orientation,
+            locale=args.locale,
+        )
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_dir)
+    qInstallMessageHandler(qt_message_handler)
+    app = QGuiApplication(sys.argv[:1])
+    app.setApplicationName("hall-kiosk")
+    if not args.windowed:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    try:
+        ui = KioskUi(app, settings, full_screen=not args.windowed)
+    except RuntimeError as exc:
+        log.error("%s", exc)
+        return 1
+    first_frame = _FirstFrame(ui, probe=args.first_frame_probe)
+    ui.window.frameSwapped.connect(first_frame.on_frame, Qt.ConnectionType.QueuedConnection)
+    code = app.exec()
+    ui.stop()
+    return code
+
+
+class _FirstFrame(QObject):
+    """Starts the core after the first frame (and, for the benchmark, reports its time)."""
+
+    def __init__(self, ui: KioskUi, probe: bool) -> None:
+        super().__init__()
+        self._ui = ui
+        self._probe = probe
+        self._seen = False
+
+    def on_frame(self) -> None:
+        if self._seen:
+            return
+        self._seen = True
+        if self._probe:
+            # The benchmark reads this line's arrival time; then it waits for the core to be
+            # up (devices, store, demo central) and reads the settled memory.
+            print(json.dumps({"event": "first_frame", "rss_mb": _rss_mb()}), flush=True)
+            self._timer = QTimer(self)
+            self._timer.timeout.connect(self._check_core)
+            self._timer.start(100)
+        self._ui.start_core()
+
+    def _check_core(self) -> None:
+        kiosk = self._ui.kiosk
+        if kiosk is None or kiosk.health is None:
+            return
+        self._timer.stop()
+        print(json.dumps({"event": "core_ready", "rss_mb": _rss_mb()}), flush=True)
+        self._ui.app.quit()
+
+
+def _rss_mb() -> float:
+    """Current resident memory of this process in MiB (Linux)."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Translations of the QML interface (source language: Simplified Chinese)."""

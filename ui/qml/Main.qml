@@ -1,0 +1,59 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Window
+import "components"
+
+// The one window: status bar on top, a stack of pages below. Navigation goes through
+// showPage()/goHome() so tests and `kiosk --screenshots` drive it the same way a tap does.
+ApplicationWindow {
+    id: window
+    objectName: "mainWindow"
+    width: shell.screenWidth
+    height: shell.screenHeight
+    visible: true
+    visibility: shell.fullScreen ? Window.FullScreen : Window.Windowed
+    flags: Qt.Window | Qt.FramelessWindowHint
+    color: Theme.background
+    title: qsTr("政务服务自助终端")
+
+    // Page name -> QML file. A page's root carries objectName "<name>Page".
+    readonly property var pages: ({
+        "home": "pages/HomePage.qml",
+        "notReady": "pages/NotReadyPage.qml",
+        "outOfService": "pages/OutOfServicePage.qml"
+    })
+    readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
+
+    function showPage(name, properties) {
+        const file = pages[name]
+        if (file === undefined) {
+            console.error("unknown page " + name)
+            return
+        }
+        if (name === "home")
+            stack.replace(null, Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
+        else
+            stack.push(Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
+    }
+
+    function goHome() {
+        showPage("home")
+    }
+
+    header: StatusBar {}
+
+    StackView {
+        id: stack
+        objectName: "pageStack"
+        anchors.fill: parent
+    }
+
+    Component.onCompleted: goHome()
+
+    Connections {
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onNavigate(name, properties) { window.showPage(name, properties) }
+        function onBack() { window.goHome() }
+    }
+}

@@ -1,0 +1,29 @@
+import QtQuick
+import QtQuick.Controls
+
+// A large touch button with an accessible name; `primary` fills it with the brand colour.
+Button {
+    id: control
+    property bool primary: true
+    implicitHeight: Math.max(Theme.touchMin, contentItem.implicitHeight + 32)
+    implicitWidth: Math.max(280, contentItem.implicitWidth + 64)
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontLarge
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+    focusPolicy: Qt.NoFocus
+
+    contentItem: Text {
+        text: control.text
+        font: control.font
+        color: control.primary ? Theme.textOnPrimary : Theme.primary
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+    }
+    background: Rectangle {
+        radius: Theme.radius
+        color: control.primary ? (control.down ? Theme.primaryDark : Theme.primary) : Theme.surface
+        border.color: Theme.primary
+        border.width: control.primary ? 0 : 3
+    }
+}

@@ -1,0 +1,96 @@
+import QtQuick
+import QtQuick.Layouts
+
+// Top bar: hall name, demo tag, device states, clock. Reads only the `status` view-model.
+Rectangle {
+    id: bar
+    objectName: "statusBar"
+    implicitHeight: Theme.statusBarHeight
+    color: Theme.primaryDark
+    property date now: new Date()
+
+    Timer {
+        interval: 1000
+        running: true
+        repeat: true
+        onTriggered: bar.now = new Date()
+    }
+
+    function deviceText(state, reason) {
+        if (state === "ok")
+            return qsTr("正常")
+        if (reason === "paper_out")
+            return qsTr("缺纸")
+        if (reason === "near_end")
+            return qsTr("纸将用尽")
+        if (reason === "cover_open")
+            return qsTr("盖未合")
+        if (reason === "offline")
+            return qsTr("离线")
+        if (state === "error")
+            return qsTr("故障")
+        return qsTr("检测中")
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.padding
+        anchors.rightMargin: Theme.padding
+        spacing: Theme.spacing
+
+        Text {
+            objectName: "hallName"
+            text: status.hallName
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            font.bold: true
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Layout.minimumWidth: Math.min(implicitWidth, 360)
+        }
+        Rectangle {
+            visible: status.demo
+            color: Theme.accent
+            radius: 6
+            Layout.preferredHeight: 40
+            Layout.preferredWidth: demoText.implicitWidth + 24
+            Text {
+                id: demoText
+                anchors.centerIn: parent
+                text: qsTr("演示模式")
+                color: Theme.textOnPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+        StatusIndicator {
+            objectName: "networkIndicator"
+            label: qsTr("网络")
+            state: status.networkState
+            stateText: status.networkState === "ok" ? qsTr("在线")
+                     : status.networkState === "error" ? qsTr("离线") : qsTr("未连接")
+        }
+        StatusIndicator {
+            objectName: "printerIndicator"
+            label: qsTr("打印机")
+            state: status.printerState
+            stateText: bar.deviceText(status.printerState, status.printerReason)
+        }
+        StatusIndicator {
+            objectName: "readerIndicator"
+            label: qsTr("读卡器")
+            state: status.readerState
+            stateText: bar.deviceText(status.readerState, status.readerReason)
+        }
+        Text {
+            objectName: "clock"
+            text: Qt.formatDateTime(bar.now, "HH:mm")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
+            Accessible.name: qsTr("时间 %1").arg(text)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+pragma Singleton
+import QtQuick
+
+// Every size and colour of the terminal in one place. Sizes are in pixels at 1080 px screen
+// width; we assume a 21.5"-27" hall screen, where 1 px is about 0.25-0.31 mm, so body text
+// of 28 px is about 7-8.7 mm high (ADA 707 asks for 4.8 mm, the 适老化 rules for 18 dp).
+QtObject {
+    // Colours (contrast against `background`/`surface` is >= 4.5:1; checked by tests).
+    readonly property color primary: "#0b4f9c"        // 政务蓝
+    readonly property color primaryDark: "#083a73"
+    readonly property color textOnPrimary: "#ffffff"
+    readonly property color accent: "#c8102e"         // 中国红, used sparingly
+    readonly property color background: "#eef2f7"
+    readonly property color surface: "#ffffff"
+    readonly property color text: "#1a1f29"
+    readonly property color textMuted: "#4a5566"
+    readonly property color divider: "#c9d2de"
+    readonly property color ok: "#1b7a3a"
+    readonly property color warning: "#8a5a00"
+    readonly property color error: "#b3261e"
+    readonly property color unknown: "#4a5566"
+    readonly property color disabledSurface: "#e3e7ed"
+
+    // Type scale.
+    readonly property string fontFamily: "Noto Sans CJK SC"
+    readonly property int fontSmall: 24
+    readonly property int fontBody: 28
+    readonly property int fontLarge: 36
+    readonly property int fontTitle: 48
+    readonly property int fontHuge: 72
+
+    // Geometry.
+    readonly property int statusBarHeight: 88
+    readonly property int spacing: 24
+    readonly property int padding: 40
+    readonly property int radius: 16
+    readonly property int touchMin: 88            // >= 44 dp at our density
+    readonly property int tileHeight: 300
+    readonly property int iconSize: 112
+}

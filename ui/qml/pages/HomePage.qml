@@ -1,0 +1,100 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// Home: the terminal's main entries as large tiles.
+Page {
+    id: page
+    objectName: "homePage"
+    signal navigate(string name, var properties)
+    signal back()
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("首页")
+    background: Rectangle { color: Theme.background }
+
+    readonly property bool landscape: width > height
+    readonly property var entries: [
+        { key: "guide", glyph: qsTr("指"), title: qsTr("办事指南"), subtitle: qsTr("查事项、看材料、打印告知单") },
+        { key: "apply", glyph: qsTr("办"), title: qsTr("我要办理"), subtitle: qsTr("刷身份证，自助申请") },
+        { key: "ticket", glyph: qsTr("号"), title: qsTr("取号"), subtitle: qsTr("领取窗口排队号") },
+        { key: "checkin", glyph: qsTr("约"), title: qsTr("预约签到"), subtitle: qsTr("已预约的市民在此签到") },
+        { key: "progress", glyph: qsTr("查"), title: qsTr("进度查询"), subtitle: qsTr("查询办件进度") },
+        { key: "consult", glyph: qsTr("询"), title: qsTr("咨询"), subtitle: qsTr("常见问题与留言咨询") },
+        { key: "evaluate", glyph: qsTr("评"), title: qsTr("评价"), subtitle: qsTr("对本次服务作出评价") },
+        { key: "complain", glyph: qsTr("诉"), title: qsTr("投诉"), subtitle: qsTr("投诉与建议") }
+    ]
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing * 2
+
+        Text {
+            text: qsTr("欢迎使用政务服务自助终端")
+            color: Theme.primaryDark
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle + 8
+            font.bold: true
+            Layout.alignment: Qt.AlignHCenter
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Text {
+            text: qsTr("请选择您要办理的业务")
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            Layout.alignment: Qt.AlignHCenter
+        }
+
+        GridLayout {
+            id: grid
+            objectName: "entryGrid"
+            columns: page.landscape ? 4 : 2
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            Repeater {
+                model: page.entries
+                delegate: EntryTile {
+                    required property var modelData
+                    objectName: "entry_" + modelData.key
+                    glyph: modelData.glyph
+                    title: modelData.title
+                    subtitle: modelData.subtitle
+                    ready: shell.featureReady(modelData.key)
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    // Equal columns whatever the text length (and in every language).
+                    Layout.preferredWidth: (grid.width - grid.columnSpacing * (grid.columns - 1)) / grid.columns
+                    Layout.preferredHeight: Theme.tileHeight
+                    onClicked: ready ? page.navigate(modelData.key, {})
+                                     : page.navigate("notReady", { entryTitle: modelData.title })
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: hint.implicitHeight + Theme.padding
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.divider
+            border.width: 2
+            Text {
+                id: hint
+                anchors.centerIn: parent
+                width: parent.width - Theme.padding * 2
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: qsTr("办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+            }
+        }
+    }
+}

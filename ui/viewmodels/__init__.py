@@ -1,0 +1,1 @@
+"""View-models: QObjects that QML binds to, one per page or concern."""
