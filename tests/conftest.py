@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
+os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 REPO = Path(__file__).resolve().parent.parent
 

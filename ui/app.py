@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     Q_ARG,
+    QLoggingCategory,
     QMessageLogContext,
     QMetaObject,
     QObject,
@@ -36,6 +37,8 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.logs import setup_logging
 from ui.bridge import GuiDispatcher
+from ui.idle import IdleWatcher
+from ui.viewmodels.catalog import CatalogViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.status import StatusViewModel
 
@@ -57,12 +60,24 @@ def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: st
         qt_log.debug("%s%s", where, message)
 
 
+# Noise from inside Qt's own modules that we cannot fix and that hides real QML warnings:
+# the virtual keyboard's PopupList trips a Qt 6.12 property-cache check, and Qt Multimedia
+# looks for PipeWire, which a kiosk does not need.
+QT_LOG_RULES = "\n".join(
+    (
+        "qt.qml.propertyCache.append.warning=false",
+        "qt.multimedia.symbolsresolver.warning=false",
+    )
+)
+
+
 class KioskUi:
     """The window, its view-models and the link to the core. One per process."""
 
     def __init__(self, app: QGuiApplication, settings: Settings, full_screen: bool) -> None:
         self.app = app
         self.settings = settings
+        QLoggingCategory.setFilterRules(QT_LOG_RULES)
         self.kiosk: Any = None
         self.translator = QTranslator()
         self.load_translation(settings.locale)
@@ -75,14 +90,29 @@ class KioskUi:
         self.status = StatusViewModel(
             settings.hall_name, settings.terminal_name, settings.demo, parent=self.engine
         )
+        self.catalog = CatalogViewModel(self.dispatcher, parent=self.engine)
+        self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
+        self.idle.expired.connect(self.end_visit)
+        app.installEventFilter(self.idle)
         context = self.engine.rootContext()
         context.setContextProperty("shell", self.shell)
         context.setContextProperty("status", self.status)
+        context.setContextProperty("catalog", self.catalog)
+        context.setContextProperty("idle", self.idle)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
         if not roots:
             raise RuntimeError("the main QML file did not load (see the log for QML errors)")
         self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
+        self.window.currentPageChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
+
+    def _on_page_changed(self) -> None:
+        self.idle.set_active(self.current_page() not in ("homePage", "outOfServicePage"))
+
+    def end_visit(self) -> None:
+        """Wipe everything of the current visit from the view-models and go home."""
+        self.catalog.clear()
+        self.show_page("home")
 
     def load_translation(self, locale: str) -> bool:
         """Switch the UI language; Simplified Chinese is the source language."""

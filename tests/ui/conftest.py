@@ -43,3 +43,12 @@ def walk_items(root):
     yield root
     for child in root.childItems():
         yield from walk_items(child)
+
+
+def tap(ui, item) -> None:
+    """A finger tap in the middle of ``item``."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)

@@ -8,14 +8,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtQml import QQmlProperty
-from PySide6.QtTest import QTest
 
 from drivers.status import DeviceState, DeviceStatus
 from tests.conftest import REPO
-from tests.ui.conftest import find_item, walk_items
+from tests.ui.conftest import find_item, tap, walk_items
 
 pytestmark = pytest.mark.gui
 
@@ -62,11 +60,6 @@ def test_every_touchable_control_has_an_object_name_and_accessible_name(kiosk_ui
         page_root = find_item(root, f"{name}Page")
         assert page_root is not None
         assert accessible(page_root)[0], f"{name}: the page does not announce itself"
-
-
-def tap(ui, item) -> None:
-    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
 
 
 def test_an_entry_not_built_yet_says_so_and_leads_back_home(kiosk_ui, qtbot):

@@ -12,6 +12,188 @@
     </message>
 </context>
 <context>
+    <name>GuideDetailPage</name>
+    <message>
+        <source>办事指南：%1</source>
+        <translation>Service guide: %1</translation>
+    </message>
+    <message>
+        <source>免提交</source>
+        <translation>No need to bring</translation>
+    </message>
+    <message>
+        <source>可承诺</source>
+        <translation>Commitment allowed</translation>
+    </message>
+    <message>
+        <source>需提交</source>
+        <translation>Bring this</translation>
+    </message>
+    <message>
+        <source>办事指南</source>
+        <translation>Service guides</translation>
+    </message>
+    <message>
+        <source>到现场 %1 次</source>
+        <translation>Visits in person: %1</translation>
+    </message>
+    <message>
+        <source>同城通办</source>
+        <translation>Any hall in the city</translation>
+    </message>
+    <message>
+        <source>可预约</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>可委托代办</source>
+        <translation>Agent allowed</translation>
+    </message>
+    <message>
+        <source>可上门办理</source>
+        <translation>Home service</translation>
+    </message>
+    <message>
+        <source>受理单位与依据</source>
+        <translation>Accepting unit and legal basis</translation>
+    </message>
+    <message>
+        <source>受理单位：%1</source>
+        <translation>Accepting unit: %1</translation>
+    </message>
+    <message>
+        <source>办理条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>申请材料（共 %1 项）</source>
+        <translation>Materials (%1)</translation>
+    </message>
+    <message>
+        <source>形式：%1</source>
+        <translation>Form: %1</translation>
+    </message>
+    <message>
+        <source>由部门通过数据共享获取，您无需提交</source>
+        <translation>Fetched by the department through data sharing: you need not bring it</translation>
+    </message>
+    <message>
+        <source>可签署告知承诺书代替此证明</source>
+        <translation>You may sign a written commitment instead of this certificate</translation>
+    </message>
+    <message>
+        <source>示范文本：%1</source>
+        <translation>Sample: %1</translation>
+    </message>
+    <message>
+        <source>常见错误：%1</source>
+        <translation>Common mistake: %1</translation>
+    </message>
+    <message>
+        <source>办理流程</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>%1. %2（%3，%4）</source>
+        <translation>%1. %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>收费与时限</source>
+        <translation>Fees and time limits</translation>
+    </message>
+    <message>
+        <source>收费：%1</source>
+        <translation>Fees: %1</translation>
+    </message>
+    <message>
+        <source>法定时限 %1 个工作日，承诺时限 %2 个工作日</source>
+        <translation>Statutory limit %1 working days, promised %2 working days</translation>
+    </message>
+    <message>
+        <source>办理地点与咨询</source>
+        <translation>Where to go and whom to ask</translation>
+    </message>
+    <message>
+        <source>地点：%1</source>
+        <translation>Place: %1</translation>
+    </message>
+    <message>
+        <source>时间：%1</source>
+        <translation>Hours: %1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>Enquiries: %1</translation>
+    </message>
+    <message>
+        <source>投诉电话：%1</source>
+        <translation>Complaints: %1</translation>
+    </message>
+    <message>
+        <source>网上办理：%1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <source>常见问题</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <source>问：%1</source>
+        <translation>Q: %1</translation>
+    </message>
+    <message>
+        <source>答：%1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>正在打印告知单……</source>
+        <translation>Printing the checklist…</translation>
+    </message>
+    <message>
+        <source>告知单已打印，请在出纸口取走</source>
+        <translation>Checklist printed. Please take it from the slot.</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员</source>
+        <translation>The printer is out of paper. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>打印失败，请联系工作人员</source>
+        <translation>Printing failed. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>打印一次性告知单</source>
+        <translation>Print the one-time checklist</translation>
+    </message>
+</context>
+<context>
+    <name>GuideThemesPage</name>
+    <message>
+        <source>办事指南</source>
+        <translation>Service guides</translation>
+    </message>
+    <message>
+        <source>搜索事项</source>
+        <translation>Search services</translation>
+    </message>
+    <message>
+        <source>搜索：输入事项名称、拼音或首字母，如“社保”“sbk”</source>
+        <translation>Search: type a name, pinyin or initials, e.g. “社保” or “sbk”</translation>
+    </message>
+    <message>
+        <source>按主题查找</source>
+        <translation>Browse by topic</translation>
+    </message>
+    <message>
+        <source>%1，%2项</source>
+        <translation>%1, %2 services</translation>
+    </message>
+    <message>
+        <source>%1 项</source>
+        <translation>%1 services</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>首页</source>
@@ -127,6 +309,100 @@
     </message>
 </context>
 <context>
+    <name>IdCardPage</name>
+    <message>
+        <source>请放置身份证</source>
+        <translation>Place your ID card</translation>
+    </message>
+    <message>
+        <source>证件已过有效期</source>
+        <translation>This card has expired</translation>
+    </message>
+    <message>
+        <source>无法识别此卡</source>
+        <translation>This card cannot be read here</translation>
+    </message>
+    <message>
+        <source>读卡器暂时无法使用</source>
+        <translation>The card reader is not available</translation>
+    </message>
+    <message>
+        <source>证件信息校验未通过</source>
+        <translation>The card data did not pass the check</translation>
+    </message>
+    <message>
+        <source>读卡未成功</source>
+        <translation>The card could not be read</translation>
+    </message>
+    <message>
+        <source>请使用有效期内的证件，或到人工窗口办理。</source>
+        <translation>Please use a valid card, or go to a service window.</translation>
+    </message>
+    <message>
+        <source>请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。</source>
+        <translation>Please use a resident ID card, an HK/Macao/Taiwan residence permit, a foreign permanent resident ID card or a social security card.</translation>
+    </message>
+    <message>
+        <source>请联系现场工作人员，或到人工窗口办理。</source>
+        <translation>Please ask the staff, or go to a service window.</translation>
+    </message>
+    <message>
+        <source>请将证件平放在感应区，保持不动，再试一次。</source>
+        <translation>Lay the card flat on the reader, keep it still, and try again.</translation>
+    </message>
+    <message>
+        <source>身份识别</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>感应区</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>请将身份证放在感应区</source>
+        <translation>Place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>正在读取，请勿移动证件……</source>
+        <translation>Reading, please keep the card still…</translation>
+    </message>
+    <message>
+        <source>读取成功</source>
+        <translation>Card read</translation>
+    </message>
+    <message>
+        <source>%1，证件号 %2</source>
+        <translation>%1, card number %2</translation>
+    </message>
+    <message>
+        <source>支持居民身份证、港澳台居民居住证、外国人永久居留身份证、社会保障卡</source>
+        <translation>Resident ID, HK/Macao/Taiwan residence permit, foreign permanent resident ID, social security card</translation>
+    </message>
+    <message>
+        <source>重新读卡</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <source>演示：模拟刷卡</source>
+        <translation>Demo: simulate a card</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>%1 秒后将结束本次办理并清除您的信息</source>
+        <translation>In %1 seconds this visit ends and your information is cleared</translation>
+    </message>
+    <message>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>政务服务自助终端</source>
@@ -170,8 +446,69 @@
 <context>
     <name>PageHeader</name>
     <message>
-        <source>返回首页</source>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>首页</source>
         <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>搜索事项</source>
+        <translation>Search services</translation>
+    </message>
+    <message>
+        <source>如：社保、医保、户口、sbk</source>
+        <translation>e.g. 社保, 医保, 户口, sbk</translation>
+    </message>
+    <message>
+        <source>搜索框</source>
+        <translation>Search box</translation>
+    </message>
+    <message>
+        <source>请输入要办理的事项</source>
+        <translation>Type what you need</translation>
+    </message>
+    <message>
+        <source>没有找到“%1”，换个说法试试，或咨询工作人员</source>
+        <translation>Nothing found for “%1”. Try other words, or ask the staff.</translation>
+    </message>
+    <message>
+        <source>找到 %1 项</source>
+        <translation>%1 found</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceListPage</name>
+    <message>
+        <source>事项列表</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>共 %1 项，点击查看办事指南</source>
+        <translation>%1 services. Tap one to read its guide.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceRow</name>
+    <message>
+        <source>零跑腿</source>
+        <translation>No visit needed</translation>
+    </message>
+    <message>
+        <source>同城通办</source>
+        <translation>Any hall in the city</translation>
+    </message>
+    <message>
+        <source>可预约</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>可代办</source>
+        <translation>Agent allowed</translation>
     </message>
 </context>
 <context>

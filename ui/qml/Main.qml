@@ -1,6 +1,8 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Window
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import "components"
 
 // The one window: status bar on top, a stack of pages below. Navigation goes through
@@ -20,7 +22,11 @@ ApplicationWindow {
     readonly property var pages: ({
         "home": "pages/HomePage.qml",
         "notReady": "pages/NotReadyPage.qml",
-        "outOfService": "pages/OutOfServicePage.qml"
+        "outOfService": "pages/OutOfServicePage.qml",
+        "guide": "pages/GuideThemesPage.qml",
+        "serviceList": "pages/ServiceListPage.qml",
+        "guideDetail": "pages/GuideDetailPage.qml",
+        "search": "pages/SearchPage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
 
@@ -45,15 +51,40 @@ ApplicationWindow {
     StackView {
         id: stack
         objectName: "pageStack"
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        // The keyboard pushes the page up instead of covering the field being edited.
+        anchors.bottom: keyboard.active ? keyboard.top : parent.bottom
     }
 
-    Component.onCompleted: goHome()
+    IdleWarning {}
+
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 10
+        width: parent.width
+        y: active ? parent.height - height : parent.height
+        visible: active
+    }
+
+    Component.onCompleted: {
+        VirtualKeyboardSettings.locale = "zh_CN"
+        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        goHome()
+    }
 
     Connections {
         target: stack.currentItem
         ignoreUnknownSignals: true
         function onNavigate(name, properties) { window.showPage(name, properties) }
         function onBack() { window.goHome() }
+        function onPrevious() {
+            if (stack.depth > 1)
+                stack.pop(StackView.Immediate)
+            else
+                window.goHome()
+        }
     }
 }

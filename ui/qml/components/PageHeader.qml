@@ -1,18 +1,22 @@
 import QtQuick
 import QtQuick.Layouts
 
-// Title row of every inner page, with a "back to home" button.
+// Title row of every inner page: "back one step" (when there is one) and "home".
 RowLayout {
     id: header
     property string title: ""
+    property bool canGoPrevious: false
     signal back()
+    signal previous()
     spacing: Theme.spacing
 
     KioskButton {
-        objectName: "backButton"
-        text: qsTr("返回首页")
+        objectName: "previousButton"
+        visible: header.canGoPrevious
+        text: qsTr("返回")
         primary: false
-        onClicked: header.back()
+        implicitWidth: 200
+        onClicked: header.previous()
     }
     Text {
         text: header.title
@@ -24,5 +28,12 @@ RowLayout {
         Layout.fillWidth: true
         Accessible.role: Accessible.Heading
         Accessible.name: text
+    }
+    KioskButton {
+        objectName: "backButton"
+        text: qsTr("首页")
+        primary: false
+        implicitWidth: 200
+        onClicked: header.back()
     }
 }

@@ -1,0 +1,37 @@
+"""An abandoned visit warns, then ends by itself; a touch keeps it going."""
+
+import pytest
+
+from tests.ui.conftest import find_item, tap
+
+pytestmark = pytest.mark.gui
+
+
+def test_an_abandoned_visit_warns_then_returns_home_and_forgets_the_guide(kiosk_ui, qtbot):
+    kiosk_ui.idle.set_timeout(2, warn_s=1)
+    kiosk_ui.catalog._guide = {"name": "社会保障卡申领"}  # state of an open visit
+    kiosk_ui.show_page("guideDetail")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guideDetailPage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.idle.property("warning"), timeout=3000)
+    root = kiosk_ui.window.contentItem()
+    assert find_item(root, "idleWarning").isVisible()
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage", timeout=3000)
+    assert kiosk_ui.catalog.property("guide") == {}
+    assert not kiosk_ui.idle.property("warning")
+
+
+def test_touching_continue_keeps_the_visit(kiosk_ui, qtbot):
+    kiosk_ui.idle.set_timeout(3, warn_s=2)
+    kiosk_ui.show_page("notReady", {"entryTitle": "取号"})
+    qtbot.waitUntil(lambda: kiosk_ui.idle.property("warning"), timeout=4000)
+    tap(kiosk_ui, find_item(kiosk_ui.window.contentItem(), "idleContinue"))
+    assert not kiosk_ui.idle.property("warning")
+    assert kiosk_ui.idle.property("secondsLeft") == 3
+    assert kiosk_ui.current_page() == "notReadyPage"
+
+
+def test_the_home_page_never_times_out(kiosk_ui, qtbot):
+    kiosk_ui.idle.set_timeout(1, warn_s=1)
+    qtbot.wait(1500)
+    assert kiosk_ui.current_page() == "homePage"
+    assert not kiosk_ui.idle.property("warning")

@@ -1,0 +1,239 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// One service's complete guide (办事指南), readable top to bottom on a portrait screen,
+// with the one-time notification slip (一次性告知单) one tap away.
+Page {
+    id: page
+    objectName: "guideDetailPage"
+    signal navigate(string name, var properties)
+    signal back()
+    signal previous()
+    readonly property var g: catalog.guide
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("办事指南：%1").arg(g.name || "")
+    background: Rectangle { color: Theme.background }
+
+    function sourceText(source) {
+        if (source === "shared")
+            return qsTr("免提交")
+        if (source === "commitment")
+            return qsTr("可承诺")
+        return qsTr("需提交")
+    }
+    function sourceTone(source) {
+        if (source === "shared")
+            return Theme.ok
+        if (source === "commitment")
+            return Theme.primary
+        return Theme.warning
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        PageHeader {
+            title: qsTr("办事指南")
+            Layout.fillWidth: true
+            canGoPrevious: true
+            onBack: page.back()
+            onPrevious: page.previous()
+        }
+
+        Flickable {
+            id: flick
+            objectName: "guideScroll"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: width
+            contentHeight: body.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            flickableDirection: Flickable.VerticalFlick
+            ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AlwaysOn }
+
+            ColumnLayout {
+                id: body
+                width: flick.width - 24
+                spacing: Theme.spacing
+
+                Text {
+                    objectName: "guideTitle"
+                    Layout.fillWidth: true
+                    text: page.g.name || ""
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Badge { text: qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits); tone: Theme.ok }
+                    Badge { visible: !!page.g.citywide; text: qsTr("同城通办") }
+                    Badge { visible: !!page.g.appointment; text: qsTr("可预约") }
+                    Badge { visible: !!page.g.agent; text: qsTr("可委托代办"); tone: Theme.warning }
+                    Badge { visible: !!page.g.home_service; text: qsTr("可上门办理"); tone: Theme.warning }
+                }
+                BodyText { text: page.g.description || ""; color: Theme.textMuted }
+
+                SectionCard {
+                    title: qsTr("受理单位与依据")
+                    BodyText { text: qsTr("受理单位：%1").arg(page.g.accepting_unit || "") }
+                    Repeater {
+                        model: page.g.legal_basis || []
+                        BodyText { required property var modelData; text: "· " + modelData }
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("办理条件")
+                    visible: (page.g.conditions || []).length > 0
+                    Repeater {
+                        model: page.g.conditions || []
+                        BodyText { required property var modelData; text: "· " + modelData }
+                    }
+                }
+
+                SectionCard {
+                    objectName: "materialsSection"
+                    title: qsTr("申请材料（共 %1 项）").arg((page.g.materials || []).length)
+                    Repeater {
+                        model: page.g.materials || []
+                        ColumnLayout {
+                            required property var modelData
+                            required property int index
+                            Layout.fillWidth: true
+                            spacing: 6
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 12
+                                Badge {
+                                    text: page.sourceText(modelData.source)
+                                    tone: page.sourceTone(modelData.source)
+                                    Layout.alignment: Qt.AlignTop
+                                }
+                                BodyText {
+                                    text: (index + 1) + ". " + modelData.name
+                                    font.bold: true
+                                }
+                            }
+                            BodyText {
+                                visible: !!modelData.form
+                                text: qsTr("形式：%1").arg(modelData.form || "")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                visible: modelData.source === "shared"
+                                text: qsTr("由部门通过数据共享获取，您无需提交")
+                                color: Theme.ok
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                visible: modelData.source === "commitment"
+                                text: qsTr("可签署告知承诺书代替此证明")
+                                color: Theme.primary
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                visible: !!modelData.sample
+                                text: qsTr("示范文本：%1").arg(modelData.sample || "")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            Repeater {
+                                model: modelData.common_errors || []
+                                BodyText {
+                                    required property var modelData
+                                    text: qsTr("常见错误：%1").arg(modelData)
+                                    color: Theme.error
+                                    font.pixelSize: Theme.fontSmall
+                                }
+                            }
+                        }
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("办理流程")
+                    Repeater {
+                        model: page.g.steps || []
+                        BodyText {
+                            required property var modelData
+                            required property int index
+                            text: qsTr("%1. %2（%3，%4）").arg(index + 1).arg(modelData.name)
+                                  .arg(modelData.handler).arg(modelData.time_limit)
+                        }
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("收费与时限")
+                    BodyText { text: qsTr("收费：%1").arg(page.g.fees_text || "") }
+                    BodyText {
+                        text: qsTr("法定时限 %1 个工作日，承诺时限 %2 个工作日")
+                              .arg(page.g.statutory_days).arg(page.g.promised_days)
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("办理地点与咨询")
+                    BodyText { text: qsTr("地点：%1").arg(page.g.consult_place || "") }
+                    BodyText { text: qsTr("时间：%1").arg(page.g.consult_hours || "") }
+                    BodyText { text: qsTr("咨询电话：%1").arg(page.g.consult_phone || "") }
+                    BodyText { text: qsTr("投诉电话：%1").arg(page.g.complaint_phone || "") }
+                    BodyText {
+                        visible: !!page.g.online_url
+                        text: qsTr("网上办理：%1").arg(page.g.online_url || "")
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("常见问题")
+                    visible: (page.g.faq || []).length > 0
+                    Repeater {
+                        model: page.g.faq || []
+                        ColumnLayout {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            BodyText { text: qsTr("问：%1").arg(modelData.question); font.bold: true }
+                            BodyText { text: qsTr("答：%1").arg(modelData.answer) }
+                        }
+                    }
+                }
+            }
+        }
+
+        Text {
+            objectName: "slipStatus"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            visible: text !== ""
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: catalog.slipState === "printed" ? Theme.ok
+                 : catalog.slipState === "printing" ? Theme.text : Theme.error
+            text: catalog.slipState === "printing" ? qsTr("正在打印告知单……")
+                : catalog.slipState === "printed" ? qsTr("告知单已打印，请在出纸口取走")
+                : catalog.slipState === "paper_out" ? qsTr("打印机缺纸，请联系工作人员")
+                : catalog.slipState === "" ? "" : qsTr("打印失败，请联系工作人员")
+        }
+
+        KioskButton {
+            objectName: "printSlip"
+            text: qsTr("打印一次性告知单")
+            enabled: catalog.slipState !== "printing"
+            Layout.fillWidth: true
+            onClicked: catalog.printSlip(page.g.code)
+        }
+    }
+}

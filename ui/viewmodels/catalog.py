@@ -1,0 +1,154 @@
+"""View-model of the guide screens: themes, service lists, one guide, search, the slip.
+
+Every catalog call runs on the core's executor; results come back through the dispatcher.
+Search results carry the query's sequence number so a slow answer to an old keystroke never
+overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.workers import Executor
+from ui.bridge import GuiDispatcher
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 30
+
+
+class CatalogSource(Protocol):
+    """What the screens need from the catalog, as plain JSON-like values for QML."""
+
+    def themes(self) -> list[dict[str, Any]]:
+        """[{key, name, count}] in display order."""
+
+    def services(self, theme: str) -> tuple[str, list[dict[str, Any]]]:
+        """The theme's display name and its service summaries."""
+
+    def guide(self, code: str) -> dict[str, Any]:
+        """One complete guide."""
+
+    def search(self, query: str, limit: int) -> list[dict[str, Any]]:
+        """Ranked service summaries."""
+
+
+class CatalogViewModel(QObject):
+    """Bound to the guide pages as ``catalog``."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        dispatcher: GuiDispatcher,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._dispatcher = dispatcher
+        self._source: CatalogSource | None = None
+        self._executor: Executor | None = None
+        self._print_slip: Callable[[str, Callable[[str], None]], None] | None = None
+        self._themes: list[dict[str, Any]] = []
+        self._theme_name = ""
+        self._services: list[dict[str, Any]] = []
+        self._guide: dict[str, Any] = {}
+        self._results: list[dict[str, Any]] = []
+        self._search_seq = 0
+        self._slip_state = ""
+
+    def attach(
+        self,
+        source: CatalogSource,
+        executor: Executor,
+        print_slip: Callable[[str, Callable[[str], None]], None] | None = None,
+    ) -> None:
+        """Connect to the core once it is up (called on the GUI thread)."""
+        self._source, self._executor, self._print_slip = source, executor, print_slip
+        self._run(source.themes, self._set_themes)
+
+    def _run(self, task: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if self._executor is None:
+            return
+        self._executor.submit(
+            task,
+            on_done=self._dispatcher.wrap(done),
+            on_error=lambda exc: log.error("catalog task failed: %s", exc),
+        )
+
+    def _set_themes(self, themes: list[dict[str, Any]]) -> None:
+        self._themes = themes
+        self.changed.emit()
+
+    @Slot(str)
+    def openTheme(self, key: str) -> None:  # noqa: N802 - Qt naming
+        """Load the services of theme ``key``."""
+        self._theme_name, self._services = "", []
+        self.changed.emit()
+        source = self._source
+        if source is not None:
+            self._run(lambda: source.services(key), self._set_services)
+
+    def _set_services(self, result: tuple[str, list[dict[str, Any]]]) -> None:
+        self._theme_name, self._services = result
+        self.changed.emit()
+
+    @Slot(str)
+    def openGuide(self, code: str) -> None:  # noqa: N802
+        """Load the guide of service ``code``."""
+        self._guide, self._slip_state = {}, ""
+        self.changed.emit()
+        source = self._source
+        if source is not None:
+            self._run(lambda: source.guide(code), self._set_guide)
+
+    def _set_guide(self, guide: dict[str, Any]) -> None:
+        self._guide = guide
+        self.changed.emit()
+
+    @Slot(str)
+    def search(self, query: str) -> None:
+        """Search as the citizen types; an empty query clears the results."""
+        self._search_seq += 1
+        seq = self._search_seq
+        source = self._source
+        if not query.strip() or source is None:
+            self._results = []
+            self.changed.emit()
+            return
+        self._run(lambda: (seq, source.search(query, SEARCH_LIMIT)), self._set_results)
+
+    def _set_results(self, result: tuple[int, list[dict[str, Any]]]) -> None:
+        seq, results = result
+        if seq == self._search_seq:  # drop answers to older keystrokes
+            self._results = results
+            self.changed.emit()
+
+    @Slot(str)
+    def printSlip(self, code: str) -> None:  # noqa: N802
+        """Queue the one-time notification slip; the state follows the print job."""
+        if self._print_slip is None:
+            self._set_slip_state("failed")
+            return
+        self._set_slip_state("printing")
+        self._print_slip(code, self._dispatcher.wrap(self._set_slip_state))
+
+    def _set_slip_state(self, state: str) -> None:
+        self._slip_state = state
+        self.changed.emit()
+
+    def clear(self) -> None:
+        """Forget the current guide, list and search (end of a visit)."""
+        self._search_seq += 1
+        self._services, self._guide, self._results, self._slip_state = [], {}, [], ""
+        self.changed.emit()
+
+    themes = Property("QVariantList", lambda self: self._themes, notify=changed)
+    themeName = Property(str, lambda self: self._theme_name, notify=changed)
+    services = Property("QVariantList", lambda self: self._services, notify=changed)
+    guide = Property("QVariantMap", lambda self: self._guide, notify=changed)
+    searchResults = Property("QVariantList", lambda self: self._results, notify=changed)
+    slipState = Property(str, lambda self: self._slip_state, notify=changed)
