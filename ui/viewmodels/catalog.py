@@ -146,9 +146,9 @@ class CatalogViewModel(QObject):
         self._services, self._guide, self._results, self._slip_state = [], {}, [], ""
         self.changed.emit()
 
-    themes = Property("QVariantList", lambda self: self._themes, notify=changed)
+    themes = Property(list, lambda self: self._themes, notify=changed)
     themeName = Property(str, lambda self: self._theme_name, notify=changed)
-    services = Property("QVariantList", lambda self: self._services, notify=changed)
-    guide = Property("QVariantMap", lambda self: self._guide, notify=changed)
-    searchResults = Property("QVariantList", lambda self: self._results, notify=changed)
+    services = Property(list, lambda self: self._services, notify=changed)
+    guide = Property(dict, lambda self: self._guide, notify=changed)
+    searchResults = Property(list, lambda self: self._results, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
