@@ -38,6 +38,7 @@ from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.logs import setup_logging
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
+from ui.lockdown import LockdownFilter
 from ui.viewmodels.catalog import CatalogViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.status import StatusViewModel
@@ -87,6 +88,8 @@ class KioskUi:
         self.dispatcher = GuiDispatcher(self.engine)
         width, height = settings.screen_size
         self.shell = ShellViewModel(width, height, full_screen, parent=self.engine)
+        self.shell.set_locale(settings.locale)
+        self.shell.localeRequested.connect(self.switch_locale)
         self.status = StatusViewModel(
             settings.hall_name, settings.terminal_name, settings.demo, parent=self.engine
         )
@@ -94,6 +97,9 @@ class KioskUi:
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
         self.idle.expired.connect(self.end_visit)
         app.installEventFilter(self.idle)
+        self.lockdown = LockdownFilter(parent=self.engine)
+        app.installEventFilter(self.lockdown)
+        app.setQuitOnLastWindowClosed(False)
         context = self.engine.rootContext()
         context.setContextProperty("shell", self.shell)
         context.setContextProperty("status", self.status)
@@ -112,6 +118,9 @@ class KioskUi:
     def end_visit(self) -> None:
         """Wipe everything of the current visit from the view-models and go home."""
         self.catalog.clear()
+        self.shell.reset_visit_preferences()
+        if self.shell.property("locale") != self.settings.locale:
+            self.switch_locale(self.settings.locale)
         self.show_page("home")
 
     def load_translation(self, locale: str) -> bool:
@@ -125,6 +134,12 @@ class KioskUi:
             return True
         log.warning("no translation for %s (%s)", locale, qm.name)
         return False
+
+    def switch_locale(self, locale: str) -> None:
+        """Change the UI language now, on every screen."""
+        if self.load_translation(locale):
+            self.shell.set_locale(locale)
+            self.engine.retranslate()
 
     def show_page(self, name: str, properties: dict[str, Any] | None = None) -> None:
         """Navigate the way a tap would (used by the core's events and by screenshots)."""
@@ -157,7 +172,9 @@ class KioskUi:
         self.dispatcher.post(setattr, self, "kiosk", kiosk)
 
     def stop(self) -> None:
-        """Stop the core (devices, threads, store)."""
+        """Stop the core (devices, threads, store) and release the application's filters."""
+        self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.lockdown)
         if self.kiosk is not None:
             self.kiosk.stop()
 

@@ -66,11 +66,17 @@ def _out_of_service(ui: KioskUi) -> None:
     ui.show_page("outOfService")
 
 
+def _home_elder(ui: KioskUi) -> None:
+    _home(ui)
+    ui.shell.toggleElderMode()
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
     Scene("not-ready", _not_ready),
     Scene("out-of-service", _out_of_service),
+    Scene("home-elder", _home_elder),
     Scene("home-landscape", _home, orientation="landscape"),
 )
 
@@ -105,6 +111,7 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
                 continue
             width, height = (1080, 1920) if scene.orientation == "portrait" else (1920, 1080)
             ui.shell.set_geometry(width, height)
+            ui.end_visit()  # every scene starts from a fresh visit
             scene.setup(ui)
             path = out_dir / f"{scene.name}.png"
             if grab(app, ui.window).save(str(path)):

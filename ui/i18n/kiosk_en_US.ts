@@ -12,6 +12,17 @@
     </message>
 </context>
 <context>
+    <name>FooterBar</name>
+    <message>
+        <source>退出关怀模式</source>
+        <translation>Standard view</translation>
+    </message>
+    <message>
+        <source>关怀模式（大字）</source>
+        <translation>Large text mode</translation>
+    </message>
+</context>
+<context>
     <name>GuideDetailPage</name>
     <message>
         <source>办事指南：%1</source>

@@ -47,6 +47,7 @@ ApplicationWindow {
     }
 
     header: StatusBar {}
+    footer: FooterBar { visible: !keyboard.active }
 
     StackView {
         id: stack

@@ -14,6 +14,7 @@ class ShellViewModel(QObject):
     """Facts QML needs about the window and the build; no personal data."""
 
     changed = Signal()
+    localeRequested = Signal(str)
 
     def __init__(
         self,
@@ -28,6 +29,8 @@ class ShellViewModel(QObject):
         self._height = height
         self._full_screen = full_screen
         self._ready = ready_features
+        self._elder = False
+        self._locale = "zh_CN"
 
     @Slot(str, result=bool)
     def featureReady(self, key: str) -> bool:  # noqa: N802 - Qt naming
@@ -39,6 +42,29 @@ class ShellViewModel(QObject):
         self._width, self._height = width, height
         self.changed.emit()
 
+    @Slot()
+    def toggleElderMode(self) -> None:  # noqa: N802
+        """Switch elder mode (关怀模式) on or off."""
+        self._elder = not self._elder
+        self.changed.emit()
+
+    @Slot(str)
+    def setLocale(self, locale: str) -> None:  # noqa: N802
+        """Ask the shell to switch the UI language (the shell loads the translation)."""
+        self.localeRequested.emit(locale)
+
+    def set_locale(self, locale: str) -> None:
+        """Record the language now in force."""
+        self._locale = locale
+        self.changed.emit()
+
+    def reset_visit_preferences(self) -> None:
+        """A new visit starts in the default mode."""
+        self._elder = False
+        self.changed.emit()
+
+    elderMode = Property(bool, lambda self: self._elder, notify=changed)
+    locale = Property(str, lambda self: self._locale, notify=changed)
     screenWidth = Property(int, lambda self: self._width, notify=changed)
     screenHeight = Property(int, lambda self: self._height, notify=changed)
     fullScreen = Property(bool, lambda self: self._full_screen, notify=changed)

@@ -43,7 +43,7 @@ Rectangle {
             text: status.hallName
             color: Theme.textOnPrimary
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
+            font.pixelSize: Theme.statusFontStrong
             font.bold: true
             elide: Text.ElideRight
             Layout.fillWidth: true
@@ -61,7 +61,7 @@ Rectangle {
                 text: qsTr("演示模式")
                 color: Theme.textOnPrimary
                 font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontSmall
+                font.pixelSize: Theme.statusFont
             }
         }
         StatusIndicator {
@@ -88,7 +88,7 @@ Rectangle {
             text: Qt.formatDateTime(bar.now, "HH:mm")
             color: Theme.textOnPrimary
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
+            font.pixelSize: Theme.statusClock
             font.bold: true
             Accessible.name: qsTr("时间 %1").arg(text)
         }

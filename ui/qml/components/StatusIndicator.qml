@@ -25,6 +25,6 @@ RowLayout {
         text: root.label + " " + root.stateText
         color: Theme.textOnPrimary
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontSmall
+        font.pixelSize: Theme.statusFont
     }
 }

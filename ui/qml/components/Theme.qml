@@ -21,20 +21,28 @@ QtObject {
     readonly property color unknown: "#4a5566"
     readonly property color disabledSurface: "#e3e7ed"
 
+    // Elder mode (关怀模式): larger text and targets. Body text 36 px is about 9-11 mm on our
+    // assumed screens (the 适老化 rules ask for >= 30 px-equivalent here), targets >= 120 px.
+    readonly property bool elder: shell.elderMode
+
     // Type scale.
     readonly property string fontFamily: "Noto Sans CJK SC"
-    readonly property int fontSmall: 24
-    readonly property int fontBody: 28
-    readonly property int fontLarge: 36
-    readonly property int fontTitle: 48
-    readonly property int fontHuge: 72
+    readonly property int fontSmall: elder ? 30 : 24
+    readonly property int fontBody: elder ? 36 : 28
+    readonly property int fontLarge: elder ? 44 : 36
+    readonly property int fontTitle: elder ? 56 : 48
+    readonly property int fontHuge: elder ? 84 : 72
+    // The status bar is for everyone at a glance and keeps its size in elder mode.
+    readonly property int statusFont: 24
+    readonly property int statusFontStrong: 28
+    readonly property int statusClock: 36
 
     // Geometry.
     readonly property int statusBarHeight: 88
     readonly property int spacing: 24
     readonly property int padding: 40
     readonly property int radius: 16
-    readonly property int touchMin: 88            // >= 44 dp at our density
-    readonly property int tileHeight: 300
+    readonly property int touchMin: elder ? 120 : 88   // >= 60 dp elder, >= 44 dp default
+    readonly property int tileHeight: elder ? 340 : 300
     readonly property int iconSize: 112
 }
