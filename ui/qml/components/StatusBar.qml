@@ -32,11 +32,14 @@ Rectangle {
         return qsTr("检测中")
     }
 
-    RowLayout {
+    // One row normally: hall, demo tag, clock, then the three devices. Two rows in elder mode.
+    GridLayout {
         anchors.fill: parent
         anchors.leftMargin: Theme.padding
         anchors.rightMargin: Theme.padding
-        spacing: Theme.spacing
+        columns: Theme.elder ? 3 : 6
+        columnSpacing: Theme.spacing
+        rowSpacing: 4
 
         Text {
             objectName: "hallName"
@@ -50,11 +53,12 @@ Rectangle {
             Layout.minimumWidth: Math.min(implicitWidth, 360)
         }
         Rectangle {
-            visible: status.demo
+            // Kept in the grid even when hidden so the cells never shift.
+            opacity: status.demo ? 1 : 0
             color: Theme.accent
             radius: 6
-            Layout.preferredHeight: 40
-            Layout.preferredWidth: demoText.implicitWidth + 24
+            Layout.preferredHeight: demoText.implicitHeight + 8
+            Layout.preferredWidth: status.demo ? demoText.implicitWidth + 24 : 0
             Text {
                 id: demoText
                 anchors.centerIn: parent
@@ -63,6 +67,15 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.statusFont
             }
+        }
+        Text {
+            objectName: "clock"
+            text: Qt.formatDateTime(bar.now, "HH:mm")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.statusClock
+            font.bold: true
+            Accessible.name: qsTr("时间 %1").arg(text)
         }
         StatusIndicator {
             objectName: "networkIndicator"
@@ -82,15 +95,6 @@ Rectangle {
             label: qsTr("读卡器")
             state: status.readerState
             stateText: bar.deviceText(status.readerState, status.readerReason)
-        }
-        Text {
-            objectName: "clock"
-            text: Qt.formatDateTime(bar.now, "HH:mm")
-            color: Theme.textOnPrimary
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.statusClock
-            font.bold: true
-            Accessible.name: qsTr("时间 %1").arg(text)
         }
     }
 }

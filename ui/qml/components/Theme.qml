@@ -32,13 +32,13 @@ QtObject {
     readonly property int fontLarge: elder ? 44 : 36
     readonly property int fontTitle: elder ? 56 : 48
     readonly property int fontHuge: elder ? 84 : 72
-    // The status bar is for everyone at a glance and keeps its size in elder mode.
-    readonly property int statusFont: 24
-    readonly property int statusFontStrong: 28
-    readonly property int statusClock: 36
+    // The status bar takes two rows in elder mode so its larger text still fits.
+    readonly property int statusFont: elder ? 30 : 24
+    readonly property int statusFontStrong: elder ? 32 : 28
+    readonly property int statusClock: elder ? 40 : 36
 
     // Geometry.
-    readonly property int statusBarHeight: 88
+    readonly property int statusBarHeight: elder ? 140 : 88
     readonly property int spacing: 24
     readonly property int padding: 40
     readonly property int radius: 16

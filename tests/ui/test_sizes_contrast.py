@@ -1,0 +1,113 @@
+"""Text sizes, touch-target sizes and colour contrast of every page, in both modes.
+
+Numbers (../shared/reference/accessibility-privacy.md, issue on the kiosk shell): we assume a
+21.5"-27" portrait screen at 1080 px width (about 3.2-4 px per mm). Default mode: no text under
+24 px (>= 4.8 mm, ADA 707), targets >= 88 px (> 44 dp). Elder mode: no text under 30 px, targets
+>= 120 px (> 60 dp). Contrast >= 4.5:1 for every text/background pair the Theme defines.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import REPO
+from tests.ui.conftest import walk_items
+
+pytestmark = pytest.mark.gui
+
+LIMITS = {False: {"text": 24, "target": 88}, True: {"text": 30, "target": 120}}
+SAMPLE_GUIDE = {
+    "code": "X1",
+    "name": "示例事项",
+    "visits": 1,
+    "materials": [{"name": "居民身份证", "source": "shared", "common_errors": ["复印件不清晰"]}],
+    "steps": [{"name": "受理", "handler": "窗口", "time_limit": "即时"}],
+    "legal_basis": ["《示例条例》第一条"],
+    "faq": [{"question": "要多久？", "answer": "五个工作日。"}],
+}
+
+
+def visible(item) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
+
+
+def check_page(ui, name: str, elder: bool) -> list[str]:
+    limits = LIMITS[elder]
+    problems = []
+    for item in walk_items(ui.window.contentItem()):
+        if not visible(item) or item.width() <= 0:
+            continue
+        if item.inherits("QQuickText") and item.property("text"):
+            size = item.property("font").pixelSize()
+            if size < limits["text"]:
+                problems.append(f"{name}: text {item.property('text')[:12]!r} is {size}px")
+        if item.inherits("QQuickAbstractButton") and item.property("enabled"):
+            short = min(item.width(), item.height())
+            if short < limits["target"]:
+                problems.append(f"{name}: {item.objectName()} is {item.width()}x{item.height()}")
+    return problems
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["default", "elder"])
+def test_every_page_meets_text_and_target_sizes(kiosk_ui, qtbot, elder):
+    if elder:
+        kiosk_ui.shell.toggleElderMode()
+    kiosk_ui.catalog._guide = SAMPLE_GUIDE
+    kiosk_ui.catalog._themes = [{"key": "t", "name": "社会保障", "count": 3}]
+    kiosk_ui.catalog._services = [{"code": "X1", "name": "示例事项", "department": "人社局"}]
+    kiosk_ui.catalog.changed.emit()
+    problems = []
+    pages = kiosk_ui.window.property("pages").toVariant()
+    for name in pages:
+        kiosk_ui.show_page(name, {"entryTitle": "取号"} if name == "notReady" else {})
+        qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page", timeout=3000)
+        kiosk_ui.window.grabWindow()
+        problems += check_page(kiosk_ui, name, elder)
+    if problems:
+        pytest.fail("\n".join(problems))
+
+
+def luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def theme_colours() -> dict[str, str]:
+    text = (REPO / "ui" / "qml" / "components" / "Theme.qml").read_text(encoding="utf-8")
+    return dict(re.findall(r'property color (\w+): "(#[0-9a-fA-F]{6})"', text))
+
+
+PAIRS = [
+    ("text", "background"),
+    ("text", "surface"),
+    ("textMuted", "background"),
+    ("textMuted", "surface"),
+    ("textOnPrimary", "primary"),
+    ("textOnPrimary", "primaryDark"),
+    ("textOnPrimary", "accent"),
+    ("primary", "surface"),
+    ("primaryDark", "background"),
+    ("ok", "surface"),
+    ("warning", "surface"),
+    ("error", "surface"),
+    ("error", "background"),
+    ("text", "disabledSurface"),
+]
+
+
+@pytest.mark.parametrize(("fg", "bg"), PAIRS)
+def test_theme_colour_pairs_have_at_least_4_5_to_1_contrast(fg, bg):
+    colours = theme_colours()
+    assert contrast(colours[fg], colours[bg]) >= 4.5, f"{fg} on {bg}"
