@@ -55,6 +55,8 @@ class Settings:
     idle_timeout_s: int = 90
     locale: str = "zh_CN"
     orientation: str = "portrait"
+    voice_engine: str = ""
+    voice_volume: int = 70
     demo: bool = False
     source: str = "defaults"
 
@@ -94,6 +96,8 @@ _FIELD_TYPES: dict[str, type] = {
     "idle_timeout_s": int,
     "locale": str,
     "orientation": str,
+    "voice_engine": str,
+    "voice_volume": int,
     "demo": bool,
 }
 
@@ -131,6 +135,8 @@ def _validate(s: Settings) -> Settings:
             raise ConfigError(key, f"must be 1-16 letters or digits, got {value!r}")
     if not 10 <= s.idle_timeout_s <= 3600:
         raise ConfigError("idle_timeout_s", f"must be between 10 and 3600, got {s.idle_timeout_s}")
+    if not 0 <= s.voice_volume <= 100:
+        raise ConfigError("voice_volume", f"must be between 0 and 100, got {s.voice_volume}")
     if s.orientation not in ORIENTATIONS:
         raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
     if s.locale not in LOCALES:

@@ -42,6 +42,7 @@ from ui.lockdown import LockdownFilter
 from ui.viewmodels.catalog import CatalogViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.status import StatusViewModel
+from ui.voice import VoiceGuide
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -94,6 +95,9 @@ class KioskUi:
             settings.hall_name, settings.terminal_name, settings.demo, parent=self.engine
         )
         self.catalog = CatalogViewModel(self.dispatcher, parent=self.engine)
+        self.voice = VoiceGuide(
+            settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
+        )
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
         self.idle.expired.connect(self.end_visit)
         app.installEventFilter(self.idle)
@@ -105,6 +109,7 @@ class KioskUi:
         context.setContextProperty("status", self.status)
         context.setContextProperty("catalog", self.catalog)
         context.setContextProperty("idle", self.idle)
+        context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
         if not roots:
@@ -119,6 +124,7 @@ class KioskUi:
         """Wipe everything of the current visit from the view-models and go home."""
         self.catalog.clear()
         self.shell.reset_visit_preferences()
+        self.voice.reset()
         if self.shell.property("locale") != self.settings.locale:
             self.switch_locale(self.settings.locale)
         self.show_page("home")
@@ -139,6 +145,7 @@ class KioskUi:
         """Change the UI language now, on every screen."""
         if self.load_translation(locale):
             self.shell.set_locale(locale)
+            self.voice.set_locale(locale)
             self.engine.retranslate()
 
     def show_page(self, name: str, properties: dict[str, Any] | None = None) -> None:

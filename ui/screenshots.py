@@ -104,6 +104,7 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
             data_dir=tmp,
             demo=True,
             locale=args.locale,
+            voice_engine="mock",
         )
         ui = KioskUi(app, settings, full_screen=False)
         for scene in SCENES:

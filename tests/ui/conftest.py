@@ -17,7 +17,7 @@ from kiosk.config import load_settings
 def kiosk_ui(qapp, data_dir, clean_env) -> Iterator[object]:
     from ui.app import KioskUi
 
-    settings = load_settings(env={}, data_dir=str(data_dir), demo=True)
+    settings = load_settings(env={}, data_dir=str(data_dir), demo=True, voice_engine="mock")
     ui = KioskUi(qapp, settings, full_screen=False)
     ui.window.show()
     yield ui

@@ -21,9 +21,33 @@
         <source>关怀模式（大字）</source>
         <translation>Large text mode</translation>
     </message>
+    <message>
+        <source>重听</source>
+        <translation>Replay</translation>
+    </message>
+    <message>
+        <source>重听语音提示</source>
+        <translation>Replay the spoken hint</translation>
+    </message>
+    <message>
+        <source>已静音</source>
+        <translation>Muted</translation>
+    </message>
+    <message>
+        <source>静音</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>取消静音</source>
+        <translation>Unmute</translation>
+    </message>
 </context>
 <context>
     <name>GuideDetailPage</name>
+    <message>
+        <source>这是办事指南，可上下滑动查看。点击下方按钮可打印一次性告知单。</source>
+        <translation>This is the service guide. Scroll to read it. Tap the button below to print the one-time checklist.</translation>
+    </message>
     <message>
         <source>办事指南：%1</source>
         <translation>Service guide: %1</translation>
@@ -180,6 +204,10 @@
 <context>
     <name>GuideThemesPage</name>
     <message>
+        <source>请选择主题，或点击搜索框输入事项名称。</source>
+        <translation>Choose a topic, or tap the search box and type the service name.</translation>
+    </message>
+    <message>
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
@@ -206,6 +234,10 @@
 </context>
 <context>
     <name>HomePage</name>
+    <message>
+        <source>欢迎使用政务服务自助终端。请点击屏幕选择业务；办理业务请将身份证放在感应区。</source>
+        <translation>Welcome. Tap the screen to choose a service; to apply, place your ID card on the reader.</translation>
+    </message>
     <message>
         <source>首页</source>
         <translation>Home</translation>
@@ -322,6 +354,10 @@
 <context>
     <name>IdCardPage</name>
     <message>
+        <source>请将身份证放在感应区。</source>
+        <translation>Please place your ID card on the reader.</translation>
+    </message>
+    <message>
         <source>请放置身份证</source>
         <translation>Place your ID card</translation>
     </message>
@@ -423,6 +459,10 @@
 <context>
     <name>NotReadyPage</name>
     <message>
+        <source>本终端暂未开通此功能，请到综合受理窗口办理。</source>
+        <translation>This is not available on this terminal yet. Please go to the general service window.</translation>
+    </message>
+    <message>
         <source>%1暂未开通</source>
         <translation>%1 is not available yet</translation>
     </message>
@@ -441,6 +481,10 @@
 </context>
 <context>
     <name>OutOfServicePage</name>
+    <message>
+        <source>本终端暂停服务，请使用其他终端或到人工窗口办理。</source>
+        <translation>This terminal is out of service. Please use another terminal or a service window.</translation>
+    </message>
     <message>
         <source>暂停服务</source>
         <translation>Out of service</translation>
@@ -468,6 +512,10 @@
 <context>
     <name>SearchPage</name>
     <message>
+        <source>请输入事项名称、拼音或首字母。</source>
+        <translation>Type the service name, its pinyin or initials.</translation>
+    </message>
+    <message>
         <source>搜索事项</source>
         <translation>Search services</translation>
     </message>
@@ -494,6 +542,10 @@
 </context>
 <context>
     <name>ServiceListPage</name>
+    <message>
+        <source>请点击要查看的事项。</source>
+        <translation>Tap the service you want to read about.</translation>
+    </message>
     <message>
         <source>事项列表</source>
         <translation>Services</translation>

@@ -29,6 +29,10 @@ ApplicationWindow {
         "search": "pages/SearchPage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
+    onCurrentPageChanged: {
+        if (stack.currentItem && stack.currentItem.voicePrompt)
+            voice.say(stack.currentItem.voicePrompt)
+    }
 
     function showPage(name, properties) {
         const file = pages[name]

@@ -26,6 +26,24 @@ Rectangle {
         }
         Item { Layout.fillWidth: true }
         KioskButton {
+            objectName: "voiceReplay"
+            primary: false
+            text: qsTr("重听")
+            Accessible.name: qsTr("重听语音提示")
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchMin
+            onClicked: voice.replay()
+        }
+        KioskButton {
+            objectName: "voiceMute"
+            primary: voice.muted
+            text: voice.muted ? qsTr("已静音") : qsTr("静音")
+            Accessible.name: voice.muted ? qsTr("取消静音") : qsTr("静音")
+            font.pixelSize: Theme.fontBody
+            Layout.preferredHeight: Theme.touchMin
+            onClicked: voice.toggleMute()
+        }
+        KioskButton {
             objectName: "languageToggle"
             primary: false
             // Each language is named in itself, so a reader of either finds it.

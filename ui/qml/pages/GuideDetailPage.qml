@@ -8,6 +8,7 @@ import "../components"
 Page {
     id: page
     objectName: "guideDetailPage"
+    readonly property string voicePrompt: qsTr("这是办事指南，可上下滑动查看。点击下方按钮可打印一次性告知单。")
     signal navigate(string name, var properties)
     signal back()
     signal previous()

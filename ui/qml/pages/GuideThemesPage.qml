@@ -7,6 +7,7 @@ import "../components"
 Page {
     id: page
     objectName: "guidePage"
+    readonly property string voicePrompt: qsTr("请选择主题，或点击搜索框输入事项名称。")
     signal navigate(string name, var properties)
     signal back()
     Accessible.role: Accessible.Pane

@@ -7,6 +7,7 @@ import "../components"
 Page {
     id: page
     objectName: "homePage"
+    readonly property string voicePrompt: qsTr("欢迎使用政务服务自助终端。请点击屏幕选择业务；办理业务请将身份证放在感应区。")
     signal navigate(string name, var properties)
     signal back()
     Accessible.role: Accessible.Pane

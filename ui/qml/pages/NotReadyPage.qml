@@ -8,6 +8,7 @@ Page {
     id: page
     objectName: "notReadyPage"
     property string entryTitle: ""
+    readonly property string voicePrompt: qsTr("本终端暂未开通此功能，请到综合受理窗口办理。")
     signal navigate(string name, var properties)
     signal back()
     Accessible.role: Accessible.Pane

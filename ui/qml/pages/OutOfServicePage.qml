@@ -8,6 +8,7 @@ import "../components"
 Page {
     id: page
     objectName: "outOfServicePage"
+    readonly property string voicePrompt: qsTr("本终端暂停服务，请使用其他终端或到人工窗口办理。")
     signal navigate(string name, var properties)
     signal back()
     Accessible.role: Accessible.Pane

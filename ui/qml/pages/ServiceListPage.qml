@@ -7,6 +7,7 @@ import "../components"
 Page {
     id: page
     objectName: "serviceListPage"
+    readonly property string voicePrompt: qsTr("请点击要查看的事项。")
     signal navigate(string name, var properties)
     signal back()
     signal previous()
