@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from tests.conftest import REPO
 from tests.ui.conftest import walk_items
@@ -47,6 +48,10 @@ def check_page(ui, name: str, elder: bool) -> list[str]:
             size = item.property("font").pixelSize()
             if size < limits["text"]:
                 problems.append(f"{name}: text {item.property('text')[:12]!r} is {size}px")
+        if item.inherits("QQuickAbstractButton") or item.inherits("QQuickText"):
+            left = item.mapToScene(QPointF(0, 0)).x()
+            if left < -1 or left + item.width() > ui.window.width() + 1:
+                problems.append(f"{name}: {item.objectName() or item.property('text')} sticks out")
         if item.inherits("QQuickAbstractButton") and item.property("enabled"):
             short = min(item.width(), item.height())
             if short < limits["target"]:

@@ -21,6 +21,7 @@ Rectangle {
             primary: shell.elderMode
             text: shell.elderMode ? qsTr("退出关怀模式") : qsTr("关怀模式（大字）")
             font.pixelSize: Theme.fontBody
+            implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
             onClicked: shell.toggleElderMode()
         }
@@ -31,6 +32,7 @@ Rectangle {
             text: qsTr("重听")
             Accessible.name: qsTr("重听语音提示")
             font.pixelSize: Theme.fontBody
+            implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
             onClicked: voice.replay()
         }
@@ -40,6 +42,7 @@ Rectangle {
             text: voice.muted ? qsTr("已静音") : qsTr("静音")
             Accessible.name: voice.muted ? qsTr("取消静音") : qsTr("静音")
             font.pixelSize: Theme.fontBody
+            implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
             onClicked: voice.toggleMute()
         }
@@ -50,6 +53,7 @@ Rectangle {
             text: shell.locale === "zh_CN" ? "English" : "中文"
             Accessible.name: shell.locale === "zh_CN" ? "Switch to English" : "切换到中文"
             font.pixelSize: Theme.fontBody
+            implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
             onClicked: shell.setLocale(shell.locale === "zh_CN" ? "en_US" : "zh_CN")
         }
