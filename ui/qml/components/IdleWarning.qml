@@ -10,6 +10,7 @@ Rectangle {
     color: "#b3000000"
     visible: idle.warning
     z: 100
+    Accessible.ignored: !visible
     Accessible.role: Accessible.AlertMessage
     Accessible.name: title.text
 

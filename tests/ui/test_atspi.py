@@ -1,0 +1,128 @@
+"""The terminal driven through AT-SPI alone, as Orca would see it (Xvfb + D-Bus + AT-SPI bus)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+DRIVER = Path(__file__).with_name("atspi_driver.py")
+LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+
+
+def _missing() -> str:
+    for tool in ("Xvfb", "dbus-launch"):
+        if shutil.which(tool) is None:
+            return tool
+    if not Path(LAUNCHER).exists():
+        return "at-spi2-core"
+    ok = subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True)
+    return "" if ok.returncode == 0 else "python3-pyatspi"
+
+
+def _free_display() -> int:
+    for number in range(90, 200):
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def accessible_terminal(tmp_path) -> Iterator[dict[str, str]]:
+    missing = _missing()
+    if missing:
+        pytest.fail(f"{missing} is not installed (make test installs it)")
+    display = f":{_free_display()}"
+    procs: list[subprocess.Popen] = []
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1080x1920x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    procs.append(xvfb)
+    out = subprocess.run(["dbus-launch", "--sh-syntax"], capture_output=True, text=True)
+    env = dict(os.environ, DISPLAY=display)
+    for line in out.stdout.splitlines():
+        if "=" in line and line.startswith("DBUS_"):
+            key, value = line.rstrip(";").split("=", 1)
+            env[key] = value.strip("'")
+    bus_pid = int(env["DBUS_SESSION_BUS_PID"])
+    procs.append(
+        subprocess.Popen(
+            [LAUNCHER, "--launch-immediately"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    )
+    time.sleep(1.0)
+    app_env = dict(
+        env,
+        QT_QPA_PLATFORM="xcb",
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
+        KIOSK_VOICE_ENGINE="mock",
+    )
+    app_env.pop("QT_ACCESSIBILITY", None)
+    log = open(tmp_path / "app.log", "w")  # noqa: SIM115 - closed below
+    procs.append(
+        subprocess.Popen(
+            [sys.executable, "-m", "ui.app", "--demo", "--windowed"],
+            env=app_env,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    )
+    try:
+        yield env
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        os.kill(bus_pid, signal.SIGTERM)
+        log.close()
+
+
+def drive(env: dict[str, str], scenario: str) -> dict:
+    result = subprocess.run(
+        [SYSTEM_PYTHON, str(DRIVER), scenario],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"], report
+    return report
+
+
+def test_an_unopened_entry_can_be_visited_and_left_through_the_accessibility_tree(
+    accessible_terminal,
+):
+    report = drive(accessible_terminal, "not_ready_entry")
+    assert report["steps"][-1] == "back home"
+
+
+def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible_terminal):
+    report = drive(accessible_terminal, "elder_and_language")
+    assert report["steps"] == ["elder mode on", "english home announced", "chinese again"]
