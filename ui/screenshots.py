@@ -71,14 +71,31 @@ def _home_elder(ui: KioskUi) -> None:
     ui.shell.toggleElderMode()
 
 
+def _language_menu(ui: KioskUi) -> None:
+    from PySide6.QtCore import QMetaObject, QObject
+
+    _home(ui)
+    menu = ui.window.findChild(QObject, "languageMenu")
+    QMetaObject.invokeMethod(menu, "open")
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
     Scene("not-ready", _not_ready),
     Scene("out-of-service", _out_of_service),
     Scene("home-elder", _home_elder),
+    Scene("language-menu", _language_menu),
     Scene("home-landscape", _home, orientation="landscape"),
 )
+
+
+def _close_popups(ui: KioskUi) -> None:
+    from PySide6.QtCore import QMetaObject, QObject
+
+    menu = ui.window.findChild(QObject, "languageMenu")
+    if menu is not None:
+        QMetaObject.invokeMethod(menu, "close")
 
 
 def render_all(out_dir: Path, args: argparse.Namespace) -> int:
@@ -113,6 +130,7 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
             width, height = (1080, 1920) if scene.orientation == "portrait" else (1920, 1080)
             ui.shell.set_geometry(width, height)
             ui.end_visit()  # every scene starts from a fresh visit
+            _close_popups(ui)
             scene.setup(ui)
             path = out_dir / f"{scene.name}.png"
             if grab(app, ui.window).save(str(path)):

@@ -125,4 +125,9 @@ def test_an_unopened_entry_can_be_visited_and_left_through_the_accessibility_tre
 
 def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible_terminal):
     report = drive(accessible_terminal, "elder_and_language")
-    assert report["steps"] == ["elder mode on", "english home announced", "chinese again"]
+    assert report["steps"] == [
+        "elder mode on",
+        "english home announced",
+        "traditional home announced",
+        "chinese again",
+    ]

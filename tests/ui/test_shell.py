@@ -124,12 +124,13 @@ def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
         assert colours is not None and len(colours) > 50, f"{scene.name} looks blank"
 
 
-def test_every_qstr_string_has_an_english_translation(tmp_path):
+@pytest.mark.parametrize("locale", ["en_US", "zh_TW"])
+def test_every_qstr_string_has_a_translation(tmp_path, locale):
     from ui.i18n.build import update_ts
 
-    ts = tmp_path / "kiosk_en_US.ts"
-    ts.write_bytes((REPO / "ui" / "i18n" / "kiosk_en_US.ts").read_bytes())
-    update_ts(ts, "en_US")  # adds any new qsTr() string from the QML as unfinished
+    ts = tmp_path / f"kiosk_{locale}.ts"
+    ts.write_bytes((REPO / "ui" / "i18n" / f"kiosk_{locale}.ts").read_bytes())
+    update_ts(ts, locale)  # adds any new qsTr() string from the QML as unfinished
     untranslated = [
         m.findtext("source")
         for m in ET.parse(ts).iter("message")

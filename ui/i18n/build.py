@@ -3,6 +3,10 @@
 ``python -m ui.i18n.build``            compile every ``kiosk_*.ts`` here into ``.qm`` (make i18n)
 ``python -m ui.i18n.build --update``   refresh the ``.ts`` files from the QML sources (lupdate),
                                        keeping existing translations; then translate what is new
+
+English is translated by people in ``kiosk_en_US.ts``. Traditional Chinese is converted from
+the Simplified source with OpenCC (``s2twp``: Taiwan characters and phrasing) for every entry
+not yet translated; a reviewer may then edit any entry by hand and the edit is kept.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QML_DIR = HERE.parent / "qml"
-LOCALES = ("en_US",)
+LOCALES = ("en_US", "zh_TW")
 
 
 def _tool(name: str) -> str:
@@ -54,6 +58,28 @@ def update_ts(ts_file: Path, locale: str) -> None:
     )
 
 
+def convert_traditional(ts_file: Path) -> int:
+    """Fill untranslated entries of a zh_TW file from the Simplified source; returns how many."""
+    import xml.etree.ElementTree as ET
+
+    import opencc
+
+    converter = opencc.OpenCC("s2twp")
+    tree = ET.parse(ts_file)
+    filled = 0
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        if translation.text and translation.get("type") != "unfinished":
+            continue
+        translation.text = converter.convert(message.findtext("source") or "")
+        translation.attrib.pop("type", None)
+        filled += 1
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def release(ts_file: Path) -> Path:
     """Compile one ``.ts`` file into ``.qm`` beside it."""
     qm = ts_file.with_suffix(".qm")
@@ -70,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         ts = HERE / f"kiosk_{locale}.ts"
         if args.update:
             update_ts(ts, locale)
+            if locale == "zh_TW":
+                convert_traditional(ts)
         release(ts)
     return 0
 

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>EntryTile</name>
@@ -324,7 +325,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today's service</translation>
+        <translation>Rate today&apos;s service</translation>
     </message>
     <message>
         <source>诉</source>

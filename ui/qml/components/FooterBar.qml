@@ -49,13 +49,46 @@ Rectangle {
         KioskButton {
             objectName: "languageToggle"
             primary: false
-            // Each language is named in itself, so a reader of either finds it.
-            text: shell.locale === "zh_CN" ? "English" : "中文"
-            Accessible.name: shell.locale === "zh_CN" ? "Switch to English" : "切换到中文"
-            font.pixelSize: Theme.fontBody
+            // Named in all three languages so a reader of any of them finds it.
+            text: "语言 / 語言 / Language"
+            Accessible.name: "语言 / 語言 / Language"
+            font.pixelSize: Theme.fontSmall
             implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
-            onClicked: shell.setLocale(shell.locale === "zh_CN" ? "en_US" : "zh_CN")
+            onClicked: languageMenu.open()
+        }
+    }
+
+    Popup {
+        id: languageMenu
+        objectName: "languageMenu"
+        parent: Overlay.overlay
+        modal: true
+        x: (parent.width - width) / 2
+        y: (parent.height - height) / 2
+        width: Math.min(parent.width - Theme.padding * 2, 640)
+        padding: Theme.padding
+        background: Rectangle { radius: Theme.radius; color: Theme.surface }
+        contentItem: ColumnLayout {
+            spacing: Theme.spacing
+            Repeater {
+                model: [
+                    { locale: "zh_CN", label: "简体中文" },
+                    { locale: "zh_TW", label: "繁體中文" },
+                    { locale: "en_US", label: "English" }
+                ]
+                KioskButton {
+                    required property var modelData
+                    objectName: "language_" + modelData.locale
+                    text: modelData.label
+                    primary: shell.locale === modelData.locale
+                    Layout.fillWidth: true
+                    onClicked: {
+                        languageMenu.close()
+                        shell.setLocale(modelData.locale)
+                    }
+                }
+            }
         }
     }
 }
