@@ -76,7 +76,8 @@ def _language_menu(ui: KioskUi) -> None:
 
     _home(ui)
     menu = ui.window.findChild(QObject, "languageMenu")
-    QMetaObject.invokeMethod(menu, "open")
+    if menu is not None:
+        QMetaObject.invokeMethod(menu, "open")
 
 
 SCENES: tuple[Scene, ...] = (
