@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    Q_ARG,
     QLoggingCategory,
     QMessageLogContext,
-    QMetaObject,
     QObject,
     Qt,
     QTimer,
@@ -149,13 +147,12 @@ class KioskUi:
             self.engine.retranslate()
 
     def show_page(self, name: str, properties: dict[str, Any] | None = None) -> None:
-        """Navigate the way a tap would (used by the core's events and by screenshots)."""
-        QMetaObject.invokeMethod(
-            self.window,
-            "showPage",
-            Q_ARG("QVariant", name),
-            Q_ARG("QVariant", properties or {}),
-        )
+        """Navigate the way a tap would (used by the core's events and by screenshots).
+
+        Goes through a signal QML listens to: ``QMetaObject.invokeMethod`` with ``Q_ARG``
+        corrupts reference counts in PySide6 6.12 after a few hundred calls.
+        """
+        self.shell.navigateRequested.emit(name, properties or {})
 
     def current_page(self) -> str:
         """objectName of the page on top of the stack."""

@@ -81,6 +81,11 @@ ApplicationWindow {
     }
 
     Connections {
+        target: shell
+        function onNavigateRequested(name, properties) { window.showPage(name, properties) }
+    }
+
+    Connections {
         target: stack.currentItem
         ignoreUnknownSignals: true
         function onNavigate(name, properties) { window.showPage(name, properties) }

@@ -15,6 +15,7 @@ class ShellViewModel(QObject):
 
     changed = Signal()
     localeRequested = Signal(str)
+    navigateRequested = Signal(str, "QVariantMap")
 
     def __init__(
         self,
