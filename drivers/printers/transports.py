@@ -25,6 +25,7 @@ from drivers.uri import DeviceUri
 log = logging.getLogger(__name__)
 
 WRITE_TIMEOUT_S = 10.0
+CONNECT_TIMEOUT_S = 3.0
 STATUS_TIMEOUT_S = 0.5
 
 
@@ -47,7 +48,8 @@ class Transport(Protocol):
 
 
 def _unreachable(what: str, exc: BaseException) -> PrinterError:
-    return PrinterError(f"printer {what} is not reachable: {exc}", reason="unreachable")
+    detail = " ".join(str(exc).split())  # python-escpos messages span lines
+    return PrinterError(f"printer {what} is not reachable: {detail}", reason="unreachable")
 
 
 class _EscposTransport:
@@ -110,7 +112,13 @@ class NetworkTransport(_EscposTransport):
     def _make(self) -> Any:
         from escpos.printer import Network
 
-        return Network(self.host, self.port, timeout=self.timeout_s)
+        return Network(self.host, self.port, timeout=CONNECT_TIMEOUT_S)
+
+    def open(self) -> None:
+        """Connect within ``CONNECT_TIMEOUT_S``; then allow slow writes up to ``timeout_s``."""
+        if self._conn is None:
+            super().open()
+            self._conn.device.settimeout(self.timeout_s)
 
     def query(self, request: bytes, timeout_s: float) -> bytes | None:
         """Drop stale bytes, send the request, wait up to ``timeout_s`` for one answer."""
