@@ -116,9 +116,11 @@ class NetworkTransport(_EscposTransport):
 
     def open(self) -> None:
         """Connect within ``CONNECT_TIMEOUT_S``; then allow slow writes up to ``timeout_s``."""
-        if self._conn is None:
-            super().open()
-            self._conn.device.settimeout(self.timeout_s)
+        if self._conn is not None:
+            return
+        super().open()
+        connection: Any = self._conn
+        connection.device.settimeout(self.timeout_s)
 
     def query(self, request: bytes, timeout_s: float) -> bytes | None:
         """Drop stale bytes, send the request, wait up to ``timeout_s`` for one answer."""
