@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PIL import Image, ImageChops
+from PIL import Image
 
 ESC = b"\x1b"
 GS = b"\x1d"
@@ -32,6 +32,7 @@ QrErrorLevel = Literal["L", "M", "Q", "H"]
 # GB18030 would send them as 4-byte sequences that many "GB18030" printers still garble.
 _SUBSTITUTES = str.maketrans({"¥": "￥", "\u00a0": " ", "–": "－", "\u2011": "-"})
 # ESC/POS control bytes must never reach the printer inside text.
+_INVERT = bytes(b ^ 0xFF for b in range(256))
 _CONTROL = dict.fromkeys([*range(0x20), 0x7F])
 
 
@@ -154,7 +155,7 @@ def raster_image(image: Image.Image, band_rows: int = 256) -> bytes:
     padded = Image.new("1", (width_bytes * 8, height), 1)
     padded.paste(mono, (0, 0))
     # PIL's "1" mode packs white as 1; ESC/POS wants a set bit for a black dot.
-    raw = ImageChops.invert(padded).tobytes()
+    raw = padded.tobytes().translate(_INVERT)
     out = bytearray()
     for top in range(0, height, band_rows):
         rows = min(band_rows, height - top)

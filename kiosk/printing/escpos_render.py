@@ -84,7 +84,7 @@ class Renderer:
             return commands.qr_code(op.data, qr_module(op.data, op.size, self.profile.width_dots))
         if op.kind == "barcode":
             module = barcode_module(op.data, self.profile.width_dots)
-            return commands.barcode_code128(op.data, op.size, module) + commands.LF
+            return commands.barcode_code128(op.data, op.size, module)
         logo = load_logo(op.data, op.size)
         return commands.raster_image(logo) if logo is not None else b""
 
