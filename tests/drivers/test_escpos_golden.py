@@ -36,9 +36,7 @@ def test_layout_renders_exactly_the_golden_bytes(name: str, paper_mm: int) -> No
     golden = GOLDEN / f"{name}-{paper_mm}mm.bin"
     if UPDATE:
         golden.write_bytes(data)
-        golden.with_suffix(".txt").write_text(
-            _readable(data, profile.width_dots), encoding="utf-8"
-        )
+        golden.with_suffix(".txt").write_text(_readable(data, profile.width_dots), encoding="utf-8")
         pytest.fail(f"golden {golden.name} rewritten: review the diff, then run without update")
     assert golden.is_file(), f"missing {golden.name}; see tests/drivers/golden/README.md"
     expected = golden.read_bytes()
