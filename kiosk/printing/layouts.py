@@ -131,7 +131,7 @@ def receipt(data: ReceiptData) -> Document:
     if data.progress_url:
         blocks += [Feed(), QrCode(data.progress_url, caption=LABELS["progress_qr"])]
     if data.receipt_no.isascii():
-        blocks += [Feed(), Barcode(data.receipt_no)]
+        blocks += [Feed(), Barcode(data.receipt_no), Feed()]
     if data.consultation_phone:
         blocks.append(KeyValue(LABELS["consult"], data.consultation_phone))
     blocks += [Text(LABELS["keep_receipt"], align="center"), Cut()]
