@@ -45,7 +45,14 @@ class EscposPrinter:
         Raises :class:`PrinterError` (reason ``unreachable``) when the connection fails.
         """
         with self._lock:
-            return self._query()
+            try:
+                return self._query()
+            finally:
+                self._let_go()
+
+    def _let_go(self) -> None:
+        if not self.transport.persistent:
+            self.transport.close()
 
     def _query(self) -> PrinterStatus:
         ask = self.transport.query
@@ -69,20 +76,33 @@ class EscposPrinter:
         or ``unreachable``. A failure after sending means the paper may be incomplete.
         """
         with self._lock:
+            try:
+                self._send(data)
+            finally:
+                self._let_go()
+
+    def _send(self, data: bytes) -> None:
+        try:
             before = self._query()
-            reason = blocking_reason(before)
-            if reason is not None:
-                raise PrinterError(f"{_MESSAGES[reason]}; nothing was sent", reason=reason)
-            self.transport.write(data)
-            after = self._query()
-            reason = blocking_reason(after)
-            if reason is not None:
-                raise PrinterError(
-                    f"{_MESSAGES[reason]} after the job was sent; it may be incomplete",
-                    reason=reason,
-                )
-            if after.online is None:
-                log.info("%s does not report status; job sent unverified", self.uri)
+        except PrinterError:
+            # A kept-open handle may be stale (printer switched off and on): reopen once.
+            if not self.transport.persistent:
+                raise
+            self.transport.close()
+            before = self._query()
+        reason = blocking_reason(before)
+        if reason is not None:
+            raise PrinterError(f"{_MESSAGES[reason]}; nothing was sent", reason=reason)
+        self.transport.write(data)
+        after = self._query()
+        reason = blocking_reason(after)
+        if reason is not None:
+            raise PrinterError(
+                f"{_MESSAGES[reason]} after the job was sent; it may be incomplete",
+                reason=reason,
+            )
+        if after.online is None:
+            log.info("%s does not report status; job sent unverified", self.uri)
 
     def close(self) -> None:
         """Drop the connection; the next call reconnects."""

@@ -33,6 +33,7 @@ class Transport(Protocol):
     """Moves bytes to a printer and reads short status answers back."""
 
     description: str
+    persistent: bool  # False: connect for each job or status query, then let go
 
     def open(self) -> None:
         """Connect; raises :class:`PrinterError` (reason ``unreachable``) when it cannot."""
@@ -56,6 +57,7 @@ class _EscposTransport:
     """Shared open/write/close over a python-escpos connection object."""
 
     description = "printer"
+    persistent = True
 
     def __init__(self) -> None:
         self._conn: Any = None
@@ -102,7 +104,13 @@ class _EscposTransport:
 
 
 class NetworkTransport(_EscposTransport):
-    """A printer on TCP (port 9100 style)."""
+    """A printer on TCP (port 9100 style).
+
+    Not persistent: network printers serve one connection at a time and drop idle ones, so
+    holding a connection would lock out ``kioskctl printer-status`` and go stale.
+    """
+
+    persistent = False
 
     def __init__(self, host: str, port: int, timeout_s: float = WRITE_TIMEOUT_S) -> None:
         super().__init__()

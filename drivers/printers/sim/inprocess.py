@@ -20,6 +20,8 @@ WIDTH_DOTS = {58: 384, 80: 576}
 class EmulatorTransport:
     """A :class:`~drivers.printers.transports.Transport` that feeds an emulator directly."""
 
+    persistent = True
+
     def __init__(self, emulator: EscposEmulator) -> None:
         self.emulator = emulator
         self.description = "emulated printer"
