@@ -13,8 +13,10 @@ from drivers.status import DeviceState
 from drivers.uri import DeviceUriError
 from kiosk.cli.common import ConfigError, fail, print_json, settings_from_args
 from kiosk.printing.escpos_render import Renderer
+from kiosk.printing.jobs import JobNotFound, PrintJobs
 from kiosk.printing.layouts import TestPageData, test_page
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES, PrinterProfile, get_profile
+from kiosk.store import Store, StoreError
 
 _HINTS = {
     "paper_out": "load a new paper roll and close the cover",
@@ -43,6 +45,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status.add_argument("--printer", help="printer URI (default: the configured printer)")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.set_defaults(func=run_status)
+    jobs = sub.add_parser(
+        "print-jobs",
+        help="list today's print jobs; --reprint ID queues one again",
+        description="The running terminal's print worker picks a reprint up within seconds.",
+    )
+    jobs.add_argument("--reprint", type=int, metavar="ID", help="queue today's job ID again")
+    jobs.add_argument("--json", action="store_true", help="machine-readable output")
+    jobs.set_defaults(func=run_jobs)
 
 
 def _configured(args: argparse.Namespace) -> tuple[str, str]:
@@ -123,3 +133,48 @@ def run_status(args: argparse.Namespace) -> int:
             + f" — {detail}"
         )
     return 1 if broken else 0
+
+
+def run_jobs(args: argparse.Namespace) -> int:
+    """List today's jobs (no personal data: kind, reference, status), or queue a reprint."""
+    try:
+        settings = settings_from_args(args)
+        store = Store(settings.db_path)
+    except (ConfigError, StoreError) as exc:
+        return fail(str(exc))
+    try:
+        jobs = PrintJobs(store)
+        if args.reprint is not None:
+            try:
+                job = jobs.reprint(args.reprint)
+            except JobNotFound as exc:
+                return fail(str(exc), 2)
+            print(f"job {job.id} ({job.kind} {job.reference}) is {job.status}")
+            return 0
+        today = jobs.list_today()
+    finally:
+        store.close()
+    rows = [
+        {
+            "id": j.id,
+            "kind": j.kind,
+            "reference": j.reference,
+            "status": j.status,
+            "reason": j.reason,
+            "attempts": j.attempts,
+            "created_at": j.created_at.isoformat(),
+        }
+        for j in today
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        for j in today:
+            reason = f" ({j.reason})" if j.reason else ""
+            print(
+                f"{j.id:>5}  {j.created_at:%H:%M:%S}  {j.kind:<15} {j.reference:<22}"
+                f" {j.status}{reason}"
+            )
+        if not rows:
+            print("no print jobs today")
+    return 0

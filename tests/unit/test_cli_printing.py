@@ -104,3 +104,28 @@ def test_printer_status_of_an_unreachable_printer_is_offline(
     uri = f"tcp://127.0.0.1:{_closed_port()}"
     assert main(["printer-status", "--printer", uri, "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["online"] is False
+
+
+def test_staff_list_todays_jobs_and_queue_a_reprint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import datetime
+
+    from kiosk.printing.jobs import PrintJobs
+    from kiosk.printing.samples import sample_ticket
+    from kiosk.store import Store
+
+    store = Store(tmp_path / "kiosk.db")
+    jobs = PrintJobs(store)
+    job = jobs.add(sample_ticket(datetime.now()))
+    jobs.claim_next()
+    jobs.mark_failed(job.id, "paper_out")
+    store.close()
+    assert main(["print-jobs", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["status"], r["reason"]) for r in listed] == [
+        (job.id, "failed", "paper_out")
+    ]
+    assert main(["print-jobs", "--reprint", str(job.id)]) == 0
+    assert "queued" in capsys.readouterr().out
+    assert main(["print-jobs", "--reprint", "999"]) == 2
