@@ -24,9 +24,18 @@ def _sim_card_reader(uri: DeviceUri) -> CardReader:
 
 
 def _sim_printer(uri: DeviceUri) -> Printer:
-    from drivers.printers.sim.memory import MemoryPrinter
+    # The ESC/POS driver on an in-process emulator (``sim:?out=DIR&width=58|80``); unit
+    # tests that only need captured bytes use drivers.printers.sim.memory.MemoryPrinter.
+    from drivers.printers.sim.inprocess import emulated_printer
 
-    return MemoryPrinter(str(uri))
+    return emulated_printer(uri)
+
+
+def _escpos_printer(uri: DeviceUri) -> Printer:
+    from drivers.printers.escpos import EscposPrinter
+    from drivers.printers.transports import transport_for
+
+    return EscposPrinter(str(uri), transport_for(uri))
 
 
 CARD_READER_FACTORIES: dict[str, Callable[[DeviceUri], CardReader]] = {
@@ -34,6 +43,11 @@ CARD_READER_FACTORIES: dict[str, Callable[[DeviceUri], CardReader]] = {
 }
 PRINTER_FACTORIES: dict[str, Callable[[DeviceUri], Printer]] = {
     "sim": _sim_printer,
+    "usb": _escpos_printer,
+    "serial": _escpos_printer,
+    "tcp": _escpos_printer,
+    "file": _escpos_printer,
+    "cups": _escpos_printer,
 }
 
 

@@ -17,6 +17,8 @@ from drivers.registry import make_card_reader, make_printer
 from kiosk.config import Settings
 from kiosk.demo import InProcessCentral
 from kiosk.health import HealthMonitor, SystemStatus
+from kiosk.printing.setup import build_print_worker, printer_uri
+from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ class Kiosk:
     central: InProcessCentral | None = None
     central_url: str = ""
     health: HealthMonitor | None = None
+    printing: PrintWorker | None = None
     status_listeners: list[Callable[[SystemStatus], None]] = field(default_factory=list)
     _started: bool = False
 
@@ -49,6 +52,11 @@ class Kiosk:
         threading.Thread(target=self._start_services, name="kiosk-start", daemon=True).start()
 
     def _start_services(self) -> None:
+        if self.printing is not None:
+            try:
+                self.printing.start()
+            except Exception:
+                log.exception("print worker did not start")
         try:
             self.card_reader.open()
         except Exception as exc:
@@ -75,6 +83,8 @@ class Kiosk:
         """Stop background services and release devices and the store."""
         if self.health is not None:
             self.health.stop()
+        if self.printing is not None:
+            self.printing.stop()
         if self.central is not None:
             self.central.stop()
         for closer in (self.card_reader.close, self.printer.close):
@@ -92,11 +102,13 @@ def build_kiosk(settings: Settings) -> Kiosk:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     store = Store(settings.db_path)
     central = InProcessCentral(settings.data_dir) if settings.demo else None
+    printer = make_printer(printer_uri(settings))
     return Kiosk(
         settings=settings,
         store=store,
         card_reader=make_card_reader(settings.card_reader),
-        printer=make_printer(settings.printer),
+        printer=printer,
         central=central,
         central_url=settings.central_url,
+        printing=build_print_worker(settings, store, printer),
     )

@@ -20,6 +20,7 @@ from drivers.uri import (
     DeviceUriError,
     parse_device_uri,
 )
+from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
 ENV_PREFIX = "KIOSK_"
@@ -51,6 +52,7 @@ class Settings:
     data_dir: Path = field(default_factory=_default_data_dir)
     card_reader: str = "sim:sam"
     printer: str = "sim:"
+    printer_profile: str = DEFAULT_PROFILE
     central_url: str = ""
     idle_timeout_s: int = 90
     locale: str = "zh_CN"
@@ -92,6 +94,7 @@ _FIELD_TYPES: dict[str, type] = {
     "data_dir": Path,
     "card_reader": str,
     "printer": str,
+    "printer_profile": str,
     "central_url": str,
     "idle_timeout_s": int,
     "locale": str,
@@ -146,6 +149,8 @@ def _validate(s: Settings) -> Settings:
             parse_device_uri(getattr(s, key), allowed)
         except DeviceUriError as exc:
             raise ConfigError(key, str(exc)) from None
+    if s.printer_profile not in PROFILES:
+        raise ConfigError("printer_profile", f"must be one of {', '.join(sorted(PROFILES))}")
     if s.central_url and not s.central_url.startswith(("http://", "https://")):
         raise ConfigError("central_url", f"must start with http:// or https://: {s.central_url!r}")
     return s

@@ -73,6 +73,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_outbox_due ON outbox(state, next_attempt_at, id)",
         ),
     ),
+    # Version 3 belongs to another branch; the lead renumbers at merge if needed.
+    Migration(
+        4,
+        "print jobs",
+        (
+            """CREATE TABLE print_job (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                reference TEXT NOT NULL DEFAULT '',
+                document TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'queued'
+                    CHECK (status IN ('queued', 'printing', 'printed', 'failed')),
+                reason TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                printed_at TEXT
+            )""",
+            "CREATE INDEX ix_print_job_status ON print_job(status, id)",
+            "CREATE INDEX ix_print_job_created ON print_job(created_at)",
+            "CREATE INDEX ix_print_job_reference ON print_job(reference)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

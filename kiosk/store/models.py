@@ -48,3 +48,23 @@ class OutboxRow(SQLModel, table=True):
     last_error: str | None = None
     sent_at: str | None = None
     submission_id: int | None = Field(default=None, foreign_key="submission.id")
+
+
+class PrintJobRow(SQLModel, table=True):
+    """One slip to print (receipt, ticket, notification slip …) and how printing went.
+
+    ``document`` is the serialized document, so a failed or lost slip can be printed again;
+    ``status`` is queued → printing → printed | failed; ``reason`` is a machine-readable code.
+    """
+
+    __tablename__ = "print_job"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    reference: str = ""
+    document: str
+    status: str = "queued"
+    reason: str | None = None
+    attempts: int = 0
+    created_at: str
+    printed_at: str | None = None

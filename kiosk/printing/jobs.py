@@ -1,0 +1,199 @@
+"""Print jobs in the store: nothing printed is ever only in memory.
+
+A job is written (``queued``) before any byte goes to the printer, moves to ``printing``
+while the worker has it, and ends ``printed`` or ``failed`` with a reason code. The document
+is kept, so staff can reprint any job of the day (:meth:`PrintJobs.reprint`) and a queue
+ticket's caller can tell whether it really came out (:meth:`PrintJobs.latest_for`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, cast
+
+from sqlmodel import col, select
+
+from kiosk.printing.document import Document
+from kiosk.store import Store
+from kiosk.store.models import PrintJobRow
+
+JobStatus = Literal["queued", "printing", "printed", "failed"]
+Clock = Callable[[], datetime]
+
+
+class JobNotFound(LookupError):
+    """No print job with that id (or not one of today's, for a reprint)."""
+
+    reason = "job_not_found"
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A print job as the store has it. ``document_json`` is parsed on demand."""
+
+    id: int
+    kind: str
+    reference: str
+    status: JobStatus
+    reason: str | None
+    attempts: int
+    created_at: datetime
+    printed_at: datetime | None
+    document_json: str
+
+    @property
+    def document(self) -> Document:
+        """The document to print (raises ``DocumentError`` when the row is corrupt)."""
+        return Document.from_json(self.document_json)
+
+    @classmethod
+    def from_row(cls, row: PrintJobRow) -> PrintJob:
+        """Convert a table row."""
+        assert row.id is not None
+        return cls(
+            id=row.id,
+            kind=row.kind,
+            reference=row.reference,
+            status=cast(JobStatus, row.status),
+            reason=row.reason,
+            attempts=row.attempts,
+            created_at=datetime.fromisoformat(row.created_at),
+            printed_at=datetime.fromisoformat(row.printed_at) if row.printed_at else None,
+            document_json=row.document,
+        )
+
+
+class PrintJobs:
+    """The ``print_job`` table: add, claim, finish, list and reprint jobs.
+
+    Each method is one short transaction; call from worker threads, not the GUI thread.
+    """
+
+    def __init__(self, store: Store, clock: Clock = _now) -> None:
+        self._store = store
+        self._clock = clock
+
+    def add(self, document: Document) -> PrintJob:
+        """Queue ``document`` for printing."""
+        row = PrintJobRow(
+            kind=document.kind,
+            reference=document.reference,
+            document=document.to_json(),
+            created_at=_stamp(self._clock()),
+        )
+        with self._store.session(write=True) as session:
+            session.add(row)
+            session.flush()
+            return PrintJob.from_row(row)
+
+    def get(self, job_id: int) -> PrintJob:
+        """One job by id; :class:`JobNotFound` when there is none."""
+        with self._store.session() as session:
+            row = session.get(PrintJobRow, job_id)
+            if row is None:
+                raise JobNotFound(f"no print job {job_id}")
+            return PrintJob.from_row(row)
+
+    def list_today(self) -> list[PrintJob]:
+        """Today's jobs, newest first (what staff may reprint)."""
+        day = self._clock().date().isoformat()
+        with self._store.session() as session:
+            rows = session.exec(
+                select(PrintJobRow)
+                .where(col(PrintJobRow.created_at).startswith(day))
+                .order_by(col(PrintJobRow.id).desc())
+            ).all()
+            return [PrintJob.from_row(r) for r in rows]
+
+    def latest_for(self, reference: str, kind: str | None = None) -> PrintJob | None:
+        """The newest job printing ``reference`` (e.g. a ticket id), if any."""
+        with self._store.session() as session:
+            query = select(PrintJobRow).where(PrintJobRow.reference == reference)
+            if kind is not None:
+                query = query.where(PrintJobRow.kind == kind)
+            row = session.exec(query.order_by(col(PrintJobRow.id).desc())).first()
+            return PrintJob.from_row(row) if row is not None else None
+
+    def claim_next(self) -> PrintJob | None:
+        """Take the oldest queued job: mark it ``printing`` and count the attempt."""
+        with self._store.session(write=True) as session:
+            row = session.exec(
+                select(PrintJobRow)
+                .where(PrintJobRow.status == "queued")
+                .order_by(col(PrintJobRow.id))
+            ).first()
+            if row is None:
+                return None
+            row.status, row.reason, row.attempts = "printing", None, row.attempts + 1
+            session.add(row)
+            session.flush()
+            return PrintJob.from_row(row)
+
+    def mark_printed(self, job_id: int) -> PrintJob:
+        """The printer took the job and reported no problem."""
+        return self._finish(job_id, "printed", None)
+
+    def mark_failed(self, job_id: int, reason: str) -> PrintJob:
+        """The job did not (completely) print; ``reason`` is a code such as ``paper_out``."""
+        return self._finish(job_id, "failed", reason)
+
+    def _finish(self, job_id: int, status: JobStatus, reason: str | None) -> PrintJob:
+        with self._store.session(write=True) as session:
+            row = session.get(PrintJobRow, job_id)
+            if row is None:
+                raise JobNotFound(f"no print job {job_id}")
+            row.status, row.reason = status, reason
+            if status == "printed":
+                row.printed_at = _stamp(self._clock())
+            session.add(row)
+            session.flush()
+            return PrintJob.from_row(row)
+
+    def reprint(self, job_id: int) -> PrintJob:
+        """Queue one of today's jobs again (staff reprint, or retry after paper came back).
+
+        A job already queued or printing is left as it is.
+        """
+        day = self._clock().date().isoformat()
+        with self._store.session(write=True) as session:
+            row = session.get(PrintJobRow, job_id)
+            if row is None or not row.created_at.startswith(day):
+                raise JobNotFound(f"no print job {job_id} from today to reprint")
+            if row.status in ("printed", "failed"):
+                row.status, row.reason = "queued", None
+                session.add(row)
+                session.flush()
+            return PrintJob.from_row(row)
+
+    def recover(self) -> tuple[int, int]:
+        """At start: requeue today's interrupted jobs; expire older unfinished ones.
+
+        Returns (requeued, expired). A slip from a previous day is useless to the citizen
+        who waited for it, so it is not printed out of the blue.
+        """
+        day = self._clock().date().isoformat()
+        requeued = expired = 0
+        with self._store.session(write=True) as session:
+            rows = session.exec(
+                select(PrintJobRow).where(col(PrintJobRow.status).in_(("queued", "printing")))
+            ).all()
+            for row in rows:
+                if row.created_at.startswith(day):
+                    if row.status == "printing":
+                        row.status = "queued"
+                        requeued += 1
+                else:
+                    row.status, row.reason = "failed", "expired"
+                    expired += 1
+                session.add(row)
+        return requeued, expired

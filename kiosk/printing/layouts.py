@@ -1,0 +1,300 @@
+"""The slips the terminal prints, built from plain dataclasses into documents.
+
+Every printed word lives in :data:`LABELS`, so wording is reviewed in one place. Inputs
+carry personal data already masked (``张*``, ``4401**********123X``); the renderer refuses
+a full ID number anyway. Layouts do not know the paper width: :mod:`kiosk.printing.flow`
+wraps them to 58 or 80 mm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from kiosk.printing.document import (
+    Barcode,
+    Block,
+    Cut,
+    Document,
+    Feed,
+    KeyValue,
+    Logo,
+    QrCode,
+    Separator,
+    Text,
+    Title,
+)
+
+LABELS: dict[str, str] = {
+    "receipt": "受理回执",
+    "receipt_no": "受理编号",
+    "service": "办理事项",
+    "applicant": "申请人",
+    "id_number": "证件号码",
+    "submitted_at": "受理时间",
+    "promised": "承诺办结",
+    "working_days": "{n} 个工作日",
+    "terminal": "受理终端",
+    "materials_received": "已收材料",
+    "next_step": "下一步",
+    "progress_qr": "微信或浏览器扫码查询办件进度",
+    "consult": "咨询电话",
+    "keep_receipt": "请妥善保管本回执",
+    "queue": "业务类型",
+    "ahead": "您前面还有 {n} 人等候",
+    "ticket_time": "取号时间",
+    "ticket_note": "请留意叫号，过号请重新取号",
+    "slip": "一次性告知单",
+    "accepting_unit": "受理单位",
+    "slip_materials": "一、申请材料",
+    "slip_time_limit": "二、办理时限",
+    "slip_fees": "三、收费标准",
+    "slip_place": "四、办理地点",
+    "slip_consult": "五、咨询方式",
+    "slip_guide_qr": "扫码查看完整办事指南",
+    "slip_issued": "告知时间",
+    "free": "不收费",
+    "evaluation": "服务评价回执",
+    "complaint": "投诉举报受理回执",
+    "tracking_no": "编号",
+    "time": "时间",
+    "rating": "评价",
+    "category": "类型",
+    "lookup_qr": "扫码查询处理进度",
+    "test": "打印测试页",
+    "printer": "打印机",
+    "profile": "配置",
+    "paper": "纸宽",
+    "chinese": "中文：政务服务大厅自助终端打印测试，一次告知、一窗受理。",
+    "symbols": "符号：￥12.50 · 《》（）【】“”、。℃ ①②③",
+    "big": "倍宽倍高",
+    "bold": "粗体文字",
+    "right": "右对齐",
+    "qr_test": "二维码测试",
+}
+
+
+def _when(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def _logo(path: str | None) -> list[Block]:
+    return [Logo(path)] if path else []
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """A submission receipt (受理回执). ``applicant`` and ``id_number`` come masked."""
+
+    hall_name: str
+    receipt_no: str
+    service_name: str
+    applicant: str
+    submitted_at: datetime
+    terminal_name: str
+    next_step: str
+    id_number: str = ""
+    promised_date: date | None = None
+    promised_working_days: int | None = None
+    materials_received: tuple[str, ...] = ()
+    progress_url: str = ""
+    consultation_phone: str = ""
+    logo_path: str | None = None
+
+
+def receipt(data: ReceiptData) -> Document:
+    """The submission receipt: what was accepted, by when, what next, where to check."""
+    blocks: list[Block] = [*_logo(data.logo_path), Title(data.hall_name)]
+    blocks += [Text(LABELS["receipt"], bold=True, align="center", tall=True), Separator()]
+    blocks += [
+        KeyValue(LABELS["receipt_no"], data.receipt_no, bold=True),
+        KeyValue(LABELS["service"], data.service_name),
+        KeyValue(LABELS["applicant"], data.applicant),
+    ]
+    if data.id_number:
+        blocks.append(KeyValue(LABELS["id_number"], data.id_number))
+    blocks.append(KeyValue(LABELS["submitted_at"], _when(data.submitted_at)))
+    if data.promised_date is not None:
+        promised = data.promised_date.isoformat()
+        if data.promised_working_days is not None:
+            days = LABELS["working_days"].format(n=data.promised_working_days)
+            promised += f"（{days}）"
+        blocks.append(KeyValue(LABELS["promised"], promised))
+    blocks.append(KeyValue(LABELS["terminal"], data.terminal_name))
+    if data.materials_received:
+        blocks += [Separator(), Text(LABELS["materials_received"], bold=True)]
+        blocks += [
+            KeyValue(f"{i}.", name, sep=" ") for i, name in enumerate(data.materials_received, 1)
+        ]
+    blocks += [Separator(), Text(LABELS["next_step"], bold=True), Text(data.next_step)]
+    if data.progress_url:
+        blocks += [Feed(), QrCode(data.progress_url, caption=LABELS["progress_qr"])]
+    if data.receipt_no.isascii():
+        blocks += [Feed(), Barcode(data.receipt_no), Feed()]
+    if data.consultation_phone:
+        blocks.append(KeyValue(LABELS["consult"], data.consultation_phone))
+    blocks += [Text(LABELS["keep_receipt"], align="center"), Cut()]
+    return Document("receipt", data.receipt_no, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class TicketData:
+    """A queue ticket (排队号): the display number is printed large."""
+
+    hall_name: str
+    ticket_id: str
+    number: str
+    queue_name: str
+    people_ahead: int
+    issued_at: datetime
+    logo_path: str | None = None
+
+
+def ticket(data: TicketData) -> Document:
+    """The queue ticket: big number, queue, people ahead, time."""
+    blocks: list[Block] = [*_logo(data.logo_path), Title(data.hall_name), Separator()]
+    blocks += [
+        Text(f"{LABELS['queue']}：{data.queue_name}", align="center", bold=True),
+        Feed(),
+        Text(data.number, size=4, bold=True, align="center"),
+        Feed(),
+        Text(LABELS["ahead"].format(n=max(0, data.people_ahead)), align="center", tall=True),
+        Text(f"{LABELS['ticket_time']}：{_when(data.issued_at)}", align="center"),
+        Separator(),
+        Text(LABELS["ticket_note"], align="center"),
+        Cut(),
+    ]
+    return Document("ticket", data.ticket_id, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class SlipMaterial:
+    """One material on the notification slip: name, copies/form, and a note if any."""
+
+    name: str
+    copies: str = ""  # e.g. "原件 1 份，复印件 1 份"
+    note: str = ""  # e.g. "可通过数据共享获取，无需提交" / "可告知承诺"
+
+
+@dataclass(frozen=True)
+class SlipData:
+    """A one-time notification slip (一次性告知单) for one service item."""
+
+    hall_name: str
+    service_code: str
+    service_name: str
+    accepting_unit: str
+    materials: tuple[SlipMaterial, ...]
+    time_limit: str  # e.g. "法定 20 个工作日，承诺 5 个工作日"
+    fees: str  # "" means free
+    where_to_go: str
+    consultation_phone: str
+    issued_at: datetime
+    guide_url: str = ""
+    logo_path: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def notification_slip(data: SlipData) -> Document:
+    """Everything a citizen must bring and know, on one slip, so one visit is enough."""
+    blocks: list[Block] = [*_logo(data.logo_path), Title(LABELS["slip"])]
+    blocks += [
+        Text(data.service_name, bold=True, align="center"),
+        KeyValue(LABELS["accepting_unit"], data.accepting_unit),
+        Separator(),
+        Text(LABELS["slip_materials"], bold=True),
+    ]
+    for i, material in enumerate(data.materials, 1):
+        detail = material.name
+        if material.copies:
+            detail += f"（{material.copies}）"
+        blocks.append(KeyValue(f"{i}.", detail, sep=" "))
+        if material.note:
+            blocks.append(KeyValue(" " * len(f"{i}."), f"※{material.note}", sep=" "))
+    blocks += [
+        Text(LABELS["slip_time_limit"], bold=True),
+        Text(data.time_limit),
+        Text(LABELS["slip_fees"], bold=True),
+        Text(data.fees or LABELS["free"]),
+        Text(LABELS["slip_place"], bold=True),
+        Text(data.where_to_go),
+        Text(LABELS["slip_consult"], bold=True),
+        KeyValue(LABELS["consult"], data.consultation_phone),
+    ]
+    blocks += [Text(note) for note in data.notes]
+    if data.guide_url:
+        blocks += [Feed(), QrCode(data.guide_url, caption=LABELS["slip_guide_qr"])]
+    blocks += [
+        Separator(),
+        KeyValue(LABELS["slip_issued"], _when(data.issued_at)),
+        Text(data.hall_name, align="center"),
+        Cut(),
+    ]
+    return Document("slip", data.service_code, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class AcknowledgementData:
+    """Proof that an evaluation (好差评) or a complaint (投诉) was recorded."""
+
+    kind: Literal["evaluation", "complaint"]
+    hall_name: str
+    tracking_no: str
+    created_at: datetime
+    detail: str  # the rating ("非常满意") or the complaint's category
+    message: str  # what happens next, in the department's words
+    service_name: str = ""
+    lookup_url: str = ""
+
+
+def acknowledgement(data: AcknowledgementData) -> Document:
+    """The evaluation or complaint acknowledgement."""
+    blocks: list[Block] = [Title(data.hall_name)]
+    blocks += [Text(LABELS[data.kind], bold=True, align="center", tall=True), Separator()]
+    blocks += [
+        KeyValue(LABELS["tracking_no"], data.tracking_no, bold=True),
+        KeyValue(LABELS["time"], _when(data.created_at)),
+    ]
+    if data.service_name:
+        blocks.append(KeyValue(LABELS["service"], data.service_name))
+    label = LABELS["rating"] if data.kind == "evaluation" else LABELS["category"]
+    blocks += [KeyValue(label, data.detail), Separator(), Text(data.message)]
+    if data.lookup_url:
+        blocks += [Feed(), QrCode(data.lookup_url, caption=LABELS["lookup_qr"])]
+    blocks.append(Cut())
+    return Document("acknowledgement", data.tracking_no, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class TestPageData:
+    """What the test page reports about the printer it came out of."""
+
+    printer_uri: str
+    profile_name: str
+    paper_mm: int
+    printed_at: datetime
+    qr_data: str = "https://zwfw.example.gov.cn/kiosk/print-test"
+
+
+def test_page(data: TestPageData) -> Document:
+    """Chinese text, symbols, sizes, alignment, a barcode, a QR code and a cut."""
+    blocks: list[Block] = [
+        Title(LABELS["test"]),
+        KeyValue(LABELS["printer"], data.printer_uri),
+        KeyValue(LABELS["profile"], data.profile_name),
+        KeyValue(LABELS["paper"], f"{data.paper_mm} mm"),
+        KeyValue(LABELS["time"], _when(data.printed_at)),
+        Separator("="),
+        Text(LABELS["chinese"]),
+        Text(LABELS["symbols"]),
+        Text("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789"),
+        Text(LABELS["big"], size=2, align="center"),
+        Text(LABELS["bold"], bold=True, align="center"),
+        Text(LABELS["right"], align="right"),
+        Separator(),
+        Barcode("TEST-0001"),
+        QrCode(data.qr_data, caption=LABELS["qr_test"]),
+        Cut(),
+    ]
+    return Document("test", "test-page", tuple(blocks))

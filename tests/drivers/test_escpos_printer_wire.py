@@ -1,0 +1,168 @@
+"""The ESC/POS driver against the emulator over real TCP and a real pty."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from drivers.printers import commands
+from drivers.printers.base import PrinterError
+from drivers.printers.escpos import EscposPrinter
+from drivers.printers.sim.emulator import EscposEmulator
+from drivers.printers.sim.server import PtyPrinterServer, TcpPrinterServer
+from drivers.registry import make_printer
+
+JOB = commands.INIT + commands.text_line("受理回执 R-1", "gb18030") + commands.cut()
+
+
+@pytest.fixture
+def emulator() -> EscposEmulator:
+    return EscposEmulator(576)
+
+
+@pytest.fixture
+def tcp(emulator: EscposEmulator) -> Iterator[TcpPrinterServer]:
+    with TcpPrinterServer(emulator) as server:
+        yield server
+
+
+@pytest.fixture
+def printer(tcp: TcpPrinterServer) -> Iterator[EscposPrinter]:
+    driver = make_printer(tcp.uri)
+    assert isinstance(driver, EscposPrinter)
+    yield driver
+    driver.close()
+
+
+def _wait_for_jobs(emulator: EscposEmulator, count: int) -> None:
+    deadline = time.monotonic() + 5
+    while len(emulator.jobs) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize(
+    ("switches", "online", "paper", "cover"),
+    [
+        ({}, True, "ok", False),
+        ({"paper": "near_end"}, True, "near_end", False),
+        ({"paper": "out"}, False, "out", False),
+        ({"cover_open": True}, False, "ok", True),
+        ({"offline": True}, False, "ok", False),
+        ({"silent": True}, None, "unknown", False),
+    ],
+    ids=["ok", "near_end", "out", "cover_open", "offline", "silent"],
+)
+def test_status_over_tcp(
+    emulator: EscposEmulator,
+    printer: EscposPrinter,
+    switches: dict[str, object],
+    online: bool | None,
+    paper: str,
+    cover: bool,
+) -> None:
+    emulator.set(**switches)
+    status = printer.query_status()
+    assert (status.online, status.paper, status.cover_open) == (online, paper, cover)
+
+
+def test_a_job_prints_over_tcp(emulator: EscposEmulator, printer: EscposPrinter) -> None:
+    printer.send(JOB)
+    _wait_for_jobs(emulator, 1)
+    assert emulator.jobs[0].lines == ["受理回执 R-1"] and emulator.jobs[0].complete
+
+
+@pytest.mark.parametrize(
+    ("switches", "reason"),
+    [
+        ({"paper": "out"}, "paper_out"),
+        ({"cover_open": True}, "cover_open"),
+        ({"offline": True}, "offline"),
+    ],
+)
+def test_nothing_is_sent_to_a_printer_that_cannot_print(
+    emulator: EscposEmulator, printer: EscposPrinter, switches: dict[str, object], reason: str
+) -> None:
+    emulator.set(**switches)
+    with pytest.raises(PrinterError) as caught:
+        printer.send(JOB)
+    assert caught.value.reason == reason
+    printer.close()
+    assert emulator.jobs == []
+
+
+def test_paper_running_out_during_a_job_is_reported_after_sending(
+    emulator: EscposEmulator, printer: EscposPrinter
+) -> None:
+    emulator.set(paper_lines_left=1)
+    long_job = commands.INIT + commands.text_line("1", "gbk") * 3 + commands.cut()
+    with pytest.raises(PrinterError) as caught:
+        printer.send(long_job)
+    assert caught.value.reason == "paper_out"
+    _wait_for_jobs(emulator, 1)
+    assert not emulator.jobs[0].complete
+
+
+def test_a_silent_printer_is_still_printed_to_and_never_hangs(
+    emulator: EscposEmulator, printer: EscposPrinter
+) -> None:
+    emulator.set(silent=True)
+    printer.send(JOB)  # bounded by the status timeout; pytest-timeout guards a hang
+    assert printer.last_status.online is None and printer.last_status.paper == "unknown"
+    _wait_for_jobs(emulator, 1)
+    assert emulator.jobs[0].lines == ["受理回执 R-1"]
+
+
+def test_a_printer_that_accepts_but_never_reads_does_not_hang_a_status_query() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as mute:
+        port = mute.getsockname()[1]
+        accepted: list[socket.socket] = []
+        thread = threading.Thread(target=lambda: accepted.append(mute.accept()[0]))
+        thread.start()
+        driver = make_printer(f"tcp://127.0.0.1:{port}")
+        try:
+            status = driver.query_status()
+        finally:
+            driver.close()
+            thread.join(timeout=5)
+            for conn in accepted:
+                conn.close()
+    assert status.online is None and status.paper == "unknown"
+
+
+def test_an_unreachable_printer_is_a_clear_error() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]  # closed again below: nothing listens there
+    driver = make_printer(f"tcp://127.0.0.1:{port}")
+    with pytest.raises(PrinterError) as caught:
+        driver.query_status()
+    assert caught.value.reason == "unreachable" and str(port) in str(caught.value)
+
+
+def test_status_and_a_job_over_a_pty_serial_line(emulator: EscposEmulator) -> None:
+    with PtyPrinterServer(emulator) as server:
+        driver = make_printer(server.uri)
+        try:
+            emulator.set(paper="near_end")
+            assert driver.query_status().paper == "near_end"
+            driver.send(JOB)
+        finally:
+            driver.close()
+        _wait_for_jobs(emulator, 1)
+    assert emulator.jobs[0].lines == ["受理回执 R-1"]
+
+
+def test_the_sim_uri_prints_through_the_same_driver_into_png_files(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from drivers.printers.sim.inprocess import emulator_of
+
+    out = Path(str(tmp_path)) / "receipts"
+    driver = make_printer(f"sim:?out={out}&width=58")
+    driver.send(JOB)
+    sim = emulator_of(driver)
+    assert sim is not None and sim.width == 384
+    assert sim.latest_png is not None and sim.latest_png.parent == out
