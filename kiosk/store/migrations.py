@@ -73,9 +73,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_outbox_due ON outbox(state, next_attempt_at, id)",
         ),
     ),
-    # Version 3 belongs to another branch; the lead renumbers at merge if needed.
     Migration(
-        4,
+        3,
         "print jobs",
         (
             """CREATE TABLE print_job (

@@ -153,3 +153,7 @@ def test_concurrent_writers_from_threads_all_commit(data_dir):
     with store.session() as session:
         assert len(session.exec(select(OutboxRow)).all()) == 80
     store.close()
+
+
+def test_migration_versions_are_contiguous_from_one():
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))

@@ -15,7 +15,7 @@ class ShellViewModel(QObject):
 
     changed = Signal()
     localeRequested = Signal(str)
-    navigateRequested = Signal(str, "QVariantMap")
+    navigateRequested = Signal(str, dict)
 
     def __init__(
         self,
