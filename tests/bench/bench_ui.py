@@ -47,6 +47,7 @@ def rss_mb() -> float:
 
 
 def main() -> int:
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.config import load_settings
@@ -85,6 +86,9 @@ def main() -> int:
             for name, props in SCRIPT:
                 timings[name].append(navigate(name, props))
             timings["home"].append(navigate("home", {}))
+            # Outside app.exec() Qt never runs deferred deletions on its own: do what the
+            # event loop of the real app does after each visit, or destroyed pages pile up.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
         for _ in range(10):
             visit()

@@ -41,9 +41,8 @@ ApplicationWindow {
             return
         }
         if (name === "home")
-            stack.replace(null, Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
-        else
-            stack.push(Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
+            stack.clear(StackView.Immediate)
+        stack.push(Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
     }
 
     function goHome() {
