@@ -80,6 +80,10 @@ class PcscReader:
     def open(self) -> None:
         """Find the reader and start watching it."""
         if self._thread is not None:
+            if self._lost:
+                raise CardReaderError(
+                    f"PC/SC reader {self.reader_name!r} is still gone", "reader_lost"
+                )
             return
         names = list_pcsc_readers()
         name = self._pick(names)

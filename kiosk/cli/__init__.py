@@ -16,6 +16,8 @@ from collections.abc import Sequence
 COMMAND_MODULES = (
     "kiosk.cli.doctor",
     "kiosk.cli.version",
+    "kiosk.cli.cards",
+    "kiosk.cli.simulate",
 )
 
 

@@ -47,22 +47,36 @@ class SimulatedSamReader:
         self.emulator = SamEmulator(baud=baud)
         self.driver = SamReader("(not open)", baud, uri=uri)
         self._lock = threading.Lock()
+        self._started = False
 
     def open(self) -> None:
-        """Start the emulator and open the driver on its port."""
+        """Start the emulator (first time only) and open the driver on its port.
+
+        After :meth:`SamEmulator.unplug` the port stays away until ``plug()``: reopening then
+        fails with ``reader_absent``, exactly like a reader whose cable is out.
+        """
         with self._lock:
             if self._dir is None:
                 self._dir = Path(tempfile.mkdtemp(prefix="kiosk-sim-sam-"))
                 self.emulator.link = self._dir / "ttySAM0"
                 self.driver.port = self.emulator.path
-            self.emulator.start()
+            if not self._started:
+                self.emulator.start()
+                self._started = True
         self.driver.open()
 
     def close(self) -> None:
-        """Close the driver, stop the emulator, remove the port link; safe to call twice."""
+        """Close the driver and stop the emulator; safe to call twice.
+
+        While the emulated cable is pulled the emulator is left unplugged (a worker closing
+        the lost reader must not plug it back).
+        """
         self.driver.close()
-        self.emulator.stop()
         with self._lock:
+            if not self.emulator.slave_path:
+                return
+            self.emulator.stop()
+            self._started = False
             if self._dir is not None:
                 shutil.rmtree(self._dir, ignore_errors=True)
                 self._dir = None

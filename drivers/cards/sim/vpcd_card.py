@@ -126,8 +126,8 @@ class VirtualCard:
 
     @property
     def inserted(self) -> bool:
-        """Whether the card is connected to the reader."""
-        return self._sock is not None
+        """Whether the card is connected to the reader (False once pcscd hung up)."""
+        return self._sock is not None and self._thread is not None and self._thread.is_alive()
 
     def insert(self, timeout_s: float = 10.0) -> None:
         """Connect to vpcd (retrying while pcscd starts up); raises OSError after ``timeout_s``."""
