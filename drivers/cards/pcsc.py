@@ -27,6 +27,8 @@ from drivers.status import DeviceState, DeviceStatus
 log = logging.getLogger(__name__)
 
 Listener = Callable[[str], None]
+CONNECT_TRIES = 6
+CONNECT_RETRY_S = 0.2
 
 
 def _scard() -> Any:
@@ -216,32 +218,50 @@ class PcscReader:
     def read_card(self, timeout_s: float) -> CardRead | None:
         """Wait up to ``timeout_s`` for a card, then read its public data."""
         deadline = time.monotonic() + timeout_s
-        with self._changed:
-            while not self.card_present():
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return None
-                self._changed.wait(remaining)
-        return self._read()
+        while True:
+            with self._changed:
+                while not self.card_present():
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        return None
+                    self._changed.wait(remaining)
+            try:
+                return self._read()
+            except CardReadError:
+                # A card seen a moment ago and gone before it could be powered is no card.
+                if self.card_present() or time.monotonic() >= deadline:
+                    raise
+                continue
 
-    def _read(self) -> CardRead:
+    def _connect(self) -> Any:
         from smartcard.Exceptions import CardConnectionException, NoCardException
         from smartcard.System import readers
 
-        try:
-            reader = next((r for r in readers() if str(r) == self.reader_name), None)
+        last: Exception | None = None
+        # Right after insertion pcscd may still be powering the card ("card is unpowered"):
+        # a few short retries ride that out.
+        for _attempt in range(CONNECT_TRIES):
+            try:
+                reader = next((r for r in readers() if str(r) == self.reader_name), None)
+            except Exception as exc:  # pyscard raises several unrelated types without pcscd
+                raise CardReaderError(f"PC/SC failed: {exc}", "reader_lost") from exc
             if reader is None:
-                raise CardReaderError(
-                    f"PC/SC reader {self.reader_name!r} went away", "reader_lost"
-                )
+                raise CardReaderError(f"PC/SC reader {self.reader_name!r} went away", "reader_lost")
             connection = reader.createConnection()
-            connection.connect()
-        except (NoCardException, CardConnectionException) as exc:
-            raise CardReadError(f"card could not be powered: {exc}", "read_failed") from exc
-        except CardReaderError:
-            raise
-        except Exception as exc:  # pyscard raises several unrelated types when pcscd vanishes
-            raise CardReaderError(f"PC/SC failed: {exc}", "reader_lost") from exc
+            try:
+                connection.connect()
+                return connection
+            except (NoCardException, CardConnectionException) as exc:
+                last = exc
+                _release(connection)
+                if self._stop.wait(CONNECT_RETRY_S) or not self.card_present():
+                    break
+        raise CardReadError(f"card could not be powered: {last}", "read_failed")
+
+    def _read(self) -> CardRead:
+        from smartcard.Exceptions import CardConnectionException
+
+        connection = self._connect()
 
         def transmit(apdu: bytes) -> tuple[bytes, int, int]:
             data, sw1, sw2 = connection.transmit(list(apdu))
@@ -252,10 +272,7 @@ class PcscReader:
         except CardConnectionException as exc:
             raise CardReadError(f"card left during reading: {exc}", "read_failed") from exc
         finally:
-            try:
-                connection.disconnect()
-            except Exception:
-                pass  # the card may already be gone
+            _release(connection)
 
     def status(self) -> DeviceStatus:
         """OK while the reader is listed by pcscd."""
@@ -264,3 +281,16 @@ class PcscReader:
         if self._lost:
             return DeviceStatus(DeviceState.ERROR, f"PC/SC reader {self.reader_name!r} is gone")
         return DeviceStatus(DeviceState.OK, f"PC/SC reader {self.reader_name!r} ready")
+
+
+def _release(connection: Any) -> None:
+    """Disconnect and free the connection's PC/SC context now.
+
+    Left to the garbage collector, pyscard frees it in ``__del__``, which raises when pcscd
+    has gone meanwhile.
+    """
+    for step in (connection.disconnect, connection.release):
+        try:
+            step()
+        except Exception:
+            log.debug("releasing a PC/SC connection failed", exc_info=True)
