@@ -210,9 +210,7 @@ class PcscReader:
             if self._thread is None:
                 raise CardReaderError(f"PC/SC reader {self.uri} is not open", "reader_lost")
             if self._lost:
-                raise CardReaderError(
-                    f"PC/SC reader {self.reader_name!r} went away", "reader_lost"
-                )
+                raise CardReaderError(f"PC/SC reader {self.reader_name!r} went away", "reader_lost")
             return self._present
 
     def read_card(self, timeout_s: float) -> CardRead | None:

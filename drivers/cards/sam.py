@@ -241,7 +241,9 @@ class SamReader:
             self._port().write(frame)
         except (OSError, serial.SerialException) as exc:
             self.close()
-            raise CardReaderError(f"card reader on {self.port} went away: {exc}", "reader_lost")
+            raise CardReaderError(
+                f"card reader on {self.port} went away: {exc}", "reader_lost"
+            ) from exc
 
     def _discard_input(self) -> None:
         # Bytes left from an earlier, abandoned reply must not be taken for this one's.
@@ -252,7 +254,9 @@ class SamReader:
                 port.read(waiting)
         except (OSError, serial.SerialException) as exc:
             self.close()
-            raise CardReaderError(f"card reader on {self.port} went away: {exc}", "reader_lost")
+            raise CardReaderError(
+                f"card reader on {self.port} went away: {exc}", "reader_lost"
+            ) from exc
         self._decoder.clear()
 
     def _read_frame(self, deadline: float) -> bytes | None:
@@ -283,9 +287,7 @@ def _open_error(port: str, exc: serial.SerialException) -> CardReaderError:
             "reader_absent",
         )
     if errno in (11, 16) or "lock" in text.lower() or "busy" in text.lower():
-        return CardReaderError(
-            f"serial port {port} is in use by another program", "reader_busy"
-        )
+        return CardReaderError(f"serial port {port} is in use by another program", "reader_busy")
     if errno == 13:
         return CardReaderError(
             f"no permission to open {port} (add the kiosk user to the dialout group)",

@@ -32,7 +32,7 @@ def find_wlt_decoder(name: str | None = None) -> WltDecoder | None:
             log.warning("WLT decoder %s cannot be loaded: %s", entry.name, exc)
             continue
         if callable(decoder):
-            return decoder  # type: ignore[no-any-return]
+            return decoder
     return None
 
 

@@ -21,7 +21,7 @@ from kiosk.domain.identity import Identity, IdentityError, identity_from_card, m
 EXIT_READ, EXIT_ERROR, EXIT_NO_CARD = 0, 1, 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``devices`` and ``read-card`` commands."""
     devices = sub.add_parser(
         "devices",
@@ -121,7 +121,9 @@ def identity_to_json(identity: Identity, today: date, full: bool) -> dict[str, A
         "issue_count": identity.issue_count,
         "nationality": opt(identity.nationality),
         "card_number": opt(identity.card_number if full else mask_number(identity.card_number)),
-        "photo_wlt": base64.b64encode(identity.photo_wlt).decode() if full and identity.photo_wlt else None,
+        "photo_wlt": base64.b64encode(identity.photo_wlt).decode()
+        if full and identity.photo_wlt
+        else None,
     }
 
 

@@ -17,7 +17,7 @@ from types import FrameType
 from kiosk.cli.common import fail
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add ``simulate sam-reader`` and ``simulate pcsc-card``."""
     parser = sub.add_parser("simulate", help="run a card reader or card simulator")
     kinds = parser.add_subparsers(dest="simulator", metavar="SIMULATOR", required=True)

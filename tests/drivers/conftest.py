@@ -94,10 +94,7 @@ def private_pcscd() -> Iterator[PrivatePcscd]:
     )
     Path("/run/pcscd").mkdir(parents=True, exist_ok=True)  # the mount point must exist
     log = open(PCSCD_RUN_DIR / "pcscd.log", "wb")  # noqa: SIM115 - closed below
-    script = (
-        f"mount --bind {PCSCD_RUN_DIR} /run/pcscd && "
-        f"exec pcscd --foreground --config {conf}"
-    )
+    script = f"mount --bind {PCSCD_RUN_DIR} /run/pcscd && exec pcscd --foreground --config {conf}"
     process = subprocess.Popen(
         ["unshare", "--mount", "--propagation", "private", "sh", "-c", script],
         stdout=log,

@@ -16,8 +16,6 @@ from drivers.cards.sim.vpcd_card import SocialSecurityApplet, UnknownCardApplet,
 from drivers.registry import make_card_reader
 from kiosk.devices.reader_worker import CardResult, ReaderCallbacks, ReaderWorker
 
-
-
 pytestmark = pytest.mark.pcsc
 READER = "Virtual PCD 00 00"
 WAIT_S = 10.0
@@ -79,9 +77,7 @@ def test_no_card_before_the_timeout_gives_none(reader: PcscReader) -> None:
     assert reader.read_card(0.3) is None
 
 
-def test_an_unknown_card_is_unsupported_not_a_crash(
-    reader: PcscReader, private_pcscd: Any
-) -> None:
+def test_an_unknown_card_is_unsupported_not_a_crash(reader: PcscReader, private_pcscd: Any) -> None:
     other = VirtualCard(UnknownCardApplet(), port=private_pcscd.vpcd_port)
     other.insert()
     try:
@@ -111,9 +107,7 @@ def test_a_reader_name_that_does_not_exist_is_reader_absent(
     assert err.value.reason == "reader_absent"
 
 
-def test_the_worker_reports_a_social_security_tap(
-    reader: PcscReader, ss_card: VirtualCard
-) -> None:
+def test_the_worker_reports_a_social_security_tap(reader: PcscReader, ss_card: VirtualCard) -> None:
     events: queue.Queue[tuple[str, object]] = queue.Queue()
     callbacks = ReaderCallbacks(
         on_card_present=lambda: events.put(("present", None)),

@@ -213,7 +213,9 @@ class SamEmulator:
         pool = b"\xaa\x96\x69\x00\x05\x08\x90\x9f"
         # Half of the noise looks like frame starts, to exercise re-synchronisation.
         return bytes(
-            self._random.choice(pool) if self._random.random() < 0.5 else self._random.randrange(256)
+            self._random.choice(pool)
+            if self._random.random() < 0.5
+            else self._random.randrange(256)
             for _ in range(size)
         )
 
