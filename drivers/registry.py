@@ -18,9 +18,27 @@ class UnsupportedDevice(ValueError):
 
 
 def _sim_card_reader(uri: DeviceUri) -> CardReader:
+    # sim:sam runs the real SAM driver against the pty emulator in this process. sim:pcsc
+    # would need pcscd and vpcd running, too heavy for a demo: it uses the memory reader.
+    if uri.target == "sam":
+        from drivers.cards.sim.sam_sim import SimulatedSamReader
+
+        return SimulatedSamReader(str(uri))
     from drivers.cards.sim.memory import MemoryCardReader
 
     return MemoryCardReader(str(uri))
+
+
+def _sam_card_reader(uri: DeviceUri) -> CardReader:
+    from drivers.cards.sam import DEFAULT_BAUD, SamReader
+
+    return SamReader(uri.target, uri.int_option("baud", DEFAULT_BAUD), uri=str(uri))
+
+
+def _pcsc_card_reader(uri: DeviceUri) -> CardReader:
+    from drivers.cards.pcsc import PcscReader
+
+    return PcscReader(uri.target, uri=str(uri))
 
 
 def _sim_printer(uri: DeviceUri) -> Printer:
@@ -40,6 +58,8 @@ def _escpos_printer(uri: DeviceUri) -> Printer:
 
 CARD_READER_FACTORIES: dict[str, Callable[[DeviceUri], CardReader]] = {
     "sim": _sim_card_reader,
+    "sam": _sam_card_reader,
+    "pcsc": _pcsc_card_reader,
 }
 PRINTER_FACTORIES: dict[str, Callable[[DeviceUri], Printer]] = {
     "sim": _sim_printer,

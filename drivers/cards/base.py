@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from drivers.status import DeviceStatus
 
 
 class CardReaderError(RuntimeError):
-    """The reader cannot be used (absent, busy, silent); the message is for staff."""
+    """The reader cannot be used (absent, busy, silent); the message is for staff.
+
+    ``reason`` is a machine-readable code: ``reader_absent`` (no such port / no reader),
+    ``reader_busy`` (another program holds it), ``reader_silent`` (answers nothing),
+    ``reader_lost`` (went away while in use), or ``reader_error``.
+    """
+
+    def __init__(self, message: str, reason: str = "reader_error") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class CardReadError(RuntimeError):
+    """A card was there but could not be read; the reader itself still works.
+
+    ``reason``: ``read_failed`` (card pulled away, garbled replies, SAM refused) or
+    ``unsupported_card`` (a card this terminal cannot read, e.g. a bank card).
+    """
+
+    def __init__(self, message: str, reason: str = "read_failed") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -19,6 +40,8 @@ class CardRead:
     ``card_type`` is ``resident``, ``hmt_permit``, ``foreign_permanent`` or ``social_security``.
     Dates are ``YYYYMMDD`` strings as on the card (``valid_to`` may be ``长期``). Codes (sex,
     nation) are the card's codes; :mod:`kiosk.domain.identity` decodes and checks them.
+    ``id_number`` is the citizen ID number, or a foreign permanent resident card's number.
+    ``layout`` is the SAM text-block marker (``" "``, ``J``, ``I``, ``Y``; empty for PC/SC).
     This object holds personal data: its ``repr`` shows only the card type.
     """
 
@@ -37,6 +60,7 @@ class CardRead:
     issue_count: str = ""
     nationality: str = ""
     card_number: str = ""
+    layout: str = ""
     photo_wlt: bytes = field(default=b"", repr=False)
 
     def __repr__(self) -> str:
@@ -57,7 +81,23 @@ class CardReader(Protocol):
         """Release the reader; safe to call twice."""
 
     def read_card(self, timeout_s: float) -> CardRead | None:
-        """Wait up to ``timeout_s`` for a card and read it; None when no card came."""
+        """Wait up to ``timeout_s`` for a card and read it; None when no card came.
+
+        Raises :class:`CardReadError` when a card was there but could not be read, and
+        :class:`CardReaderError` when the reader itself failed.
+        """
 
     def status(self) -> DeviceStatus:
         """Whether the reader is there and answering."""
+
+
+@runtime_checkable
+class PresenceSensingReader(Protocol):
+    """A reader that can tell whether a card lies on it without reading it.
+
+    The reader worker uses this to report card-present and card-removed events.
+    """
+
+    def card_present(self) -> bool:
+        """True when a card is on the reader now; raises :class:`CardReaderError`."""
+        ...

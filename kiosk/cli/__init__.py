@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "kiosk.cli.doctor",
     "kiosk.cli.version",
     "kiosk.cli.printing",
+    "kiosk.cli.cards",
     "kiosk.cli.simulate",
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-SIMULATOR_MODULES = ("kiosk.cli.simulate_printer",)
+SIMULATOR_MODULES = ("kiosk.cli.simulate_printer", "kiosk.cli.simulate_cards")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

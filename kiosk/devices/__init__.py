@@ -1,0 +1,1 @@
+"""Device workers of the core: one thread per device, reporting through plain callbacks."""

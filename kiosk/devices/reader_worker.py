@@ -1,0 +1,211 @@
+"""One thread per card reader: waits for cards, reads them, follows the reader's hot-plug.
+
+Events go to plain callbacks (:class:`ReaderCallbacks`), called on the worker thread;
+``ui/bridge.py`` re-posts them to the GUI thread. A reader that disappears (cable pulled, port
+gone, pcscd stopped) is reported once as lost, then reopened every ``reopen_interval_s`` until
+it answers again, which is reported as back: no restart needed.
+
+Order of events for one card: ``on_card_present`` → ``on_card_read`` (a :class:`CardResult`)
+→ ``on_card_removed`` when it is lifted. Readers that cannot sense presence (the memory
+simulator) give ``on_card_present`` and ``on_card_read`` only.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from drivers.cards.base import (
+    CardRead,
+    CardReader,
+    CardReaderError,
+    CardReadError,
+    PresenceSensingReader,
+)
+from kiosk.domain.identity import Identity, IdentityError, identity_from_card
+
+log = logging.getLogger(__name__)
+
+
+def _ignore(*_args: object) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class CardResult:
+    """The outcome of one card read: an identity, or a reason code and a staff message.
+
+    Reasons: ``card_expired``, ``unsupported_card``, ``read_failed``, ``id_check_failed``,
+    ``invalid_card_data``.
+    """
+
+    reader_uri: str
+    identity: Identity | None = None
+    reason: str = ""
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when the card gave a usable identity."""
+        return self.identity is not None
+
+
+@dataclass
+class ReaderCallbacks:
+    """What the worker reports. Every callback runs on the worker thread; keep them short."""
+
+    on_card_present: Callable[[], None] = _ignore
+    on_card_read: Callable[[CardResult], None] = _ignore
+    on_card_removed: Callable[[], None] = _ignore
+    # (reason, message): reader_absent, reader_busy, reader_silent, reader_lost, reader_error
+    on_reader_lost: Callable[[str, str], None] = _ignore
+    on_reader_back: Callable[[], None] = _ignore
+
+
+@dataclass
+class _State:
+    opened: bool = False
+    lost: bool = False
+    card_on: bool = False
+
+
+class ReaderWorker:
+    """Drives one :class:`CardReader` on its own thread; see the module docstring."""
+
+    def __init__(
+        self,
+        reader: CardReader,
+        callbacks: ReaderCallbacks,
+        *,
+        today: Callable[[], date] = date.today,
+        poll_interval_s: float = 0.05,
+        read_timeout_s: float = 3.0,
+        reopen_interval_s: float = 1.0,
+    ) -> None:
+        self.reader = reader
+        self.callbacks = callbacks
+        self._today = today
+        self._poll = poll_interval_s
+        self._read_timeout = read_timeout_s
+        self._reopen = reopen_interval_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._state = _State()
+
+    def start(self) -> None:
+        """Start the worker thread (returns at once)."""
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="card-reader", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        """Ask the thread to finish and wait for it; the reader stays open (its owner closes it)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=timeout_s)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the worker thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- loop -------------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            if not self._state.opened and not self._open():
+                self._stop.wait(self._reopen)
+                continue
+            try:
+                self._cycle()
+            except CardReaderError as exc:
+                self._lose(exc.reason, str(exc))
+            except Exception as exc:  # a driver bug must not end the worker
+                log.exception("card reader %s failed unexpectedly", self.reader.uri)
+                self._lose("reader_error", f"card reader failed: {type(exc).__name__}")
+
+    def _open(self) -> bool:
+        try:
+            self.reader.open()
+        except CardReaderError as exc:
+            self._report_lost(exc.reason, str(exc))
+            return False
+        except Exception as exc:
+            self._report_lost("reader_error", f"card reader cannot be opened: {exc}")
+            return False
+        self._state.opened = True
+        if self._state.lost:
+            self._state.lost = False
+            log.info("card reader %s is back", self.reader.uri)
+            self._call(self.callbacks.on_reader_back)
+        return True
+
+    def _lose(self, reason: str, message: str) -> None:
+        try:
+            self.reader.close()
+        except Exception:
+            log.debug("closing a lost reader failed", exc_info=True)
+        self._state.opened = False
+        if self._state.card_on:
+            self._state.card_on = False
+            self._call(self.callbacks.on_card_removed)
+        self._report_lost(reason, message)
+        self._stop.wait(self._reopen)
+
+    def _report_lost(self, reason: str, message: str) -> None:
+        if self._state.lost:
+            return
+        self._state.lost = True
+        log.warning("card reader %s lost: %s", self.reader.uri, message)
+        self._call(self.callbacks.on_reader_lost, reason, message)
+
+    def _cycle(self) -> None:
+        reader = self.reader
+        if not isinstance(reader, PresenceSensingReader):
+            card_timeout = max(self._poll, 0.2)
+            self._read_and_report(lambda: reader.read_card(card_timeout), announce=True)
+            return
+        present = reader.card_present()
+        if present and not self._state.card_on:
+            self._state.card_on = True
+            self._call(self.callbacks.on_card_present)
+            self._read_and_report(lambda: reader.read_card(self._read_timeout), announce=False)
+        elif not present and self._state.card_on:
+            self._state.card_on = False
+            self._call(self.callbacks.on_card_removed)
+        else:
+            self._stop.wait(self._poll)
+
+    def _read_and_report(self, read: Callable[[], CardRead | None], announce: bool) -> None:
+        uri = self.reader.uri
+        try:
+            card = read()
+        except CardReadError as exc:
+            self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
+            return
+        if card is None:
+            if not announce:
+                # Present a moment ago, gone before it could be read.
+                result = CardResult(uri, None, "read_failed", "card removed before reading")
+                self._call(self.callbacks.on_card_read, result)
+            return
+        if announce:
+            self._call(self.callbacks.on_card_present)
+        try:
+            identity = identity_from_card(card, self._today())
+        except IdentityError as exc:
+            self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
+            return
+        self._call(self.callbacks.on_card_read, CardResult(uri, identity))
+
+    def _call(self, callback: Callable[..., None], *args: object) -> None:
+        try:
+            callback(*args)
+        except Exception:  # a failing listener must not stop card reading
+            log.exception("card reader callback failed")

@@ -1,0 +1,1 @@
+"""Plain domain types of the terminal: no I/O, no Qt."""

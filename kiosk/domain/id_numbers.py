@@ -1,0 +1,49 @@
+"""Identity numbers: the GB 11643-1999 check character and the old foreign card number format."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK_CHARS = "10X98765432"
+_ID18 = re.compile(r"^\d{17}[\dX]$")
+# Old foreign permanent resident card (2004/2017 editions): 3 letters of nationality,
+# 2 digits of the accepting province, birth date YYMMDD, 4 digits (sequence and check).
+_FOREIGN15 = re.compile(r"^[A-Z]{3}\d{12}$")
+
+
+def gb11643_check_char(first17: str) -> str:
+    """The check character for the first 17 digits (``11010519491231002`` → ``X``)."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise ValueError("the first 17 characters must be digits")
+    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    return _CHECK_CHARS[total % 11]
+
+
+def is_valid_gb11643(number: str) -> bool:
+    """True for an 18-character number whose check character is right (``x`` accepted)."""
+    number = number.upper()
+    return bool(_ID18.match(number)) and gb11643_check_char(number[:17]) == number[17]
+
+
+def birth_date_of_id(number: str) -> date | None:
+    """The birth date coded in an 18-character ID number, or None when it is no date."""
+    try:
+        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except (ValueError, IndexError):
+        return None
+
+
+def is_valid_foreign_old(number: str, birth: date | None = None) -> bool:
+    """True when ``number`` has the old foreign card's 15-character form.
+
+    No public check-digit rule is known for it, so only the form and (when given) the
+    birth date it codes are checked.
+    """
+    number = number.upper()
+    if not _FOREIGN15.match(number):
+        return False
+    if birth is not None and number[5:11] != birth.strftime("%y%m%d"):
+        return False
+    return True

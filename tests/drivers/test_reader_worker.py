@@ -1,0 +1,156 @@
+"""The reader worker's events over the real SAM path (``sim:sam``), including replug."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Iterator
+
+import pytest
+
+from drivers.cards.base import CardRead
+from drivers.cards.sim.memory import MemoryCardReader
+from drivers.cards.sim.sam_sim import SimulatedSamReader
+from drivers.registry import make_card_reader
+from kiosk.devices.reader_worker import CardResult, ReaderCallbacks, ReaderWorker
+
+WAIT_S = 5.0
+
+
+class Recorder:
+    """Collects worker events in order, for the test thread to wait on."""
+
+    def __init__(self) -> None:
+        self.events: queue.Queue[tuple[str, object]] = queue.Queue()
+
+    def callbacks(self) -> ReaderCallbacks:
+        return ReaderCallbacks(
+            on_card_present=lambda: self.events.put(("present", None)),
+            on_card_read=lambda result: self.events.put(("read", result)),
+            on_card_removed=lambda: self.events.put(("removed", None)),
+            on_reader_lost=lambda reason, _msg: self.events.put(("lost", reason)),
+            on_reader_back=lambda: self.events.put(("back", None)),
+        )
+
+    def next(self) -> tuple[str, object]:
+        return self.events.get(timeout=WAIT_S)
+
+
+@pytest.fixture
+def sim() -> Iterator[SimulatedSamReader]:
+    reader = make_card_reader("sim:sam")
+    assert isinstance(reader, SimulatedSamReader)
+    yield reader
+    reader.close()
+
+
+@pytest.fixture
+def recorder(sim: SimulatedSamReader) -> Iterator[Recorder]:
+    rec = Recorder()
+    worker = ReaderWorker(sim, rec.callbacks(), reopen_interval_s=0.2)
+    worker.start()
+    yield rec
+    worker.stop()
+    assert not worker.running
+
+
+def test_a_tap_gives_present_then_identity_then_removed(
+    sim: SimulatedSamReader, recorder: Recorder
+) -> None:
+    placed = sim.place()
+    assert placed is not None and placed.card_type == "resident"
+    assert recorder.next() == ("present", None)
+    kind, result = recorder.next()
+    assert kind == "read" and isinstance(result, CardResult) and result.ok
+    assert result.identity is not None and result.identity.masked_name == "张*丰"
+    sim.remove()
+    assert recorder.next() == ("removed", None)
+
+
+def test_an_expired_card_is_reported_with_its_reason(
+    sim: SimulatedSamReader, recorder: Recorder
+) -> None:
+    expired = next(c for c in sim.cards if c.valid_to == "20180101")
+    sim.place(expired)
+    assert recorder.next()[0] == "present"
+    kind, result = recorder.next()
+    assert isinstance(result, CardResult)
+    assert (kind, result.ok, result.reason) == ("read", False, "card_expired")
+
+
+def test_a_card_pulled_mid_read_reports_read_failed_then_removed(
+    sim: SimulatedSamReader, recorder: Recorder
+) -> None:
+    sim.emulator.pull_mid_read = True
+    sim.place()
+    assert recorder.next()[0] == "present"
+    kind, result = recorder.next()
+    assert isinstance(result, CardResult) and result.reason == "read_failed"
+    assert recorder.next() == ("removed", None)
+
+
+def test_unplug_and_replug_recover_without_restart(
+    sim: SimulatedSamReader, recorder: Recorder
+) -> None:
+    sim.place()
+    assert recorder.next()[0] == "present"
+    assert recorder.next()[0] == "read"
+    sim.emulator.unplug()
+    assert recorder.next() == ("removed", None)
+    assert recorder.next() == ("lost", "reader_lost")
+    sim.emulator.plug()
+    assert recorder.next() == ("back", None)
+    assert recorder.next()[0] == "present"  # the card still lies there
+    kind, result = recorder.next()
+    assert isinstance(result, CardResult) and result.ok
+
+
+def test_a_reader_absent_at_start_is_reported_then_found() -> None:
+    sim = SimulatedSamReader()
+    rec = Recorder()
+    sim.open()
+    sim.emulator.unplug()
+    sim.driver.close()
+    worker = ReaderWorker(sim, rec.callbacks(), reopen_interval_s=0.1)
+    try:
+        worker.start()
+        assert rec.next() == ("lost", "reader_absent")
+        sim.emulator.plug()
+        assert rec.next() == ("back", None)
+    finally:
+        worker.stop()
+        sim.close()
+
+
+def test_the_memory_reader_still_delivers_placed_cards() -> None:
+    memory = MemoryCardReader("sim:pcsc")
+    rec = Recorder()
+    worker = ReaderWorker(memory, rec.callbacks(), poll_interval_s=0.05)
+    worker.start()
+    try:
+        memory.place(CardRead(card_type="unknown_kind", name="x"))
+        assert rec.next() == ("present", None)
+        kind, result = rec.next()
+        assert isinstance(result, CardResult) and result.reason == "unsupported_card"
+    finally:
+        worker.stop()
+
+
+def test_a_failing_callback_does_not_stop_the_worker(sim: SimulatedSamReader) -> None:
+    seen: queue.Queue[str] = queue.Queue()
+
+    def explode() -> None:
+        seen.put("present")
+        raise RuntimeError("listener bug")
+
+    callbacks = ReaderCallbacks(
+        on_card_present=explode, on_card_removed=lambda: seen.put("removed")
+    )
+    worker = ReaderWorker(sim, callbacks)
+    worker.start()
+    try:
+        sim.place()
+        assert seen.get(timeout=WAIT_S) == "present"
+        sim.remove()
+        assert seen.get(timeout=WAIT_S) == "removed"
+    finally:
+        worker.stop()
