@@ -1,0 +1,1 @@
+"""Plain dataclasses and enums of the terminal's domain (no I/O, no Qt)."""
