@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import text
 
 from kiosk.catalog.codec import item_from_dict
 from kiosk.catalog.importer import installed_version
@@ -20,7 +20,6 @@ from kiosk.catalog.search import SearchEntry, SearchIndex, SearchResult, Synonym
 from kiosk.catalog.slip import NotificationSlip, build_slip
 from kiosk.domain.catalog import ServiceItem
 from kiosk.store import Store
-from kiosk.store.models import CatalogSearchRow, CatalogServiceRow, CatalogThemeRow
 
 
 @dataclass(frozen=True)
@@ -52,20 +51,13 @@ def load_search_entries(store: Store) -> list[SearchEntry]:
     """Every service's search keys, joined with its theme name."""
     with store.session() as session:
         rows = session.execute(
-            select(
-                CatalogServiceRow.code,
-                CatalogServiceRow.name,
-                CatalogServiceRow.department,
-                CatalogServiceRow.theme,
-                CatalogThemeRow.name,
-                CatalogServiceRow.popularity,
-                CatalogSearchRow.name_pinyin,
-                CatalogSearchRow.keywords,
-                CatalogSearchRow.keywords_pinyin,
-                CatalogSearchRow.body,
+            text(
+                "SELECT s.code, s.name, s.department, s.theme, t.name, s.popularity,"
+                " k.name_pinyin, k.keywords, k.keywords_pinyin, k.body"
+                " FROM catalog_service s"
+                " JOIN catalog_search k ON k.code = s.code"
+                " JOIN catalog_theme t ON t.code = s.theme"
             )
-            .join(CatalogSearchRow, CatalogSearchRow.code == CatalogServiceRow.code)  # type: ignore[arg-type]
-            .join(CatalogThemeRow, CatalogThemeRow.code == CatalogServiceRow.theme)  # type: ignore[arg-type]
         ).all()
     return [
         SearchEntry(
@@ -111,10 +103,11 @@ class CatalogBrowser:
         """Themes in catalog order with the number of services in each (empty ones too)."""
         with self._store.session() as session:
             rows = session.execute(
-                select(CatalogThemeRow.code, CatalogThemeRow.name, func.count(CatalogServiceRow.code))
-                .outerjoin(CatalogServiceRow, CatalogServiceRow.theme == CatalogThemeRow.code)  # type: ignore[arg-type]
-                .group_by(CatalogThemeRow.code)
-                .order_by(CatalogThemeRow.position)
+                text(
+                    "SELECT t.code, t.name, COUNT(s.code) FROM catalog_theme t"
+                    " LEFT JOIN catalog_service s ON s.theme = t.code"
+                    " GROUP BY t.code ORDER BY t.position"
+                )
             ).all()
         return [ThemeSummary(c, n, k) for c, n, k in rows]
 
@@ -122,14 +115,11 @@ class CatalogBrowser:
         """Services of one theme, most used first, then in catalog order."""
         with self._store.session() as session:
             rows = session.execute(
-                select(
-                    CatalogServiceRow.code,
-                    CatalogServiceRow.name,
-                    CatalogServiceRow.department,
-                    CatalogServiceRow.theme,
-                )
-                .where(CatalogServiceRow.theme == theme)
-                .order_by(CatalogServiceRow.popularity.desc(), CatalogServiceRow.position)  # type: ignore[attr-defined]
+                text(
+                    "SELECT code, name, department, theme FROM catalog_service"
+                    " WHERE theme = :theme ORDER BY popularity DESC, position"
+                ),
+                {"theme": theme},
             ).all()
         return [ServiceSummary(*r) for r in rows]
 
@@ -137,7 +127,7 @@ class CatalogBrowser:
         """The full item with its guide; raises :class:`CatalogNotFound`."""
         with self._store.session() as session:
             raw = session.execute(
-                select(CatalogServiceRow.item).where(CatalogServiceRow.code == code)
+                text("SELECT item FROM catalog_service WHERE code = :code"), {"code": code}
             ).scalar()
         if raw is None:
             raise CatalogNotFound(f"no service with code {code!r}")

@@ -57,9 +57,7 @@ def guide_from_dict(d: dict[str, Any]) -> Guide:
             basis=d["fees"]["basis"],
             items=tuple(FeeItem(i["name"], i["amount_yuan"]) for i in d["fees"]["items"]),
         ),
-        time_limit=TimeLimit(
-            d["time_limit"]["statutory_days"], d["time_limit"]["promised_days"]
-        ),
+        time_limit=TimeLimit(d["time_limit"]["statutory_days"], d["time_limit"]["promised_days"]),
         result=d["result"],
         consultation=Consultation(
             d["consultation"]["phone"], d["consultation"]["place"], d["consultation"]["hours"]

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, text
 from sqlmodel import Session
 
 from kiosk.catalog.pinyin import initials_of, pinyin_key
@@ -161,7 +161,10 @@ def _replace_rows(session: Session, doc: dict[str, Any], search_rows: list[dict[
     session.execute(delete(CatalogThemeRow))
     session.execute(
         insert(CatalogThemeRow),
-        [{"code": t["code"], "name": t["name"], "position": i} for i, t in enumerate(doc["themes"])],
+        [
+            {"code": t["code"], "name": t["name"], "position": i}
+            for i, t in enumerate(doc["themes"])
+        ],
     )
     if not doc["services"]:
         return
@@ -196,11 +199,9 @@ def export_document(store: Store) -> dict[str, Any] | None:
             return None
         published = _meta_get(session, META_PUBLISHED) or ""
         themes = session.execute(
-            select(CatalogThemeRow.code, CatalogThemeRow.name).order_by(CatalogThemeRow.position)
+            text("SELECT code, name FROM catalog_theme ORDER BY position")
         ).all()
-        items = session.execute(
-            select(CatalogServiceRow.item).order_by(CatalogServiceRow.position)
-        ).all()
+        items = session.execute(text("SELECT item FROM catalog_service ORDER BY position")).all()
     return {
         "format": "hall-kiosk-catalog/1",
         "version": int(version),

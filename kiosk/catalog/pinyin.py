@@ -7,6 +7,7 @@ keyboards. Letters and digits inside a name are kept, lower-cased, as syllables 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from pypinyin import Style, lazy_pinyin
@@ -31,7 +32,9 @@ def syllables(text: str) -> list[str]:
     """The pinyin syllables of ``text`` without tones (``社保卡`` → ``['she', 'bao', 'ka']``)."""
     text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
-    for s in lazy_pinyin(text, style=Style.NORMAL, errors=_non_hanzi, v_to_u=False):
+    # pypinyin accepts a callback returning a list; its type stub says str.
+    pinyin = lazy_pinyin(text, style=Style.NORMAL, errors=_non_hanzi, v_to_u=False)  # type: ignore[arg-type]
+    for s in pinyin:
         s = s.strip().lower()
         if s and s.isascii() and s.isalnum():
             out.append(s)
@@ -48,10 +51,12 @@ def initials_of(key: str) -> str:
     return "".join(s[0] for s in key.split())
 
 
+_IGNORED = re.compile(r"[\s'’·]+")
+
+
 def normalize_query(text: str) -> str:
     """What search compares: NFKC (full-width → half-width), lower case, no spaces or quotes."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "'’·")
+    return _IGNORED.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def is_latin(query: str) -> bool:

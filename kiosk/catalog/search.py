@@ -24,6 +24,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from kiosk.catalog.pinyin import initials_of, is_latin, normalize_query, pinyin_key
@@ -101,21 +102,23 @@ class _Blob:
     """Many short strings as one: ``SEP + e0 + SEP + e1 …``, each entry owned by a document."""
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
+        self._entries: list[str] = []
+        self._owners: list[int] = []
         self._starts = array("q")
         self._docs = array("i")
-        self._length = 0
         self.text = ""
 
     def add(self, doc: int, entry: str) -> None:
-        self._parts.append(SEP + entry)
-        self._starts.append(self._length + 1)
-        self._docs.append(doc)
-        self._length += len(entry) + 1
+        self._entries.append(entry)
+        self._owners.append(doc)
 
     def freeze(self) -> None:
-        self.text = "".join(self._parts)
-        self._parts = []
+        # Offsets are computed once here rather than per add(): building is a startup cost.
+        self.text = SEP + SEP.join(self._entries)
+        self._starts = array("q", accumulate((len(e) + 1 for e in self._entries), initial=1))
+        self._starts.pop()
+        self._docs = array("i", self._owners)
+        self._entries, self._owners = [], []
 
     def scan(self, needle: str, prefix: bool) -> Iterator[int]:
         """Documents whose entry starts with (or contains) ``needle``, in document order."""
@@ -165,11 +168,12 @@ class SearchIndex:
     def _add(self, doc: int, e: SearchEntry) -> None:
         self._names.add(doc, normalize_query(e.name))
         sylls = e.name_pinyin.split()
+        heads = [s[0] for s in sylls]
         self._name_latin.add(doc, "".join(sylls))
-        self._name_latin.add(doc, "".join(s[0] for s in sylls))
+        self._name_latin.add(doc, "".join(heads))
         for i in range(1, len(sylls)):
             self._name_latin_inner.add(doc, "".join(sylls[i:]))
-            self._name_latin_inner.add(doc, "".join(s[0] for s in sylls[i:]))
+            self._name_latin_inner.add(doc, "".join(heads[i:]))
         for kw, kw_pinyin in zip(e.keywords, e.keywords_pinyin, strict=False):
             self._keywords.add(doc, normalize_query(kw))
             self._keyword_latin.add(doc, kw_pinyin.replace(" ", ""))

@@ -65,18 +65,23 @@ def _locate(doc: Any, error: ValidationError) -> CatalogIssue:
     return CatalogIssue(code, _field_name(path), message)
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:
     issues: list[CatalogIssue] = []
-    themes = doc.get("themes") if isinstance(doc.get("themes"), list) else []
+    themes = _list(doc.get("themes"))
     theme_codes = [t.get("code") for t in themes if isinstance(t, dict)]
     for dup in sorted({c for c in theme_codes if theme_codes.count(c) > 1 and c}):
         issues.append(CatalogIssue("catalog", "themes", f"theme code {dup!r} appears twice"))
     seen: set[str] = set()
-    services = doc.get("services") if isinstance(doc.get("services"), list) else []
+    services = _list(doc.get("services"))
     for index, s in enumerate(services):
         if not isinstance(s, dict):
             continue
-        code = s.get("code") if isinstance(s.get("code"), str) and s.get("code") else f"#{index}"
+        raw_code = s.get("code")
+        code = raw_code if isinstance(raw_code, str) and raw_code else f"#{index}"
         if code in seen:
             issues.append(CatalogIssue(code, "code", "service code appears more than once"))
         seen.add(code)
@@ -112,5 +117,5 @@ def validate_catalog(doc: Any, schema_path: Path = SCHEMA_PATH) -> list[CatalogI
     unique = list(dict.fromkeys(issues))
     return sorted(
         unique,
-        key=lambda x: (order.get(x.code, int(x.code[1:]) if x.code[1:].isdigit() else 10**9)),
+        key=lambda x: order.get(x.code, int(x.code[1:]) if x.code[1:].isdigit() else 10**9),
     )

@@ -22,7 +22,7 @@ from kiosk.domain.catalog import ServiceItem
 from kiosk.store import Store, StoreError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``catalog`` command group."""
     parser = sub.add_parser("catalog", help="import, export, show and search the service catalog")
     group = parser.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
