@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 COMMAND_MODULES = (
+    "kiosk.cli.catalog",
     "kiosk.cli.doctor",
     "kiosk.cli.version",
     "kiosk.cli.printing",

@@ -1,1 +1,1 @@
-"""Plain domain types of the terminal: no I/O, no Qt."""
+"""Plain dataclasses and enums of the terminal's domain (no I/O, no Qt)."""

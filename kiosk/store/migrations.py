@@ -94,6 +94,35 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_print_job_reference ON print_job(reference)",
         ),
     ),
+    Migration(
+        4,
+        "service catalog: themes, items with their guide, search keys",
+        (
+            """CREATE TABLE catalog_theme (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                position INTEGER NOT NULL
+            )""",
+            """CREATE TABLE catalog_service (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                theme TEXT NOT NULL REFERENCES catalog_theme(code) ON DELETE RESTRICT,
+                department TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                popularity INTEGER NOT NULL DEFAULT 0,
+                item TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_catalog_service_theme ON catalog_service(theme, position)",
+            """CREATE TABLE catalog_search (
+                code TEXT PRIMARY KEY REFERENCES catalog_service(code) ON DELETE CASCADE,
+                name_pinyin TEXT NOT NULL,
+                name_initials TEXT NOT NULL,
+                keywords TEXT NOT NULL,
+                keywords_pinyin TEXT NOT NULL,
+                body TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

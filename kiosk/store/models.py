@@ -68,3 +68,44 @@ class PrintJobRow(SQLModel, table=True):
     attempts: int = 0
     created_at: str
     printed_at: str | None = None
+
+
+class CatalogThemeRow(SQLModel, table=True):
+    """A life event the catalog groups services by (主题), in display order."""
+
+    __tablename__ = "catalog_theme"
+
+    code: str = Field(primary_key=True)
+    name: str
+    position: int
+
+
+class CatalogServiceRow(SQLModel, table=True):
+    """One service item; ``item`` is its JSON object in the exchange format (with the guide)."""
+
+    __tablename__ = "catalog_service"
+
+    code: str = Field(primary_key=True)
+    name: str
+    theme: str = Field(foreign_key="catalog_theme.code")
+    department: str
+    position: int
+    popularity: int = 0
+    item: str
+
+
+class CatalogSearchRow(SQLModel, table=True):
+    """Search keys computed at import (pinyin, initials), so the index builds without pypinyin.
+
+    ``name_pinyin`` holds syllables separated by spaces; ``keywords`` and ``keywords_pinyin``
+    are JSON lists in the same order; ``body`` is the guide text searched last.
+    """
+
+    __tablename__ = "catalog_search"
+
+    code: str = Field(primary_key=True, foreign_key="catalog_service.code")
+    name_pinyin: str
+    name_initials: str
+    keywords: str
+    keywords_pinyin: str
+    body: str

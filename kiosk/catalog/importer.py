@@ -1,0 +1,230 @@
+"""Import and export the catalog: one JSON format, one transaction, newer versions only.
+
+An import first validates the whole document and reports every problem; only a clean document
+reaches the store, and then in ONE write transaction (themes, services, search keys and the
+version in ``terminal_meta``), so a bad file or a crash leaves the previous catalog untouched.
+
+Versions are integers ``YYYYMMDDNN``. An older version is always refused; the same version is
+refused too unless ``force`` (re-installing the same data is usually a mistake, but staff may
+need it to repair a store).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, text
+from sqlmodel import Session
+
+from kiosk.catalog.pinyin import initials_of, pinyin_key
+from kiosk.catalog.validation import CatalogIssue, validate_catalog
+from kiosk.store import Store
+from kiosk.store.models import (
+    CatalogSearchRow,
+    CatalogServiceRow,
+    CatalogThemeRow,
+    TerminalMeta,
+)
+
+log = logging.getLogger(__name__)
+
+META_VERSION = "catalog_version"
+META_PUBLISHED = "catalog_published"
+META_IMPORTED_AT = "catalog_imported_at"
+
+
+class CatalogImportError(Exception):
+    """An import that was refused. ``reason`` is machine-readable, ``issues`` lists each fault.
+
+    Reasons: ``unreadable`` (file missing or not UTF-8 JSON), ``invalid`` (schema or rule
+    violations, see ``issues``), ``older_version``, ``same_version``.
+    """
+
+    def __init__(self, reason: str, message: str, issues: list[CatalogIssue] | None = None):
+        super().__init__(message)
+        self.reason = reason
+        self.issues = issues or []
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    version: int
+    previous_version: int | None
+    services: int
+    themes: int
+    forced: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_document(path: Path) -> Any:
+    """Parse a catalog file; raises :class:`CatalogImportError` (``unreadable``)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CatalogImportError("unreadable", f"catalog file {path} does not exist") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogImportError("unreadable", f"{path} is not UTF-8 JSON: {exc}") from None
+    except OSError as exc:
+        raise CatalogImportError("unreadable", f"{path} cannot be read: {exc}") from None
+
+
+def _meta_get(session: Session, key: str) -> str | None:
+    row = session.get(TerminalMeta, key)
+    return row.value if row is not None else None
+
+
+def _meta_set(session: Session, key: str, value: str) -> None:
+    row = session.get(TerminalMeta, key)
+    if row is None:
+        session.add(TerminalMeta(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)
+
+
+def installed_version(store: Store) -> int | None:
+    """The version of the catalog in the store, or None when there is none."""
+    with store.session() as session:
+        value = _meta_get(session, META_VERSION)
+    return int(value) if value is not None else None
+
+
+def search_text(service: dict[str, Any]) -> str:
+    """The guide text searched last: description, result, conditions, materials, units."""
+    guide = service["guide"]
+    parts = [service["description"], guide["result"], service["department"]]
+    parts.append(guide["accepting_unit"])
+    parts.extend(guide["conditions"])
+    parts.extend(m["name"] for m in guide["materials"])
+    return " ".join(parts)
+
+
+def search_row(service: dict[str, Any]) -> dict[str, Any]:
+    """The precomputed search keys of one service (pinyin needs pypinyin, so done here)."""
+    name_key = pinyin_key(service["name"])
+    return {
+        "code": service["code"],
+        "name_pinyin": name_key,
+        "name_initials": initials_of(name_key),
+        "keywords": json.dumps(service["keywords"], ensure_ascii=False),
+        "keywords_pinyin": json.dumps([pinyin_key(k) for k in service["keywords"]]),
+        "body": search_text(service),
+    }
+
+
+def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportResult:
+    """Validate ``doc`` completely, then replace the stored catalog in one transaction."""
+    issues = validate_catalog(doc)
+    if issues:
+        raise CatalogImportError(
+            "invalid", f"catalog has {len(issues)} problem(s); nothing was changed", issues
+        )
+    version: int = doc["version"]
+    # Pinyin is computed before the write lock is taken: it is the slow part.
+    search_rows = [search_row(s) for s in doc["services"]]
+    with store.session(write=True) as session:
+        raw = _meta_get(session, META_VERSION)
+        previous = int(raw) if raw is not None else None
+        if previous is not None and version < previous:
+            raise CatalogImportError(
+                "older_version", f"catalog version {version} is older than installed {previous}"
+            )
+        if previous is not None and version == previous and not force:
+            raise CatalogImportError(
+                "same_version",
+                f"catalog version {version} is already installed (use --force to reinstall)",
+            )
+        _replace_rows(session, doc, search_rows)
+        _meta_set(session, META_VERSION, str(version))
+        _meta_set(session, META_PUBLISHED, doc["published"])
+        _meta_set(session, META_IMPORTED_AT, datetime.now(UTC).isoformat(timespec="seconds"))
+    log.info("catalog version %d installed (%d services)", version, len(doc["services"]))
+    return ImportResult(
+        version=version,
+        previous_version=previous,
+        services=len(doc["services"]),
+        themes=len(doc["themes"]),
+        forced=force and previous == version,
+    )
+
+
+def _replace_rows(session: Session, doc: dict[str, Any], search_rows: list[dict[str, Any]]) -> None:
+    session.execute(delete(CatalogSearchRow))
+    session.execute(delete(CatalogServiceRow))
+    session.execute(delete(CatalogThemeRow))
+    session.execute(
+        insert(CatalogThemeRow),
+        [
+            {"code": t["code"], "name": t["name"], "position": i}
+            for i, t in enumerate(doc["themes"])
+        ],
+    )
+    if not doc["services"]:
+        return
+    session.execute(
+        insert(CatalogServiceRow),
+        [
+            {
+                "code": s["code"],
+                "name": s["name"],
+                "theme": s["theme"],
+                "department": s["department"],
+                "position": i,
+                "popularity": s["popularity"],
+                "item": json.dumps(s, ensure_ascii=False, separators=(",", ":")),
+            }
+            for i, s in enumerate(doc["services"])
+        ],
+    )
+    session.execute(insert(CatalogSearchRow), search_rows)
+
+
+def import_file(store: Store, path: Path, *, force: bool = False) -> ImportResult:
+    """Read, validate and import a catalog file (see :func:`import_document`)."""
+    return import_document(store, read_document(path), force=force)
+
+
+def export_document(store: Store) -> dict[str, Any] | None:
+    """The stored catalog as an exchange document, or None when the store has none."""
+    with store.session() as session:
+        version = _meta_get(session, META_VERSION)
+        if version is None:
+            return None
+        published = _meta_get(session, META_PUBLISHED) or ""
+        themes = session.execute(
+            text("SELECT code, name FROM catalog_theme ORDER BY position")
+        ).all()
+        items = session.execute(text("SELECT item FROM catalog_service ORDER BY position")).all()
+    return {
+        "format": "hall-kiosk-catalog/1",
+        "version": int(version),
+        "published": published,
+        "themes": [{"code": c, "name": n} for c, n in themes],
+        "services": [json.loads(row[0]) for row in items],
+    }
+
+
+def ensure_catalog(store: Store, bundled_path: Path) -> ImportResult | None:
+    """Install the bundled catalog when the store has none or an older one.
+
+    Called by the composition root at start. A catalog pulled from the central service that
+    is newer than the bundled one is kept. Returns what was imported, or None.
+    """
+    current = installed_version(store)
+    doc = read_document(bundled_path)
+    bundled = doc.get("version") if isinstance(doc, dict) else None
+    if current is not None and (not isinstance(bundled, int) or bundled <= current):
+        return None
+    try:
+        return import_document(store, doc)
+    except CatalogImportError as exc:
+        if exc.reason in ("older_version", "same_version"):
+            return None  # another process installed a catalog meanwhile
+        raise

@@ -1,0 +1,121 @@
+"""Check a whole catalog document before anything is written, and list EVERY problem.
+
+Staff fix a catalog file in one go only if they see all of its faults at once, each with the
+service code and the field, so the validator never stops at the first error. The structure is
+checked against ``catalog.schema.json`` (JSON Schema 2020-12); rules a schema cannot express
+(unique codes, known themes, promised ≤ statutory days) are checked here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "assets/catalog/catalog.schema.json"
+
+
+@dataclass(frozen=True)
+class CatalogIssue:
+    """One problem: the service code (or ``#index`` / ``catalog``), the field, and what is wrong."""
+
+    code: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.field}: {self.message}"
+
+
+@lru_cache(maxsize=4)
+def _validator(schema_path: Path) -> Draft202012Validator:
+    # Cached per path (immutable file shipped with the code), not a mutable global.
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _field_name(path: list[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def _locate(doc: Any, error: ValidationError) -> CatalogIssue:
+    path = list(error.absolute_path)
+    message = error.message
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = [k for k in error.validator_value if k not in error.instance]
+        if missing:
+            path.append(missing[0])
+            message = "is missing"
+    code = "catalog"
+    if len(path) >= 2 and path[0] == "services" and isinstance(path[1], int):
+        services = doc.get("services") if isinstance(doc, dict) else None
+        entry = services[path[1]] if isinstance(services, list) else None
+        raw = entry.get("code") if isinstance(entry, dict) else None
+        code = raw if isinstance(raw, str) and raw else f"#{path[1]}"
+        path = path[2:]
+    return CatalogIssue(code, _field_name(path), message)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:
+    issues: list[CatalogIssue] = []
+    themes = _list(doc.get("themes"))
+    theme_codes = [t.get("code") for t in themes if isinstance(t, dict)]
+    for dup in sorted({c for c in theme_codes if theme_codes.count(c) > 1 and c}):
+        issues.append(CatalogIssue("catalog", "themes", f"theme code {dup!r} appears twice"))
+    seen: set[str] = set()
+    services = _list(doc.get("services"))
+    for index, s in enumerate(services):
+        if not isinstance(s, dict):
+            continue
+        raw_code = s.get("code")
+        code = raw_code if isinstance(raw_code, str) and raw_code else f"#{index}"
+        if code in seen:
+            issues.append(CatalogIssue(code, "code", "service code appears more than once"))
+        seen.add(code)
+        theme = s.get("theme")
+        if isinstance(theme, str) and theme not in theme_codes:
+            issues.append(CatalogIssue(code, "theme", f"{theme!r} is not one of the themes"))
+        limit = s.get("guide", {}).get("time_limit") if isinstance(s.get("guide"), dict) else None
+        if isinstance(limit, dict):
+            statutory, promised = limit.get("statutory_days"), limit.get("promised_days")
+            if isinstance(statutory, int) and isinstance(promised, int) and promised > statutory:
+                issues.append(
+                    CatalogIssue(
+                        code,
+                        "guide.time_limit.promised_days",
+                        f"promised {promised} days exceeds the statutory {statutory}",
+                    )
+                )
+    return issues
+
+
+def validate_catalog(doc: Any, schema_path: Path = SCHEMA_PATH) -> list[CatalogIssue]:
+    """Every problem of ``doc`` (a parsed JSON document); an empty list means it is valid."""
+    validator = _validator(schema_path)
+    issues = [_locate(doc, e) for e in validator.iter_errors(doc)]
+    if isinstance(doc, dict):
+        issues.extend(_semantic_issues(doc))
+    # Stable order: document-level first, then by service position as the file lists them.
+    order = {"catalog": -1}
+    if isinstance(doc, dict) and isinstance(doc.get("services"), list):
+        for i, s in enumerate(doc["services"]):
+            if isinstance(s, dict) and isinstance(s.get("code"), str):
+                order.setdefault(s["code"], i)
+    unique = list(dict.fromkeys(issues))
+    return sorted(
+        unique,
+        key=lambda x: order.get(x.code, int(x.code[1:]) if x.code[1:].isdigit() else 10**9),
+    )

@@ -1,0 +1,174 @@
+"""Import, export and the ``kioskctl catalog`` commands on a real store file."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.catalog import (
+    BUNDLED_CATALOG,
+    CatalogImportError,
+    ensure_catalog,
+    export_document,
+    import_document,
+    import_file,
+)
+from kiosk.cli import main
+from kiosk.store import Store
+
+
+def bundled() -> dict[str, Any]:
+    return json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
+
+
+def stored_names(path: Path) -> dict[str, str]:
+    # Read the file directly, not through the code under test.
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT code, name FROM catalog_service").fetchall())
+    finally:
+        conn.close()
+
+
+def test_fresh_store_gets_the_bundled_catalog_once(store: Store) -> None:
+    first = ensure_catalog(store, BUNDLED_CATALOG)
+    assert first is not None and first.services == len(bundled()["services"])
+    assert ensure_catalog(store, BUNDLED_CATALOG) is None
+
+
+def test_bad_file_lists_every_problem_with_code_and_field(catalog_store: Store) -> None:
+    doc = bundled()
+    doc["version"] += 1
+    del doc["services"][0]["guide"]["fees"]
+    doc["services"][1]["guide"]["materials"][0]["source"] = "neighbour"
+    doc["services"][2]["guide"]["time_limit"]["promised_days"] = 99
+    doc["services"][3]["theme"] = "no_such_theme"
+    doc["services"][4]["code"] = doc["services"][5]["code"]
+    doc["services"][6]["guide"]["steps"][1]["handler"] = ""
+    codes = [s["code"] for s in doc["services"]]
+    with pytest.raises(CatalogImportError) as caught:
+        import_document(catalog_store, doc)
+    assert caught.value.reason == "invalid"
+    found = {(i.code, i.field) for i in caught.value.issues}
+    assert (codes[0], "guide.fees") in found
+    assert (codes[1], "guide.materials[0].source") in found
+    assert (codes[2], "guide.time_limit.promised_days") in found
+    assert (codes[3], "theme") in found
+    assert (codes[5], "code") in found
+    assert (codes[6], "guide.steps[1].handler") in found
+
+
+def test_bad_file_leaves_the_old_catalog_intact(catalog_store: Store, tmp_path: Path) -> None:
+    before = stored_names(catalog_store.path)
+    doc = bundled()
+    doc["version"] += 1
+    doc["services"][0]["name"] = "改过的名称"
+    doc["services"][-1]["guide"]["online_url"] = "ftp://nope"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogImportError):
+        import_file(catalog_store, bad)
+    assert stored_names(catalog_store.path) == before
+
+
+def test_garbled_file_is_refused_as_unreadable(catalog_store: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "garbled.json"
+    bad.write_bytes(b"\xff\xfe{not json")
+    with pytest.raises(CatalogImportError) as caught:
+        import_file(catalog_store, bad)
+    assert caught.value.reason == "unreadable"
+
+
+def test_older_version_is_refused(catalog_store: Store) -> None:
+    doc = bundled()
+    doc["version"] -= 1
+    with pytest.raises(CatalogImportError) as caught:
+        import_document(catalog_store, doc)
+    assert caught.value.reason == "older_version"
+
+
+def test_same_version_needs_force(catalog_store: Store) -> None:
+    doc = bundled()
+    with pytest.raises(CatalogImportError) as caught:
+        import_document(catalog_store, doc)
+    assert caught.value.reason == "same_version"
+    assert import_document(catalog_store, doc, force=True).forced
+
+
+def test_export_then_import_gives_the_same_catalog(catalog_store: Store, tmp_path: Path) -> None:
+    exported = export_document(catalog_store)
+    assert exported == bundled()
+    other = Store(tmp_path / "other.db")
+    try:
+        import_document(other, copy.deepcopy(exported))
+        assert export_document(other) == exported
+    finally:
+        other.close()
+
+
+def test_newer_import_replaces_removed_services(catalog_store: Store) -> None:
+    doc = bundled()
+    doc["version"] += 1
+    removed = doc["services"].pop()["code"]
+    import_document(catalog_store, doc)
+    assert removed not in stored_names(catalog_store.path)
+
+
+@pytest.fixture
+def cli_env(catalog_store: Store, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(catalog_store.path.parent))
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    return catalog_store.path.parent
+
+
+def test_cli_search_json_lists_code_name_department_theme(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalog", "search", "社保", "--json", "--limit", "3"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert len(results) == 3
+    assert results[0]["code"] == "SB-001"
+    assert {"code", "name", "department", "theme"} <= set(results[0])
+
+
+def test_cli_search_without_result_exits_2(cli_env: Path) -> None:
+    assert main(["catalog", "search", "xyzq"]) == 2
+
+
+def test_cli_show_json_is_the_exchange_item(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalog", "show", "HY-001", "--json"]) == 0
+    item = json.loads(capsys.readouterr().out)
+    assert item == next(s for s in bundled()["services"] if s["code"] == "HY-001")
+    assert main(["catalog", "show", "NOPE-1"]) == 2
+
+
+def test_cli_export_and_reimport_with_force(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "export.json"
+    assert main(["catalog", "export", str(out)]) == 0
+    assert main(["catalog", "import", str(out)]) == 1
+    assert "same_version" in capsys.readouterr().err
+    assert main(["catalog", "import", str(out), "--force"]) == 0
+
+
+def test_cli_import_prints_every_problem(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = bundled()
+    doc["version"] += 1
+    doc["services"][0]["guide"]["visits_required"] = -1
+    doc["services"][9]["keywords"] = "not a list"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["catalog", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert f"{doc['services'][0]['code']}: guide.visits_required" in err
+    assert f"{doc['services'][9]['code']}: keywords" in err

@@ -1,0 +1,83 @@
+"""The bundled sample catalog is valid and as complete as the notice asks."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS
+from kiosk.catalog.codec import catalog_from_dict, catalog_to_dict
+from kiosk.catalog.validation import SCHEMA_PATH, validate_catalog
+
+GUIDE_FIELDS = set(
+    json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]["guide"]["required"]
+)
+REQUIRED_THEMES = {
+    "生育收养", "户籍办理", "社会保障", "就业创业", "医疗卫生", "教育", "住房保障",
+    "婚姻登记", "残疾人服务", "养老服务", "文化体育", "扶贫救助", "知识产权", "法律服务",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict[str, Any]:
+    return json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
+
+
+def test_sample_catalog_validates(doc: dict[str, Any]) -> None:
+    assert validate_catalog(doc) == []
+
+
+def test_sample_has_at_least_sixty_services_in_every_theme(doc: dict[str, Any]) -> None:
+    assert len(doc["services"]) >= 60
+    names = {t["code"]: t["name"] for t in doc["themes"]}
+    assert set(names.values()) == REQUIRED_THEMES
+    used = {names[s["theme"]] for s in doc["services"]}
+    assert used == REQUIRED_THEMES
+
+
+def test_every_theme_has_a_shared_and_a_commitment_material(doc: dict[str, Any]) -> None:
+    sources: dict[str, set[str]] = {}
+    for s in doc["services"]:
+        for m in s["guide"]["materials"]:
+            sources.setdefault(s["theme"], set()).add(m["source"])
+    for theme in (t["code"] for t in doc["themes"]):
+        assert {"shared", "commitment"} <= sources.get(theme, set()), theme
+
+
+def test_every_guide_is_complete(doc: dict[str, Any]) -> None:
+    for s in doc["services"]:
+        g = s["guide"]
+        assert set(g) == GUIDE_FIELDS, s["code"]
+        assert len(g["steps"]) >= 2, s["code"]
+        assert g["materials"] and g["faq"] and g["legal_basis"], s["code"]
+        assert s["keywords"] and s["description"], s["code"]
+        for m in g["materials"]:
+            if m["source"] == "citizen" and m["sample_template"] is not None:
+                assert m["common_errors"], (s["code"], m["name"])
+            if m["source"] == "shared":
+                assert m["provider"], (s["code"], m["name"])
+        assert g["fees"]["free"] or g["fees"]["items"], s["code"]
+
+
+def test_notice_start_up_services_are_present(doc: dict[str, Any]) -> None:
+    keywords = {k for s in doc["services"] for k in s["keywords"]}
+    assert {"政策支持", "法律咨询", "知识产权保护", "技能培训", "信息咨询"} <= keywords
+
+
+def test_must_have_services_are_present(doc: dict[str, Any]) -> None:
+    by_name = {s["name"]: s for s in doc["services"]}
+    assert "社保卡" in by_name["社会保障卡申领"]["keywords"]
+    assert "结婚登记" in by_name
+    assert any("医疗保险" in n and "医保" in s["keywords"] for n, s in by_name.items())
+    assert sum("户口" in n for n in by_name) >= 2
+
+
+def test_codec_round_trip_is_lossless(doc: dict[str, Any]) -> None:
+    assert catalog_to_dict(catalog_from_dict(doc)) == doc
+
+
+def test_synonym_file_is_well_formed() -> None:
+    data = json.loads(BUNDLED_SYNONYMS.read_text(encoding="utf-8"))
+    assert all(len(g) >= 2 and all(isinstance(t, str) and t for t in g) for g in data["groups"])
