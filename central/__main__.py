@@ -24,6 +24,7 @@ def _serve(argv: list[str]) -> int:
         help="file holding the staff API token (or $KIOSK_CENTRAL_STAFF_TOKEN); none: API off",
     )
     parser.add_argument("--idempotency-days", type=int, default=30)
+    parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
 
     import uvicorn
@@ -34,7 +35,7 @@ def _serve(argv: list[str]) -> int:
     if args.staff_token_file:
         token = Path(args.staff_token_file).read_text(encoding="utf-8").strip()
     app = create_app(args.db, staff_token=token, idempotency_days=args.idempotency_days)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 
 

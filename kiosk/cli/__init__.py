@@ -16,6 +16,7 @@ from collections.abc import Sequence
 COMMAND_MODULES = (
     "kiosk.cli.doctor",
     "kiosk.cli.version",
+    "kiosk.cli.sync",
 )
 
 
