@@ -1,25 +1,77 @@
-"""``kiosk-central``: run the reference central service."""
+"""``kiosk-central``: run the reference central service, or register a terminal.
+
+kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F]
+kiosk-central add-terminal ID [--hall H0001] [--db URL]
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
+
+DEFAULT_DB = "sqlite:///central.db"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse arguments and serve until stopped."""
+def _serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="kiosk-central", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8700)
-    parser.add_argument("--db", default="sqlite:///central.db", help="SQLAlchemy database URL")
+    parser.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy database URL")
+    parser.add_argument(
+        "--staff-token-file",
+        help="file holding the staff API token (or $KIOSK_CENTRAL_STAFF_TOKEN); none: API off",
+    )
+    parser.add_argument("--idempotency-days", type=int, default=30)
+    parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
 
     import uvicorn
 
     from central.app import create_app
 
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="info")
+    token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
+    if args.staff_token_file:
+        token = Path(args.staff_token_file).read_text(encoding="utf-8").strip()
+    app = create_app(args.db, staff_token=token, idempotency_days=args.idempotency_days)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+def _add_terminal(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-central add-terminal",
+        description="Register a terminal and print its secret once (store it on the terminal).",
+    )
+    parser.add_argument("terminal_id")
+    parser.add_argument("--hall", default="H0001")
+    parser.add_argument("--db", default=DEFAULT_DB)
+    args = parser.parse_args(argv)
+
+    from central.auth import add_terminal
+    from central.db import Database
+
+    db = Database(args.db)
+    try:
+        secret = add_terminal(db, args.terminal_id, args.hall)
+    finally:
+        db.close()
+    print(secret)
+    print(
+        f"terminal {args.terminal_id} registered; put the line above in the terminal's "
+        "terminal_secret_file (mode 0600). It is not shown again.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch ``add-terminal`` or serve."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "add-terminal":
+        return _add_terminal(argv[1:])
+    return _serve(argv)
 
 
 if __name__ == "__main__":

@@ -1,21 +1,49 @@
-"""The central service's FastAPI application."""
+"""The central service's FastAPI application: routers wired to one database."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
-from kiosk.contract import API_PREFIX, Health
+from central import cases, catalog_feed, intake, queue, staff
+from central.auth import Authenticator, StaffToken
+from central.db import Database
+from central.idempotency import Idempotency
+from kiosk.contract import API_PREFIX, API_VERSION, Health
 
 
-def create_app(db_url: str = "sqlite://") -> FastAPI:
-    """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default)."""
-    app = FastAPI(title="Hall kiosk central service", version="0.1.0")
+def create_app(
+    db_url: str = "sqlite://",
+    *,
+    staff_token: str | None = None,
+    idempotency_days: int = 30,
+    signature_window_s: int = 300,
+) -> FastAPI:
+    """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
+
+    ``staff_token`` enables the staff API (``Authorization: Bearer …``); without it that API
+    answers 403. The OpenAPI document is served at ``/openapi.json``.
+    """
+    app = FastAPI(
+        title="Hall kiosk central service",
+        version=f"{API_VERSION}.0",
+        description="Intake, catalog feed, queue numbers and case status for hall terminals. "
+        "Every call except /health is signed (RFC 9421, HMAC-SHA256).",
+    )
+    db = Database(db_url)
+    auth = Authenticator(db, window=timedelta(seconds=signature_window_s))
+    idem = Idempotency(db, retention=timedelta(days=idempotency_days))
+    app.state.db = db
     app.state.db_url = db_url
 
-    @app.get(f"{API_PREFIX}/health", response_model=Health)
+    @app.get(f"{API_PREFIX}/health", response_model=Health, tags=["health"])
     def health() -> Health:
         return Health(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
 
+    app.include_router(intake.build_router(idem, auth))
+    app.include_router(queue.build_router(db, idem, auth))
+    app.include_router(cases.build_router(db, auth))
+    app.include_router(catalog_feed.build_router(db, auth))
+    app.include_router(staff.build_router(db, StaffToken(staff_token)))
     return app

@@ -20,6 +20,11 @@ from kiosk.health import HealthMonitor, SystemStatus
 from kiosk.printing.setup import build_print_worker, printer_uri
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
+from kiosk.sync.client import Credentials
+from kiosk.sync.factory import SyncNotConfigured, make_worker
+from kiosk.sync.runner import CatalogCallback
+from kiosk.sync.status import SyncIndicator
+from kiosk.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +47,9 @@ class Kiosk:
     health: HealthMonitor | None = None
     printing: PrintWorker | None = None
     status_listeners: list[Callable[[SystemStatus], None]] = field(default_factory=list)
+    sync: SyncWorker | None = None
+    sync_listeners: list[Callable[[SyncIndicator], None]] = field(default_factory=list)
+    on_catalog: CatalogCallback | None = None
     _started: bool = False
 
     def start(self) -> None:
@@ -61,12 +69,18 @@ class Kiosk:
             self.card_reader.open()
         except Exception as exc:
             log.warning("card reader %s not ready: %s", self.card_reader.uri, exc)
+        credentials: Credentials | None = None
         if self.central is not None:
             try:
                 self.central.start()
                 self.central_url = self.central.url
+                tid, secret = self.central.provision_terminal(
+                    self.settings.terminal_id, self.settings.hall_id
+                )
+                credentials = Credentials(tid, secret.encode())
             except Exception:
                 log.exception("demo central service did not start")
+        self._start_sync(credentials)
         self.health = HealthMonitor(
             self.card_reader,
             self.printer,
@@ -75,7 +89,28 @@ class Kiosk:
         )
         self.health.start()
 
+    def _start_sync(self, credentials: Credentials | None) -> None:
+        try:
+            self.sync = make_worker(
+                self.settings,
+                self.store,
+                self.central_url,
+                credentials,
+                on_catalog=self.on_catalog,
+                on_indicator=self._publish_sync,
+            )
+        except SyncNotConfigured as exc:
+            log.warning("sync with central is off: %s", exc)
+            return
+        self.sync.start()
+
+    def _publish_sync(self, indicator: SyncIndicator) -> None:
+        for listener in list(self.sync_listeners):
+            listener(indicator)
+
     def _publish_status(self, status: SystemStatus) -> None:
+        if self.sync is not None:
+            self.sync.network_changed(status.network.ok)
         for listener in list(self.status_listeners):
             listener(status)
 
@@ -85,6 +120,8 @@ class Kiosk:
             self.health.stop()
         if self.printing is not None:
             self.printing.stop()
+        if self.sync is not None:
+            self.sync.stop()
         if self.central is not None:
             self.central.stop()
         for closer in (self.card_reader.close, self.printer.close):

@@ -60,6 +60,14 @@ class Settings:
     voice_engine: str = ""
     voice_volume: int = 70
     demo: bool = False
+    # Sync with central: TLS trust and client certificate (empty = system CAs, no client
+    # certificate; verification is never switched off), the terminal's shared secret, and how
+    # long acknowledged items keep their (encrypted) personal fields.
+    central_ca_file: str = ""
+    central_client_cert: str = ""
+    central_client_key: str = ""
+    terminal_secret_file: str = ""
+    retention_days: int = 7
     source: str = "defaults"
 
     @property
@@ -71,6 +79,13 @@ class Settings:
     def log_dir(self) -> Path:
         """Where the rotating log files go."""
         return self.data_dir / "logs"
+
+    @property
+    def secret_path(self) -> Path:
+        """The terminal's secret for signing requests to central (mode 0600)."""
+        if self.terminal_secret_file:
+            return Path(self.terminal_secret_file).expanduser()
+        return self.data_dir / "keys" / "terminal.secret"
 
     @property
     def screen_size(self) -> tuple[int, int]:
@@ -102,6 +117,11 @@ _FIELD_TYPES: dict[str, type] = {
     "voice_engine": str,
     "voice_volume": int,
     "demo": bool,
+    "central_ca_file": str,
+    "central_client_cert": str,
+    "central_client_key": str,
+    "terminal_secret_file": str,
+    "retention_days": int,
 }
 
 
@@ -140,6 +160,14 @@ def _validate(s: Settings) -> Settings:
         raise ConfigError("idle_timeout_s", f"must be between 10 and 3600, got {s.idle_timeout_s}")
     if not 0 <= s.voice_volume <= 100:
         raise ConfigError("voice_volume", f"must be between 0 and 100, got {s.voice_volume}")
+    if not 1 <= s.retention_days <= 365:
+        raise ConfigError("retention_days", f"must be between 1 and 365, got {s.retention_days}")
+    for key in ("central_ca_file", "central_client_cert", "central_client_key"):
+        value = getattr(s, key)
+        if value and not Path(value).expanduser().is_file():
+            raise ConfigError(key, f"file {value} does not exist")
+    if s.central_client_key and not s.central_client_cert:
+        raise ConfigError("central_client_key", "needs central_client_cert as well")
     if s.orientation not in ORIENTATIONS:
         raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
     if s.locale not in LOCALES:

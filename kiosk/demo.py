@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import socket
 import threading
 import time
@@ -26,6 +27,8 @@ class InProcessCentral:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._db_url = f"sqlite:///{data_dir / 'demo-central.db'}"
+        self.staff_token = secrets.token_urlsafe(16)
+        self._app: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None
 
@@ -35,8 +38,9 @@ class InProcessCentral:
 
         from central.app import create_app
 
+        self._app = create_app(self._db_url, staff_token=self.staff_token)
         config = uvicorn.Config(
-            create_app(self._db_url),
+            self._app,
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
@@ -49,6 +53,16 @@ class InProcessCentral:
         while time.monotonic() < deadline and not self._server.started:
             time.sleep(0.02)
         log.info("demo central service on %s", self.url)
+
+    def provision_terminal(self, terminal_id: str, hall_id: str) -> tuple[str, str]:
+        """Register ``terminal_id`` with a fresh secret (after :meth:`start`); returns
+        ``(terminal_id, secret)`` for the terminal's client. Demo only: a real terminal gets
+        its secret from ``kiosk-central add-terminal`` at install time."""
+        from central.auth import add_terminal
+
+        if self._app is None:
+            raise RuntimeError("start the demo central service first")
+        return terminal_id, add_terminal(self._app.state.db, terminal_id, hall_id)
 
     def stop(self) -> None:
         """Ask the server to finish and wait briefly for it."""

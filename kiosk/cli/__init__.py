@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "kiosk.cli.printing",
     "kiosk.cli.cards",
     "kiosk.cli.simulate",
+    "kiosk.cli.sync",
 )
 
 

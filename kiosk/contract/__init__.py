@@ -1,19 +1,78 @@
 """The kiosk↔central wire format (pydantic models), shared with ``central/``.
 
-Versioned: every path is under ``/api/v<API_VERSION>/``; fields are only ever added.
+Versioned: every path is under ``/api/v<API_VERSION>/``; fields are only ever added, so both
+sides ignore fields they do not know (a newer central can talk to an older terminal).
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from kiosk.contract.base import API_PREFIX, API_VERSION, PERSONAL_FIELDS, Health, WireModel
+from kiosk.contract.cases import (
+    FINAL_CASE_STATES,
+    CaseLookup,
+    CaseState,
+    CaseStatus,
+    CaseStatusList,
+    CaseStatusQuery,
+    DepartmentProgress,
+    StaffCaseUpdate,
+)
+from kiosk.contract.catalog import CatalogDelta, CatalogSnapshot, CatalogUpload
+from kiosk.contract.intake import (
+    INTAKE_MODELS,
+    Applicant,
+    AppointmentCheckIn,
+    Attachment,
+    BatchItem,
+    BatchItemResult,
+    BatchRequest,
+    BatchResponse,
+    Complaint,
+    ConsultationQuestion,
+    Evaluation,
+    IntakeAck,
+    IntakeKind,
+    Submission,
+    TicketRecord,
+    parse_intake,
+)
+from kiosk.contract.queue import Appointment, AppointmentList, Ticket, TicketRequest
 
-API_VERSION = 1
-API_PREFIX = f"/api/v{API_VERSION}"
-
-
-class Health(BaseModel):
-    """Answer of ``GET /api/v1/health``."""
-
-    status: str = "ok"
-    api_version: int = API_VERSION
-    server_time: str
+__all__ = [
+    "API_PREFIX",
+    "API_VERSION",
+    "FINAL_CASE_STATES",
+    "INTAKE_MODELS",
+    "PERSONAL_FIELDS",
+    "Applicant",
+    "Appointment",
+    "AppointmentCheckIn",
+    "AppointmentList",
+    "Attachment",
+    "BatchItem",
+    "BatchItemResult",
+    "BatchRequest",
+    "BatchResponse",
+    "CaseLookup",
+    "CaseState",
+    "CaseStatus",
+    "CaseStatusList",
+    "CaseStatusQuery",
+    "CatalogDelta",
+    "CatalogSnapshot",
+    "CatalogUpload",
+    "Complaint",
+    "ConsultationQuestion",
+    "DepartmentProgress",
+    "Evaluation",
+    "Health",
+    "IntakeAck",
+    "IntakeKind",
+    "StaffCaseUpdate",
+    "Submission",
+    "Ticket",
+    "TicketRecord",
+    "TicketRequest",
+    "WireModel",
+    "parse_intake",
+]

@@ -123,6 +123,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        5,
+        "sync: sealed personal fields in the outbox, case status from central",
+        (
+            # AES-GCM ciphertext of the payload's personal fields (kiosk.sync.crypto);
+            # NULL once purged after the retention period.
+            "ALTER TABLE outbox ADD COLUMN sealed BLOB",
+            "ALTER TABLE outbox ADD COLUMN purged_at TEXT",
+            """CREATE TABLE case_status (
+                case_no TEXT PRIMARY KEY,
+                receipt_no TEXT NOT NULL,
+                state TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                payload TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                fetched_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_case_status_receipt ON case_status(receipt_no)",
+            "CREATE INDEX ix_outbox_sent ON outbox(state, sent_at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -48,6 +48,8 @@ class OutboxRow(SQLModel, table=True):
     last_error: str | None = None
     sent_at: str | None = None
     submission_id: int | None = Field(default=None, foreign_key="submission.id")
+    sealed: bytes | None = None
+    purged_at: str | None = None
 
 
 class PrintJobRow(SQLModel, table=True):
@@ -109,3 +111,17 @@ class CatalogSearchRow(SQLModel, table=True):
     keywords: str
     keywords_pinyin: str
     body: str
+
+
+class CaseStatusRow(SQLModel, table=True):
+    """The last status central reported for a case (办件进度); ``payload`` is the wire JSON."""
+
+    __tablename__ = "case_status"
+
+    case_no: str = Field(primary_key=True)
+    receipt_no: str
+    state: str
+    version: int
+    payload: str
+    updated_at: str
+    fetched_at: str

@@ -1,0 +1,222 @@
+"""Central's tables (SQLModel) and engine. SQLite by default, any SQLAlchemy URL works.
+
+The tables are created with an explicit list so that, in a process that also holds the
+terminal's models (demo mode), the terminal's tables never leak into central's database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Column, LargeBinary, UniqueConstraint, event
+from sqlalchemy.engine import Engine
+from sqlmodel import Field, Session, SQLModel, create_engine
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now in UTC (stored naive-UTC by SQLite, aware by PostgreSQL)."""
+    return datetime.now(UTC)
+
+
+class Terminal(SQLModel, table=True):
+    """A terminal allowed to call the API; ``secret`` is the shared HMAC key."""
+
+    __tablename__ = "terminal"
+
+    terminal_id: str = Field(primary_key=True, max_length=16)
+    hall_id: str = Field(max_length=16)
+    secret: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    enabled: bool = True
+
+
+class SeenSignature(SQLModel, table=True):
+    """Nonces (or signature hashes) seen within the freshness window: replay protection."""
+
+    __tablename__ = "seen_signature"
+
+    terminal_id: str = Field(primary_key=True, max_length=16)
+    token: str = Field(primary_key=True, max_length=128)
+    seen_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    """One idempotency key of one terminal: its body hash and, once done, its answer."""
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("terminal_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    terminal_id: str = Field(max_length=16)
+    key: str = Field(max_length=100)
+    scope: str = Field(max_length=40)
+    body_hash: str = Field(max_length=64)
+    state: str = Field(default="processing", max_length=12)
+    lease: str = Field(max_length=32)
+    status_code: int | None = None
+    response: str | None = None
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class IntakeItem(SQLModel, table=True):
+    """Every accepted item, once: the exactly-once ledger (tests count rows here)."""
+
+    __tablename__ = "intake_item"
+    __table_args__ = (UniqueConstraint("terminal_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    terminal_id: str = Field(max_length=16)
+    key: str = Field(max_length=100)
+    kind: str = Field(max_length=20, index=True)
+    body: str
+    reference: str | None = Field(default=None, max_length=40, index=True)
+    accepted_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseRecord(SQLModel, table=True):
+    """A case (办件) created from a submission; ``detail`` holds department progress JSON."""
+
+    __tablename__ = "case_record"
+
+    case_no: str = Field(primary_key=True, max_length=40)
+    terminal_id: str = Field(max_length=16)
+    receipt_no: str = Field(max_length=40, index=True)
+    service_code: str = Field(max_length=60)
+    id_number_hash: str | None = Field(default=None, max_length=64, index=True)
+    state: str = Field(max_length=20)
+    promised_date: str | None = None
+    departments: str = "[]"
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Counter(SQLModel, table=True):
+    """Atomic counters: queue numbers per hall/queue/day, case numbers per day."""
+
+    __tablename__ = "counter"
+
+    name: str = Field(primary_key=True, max_length=120)
+    value: int = 0
+
+
+class TicketRow(SQLModel, table=True):
+    """A numbered queue ticket."""
+
+    __tablename__ = "ticket"
+    __table_args__ = (UniqueConstraint("hall_id", "queue", "day", "number"),)
+
+    ticket_id: str = Field(primary_key=True, max_length=64)
+    hall_id: str = Field(max_length=16)
+    queue: str = Field(max_length=30)
+    day: str = Field(max_length=10)
+    number: int
+    issued_at: datetime = Field(default_factory=utcnow)
+    called: bool = False
+
+
+class AppointmentRow(SQLModel, table=True):
+    """A booked appointment (created through the staff API in the reference service)."""
+
+    __tablename__ = "appointment"
+
+    appointment_id: str = Field(primary_key=True, max_length=64)
+    hall_id: str = Field(max_length=16, index=True)
+    day: str = Field(max_length=10, index=True)
+    slot_start: datetime
+    slot_end: datetime
+    service_code: str = Field(max_length=60)
+    queue: str = Field(default="A", max_length=30)
+    id_number_hash: str = Field(max_length=64)
+    checked_in: bool = False
+
+
+class CatalogItemRow(SQLModel, table=True):
+    """The feed's current state of one service item; ``feed_version`` of its last change."""
+
+    __tablename__ = "catalog_item"
+
+    code: str = Field(primary_key=True, max_length=60)
+    version: int
+    body: str
+    removed: bool = False
+    feed_version: int = Field(index=True)
+
+
+CENTRAL_TABLES = [
+    t.__table__  # type: ignore[union-attr]
+    for t in (
+        Terminal,
+        SeenSignature,
+        IdempotencyRecord,
+        IntakeItem,
+        CaseRecord,
+        Counter,
+        TicketRow,
+        AppointmentRow,
+        CatalogItemRow,
+    )
+]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Every transaction takes the write lock up front (see _sqlite_begin): SQLite cannot
+    # upgrade a read transaction while another writer is active, and waiting is cheap here.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite hands datetimes back naive; they were stored in UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with central's tables created (idempotent)."""
+    if url.startswith("sqlite"):
+        from sqlalchemy.pool import StaticPool
+
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
+        if url in ("sqlite://", "sqlite:///:memory:"):
+            kwargs["poolclass"] = StaticPool  # one shared in-memory database
+        engine = create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    SQLModel.metadata.create_all(engine, tables=CENTRAL_TABLES)
+    return engine
+
+
+class Database:
+    """Central's database handle, passed to every router (no module-level engine)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.is_sqlite = url.startswith("sqlite")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except Exception:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        """Release pooled connections."""
+        self.engine.dispose()

@@ -1,0 +1,210 @@
+"""Idempotency keys (IETF httpapi draft semantics), per terminal.
+
+* same key, same body → the first answer replayed;
+* same key, other body → 422;
+* same key while the first request is still being processed → 409 (retry later);
+* keys are kept ``retention`` (30 days by default: longer than any terminal outage).
+
+Processing is two-phase: the key is claimed in its own short transaction (so a concurrent
+duplicate sees "processing" and gets 409), then the business rows and the stored answer are
+written in one transaction. A claim whose process died is taken over after ``lease``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from central.db import Database, IdempotencyRecord, as_utc, utcnow
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session], tuple[int, dict[str, Any]]]
+
+
+class Rejected(Exception):
+    """A handler refusing an item for good (answered with ``status``, stored, replayed)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Work:
+    """One keyed operation: the body's hash and the handler that performs it."""
+
+    key: str
+    scope: str
+    body_hash: str
+    handler: Handler
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answer for one key."""
+
+    status: int
+    body: dict[str, Any]
+    replayed: bool = False
+
+
+def body_hash(body: Any) -> str:
+    """sha256 of the canonical JSON of a parsed body (key order and spacing do not matter)."""
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Idempotency:
+    """Runs keyed work exactly once per (terminal, key)."""
+
+    def __init__(
+        self,
+        db: Database,
+        retention: timedelta = timedelta(days=30),
+        lease: timedelta = timedelta(seconds=60),
+    ) -> None:
+        self.db = db
+        self.retention = retention
+        self.lease = lease
+        self._last_purge = 0.0
+        self._purge_lock = threading.Lock()
+
+    def run(self, terminal_id: str, works: list[Work]) -> list[Outcome]:
+        """Answer every work item, in order; new ones are performed in one transaction."""
+        self._maybe_purge()
+        outcomes: list[Outcome | None] = [None] * len(works)
+        claimed = self._claim(terminal_id, works, outcomes)
+        if claimed:
+            try:
+                self._perform(terminal_id, works, claimed, outcomes)
+            except Exception:
+                self._release(terminal_id, works, claimed)
+                raise
+        return [o if o is not None else Outcome(500, {"detail": "not processed"}) for o in outcomes]
+
+    def _claim(
+        self, terminal_id: str, works: list[Work], outcomes: list[Outcome | None]
+    ) -> dict[int, str]:
+        """Phase 1: claim new keys; fill ``outcomes`` for replays and conflicts."""
+        claimed: dict[int, str] = {}
+        now = utcnow()
+        seen_in_request: dict[str, int] = {}
+        with self.db.session() as s:
+            for i, work in enumerate(works):
+                if work.key in seen_in_request:
+                    outcomes[i] = Outcome(409, {"detail": "key repeated within the request"})
+                    continue
+                seen_in_request[work.key] = i
+                rec = s.exec(
+                    select(IdempotencyRecord).where(
+                        IdempotencyRecord.terminal_id == terminal_id,
+                        IdempotencyRecord.key == work.key,
+                    )
+                ).first()
+                lease = secrets.token_hex(8)
+                if rec is None:
+                    try:
+                        with s.begin_nested():
+                            s.add(
+                                IdempotencyRecord(
+                                    terminal_id=terminal_id,
+                                    key=work.key,
+                                    scope=work.scope,
+                                    body_hash=work.body_hash,
+                                    lease=lease,
+                                    created_at=now,
+                                )
+                            )
+                            s.flush()
+                    except IntegrityError:  # a concurrent request claimed it first
+                        outcomes[i] = Outcome(409, {"detail": "request with this key in progress"})
+                        continue
+                    claimed[i] = lease
+                elif rec.body_hash != work.body_hash or rec.scope != work.scope:
+                    outcomes[i] = Outcome(
+                        422, {"detail": "idempotency key reused with a different body"}
+                    )
+                elif rec.state == "done":
+                    outcomes[i] = Outcome(
+                        rec.status_code or 200, json.loads(rec.response or "{}"), replayed=True
+                    )
+                elif as_utc(rec.created_at) + self.lease > now:
+                    outcomes[i] = Outcome(409, {"detail": "request with this key in progress"})
+                else:  # the claimer died: take the key over
+                    rec.lease, rec.created_at = lease, now
+                    s.add(rec)
+                    claimed[i] = lease
+        return claimed
+
+    def _perform(
+        self,
+        terminal_id: str,
+        works: list[Work],
+        claimed: dict[int, str],
+        outcomes: list[Outcome | None],
+    ) -> None:
+        """Phase 2: business rows and stored answers, all in one transaction."""
+        with self.db.session() as s:
+            for i, lease in claimed.items():
+                work = works[i]
+                try:
+                    with s.begin_nested():
+                        status, body = work.handler(s)
+                except Rejected as exc:
+                    status, body = exc.status, {"detail": str(exc)}
+                done = s.execute(
+                    update(IdempotencyRecord)
+                    .where(
+                        IdempotencyRecord.terminal_id == terminal_id,  # type: ignore[arg-type]
+                        IdempotencyRecord.key == work.key,  # type: ignore[arg-type]
+                        IdempotencyRecord.lease == lease,  # type: ignore[arg-type]
+                    )
+                    .values(state="done", status_code=status, response=json.dumps(body))
+                )
+                if done.rowcount != 1:  # type: ignore[attr-defined]
+                    raise RuntimeError("idempotency claim lost while processing")
+                outcomes[i] = Outcome(status, body)
+
+    def _release(self, terminal_id: str, works: list[Work], claimed: dict[int, str]) -> None:
+        # The work failed before commit: free the keys so the terminal's retry can proceed.
+        try:
+            with self.db.session() as s:
+                for i, lease in claimed.items():
+                    s.execute(
+                        delete(IdempotencyRecord).where(
+                            IdempotencyRecord.terminal_id == terminal_id,  # type: ignore[arg-type]
+                            IdempotencyRecord.key == works[i].key,  # type: ignore[arg-type]
+                            IdempotencyRecord.lease == lease,  # type: ignore[arg-type]
+                            IdempotencyRecord.state == "processing",  # type: ignore[arg-type]
+                        )
+                    )
+        except Exception:
+            log.exception("could not release idempotency claims; they expire after the lease")
+
+    def _maybe_purge(self) -> None:
+        now = time.monotonic()
+        if now - self._last_purge < 3600 or not self._purge_lock.acquire(blocking=False):
+            return
+        try:
+            self._last_purge = now
+            with self.db.session() as s:
+                s.execute(
+                    delete(IdempotencyRecord).where(
+                        IdempotencyRecord.created_at < utcnow() - self.retention  # type: ignore[arg-type]
+                    )
+                )
+        finally:
+            self._purge_lock.release()

@@ -1,0 +1,177 @@
+"""Idempotent intake of every outbox kind: one item per request, or a batch.
+
+``POST /api/v1/intake/<kind>`` with an ``Idempotency-Key`` header, or
+``POST /api/v1/intake/batch`` with a key per item (the terminal's sync worker uses the batch:
+one signed request carries up to a few hundred items, each answered and replayed on its own).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Header, HTTPException
+from fastapi.responses import JSONResponse
+from sqlmodel import Session, select
+
+from central.auth import Principal
+from central.cases import create_case
+from central.counters import next_value
+from central.db import AppointmentRow, IntakeItem
+from central.idempotency import Idempotency, Outcome, Rejected, Work, body_hash
+from central.queue import issue_ticket
+from kiosk.contract import (
+    API_PREFIX,
+    AppointmentCheckIn,
+    BatchItemResult,
+    BatchRequest,
+    BatchResponse,
+    Complaint,
+    ConsultationQuestion,
+    IntakeAck,
+    IntakeKind,
+    Submission,
+    TicketRecord,
+    WireModel,
+    parse_intake,
+)
+from kiosk.contract.intake import KEY_PATTERN, IntakeModel
+
+
+def _ledger(
+    s: Session, who: Principal, key: str, kind: str, item: WireModel, ref: str | None
+) -> None:
+    s.add(
+        IntakeItem(
+            terminal_id=who.terminal_id,
+            key=key,
+            kind=kind,
+            body=item.model_dump_json(),
+            reference=ref,
+        )
+    )
+
+
+def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
+    now = datetime.now(UTC)
+    if isinstance(item, Submission):
+        case = create_case(s, who.terminal_id, item)
+        _ledger(s, who, key, "submission", item, case.case_no)
+        return IntakeAck(
+            key=key,
+            kind=IntakeKind.SUBMISSION,
+            accepted_at=now,
+            case_no=case.case_no,
+            receipt_no=item.receipt_no,
+            promised_date=item.promised_date,
+        )
+    if isinstance(item, TicketRecord):
+        ticket = issue_ticket(s, item.hall_id, item.queue, item.day, item.ticket_id, item.number)
+        _ledger(s, who, key, "ticket", item, item.ticket_id)
+        return IntakeAck(
+            key=key,
+            kind=IntakeKind.TICKET,
+            accepted_at=now,
+            ticket_number=ticket.number,
+            ticket_display=ticket.display,
+        )
+    if isinstance(item, AppointmentCheckIn):
+        appt = s.get(AppointmentRow, item.appointment_id)
+        if appt is None or appt.hall_id != item.hall_id:
+            raise Rejected(422, "unknown appointment")
+        appt.checked_in = True
+        s.add(appt)
+        _ledger(s, who, key, "checkin", item, item.appointment_id)
+        return IntakeAck(key=key, kind=IntakeKind.CHECKIN, accepted_at=now)
+    if isinstance(item, Complaint | ConsultationQuestion):
+        prefix = "TS" if isinstance(item, Complaint) else "ZX"
+        day = now.strftime("%Y%m%d")
+        tracking = f"{prefix}{day}{next_value(s, f'{prefix}:{day}'):06d}"
+        kind = IntakeKind.COMPLAINT if isinstance(item, Complaint) else IntakeKind.CONSULTATION
+        _ledger(s, who, key, kind.value, item, tracking)
+        return IntakeAck(key=key, kind=kind, accepted_at=now, tracking_no=tracking)
+    _ledger(s, who, key, IntakeKind.EVALUATION.value, item, None)
+    return IntakeAck(key=key, kind=IntakeKind.EVALUATION, accepted_at=now)
+
+
+def _work(who: Principal, key: str, kind: str, body: dict[str, Any]) -> Work | Outcome:
+    try:
+        item = parse_intake(kind, body)
+    except ValueError as exc:
+        return Outcome(422, {"detail": str(exc)})
+
+    def handler(s: Session) -> tuple[int, dict[str, Any]]:
+        return 201, _handle(s, who, key, item).model_dump(mode="json")
+
+    # The hash is taken of the validated item, so key order, spacing and omitted defaults
+    # do not make the "same" body look different.
+    digest = body_hash(item.model_dump(mode="json"))
+    return Work(key=key, scope=f"intake:{kind}", body_hash=digest, handler=handler)
+
+
+def run_items(
+    idem: Idempotency, who: Principal, items: list[tuple[str, str, dict[str, Any]]]
+) -> list[Outcome]:
+    """Validate and perform ``(key, kind, body)`` items; invalid ones answer 422 unrecorded."""
+    prepared = [_work(who, key, kind, body) for key, kind, body in items]
+    works = [p for p in prepared if isinstance(p, Work)]
+    done = iter(idem.run(who.terminal_id, works) if works else [])
+    return [p if isinstance(p, Outcome) else next(done) for p in prepared]
+
+
+def build_router(idem: Idempotency, auth: Any) -> APIRouter:
+    """The intake routes; ``auth`` is the terminal-signature dependency."""
+    router = APIRouter(prefix=f"{API_PREFIX}/intake", tags=["intake"])
+
+    @router.post("/batch", response_model=BatchResponse)
+    def intake_batch(batch: BatchRequest, who: Principal = Depends(auth)) -> BatchResponse:
+        """Many items at once; each is answered (and replayed) under its own key."""
+        outcomes = run_items(idem, who, [(i.key, i.kind.value, i.body) for i in batch.items])
+        results = []
+        for item, out in zip(batch.items, outcomes, strict=True):
+            ok = 200 <= out.status < 300
+            results.append(
+                BatchItemResult(
+                    key=item.key,
+                    status=out.status,
+                    ack=IntakeAck.model_validate(out.body) if ok else None,
+                    error=None if ok else str(out.body.get("detail", "")),
+                    replayed=out.replayed,
+                )
+            )
+        return BatchResponse(results=results)
+
+    @router.post(
+        "/{kind}",
+        response_model=IntakeAck,
+        status_code=201,
+        responses={409: {"description": "in progress"}, 422: {"description": "key reused"}},
+    )
+    def intake_one(
+        kind: IntakeKind,
+        body: Annotated[IntakeModel, Body(discriminator="kind")],
+        who: Principal = Depends(auth),
+        idempotency_key: str = Header(pattern=KEY_PATTERN),
+    ) -> JSONResponse:
+        """One item of ``kind`` (a Submission, TicketRecord, … as named by the path)."""
+        if body.kind != kind.value:
+            raise HTTPException(status_code=422, detail="body kind does not match the path")
+        payload = body.model_dump(mode="json")
+        (out,) = run_items(idem, who, [(idempotency_key, kind.value, payload)])
+        if not 200 <= out.status < 300:
+            raise HTTPException(status_code=out.status, detail=out.body.get("detail"))
+        headers = {"Idempotent-Replayed": "true"} if out.replayed else {}
+        return JSONResponse(status_code=out.status, content=out.body, headers=headers)
+
+    return router
+
+
+def count_items(s: Session, terminal_id: str | None = None) -> dict[str, int]:
+    """How many items of each kind central holds (for tests and the staff API)."""
+    query = select(IntakeItem.kind)
+    if terminal_id:
+        query = query.where(IntakeItem.terminal_id == terminal_id)
+    counts: dict[str, int] = {}
+    for kind in s.exec(query):
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts

@@ -1,0 +1,97 @@
+"""Run ``kiosk-central`` in a subprocess on a free loopback port (tests, benchmarks, demos)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from central.auth import add_terminal
+from central.db import Database
+
+
+def free_port() -> int:
+    """An unused TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class CentralProcess:
+    """``python -m central`` with its own SQLite file; start, stop and restart it."""
+
+    def __init__(self, workdir: Path, port: int | None = None) -> None:
+        self.workdir = workdir
+        self.db_path = workdir / "central.db"
+        self.db_url = f"sqlite:///{self.db_path}"
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.staff_token = secrets.token_urlsafe(16)
+        self._token_file = workdir / "staff.token"
+        self._token_file.write_text(self.staff_token)
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def add_terminal(self, terminal_id: str, hall_id: str = "H0001") -> str:
+        """Register a terminal in the database (works whether or not the server runs)."""
+        db = Database(self.db_url)
+        try:
+            return add_terminal(db, terminal_id, hall_id)
+        finally:
+            db.close()
+
+    def start(self, wait_s: float = 20.0) -> None:
+        """Start the server and wait until its health endpoint answers."""
+        cmd = [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", str(self.port)]
+        cmd += ["--db", self.db_url, "--staff-token-file", str(self._token_file)]
+        cmd += ["--log-level", "warning"]
+        log = (self.workdir / "central.log").open("ab")
+        self._proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=dict(os.environ))
+        log.close()
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise RuntimeError(f"central exited: see {self.workdir / 'central.log'}")
+            try:
+                if requests.get(f"{self.url}/api/v1/health", timeout=0.5).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("central did not come up in time")
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after 5 s)."""
+        if self._proc is None:
+            return
+        self._proc.terminate()
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait(timeout=5)
+        self._proc = None
+
+    def staff(self, method: str, path: str, body: Any = None) -> Any:
+        """Call the staff API (bearer token); returns the JSON answer or raises."""
+        reply = requests.request(
+            method,
+            f"{self.url}/api/v1/staff{path}",
+            json=body,
+            headers={"Authorization": f"Bearer {self.staff_token}"},
+            timeout=10,
+        )
+        reply.raise_for_status()
+        return reply.json()
+
+    def __enter__(self) -> CentralProcess:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()

@@ -1,0 +1,30 @@
+"""Shared pieces of the wire format: version, base model, personal-field names, health."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+API_VERSION = 1
+API_PREFIX = f"/api/v{API_VERSION}"
+
+# Keys that hold personal data wherever they appear in a payload. The terminal encrypts
+# their values at rest and drops them after retention; models use only these names for
+# personal data so one list covers every kind (over-matching, e.g. a file's ``name``, is
+# harmless: it is merely encrypted too).
+PERSONAL_FIELDS: frozenset[str] = frozenset(
+    {"name", "id_number", "address", "phone", "photo", "email", "contact"}
+)
+
+
+class WireModel(BaseModel):
+    """Base of every contract model: unknown fields are ignored (fields are only added)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Health(WireModel):
+    """Answer of ``GET /api/v1/health`` (unsigned, for reachability checks)."""
+
+    status: str = "ok"
+    api_version: int = API_VERSION
+    server_time: str

@@ -1,0 +1,53 @@
+"""Queue tickets (取号) and appointments (预约) as central numbers and lists them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import Field
+
+from kiosk.contract.base import WireModel
+
+
+class TicketRequest(WireModel):
+    """``POST /api/v1/queue/tickets``: take the next number of a queue (Idempotency-Key)."""
+
+    ticket_id: str = Field(min_length=1, max_length=64)
+    queue: str = Field(min_length=1, max_length=30, pattern=r"^[A-Za-z0-9_-]+$")
+    day: date | None = Field(default=None, description="the hall's day; central's today if unset")
+    service_code: str | None = None
+
+
+class Ticket(WireModel):
+    """A numbered ticket: ``number`` counts per hall, queue and day; ``display`` is printed."""
+
+    ticket_id: str
+    hall_id: str
+    queue: str
+    day: date
+    number: int = Field(ge=1)
+    display: str
+    issued_at: datetime
+    waiting_before: int = Field(default=0, ge=0)
+
+
+class Appointment(WireModel):
+    """One booked appointment of the day."""
+
+    appointment_id: str
+    hall_id: str
+    day: date
+    slot_start: datetime
+    slot_end: datetime
+    service_code: str
+    queue: str = "A"
+    id_number_hash: str = Field(description="sha256 hex of the ID number; match at check-in")
+    checked_in: bool = False
+
+
+class AppointmentList(WireModel):
+    """``GET /api/v1/appointments?day=YYYY-MM-DD`` for the terminal's hall."""
+
+    hall_id: str
+    day: date
+    appointments: list[Appointment]

@@ -1,0 +1,288 @@
+"""The terminal's HTTP client of the central API: signed, timed out, TLS always verified.
+
+Every call is signed (RFC 9421, HMAC-SHA256 over ``@method``, ``@path``, ``@query`` and the
+RFC 9530 ``content-digest``, with ``created``, ``nonce`` and ``keyid`` = terminal id). The
+client learns the server's clock from its ``Date`` header and signs with corrected time, so a
+terminal whose clock drifted is not locked out by the 5-minute freshness window.
+
+Failures become :class:`TransientError` (retry later: network, timeouts, 408, 409, 425, 429,
+5xx, unreadable answers) or :class:`PermanentError` (400, 401, 403, 404, 422 and other 4xx).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+from requests_http_signature import HTTPSignatureAuth, algorithms
+
+from kiosk.contract import (
+    API_PREFIX,
+    AppointmentList,
+    BatchItem,
+    BatchRequest,
+    BatchResponse,
+    CaseLookup,
+    CaseStatus,
+    CaseStatusList,
+    CaseStatusQuery,
+    CatalogDelta,
+    CatalogSnapshot,
+    Ticket,
+    TicketRequest,
+)
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 3.05
+READ_TIMEOUT_S = 15.0
+TRANSIENT_STATUS = frozenset({408, 409, 425, 429})
+M = TypeVar("M", bound=BaseModel)
+
+
+class CentralError(Exception):
+    """A call to central failed; ``reason`` is a short machine-readable code."""
+
+    def __init__(self, reason: str, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.status = status
+
+
+class TransientError(CentralError):
+    """Worth retrying later; ``retry_after_s`` when the server said how long to wait."""
+
+    def __init__(
+        self,
+        reason: str,
+        message: str,
+        status: int | None = None,
+        retry_after_s: float | None = None,
+        network: bool = False,
+    ) -> None:
+        super().__init__(reason, message, status)
+        self.retry_after_s = retry_after_s
+        self.network = network
+
+
+class PermanentError(CentralError):
+    """Retrying the same request will not help (dead-letter it)."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A terminal's identity at central."""
+
+    terminal_id: str
+    secret: bytes
+
+    def __repr__(self) -> str:
+        return f"Credentials(terminal_id={self.terminal_id!r}, secret=<hidden>)"
+
+
+def read_credentials(terminal_id: str, secret_file: Path) -> Credentials | None:
+    """The terminal's secret from ``secret_file`` (first line), or ``None`` when absent."""
+    try:
+        secret = secret_file.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    if not secret:
+        return None
+    return Credentials(terminal_id, secret.encode())
+
+
+def write_credentials(secret_file: Path, secret: str) -> None:
+    """Store a secret (mode 0600, folder 0700): used by install and by demo mode."""
+    secret_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = secret_file.with_suffix(".tmp")
+    tmp.touch(mode=0o600)
+    tmp.chmod(0o600)
+    tmp.write_text(secret + "\n", encoding="utf-8")
+    tmp.replace(secret_file)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (delta-seconds or HTTP-date); ``None`` if unusable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+class _ClockAwareAuth(HTTPSignatureAuth):
+    """Signs with ``created`` corrected by the offset to the server's clock."""
+
+    offset_s: float = 0.0
+
+    def get_created(self, request: requests.PreparedRequest) -> dt.datetime:
+        created = dt.datetime.now() + dt.timedelta(seconds=self.offset_s)
+        self.add_date(request, timestamp=int(created.timestamp()))
+        return created
+
+
+class CentralClient:
+    """One ``requests.Session`` to central, used from one thread (the sync worker's)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        credentials: Credentials,
+        *,
+        ca_file: str | None = None,
+        client_cert: str | None = None,
+        client_key: str | None = None,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.terminal_id = credentials.terminal_id
+        self.timeout = timeout
+        self._auth = _ClockAwareAuth(
+            signature_algorithm=algorithms.HMAC_SHA256,
+            key=credentials.secret,
+            key_id=credentials.terminal_id,
+            covered_component_ids=("@method", "@path", "@query"),
+            use_nonce=True,
+        )
+        self._http = requests.Session()
+        # Verification is never switched off: a private CA bundle replaces the system one.
+        self._http.verify = ca_file or True
+        if client_cert:
+            self._http.cert = (client_cert, client_key) if client_key else client_cert
+        self._http.headers["User-Agent"] = f"hall-kiosk/{credentials.terminal_id}"
+
+    def close(self) -> None:
+        """Close pooled connections."""
+        self._http.close()
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _learn_clock(self, reply: requests.Response) -> None:
+        date = reply.headers.get("Date")
+        if not date:
+            return
+        try:
+            server = email.utils.parsedate_to_datetime(date).timestamp()
+        except (TypeError, ValueError):
+            return
+        offset = server - time.time()
+        # Date has one-second resolution: only correct drift that matters.
+        self._auth.offset_s = offset if abs(offset) > 2 else 0.0
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> M:
+        """Send one signed request and parse the answer as ``model``."""
+        data = body.model_dump_json().encode() if body is not None else b""
+        hdrs = {"Content-Type": "application/json", **(headers or {})}
+        try:
+            reply = self._http.request(
+                method,
+                f"{self.base_url}{API_PREFIX}{path}",
+                data=data,
+                params=params,
+                headers=hdrs,
+                auth=self._auth,
+                timeout=self.timeout,
+            )
+        except requests.Timeout as exc:
+            raise TransientError("timeout", type(exc).__name__, network=True) from None
+        except requests.exceptions.SSLError as exc:
+            raise TransientError("tls", f"TLS failed: {type(exc).__name__}", network=True) from None
+        except requests.RequestException as exc:
+            raise TransientError("network", type(exc).__name__, network=True) from None
+        self._learn_clock(reply)
+        status = reply.status_code
+        if status >= 500 or status in TRANSIENT_STATUS:
+            raise TransientError(
+                "server_busy" if status in (429, 503) else "server_error",
+                f"HTTP {status}: {_detail(reply)}",
+                status=status,
+                retry_after_s=parse_retry_after(reply.headers.get("Retry-After")),
+            )
+        if status >= 400:
+            raise PermanentError("rejected", f"HTTP {status}: {_detail(reply)}", status=status)
+        try:
+            return model.model_validate_json(reply.content)
+        except ValidationError:
+            raise TransientError(
+                "bad_answer", f"HTTP {status} with an answer that is not a {model.__name__}"
+            ) from None
+
+    # -- API ---------------------------------------------------------------------------------
+
+    def health(self) -> bool:
+        """Whether central answers its (unsigned) health endpoint."""
+        try:
+            reply = self._http.get(f"{self.base_url}{API_PREFIX}/health", timeout=self.timeout)
+        except requests.RequestException:
+            return False
+        if reply.ok:
+            self._learn_clock(reply)
+        return reply.ok
+
+    def send_batch(self, items: list[BatchItem]) -> BatchResponse:
+        """Deliver outbox items; each result says what became of its key."""
+        reply = self.request("POST", "/intake/batch", BatchResponse, body=BatchRequest(items=items))
+        if [r.key for r in reply.results] != [i.key for i in items]:
+            raise TransientError("bad_answer", "batch answer does not match the items sent")
+        return reply
+
+    def catalog_delta(self, since: int) -> CatalogDelta:
+        """Catalog changes after feed version ``since``."""
+        return self.request("GET", "/catalog/delta", CatalogDelta, params={"since": since})
+
+    def catalog_snapshot(self) -> CatalogSnapshot:
+        """The whole live catalog."""
+        return self.request("GET", "/catalog/snapshot", CatalogSnapshot)
+
+    def case_status(self, case_nos: list[str]) -> list[CaseStatus]:
+        """Fresh status of the given cases (unknown ones are left out)."""
+        query = CaseStatusQuery(case_nos=case_nos)
+        return self.request("POST", "/cases/status", CaseStatusList, body=query).cases
+
+    def lookup_cases(self, lookup: CaseLookup) -> list[CaseStatus]:
+        """Cases by case number, receipt number or the owner's ID number."""
+        return self.request("POST", "/cases/lookup", CaseStatusList, body=lookup).cases
+
+    def take_ticket(self, request: TicketRequest, key: str) -> Ticket:
+        """A queue number from central (idempotent under ``key``)."""
+        return self.request(
+            "POST", "/queue/tickets", Ticket, body=request, headers={"Idempotency-Key": key}
+        )
+
+    def appointments(self, day: dt.date) -> AppointmentList:
+        """The day's appointments in this terminal's hall."""
+        return self.request(
+            "GET", "/appointments", AppointmentList, params={"day": day.isoformat()}
+        )
+
+
+def _detail(reply: requests.Response) -> str:
+    try:
+        body = reply.json()
+    except ValueError:
+        return reply.reason or "no detail"
+    detail = body.get("detail") if isinstance(body, dict) else None
+    return str(detail)[:200] if detail else (reply.reason or "no detail")

@@ -1,0 +1,324 @@
+"""One sync pass, safe to kill at any instant: send due items, pull catalog and case status.
+
+Sending is staged like Morango's transfers: (1) claim due rows (``sending``) in one short
+transaction, (2) one signed batch request, (3) record every result in one transaction.
+A kill after (1) leaves ``sending`` rows that :func:`kiosk.sync.outbox.recover` returns to
+``pending``; a kill after (2) only means central replays its stored answers next time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import text
+
+from kiosk.contract import (
+    FINAL_CASE_STATES,
+    BatchItem,
+    BatchItemResult,
+    CaseStatus,
+    CatalogDelta,
+    IntakeKind,
+)
+from kiosk.store import Store
+from kiosk.store.models import OutboxRow, TerminalMeta
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.client import CentralClient, PermanentError, TransientError
+from kiosk.sync.crypto import FieldCipher, SealError
+from kiosk.sync.outbox import OutboxState, iso, utcnow
+
+log = logging.getLogger(__name__)
+
+CatalogCallback = Callable[[CatalogDelta], None]
+PERMANENT_ITEM_STATUS = frozenset({400, 401, 403, 404, 410, 413, 422})
+RETRY_4XX = frozenset({408, 409, 425, 429})
+META_CATALOG_VERSION = "catalog_version"
+META_LAST_SUCCESS = "sync_last_success"
+
+
+@dataclass
+class PassResult:
+    """What one send step did."""
+
+    sent: int = 0
+    retried: int = 0
+    dead: int = 0
+    network_error: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def attempted(self) -> int:
+        """Items that were tried in this step."""
+        return self.sent + self.retried + self.dead
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    id: int
+    key: str
+    kind: str
+    attempts: int
+    submission_id: int | None
+    body: dict[str, object] | None
+    error: str | None = None
+
+
+class SyncRunner:
+    """The synchronous steps of a sync pass; the worker thread and ``kioskctl`` call them."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: CentralClient,
+        cipher: FieldCipher,
+        *,
+        batch_size: int = 200,
+        backoff: Backoff | None = None,
+        rng: random.Random | None = None,
+        on_catalog: CatalogCallback | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.cipher = cipher
+        self.batch_size = batch_size
+        self.backoff = backoff or Backoff()
+        self.rng = rng or random.Random()
+        self.on_catalog = on_catalog
+
+    # -- sending -----------------------------------------------------------------------------
+
+    def claim_due(self, now: datetime, limit: int) -> list[_Claimed]:
+        """Stage 1: take up to ``limit`` due rows, oldest first, and mark them ``sending``."""
+        with self.store.session(write=True) as s:
+            rows = s.execute(
+                text(
+                    "SELECT id, idempotency_key, kind, attempts, submission_id, payload, sealed "
+                    "FROM outbox WHERE state='pending' "
+                    "AND (next_attempt_at IS NULL OR next_attempt_at <= :now) "
+                    "ORDER BY id LIMIT :limit"
+                ),
+                {"now": iso(now), "limit": limit},
+            ).all()
+            if not rows:
+                return []
+            ids = [r[0] for r in rows]
+            s.execute(
+                text(
+                    "UPDATE outbox SET state='sending', attempts=attempts+1 "
+                    f"WHERE id IN ({','.join(str(int(i)) for i in ids)})"
+                )
+            )
+        claimed = []
+        for rid, key, kind, attempts, sub_id, payload, sealed in rows:
+            try:
+                body = self.cipher.open(json.loads(payload), sealed, key)
+                claimed.append(_Claimed(rid, key, kind, attempts + 1, sub_id, body))
+            except (SealError, ValueError) as exc:
+                claimed.append(_Claimed(rid, key, kind, attempts + 1, sub_id, None, str(exc)))
+        return claimed
+
+    def send_due(self, now: datetime | None = None) -> PassResult:
+        """Send one batch of due items and record the outcome of each."""
+        now = now or utcnow()
+        claimed = self.claim_due(now, self.batch_size)
+        result = PassResult()
+        if not claimed:
+            return result
+        broken = [c for c in claimed if c.body is None]
+        good = [c for c in claimed if c.body is not None]
+        outcomes: dict[int, tuple[str, object]] = {
+            c.id: ("dead", f"local: {c.error}") for c in broken
+        }
+        try:
+            if good:
+                outcomes.update(self._exchange(good))
+        except BaseException:
+            # Anything unexpected (including a stop): leave no row stuck in 'sending'.
+            self._record(claimed, {c.id: ("retry", "interrupted") for c in good}, now, result)
+            raise
+        self._record(claimed, outcomes, now, result)
+        return result
+
+    def _exchange(self, items: list[_Claimed]) -> dict[int, tuple[str, object]]:
+        """Stage 2: one request; maps row id → ("sent", ack) | ("retry", err) | ("dead", err)."""
+        batch = [BatchItem(key=c.key, kind=IntakeKind(c.kind), body=c.body or {}) for c in items]
+        try:
+            reply = self.client.send_batch(batch)
+        except TransientError as exc:
+            return {c.id: ("retry", exc) for c in items}
+        except PermanentError as exc:
+            if len(items) > 1 and exc.status not in (401, 403):
+                # The envelope was refused: find the culprit by sending the items one by one.
+                out: dict[int, tuple[str, object]] = {}
+                for c in items:
+                    out.update(self._exchange([c]))
+                return out
+            return {c.id: ("dead", f"HTTP {exc.status}: {exc}") for c in items}
+        return {c.id: _classify(r) for c, r in zip(items, reply.results, strict=True)}
+
+    def _record(
+        self,
+        claimed: list[_Claimed],
+        outcomes: dict[int, tuple[str, object]],
+        now: datetime,
+        result: PassResult,
+    ) -> None:
+        """Stage 3: every outcome in one transaction."""
+        stamp = iso(now)
+        with self.store.session(write=True) as s:
+            for c in claimed:
+                verdict, detail = outcomes.get(c.id, ("retry", "no answer"))
+                row = s.get(OutboxRow, c.id)
+                if row is None or row.state != OutboxState.SENDING.value:
+                    continue  # staff or another process changed it meanwhile
+                if verdict == "sent":
+                    row.state, row.sent_at, row.last_error = "sent", stamp, None
+                    self._store_ack(s, c, detail)
+                    result.sent += 1
+                elif verdict == "dead":
+                    row.state, row.last_error = "dead", str(detail)[:500]
+                    result.dead += 1
+                    log.warning("outbox item %d (%s) rejected: %s", c.id, c.kind, row.last_error)
+                else:
+                    retry_after = getattr(detail, "retry_after_s", None)
+                    network = bool(getattr(detail, "network", False))
+                    delay = self.backoff.delay(c.attempts, self.rng, retry_after)
+                    row.state = "pending"
+                    row.next_attempt_at = iso(now + timedelta(seconds=delay))
+                    row.last_error = f"{'network' if network else 'retry'}: {detail}"[:500]
+                    result.retried += 1
+                    result.network_error = result.network_error or network
+                s.add(row)
+            if result.sent:
+                _set_meta(s, META_LAST_SUCCESS, stamp)
+
+    @staticmethod
+    def _store_ack(s: object, c: _Claimed, ack: object) -> None:
+        case_no = getattr(ack, "case_no", None)
+        if c.submission_id is None or not case_no:
+            return
+        promised = getattr(ack, "promised_date", None)
+        s.execute(  # type: ignore[attr-defined]
+            text(
+                "UPDATE submission SET case_no=:case_no, "
+                "promised_date=COALESCE(:promised, promised_date) WHERE id=:id"
+            ),
+            {
+                "case_no": case_no,
+                "promised": promised.isoformat() if promised else None,
+                "id": c.submission_id,
+            },
+        )
+
+    def drain(self, max_passes: int = 10_000) -> PassResult:
+        """Send until nothing is due now (items backing off stay for later)."""
+        total = PassResult()
+        for _ in range(max_passes):
+            step = self.send_due()
+            total.sent += step.sent
+            total.retried += step.retried
+            total.dead += step.dead
+            total.network_error = total.network_error or step.network_error
+            if step.attempted == 0 or step.network_error:
+                break
+        return total
+
+    # -- pulling -----------------------------------------------------------------------------
+
+    def pull_catalog(self) -> int | None:
+        """Fetch the catalog delta and hand it to the callback; returns the new version.
+
+        The version is remembered only after the callback returned, so a failed import is
+        fetched again next time.
+        """
+        if self.on_catalog is None:
+            return None
+        with self.store.session() as s:
+            meta = s.get(TerminalMeta, META_CATALOG_VERSION)
+        since = int(meta.value) if meta else 0
+        delta = self.client.catalog_delta(since)
+        if delta.version < since:
+            log.warning("central's catalog went back from %d to %d", since, delta.version)
+        if delta.empty and delta.version == since:
+            return since
+        self.on_catalog(delta)
+        with self.store.session(write=True) as s:
+            _set_meta(s, META_CATALOG_VERSION, str(delta.version))
+        return delta.version
+
+    def open_cases(self, limit: int = 500) -> list[str]:
+        """Case numbers of this terminal's submissions that are not final yet."""
+        finals = ",".join(f"'{state.value}'" for state in FINAL_CASE_STATES)
+        with self.store.session() as s:
+            rows = s.execute(
+                text(
+                    "SELECT s.case_no FROM submission s "
+                    "LEFT JOIN case_status c ON c.case_no = s.case_no "
+                    "WHERE s.case_no IS NOT NULL "
+                    f"AND (c.state IS NULL OR c.state NOT IN ({finals})) "
+                    "ORDER BY s.id DESC LIMIT :limit"
+                ),
+                {"limit": limit},
+            ).all()
+        return [r[0] for r in rows]
+
+    def pull_status(self, now: datetime | None = None) -> int:
+        """Refresh the stored status of open cases; returns how many changed."""
+        case_nos = self.open_cases()
+        if not case_nos:
+            return 0
+        statuses = self.client.case_status(case_nos)
+        return store_case_status(self.store, statuses, now or utcnow())
+
+
+def store_case_status(store: Store, statuses: list[CaseStatus], now: datetime) -> int:
+    """Upsert statuses into ``case_status`` (older versions never overwrite newer)."""
+    changed = 0
+    with store.session(write=True) as s:
+        for st in statuses:
+            result = s.execute(
+                text(
+                    "INSERT INTO case_status "
+                    "(case_no, receipt_no, state, version, payload, updated_at, fetched_at) "
+                    "VALUES (:case_no, :receipt_no, :state, :version, :payload, :updated, :now) "
+                    "ON CONFLICT(case_no) DO UPDATE SET receipt_no=excluded.receipt_no, "
+                    "state=excluded.state, version=excluded.version, payload=excluded.payload, "
+                    "updated_at=excluded.updated_at, fetched_at=excluded.fetched_at "
+                    "WHERE excluded.version > case_status.version"
+                ),
+                {
+                    "case_no": st.case_no,
+                    "receipt_no": st.receipt_no,
+                    "state": st.state.value,
+                    "version": st.version,
+                    "payload": st.model_dump_json(),
+                    "updated": iso(st.updated_at),
+                    "now": iso(now),
+                },
+            )
+            changed += int(result.rowcount)  # type: ignore[attr-defined]
+        _set_meta(s, META_LAST_SUCCESS, iso(now))
+    return changed
+
+
+def _classify(r: BatchItemResult) -> tuple[str, object]:
+    if 200 <= r.status < 300 and r.ack is not None:
+        return "sent", r.ack
+    if r.status in PERMANENT_ITEM_STATUS or (400 <= r.status < 500 and r.status not in RETRY_4XX):
+        return "dead", f"HTTP {r.status}: {r.error or ''}"
+    return "retry", f"HTTP {r.status}: {r.error or ''}"
+
+
+def _set_meta(s: object, key: str, value: str) -> None:
+    s.execute(  # type: ignore[attr-defined]
+        text(
+            "INSERT INTO terminal_meta(key, value) VALUES (:k, :v) "
+            "ON CONFLICT(key) DO UPDATE SET value=excluded.value"
+        ),
+        {"k": key, "v": value},
+    )

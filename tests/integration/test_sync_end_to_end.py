@@ -1,0 +1,127 @@
+"""Terminal ↔ kiosk-central in a subprocess: offline first, then drain, pull and status."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from central.testing import CentralProcess
+from kiosk.contract import CatalogDelta
+from kiosk.store import Store
+from kiosk.sync.client import CentralClient, Credentials
+from kiosk.sync.crypto import FieldCipher
+from kiosk.sync.outbox import utcnow
+from kiosk.sync.runner import SyncRunner
+from kiosk.sync.samples import accept_submission, sample_submission
+from kiosk.sync.status import sync_status
+from kiosk.sync.worker import SyncWorker, WorkerTimings, pull_forward
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[CentralProcess]:
+    proc = CentralProcess(tmp_path)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "kiosk.db")
+    yield s
+    s.close()
+
+
+def make_runner(
+    central: CentralProcess, store: Store, secret: str, deltas: list[CatalogDelta]
+) -> SyncRunner:
+    client = CentralClient(central.url, Credentials("T01", secret.encode()), timeout=(1, 5))
+    return SyncRunner(
+        store, client, FieldCipher.for_data_dir(store.path.parent), on_catalog=deltas.append
+    )
+
+
+def central_receipts(central: CentralProcess) -> list[str]:
+    with sqlite3.connect(central.db_path) as conn:
+        rows = conn.execute("SELECT body FROM intake_item WHERE kind='submission'").fetchall()
+    return sorted(json.loads(r[0])["receipt_no"] for r in rows)
+
+
+def test_submissions_made_offline_reach_central_once_it_runs(
+    central: CentralProcess, store: Store
+) -> None:
+    secret = central.add_terminal("T01")
+    deltas: list[CatalogDelta] = []
+    runner = make_runner(central, store, secret, deltas)
+    for i in range(7):
+        accept_submission(store, sample_submission(f"R{i}"))
+    offline = runner.send_due()
+    assert offline.network_error and offline.retried == 7
+    assert sync_status(store).pending == 7
+
+    central.start()
+    pull_forward(store, utcnow())  # what the worker does when the network comes back
+    result = runner.drain()
+    assert (result.sent, result.dead) == (7, 0)
+    assert central_receipts(central) == [f"R{i}" for i in range(7)]
+    st = sync_status(store)
+    assert (st.pending, st.sent) == (0, 7) and st.last_success is not None
+    with store.session() as s:
+        case_nos = [r[0] for r in s.execute(text("SELECT case_no FROM submission"))]
+    assert all(c and c.startswith("ZW") for c in case_nos)
+
+
+def test_worker_drains_pulls_catalog_and_follows_a_staff_action(
+    central: CentralProcess, store: Store
+) -> None:
+    secret = central.add_terminal("T01")
+    central.start()
+    central.staff("PUT", "/catalog", {"items": [{"code": "SB-0001", "version": 1, "title": "x"}]})
+    deltas: list[CatalogDelta] = []
+    runner = make_runner(central, store, secret, deltas)
+    seen = []
+    worker = SyncWorker(
+        runner,
+        timings=WorkerTimings(poll_s=0.05, catalog_s=0.2, status_s=0.2, probe_offline_s=0.2),
+        on_indicator=seen.append,
+    )
+    worker.start()
+    try:
+        accept_submission(store, sample_submission("R1"))
+        worker.notify()
+        wait_for(lambda: sync_status(store).sent == 1)
+        wait_for(lambda: bool(deltas))
+        assert deltas[0].changed[0]["code"] == "SB-0001"
+        case_no = central.staff("GET", "/cases")[0]["case_no"]
+        central.staff(
+            "POST", f"/cases/{case_no}/advance", {"state": "completed", "department": "民政局"}
+        )
+        wait_for(lambda: stored_state(store, case_no) == "completed")
+        central.staff("PUT", "/catalog", {"removed": ["SB-0001"]})
+        wait_for(lambda: len(deltas) >= 2)
+        assert deltas[-1].removed == ["SB-0001"]
+        assert worker.snapshot().online is True and worker.snapshot().backlog == 0
+        assert any(i.online for i in seen)
+    finally:
+        worker.stop()
+
+
+def stored_state(store: Store, case_no: str) -> str | None:
+    with store.session() as s:
+        return s.execute(
+            text("SELECT state FROM case_status WHERE case_no=:c"), {"c": case_no}
+        ).scalar()
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not reached in time")
