@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
 from drivers.registry import make_card_reader, make_printer
+from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS, CatalogBrowser, ensure_catalog
 from kiosk.config import Settings
 from kiosk.demo import InProcessCentral
+from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
 from kiosk.health import HealthMonitor, SystemStatus
 from kiosk.printing.setup import build_print_worker, printer_uri
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.guide_slip import GuideSlipPrinter
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import SyncNotConfigured, make_worker
 from kiosk.sync.runner import CatalogCallback
 from kiosk.sync.status import SyncIndicator
 from kiosk.sync.worker import SyncWorker
+from kiosk.workers import ThreadExecutor
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,12 @@ class Kiosk:
     sync: SyncWorker | None = None
     sync_listeners: list[Callable[[SyncIndicator], None]] = field(default_factory=list)
     on_catalog: CatalogCallback | None = None
+    catalog: CatalogBrowser | None = None
+    guide_slips: GuideSlipPrinter | None = None
+    # Short store/catalog work asked for by the screens runs here, one task at a time.
+    tasks: ThreadExecutor = field(default_factory=lambda: ThreadExecutor("core-tasks"))
+    card_events: ReaderCallbacks = field(default_factory=ReaderCallbacks)
+    reader_worker: ReaderWorker | None = None
     _started: bool = False
 
     def start(self) -> None:
@@ -69,6 +80,8 @@ class Kiosk:
             self.card_reader.open()
         except Exception as exc:
             log.warning("card reader %s not ready: %s", self.card_reader.uri, exc)
+        self.reader_worker = ReaderWorker(self.card_reader, self._card_callbacks())
+        self.reader_worker.start()
         credentials: Credentials | None = None
         if self.central is not None:
             try:
@@ -104,6 +117,39 @@ class Kiosk:
             return
         self.sync.start()
 
+    def _card_callbacks(self) -> ReaderCallbacks:
+        # Late-bound: the UI may replace card_events after the worker has started.
+        return ReaderCallbacks(
+            on_card_present=lambda: self.card_events.on_card_present(),
+            on_card_read=lambda result: self.card_events.on_card_read(result),
+            on_card_removed=lambda: self.card_events.on_card_removed(),
+            on_reader_lost=lambda reason, msg: self.card_events.on_reader_lost(reason, msg),
+            on_reader_back=lambda: self.card_events.on_reader_back(),
+        )
+
+    def simulate_card_tap(self) -> bool:
+        """Demo only: lift the card lying on a simulated reader and lay the next sample card
+        (in the background, so the reader worker sees the gap). False: not simulated."""
+        place = getattr(self.card_reader, "place", None)
+        remove = getattr(self.card_reader, "remove", None)
+        if place is None:
+            return False
+
+        def tap() -> None:
+            if remove is not None:
+                remove()
+                time.sleep(0.3)
+            place()
+
+        self.tasks.submit(tap)
+        return True
+
+    def simulate_card_lift(self) -> None:
+        """Demo only: take the simulated card off the reader."""
+        remove = getattr(self.card_reader, "remove", None)
+        if remove is not None:
+            remove()
+
     def _publish_sync(self, indicator: SyncIndicator) -> None:
         for listener in list(self.sync_listeners):
             listener(indicator)
@@ -118,6 +164,9 @@ class Kiosk:
         """Stop background services and release devices and the store."""
         if self.health is not None:
             self.health.stop()
+        if self.reader_worker is not None:
+            self.reader_worker.stop()
+        self.tasks.shutdown()
         if self.printing is not None:
             self.printing.stop()
         if self.sync is not None:
@@ -140,6 +189,12 @@ def build_kiosk(settings: Settings) -> Kiosk:
     store = Store(settings.db_path)
     central = InProcessCentral(settings.data_dir) if settings.demo else None
     printer = make_printer(printer_uri(settings))
+    try:
+        ensure_catalog(store, BUNDLED_CATALOG)
+    except Exception as exc:  # the terminal still serves tickets and queries without one
+        log.error("bundled catalog not installed: %s", exc)
+    catalog = CatalogBrowser.open(store, BUNDLED_SYNONYMS)
+    printing = build_print_worker(settings, store, printer)
     return Kiosk(
         settings=settings,
         store=store,
@@ -147,5 +202,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
         printer=printer,
         central=central,
         central_url=settings.central_url,
-        printing=build_print_worker(settings, store, printer),
+        printing=printing,
+        catalog=catalog,
+        guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
     )

@@ -37,7 +37,8 @@ from kiosk.logs import setup_logging
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
 from ui.lockdown import LockdownFilter
-from ui.viewmodels.catalog import CatalogViewModel
+from ui.viewmodels.card import CardViewModel
+from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.voice import VoiceGuide
@@ -93,6 +94,8 @@ class KioskUi:
             settings.hall_name, settings.terminal_name, settings.demo, parent=self.engine
         )
         self.catalog = CatalogViewModel(self.dispatcher, parent=self.engine)
+        self.card = CardViewModel(parent=self.engine)
+        self.card.cardRead.connect(self._on_card_read)
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
         )
@@ -106,6 +109,7 @@ class KioskUi:
         context.setContextProperty("shell", self.shell)
         context.setContextProperty("status", self.status)
         context.setContextProperty("catalog", self.catalog)
+        context.setContextProperty("card", self.card)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
@@ -121,6 +125,7 @@ class KioskUi:
     def end_visit(self) -> None:
         """Wipe everything of the current visit from the view-models and go home."""
         self.catalog.clear()
+        self.card.clear()
         self.shell.reset_visit_preferences()
         # Free the JS copies of the visit's data now: memory stays flat over a day of visits,
         # and nothing personal lingers in the QML heap.
@@ -157,6 +162,10 @@ class KioskUi:
         """
         self.shell.navigateRequested.emit(name, properties or {})
 
+    def page_command(self, name: str, argument: Any = None) -> None:
+        """Call function ``name`` of the page on top (e.g. ``setQuery`` on the search page)."""
+        self.shell.pageCommand.emit(name, argument)
+
     def current_page(self) -> str:
         """objectName of the page on top of the stack."""
         return str(self.window.property("currentPage"))
@@ -167,6 +176,7 @@ class KioskUi:
 
     def _build_core(self) -> None:
         from kiosk.app import build_kiosk
+        from kiosk.devices.reader_worker import ReaderCallbacks
 
         try:
             kiosk = build_kiosk(self.settings)
@@ -175,8 +185,40 @@ class KioskUi:
             self.dispatcher.post(self.show_page, "outOfService")
             return
         kiosk.status_listeners.append(self.dispatcher.wrap(self.status.apply))
+        kiosk.sync_listeners.append(self.dispatcher.wrap(self.status.apply_sync))
+        kiosk.card_events = ReaderCallbacks(
+            on_card_present=self.dispatcher.wrap(self.card.on_present),
+            on_card_read=self.dispatcher.wrap(self.card.on_read),
+            on_card_removed=self.dispatcher.wrap(self.card.on_removed),
+            on_reader_lost=self.dispatcher.wrap(self.card.on_reader_lost),
+            on_reader_back=self.dispatcher.wrap(self.card.on_reader_back),
+        )
         kiosk.start()
-        self.dispatcher.post(setattr, self, "kiosk", kiosk)
+        self.dispatcher.post(self._core_ready, kiosk)
+
+    def _core_ready(self, kiosk: Any) -> None:
+        self.kiosk = kiosk
+        if kiosk.catalog is not None:
+            self.catalog.attach(BrowserSource(kiosk.catalog), kiosk.tasks, self._print_slip)
+        self.card.attach(kiosk.simulate_card_tap if self.settings.demo else None)
+
+    def _print_slip(self, code: str, on_result: Any) -> None:
+        kiosk = self.kiosk
+        if kiosk is None or kiosk.guide_slips is None:
+            on_result("error")
+            return
+        slips = kiosk.guide_slips
+
+        def failed(exc: BaseException) -> None:
+            log.error("slip not queued: %s", exc)
+            on_result("error")
+
+        kiosk.tasks.submit(lambda: slips.print_slip(code, on_result), on_error=failed)
+
+    def _on_card_read(self) -> None:
+        # A card tapped anywhere outside a visit starts one on the card page.
+        if self.current_page() in ("homePage", ""):
+            self.show_page("idCard")
 
     def stop(self) -> None:
         """Stop the core (devices, threads, store) and release the application's filters."""

@@ -1,7 +1,9 @@
 """``kiosk --screenshots DIR``: render every screen and notable state offscreen, one PNG each.
 
-Reviewers use it to see the terminal without a display. Each scene puts the window into one
-state (page, device states, orientation) and grabs a frame. Add new screens to ``SCENES``.
+Reviewers use it to see the terminal without a display. The terminal runs in demo mode with
+its core started (sample catalog, simulated reader and printer, in-process central); each
+scene puts the window into one state and grabs a frame. Printed slips are copied next to the
+screens as ``print-*.png``. Add new screens to ``SCENES``.
 """
 
 from __future__ import annotations
@@ -9,17 +11,20 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drivers.status import DeviceState, DeviceStatus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QGuiApplication, QImage
+    from PySide6.QtGui import QImage
     from PySide6.QtQuick import QQuickWindow
 
     from ui.app import KioskUi
@@ -27,6 +32,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OK = DeviceStatus(DeviceState.OK, "ok")
+SOCIAL_SECURITY_CARD = "SB-001"
+
+
+class SceneError(RuntimeError):
+    """A scene did not reach its state in time."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,24 @@ class Scene:
     orientation: str = "portrait"
 
 
+def wait_until(condition: Callable[[], Any], timeout_s: float = 15.0) -> None:
+    """Run the event loop (deferred deletes included) until ``condition`` holds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SceneError("timed out")
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+
+
+def _show(ui: KioskUi, page: str, props: dict[str, Any] | None = None) -> None:
+    ui.show_page(page, props or {})
+    wait_until(lambda: ui.current_page() == f"{page}Page")
+
+
 def _all_ok(ui: KioskUi) -> None:
     for device in ("reader", "printer", "network"):
         ui.status.set_device(device, OK)
@@ -45,39 +73,132 @@ def _all_ok(ui: KioskUi) -> None:
 
 def _home(ui: KioskUi) -> None:
     _all_ok(ui)
-    ui.show_page("home")
 
 
 def _home_problems(ui: KioskUi) -> None:
-    ui.show_page("home")
     ui.status.set_device("printer", DeviceStatus(DeviceState.ERROR, "paper out", "paper_out"))
     ui.status.set_device("network", DeviceStatus(DeviceState.ERROR, "unreachable", "offline"))
-    ui.status.set_device("reader", OK)
 
 
 def _not_ready(ui: KioskUi) -> None:
-    _all_ok(ui)
-    ui.show_page("home")
-    ui.show_page("notReady", {"entryTitle": "取号"})
+    _show(ui, "notReady", {"entryTitle": "取号"})
 
 
 def _out_of_service(ui: KioskUi) -> None:
-    ui.show_page("home")
-    ui.show_page("outOfService")
+    _show(ui, "outOfService")
 
 
 def _home_elder(ui: KioskUi) -> None:
-    _home(ui)
     ui.shell.toggleElderMode()
 
 
 def _language_menu(ui: KioskUi) -> None:
     from PySide6.QtCore import QMetaObject, QObject
 
-    _home(ui)
     menu = ui.window.findChild(QObject, "languageMenu")
     if menu is not None:
         QMetaObject.invokeMethod(menu, "open")
+
+
+def _guide_themes(ui: KioskUi) -> None:
+    _show(ui, "guide")
+    wait_until(lambda: ui.catalog.property("themes"))
+
+
+def _service_list(ui: KioskUi) -> None:
+    ui.catalog.openTheme("social_security")
+    _show(ui, "serviceList")
+    wait_until(lambda: ui.catalog.property("services"))
+
+
+def _guide_detail(ui: KioskUi) -> None:
+    ui.catalog.openGuide(SOCIAL_SECURITY_CARD)
+    _show(ui, "guideDetail")
+    wait_until(lambda: ui.catalog.property("guide"))
+
+
+def _guide_materials(ui: KioskUi) -> None:
+    _guide_detail(ui)
+    wait_until(lambda: True)
+    ui.page_command("scrollToMaterials")
+
+
+def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
+    from drivers.printers.sim.inprocess import emulator_of
+
+    emulator = emulator_of(ui.kiosk.printer) if ui.kiosk is not None else None
+    if emulator is not None and emulator.latest_png is not None:
+        shutil.copy(emulator.latest_png, out_dir / f"print-{name}.png")
+
+
+def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
+    _guide_detail(ui)
+    ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
+    wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
+    _copy_print(ui, out_dir, "notification-slip")
+
+
+def _slip_paper_out(ui: KioskUi) -> None:
+    from drivers.printers.sim.inprocess import emulator_of
+
+    emulator = emulator_of(ui.kiosk.printer) if ui.kiosk is not None else None
+    _guide_detail(ui)
+    if emulator is not None:
+        emulator.set(paper="out")
+    try:
+        ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
+        wait_until(lambda: ui.catalog.property("slipState") not in ("", "printing"), 30)
+    finally:
+        if emulator is not None:
+            emulator.set(paper="ok")
+
+
+def _search(query: str) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        _show(ui, "search")
+        ui.page_command("setQuery", query)
+        wait_until(lambda: ui.catalog.property("searchResults"), 5)
+
+    return setup
+
+
+def _search_keyboard(ui: KioskUi) -> None:
+    from PySide6.QtCore import QObject
+
+    _show(ui, "search")
+    ui.page_command("focusField")
+    keyboard = ui.window.findChild(QObject, "keyboard")
+    wait_until(lambda: keyboard is not None and keyboard.property("active"), 5)
+
+
+def _search_nothing(ui: KioskUi) -> None:
+    _show(ui, "search")
+    ui.page_command("setQuery", "火星移民")
+    wait_until(lambda: True)
+
+
+def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        from drivers.cards.sim.card_files import load_card
+        from kiosk.devices.reader_worker import CardResult
+        from kiosk.domain.identity import identity_from_card
+
+        _show(ui, "idCard")
+        if state == "reading":
+            ui.card.on_present()
+        elif state == "read":
+            identity = identity_from_card(load_card(_card_file(sample)), date.today())
+            ui.card.on_read(CardResult("sim:sam", identity=identity))
+        elif state == "error":
+            ui.card.on_read(CardResult("sim:sam", reason=reason))
+        elif state == "lost":
+            ui.card.on_reader_lost("reader_lost", "unplugged")
+
+    return setup
+
+
+def _card_file(name: str) -> Path:
+    return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
 
 
 SCENES: tuple[Scene, ...] = (
@@ -87,7 +208,24 @@ SCENES: tuple[Scene, ...] = (
     Scene("out-of-service", _out_of_service),
     Scene("home-elder", _home_elder),
     Scene("language-menu", _language_menu),
+    Scene("guide-themes", _guide_themes),
+    Scene("guide-service-list", _service_list),
+    Scene("guide-detail", _guide_detail),
+    Scene("guide-detail-materials", _guide_materials),
+    Scene("guide-slip-printed", _slip_printed),
+    Scene("guide-slip-paper-out", _slip_paper_out),
+    Scene("search-shebao", _search("社保")),
+    Scene("search-initials-sbk", _search("sbk")),
+    Scene("search-no-result", _search_nothing),
+    Scene("search-keyboard", _search_keyboard),
+    Scene("idcard-waiting", _card("waiting")),
+    Scene("idcard-reading", _card("reading")),
+    Scene("idcard-read", _card("read", "resident")),
+    Scene("idcard-expired", _card("error", reason="card_expired")),
+    Scene("idcard-unsupported", _card("error", reason="unsupported_card")),
+    Scene("idcard-reader-lost", _card("lost")),
     Scene("home-landscape", _home, orientation="landscape"),
+    Scene("guide-detail-landscape", _guide_detail, orientation="landscape"),
 )
 
 
@@ -115,7 +253,7 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
-    written = 0
+    written = failed = 0
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         settings = load_settings(
             Path(args.config) if args.config else None,
@@ -125,27 +263,45 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
             voice_engine="mock",
         )
         ui = KioskUi(app, settings, full_screen=False)
+        ui.start_core()
+        wait_until(lambda: ui.kiosk is not None and ui.catalog.property("themes"), 60)
         for scene in SCENES:
             if args.orientation and scene.orientation != args.orientation:
                 continue
             width, height = (1080, 1920) if scene.orientation == "portrait" else (1920, 1080)
             ui.shell.set_geometry(width, height)
-            ui.end_visit()  # every scene starts from a fresh visit
             _close_popups(ui)
-            scene.setup(ui)
+            ui.end_visit()  # every scene starts from a fresh visit
+            wait_until(lambda: ui.current_page() == "homePage")
+            _all_ok(ui)
+            try:
+                if scene.setup in (_slip_printed,):
+                    scene.setup(ui, out_dir)
+                else:
+                    scene.setup(ui)
+            except SceneError:
+                log.error("scene %s did not reach its state", scene.name)
+                failed += 1
+                continue
             path = out_dir / f"{scene.name}.png"
-            if grab(app, ui.window).save(str(path)):
+            if grab(ui.window).save(str(path)):
                 written += 1
                 print(path)
             else:
                 log.error("could not write %s", path)
+                failed += 1
         ui.stop()
         ui.engine.deleteLater()
-    return 0 if written else 1
+    return 0 if written and not failed else 1
 
 
-def grab(app: QGuiApplication, window: QQuickWindow) -> QImage:
+def grab(window: QQuickWindow) -> QImage:
     """Let pending layout and bindings settle, then grab the window's current frame."""
-    for _ in range(5):
-        app.processEvents()
+    wait_until(lambda: True)
+    for _ in range(3):
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
     return window.grabWindow()

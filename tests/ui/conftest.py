@@ -52,3 +52,24 @@ def tap(ui, item) -> None:
 
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
     QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+
+@pytest.fixture
+def live_ui(kiosk_ui, qtbot):
+    """The shell with its demo core running: sample catalog, pty card reader, printer emulator,
+    in-process central."""
+    kiosk_ui.start_core()
+    qtbot.waitUntil(
+        lambda: kiosk_ui.kiosk is not None and bool(kiosk_ui.catalog.property("themes")),
+        timeout=60000,
+    )
+    return kiosk_ui
+
+
+def visible_texts(ui) -> list[str]:
+    """Every text QML currently shows (for privacy checks)."""
+    return [
+        str(item.property("text"))
+        for item in walk_items(ui.window.contentItem())
+        if item.inherits("QQuickText") and item.isVisible() and item.property("text")
+    ]

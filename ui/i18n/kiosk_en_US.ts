@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>EntryTile</name>
@@ -64,6 +63,42 @@
     <message>
         <source>需提交</source>
         <translation>Bring this</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <source>原件及复印件</source>
+        <translation>original and copy</translation>
+    </message>
+    <message>
+        <source>电子件</source>
+        <translation>electronic</translation>
+    </message>
+    <message>
+        <source>%1 %2 份</source>
+        <translation>%1, %2 copies</translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>即时办结</source>
+        <translation>done on the spot</translation>
+    </message>
+    <message>
+        <source>不收费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>%1 %2 元</source>
+        <translation>%1: %2 yuan</translation>
     </message>
     <message>
         <source>办事指南</source>
@@ -140,6 +175,10 @@
     <message>
         <source>收费：%1</source>
         <translation>Fees: %1</translation>
+    </message>
+    <message>
+        <source>收费依据：%1</source>
+        <translation>Fee basis: %1</translation>
     </message>
     <message>
         <source>法定时限 %1 个工作日，承诺时限 %2 个工作日</source>
@@ -325,7 +364,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today&apos;s service</translation>
+        <translation>Rate today's service</translation>
     </message>
     <message>
         <source>诉</source>
@@ -350,6 +389,10 @@
     <message>
         <source>办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员</source>
         <translation>To apply, place your ID card on the reader below · Staff nearby are happy to help</translation>
+    </message>
+    <message>
+        <source>演示：刷身份证</source>
+        <translation>Demo: tap ID card</translation>
     </message>
 </context>
 <context>
@@ -429,6 +472,10 @@
     <message>
         <source>支持居民身份证、港澳台居民居住证、外国人永久居留身份证、社会保障卡</source>
         <translation>Resident ID, HK/Macao/Taiwan residence permit, foreign permanent resident ID, social security card</translation>
+    </message>
+    <message>
+        <source>查看办事指南</source>
+        <translation>Service guides</translation>
     </message>
     <message>
         <source>重新读卡</source>
@@ -620,6 +667,10 @@
     <message>
         <source>未连接</source>
         <translation>not connected</translation>
+    </message>
+    <message>
+        <source> · 待上传 %1</source>
+        <translation> · %1 to upload</translation>
     </message>
     <message>
         <source>打印机</source>

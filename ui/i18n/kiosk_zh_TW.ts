@@ -65,6 +65,42 @@
         <translation>需提交</translation>
     </message>
     <message>
+        <source>原件</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation>影印件</translation>
+    </message>
+    <message>
+        <source>原件及复印件</source>
+        <translation>原件及影印件</translation>
+    </message>
+    <message>
+        <source>电子件</source>
+        <translation>電子件</translation>
+    </message>
+    <message>
+        <source>%1 %2 份</source>
+        <translation>%1 %2 份</translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation>%1 個工作日</translation>
+    </message>
+    <message>
+        <source>即时办结</source>
+        <translation>即時辦結</translation>
+    </message>
+    <message>
+        <source>不收费</source>
+        <translation>不收費</translation>
+    </message>
+    <message>
+        <source>%1 %2 元</source>
+        <translation>%1 %2 元</translation>
+    </message>
+    <message>
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
@@ -139,6 +175,10 @@
     <message>
         <source>收费：%1</source>
         <translation>收費：%1</translation>
+    </message>
+    <message>
+        <source>收费依据：%1</source>
+        <translation>收費依據：%1</translation>
     </message>
     <message>
         <source>法定时限 %1 个工作日，承诺时限 %2 个工作日</source>
@@ -350,6 +390,10 @@
         <source>办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员</source>
         <translation>辦理業務請將身份證放在下方感應區 · 如需幫助請諮詢現場工作人員</translation>
     </message>
+    <message>
+        <source>演示：刷身份证</source>
+        <translation>演示：刷身份證</translation>
+    </message>
 </context>
 <context>
     <name>IdCardPage</name>
@@ -428,6 +472,10 @@
     <message>
         <source>支持居民身份证、港澳台居民居住证、外国人永久居留身份证、社会保障卡</source>
         <translation>支援居民身份證、港澳臺居民居住證、外國人永久居留身份證、社會保障卡</translation>
+    </message>
+    <message>
+        <source>查看办事指南</source>
+        <translation>檢視辦事指南</translation>
     </message>
     <message>
         <source>重新读卡</source>
@@ -623,6 +671,10 @@
     <message>
         <source>未连接</source>
         <translation>未連線</translation>
+    </message>
+    <message>
+        <source> · 待上传 %1</source>
+        <translation> · 待上傳 %1</translation>
     </message>
     <message>
         <source>打印机</source>

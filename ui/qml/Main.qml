@@ -26,7 +26,8 @@ ApplicationWindow {
         "guide": "pages/GuideThemesPage.qml",
         "serviceList": "pages/ServiceListPage.qml",
         "guideDetail": "pages/GuideDetailPage.qml",
-        "search": "pages/SearchPage.qml"
+        "search": "pages/SearchPage.qml",
+        "idCard": "pages/IdCardPage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
     onCurrentPageChanged: {
@@ -40,9 +41,20 @@ ApplicationWindow {
             console.error("unknown page " + name)
             return
         }
+        releaseKeyboard()
         if (name === "home")
             stack.clear(StackView.Immediate)
         stack.push(Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
+    }
+
+    // Take focus off any text field and close the keyboard before its page goes away: the
+    // virtual keyboard must never hold on to a field that is being destroyed.
+    function releaseKeyboard() {
+        Qt.inputMethod.commit()
+        Qt.inputMethod.hide()
+        if (window.activeFocusItem)
+            window.activeFocusItem.focus = false
+        stack.forceActiveFocus()
     }
 
     function goHome() {
@@ -82,6 +94,14 @@ ApplicationWindow {
     Connections {
         target: shell
         function onNavigateRequested(name, properties) { window.showPage(name, properties) }
+        // A function of the page on top, called by name (scanner input, screenshots, tests).
+        function onPageCommand(name, argument) {
+            const page = stack.currentItem
+            if (page && typeof page[name] === "function")
+                page[name](argument)
+            else
+                console.warn("the current page has no command " + name)
+        }
     }
 
     Connections {
@@ -90,6 +110,7 @@ ApplicationWindow {
         function onNavigate(name, properties) { window.showPage(name, properties) }
         function onBack() { window.goHome() }
         function onPrevious() {
+            window.releaseKeyboard()
             if (stack.depth > 1)
                 stack.pop(StackView.Immediate)
             else

@@ -152,3 +152,82 @@ class CatalogViewModel(QObject):
     guide = Property(dict, lambda self: self._guide, notify=changed)
     searchResults = Property(list, lambda self: self._results, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
+
+
+def _summary(item: Any) -> dict[str, Any]:
+    guide = item.guide
+    return {
+        "code": item.code,
+        "name": item.name,
+        "department": item.department,
+        "visits": guide.visits_required,
+        "citywide": guide.citywide,
+        "appointment": guide.appointment,
+        "agent": guide.agent_allowed,
+    }
+
+
+def guide_for_qml(item: Any) -> dict[str, Any]:
+    """A service item as the guide page binds it (words are added in QML via qsTr)."""
+    guide = item.guide
+    return {
+        **_summary(item),
+        "description": item.description,
+        "home_service": guide.home_service,
+        "accepting_unit": guide.accepting_unit,
+        "legal_basis": [f"{b.law}{b.article}" for b in guide.legal_basis],
+        "conditions": list(guide.conditions),
+        "materials": [
+            {
+                "name": m.name,
+                "form": m.form.value,
+                "copies": m.copies,
+                "source": m.source.value,
+                "provider": m.provider,
+                "sample": m.sample_template or "",
+                "note": m.note,
+                "common_errors": list(m.common_errors),
+            }
+            for m in guide.materials
+        ],
+        "steps": [
+            {"name": s.name, "handler": s.handler, "days": s.time_limit_days} for s in guide.steps
+        ],
+        "fee_free": guide.fees.free,
+        "fee_basis": guide.fees.basis,
+        "fees": [{"name": f.name, "amount": f.amount_yuan} for f in guide.fees.items],
+        "statutory_days": guide.time_limit.statutory_days,
+        "promised_days": guide.time_limit.promised_days,
+        "result": guide.result,
+        "consult_phone": guide.consultation.phone,
+        "consult_place": guide.consultation.place,
+        "consult_hours": guide.consultation.hours,
+        "complaint_phone": guide.complaint_phone,
+        "online_url": guide.online_url,
+        "faq": [{"question": f.question, "answer": f.answer} for f in guide.faq],
+    }
+
+
+class BrowserSource:
+    """:class:`CatalogSource` over the core's ``CatalogBrowser`` (runs on a worker thread)."""
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def themes(self) -> list[dict[str, Any]]:
+        """Themes with counts."""
+        return [{"key": t.code, "name": t.name, "count": t.count} for t in self._browser.themes()]
+
+    def services(self, theme: str) -> tuple[str, list[dict[str, Any]]]:
+        """The theme's name and its services with their badges."""
+        names = {t.code: t.name for t in self._browser.themes()}
+        items = [self._browser.service(s.code) for s in self._browser.services(theme)]
+        return names.get(theme, ""), [_summary(i) for i in items]
+
+    def guide(self, code: str) -> dict[str, Any]:
+        """One full guide."""
+        return guide_for_qml(self._browser.service(code))
+
+    def search(self, query: str, limit: int) -> list[dict[str, Any]]:
+        """Ranked results with their badges."""
+        return [_summary(self._browser.service(r.code)) for r in self._browser.search(query, limit)]

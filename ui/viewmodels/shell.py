@@ -7,7 +7,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import __version__
 
 # Home-screen entries whose screens exist. The others say plainly that they are not open yet.
-READY_FEATURES: frozenset[str] = frozenset()
+READY_FEATURES: frozenset[str] = frozenset({"guide"})
 
 
 class ShellViewModel(QObject):
@@ -16,6 +16,7 @@ class ShellViewModel(QObject):
     changed = Signal()
     localeRequested = Signal(str)
     navigateRequested = Signal(str, dict)
+    pageCommand = Signal(str, "QVariant")  # type: ignore[arg-type]  # any JS value
 
     def __init__(
         self,

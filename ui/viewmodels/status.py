@@ -10,6 +10,7 @@ from drivers.status import DeviceStatus
 
 if TYPE_CHECKING:  # the health module pulls in requests; not needed for the first frame
     from kiosk.health import SystemStatus
+    from kiosk.sync.status import SyncIndicator
 
 
 class StatusViewModel(QObject):
@@ -28,6 +29,8 @@ class StatusViewModel(QObject):
         self._hall_name = hall_name
         self._terminal_name = terminal_name
         self._demo = demo
+        self._backlog = 0
+        self._dead = 0
         self._states: dict[str, tuple[str, str]] = {
             "reader": ("unknown", ""),
             "printer": ("unknown", ""),
@@ -39,6 +42,13 @@ class StatusViewModel(QObject):
         self.set_device("reader", status.card_reader)
         self.set_device("printer", status.printer)
         self.set_device("network", status.network)
+
+    def apply_sync(self, indicator: SyncIndicator) -> None:
+        """Take the sync worker's backlog (call on the GUI thread)."""
+        new = (indicator.backlog, indicator.dead)
+        if (self._backlog, self._dead) != new:
+            self._backlog, self._dead = new
+            self.changed.emit()
 
     def set_device(self, name: str, status: DeviceStatus) -> None:
         """Update one device's state (also used by screenshots to show problem states)."""
@@ -61,4 +71,6 @@ class StatusViewModel(QObject):
     printerState = Property(str, lambda self: self._state("printer"), notify=changed)
     printerReason = Property(str, lambda self: self._reason("printer"), notify=changed)
     networkState = Property(str, lambda self: self._state("network"), notify=changed)
+    syncBacklog = Property(int, lambda self: self._backlog, notify=changed)
+    syncDead = Property(int, lambda self: self._dead, notify=changed)
     networkReason = Property(str, lambda self: self._reason("network"), notify=changed)

@@ -81,8 +81,9 @@ Rectangle {
             objectName: "networkIndicator"
             label: qsTr("网络")
             state: status.networkState
-            stateText: status.networkState === "ok" ? qsTr("在线")
-                     : status.networkState === "error" ? qsTr("离线") : qsTr("未连接")
+            stateText: (status.networkState === "ok" ? qsTr("在线")
+                     : status.networkState === "error" ? qsTr("离线") : qsTr("未连接"))
+                     + (status.syncBacklog > 0 ? qsTr(" · 待上传 %1").arg(status.syncBacklog) : "")
         }
         StatusIndicator {
             objectName: "printerIndicator"

@@ -17,12 +17,32 @@ Page {
     Accessible.name: qsTr("办事指南：%1").arg(g.name || "")
     background: Rectangle { color: Theme.background }
 
+    function scrollToMaterials() {
+        flick.contentY = Math.min(materials.y, Math.max(0, flick.contentHeight - flick.height))
+    }
     function sourceText(source) {
         if (source === "shared")
             return qsTr("免提交")
         if (source === "commitment")
             return qsTr("可承诺")
         return qsTr("需提交")
+    }
+    function formText(form, copies) {
+        const words = {
+            "original": qsTr("原件"),
+            "copy": qsTr("复印件"),
+            "original_and_copy": qsTr("原件及复印件"),
+            "electronic": qsTr("电子件")
+        }
+        return qsTr("%1 %2 份").arg(words[form] || "").arg(copies)
+    }
+    function daysText(days) {
+        return days > 0 ? qsTr("%1 个工作日").arg(days) : qsTr("即时办结")
+    }
+    function feesText() {
+        if (g.fee_free)
+            return qsTr("不收费")
+        return (g.fees || []).map(f => qsTr("%1 %2 元").arg(f.name).arg(f.amount)).join("；")
     }
     function sourceTone(source) {
         if (source === "shared")
@@ -104,6 +124,7 @@ Page {
                 }
 
                 SectionCard {
+                    id: materials
                     objectName: "materialsSection"
                     title: qsTr("申请材料（共 %1 项）").arg((page.g.materials || []).length)
                     Repeater {
@@ -127,8 +148,14 @@ Page {
                                 }
                             }
                             BodyText {
-                                visible: !!modelData.form
-                                text: qsTr("形式：%1").arg(modelData.form || "")
+                                visible: !!modelData.form && modelData.copies > 0
+                                text: qsTr("形式：%1").arg(page.formText(modelData.form, modelData.copies))
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                visible: !!modelData.note
+                                text: modelData.note || ""
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                             }
@@ -171,14 +198,19 @@ Page {
                             required property var modelData
                             required property int index
                             text: qsTr("%1. %2（%3，%4）").arg(index + 1).arg(modelData.name)
-                                  .arg(modelData.handler).arg(modelData.time_limit)
+                                  .arg(modelData.handler).arg(page.daysText(modelData.days))
                         }
                     }
                 }
 
                 SectionCard {
                     title: qsTr("收费与时限")
-                    BodyText { text: qsTr("收费：%1").arg(page.g.fees_text || "") }
+                    BodyText { text: qsTr("收费：%1").arg(page.feesText()) }
+                    BodyText {
+                        visible: !page.g.fee_free && !!page.g.fee_basis
+                        text: qsTr("收费依据：%1").arg(page.g.fee_basis || "")
+                        color: Theme.textMuted
+                    }
                     BodyText {
                         text: qsTr("法定时限 %1 个工作日，承诺时限 %2 个工作日")
                               .arg(page.g.statutory_days).arg(page.g.promised_days)

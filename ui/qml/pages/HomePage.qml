@@ -78,23 +78,39 @@ Page {
             }
         }
 
-        Rectangle {
+        RowLayout {
             Layout.fillWidth: true
-            Layout.preferredHeight: hint.implicitHeight + Theme.padding
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.divider
-            border.width: 2
-            Text {
-                id: hint
-                anchors.centerIn: parent
-                width: parent.width - Theme.padding * 2
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
-                text: qsTr("办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员")
-                color: Theme.text
-                font.family: Theme.fontFamily
+            spacing: Theme.spacing
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: hint.implicitHeight + Theme.padding
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.divider
+                border.width: 2
+                Text {
+                    id: hint
+                    anchors.centerIn: parent
+                    width: parent.width - Theme.padding * 2
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    text: qsTr("办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员")
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+            KioskButton {
+                objectName: "demoCardTap"
+                visible: status.demo
+                primary: false
+                text: qsTr("演示：刷身份证")
                 font.pixelSize: Theme.fontBody
+                implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
+                onClicked: {
+                    card.simulateTap()
+                    page.navigate("idCard", {})
+                }
             }
         }
     }

@@ -88,4 +88,7 @@ Page {
     function setQuery(text) {
         field.text = text
     }
+    function focusField() {
+        field.forceActiveFocus()
+    }
 }

@@ -1,0 +1,97 @@
+"""The guide screens and the card page on the running demo core (real store, emulator, pty)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drivers.printers.sim.inprocess import emulator_of
+from tests.ui.conftest import find_item, tap, visible_texts
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+
+def open_page(ui, qtbot, name: str) -> None:
+    ui.show_page(name)
+    qtbot.waitUntil(lambda: ui.current_page() == f"{name}Page", timeout=5000)
+
+
+def test_a_citizen_finds_the_social_security_card_by_initials_and_prints_the_slip(live_ui, qtbot):
+    open_page(live_ui, qtbot, "search")
+    live_ui.page_command("setQuery", "sbk")
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("searchResults")), timeout=5000)
+    first = live_ui.catalog.property("searchResults")[0]
+    assert first["name"] == "社会保障卡申领"
+
+    row = None
+
+    def row_shown() -> bool:
+        nonlocal row
+        row = find_item(live_ui.window.contentItem(), f"result_{first['code']}")
+        return row is not None and row.isVisible()
+
+    qtbot.waitUntil(row_shown, timeout=5000)
+    tap(live_ui, row)
+    qtbot.waitUntil(lambda: live_ui.current_page() == "guideDetailPage", timeout=5000)
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == first["code"])
+    texts = " ".join(visible_texts(live_ui))
+    assert "免提交" in texts and "申请材料" in texts
+
+    tap(live_ui, find_item(live_ui.window.contentItem(), "printSlip"))
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed", timeout=20000)
+    job_text = "\n".join(emulator_of(live_ui.kiosk.printer).jobs[-1].lines)
+    assert "一次性告知单" in job_text and "社会保障卡申领" in job_text
+    assert "免提交" in job_text
+
+
+def test_out_of_paper_is_said_in_plain_words_and_the_slip_can_be_printed_again(live_ui, qtbot):
+    emulator = emulator_of(live_ui.kiosk.printer)
+    live_ui.catalog.openGuide("SB-001")
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("guide")), timeout=5000)
+    emulator.set(paper="out")
+    live_ui.catalog.printSlip("SB-001")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "paper_out", timeout=20000)
+    assert "打印机缺纸，请联系工作人员" in visible_texts(live_ui)
+    emulator.set(paper="ok")
+    live_ui.catalog.printSlip("SB-001")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed", timeout=20000)
+
+
+def test_themes_lead_to_their_services(live_ui, qtbot):
+    themes = live_ui.catalog.property("themes")
+    assert len(themes) >= 14
+    live_ui.catalog.openTheme("social_security")
+    open_page(live_ui, qtbot, "serviceList")
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("services")), timeout=5000)
+    names = [s["name"] for s in live_ui.catalog.property("services")]
+    assert "社会保障卡申领" in names
+
+
+def test_the_keyboard_open_on_a_page_that_ends_does_not_crash_the_terminal(live_ui, qtbot):
+    from PySide6.QtCore import QObject
+
+    open_page(live_ui, qtbot, "search")
+    live_ui.page_command("focusField")
+    keyboard = live_ui.window.findChild(QObject, "keyboard")
+    qtbot.waitUntil(lambda: keyboard.property("active"), timeout=5000)
+    live_ui.end_visit()  # what the idle timeout does
+    qtbot.waitUntil(lambda: live_ui.current_page() == "homePage", timeout=5000)
+    qtbot.wait(300)
+    assert not keyboard.property("active")
+    open_page(live_ui, qtbot, "search")  # and the next citizen can type again
+    live_ui.page_command("focusField")
+    qtbot.waitUntil(lambda: keyboard.property("active"), timeout=5000)
+
+
+def test_a_demo_card_tap_reads_the_card_and_shows_only_masked_data(live_ui, qtbot):
+    tap(live_ui, find_item(live_ui.window.contentItem(), "demoCardTap"))
+    qtbot.waitUntil(lambda: live_ui.current_page() == "idCardPage", timeout=5000)
+    qtbot.waitUntil(lambda: live_ui.card.property("state") in ("read", "error"), timeout=15000)
+    assert live_ui.card.property("state") == "read"
+    identity = live_ui.card.identity
+    shown = " ".join(visible_texts(live_ui))
+    assert identity.masked_name in shown
+    assert identity.id_number not in shown and identity.name not in shown
+    live_ui.end_visit()
+    assert live_ui.card.identity is None
+    assert live_ui.card.property("maskedName") == ""

@@ -1,0 +1,173 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// "请放置身份证": waits for a card, shows reading progress, then the masked holder or a plain
+// sentence about what went wrong (unreadable, expired, unsupported, reader unplugged).
+Page {
+    id: page
+    objectName: "idCardPage"
+    readonly property string voicePrompt: qsTr("请将身份证放在感应区。")
+    signal navigate(string name, var properties)
+    signal back()
+    signal previous()
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("请放置身份证")
+    background: Rectangle { color: Theme.background }
+
+    readonly property string state_: card.state
+    readonly property string reason: card.reason
+
+    function errorTitle() {
+        if (reason === "card_expired")
+            return qsTr("证件已过有效期")
+        if (reason === "unsupported_card")
+            return qsTr("无法识别此卡")
+        if (reason === "reader_lost")
+            return qsTr("读卡器暂时无法使用")
+        if (reason === "invalid_id_number")
+            return qsTr("证件信息校验未通过")
+        return qsTr("读卡未成功")
+    }
+    function errorHint() {
+        if (reason === "card_expired")
+            return qsTr("请使用有效期内的证件，或到人工窗口办理。")
+        if (reason === "unsupported_card")
+            return qsTr("请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。")
+        if (reason === "reader_lost")
+            return qsTr("请联系现场工作人员，或到人工窗口办理。")
+        return qsTr("请将证件平放在感应区，保持不动，再试一次。")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing * 2
+
+        PageHeader {
+            title: qsTr("身份识别")
+            Layout.fillWidth: true
+            onBack: { card.cancel(); page.back() }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        // The card sliding onto the reader, over and over, while we wait.
+        Item {
+            objectName: "cardAnimation"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 520
+            Layout.preferredHeight: 420
+            visible: page.state_ === "waiting" || page.state_ === "reading"
+            Rectangle {
+                id: pad
+                anchors.bottom: parent.bottom
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: 480
+                height: 120
+                radius: 24
+                color: Theme.primaryDark
+                Text {
+                    anchors.centerIn: parent
+                    text: qsTr("感应区")
+                    color: Theme.textOnPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+            Rectangle {
+                id: idCard
+                width: 340
+                height: 214
+                radius: 16
+                x: (parent.width - width) / 2
+                color: "#e8f0fb"
+                border.color: Theme.primary
+                border.width: 4
+                Text {
+                    anchors.centerIn: parent
+                    text: qsTr("身份证")
+                    color: Theme.primary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
+                SequentialAnimation on y {
+                    running: page.state_ === "waiting" && page.visible
+                    loops: Animation.Infinite
+                    NumberAnimation { from: 0; to: 170; duration: 1200; easing.type: Easing.InOutQuad }
+                    PauseAnimation { duration: 600 }
+                    NumberAnimation { from: 170; to: 0; duration: 0 }
+                    PauseAnimation { duration: 300 }
+                }
+            }
+        }
+
+        Text {
+            objectName: "cardTitle"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            color: page.state_ === "error" ? Theme.error : Theme.text
+            text: page.state_ === "waiting" ? qsTr("请将身份证放在感应区")
+                : page.state_ === "reading" ? qsTr("正在读取，请勿移动证件……")
+                : page.state_ === "read" ? qsTr("读取成功")
+                : page.errorTitle()
+        }
+
+        BusyIndicator {
+            objectName: "readingIndicator"
+            Layout.alignment: Qt.AlignHCenter
+            running: page.state_ === "reading"
+            visible: running
+            Layout.preferredWidth: 96
+            Layout.preferredHeight: 96
+        }
+
+        Text {
+            objectName: "cardDetail"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            color: Theme.textMuted
+            text: page.state_ === "read" ? qsTr("%1，证件号 %2").arg(card.maskedName).arg(card.maskedId)
+                : page.state_ === "error" ? page.errorHint()
+                : page.state_ === "waiting" ? qsTr("支持居民身份证、港澳台居民居住证、外国人永久居留身份证、社会保障卡")
+                : ""
+        }
+
+        Item { Layout.fillHeight: true }
+
+        KioskButton {
+            objectName: "openGuideAfterCard"
+            visible: page.state_ === "read"
+            text: qsTr("查看办事指南")
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 480
+            onClicked: page.navigate("guide", {})
+        }
+        KioskButton {
+            objectName: "retryCard"
+            visible: page.state_ === "error"
+            text: qsTr("重新读卡")
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 480
+            onClicked: card.retry()
+        }
+        KioskButton {
+            objectName: "simulateCard"
+            visible: status.demo && page.state_ === "waiting"
+            text: qsTr("演示：模拟刷卡")
+            primary: false
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 480
+            onClicked: card.simulateTap()
+        }
+    }
+}

@@ -1,0 +1,113 @@
+"""View-model of the ID-card page: waiting, reading, read (masked), or why it failed.
+
+Holds the identity of the visit until the visit ends; QML only ever sees masked values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+READER_REASONS = frozenset(
+    {"reader_lost", "reader_absent", "reader_silent", "reader_busy", "reader_error"}
+)
+
+
+class CardViewModel(QObject):
+    """Bound as ``card``. ``state``: waiting | reading | read | error; ``reason`` on error."""
+
+    changed = Signal()
+    cardRead = Signal()  # a usable identity arrived (the shell may start a visit)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = "waiting"
+        self._reason = ""
+        self._identity: Any = None
+        self._reader_ok = True
+        self._tap: Callable[[], None] | None = None
+
+    def attach(self, simulate_tap: Callable[[], None] | None) -> None:
+        """Connect the demo's simulated tap (None on real hardware)."""
+        self._tap = simulate_tap
+
+    # Events from the reader worker, already on the GUI thread.
+    def on_present(self) -> None:
+        """A card lies on the reader: reading starts."""
+        self._set("reading", "")
+
+    def on_read(self, result: Any) -> None:
+        """A read finished: keep the identity or say why not."""
+        if result.ok:
+            self._identity = result.identity
+            self._set("read", "")
+            self.cardRead.emit()
+        else:
+            self._identity = None
+            self._set("error", result.reason or "read_failed")
+
+    def on_removed(self) -> None:
+        """The card was lifted. An ID card is tapped and lifted, so the visit goes on; a
+        read that was still running is reported as failed."""
+        if self._state == "reading":
+            self._set("error", "read_failed")
+
+    def on_reader_lost(self, reason: str, _message: str) -> None:
+        """The reader is gone (unplugged, port vanished)."""
+        self._reader_ok = False
+        if self._state != "read":
+            self._set("error", "reader_lost" if reason in READER_REASONS else reason)
+
+    def on_reader_back(self) -> None:
+        """The reader answers again."""
+        self._reader_ok = True
+        if self._state == "error" and self._reason == "reader_lost":
+            self._set("waiting", "")
+
+    @property
+    def identity(self) -> Any:
+        """The visit's identity (for the core; never bound in QML)."""
+        return self._identity
+
+    @Slot()
+    def simulateTap(self) -> None:  # noqa: N802 - Qt naming
+        """Demo: put the next sample card on the simulated reader."""
+        if self._tap is not None:
+            self._tap()
+
+    @Slot()
+    def retry(self) -> None:
+        """Back to waiting after an error."""
+        self._identity = None
+        self._set(
+            "waiting" if self._reader_ok else "error", "" if self._reader_ok else "reader_lost"
+        )
+
+    @Slot()
+    def cancel(self) -> None:
+        """Leave the page: forget the card."""
+        self.clear()
+
+    def clear(self) -> None:
+        """End of visit: drop the identity and every value derived from it."""
+        self._identity = None
+        self._set(
+            "waiting" if self._reader_ok else "error", "" if self._reader_ok else "reader_lost"
+        )
+
+    def _set(self, state: str, reason: str) -> None:
+        self._state, self._reason = state, reason
+        self.changed.emit()
+
+    def _masked_name(self) -> str:
+        return self._identity.masked_name if self._identity is not None else ""
+
+    def _masked_id(self) -> str:
+        return self._identity.masked_id_number if self._identity is not None else ""
+
+    state = Property(str, lambda self: self._state, notify=changed)
+    reason = Property(str, lambda self: self._reason, notify=changed)
+    maskedName = Property(str, _masked_name, notify=changed)
+    maskedId = Property(str, _masked_id, notify=changed)
