@@ -208,12 +208,22 @@ class KioskUi:
             on_result("error")
             return
         slips = kiosk.guide_slips
+        demo = self.settings.demo
+
+        def result(outcome: str) -> None:  # on the printer thread
+            on_result(outcome)
+            if demo and outcome == "printed":
+                from kiosk.printing.setup import latest_preview, receipts_dir
+
+                preview = latest_preview(receipts_dir(kiosk.settings))
+                if preview is not None:
+                    self.dispatcher.post(self.catalog.set_preview, str(preview))
 
         def failed(exc: BaseException) -> None:
             log.error("slip not queued: %s", exc)
             on_result("error")
 
-        kiosk.tasks.submit(lambda: slips.print_slip(code, on_result), on_error=failed)
+        kiosk.tasks.submit(lambda: slips.print_slip(code, result), on_error=failed)
 
     def _on_card_read(self) -> None:
         # A card tapped anywhere outside a visit starts one on the card page.

@@ -135,6 +135,7 @@ def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
     _guide_detail(ui)
     ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
     wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
+    wait_until(lambda: ui.catalog.property("previewUrl"), 10)  # demo: the print preview
     _copy_print(ui, out_dir, "notification-slip")
 
 
@@ -212,7 +213,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-service-list", _service_list),
     Scene("guide-detail", _guide_detail),
     Scene("guide-detail-materials", _guide_materials),
-    Scene("guide-slip-printed", _slip_printed),
+    Scene("guide-slip-printed-preview", _slip_printed),
     Scene("guide-slip-paper-out", _slip_paper_out),
     Scene("search-shebao", _search("社保")),
     Scene("search-initials-sbk", _search("sbk")),

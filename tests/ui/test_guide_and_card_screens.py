@@ -41,6 +41,12 @@ def test_a_citizen_finds_the_social_security_card_by_initials_and_prints_the_sli
     job_text = "\n".join(emulator_of(live_ui.kiosk.printer).jobs[-1].lines)
     assert "一次性告知单" in job_text and "社会保障卡申领" in job_text
     assert "免提交" in job_text
+    # Demo mode shows the rendered slip on screen as a print preview.
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("previewUrl")), timeout=5000)
+    preview = find_item(live_ui.window.contentItem(), "printPreviewImage")
+    qtbot.waitUntil(lambda: preview.implicitWidth() > 300, timeout=5000)  # the PNG loaded
+    tap(live_ui, find_item(live_ui.window.contentItem(), "closePreview"))
+    assert live_ui.catalog.property("previewUrl") == ""
 
 
 def test_out_of_paper_is_said_in_plain_words_and_the_slip_can_be_printed_again(live_ui, qtbot):

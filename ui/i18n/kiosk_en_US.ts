@@ -240,6 +240,18 @@
         <source>打印一次性告知单</source>
         <translation>Print the one-time checklist</translation>
     </message>
+    <message>
+        <source>打印预览（演示模式）</source>
+        <translation>Print preview (demo)</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>Close preview</translation>
+    </message>
 </context>
 <context>
     <name>GuideThemesPage</name>

@@ -240,6 +240,18 @@
         <source>打印一次性告知单</source>
         <translation>列印一次性告知單</translation>
     </message>
+    <message>
+        <source>打印预览（演示模式）</source>
+        <translation>列印預覽（演示模式）</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>列印預覽</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>關閉預覽</translation>
+    </message>
 </context>
 <context>
     <name>GuideThemesPage</name>

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.workers import Executor
 from ui.bridge import GuiDispatcher
@@ -59,6 +59,7 @@ class CatalogViewModel(QObject):
         self._results: list[dict[str, Any]] = []
         self._search_seq = 0
         self._slip_state = ""
+        self._preview = ""
 
     def attach(
         self,
@@ -136,6 +137,16 @@ class CatalogViewModel(QObject):
         self._set_slip_state("printing")
         self._print_slip(code, self._dispatcher.wrap(self._set_slip_state))
 
+    def set_preview(self, path: str) -> None:
+        """Demo mode: the rendered picture of the slip just printed (a local file path)."""
+        self._preview = QUrl.fromLocalFile(path).toString() if path else ""
+        self.changed.emit()
+
+    @Slot()
+    def closePreview(self) -> None:  # noqa: N802
+        """Hide the print preview."""
+        self.set_preview("")
+
     def _set_slip_state(self, state: str) -> None:
         self._slip_state = state
         self.changed.emit()
@@ -144,6 +155,7 @@ class CatalogViewModel(QObject):
         """Forget the current guide, list and search (end of a visit)."""
         self._search_seq += 1
         self._services, self._guide, self._results, self._slip_state = [], {}, [], ""
+        self._preview = ""
         self.changed.emit()
 
     themes = Property(list, lambda self: self._themes, notify=changed)
@@ -152,6 +164,7 @@ class CatalogViewModel(QObject):
     guide = Property(dict, lambda self: self._guide, notify=changed)
     searchResults = Property(list, lambda self: self._results, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
+    previewUrl = Property(str, lambda self: self._preview, notify=changed)
 
 
 def _summary(item: Any) -> dict[str, Any]:

@@ -269,4 +269,52 @@ Page {
             onClicked: catalog.printSlip(page.g.code)
         }
     }
+
+    // Demo mode: the slip as the printer emulator rendered it, so a viewer sees the paper.
+    Rectangle {
+        objectName: "printPreview"
+        anchors.fill: parent
+        visible: catalog.previewUrl !== ""
+        color: "#f01a1f29"
+        z: 50
+        MouseArea { anchors.fill: parent }
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.padding
+            spacing: Theme.spacing
+            Text {
+                text: qsTr("打印预览（演示模式）")
+                color: Theme.textOnPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Flickable {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                contentWidth: width
+                contentHeight: previewImage.height
+                boundsBehavior: Flickable.StopAtBounds
+                Image {
+                    id: previewImage
+                    objectName: "printPreviewImage"
+                    source: catalog.previewUrl
+                    width: Math.min(parent.width, sourceSize.width * 1.2)
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    fillMode: Image.PreserveAspectFit
+                    cache: false
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("打印预览")
+                }
+            }
+            KioskButton {
+                objectName: "closePreview"
+                text: qsTr("关闭预览")
+                Layout.fillWidth: true
+                onClicked: catalog.closePreview()
+            }
+        }
+    }
 }
