@@ -154,3 +154,22 @@ def test_a_failing_callback_does_not_stop_the_worker(sim: SimulatedSamReader) ->
         assert seen.get(timeout=WAIT_S) == "removed"
     finally:
         worker.stop()
+
+
+def test_reading_every_sample_card_logs_nothing_personal(
+    sim: SimulatedSamReader, recorder: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    seen: list[CardRead] = []
+    for _ in range(len(sim.cards)):
+        placed = sim.place()
+        assert placed is not None
+        seen.append(placed)
+        while recorder.next()[0] != "read":
+            pass
+        sim.remove()
+        while recorder.next()[0] != "removed":
+            pass
+    secrets = {v for card in seen for v in (card.name, card.id_number, card.address) if v}
+    logged = caplog.text
+    assert secrets and not [s for s in secrets if s in logged]
