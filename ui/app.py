@@ -40,6 +40,7 @@ from ui.lockdown import LockdownFilter
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
 from ui.viewmodels.shell import ShellViewModel
+from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.voice import VoiceGuide
 
@@ -95,6 +96,8 @@ class KioskUi:
         )
         self.catalog = CatalogViewModel(self.dispatcher, parent=self.engine)
         self.card = CardViewModel(parent=self.engine)
+        self.staff = StaffViewModel(self.dispatcher, parent=self.engine)
+        self.staff.restartRequested.connect(self.restart)
         self.card.cardRead.connect(self._on_card_read)
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
@@ -110,6 +113,7 @@ class KioskUi:
         context.setContextProperty("status", self.status)
         context.setContextProperty("catalog", self.catalog)
         context.setContextProperty("card", self.card)
+        context.setContextProperty("staff", self.staff)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
@@ -126,6 +130,7 @@ class KioskUi:
         """Wipe everything of the current visit from the view-models and go home."""
         self.catalog.clear()
         self.card.clear()
+        self.staff.clear()
         self.shell.reset_visit_preferences()
         # Free the JS copies of the visit's data now: memory stays flat over a day of visits,
         # and nothing personal lingers in the QML heap.
@@ -201,6 +206,23 @@ class KioskUi:
         if kiosk.catalog is not None:
             self.catalog.attach(BrowserSource(kiosk.catalog), kiosk.tasks, self._print_slip)
         self.card.attach(kiosk.simulate_card_tap if self.settings.demo else None)
+        access = getattr(kiosk, "staff", None)
+
+        def console_for(actor: str) -> Any:
+            from kiosk.services.staff_console import StaffConsole
+
+            def audit(action: str, detail: str) -> None:
+                if access is not None:
+                    access.audit(actor, action, detail)
+
+            return StaffConsole(kiosk, audit)
+
+        self.staff.attach(access, console_for, kiosk.tasks)
+
+    def restart(self, code: int) -> None:
+        """Leave the event loop with ``code``; the service manager starts the terminal again."""
+        self.lockdown.allow_exit()
+        self.app.exit(code)
 
     def _print_slip(self, code: str, on_result: Any) -> None:
         kiosk = self.kiosk

@@ -27,7 +27,9 @@ ApplicationWindow {
         "serviceList": "pages/ServiceListPage.qml",
         "guideDetail": "pages/GuideDetailPage.qml",
         "search": "pages/SearchPage.qml",
-        "idCard": "pages/IdCardPage.qml"
+        "idCard": "pages/IdCardPage.qml",
+        "staffLogin": "pages/StaffLoginPage.qml",
+        "staff": "pages/StaffPage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
     onCurrentPageChanged: {

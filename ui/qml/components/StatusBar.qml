@@ -51,6 +51,13 @@ Rectangle {
             elide: Text.ElideRight
             Layout.fillWidth: true
             Layout.minimumWidth: Math.min(implicitWidth, 360)
+            // Staff mode: hold the hall name for three seconds (nothing shows it to citizens).
+            MouseArea {
+                objectName: "staffGesture"
+                anchors.fill: parent
+                pressAndHoldInterval: 3000
+                onPressAndHold: shell.navigateRequested("staffLogin", {})
+            }
         }
         Rectangle {
             // Kept in the grid even when hidden so the cells never shift.

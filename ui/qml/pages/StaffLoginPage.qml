@@ -1,0 +1,94 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// Staff PIN entry on a large keypad (no keyboard needed). Reached by holding the hall name.
+Page {
+    id: page
+    objectName: "staffLoginPage"
+    readonly property string voicePrompt: qsTr("工作人员登录，请输入管理密码。")
+    signal navigate(string name, var properties)
+    signal back()
+    signal previous()
+    property string pin: ""
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("工作人员登录")
+    background: Rectangle { color: Theme.background }
+
+    Connections {
+        target: staff
+        function onChanged() {
+            if (staff.loginState === "in")
+                page.navigate("staff", {})
+            if (staff.loginState !== "checking")
+                page.pin = ""
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        PageHeader {
+            title: qsTr("工作人员登录")
+            Layout.fillWidth: true
+            onBack: { staff.clear(); page.back() }
+        }
+
+        Text {
+            objectName: "pinDots"
+            Layout.alignment: Qt.AlignHCenter
+            text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("请输入管理密码")
+            color: Theme.text
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            Accessible.name: qsTr("已输入 %1 位").arg(page.pin.length)
+        }
+        Text {
+            objectName: "staffLoginMessage"
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: Theme.error
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            text: staff.loginState === "wrong" ? qsTr("密码错误，还可尝试 %1 次").arg(staff.remaining)
+                : staff.loginState === "locked" ? qsTr("错误次数过多，请于 %1 后再试").arg(staff.lockedUntil)
+                : staff.loginState === "not_set" ? qsTr("尚未设置管理密码，请由供应商用 kioskctl set-pin 设置")
+                : staff.loginState === "checking" ? qsTr("正在验证……") : ""
+        }
+
+        GridLayout {
+            objectName: "pinPad"
+            Layout.alignment: Qt.AlignHCenter
+            columns: 3
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"]
+                KioskButton {
+                    required property string modelData
+                    objectName: "pin_" + modelData
+                    primary: modelData === "ok"
+                    enabled: staff.loginState !== "checking"
+                    text: modelData === "del" ? qsTr("删除") : modelData === "ok" ? qsTr("确定") : modelData
+                    Accessible.name: text
+                    implicitWidth: 220
+                    implicitHeight: 140
+                    font.pixelSize: Theme.fontTitle
+                    onClicked: {
+                        if (modelData === "del")
+                            page.pin = page.pin.slice(0, -1)
+                        else if (modelData === "ok")
+                            staff.verifyPin(page.pin)
+                        else if (page.pin.length < 12)
+                            page.pin += modelData
+                    }
+                }
+            }
+        }
+        Item { Layout.fillHeight: true }
+    }
+}

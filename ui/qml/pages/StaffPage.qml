@@ -1,0 +1,162 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// Staff mode: what is wrong and the few things staff may do about it, without a keyboard.
+Page {
+    id: page
+    objectName: "staffPage"
+    readonly property string voicePrompt: qsTr("已进入工作人员模式。")
+    signal navigate(string name, var properties)
+    signal back()
+    signal previous()
+    readonly property var snap: staff.snapshot
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("工作人员模式")
+    background: Rectangle { color: Theme.background }
+
+    function deviceName(name) {
+        return name === "reader" ? qsTr("读卡器") : name === "printer" ? qsTr("打印机") : qsTr("中心服务")
+    }
+    function stateWord(state, reason) {
+        if (state === "ok")
+            return qsTr("正常")
+        if (reason === "paper_out")
+            return qsTr("缺纸")
+        if (reason === "near_end")
+            return qsTr("纸将用尽")
+        if (reason === "cover_open")
+            return qsTr("盖未合")
+        if (state === "unknown")
+            return qsTr("未知")
+        return qsTr("故障")
+    }
+    function jobWord(kind) {
+        return kind === "slip" ? qsTr("告知单") : kind === "receipt" ? qsTr("回执")
+             : kind === "ticket" ? qsTr("排队号") : kind === "test" ? qsTr("测试页") : kind
+    }
+    function statusWord(status) {
+        return status === "printed" ? qsTr("已打印") : status === "failed" ? qsTr("失败")
+             : qsTr("排队中")
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            Text {
+                text: qsTr("工作人员模式")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                Layout.fillWidth: true
+            }
+            KioskButton {
+                objectName: "staffLogout"
+                text: qsTr("退出")
+                onClicked: { staff.logout(); page.back() }
+            }
+        }
+
+        Flickable {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: width
+            contentHeight: body.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: body
+                width: parent.width
+                spacing: Theme.spacing
+
+                SectionCard {
+                    objectName: "staffDevices"
+                    title: qsTr("设备状态（%1 检测）").arg(page.snap.taken_at || "")
+                    Repeater {
+                        model: page.snap.devices || []
+                        BodyText {
+                            required property var modelData
+                            text: page.deviceName(modelData.name) + "："
+                                  + page.stateWord(modelData.state, modelData.reason)
+                                  + "（" + modelData.detail + "）"
+                            color: modelData.state === "ok" ? Theme.text : Theme.error
+                        }
+                    }
+                }
+
+                SectionCard {
+                    objectName: "staffSync"
+                    title: qsTr("数据上传")
+                    BodyText {
+                        text: qsTr("待上传 %1 条，上传失败 %2 条，已上传 %3 条")
+                              .arg(page.snap.sync ? page.snap.sync.pending : 0)
+                              .arg(page.snap.sync ? page.snap.sync.dead : 0)
+                              .arg(page.snap.sync ? page.snap.sync.sent : 0)
+                    }
+                    KioskButton {
+                        objectName: "staffRetryDead"
+                        visible: page.snap.sync && page.snap.sync.dead > 0
+                        text: qsTr("重新上传失败数据")
+                        onClicked: staff.retryDead()
+                    }
+                }
+
+                SectionCard {
+                    objectName: "staffJobs"
+                    title: qsTr("今日打印（%1 张）").arg((page.snap.jobs || []).length)
+                    Repeater {
+                        model: (page.snap.jobs || []).slice(0, 20)
+                        RowLayout {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            BodyText {
+                                text: modelData.time + "  " + page.jobWord(modelData.kind) + "  "
+                                      + page.statusWord(modelData.status)
+                                color: modelData.status === "failed" ? Theme.error : Theme.text
+                            }
+                            KioskButton {
+                                objectName: "reprint_" + modelData.id
+                                primary: false
+                                text: qsTr("补打")
+                                implicitWidth: 180
+                                onClicked: staff.reprint(modelData.id)
+                            }
+                        }
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("操作")
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        KioskButton { objectName: "staffRefresh"; text: qsTr("重新检测"); onClicked: staff.refresh() }
+                        KioskButton { objectName: "staffTestPage"; text: qsTr("打印测试页"); onClicked: staff.testPage() }
+                        KioskButton { objectName: "staffCardTest"; text: qsTr("读卡测试"); onClicked: page.navigate("idCard", {}) }
+                        KioskButton { objectName: "staffRestart"; primary: false; text: qsTr("重启程序"); onClicked: staff.restartApp() }
+                    }
+                    BodyText {
+                        objectName: "staffNotice"
+                        visible: text !== ""
+                        color: staff.notice === "failed" ? Theme.error : Theme.ok
+                        text: staff.notice === "reprinted" ? qsTr("已加入打印队列")
+                            : staff.notice === "retried" ? qsTr("已重新排队上传")
+                            : staff.notice === "test_printed" ? qsTr("测试页已加入打印队列")
+                            : staff.notice === "failed" ? qsTr("操作未成功，请查看日志")
+                            : staff.notice === "not_ready" ? qsTr("终端尚未就绪") : ""
+                    }
+                    BodyText {
+                        text: qsTr("版本：%1").arg(page.snap.version || "")
+                        color: Theme.textMuted
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+"""View-model of staff mode: PIN entry, then device status, backlog, print jobs and actions.
+
+The PIN check (scrypt) and every action run on the core's task executor; results come back
+through the dispatcher. Staff mode ends like any visit: idle timeout or "退出".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from ui.bridge import GuiDispatcher
+
+log = logging.getLogger(__name__)
+
+RESTART_EXIT_CODE = 75  # systemd's Restart=always starts the terminal again
+
+
+class StaffViewModel(QObject):
+    """Bound as ``staff``. ``loginState``: idle | checking | wrong | locked | not_set | in."""
+
+    changed = Signal()
+    restartRequested = Signal(int)
+
+    def __init__(self, dispatcher: GuiDispatcher, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dispatcher = dispatcher
+        self._access: Any = None
+        self._console_for: Callable[[str], Any] | None = None
+        self._executor: Any = None
+        self._console: Any = None
+        self._actor = ""
+        self._login_state = "idle"
+        self._remaining = 0
+        self._locked_until = ""
+        self._snapshot: dict[str, Any] = {}
+        self._notice = ""
+
+    def attach(self, access: Any, console_for: Callable[[str], Any], executor: Any) -> None:
+        """Connect to the core once it is up."""
+        self._access, self._console_for, self._executor = access, console_for, executor
+
+    def _run(self, task: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        if self._executor is None:
+            self._set_notice("not_ready")
+            return
+
+        def failed(exc: BaseException) -> None:
+            log.error("staff action failed: %s", exc)
+            self._dispatcher.post(self._set_notice, "failed")
+
+        self._executor.submit(task, on_done=self._dispatcher.wrap(done), on_error=failed)
+
+    @Slot(str)
+    def verifyPin(self, pin: str) -> None:  # noqa: N802 - Qt naming
+        """Check the PIN off the GUI thread."""
+        access = self._access
+        if access is None:
+            self._set_login("not_set")
+            return
+        self._set_login("checking")
+        self._run(lambda: access.verify(pin), self._verified)
+
+    def _verified(self, result: Any) -> None:
+        reason = getattr(result, "reason", "")
+        if reason == "wrong_pin":
+            self._remaining = result.remaining
+            self._set_login("wrong")
+        elif reason == "locked_out":
+            self._locked_until = result.until.astimezone().strftime("%H:%M")
+            self._set_login("locked")
+        elif reason == "pin_not_set":
+            self._set_login("not_set")
+        else:
+            self._actor = result.actor
+            self._console = self._console_for(result.actor) if self._console_for else None
+            self._set_login("in")
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Check every device again and reload the backlog and today's jobs."""
+        console = self._console
+        if console is not None:
+            self._run(console.snapshot, self._set_snapshot)
+
+    def _set_snapshot(self, snapshot: Any) -> None:
+        self._snapshot = {
+            "devices": snapshot.devices,
+            "sync": snapshot.sync,
+            "jobs": snapshot.jobs,
+            "version": snapshot.version,
+            "taken_at": snapshot.taken_at,
+        }
+        self.changed.emit()
+
+    @Slot(int)
+    def reprint(self, job_id: int) -> None:
+        """Reprint one of today's slips."""
+        console = self._console
+        if console is not None:
+            self._run(lambda: console.reprint(job_id), lambda _r: self._after("reprinted"))
+
+    @Slot()
+    def retryDead(self) -> None:  # noqa: N802
+        """Send dead-lettered items again."""
+        console = self._console
+        if console is not None:
+            self._run(console.retry_dead, lambda _n: self._after("retried"))
+
+    @Slot()
+    def testPage(self) -> None:  # noqa: N802
+        """Print the printer test page."""
+        console = self._console
+        if console is not None:
+            self._run(console.test_page, lambda _id: self._after("test_printed"))
+
+    @Slot()
+    def restartApp(self) -> None:  # noqa: N802
+        """Quit with the restart code; the service manager starts the terminal again."""
+        access, actor = self._access, self._actor
+        if access is not None:
+            self._run(
+                lambda: access.audit(actor, "app.restart", ""),
+                lambda _r: self.restartRequested.emit(RESTART_EXIT_CODE),
+            )
+
+    def _after(self, notice: str) -> None:
+        self._set_notice(notice)
+        self.refresh()
+
+    @Slot()
+    def logout(self) -> None:
+        """Leave staff mode and forget the session."""
+        if self._actor and self._access is not None:
+            access, actor = self._access, self._actor
+            self._run(lambda: access.audit(actor, "staff.logout", ""), lambda _r: None)
+        self.clear()
+
+    def clear(self) -> None:
+        """End of staff mode (also on idle timeout)."""
+        self._console, self._actor, self._snapshot, self._notice = None, "", {}, ""
+        self._set_login("idle")
+
+    def _set_login(self, state: str) -> None:
+        self._login_state = state
+        self.changed.emit()
+
+    def _set_notice(self, notice: str) -> None:
+        self._notice = notice
+        self.changed.emit()
+
+    loginState = Property(str, lambda self: self._login_state, notify=changed)
+    remaining = Property(int, lambda self: self._remaining, notify=changed)
+    lockedUntil = Property(str, lambda self: self._locked_until, notify=changed)
+    snapshot = Property(dict, lambda self: self._snapshot, notify=changed)
+    notice = Property(str, lambda self: self._notice, notify=changed)
