@@ -54,12 +54,14 @@ def _log_files(log_dir: Path) -> Iterator[Path]:
         yield from sorted(
             p
             for p in log_dir.iterdir()
-            if p.is_file() and ".log" in p.name or p.is_file() and ".jsonl" in p.name
+            # kiosk.jsonl, kiosk.jsonl.1 … and plain kiosk.log* from older versions
+            if p.is_file() and (".jsonl" in p.name or ".log" in p.name)
         )
 
 
-def _json(value: Any) -> bytes:
-    return json.dumps(redact_value(value), ensure_ascii=False, indent=2, default=str).encode()
+def _json(value: Any, by_key: bool = True) -> bytes:
+    clean = redact_value(value, by_key=by_key)
+    return json.dumps(clean, ensure_ascii=False, indent=2, default=str).encode()
 
 
 def _safe(build: Callable[[], Any]) -> Any:
@@ -82,14 +84,14 @@ def bundle_members(settings: Settings, include_devices: bool = True) -> dict[str
         with path.open(encoding="utf-8", errors="replace") as fh:
             cleaned = "\n".join(clean_log_line(line) for line in fh)
         members[f"logs/{path.name}"] = (cleaned + "\n").encode("utf-8")
-    members["version.json"] = _json(version_info())
+    members["version.json"] = _json(version_info(), by_key=False)
     members["settings.json"] = _json(settings.as_public_dict())
 
     def doctor() -> Any:
         checks = diagnose(settings) if include_devices else []
         return [asdict(c) for c in checks]
 
-    members["doctor.json"] = _json(_safe(doctor))
+    members["doctor.json"] = _json(_safe(doctor), by_key=False)
 
     def from_store(read: Callable[[Store], Any]) -> Callable[[], Any]:
         def run() -> Any:

@@ -68,16 +68,17 @@ def redact_text(text: str) -> str:
     return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
 
 
-def redact_value(value: Any, key: str | None = None) -> Any:
-    """A JSON-like value with personal keys replaced and personal-looking text masked."""
-    if key is not None and key.lower() in PERSONAL_KEYS and value not in (None, ""):
+def redact_value(value: Any, key: str | None = None, by_key: bool = True) -> Any:
+    """A JSON-like value with personal-looking text masked and, when ``by_key``, the values
+    of personal keys replaced (off for our own reports, where ``name`` names a check)."""
+    if by_key and key is not None and key.lower() in PERSONAL_KEYS and value not in (None, ""):
         return REDACTED
     if isinstance(value, str):
         return redact_text(value)
     if isinstance(value, dict):
-        return {k: redact_value(v, str(k)) for k, v in value.items()}
+        return {k: redact_value(v, str(k), by_key) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [redact_value(v) for v in value]
+        return [redact_value(v, None, by_key) for v in value]
     return value
 
 
