@@ -84,10 +84,13 @@ class Notifier:
 
 def watchdog_interval_ms(env: Mapping[str, str] | None = None) -> int | None:
     """How often to ping: half of ``WatchdogSec=`` (``$WATCHDOG_USEC``), or None when the
-    watchdog is off or meant for another process (``$WATCHDOG_PID``)."""
+    watchdog is off or meant for another process (``$WATCHDOG_PID``).
+
+    The unit's main process is cage (the kiosk compositor) and the terminal is its child, so
+    a watchdog addressed to our parent is ours too (the unit has ``NotifyAccess=all``)."""
     env = os.environ if env is None else env
     pid = env.get("WATCHDOG_PID")
-    if pid and pid != str(os.getpid()):
+    if pid and pid not in (str(os.getpid()), str(os.getppid())):
         return None
     try:
         usec = int(env.get("WATCHDOG_USEC", "0"))
