@@ -11,12 +11,12 @@ SYSTEM_STAMP := .venv-system.ok
 # Debian packages: pyscard build (libpcsclite-dev, swig), PC/SC test stack (pcscd,
 # vsmartcard-vpcd), CJK fonts for screens and raster receipts, Qt Quick runtime libraries
 # (EGL, xkbcommon, fontconfig, dbus, xcb-cursor) and libpulse0 for Qt Virtual Keyboard /
-# multimedia, Xvfb + AT-SPI for screen-reader tests.
+# multimedia, Xvfb + AT-SPI for screen-reader tests, shellcheck for install/install.sh.
 APT_PACKAGES := build-essential python3-venv libpcsclite-dev swig pcscd vsmartcard-vpcd \
 	fonts-noto-cjk libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-	xvfb dbus-x11 at-spi2-core python3-pyatspi
+	xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 

@@ -1,89 +1,129 @@
-"""Build a driver from its device URI.
+"""Build a driver from its device URI, through plug-ins found by entry point.
 
-Scheme → factory. Built-in drivers register here; vendor plug-ins will register through entry
-points (``kiosk.card_readers``, ``kiosk.printers``) with the same shape.
+Every driver — built-in or a vendor's — is a factory ``(DeviceUri) -> device`` registered
+under a URI scheme in one of three entry-point groups::
+
+    [project.entry-points."kiosk.card_readers"]   sam = "drivers.builtin:sam_card_reader"
+    [project.entry-points."kiosk.printers"]       usb = "drivers.builtin:escpos_printer"
+    [project.entry-points."kiosk.scanners"]       …
+
+A vendor ships a package that declares its own scheme (``acme = "acme_kiosk:reader"``) and
+configures ``card_reader = "acme:/dev/ttyACM0"``. The built-in drivers are declared the same way
+in this project's pyproject.toml; :data:`BUILTIN` repeats them only so a checkout whose
+installed metadata is stale still starts (a test checks both lists agree). Built-in schemes
+cannot be taken over by a plug-in: a vendor's scheme must have its own name.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
-from drivers.uri import CARD_READER_SCHEMES, PRINTER_SCHEMES, DeviceUri, parse_device_uri
+from drivers.uri import DeviceUri, parse_device_uri
+
+log = logging.getLogger(__name__)
+
+CARD_READERS = "kiosk.card_readers"
+PRINTERS = "kiosk.printers"
+SCANNERS = "kiosk.scanners"
+GROUPS = (CARD_READERS, PRINTERS, SCANNERS)
+_KIND = {CARD_READERS: "card reader", PRINTERS: "printer", SCANNERS: "scanner"}
+
+# scheme -> "module:function", exactly as declared in pyproject.toml.
+BUILTIN: dict[str, dict[str, str]] = {
+    CARD_READERS: {
+        "sim": "drivers.builtin:sim_card_reader",
+        "sam": "drivers.builtin:sam_card_reader",
+        "pcsc": "drivers.builtin:pcsc_card_reader",
+    },
+    PRINTERS: {
+        "sim": "drivers.builtin:sim_printer",
+        "usb": "drivers.builtin:escpos_printer",
+        "serial": "drivers.builtin:escpos_printer",
+        "tcp": "drivers.builtin:escpos_printer",
+        "file": "drivers.builtin:escpos_printer",
+        "cups": "drivers.builtin:escpos_printer",
+    },
+    SCANNERS: {},
+}
 
 
 class UnsupportedDevice(ValueError):
-    """No driver is installed for this URI's scheme."""
+    """No driver is installed for this URI's scheme; the message lists the installed ones."""
+
+    reason = "unsupported_device"
 
 
-def _sim_card_reader(uri: DeviceUri) -> CardReader:
-    # sim:sam runs the real SAM driver against the pty emulator in this process. sim:pcsc
-    # would need pcscd and vpcd running, too heavy for a demo: it uses the memory reader.
-    if uri.target == "sam":
-        from drivers.cards.sim.sam_sim import SimulatedSamReader
-
-        return SimulatedSamReader(str(uri))
-    from drivers.cards.sim.memory import MemoryCardReader
-
-    return MemoryCardReader(str(uri))
+def _load(target: str) -> Callable[[DeviceUri], Any]:
+    module, _, attr = target.partition(":")
+    factory: Callable[[DeviceUri], Any] = getattr(import_module(module), attr)
+    return factory
 
 
-def _sam_card_reader(uri: DeviceUri) -> CardReader:
-    from drivers.cards.sam import DEFAULT_BAUD, SamReader
-
-    return SamReader(uri.target, uri.int_option("baud", DEFAULT_BAUD), uri=str(uri))
-
-
-def _pcsc_card_reader(uri: DeviceUri) -> CardReader:
-    from drivers.cards.pcsc import PcscReader
-
-    return PcscReader(uri.target, uri=str(uri))
-
-
-def _sim_printer(uri: DeviceUri) -> Printer:
-    # The ESC/POS driver on an in-process emulator (``sim:?out=DIR&width=58|80``); unit
-    # tests that only need captured bytes use drivers.printers.sim.memory.MemoryPrinter.
-    from drivers.printers.sim.inprocess import emulated_printer
-
-    return emulated_printer(uri)
+def installed(group: str) -> dict[str, str]:
+    """Scheme → ``module:function`` for every driver of ``group`` (built-in and plug-in)."""
+    found = dict(BUILTIN[group])
+    for ep in entry_points(group=group):
+        scheme = ep.name.lower()
+        if scheme in BUILTIN[group] and ep.value != BUILTIN[group][scheme]:
+            log.warning("ignoring plug-in %s: scheme %r is built in", ep.value, scheme)
+            continue
+        found[scheme] = ep.value
+    return found
 
 
-def _escpos_printer(uri: DeviceUri) -> Printer:
-    from drivers.printers.escpos import EscposPrinter
-    from drivers.printers.transports import transport_for
+def plugins() -> list[dict[str, str]]:
+    """Installed vendor plug-ins (not the built-ins): group, scheme, target, distribution."""
+    out: list[dict[str, str]] = []
+    for group in GROUPS:
+        for ep in entry_points(group=group):
+            if BUILTIN[group].get(ep.name.lower()) == ep.value:
+                continue
+            dist = ep.dist
+            version = f"{dist.name} {dist.version}" if dist is not None else "?"
+            out.append(
+                {"group": group, "scheme": ep.name, "target": ep.value, "distribution": version}
+            )
+    return out
 
-    return EscposPrinter(str(uri), transport_for(uri))
 
-
-CARD_READER_FACTORIES: dict[str, Callable[[DeviceUri], CardReader]] = {
-    "sim": _sim_card_reader,
-    "sam": _sam_card_reader,
-    "pcsc": _pcsc_card_reader,
-}
-PRINTER_FACTORIES: dict[str, Callable[[DeviceUri], Printer]] = {
-    "sim": _sim_printer,
-    "usb": _escpos_printer,
-    "serial": _escpos_printer,
-    "tcp": _escpos_printer,
-    "file": _escpos_printer,
-    "cups": _escpos_printer,
-}
+def make_device(group: str, text: str) -> Any:
+    """The driver for ``text`` from ``group``; raises :class:`UnsupportedDevice` or
+    :class:`drivers.uri.DeviceUriError`."""
+    uri = parse_device_uri(text)
+    drivers = installed(group)
+    target = drivers.get(uri.scheme)
+    if target is None:
+        names = ", ".join(sorted(drivers)) or "none"
+        raise UnsupportedDevice(
+            f"no {_KIND[group]} driver for {uri.scheme!r} is installed (installed schemes: {names})"
+        )
+    try:
+        factory = _load(target)
+    except (ImportError, AttributeError) as exc:
+        raise UnsupportedDevice(
+            f"the {_KIND[group]} driver {target} for {uri.scheme!r} cannot be loaded: {exc}"
+        ) from exc
+    return factory(uri)
 
 
 def make_card_reader(text: str) -> CardReader:
     """A card reader driver for ``text`` (not yet opened)."""
-    uri = parse_device_uri(text, CARD_READER_SCHEMES)
-    factory = CARD_READER_FACTORIES.get(uri.scheme)
-    if factory is None:
-        raise UnsupportedDevice(f"no card reader driver for {uri.scheme!r} is installed")
-    return factory(uri)
+    reader: CardReader = make_device(CARD_READERS, text)
+    return reader
 
 
 def make_printer(text: str) -> Printer:
     """A printer driver for ``text`` (connects lazily on first use)."""
-    uri = parse_device_uri(text, PRINTER_SCHEMES)
-    factory = PRINTER_FACTORIES.get(uri.scheme)
-    if factory is None:
-        raise UnsupportedDevice(f"no printer driver for {uri.scheme!r} is installed")
-    return factory(uri)
+    printer: Printer = make_device(PRINTERS, text)
+    return printer
+
+
+def make_scanner(text: str) -> Any:
+    """A document/QR scanner driver for ``text`` (no built-in scanner: plug-ins only)."""
+    return make_device(SCANNERS, text)

@@ -14,12 +14,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from drivers.uri import (
-    CARD_READER_SCHEMES,
-    PRINTER_SCHEMES,
-    DeviceUriError,
-    parse_device_uri,
-)
+from drivers.registry import CARD_READERS, PRINTERS, installed
+from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
@@ -172,7 +168,9 @@ def _validate(s: Settings) -> Settings:
         raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
     if s.locale not in LOCALES:
         raise ConfigError("locale", f"must be one of {', '.join(LOCALES)}")
-    for key, allowed in (("card_reader", CARD_READER_SCHEMES), ("printer", PRINTER_SCHEMES)):
+    for key, group in (("card_reader", CARD_READERS), ("printer", PRINTERS)):
+        # Vendor plug-ins add schemes, so the allowed ones are whatever drivers are installed.
+        allowed = frozenset(installed(group))
         try:
             parse_device_uri(getattr(s, key), allowed)
         except DeviceUriError as exc:

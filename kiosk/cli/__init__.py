@@ -13,6 +13,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from kiosk.logs import setup_logging
+
 COMMAND_MODULES = (
     "kiosk.cli.catalog",
     "kiosk.cli.doctor",
@@ -21,6 +23,8 @@ COMMAND_MODULES = (
     "kiosk.cli.cards",
     "kiosk.cli.simulate",
     "kiosk.cli.sync",
+    "kiosk.cli.staff",
+    "kiosk.cli.maintenance",
 )
 
 
@@ -42,10 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kioskctl``."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    # stderr only (the terminal's own log file belongs to the running app), with the
+    # personal-data filter like every other handler.
+    setup_logging(None, logging.INFO if args.verbose else logging.WARNING)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import platform
 
 from kiosk import __version__
 from kiosk.cli.common import print_json
+from kiosk.diagnostics import version_info
 from kiosk.store import SCHEMA_VERSION
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``version`` command."""
-    parser = sub.add_parser("version", help="print the software and schema versions")
+    parser = sub.add_parser(
+        "version", help="print the software and schema versions and installed driver plug-ins"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print versions."""
-    info = {
-        "version": __version__,
-        "schema_version": SCHEMA_VERSION,
-        "python": platform.python_version(),
-    }
+    info = version_info()
     if args.json:
         print_json(info)
     else:
         print(f"kiosk {__version__} (schema v{SCHEMA_VERSION}, Python {info['python']})")
+        for p in info["plugins"]:
+            print(f"plug-in {p['group']} {p['scheme']}: {p['target']} ({p['distribution']})")
+        if not info["plugins"]:
+            print("no driver plug-ins installed (built-in drivers only)")
     return 0

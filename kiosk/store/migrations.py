@@ -144,6 +144,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_outbox_sent ON outbox(state, sent_at)",
         ),
     ),
+    Migration(
+        8,
+        "staff access: hashed PIN with lockout state, audit log",
+        (
+            # One row per credential (today only 'staff'); pin_hash is a self-describing
+            # scrypt string. The failure counters live here so a restart keeps a lockout.
+            """CREATE TABLE staff_credential (
+                name TEXT PRIMARY KEY,
+                pin_hash TEXT NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0,
+                lockouts INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT,
+                updated_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT ''
+            )""",
+            "CREATE INDEX ix_audit_log_at ON audit_log(at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

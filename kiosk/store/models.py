@@ -125,3 +125,28 @@ class CaseStatusRow(SQLModel, table=True):
     payload: str
     updated_at: str
     fetched_at: str
+
+
+class StaffCredentialRow(SQLModel, table=True):
+    """The staff PIN (scrypt string) and its failure/lockout counters (see kiosk.staff)."""
+
+    __tablename__ = "staff_credential"
+
+    name: str = Field(primary_key=True)
+    pin_hash: str
+    failures: int = 0
+    lockouts: int = 0
+    locked_until: str | None = None
+    updated_at: str
+
+
+class AuditLogRow(SQLModel, table=True):
+    """One staff or vendor action: who, what, when (never personal data)."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str
+    actor: str
+    action: str
+    detail: str = ""

@@ -1,0 +1,52 @@
+"""The built-in driver factories, registered as entry points in pyproject.toml.
+
+Each takes a parsed :class:`~drivers.uri.DeviceUri` and returns an unopened device; heavy
+imports happen inside, so listing drivers stays cheap. Vendor plug-ins have the same shape.
+"""
+
+from __future__ import annotations
+
+from drivers.cards.base import CardReader
+from drivers.printers.base import Printer
+from drivers.uri import DeviceUri
+
+
+def sim_card_reader(uri: DeviceUri) -> CardReader:
+    """``sim:sam`` (SAM driver on the pty emulator) or ``sim:pcsc`` (in-memory reader)."""
+    # sim:pcsc would need pcscd and vpcd running, too heavy for a demo: it uses the memory reader.
+    if uri.target == "sam":
+        from drivers.cards.sim.sam_sim import SimulatedSamReader
+
+        return SimulatedSamReader(str(uri))
+    from drivers.cards.sim.memory import MemoryCardReader
+
+    return MemoryCardReader(str(uri))
+
+
+def sam_card_reader(uri: DeviceUri) -> CardReader:
+    """A SAM (GA 467) ID-card reader on a serial port: ``sam:/dev/ttyUSB0?baud=115200``."""
+    from drivers.cards.sam import DEFAULT_BAUD, SamReader
+
+    return SamReader(uri.target, uri.int_option("baud", DEFAULT_BAUD), uri=str(uri))
+
+
+def pcsc_card_reader(uri: DeviceUri) -> CardReader:
+    """A PC/SC reader: ``pcsc:`` (first reader) or ``pcsc:<reader name>``."""
+    from drivers.cards.pcsc import PcscReader
+
+    return PcscReader(uri.target, uri=str(uri))
+
+
+def sim_printer(uri: DeviceUri) -> Printer:
+    """The ESC/POS driver on an in-process emulator (``sim:?out=DIR&width=58|80``)."""
+    from drivers.printers.sim.inprocess import emulated_printer
+
+    return emulated_printer(uri)
+
+
+def escpos_printer(uri: DeviceUri) -> Printer:
+    """An ESC/POS printer on usb:, serial:, tcp://, file: or cups: transports."""
+    from drivers.printers.escpos import EscposPrinter
+    from drivers.printers.transports import transport_for
+
+    return EscposPrinter(str(uri), transport_for(uri))
