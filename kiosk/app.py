@@ -23,6 +23,7 @@ from kiosk.health import HealthMonitor, SystemStatus
 from kiosk.printing.setup import build_print_worker, printer_uri
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.guide_slip import GuideSlipPrinter
+from kiosk.staff import StaffAccess
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import SyncNotConfigured, make_worker
@@ -61,6 +62,7 @@ class Kiosk:
     tasks: ThreadExecutor = field(default_factory=lambda: ThreadExecutor("core-tasks"))
     card_events: ReaderCallbacks = field(default_factory=ReaderCallbacks)
     reader_worker: ReaderWorker | None = None
+    staff: StaffAccess | None = None
     _started: bool = False
 
     def start(self) -> None:
@@ -205,4 +207,5 @@ def build_kiosk(settings: Settings) -> Kiosk:
         printing=printing,
         catalog=catalog,
         guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
+        staff=StaffAccess(store),
     )

@@ -305,9 +305,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     first_frame = _FirstFrame(ui, probe=args.first_frame_probe)
     ui.window.frameSwapped.connect(first_frame.on_frame, Qt.ConnectionType.QueuedConnection)
+    watchdog = _start_watchdog(ui)
     code = app.exec()
+    watchdog.stopping()
     ui.stop()
     return code
+
+
+def _start_watchdog(ui: KioskUi) -> Any:
+    """Feed systemd's watchdog from the GUI loop itself: a frozen screen stops the pings and
+    the service is restarted. Outside systemd this does nothing."""
+    from kiosk.watchdog import Watchdog
+
+    def status() -> str:
+        backlog = ui.status.property("syncBacklog")
+        return f"{ui.current_page() or 'starting'}, {backlog} to upload"
+
+    watchdog = Watchdog(status=status)
+    if watchdog.enabled:
+        timer = QTimer(ui.engine)
+        timer.setInterval(watchdog.interval_ms)
+        timer.timeout.connect(watchdog.tick)
+        timer.start()
+        QTimer.singleShot(0, lambda: watchdog.started("ready"))
+    return watchdog
 
 
 class _FirstFrame(QObject):

@@ -198,6 +198,33 @@ def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi],
     return setup
 
 
+def _staff_login(ui: KioskUi) -> None:
+    _show(ui, "staffLogin")
+
+
+def _staff_wrong(ui: KioskUi) -> None:
+    _ensure_pin(ui)
+    _show(ui, "staffLogin")
+    ui.staff.verifyPin("000000")
+    wait_until(lambda: ui.staff.property("loginState") == "wrong")
+
+
+def _staff_page(ui: KioskUi) -> None:
+    _ensure_pin(ui)
+    _show(ui, "staffLogin")
+    ui.staff.verifyPin(DEMO_STAFF_PIN)
+    wait_until(lambda: ui.current_page() == "staffPage")
+    wait_until(lambda: ui.staff.property("snapshot"), 15)
+
+
+DEMO_STAFF_PIN = "482915"
+
+
+def _ensure_pin(ui: KioskUi) -> None:
+    if ui.kiosk is not None and ui.kiosk.staff is not None and not ui.kiosk.staff.pin_is_set():
+        ui.kiosk.staff.set_pin(DEMO_STAFF_PIN, actor="screenshots")
+
+
 def _card_file(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
 
@@ -225,6 +252,9 @@ SCENES: tuple[Scene, ...] = (
     Scene("idcard-expired", _card("error", reason="card_expired")),
     Scene("idcard-unsupported", _card("error", reason="unsupported_card")),
     Scene("idcard-reader-lost", _card("lost")),
+    Scene("staff-login", _staff_login),
+    Scene("staff-login-wrong-pin", _staff_wrong),
+    Scene("staff-mode", _staff_page),
     Scene("home-landscape", _home, orientation="landscape"),
     Scene("guide-detail-landscape", _guide_detail, orientation="landscape"),
 )

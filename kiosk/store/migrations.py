@@ -145,7 +145,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
     ),
     Migration(
-        8,
+        6,
         "staff access: hashed PIN with lockout state, audit log",
         (
             # One row per credential (today only 'staff'); pin_hash is a self-describing

@@ -635,6 +635,196 @@
     </message>
 </context>
 <context>
+    <name>StaffLoginPage</name>
+    <message>
+        <source>工作人员登录，请输入管理密码。</source>
+        <translation>Staff sign-in. Please enter the staff PIN.</translation>
+    </message>
+    <message>
+        <source>工作人员登录</source>
+        <translation>Staff sign-in</translation>
+    </message>
+    <message>
+        <source>请输入管理密码</source>
+        <translation>Enter the staff PIN</translation>
+    </message>
+    <message>
+        <source>已输入 %1 位</source>
+        <translation>%1 digits entered</translation>
+    </message>
+    <message>
+        <source>密码错误，还可尝试 %1 次</source>
+        <translation>Wrong PIN, %1 tries left</translation>
+    </message>
+    <message>
+        <source>错误次数过多，请于 %1 后再试</source>
+        <translation>Too many wrong PINs. Try again after %1</translation>
+    </message>
+    <message>
+        <source>尚未设置管理密码，请由供应商用 kioskctl set-pin 设置</source>
+        <translation>No staff PIN set yet: the vendor sets one with kioskctl set-pin</translation>
+    </message>
+    <message>
+        <source>正在验证……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>已进入工作人员模式。</source>
+        <translation>Staff mode.</translation>
+    </message>
+    <message>
+        <source>工作人员模式</source>
+        <translation>Staff mode</translation>
+    </message>
+    <message>
+        <source>读卡器</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>中心服务</source>
+        <translation>Central service</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>缺纸</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <source>纸将用尽</source>
+        <translation>paper low</translation>
+    </message>
+    <message>
+        <source>盖未合</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>fault</translation>
+    </message>
+    <message>
+        <source>告知单</source>
+        <translation>checklist</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <source>排队号</source>
+        <translation>ticket</translation>
+    </message>
+    <message>
+        <source>测试页</source>
+        <translation>test page</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>排队中</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>设备状态（%1 检测）</source>
+        <translation>Devices (checked %1)</translation>
+    </message>
+    <message>
+        <source>数据上传</source>
+        <translation>Upload to central</translation>
+    </message>
+    <message>
+        <source>待上传 %1 条，上传失败 %2 条，已上传 %3 条</source>
+        <translation>%1 waiting, %2 failed, %3 sent</translation>
+    </message>
+    <message>
+        <source>重新上传失败数据</source>
+        <translation>Retry failed items</translation>
+    </message>
+    <message>
+        <source>今日打印（%1 张）</source>
+        <translation>Today's prints (%1)</translation>
+    </message>
+    <message>
+        <source>补打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>重新检测</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>读卡测试</source>
+        <translation>Card read test</translation>
+    </message>
+    <message>
+        <source>重启程序</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>已加入打印队列</source>
+        <translation>Queued for printing</translation>
+    </message>
+    <message>
+        <source>已重新排队上传</source>
+        <translation>Queued for upload again</translation>
+    </message>
+    <message>
+        <source>测试页已加入打印队列</source>
+        <translation>Test page queued</translation>
+    </message>
+    <message>
+        <source>操作未成功，请查看日志</source>
+        <translation>That did not work: see the log</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪</source>
+        <translation>The terminal is not ready yet</translation>
+    </message>
+    <message>
+        <source>版本：%1</source>
+        <translation>Version: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>正常</source>

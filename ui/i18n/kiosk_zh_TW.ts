@@ -635,6 +635,196 @@
     </message>
 </context>
 <context>
+    <name>StaffLoginPage</name>
+    <message>
+        <source>工作人员登录，请输入管理密码。</source>
+        <translation>工作人員登入，請輸入管理密碼。</translation>
+    </message>
+    <message>
+        <source>工作人员登录</source>
+        <translation>工作人員登入</translation>
+    </message>
+    <message>
+        <source>请输入管理密码</source>
+        <translation>請輸入管理密碼</translation>
+    </message>
+    <message>
+        <source>已输入 %1 位</source>
+        <translation>已輸入 %1 位</translation>
+    </message>
+    <message>
+        <source>密码错误，还可尝试 %1 次</source>
+        <translation>密碼錯誤，還可嘗試 %1 次</translation>
+    </message>
+    <message>
+        <source>错误次数过多，请于 %1 后再试</source>
+        <translation>錯誤次數過多，請於 %1 後再試</translation>
+    </message>
+    <message>
+        <source>尚未设置管理密码，请由供应商用 kioskctl set-pin 设置</source>
+        <translation>尚未設定管理密碼，請由供應商用 kioskctl set-pin 設定</translation>
+    </message>
+    <message>
+        <source>正在验证……</source>
+        <translation>正在驗證……</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>已进入工作人员模式。</source>
+        <translation>已進入工作人員模式。</translation>
+    </message>
+    <message>
+        <source>工作人员模式</source>
+        <translation>工作人員模式</translation>
+    </message>
+    <message>
+        <source>读卡器</source>
+        <translation>讀卡器</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>印表機</translation>
+    </message>
+    <message>
+        <source>中心服务</source>
+        <translation>中心服務</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>缺纸</source>
+        <translation>缺紙</translation>
+    </message>
+    <message>
+        <source>纸将用尽</source>
+        <translation>紙將用盡</translation>
+    </message>
+    <message>
+        <source>盖未合</source>
+        <translation>蓋未合</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>故障</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>告知单</source>
+        <translation>告知單</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>回執</translation>
+    </message>
+    <message>
+        <source>排队号</source>
+        <translation>排隊號</translation>
+    </message>
+    <message>
+        <source>测试页</source>
+        <translation>測試頁</translation>
+    </message>
+    <message>
+        <source>已打印</source>
+        <translation>已列印</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>排队中</source>
+        <translation>排隊中</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>设备状态（%1 检测）</source>
+        <translation>裝置狀態（%1 檢測）</translation>
+    </message>
+    <message>
+        <source>数据上传</source>
+        <translation>資料上傳</translation>
+    </message>
+    <message>
+        <source>待上传 %1 条，上传失败 %2 条，已上传 %3 条</source>
+        <translation>待上傳 %1 條，上傳失敗 %2 條，已上傳 %3 條</translation>
+    </message>
+    <message>
+        <source>重新上传失败数据</source>
+        <translation>重新上傳失敗資料</translation>
+    </message>
+    <message>
+        <source>今日打印（%1 张）</source>
+        <translation>今日列印（%1 張）</translation>
+    </message>
+    <message>
+        <source>补打</source>
+        <translation>補打</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>重新检测</source>
+        <translation>重新檢測</translation>
+    </message>
+    <message>
+        <source>打印测试页</source>
+        <translation>列印測試頁</translation>
+    </message>
+    <message>
+        <source>读卡测试</source>
+        <translation>讀卡測試</translation>
+    </message>
+    <message>
+        <source>重启程序</source>
+        <translation>重啟程式</translation>
+    </message>
+    <message>
+        <source>已加入打印队列</source>
+        <translation>已加入列印佇列</translation>
+    </message>
+    <message>
+        <source>已重新排队上传</source>
+        <translation>已重新排隊上傳</translation>
+    </message>
+    <message>
+        <source>测试页已加入打印队列</source>
+        <translation>測試頁已加入列印佇列</translation>
+    </message>
+    <message>
+        <source>操作未成功，请查看日志</source>
+        <translation>操作未成功，請檢視日誌</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪</source>
+        <translation>終端尚未就緒</translation>
+    </message>
+    <message>
+        <source>版本：%1</source>
+        <translation>版本：%1</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>正常</source>

@@ -101,7 +101,7 @@ Page {
                     }
                     KioskButton {
                         objectName: "staffRetryDead"
-                        visible: page.snap.sync && page.snap.sync.dead > 0
+                        visible: !!page.snap.sync && page.snap.sync.dead > 0
                         text: qsTr("重新上传失败数据")
                         onClicked: staff.retryDead()
                     }
@@ -118,6 +118,7 @@ Page {
                             BodyText {
                                 text: modelData.time + "  " + page.jobWord(modelData.kind) + "  "
                                       + page.statusWord(modelData.status)
+                                      + (modelData.reason ? "（" + page.stateWord("error", modelData.reason) + "）" : "")
                                 color: modelData.status === "failed" ? Theme.error : Theme.text
                             }
                             KioskButton {
