@@ -144,6 +144,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_outbox_sent ON outbox(state, sent_at)",
         ),
     ),
+    Migration(
+        6,
+        "receipt number sequence per day",
+        (
+            # Bumped in the submission's own transaction: a rolled-back submission gives its
+            # number back, so the printed numbers of a day have no gaps.
+            """CREATE TABLE receipt_sequence (
+                day TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL
+            )""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

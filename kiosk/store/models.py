@@ -125,3 +125,12 @@ class CaseStatusRow(SQLModel, table=True):
     payload: str
     updated_at: str
     fetched_at: str
+
+
+class ReceiptSequenceRow(SQLModel, table=True):
+    """The last receipt sequence number used on a day (``day`` as ``yymmdd``)."""
+
+    __tablename__ = "receipt_sequence"
+
+    day: str = Field(primary_key=True)
+    last_seq: int

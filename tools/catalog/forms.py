@@ -135,7 +135,12 @@ FORMS: dict[str, dict[str, Any]] = {
             "bank",
             "金融功能合作银行",
             "choice",
-            choices=[("icbc", "工商银行"), ("abc", "农业银行"), ("boc", "中国银行"), ("ccb", "建设银行")],
+            choices=[
+                ("icbc", "工商银行"),
+                ("abc", "农业银行"),
+                ("boc", "中国银行"),
+                ("ccb", "建设银行"),
+            ],
         ),
         field("express", "是否邮寄送达", "yes_no"),
     ),
