@@ -20,8 +20,12 @@ from kiosk.sync.crypto import FieldCipher
 from tests.unit.apply_helpers import identity, id_number, service, settle_all, walk_to_review
 
 CST = timezone(timedelta(hours=8))
-HJ004 = {"phone": "13800000000", "residence_address": "示范市人民路1号", "since": "2024-05-01",
-         "basis": "work"}
+HJ004 = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
 
 
 @pytest.fixture
@@ -105,7 +109,9 @@ def test_submission_keeps_personal_data_only_sealed_and_promises_a_working_day(
     assert body["applicant"]["id_number"] == card.id_number
     assert body["form"]["residence_address"] == {"contact": "示范市人民路1号"}
     assert body["attachments"][0]["commitment"] is True
-    assert any(m["settlement"] == "committed" and m["consented_at"] for m in body["form"]["_materials"])
+    assert any(
+        m["settlement"] == "committed" and m["consented_at"] for m in body["form"]["_materials"]
+    )
 
 
 def test_receipt_names_number_service_materials_and_promised_date_but_no_full_id(

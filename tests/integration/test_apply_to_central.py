@@ -23,8 +23,12 @@ from kiosk.sync.runner import SyncRunner
 from kiosk.sync.worker import pull_forward
 from tests.unit.apply_helpers import identity, id_number, service, settle_all, walk_to_review
 
-HJ004 = {"phone": "13800000000", "residence_address": "示范市人民路1号", "since": "2024-05-01",
-         "basis": "work"}
+HJ004 = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
 
 
 @pytest.fixture

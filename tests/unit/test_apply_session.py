@@ -9,8 +9,12 @@ from kiosk.domain.catalog import MaterialSource
 from kiosk.session import ApplySession, FlowError, State
 from tests.unit.apply_helpers import identity, id_number, service, settle_all, walk_to_review
 
-HJ004 = {"phone": "13800000000", "residence_address": "示范市人民路1号", "since": "2024-05-01",
-         "basis": "work"}
+HJ004 = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
 SB001 = {"phone": "13800000000", "bank": "icbc", "express": "no"}
 
 
@@ -98,7 +102,9 @@ def test_agent_acts_for_a_typed_principal_and_both_are_named_masked() -> None:
         s.set_principal(Authorisation("parent", "power_of_attorney"), name="王老", id_number="1")
     assert bad.value.reason == "invalid_id_number"
     principal = id_number("11010519500101002")
-    s.set_principal(Authorisation("parent", "power_of_attorney"), name="王老汉", id_number=principal)
+    s.set_principal(
+        Authorisation("parent", "power_of_attorney"), name="王老汉", id_number=principal
+    )
     assert {v.field.id: v.value for v in s.fields()}["applicant_id_number"] == principal
     s.submit_form({**SB001, "address": "示范市人民路2号"})
     settle_all(s, commit=False)
