@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
+import chinese_calendar
 from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
@@ -21,7 +22,6 @@ from central.db import AppointmentRow, Database, as_utc
 from central.idempotency import Idempotency, Work, body_hash
 from kiosk.contract import API_PREFIX, Appointment, BookingRequest, Slot, SlotList
 from kiosk.contract.intake import KEY_PATTERN
-from kiosk.domain.workdays import is_working_day
 
 HALL_TZ = timezone(timedelta(hours=8))
 SLOT_STARTS = (time(9), time(10), time(11), time(13, 30), time(14, 30), time(15, 30))
@@ -29,9 +29,18 @@ SLOT_CAPACITY = 4
 MAX_DAYS = 14
 
 
+def is_open(day: date) -> bool:
+    """The hall opens on working days (调休 Saturdays included); Monday–Friday past the
+    calendar's data."""
+    try:
+        return bool(chinese_calendar.is_workday(day))
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
 def day_slots(day: date) -> list[tuple[datetime, datetime]]:
     """The (start, end) of every slot of ``day`` in hall time; none on a non-working day."""
-    if not is_working_day(day)[0]:
+    if not is_open(day):
         return []
     out = []
     for start in SLOT_STARTS:

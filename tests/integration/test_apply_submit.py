@@ -13,11 +13,11 @@ from sqlalchemy import text
 from kiosk.domain.application import Authorisation
 from kiosk.printing.privacy import contains_full_id_number
 from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
-from kiosk.services.submit import SubmitResult, SubmitService
+from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
 from kiosk.session import ApplySession
 from kiosk.store import Store
 from kiosk.sync.crypto import FieldCipher
-from tests.unit.apply_helpers import identity, id_number, service, settle_all, walk_to_review
+from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
 
 CST = timezone(timedelta(hours=8))
 HJ004 = {
@@ -80,8 +80,9 @@ def test_a_failed_submission_rolls_back_its_number_row_outbox_and_print_job(
     s = walk_to_review("HJ-004", HJ004)
     app = s.application()
     broken = type(app)(**{**app.__dict__, "values": {**app.values, "phone": "x" * 50}})
-    with pytest.raises(Exception):
+    with pytest.raises(SubmitError) as err:
         svc.submit(broken)
+    assert err.value.reason == "invalid_application"
     with store.session() as db:
         for table in ("submission", "outbox", "print_job", "receipt_sequence"):
             assert db.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table

@@ -3,8 +3,8 @@ offline, then delivered to a real kiosk-central on 127.0.0.1: case numbers come 
 
 from __future__ import annotations
 
-import sqlite3
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.worker import pull_forward
-from tests.unit.apply_helpers import identity, id_number, service, settle_all, walk_to_review
+from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
 
 HJ004 = {
     "phone": "13800000000",

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.domain.workdays import add_working_days
 from kiosk.forms import prefill, validate
-from tests.unit.apply_helpers import identity, id_number, service
+from tests.unit.apply_helpers import id_number, identity, service
 
 
 def reasons(code: str, values: dict[str, str]) -> dict[str, str]:

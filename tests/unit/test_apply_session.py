@@ -7,7 +7,7 @@ import pytest
 from kiosk.domain.application import Authorisation, HomeService, Settlement
 from kiosk.domain.catalog import MaterialSource
 from kiosk.session import ApplySession, FlowError, State
-from tests.unit.apply_helpers import identity, id_number, service, settle_all, walk_to_review
+from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
 
 HJ004 = {
     "phone": "13800000000",
