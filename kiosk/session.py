@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from kiosk.domain.application import (
     Application,
@@ -114,7 +115,7 @@ _BACK: dict[State, State] = {
     State.REVIEW: State.MATERIALS,
 }
 
-Submitter = Callable[[Application], object]
+R = TypeVar("R")
 
 
 class ApplySession:
@@ -137,7 +138,7 @@ class ApplySession:
         self._prefilled: dict[str, str] = {}
         self._values: dict[str, str] = {}
         self._materials: dict[int, MaterialChoice] = {}
-        self.result: object | None = None
+        self.result: object | None = None  # what the submitter returned (SubmitResult)
         self.rated = False
 
     # -- guards --------------------------------------------------------------------------------
@@ -350,12 +351,16 @@ class ApplySession:
             confirmed_at=self._clock(),
         )
 
-    def submit(self, submitter: Submitter) -> object:
-        """Hand the application to ``submitter`` (e.g. ``SubmitService.submit``)."""
+    def submit(self, submitter: Callable[[Application], R]) -> R:
+        """Hand the application to ``submitter`` (e.g. ``SubmitService.submit``).
+
+        If it raises, the session stays on the review page so the citizen may retry.
+        """
         self._need(State.REVIEW)
-        self.result = submitter(self.application())
+        result = submitter(self.application())
+        self.result = result
         self.state = State.SUBMITTED
-        return self.result
+        return result
 
     def receipt_shown(self) -> None:
         """The receipt page is up (and its print job queued)."""
@@ -371,17 +376,31 @@ class ApplySession:
     # -- leaving ---------------------------------------------------------------------------------
 
     def back(self) -> State:
-        """One step back; personal values already given are kept until cancel or wipe."""
+        """One step back. Going back to the card step forgets who was identified and what
+        was filled in (another person may tap their card); back to the choice forgets all."""
         if self.state is State.FORM:
             self.state = State.PRINCIPAL if self.on_behalf else State.IDENTIFY
+            if self.state is State.IDENTIFY:
+                self._forget_people()
+            else:
+                self._principal = self._authorisation = None
             return self.state
         if self.state not in _BACK:
             reason = "already_submitted" if self.state in _AFTER_SUBMIT else "wrong_step"
             raise FlowError(reason, f"cannot go back from {self.state.value}")
         self.state = _BACK[self.state]
-        if self.state is State.CHOOSE:
-            self.service = None
+        if self.state is State.IDENTIFY:
+            self._forget_people()
+        elif self.state is State.CHOOSE:
+            state = self.state
+            self._reset()
+            self.state = state
         return self.state
+
+    def _forget_people(self) -> None:
+        self._card_holder = self._principal = None
+        self._authorisation = self._home_service = None
+        self._prefilled, self._values, self._materials = {}, {}, {}
 
     def cancel(self) -> None:
         """The citizen cancels: everything personal is dropped."""

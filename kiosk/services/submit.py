@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
+from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
 from kiosk.domain.application import Application, Person, Settlement
 from kiosk.domain.workdays import add_working_days
@@ -119,6 +120,20 @@ class SubmitService:
         self.progress_url = progress_url  # e.g. "https://…/progress?r={receipt_no}"
         self.cipher = cipher
         self.clock = clock
+
+    @classmethod
+    def for_settings(
+        cls, store: Store, settings: Settings, progress_url: str = ""
+    ) -> SubmitService:
+        """The service for this terminal's configured hall and terminal."""
+        return cls(
+            store,
+            hall_id=settings.hall_id,
+            terminal_id=settings.terminal_id,
+            hall_name=settings.hall_name,
+            terminal_name=settings.terminal_name,
+            progress_url=progress_url,
+        )
 
     def submit(self, app: Application) -> SubmitResult:
         """Store, queue and print ``app`` in one transaction (see the module docstring)."""

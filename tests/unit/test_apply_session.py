@@ -174,3 +174,28 @@ def test_cancel_and_wipe_leave_nothing_personal_in_the_session(leave: str) -> No
         assert not _holds_personal(value, secrets), name
         if isinstance(value, dict | list | tuple):
             assert not value, name
+
+
+def test_going_back_to_the_card_step_forgets_the_person() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+    s.back()
+    s.back()
+    assert s.back() is State.IDENTIFY
+    s.identify(identity("赵六", "11010519700101003"))
+    assert {v.field.id: v.value for v in s.fields()}["applicant_name"] == "赵六"
+    assert "phone" not in {v.field.id: v.value for v in s.fields() if v.value}
+
+
+def test_a_failing_submitter_leaves_the_session_on_review_for_a_retry() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+
+    def broken(_app: object) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        s.submit(broken)
+    assert s.state is State.REVIEW
+    assert s.submit(lambda app: app.service.code) == "HJ-004"
+    s.receipt_shown()
+    s.finish_rating()
+    assert s.state is State.RATED
