@@ -85,15 +85,12 @@ class EvaluationService:
     def rate(self, visit_id: str, rating: Rating, receipt_no: str | None = None) -> str:
         """Queue the rating of ``visit_id``; returns its outbox key."""
         check(rating)
-        reasons = [r.strip() for r in rating.reasons if r.strip()]
-        # The contract's reasons list also carries the criteria as "criterion:level" so an
-        # older central keeps them without a schema change.
-        reasons += [f"{name}:{value}" for name, value in sorted(rating.criteria.items())]
         body = Evaluation(
             visit_id=visit_id,
             hall_id=self.hall_id,
             level=rating.level,
-            reasons=reasons,
+            reasons=[r.strip() for r in rating.reasons if r.strip()],
+            criteria=dict(rating.criteria),
             comment=rating.comment.strip(),
             receipt_no=receipt_no,
             rated_at=self.clock(),

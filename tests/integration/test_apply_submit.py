@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kiosk.domain.application import Authorisation
+from kiosk.domain.application import Authorisation, HomeService
 from kiosk.printing.privacy import contains_full_id_number
 from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
 from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
@@ -164,5 +164,32 @@ def test_rating_is_queued_once_per_visit_and_low_levels_need_a_reason(store: Sto
         rater.rate("visit-1", Rating(level=4))
     assert twice.value.reason == "already_rated"
     with store.session() as db:
-        kinds = [r[0] for r in db.execute(text("SELECT kind FROM outbox"))]
-    assert kinds == ["evaluation"]
+        rows = db.execute(text("SELECT kind, payload FROM outbox")).all()
+    assert [r[0] for r in rows] == ["evaluation"]
+    assert json.loads(rows[0][1])["criteria"] == criteria
+
+
+def test_home_service_request_is_queued_like_a_submission_with_its_address_sealed(
+    store: Store,
+) -> None:
+    svc = make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST))
+    s = ApplySession()
+    s.choose(service("SB-001"), home=True)
+    s.confirm_conditions()
+    s.identify(identity())
+    s.submit_form(
+        {"phone": "13800000000", "bank": "icbc", "express": "no"},
+        HomeService("示范市幸福路8号", "13700000000"),
+    )
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    assert s.review().home_service
+    result = s.submit(svc.submit)
+    with store.session() as db:
+        public, sealed, key = db.execute(
+            text("SELECT payload, sealed, idempotency_key FROM outbox")
+        ).one()
+    assert "幸福路" not in public and "13700000000" not in public
+    body = FieldCipher.for_data_dir(store.path.parent).open(json.loads(public), sealed, key)
+    assert body["form"]["_home_service"] == {"address": "示范市幸福路8号", "phone": "13700000000"}
+    assert "上门" in "\n".join(result.document.texts())

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from central.testing import CentralProcess
 from kiosk.domain.application import Authorisation
+from kiosk.services.evaluate import EvaluationService, Rating
 from kiosk.services.submit import SubmitResult, SubmitService
 from kiosk.session import ApplySession
 from kiosk.store import Store
@@ -71,6 +72,9 @@ def test_three_applications_made_offline_get_case_numbers_from_central(
         results = [s.submit(submitter.submit) for s in sessions]
         assert all(isinstance(r, SubmitResult) for r in results)
         receipts = sorted(r.receipt_no for r in results if isinstance(r, SubmitResult))
+        EvaluationService(store, "H0001").rate(
+            sessions[0].visit_id, Rating(level=2, reasons=("等候时间长",)), receipts[0]
+        )
 
         central.start()
         client = CentralClient(central.url, Credentials("T01", secret.encode()), timeout=(1, 5))
@@ -78,7 +82,7 @@ def test_three_applications_made_offline_get_case_numbers_from_central(
         pull_forward(store, utcnow())
         sent = runner.drain()
         client.close()
-        assert (sent.sent, sent.dead) == (3, 0)
+        assert (sent.sent, sent.dead) == (4, 0)  # three applications and one rating
 
         with store.session() as db:
             rows = db.execute(text("SELECT receipt_no, case_no FROM submission")).all()
@@ -94,5 +98,8 @@ def test_three_applications_made_offline_get_case_numbers_from_central(
         assert len(agent_items) == 1 and agent_items[0]["agent"]["name"] == "李代办"
         assert agent_items[0]["applicant"]["name"] == "王老汉"
         assert sum(1 for b in bodies for a in b["attachments"] if a["commitment"]) >= 1
+        with sqlite3.connect(central.db_path) as conn:
+            (rating,) = conn.execute("SELECT body FROM intake_item WHERE kind='evaluation'").fetchone()
+        assert json.loads(rating)["level"] == 2
     finally:
         store.close()
