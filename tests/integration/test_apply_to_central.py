@@ -99,7 +99,8 @@ def test_three_applications_made_offline_get_case_numbers_from_central(
         assert agent_items[0]["applicant"]["name"] == "王老汉"
         assert sum(1 for b in bodies for a in b["attachments"] if a["commitment"]) >= 1
         with sqlite3.connect(central.db_path) as conn:
-            (rating,) = conn.execute("SELECT body FROM intake_item WHERE kind='evaluation'").fetchone()
+            query = "SELECT body FROM intake_item WHERE kind='evaluation'"
+            (rating,) = conn.execute(query).fetchone()
         assert json.loads(rating)["level"] == 2
     finally:
         store.close()
