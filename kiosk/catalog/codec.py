@@ -9,16 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.domain.catalog import (
+    ApplicationForm,
     Catalog,
     Consultation,
     FaqEntry,
     FeeItem,
     Fees,
+    FieldType,
+    FormChoice,
+    FormField,
     Guide,
     LegalBasis,
     Material,
     MaterialForm,
     MaterialSource,
+    Prefill,
     ServiceItem,
     Step,
     Theme,
@@ -39,6 +44,55 @@ def _material(d: dict[str, Any]) -> Material:
         common_errors=tuple(d["common_errors"]),
         note=d["note"],
     )
+
+
+def _form_field(d: dict[str, Any]) -> FormField:
+    return FormField(
+        id=d["id"],
+        label=d["label"],
+        type=FieldType(d["type"]),
+        required=d["required"],
+        help=d.get("help", ""),
+        prefill=Prefill(d["prefill"]) if "prefill" in d else None,
+        choices=tuple(FormChoice(c["value"], c["label"]) for c in d.get("choices", ())),
+        min=d.get("min"),
+        max=d.get("max"),
+        max_length=d.get("max_length", 200),
+        pattern=d.get("pattern"),
+        personal=d.get("personal", False),
+    )
+
+
+def form_from_dict(d: dict[str, Any]) -> ApplicationForm:
+    """An :class:`ApplicationForm` from its JSON object."""
+    return ApplicationForm(d["title"], tuple(_form_field(f) for f in d["fields"]))
+
+
+def form_to_dict(form: ApplicationForm) -> dict[str, Any]:
+    """The JSON object of a form; optional keys only when they differ from the default."""
+    fields: list[dict[str, Any]] = []
+    for f in form.fields:
+        out: dict[str, Any] = {
+            "id": f.id,
+            "label": f.label,
+            "type": f.type.value,
+            "required": f.required,
+        }
+        if f.help:
+            out["help"] = f.help
+        if f.prefill is not None:
+            out["prefill"] = f.prefill.value
+        if f.choices:
+            out["choices"] = [{"value": c.value, "label": c.label} for c in f.choices]
+        for key in ("min", "max", "pattern"):
+            if getattr(f, key) is not None:
+                out[key] = getattr(f, key)
+        if f.max_length != 200:
+            out["max_length"] = f.max_length
+        if f.personal:
+            out["personal"] = True
+        fields.append(out)
+    return {"title": form.title, "fields": fields}
 
 
 def guide_from_dict(d: dict[str, Any]) -> Guide:
@@ -70,6 +124,7 @@ def guide_from_dict(d: dict[str, Any]) -> Guide:
         home_service=d["home_service"],
         online_url=d["online_url"],
         faq=tuple(FaqEntry(f["question"], f["answer"]) for f in d["faq"]),
+        form=form_from_dict(d["form"]) if "form" in d else None,
     )
 
 
@@ -89,7 +144,7 @@ def item_from_dict(d: dict[str, Any]) -> ServiceItem:
 
 def guide_to_dict(g: Guide) -> dict[str, Any]:
     """The JSON object of a guide (key order as in the schema, for readable diffs)."""
-    return {
+    out: dict[str, Any] = {
         "legal_basis": [{"law": b.law, "article": b.article} for b in g.legal_basis],
         "accepting_unit": g.accepting_unit,
         "conditions": list(g.conditions),
@@ -139,6 +194,9 @@ def guide_to_dict(g: Guide) -> dict[str, Any]:
         "online_url": g.online_url,
         "faq": [{"question": f.question, "answer": f.answer} for f in g.faq],
     }
+    if g.form is not None:
+        out["form"] = form_to_dict(g.form)
+    return out
 
 
 def item_to_dict(item: ServiceItem) -> dict[str, Any]:

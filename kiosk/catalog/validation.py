@@ -69,6 +69,17 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _form_issues(code: str, guide: Any) -> list[CatalogIssue]:
+    """Field ids of a form are unique (values are keyed by them)."""
+    form = guide.get("form") if isinstance(guide, dict) else None
+    fields = _list(form.get("fields")) if isinstance(form, dict) else []
+    ids = [f.get("id") for f in fields if isinstance(f, dict)]
+    return [
+        CatalogIssue(code, "guide.form.fields", f"field id {dup!r} appears twice")
+        for dup in sorted({i for i in ids if isinstance(i, str) and ids.count(i) > 1})
+    ]
+
+
 def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:
     issues: list[CatalogIssue] = []
     themes = _list(doc.get("themes"))
@@ -88,6 +99,7 @@ def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:
         theme = s.get("theme")
         if isinstance(theme, str) and theme not in theme_codes:
             issues.append(CatalogIssue(code, "theme", f"{theme!r} is not one of the themes"))
+        issues.extend(_form_issues(code, s.get("guide")))
         limit = s.get("guide", {}).get("time_limit") if isinstance(s.get("guide"), dict) else None
         if isinstance(limit, dict):
             statutory, promised = limit.get("statutory_days"), limit.get("promised_days")

@@ -36,7 +36,15 @@ from kiosk.contract.intake import (
     TicketRecord,
     parse_intake,
 )
-from kiosk.contract.queue import Appointment, AppointmentList, Ticket, TicketRequest
+from kiosk.contract.queue import (
+    Appointment,
+    AppointmentList,
+    BookingRequest,
+    Slot,
+    SlotList,
+    Ticket,
+    TicketRequest,
+)
 
 __all__ = [
     "API_PREFIX",
@@ -53,6 +61,7 @@ __all__ = [
     "BatchItemResult",
     "BatchRequest",
     "BatchResponse",
+    "BookingRequest",
     "CaseLookup",
     "CaseState",
     "CaseStatus",
@@ -68,6 +77,8 @@ __all__ = [
     "Health",
     "IntakeAck",
     "IntakeKind",
+    "Slot",
+    "SlotList",
     "StaffCaseUpdate",
     "Submission",
     "Ticket",

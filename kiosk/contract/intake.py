@@ -105,6 +105,10 @@ class Evaluation(WireModel):
     hall_id: str = Field(max_length=16)
     level: int = Field(ge=1, le=5)
     reasons: list[str] = Field(default_factory=list)
+    criteria: dict[str, int] = Field(
+        default_factory=dict,
+        description="on-site criteria (overall, efficiency, service_level, attitude) → 1..5",
+    )
     comment: str = Field(default="", max_length=1000)
     receipt_no: str | None = None
     rated_at: datetime

@@ -51,3 +51,37 @@ class AppointmentList(WireModel):
     hall_id: str
     day: date
     appointments: list[Appointment]
+
+
+class Slot(WireModel):
+    """One bookable appointment slot (预约时段) and how full it is."""
+
+    start: datetime
+    end: datetime
+    capacity: int = Field(ge=0)
+    booked: int = Field(ge=0)
+
+    @property
+    def available(self) -> int:
+        """Places still free."""
+        return max(0, self.capacity - self.booked)
+
+
+class SlotList(WireModel):
+    """``GET /api/v1/appointments/slots?service_code=…&start=YYYY-MM-DD&days=N``."""
+
+    hall_id: str
+    service_code: str
+    slots: list[Slot]
+
+
+class BookingRequest(WireModel):
+    """``POST /api/v1/appointments/book`` (Idempotency-Key): book one slot for a citizen.
+
+    The ID number travels only as its sha256 hex, matched at check-in.
+    """
+
+    appointment_id: str = Field(min_length=1, max_length=64)
+    service_code: str = Field(min_length=1, max_length=60)
+    slot_start: datetime
+    id_number_hash: str = Field(pattern=r"^[0-9a-f]{64}$")

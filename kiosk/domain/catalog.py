@@ -41,6 +41,7 @@ agent_allowed / home_service /        assisted service, homepage, …)
 online_url                            cv:hasChannel (cv:Channel type "homepage", foaf:page)
 Guide.result                          cv:produces → cv:Output
 Guide.faq[]                           (no CPSV-AP property; schema:FAQPage if needed)
+Guide.form (fields, types, prefill)   (no CPSV-AP property; a terminal-side application form)
 ServiceItem.popularity                (local ranking hint, not exported)
 Catalog.version                       dct:hasVersion / owl:versionInfo of the dcat:Catalog
 ====================================  =========================================================
@@ -145,6 +146,70 @@ class FaqEntry:
     answer: str
 
 
+class FieldType(StrEnum):
+    """The kinds of input an application form (申请表) field takes at the terminal."""
+
+    TEXT = "text"
+    NUMBER = "number"  # an integer or decimal, optionally bounded by min/max
+    DATE = "date"  # YYYY-MM-DD
+    PHONE = "phone"  # mainland mobile (11 digits) or landline with area code
+    CHOICE = "choice"  # one of ``choices``
+    YES_NO = "yes_no"
+    ADDRESS = "address"
+    ID_NUMBER = "id_number"  # checked with GB 11643
+    AMOUNT = "amount"  # yuan with at most two decimals, as a string ("1280.50")
+
+
+class Prefill(StrEnum):
+    """Which part of the card-read identity fills a field in (never typed by the citizen)."""
+
+    NAME = "name"
+    ID_NUMBER = "id_number"
+    BIRTH_DATE = "birth_date"
+    SEX = "sex"
+    ADDRESS = "address"
+    NATION = "nation"
+
+
+@dataclass(frozen=True)
+class FormChoice:
+    """One entry of a choice list: the stored value and the label shown."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of an application form, with how it is checked and where it may come from.
+
+    ``min``/``max`` bound a number, an amount (yuan) or a date (as ``YYYY-MM-DD`` text);
+    ``pattern`` is a regular expression a text must match in full; ``personal`` marks values
+    that identify a person (sealed in the outbox, masked on the review page).
+    """
+
+    id: str
+    label: str
+    type: FieldType
+    required: bool = True
+    help: str = ""
+    prefill: Prefill | None = None
+    choices: tuple[FormChoice, ...] = ()
+    min: str | None = None
+    max: str | None = None
+    max_length: int = 200
+    pattern: str | None = None
+    personal: bool = False
+
+
+@dataclass(frozen=True)
+class ApplicationForm:
+    """The form the terminal shows for a service that can be applied for on the spot."""
+
+    title: str
+    fields: tuple[FormField, ...]
+
+
 @dataclass(frozen=True)
 class Guide:
     """Everything the notice asks a guide (办事指南) to list, for one service item."""
@@ -166,6 +231,7 @@ class Guide:
     home_service: bool
     online_url: str
     faq: tuple[FaqEntry, ...] = ()
+    form: ApplicationForm | None = None  # None: not applied for at the terminal
 
 
 @dataclass(frozen=True)

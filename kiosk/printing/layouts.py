@@ -37,6 +37,8 @@ LABELS: dict[str, str] = {
     "working_days": "{n} 个工作日",
     "terminal": "受理终端",
     "materials_received": "已收材料",
+    "agent": "代办人",
+    "materials_to_bring": "尚需提交的材料",
     "next_step": "下一步",
     "progress_qr": "微信或浏览器扫码查询办件进度",
     "consult": "咨询电话",
@@ -101,6 +103,8 @@ class ReceiptData:
     progress_url: str = ""
     consultation_phone: str = ""
     logo_path: str | None = None
+    agent: str = ""  # masked name of the agent when acting for someone (委托代办)
+    materials_to_bring: tuple[str, ...] = ()
 
 
 def receipt(data: ReceiptData) -> Document:
@@ -114,6 +118,8 @@ def receipt(data: ReceiptData) -> Document:
     ]
     if data.id_number:
         blocks.append(KeyValue(LABELS["id_number"], data.id_number))
+    if data.agent:
+        blocks.append(KeyValue(LABELS["agent"], data.agent))
     blocks.append(KeyValue(LABELS["submitted_at"], _when(data.submitted_at)))
     if data.promised_date is not None:
         promised = data.promised_date.isoformat()
@@ -126,6 +132,11 @@ def receipt(data: ReceiptData) -> Document:
         blocks += [Separator(), Text(LABELS["materials_received"], bold=True)]
         blocks += [
             KeyValue(f"{i}.", name, sep=" ") for i, name in enumerate(data.materials_received, 1)
+        ]
+    if data.materials_to_bring:
+        blocks += [Separator(), Text(LABELS["materials_to_bring"], bold=True)]
+        blocks += [
+            KeyValue(f"{i}.", name, sep=" ") for i, name in enumerate(data.materials_to_bring, 1)
         ]
     blocks += [Separator(), Text(LABELS["next_step"], bold=True), Text(data.next_step)]
     if data.progress_url:

@@ -1,1 +1,1 @@
-"""Use cases the screens call: print a guide slip, submit, take a ticket, evaluate, …"""
+"""Use cases the screens call: guide slips, submitting, rating, tickets, progress, staff console."""

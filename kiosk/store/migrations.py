@@ -168,6 +168,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_audit_log_at ON audit_log(at)",
         ),
     ),
+    Migration(
+        7,
+        "receipt number sequence per day",
+        (
+            # Bumped in the submission's own transaction: a rolled-back submission gives its
+            # number back, so the printed numbers of a day have no gaps.
+            """CREATE TABLE receipt_sequence (
+                day TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL
+            )""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

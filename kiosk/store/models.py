@@ -150,3 +150,12 @@ class AuditLogRow(SQLModel, table=True):
     actor: str
     action: str
     detail: str = ""
+
+
+class ReceiptSequenceRow(SQLModel, table=True):
+    """The last receipt sequence number used on a day (``day`` as ``yymmdd``)."""
+
+    __tablename__ = "receipt_sequence"
+
+    day: str = Field(primary_key=True)
+    last_seq: int

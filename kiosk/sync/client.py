@@ -25,16 +25,19 @@ from requests_http_signature import HTTPSignatureAuth, algorithms
 
 from kiosk.contract import (
     API_PREFIX,
+    Appointment,
     AppointmentList,
     BatchItem,
     BatchRequest,
     BatchResponse,
+    BookingRequest,
     CaseLookup,
     CaseStatus,
     CaseStatusList,
     CaseStatusQuery,
     CatalogDelta,
     CatalogSnapshot,
+    SlotList,
     Ticket,
     TicketRequest,
 )
@@ -276,6 +279,21 @@ class CentralClient:
         """The day's appointments in this terminal's hall."""
         return self.request(
             "GET", "/appointments", AppointmentList, params={"day": day.isoformat()}
+        )
+
+    def appointment_slots(self, service_code: str, start: dt.date, days: int) -> SlotList:
+        """Bookable slots of ``days`` days from ``start`` in this terminal's hall."""
+        params = {"service_code": service_code, "start": start.isoformat(), "days": days}
+        return self.request("GET", "/appointments/slots", SlotList, params=params)
+
+    def book_appointment(self, request: BookingRequest, key: str) -> Appointment:
+        """Book one slot (idempotent under ``key``); a full slot is a ``PermanentError``."""
+        return self.request(
+            "POST",
+            "/appointments/book",
+            Appointment,
+            body=request,
+            headers={"Idempotency-Key": key},
         )
 
 

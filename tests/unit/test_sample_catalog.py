@@ -49,7 +49,7 @@ def test_every_theme_has_a_shared_and_a_commitment_material(doc: dict[str, Any])
 def test_every_guide_is_complete(doc: dict[str, Any]) -> None:
     for s in doc["services"]:
         g = s["guide"]
-        assert set(g) == GUIDE_FIELDS, s["code"]
+        assert set(g) - {"form"} == GUIDE_FIELDS, s["code"]
         assert len(g["steps"]) >= 2, s["code"]
         assert g["materials"] and g["faq"] and g["legal_basis"], s["code"]
         assert s["keywords"] and s["description"], s["code"]
@@ -81,3 +81,13 @@ def test_codec_round_trip_is_lossless(doc: dict[str, Any]) -> None:
 def test_synonym_file_is_well_formed() -> None:
     data = json.loads(BUNDLED_SYNONYMS.read_text(encoding="utf-8"))
     assert all(len(g) >= 2 and all(isinstance(t, str) and t for t in g) for g in data["groups"])
+
+
+def test_at_least_fifteen_services_carry_a_form_with_card_prefilled_identity(
+    doc: dict[str, Any],
+) -> None:
+    with_form = [s for s in doc["services"] if "form" in s["guide"]]
+    assert len(with_form) >= 15
+    for s in with_form:
+        prefilled = {f.get("prefill") for f in s["guide"]["form"]["fields"]}
+        assert {"name", "id_number"} <= prefilled, s["code"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.catalog.validation import validate_catalog
 from tools.catalog import data_family, data_public, data_social, data_support
+from tools.catalog.forms import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
@@ -45,6 +46,9 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         + data_public.services()
         + data_support.services()
     )
+    for s in services:
+        if s["code"] in FORMS:
+            s["guide"]["form"] = FORMS[s["code"]]
     order = {code: i for i, (code, _) in enumerate(THEMES)}
     services.sort(key=lambda s: (order[s["theme"]], s["code"]))
     return {

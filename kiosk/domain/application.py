@@ -1,0 +1,117 @@
+"""An application (申请) as the apply flow hands it to the submit use case.
+
+Built by :class:`kiosk.session.ApplySession` once the citizen confirmed the review page;
+everything personal masks itself in ``repr``/``str``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from kiosk.domain.catalog import Material, MaterialSource, ServiceItem
+from kiosk.domain.identity import mask_name, mask_number
+
+
+class Settlement(StrEnum):
+    """How one material is settled for this application."""
+
+    SHARED = "shared"  # 免提交: fetched by data sharing, nothing to do
+    COMMITTED = "committed"  # 可承诺: the citizen signed a written commitment on screen
+    BRING = "bring"  # 需提交: to bring / hand in at the window
+
+
+@dataclass(frozen=True, repr=False)
+class Person:
+    """Someone named in an application: from a card read or, for a principal, typed in."""
+
+    name: str
+    id_number: str
+    id_type: str = "resident_id"
+    from_card: bool = True
+
+    @property
+    def masked_name(self) -> str:
+        """``张*丰``."""
+        return mask_name(self.name)
+
+    @property
+    def masked_id_number(self) -> str:
+        """``1101**********0012``."""
+        return mask_number(self.id_number)
+
+    def __repr__(self) -> str:
+        return f"Person(name={self.masked_name!r}, id_number={self.masked_id_number!r})"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class MaterialChoice:
+    """One material of the guide and how it was settled.
+
+    For a commitment: ``consented_at`` and the exact ``commitment_text`` shown on screen.
+    """
+
+    index: int
+    material: Material
+    settlement: Settlement
+    consented_at: datetime | None = None
+    commitment_text: str = ""
+
+    @property
+    def offered(self) -> MaterialSource:
+        """What the guide allows for this material."""
+        return self.material.source
+
+
+@dataclass(frozen=True, repr=False)
+class Authorisation:
+    """Acting for someone else (委托代办): relationship and how the agent is authorised."""
+
+    relationship: str  # e.g. "child", "spouse", "parent", "other"
+    kind: str  # e.g. "power_of_attorney" (授权委托书), "guardian" (监护关系)
+
+    def __repr__(self) -> str:
+        return f"Authorisation(relationship={self.relationship!r}, kind={self.kind!r})"
+
+
+@dataclass(frozen=True, repr=False)
+class HomeService:
+    """Where and how to reach the citizen for home service (上门办理)."""
+
+    address: str
+    phone: str
+
+    def __repr__(self) -> str:
+        return "HomeService(address=<hidden>, phone=<hidden>)"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True, repr=False)
+class Application:
+    """Everything the submit use case needs; values are already validated and cleaned."""
+
+    visit_id: str
+    service: ServiceItem
+    applicant: Person
+    values: dict[str, str]
+    materials: tuple[MaterialChoice, ...]
+    agent: Person | None = None
+    authorisation: Authorisation | None = None
+    home_service: HomeService | None = None
+    confirmed_at: datetime | None = None
+
+    def to_bring(self) -> list[str]:
+        """Names of the materials the citizen still has to bring or hand in."""
+        return [m.material.name for m in self.materials if m.settlement is Settlement.BRING]
+
+    def __repr__(self) -> str:
+        return (
+            f"Application(service={self.service.code!r}, applicant={self.applicant!r}, "
+            f"agent={self.agent!r}, values=<{len(self.values)} hidden>)"
+        )
+
+    __str__ = __repr__

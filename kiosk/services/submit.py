@@ -1,0 +1,294 @@
+"""Submit an application: ONE transaction for the row, its outbox item, number and receipt.
+
+:meth:`SubmitService.submit` writes, in a single ``store.session(write=True)``:
+
+1. the next receipt number of the day, ``{hall}-{terminal}-{yymmdd}-{seq:04d}`` (the
+   ``receipt_sequence`` row is bumped in the same transaction, so numbers have no gaps and
+   survive a restart);
+2. the ``submission`` row, without personal data;
+3. its outbox item (:func:`kiosk.sync.outbox.enqueue`), personal fields sealed;
+4. the receipt print job (:mod:`kiosk.printing`), masked.
+
+A failure anywhere rolls all of it back: no receipt is printed for an application that was
+not stored, and no application is stored without its receipt. Offline makes no difference:
+the outbox delivers later and central's case number comes back through sync.
+
+Form values of fields marked ``personal`` travel as ``{"contact": value}`` so the outbox
+seals them (``contact`` is one of :data:`kiosk.contract.PERSONAL_FIELDS`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from kiosk.config import Settings
+from kiosk.contract import Applicant, Attachment, Submission
+from kiosk.domain.application import Application, Person, Settlement
+from kiosk.domain.workdays import add_working_days
+from kiosk.printing.document import Document
+from kiosk.printing.layouts import ReceiptData, receipt
+from kiosk.printing.privacy import assert_no_full_id_number
+from kiosk.store import Store
+from kiosk.store.models import PrintJobRow, SubmissionRow
+from kiosk.sync.crypto import FieldCipher, split_personal
+from kiosk.sync.outbox import enqueue, iso
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+# Printed wording of the receipt's "next step" (paper, so it lives beside the layouts' labels).
+NEXT_STEP = {
+    "bring": "请携带上述材料到{place}提交",
+    "none": "材料已齐全，无需再到现场；办理进度可扫码或凭受理编号查询",
+    "home": "工作人员将电话联系您，约定上门办理时间",
+}
+
+
+class SubmitError(RuntimeError):
+    """The application cannot be submitted; ``reason``: ``invalid_application``."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """What the receipt page shows: number, promised date, and the print job to watch."""
+
+    submission_id: int
+    receipt_no: str
+    promised_date: date
+    promised_working_days: int
+    print_job_id: int
+    outbox_key: str
+    document: Document
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def next_receipt_no(session: Session, hall_id: str, terminal_id: str, day: date) -> str:
+    """Take the day's next sequence number inside the caller's write transaction."""
+    stamp = day.strftime("%y%m%d")
+    session.execute(
+        text(
+            "INSERT INTO receipt_sequence (day, last_seq) VALUES (:day, 1) "
+            "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + 1"
+        ),
+        {"day": stamp},
+    )
+    seq = int(
+        session.execute(
+            text("SELECT last_seq FROM receipt_sequence WHERE day=:day"), {"day": stamp}
+        ).scalar_one()
+    )
+    return f"{hall_id}-{terminal_id}-{stamp}-{seq:04d}"
+
+
+class SubmitService:
+    """Submits applications of one terminal; build in the composition root, pass it on."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        hall_id: str,
+        terminal_id: str,
+        hall_name: str,
+        terminal_name: str,
+        progress_url: str = "",
+        cipher: FieldCipher | None = None,
+        clock: Clock = _now,
+    ) -> None:
+        self.store = store
+        self.hall_id = hall_id
+        self.terminal_id = terminal_id
+        self.hall_name = hall_name
+        self.terminal_name = terminal_name
+        self.progress_url = progress_url  # e.g. "https://…/progress?r={receipt_no}"
+        self.cipher = cipher
+        self.clock = clock
+
+    @classmethod
+    def for_settings(
+        cls, store: Store, settings: Settings, progress_url: str = ""
+    ) -> SubmitService:
+        """The service for this terminal's configured hall and terminal."""
+        return cls(
+            store,
+            hall_id=settings.hall_id,
+            terminal_id=settings.terminal_id,
+            hall_name=settings.hall_name,
+            terminal_name=settings.terminal_name,
+            progress_url=progress_url,
+        )
+
+    def submit(self, app: Application) -> SubmitResult:
+        """Store, queue and print ``app`` in one transaction (see the module docstring)."""
+        now = self.clock()
+        days = app.service.guide.time_limit.promised_days
+        promised = add_working_days(now.date(), days)
+        with self.store.session(write=True) as s:
+            receipt_no = next_receipt_no(s, self.hall_id, self.terminal_id, now.date())
+            body = self._submission(app, receipt_no, now, promised)
+            wire = body.model_dump(mode="json")
+            public, _ = split_personal(wire)
+            row = SubmissionRow(
+                receipt_no=receipt_no,
+                service_code=app.service.code,
+                created_at=iso(now),
+                payload=json.dumps(
+                    {
+                        k: public[k]
+                        for k in ("service_code", "form", "attachments", "shared_materials")
+                    },
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+                promised_date=promised.isoformat(),
+            )
+            s.add(row)
+            s.flush()
+            assert row.id is not None
+            item = enqueue(
+                s,
+                "submission",
+                body,
+                key=f"sub-{receipt_no}",
+                submission_id=row.id,
+                cipher=self.cipher,
+                now=now,
+            )
+            document = receipt(self._receipt_data(app, receipt_no, now, promised, days))
+            assert_no_full_id_number(document.texts())
+            job = PrintJobRow(
+                kind=document.kind,
+                reference=document.reference,
+                document=document.to_json(),
+                created_at=now.isoformat(timespec="seconds"),
+            )
+            s.add(job)
+            s.flush()
+            assert job.id is not None
+            log.info("accepted %s for %s", receipt_no, app.service.code)
+            return SubmitResult(
+                submission_id=row.id,
+                receipt_no=receipt_no,
+                promised_date=promised,
+                promised_working_days=days,
+                print_job_id=job.id,
+                outbox_key=item.idempotency_key,
+                document=document,
+            )
+
+    # -- building the pieces ---------------------------------------------------------------
+
+    def _submission(
+        self, app: Application, receipt_no: str, now: datetime, promised: date
+    ) -> Submission:
+        form: dict[str, Any] = {}
+        fields = {f.id: f for f in app.service.guide.form.fields} if app.service.guide.form else {}
+        for key, value in app.values.items():
+            f = fields.get(key)
+            form[key] = {"contact": value} if f is None or f.personal else value
+        form["_materials"] = [
+            {
+                "material": m.material.name,
+                "settlement": m.settlement.value,
+                "consented_at": iso(m.consented_at) if m.consented_at else None,
+                "commitment_text": m.commitment_text or None,
+            }
+            for m in app.materials
+        ]
+        if app.authorisation is not None:
+            form["_agent"] = {
+                "relationship": app.authorisation.relationship,
+                "authorisation": app.authorisation.kind,
+                "principal_from_card": app.applicant.from_card,
+            }
+        if app.home_service is not None:
+            form["_home_service"] = {
+                "address": app.home_service.address,
+                "phone": app.home_service.phone,
+            }
+        attachments = [
+            Attachment(
+                material_code=f"M{m.index + 1:02d}",
+                name=m.material.name,
+                media_type="text/plain; charset=utf-8",
+                size_bytes=len(m.commitment_text.encode()),
+                sha256=hashlib.sha256(m.commitment_text.encode()).hexdigest(),
+                commitment=True,
+            )
+            for m in app.materials
+            if m.settlement is Settlement.COMMITTED
+        ]
+        try:
+            return Submission(
+                receipt_no=receipt_no,
+                hall_id=self.hall_id,
+                terminal_id=self.terminal_id,
+                service_code=app.service.code,
+                accepted_at=now,
+                promised_date=promised,
+                applicant=_applicant(app.applicant, app.values),
+                agent=_applicant(app.agent, {}) if app.agent else None,
+                form=form,
+                attachments=attachments,
+                shared_materials=[
+                    m.material.name for m in app.materials if m.settlement is Settlement.SHARED
+                ],
+            )
+        except ValueError as exc:
+            raise SubmitError("invalid_application", f"application does not fit: {exc}") from None
+
+    def _receipt_data(
+        self, app: Application, receipt_no: str, now: datetime, promised: date, days: int
+    ) -> ReceiptData:
+        guide = app.service.guide
+        to_bring = tuple(app.to_bring())
+        if app.home_service is not None:
+            next_step = NEXT_STEP["home"]
+        elif to_bring:
+            next_step = NEXT_STEP["bring"].format(place=guide.consultation.place)
+        else:
+            next_step = NEXT_STEP["none"]
+        return ReceiptData(
+            hall_name=self.hall_name,
+            receipt_no=receipt_no,
+            service_name=app.service.name,
+            applicant=app.applicant.masked_name,
+            id_number=app.applicant.masked_id_number,
+            agent=app.agent.masked_name if app.agent else "",
+            submitted_at=now,
+            terminal_name=self.terminal_name,
+            next_step=next_step,
+            promised_date=promised,
+            promised_working_days=days,
+            materials_to_bring=to_bring,
+            progress_url=self.progress_url.format(receipt_no=receipt_no)
+            if self.progress_url
+            else "",
+            consultation_phone=guide.consultation.phone,
+        )
+
+
+def _applicant(person: Person, values: dict[str, str]) -> Applicant:
+    return Applicant(
+        name=person.name,
+        id_type=person.id_type,
+        id_number=person.id_number,
+        phone=values.get("phone") or None,
+    )

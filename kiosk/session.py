@@ -1,0 +1,415 @@
+"""The apply flow (在终端申请) as a plain state machine the screens drive.
+
+States, in order (agent mode adds ``PRINCIPAL`` after ``IDENTIFY``)::
+
+    CHOOSE → CONDITIONS → IDENTIFY → [PRINCIPAL] → FORM → MATERIALS → REVIEW
+           → SUBMITTED → RECEIPT → RATED                      (CANCELLED from anywhere)
+
+The citizen is identified by card only (:class:`~kiosk.domain.identity.Identity`); only the
+principal in the agent case (委托代办) may be typed in, and that number is checked.
+:meth:`ApplySession.back` goes one step back until submission; :meth:`ApplySession.cancel`
+and :meth:`ApplySession.wipe` (called by the UI on idle timeout) drop every personal value.
+A step that is not allowed raises :class:`FlowError` with a ``reason`` code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from kiosk.domain.application import (
+    Application,
+    Authorisation,
+    HomeService,
+    MaterialChoice,
+    Person,
+    Settlement,
+)
+from kiosk.domain.catalog import FormField, Material, MaterialSource, ServiceItem
+from kiosk.domain.id_numbers import is_valid_gb11643
+from kiosk.domain.identity import Identity
+from kiosk.forms import FieldError, clean, is_valid_phone, masked_value, prefill, validate
+
+
+class State(StrEnum):
+    """Which page of the apply flow is showing."""
+
+    CHOOSE = "choose"
+    CONDITIONS = "conditions"
+    IDENTIFY = "identify"
+    PRINCIPAL = "principal"
+    FORM = "form"
+    MATERIALS = "materials"
+    REVIEW = "review"
+    SUBMITTED = "submitted"
+    RECEIPT = "receipt"
+    RATED = "rated"
+    CANCELLED = "cancelled"
+
+
+class FlowError(RuntimeError):
+    """A step that is not allowed now; ``reason`` is a machine-readable code.
+
+    ``errors`` lists the field errors when ``reason`` is ``form_invalid``.
+    """
+
+    def __init__(self, reason: str, message: str, errors: list[FieldError] | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.errors = errors or []
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One form field for the form page: definition, current value, locked when from card."""
+
+    field: FormField
+    value: str
+    locked: bool
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    """One material for the materials page: what the guide offers and what was chosen."""
+
+    index: int
+    name: str
+    note: str
+    offered: MaterialSource
+    settlement: Settlement | None
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One line of the review page: label and masked value."""
+
+    field_id: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Review:
+    """The review page (核对): everything masked."""
+
+    service_name: str
+    applicant: str
+    applicant_id_number: str
+    agent: str
+    rows: tuple[ReviewRow, ...]
+    shared: tuple[str, ...]
+    committed: tuple[str, ...]
+    to_bring: tuple[str, ...]
+    home_service: bool
+
+
+_BACK: dict[State, State] = {
+    State.CONDITIONS: State.CHOOSE,
+    State.IDENTIFY: State.CONDITIONS,
+    State.PRINCIPAL: State.IDENTIFY,
+    State.MATERIALS: State.FORM,
+    State.REVIEW: State.MATERIALS,
+}
+
+R = TypeVar("R")
+
+
+class ApplySession:
+    """One citizen's way through the apply flow; create one per visit."""
+
+    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self.state = State.CHOOSE
+        self._reset()
+
+    def _reset(self) -> None:
+        self.visit_id = uuid.uuid4().hex
+        self.service: ServiceItem | None = None
+        self.on_behalf = False
+        self.home = False
+        self._card_holder: Person | None = None
+        self._principal: Person | None = None
+        self._authorisation: Authorisation | None = None
+        self._home_service: HomeService | None = None
+        self._prefilled: dict[str, str] = {}
+        self._values: dict[str, str] = {}
+        self._materials: dict[int, MaterialChoice] = {}
+        self.result: object | None = None  # what the submitter returned (SubmitResult)
+        self.rated = False
+
+    # -- guards --------------------------------------------------------------------------------
+
+    def _need(self, *states: State) -> None:
+        if self.state not in states:
+            raise FlowError(
+                "wrong_step", f"not allowed in state {self.state.value}; expected {states}"
+            )
+
+    def _item(self) -> ServiceItem:
+        if self.service is None:
+            raise FlowError("no_service", "no service chosen")
+        return self.service
+
+    # -- steps -----------------------------------------------------------------------------------
+
+    def choose(self, service: ServiceItem, *, on_behalf: bool = False, home: bool = False) -> None:
+        """Pick the service; ``on_behalf`` for 委托代办, ``home`` for 上门办理."""
+        self._need(State.CHOOSE)
+        guide = service.guide
+        if guide.form is None:
+            raise FlowError("not_applicable_here", "this service is not applied for here")
+        if on_behalf and not guide.agent_allowed:
+            raise FlowError("agent_not_allowed", "this service must be applied for in person")
+        if home and not guide.home_service:
+            raise FlowError("home_service_not_offered", "no home service for this service")
+        self.service, self.on_behalf, self.home = service, on_behalf, home
+        self.state = State.CONDITIONS
+
+    def confirm_conditions(self) -> None:
+        """The citizen confirmed meeting the conditions (申请条件)."""
+        self._need(State.CONDITIONS)
+        self.state = State.IDENTIFY
+
+    def identify(self, identity: Identity) -> None:
+        """The card holder (applicant, or the agent when acting for someone)."""
+        self._need(State.IDENTIFY)
+        self._card_holder = Person(identity.name or identity.name_en, identity.id_number)
+        if self.on_behalf:
+            self.state = State.PRINCIPAL
+            return
+        self._enter_form(identity)
+
+    def set_principal(
+        self,
+        authorisation: Authorisation,
+        *,
+        card: Identity | None = None,
+        name: str = "",
+        id_number: str = "",
+    ) -> None:
+        """The person applied for: their card read, or name and ID number typed (checked)."""
+        self._need(State.PRINCIPAL)
+        if not authorisation.relationship or not authorisation.kind:
+            raise FlowError("authorisation_missing", "relationship and authorisation needed")
+        if card is not None:
+            person = Person(card.name or card.name_en, card.id_number)
+        else:
+            name, number = name.strip(), id_number.strip().upper()
+            if not name:
+                raise FlowError("principal_name_missing", "the principal's name is missing")
+            if not is_valid_gb11643(number):
+                raise FlowError("invalid_id_number", "the principal's ID number is not valid")
+            person = Person(name, number, from_card=False)
+        assert self._card_holder is not None
+        if person.id_number == self._card_holder.id_number:
+            raise FlowError("agent_is_principal", "the agent cannot act for themselves")
+        self._principal, self._authorisation = person, authorisation
+        self._enter_form(card, person)
+
+    def _enter_form(self, identity: Identity | None, person: Person | None = None) -> None:
+        form = self._item().guide.form
+        assert form is not None
+        if identity is not None:
+            filled = prefill(form, identity)
+        else:
+            # A typed principal: only name and number are known.
+            filled = {}
+            for f in form.fields:
+                if f.prefill is not None and person is not None:
+                    value = {"name": person.name, "id_number": person.id_number}.get(f.prefill)
+                    if value:
+                        filled[f.id] = value
+        self._prefilled = filled
+        self._values = {**self._values, **filled}
+        self.state = State.FORM
+
+    def fields(self) -> list[FieldView]:
+        """The form page's fields with current values; prefilled ones are locked."""
+        form = self._item().guide.form
+        assert form is not None
+        return [
+            FieldView(f, self._values.get(f.id, ""), f.id in self._prefilled) for f in form.fields
+        ]
+
+    def check(self, values: dict[str, str]) -> list[FieldError]:
+        """Field errors of ``values`` (for live feedback); nothing is stored."""
+        form = self._item().guide.form
+        assert form is not None
+        return validate(form, {**values, **self._prefilled})
+
+    def submit_form(self, values: dict[str, str], home_service: HomeService | None = None) -> None:
+        """Accept the form (card values win over anything typed) and go to the materials."""
+        self._need(State.FORM)
+        form = self._item().guide.form
+        assert form is not None
+        merged = {**values, **self._prefilled}
+        errors = validate(form, merged)
+        if errors:
+            self._values = merged
+            raise FlowError("form_invalid", f"{len(errors)} field(s) invalid", errors)
+        if self.home:
+            if home_service is None or not home_service.address.strip():
+                raise FlowError("home_address_missing", "home service needs an address")
+            if not is_valid_phone(home_service.phone):
+                raise FlowError("invalid_phone", "home service needs a valid phone")
+            self._home_service = home_service
+        self._values = clean(form, merged)
+        for i, m in enumerate(self._item().guide.materials):
+            if m.source is MaterialSource.SHARED:
+                self._materials[i] = MaterialChoice(i, m, Settlement.SHARED)
+        self.state = State.MATERIALS
+
+    def materials(self) -> list[MaterialView]:
+        """The materials page: each material with what is offered and what was chosen."""
+        out = []
+        for i, m in enumerate(self._item().guide.materials):
+            chosen = self._materials.get(i)
+            out.append(
+                MaterialView(i, m.name, m.note, m.source, chosen.settlement if chosen else None)
+            )
+        return out
+
+    def bring(self, index: int) -> None:
+        """The citizen will bring or hand in material ``index`` (需提交)."""
+        self._need(State.MATERIALS)
+        m = self._material(index)
+        self._materials[index] = MaterialChoice(index, m, Settlement.BRING)
+
+    def commit(self, index: int, commitment_text: str, consent: bool) -> None:
+        """The citizen signs the written commitment shown (``commitment_text``) on screen."""
+        self._need(State.MATERIALS)
+        m = self._material(index)
+        if m.source is not MaterialSource.COMMITMENT:
+            raise FlowError("commitment_not_offered", "this material cannot be committed")
+        if not consent or not commitment_text.strip():
+            raise FlowError("consent_missing", "the commitment needs consent and its text")
+        self._materials[index] = MaterialChoice(
+            index, m, Settlement.COMMITTED, self._clock(), commitment_text
+        )
+
+    def _material(self, index: int) -> Material:
+        materials = self._item().guide.materials
+        if not 0 <= index < len(materials):
+            raise FlowError("no_such_material", f"no material {index}")
+        if materials[index].source is MaterialSource.SHARED:
+            raise FlowError("material_is_shared", "shared data needs nothing from the citizen")
+        return materials[index]
+
+    def confirm_materials(self) -> None:
+        """Every material settled: go to the review page."""
+        self._need(State.MATERIALS)
+        if len(self._materials) != len(self._item().guide.materials):
+            raise FlowError("materials_unsettled", "some materials are not settled yet")
+        self.state = State.REVIEW
+
+    def review(self) -> Review:
+        """The review page, masked."""
+        self._need(State.REVIEW, State.SUBMITTED, State.RECEIPT)
+        item = self._item()
+        assert item.guide.form is not None and self._card_holder is not None
+        applicant = self._principal or self._card_holder
+        agent = self._card_holder if self._principal else None
+        rows = tuple(
+            ReviewRow(f.id, f.label, masked_value(f, self._values[f.id]))
+            for f in item.guide.form.fields
+            if f.id in self._values
+        )
+        chosen = [self._materials[i] for i in sorted(self._materials)]
+
+        def names(kind: Settlement) -> tuple[str, ...]:
+            return tuple(c.material.name for c in chosen if c.settlement is kind)
+
+        return Review(
+            service_name=item.name,
+            applicant=applicant.masked_name,
+            applicant_id_number=applicant.masked_id_number,
+            agent=agent.masked_name if agent else "",
+            rows=rows,
+            shared=names(Settlement.SHARED),
+            committed=names(Settlement.COMMITTED),
+            to_bring=names(Settlement.BRING),
+            home_service=self._home_service is not None,
+        )
+
+    def application(self) -> Application:
+        """The confirmed application for the submit use case."""
+        self._need(State.REVIEW)
+        assert self._card_holder is not None
+        return Application(
+            visit_id=self.visit_id,
+            service=self._item(),
+            applicant=self._principal or self._card_holder,
+            values=dict(self._values),
+            materials=tuple(self._materials[i] for i in sorted(self._materials)),
+            agent=self._card_holder if self._principal else None,
+            authorisation=self._authorisation,
+            home_service=self._home_service,
+            confirmed_at=self._clock(),
+        )
+
+    def submit(self, submitter: Callable[[Application], R]) -> R:
+        """Hand the application to ``submitter`` (e.g. ``SubmitService.submit``).
+
+        If it raises, the session stays on the review page so the citizen may retry.
+        """
+        self._need(State.REVIEW)
+        result = submitter(self.application())
+        self.result = result
+        self.state = State.SUBMITTED
+        return result
+
+    def receipt_shown(self) -> None:
+        """The receipt page is up (and its print job queued)."""
+        self._need(State.SUBMITTED)
+        self.state = State.RECEIPT
+
+    def finish_rating(self) -> None:
+        """The citizen rated the service or skipped it; the visit is over."""
+        self._need(State.SUBMITTED, State.RECEIPT)
+        self.rated = True
+        self.state = State.RATED
+
+    # -- leaving ---------------------------------------------------------------------------------
+
+    def back(self) -> State:
+        """One step back. Going back to the card step forgets who was identified and what
+        was filled in (another person may tap their card); back to the choice forgets all."""
+        if self.state is State.FORM:
+            self.state = State.PRINCIPAL if self.on_behalf else State.IDENTIFY
+            if self.state is State.IDENTIFY:
+                self._forget_people()
+            else:
+                self._principal = self._authorisation = None
+            return self.state
+        if self.state not in _BACK:
+            reason = "already_submitted" if self.state in _AFTER_SUBMIT else "wrong_step"
+            raise FlowError(reason, f"cannot go back from {self.state.value}")
+        self.state = _BACK[self.state]
+        if self.state is State.IDENTIFY:
+            self._forget_people()
+        elif self.state is State.CHOOSE:
+            state = self.state
+            self._reset()
+            self.state = state
+        return self.state
+
+    def _forget_people(self) -> None:
+        self._card_holder = self._principal = None
+        self._authorisation = self._home_service = None
+        self._prefilled, self._values, self._materials = {}, {}, {}
+
+    def cancel(self) -> None:
+        """The citizen cancels: everything personal is dropped."""
+        self.wipe()
+
+    def wipe(self) -> None:
+        """Drop every personal value (idle timeout, cancel, end of visit)."""
+        self._reset()
+        self.state = State.CANCELLED
+
+
+_AFTER_SUBMIT = frozenset({State.SUBMITTED, State.RECEIPT, State.RATED, State.CANCELLED})

@@ -1,0 +1,195 @@
+"""Submitting applications into a real SQLite store: one transaction, numbers, receipt, rating."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kiosk.domain.application import Authorisation, HomeService
+from kiosk.printing.privacy import contains_full_id_number
+from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
+from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
+from kiosk.session import ApplySession
+from kiosk.store import Store
+from kiosk.sync.crypto import FieldCipher
+from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
+
+CST = timezone(timedelta(hours=8))
+HJ004 = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "kiosk.db")
+    yield s
+    s.close()
+
+
+def make_service(store: Store, when: datetime) -> SubmitService:
+    return SubmitService(
+        store,
+        hall_id="H0001",
+        terminal_id="T01",
+        hall_name="示范市政务服务中心",
+        terminal_name="一楼自助终端01",
+        progress_url="https://zwfw.shifanshi.example/p?r={receipt_no}",
+        clock=lambda: when,
+    )
+
+
+def submit_one(svc: SubmitService, commit: bool = False) -> SubmitResult:
+    s = walk_to_review("HJ-004", HJ004, commit=commit)
+    result = s.submit(svc.submit)
+    assert isinstance(result, SubmitResult)
+    return result
+
+
+def test_receipt_numbers_count_per_day_without_gaps_and_survive_a_restart(
+    tmp_path: Path,
+) -> None:
+    day = datetime(2026, 2, 13, 10, 0, tzinfo=CST)
+    store = Store(tmp_path / "kiosk.db")
+    numbers = [submit_one(make_service(store, day)).receipt_no for _ in range(2)]
+    store.close()
+    store = Store(tmp_path / "kiosk.db")
+    numbers.append(submit_one(make_service(store, day)).receipt_no)
+    numbers.append(submit_one(make_service(store, day + timedelta(days=1))).receipt_no)
+    store.close()
+    assert numbers == [
+        "H0001-T01-260213-0001",
+        "H0001-T01-260213-0002",
+        "H0001-T01-260213-0003",
+        "H0001-T01-260214-0001",
+    ]
+
+
+def test_a_failed_submission_rolls_back_its_number_row_outbox_and_print_job(
+    store: Store,
+) -> None:
+    svc = make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST))
+    s = walk_to_review("HJ-004", HJ004)
+    app = s.application()
+    broken = type(app)(**{**app.__dict__, "values": {**app.values, "phone": "x" * 50}})
+    with pytest.raises(SubmitError) as err:
+        svc.submit(broken)
+    assert err.value.reason == "invalid_application"
+    with store.session() as db:
+        for table in ("submission", "outbox", "print_job", "receipt_sequence"):
+            assert db.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table
+    assert svc.submit(app).receipt_no.endswith("-0001")
+
+
+def test_submission_keeps_personal_data_only_sealed_and_promises_a_working_day(
+    store: Store,
+) -> None:
+    # Friday before the 2026 Spring Festival; HJ-004 promises 7 working days.
+    result = submit_one(make_service(store, datetime(2026, 2, 13, 10, 0, tzinfo=CST)), True)
+    assert result.promised_working_days == 7
+    # Sat 14 Feb (调休), Tue 24 … Fri 27 Feb, Sat 28 Feb (调休), Mon 2 Mar.
+    assert result.promised_date.isoformat() == "2026-03-02"
+    card = identity()
+    with store.session() as db:
+        row = db.execute(text("SELECT payload FROM submission")).scalar_one()
+        public, sealed, key = db.execute(
+            text("SELECT payload, sealed, idempotency_key FROM outbox")
+        ).one()
+    for plain in (row, public):
+        assert card.id_number not in plain and card.name not in plain
+        assert "13800000000" not in plain and "人民路1号" not in plain
+    body = FieldCipher.for_data_dir(store.path.parent).open(json.loads(public), sealed, key)
+    assert body["applicant"]["id_number"] == card.id_number
+    assert body["form"]["residence_address"] == {"contact": "示范市人民路1号"}
+    assert body["attachments"][0]["commitment"] is True
+    assert any(
+        m["settlement"] == "committed" and m["consented_at"] for m in body["form"]["_materials"]
+    )
+
+
+def test_receipt_names_number_service_materials_and_promised_date_but_no_full_id(
+    store: Store,
+) -> None:
+    result = submit_one(make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST)))
+    texts = result.document.texts()
+    joined = "\n".join(texts)
+    assert result.receipt_no in joined and "居住证申领" in joined
+    assert "2026-03-11" in joined  # Mon 2 Mar + 7 working days
+    assert "p?r=" + result.receipt_no in joined
+    assert not any(contains_full_id_number(t) for t in texts)
+    assert identity().id_number not in joined
+    with store.session() as db:
+        status, kind = db.execute(
+            text("SELECT status, kind FROM print_job WHERE id=:i"), {"i": result.print_job_id}
+        ).one()
+    assert (status, kind) == ("queued", "receipt")
+
+
+def test_agent_receipt_names_both_masked(store: Store) -> None:
+    svc = make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST))
+    s = ApplySession()
+    s.choose(service("SB-001"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity("李代办", "11010519900101001"))
+    s.set_principal(
+        Authorisation("parent", "power_of_attorney"),
+        name="王老汉",
+        id_number=id_number("11010519500101002"),
+    )
+    s.submit_form({"phone": "13800000000", "bank": "icbc", "express": "no", "address": "示范路"})
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    result = s.submit(svc.submit)
+    assert isinstance(result, SubmitResult)
+    joined = "\n".join(result.document.texts())
+    assert "王*汉" in joined and "李*办" in joined and "王老汉" not in joined
+
+
+def test_rating_is_queued_once_per_visit_and_low_levels_need_a_reason(store: Store) -> None:
+    rater = EvaluationService(store, "H0001")
+    with pytest.raises(EvaluationError) as low:
+        rater.rate("visit-1", Rating(level=1))
+    assert low.value.reason == "reason_required"
+    criteria = {"overall": 5, "efficiency": 4, "service_level": 5, "attitude": 5}
+    rater.rate("visit-1", Rating(level=5, criteria=criteria, comment="很快"), "R-1")
+    with pytest.raises(EvaluationError) as twice:
+        rater.rate("visit-1", Rating(level=4))
+    assert twice.value.reason == "already_rated"
+    with store.session() as db:
+        rows = db.execute(text("SELECT kind, payload FROM outbox")).all()
+    assert [r[0] for r in rows] == ["evaluation"]
+    assert json.loads(rows[0][1])["criteria"] == criteria
+
+
+def test_home_service_request_is_queued_like_a_submission_with_its_address_sealed(
+    store: Store,
+) -> None:
+    svc = make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST))
+    s = ApplySession()
+    s.choose(service("SB-001"), home=True)
+    s.confirm_conditions()
+    s.identify(identity())
+    s.submit_form(
+        {"phone": "13800000000", "bank": "icbc", "express": "no"},
+        HomeService("示范市幸福路8号", "13700000000"),
+    )
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    assert s.review().home_service
+    result = s.submit(svc.submit)
+    with store.session() as db:
+        public, sealed, key = db.execute(
+            text("SELECT payload, sealed, idempotency_key FROM outbox")
+        ).one()
+    assert "幸福路" not in public and "13700000000" not in public
+    body = FieldCipher.for_data_dir(store.path.parent).open(json.loads(public), sealed, key)
+    assert body["form"]["_home_service"] == {"address": "示范市幸福路8号", "phone": "13700000000"}
+    assert "上门" in "\n".join(result.document.texts())

@@ -1,0 +1,201 @@
+"""The apply flow's state machine: self, agent, commitment, shared data, back, cancel, wipe."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.domain.application import Authorisation, HomeService, Settlement
+from kiosk.domain.catalog import MaterialSource
+from kiosk.session import ApplySession, FlowError, State
+from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
+
+HJ004 = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
+SB001 = {"phone": "13800000000", "bank": "icbc", "express": "no"}
+
+
+def test_self_application_reaches_review_with_card_values_prefilled_and_masked() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+    review = s.review()
+    assert review.applicant == "王*明" and review.applicant_id_number.startswith("1101**")
+    assert review.agent == ""
+    shown = {r.field_id: r.value for r in review.rows}
+    assert "110105198003150" not in shown["applicant_id_number"]
+    assert shown["basis"] == "合法稳定就业"
+
+
+def test_typed_values_never_override_the_card() -> None:
+    s = ApplySession()
+    s.choose(service("SB-002"))
+    s.confirm_conditions()
+    s.identify(identity())
+    assert all(v.locked for v in s.fields() if v.field.prefill is not None)
+    s.submit_form({"applicant_name": "冒名", "phone": "13800000000", "reason": "lost"})
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    assert s.application().applicant.name == "王小明"
+    assert s.application().values["applicant_name"] == "王小明"
+
+
+def test_invalid_form_raises_form_invalid_with_field_errors_and_stays_on_the_form() -> None:
+    s = ApplySession()
+    s.choose(service("SB-002"))
+    s.confirm_conditions()
+    s.identify(identity())
+    with pytest.raises(FlowError) as err:
+        s.submit_form({"phone": "123"})
+    assert err.value.reason == "form_invalid"
+    assert {e.reason for e in err.value.errors} == {"invalid_phone", "required"}
+    assert s.state is State.FORM
+
+
+def test_commitment_records_consent_time_and_the_text_shown() -> None:
+    s = walk_to_review("HJ-004", HJ004, commit=True)
+    committed = [m for m in s.application().materials if m.settlement is Settlement.COMMITTED]
+    assert committed and committed[0].consented_at is not None
+    assert "承诺" in committed[0].commitment_text
+    assert s.review().committed
+
+
+def test_commitment_without_consent_is_refused() -> None:
+    s = ApplySession()
+    s.choose(service("HJ-004"))
+    s.confirm_conditions()
+    s.identify(identity())
+    s.submit_form(HJ004)
+    index = next(m.index for m in s.materials() if m.offered is MaterialSource.COMMITMENT)
+    with pytest.raises(FlowError) as err:
+        s.commit(index, "text", consent=False)
+    assert err.value.reason == "consent_missing"
+
+
+def test_shared_materials_are_settled_without_the_citizen_and_cannot_be_changed() -> None:
+    s = ApplySession()
+    s.choose(service("YL-001"))
+    s.confirm_conditions()
+    s.identify(identity())
+    s.submit_form({"phone": "13800000000", "category": "adult"})
+    shared = [m for m in s.materials() if m.offered is MaterialSource.SHARED]
+    assert shared and all(m.settlement is Settlement.SHARED for m in shared)
+    with pytest.raises(FlowError) as err:
+        s.bring(shared[0].index)
+    assert err.value.reason == "material_is_shared"
+    with pytest.raises(FlowError) as unsettled:
+        s.confirm_materials()
+    assert unsettled.value.reason == "materials_unsettled"
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    assert len(s.review().shared) == len(shared)
+
+
+def test_agent_acts_for_a_typed_principal_and_both_are_named_masked() -> None:
+    s = ApplySession()
+    s.choose(service("SB-001"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity("李代办", "11010519900101001"))
+    assert s.state is State.PRINCIPAL
+    with pytest.raises(FlowError) as bad:
+        s.set_principal(Authorisation("parent", "power_of_attorney"), name="王老", id_number="1")
+    assert bad.value.reason == "invalid_id_number"
+    principal = id_number("11010519500101002")
+    s.set_principal(
+        Authorisation("parent", "power_of_attorney"), name="王老汉", id_number=principal
+    )
+    assert {v.field.id: v.value for v in s.fields()}["applicant_id_number"] == principal
+    s.submit_form({**SB001, "address": "示范市人民路2号"})
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    review = s.review()
+    assert (review.applicant, review.agent) == ("王*汉", "李*办")
+    app = s.application()
+    assert app.agent is not None and not app.applicant.from_card
+
+
+def test_agent_cannot_be_their_own_principal_and_in_person_services_refuse_agents() -> None:
+    s = ApplySession()
+    s.choose(service("SB-001"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity())
+    with pytest.raises(FlowError) as same:
+        s.set_principal(Authorisation("self", "x"), card=identity())
+    assert same.value.reason == "agent_is_principal"
+    with pytest.raises(FlowError) as refused:
+        ApplySession().choose(service("SY-004"), on_behalf=True)
+    assert refused.value.reason in ("agent_not_allowed", "not_applicable_here")
+
+
+def test_home_service_needs_an_address_and_a_valid_phone() -> None:
+    s = ApplySession()
+    s.choose(service("SB-001"), home=True)
+    s.confirm_conditions()
+    s.identify(identity())
+    with pytest.raises(FlowError) as err:
+        s.submit_form(SB001, HomeService("示范市人民路1号", "123"))
+    assert err.value.reason == "invalid_phone"
+    s.submit_form(SB001, HomeService("示范市人民路1号", "13800000000"))
+    assert s.state is State.MATERIALS
+
+
+def test_back_walks_each_step_back_and_steps_out_of_order_are_refused() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+    for expected in (State.MATERIALS, State.FORM, State.IDENTIFY, State.CONDITIONS, State.CHOOSE):
+        assert s.back() is expected
+    with pytest.raises(FlowError) as err:
+        s.confirm_materials()
+    assert err.value.reason == "wrong_step"
+
+
+def test_back_after_submission_is_refused() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+    s.submit(lambda app: "ok")
+    with pytest.raises(FlowError) as err:
+        s.back()
+    assert err.value.reason == "already_submitted"
+
+
+def _holds_personal(value: object, secrets: tuple[str, ...]) -> bool:
+    text = repr(value) + str(getattr(value, "__dict__", ""))
+    return any(secret in text for secret in secrets)
+
+
+@pytest.mark.parametrize("leave", ["cancel", "wipe"])
+def test_cancel_and_wipe_leave_nothing_personal_in_the_session(leave: str) -> None:
+    card = identity()
+    s = walk_to_review("HJ-004", HJ004, card=card, commit=True)
+    secrets = (card.name, card.id_number, "13800000000", "人民路1号", card.id_number[:10])
+    assert card.name in str(s.application().values)  # there was something to wipe
+    getattr(s, leave)()
+    assert s.state is State.CANCELLED
+    for name, value in vars(s).items():
+        assert not _holds_personal(value, secrets), name
+        if isinstance(value, dict | list | tuple):
+            assert not value, name
+
+
+def test_going_back_to_the_card_step_forgets_the_person() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+    s.back()
+    s.back()
+    assert s.back() is State.IDENTIFY
+    s.identify(identity("赵六", "11010519700101003"))
+    assert {v.field.id: v.value for v in s.fields()}["applicant_name"] == "赵六"
+    assert "phone" not in {v.field.id: v.value for v in s.fields() if v.value}
+
+
+def test_a_failing_submitter_leaves_the_session_on_review_for_a_retry() -> None:
+    s = walk_to_review("HJ-004", HJ004)
+
+    def broken(_app: object) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        s.submit(broken)
+    assert s.state is State.REVIEW
+    assert s.submit(lambda app: app.service.code) == "HJ-004"
+    s.receipt_shown()
+    s.finish_rating()
+    assert s.state is State.RATED
