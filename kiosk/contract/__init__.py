@@ -36,7 +36,15 @@ from kiosk.contract.intake import (
     TicketRecord,
     parse_intake,
 )
-from kiosk.contract.queue import Appointment, AppointmentList, Ticket, TicketRequest
+from kiosk.contract.queue import (
+    Appointment,
+    AppointmentList,
+    FollowUpQuery,
+    FollowUpStatus,
+    StaffFollowUpUpdate,
+    Ticket,
+    TicketRequest,
+)
 
 __all__ = [
     "API_PREFIX",
@@ -65,10 +73,13 @@ __all__ = [
     "ConsultationQuestion",
     "DepartmentProgress",
     "Evaluation",
+    "FollowUpQuery",
+    "FollowUpStatus",
     "Health",
     "IntakeAck",
     "IntakeKind",
     "StaffCaseUpdate",
+    "StaffFollowUpUpdate",
     "Submission",
     "Ticket",
     "TicketRecord",

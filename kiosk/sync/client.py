@@ -35,6 +35,8 @@ from kiosk.contract import (
     CaseStatusQuery,
     CatalogDelta,
     CatalogSnapshot,
+    FollowUpQuery,
+    FollowUpStatus,
     Ticket,
     TicketRequest,
 )
@@ -277,6 +279,11 @@ class CentralClient:
         return self.request(
             "GET", "/appointments", AppointmentList, params={"day": day.isoformat()}
         )
+
+    def followup(self, tracking_no: str) -> FollowUpStatus:
+        """State and answer of a complaint or consultation question."""
+        query = FollowUpQuery(tracking_no=tracking_no)
+        return self.request("POST", "/followups/lookup", FollowUpStatus, body=query)
 
 
 def _detail(reply: requests.Response) -> str:

@@ -1,0 +1,66 @@
+"""Pieces every service shares: the error with a reason code, ID hashing, the central call."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from kiosk.sync.client import CentralClient, CentralError, PermanentError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ServiceError(Exception):
+    """A use case that cannot go on; ``reason`` is the code the screen maps to a sentence.
+
+    ``details`` carries values the sentence needs (e.g. ``come_back_at`` = ``"09:30"``).
+    """
+
+    def __init__(self, reason: str, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.details = details
+
+
+def id_hash(id_number: str) -> str:
+    """sha256 hex of an ID number, as central indexes it (never the number in clear)."""
+    return hashlib.sha256(id_number.strip().upper().encode()).hexdigest()
+
+
+def local_now() -> datetime:
+    """Now in the terminal's time zone (the hall's day and the times printed)."""
+    return datetime.now().astimezone()
+
+
+class Central:
+    """A service's own connection to central (a client is not shared between threads).
+
+    ``None`` client means offline mode. Calls are serialized by a lock; any failure is
+    reported as :class:`CentralError` so callers fall back to what the terminal knows.
+    """
+
+    def __init__(self, client: CentralClient | None) -> None:
+        self.client = client
+        self._lock = threading.Lock()
+
+    @property
+    def configured(self) -> bool:
+        """Whether a central is configured at all."""
+        return self.client is not None
+
+    def call(self, what: Callable[[CentralClient], T]) -> T:
+        """Run ``what`` with the client; raises :class:`CentralError` when offline."""
+        if self.client is None:
+            raise CentralError("offline", "no central configured")
+        with self._lock:
+            return what(self.client)
+
+    @staticmethod
+    def is_rejection(exc: CentralError, detail: str) -> bool:
+        """Whether central refused the call for good with ``detail`` in its answer."""
+        return isinstance(exc, PermanentError) and detail in str(exc)
