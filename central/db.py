@@ -143,7 +143,7 @@ class AppointmentRow(SQLModel, table=True):
 class FollowUpRow(SQLModel, table=True):
     """A complaint or consultation question's state and answer (no personal data here)."""
 
-    __tablename__ = "followup"
+    __tablename__ = "followup_record"
 
     tracking_no: str = Field(primary_key=True, max_length=40)
     kind: str = Field(max_length=20)

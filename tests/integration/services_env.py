@@ -7,11 +7,14 @@ away; central is ``kiosk-central`` in a subprocess on loopback (or none: offline
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from drivers.printers.sim.emulator import EscposEmulator
 from drivers.printers.sim.inprocess import emulated_printer, emulator_of
 from drivers.uri import parse_device_uri
+from kiosk.domain.codes import Sex
+from kiosk.domain.identity import CardType, Identity
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.jobs import PrintJobs
 from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
@@ -86,3 +89,17 @@ class Terminal:
         """Stop the worker, release the store."""
         self.printing.stop()
         self.store.close()
+
+
+def person(id_number: str = "110105198003150012", born: str = "1980-03-15") -> Identity:
+    """An invented card holder (the number's check character is valid)."""
+    return Identity(
+        card_type=CardType.RESIDENT,
+        name="张明丰",
+        id_number=id_number,
+        sex=Sex.MALE,
+        birth_date=date.fromisoformat(born),
+        valid_from=date(2015, 6, 1),
+        valid_to=date(2035, 6, 1),
+        address="北京市朝阳区示例路1号院2号楼303室",
+    )
