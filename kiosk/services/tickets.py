@@ -404,4 +404,6 @@ def _next_local(s: Session, name: str) -> int:
         ),
         {"k": name},
     )
-    return int(s.execute(text("SELECT value FROM terminal_meta WHERE key=:k"), {"k": name}).one()[0])
+    return int(
+        s.execute(text("SELECT value FROM terminal_meta WHERE key=:k"), {"k": name}).one()[0]
+    )

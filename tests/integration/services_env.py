@@ -19,6 +19,7 @@ from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.jobs import PrintJobs
 from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
 from kiosk.services.queues import BUNDLED_QUEUES, load_queues
 from kiosk.services.tickets import TicketService
@@ -46,6 +47,7 @@ class Terminal:
     printing: PrintWorker = field(init=False)
     emulator: EscposEmulator = field(init=False)
     tickets: TicketService = field(init=False)
+    checkin: CheckinService = field(init=False)
     runner: SyncRunner | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -67,6 +69,13 @@ class Terminal:
             terminal_id=self.terminal_id,
             central=self.central(),
             print_wait_s=10,
+        )
+        self.checkin = CheckinService(
+            self.store,
+            self.tickets,
+            self.tickets.hall_queues,
+            hall_id=self.hall_id,
+            central=self.central(),
         )
         if self.central_url:
             self.runner = SyncRunner(
