@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
-from drivers.uri import CARD_READER_SCHEMES, PRINTER_SCHEMES, DeviceUri, parse_device_uri
+from drivers.scanners.base import Scanner
+from drivers.uri import (
+    CARD_READER_SCHEMES,
+    PRINTER_SCHEMES,
+    SCANNER_SCHEMES,
+    DeviceUri,
+    parse_device_uri,
+)
 
 
 class UnsupportedDevice(ValueError):
@@ -86,4 +93,33 @@ def make_printer(text: str) -> Printer:
     factory = PRINTER_FACTORIES.get(uri.scheme)
     if factory is None:
         raise UnsupportedDevice(f"no printer driver for {uri.scheme!r} is installed")
+    return factory(uri)
+
+
+def _serial_scanner(uri: DeviceUri) -> Scanner:
+    from drivers.scanners.serial_scanner import DEFAULT_BAUD, SerialScanner
+
+    if not uri.target:
+        raise UnsupportedDevice("a scanner URI needs a port, e.g. scanner:/dev/ttyACM0")
+    return SerialScanner(uri.target, uri.int_option("baud", DEFAULT_BAUD), uri=str(uri))
+
+
+def _sim_scanner(uri: DeviceUri) -> Scanner:
+    from drivers.scanners.sim.sim_scanner import SimulatedScanner
+
+    return SimulatedScanner(str(uri))
+
+
+SCANNER_FACTORIES: dict[str, Callable[[DeviceUri], Scanner]] = {
+    "scanner": _serial_scanner,
+    "sim": _sim_scanner,
+}
+
+
+def make_scanner(text: str) -> Scanner:
+    """A barcode/QR scanner driver for ``text`` (opened on first read)."""
+    uri = parse_device_uri(text, SCANNER_SCHEMES)
+    factory = SCANNER_FACTORIES.get(uri.scheme)
+    if factory is None:
+        raise UnsupportedDevice(f"no scanner driver for {uri.scheme!r} is installed")
     return factory(uri)

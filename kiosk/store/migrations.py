@@ -173,7 +173,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 issued_at TEXT
             )""",
             "CREATE INDEX ix_queue_ticket_live ON queue_ticket(day, queue, holder_hash, status)",
-            "CREATE UNIQUE INDEX ux_queue_ticket_number ON queue_ticket(day, queue, origin, number)",
+            "CREATE UNIQUE INDEX ux_queue_ticket_number "
+            "ON queue_ticket(day, queue, origin, number)",
             """CREATE TABLE appointment_cache (
                 appointment_id TEXT PRIMARY KEY,
                 day TEXT NOT NULL,
