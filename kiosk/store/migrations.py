@@ -196,6 +196,10 @@ MIGRATIONS: tuple[Migration, ...] = (
                 answer TEXT NOT NULL DEFAULT '',
                 fetched_at TEXT
             )""",
+            # Whose cases were last looked up by card here (sha256 of the applicant's or
+            # agent's ID number), so an offline progress query by card shows them.
+            "ALTER TABLE case_status ADD COLUMN owner_hash TEXT",
+            "CREATE INDEX ix_case_status_owner ON case_status(owner_hash)",
         ),
     ),
 )

@@ -125,6 +125,7 @@ class CaseStatusRow(SQLModel, table=True):
     payload: str
     updated_at: str
     fetched_at: str
+    owner_hash: str | None = None
 
 
 class QueueTicketRow(SQLModel, table=True):

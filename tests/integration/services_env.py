@@ -21,6 +21,7 @@ from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
+from kiosk.services.progress import ProgressService
 from kiosk.services.queues import BUNDLED_QUEUES, load_queues
 from kiosk.services.tickets import TicketService
 from kiosk.store import Store
@@ -48,6 +49,7 @@ class Terminal:
     emulator: EscposEmulator = field(init=False)
     tickets: TicketService = field(init=False)
     checkin: CheckinService = field(init=False)
+    progress: ProgressService = field(init=False)
     runner: SyncRunner | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -77,6 +79,7 @@ class Terminal:
             hall_id=self.hall_id,
             central=self.central(),
         )
+        self.progress = ProgressService(self.store, central=self.central())
         if self.central_url:
             self.runner = SyncRunner(
                 self.store,
