@@ -196,7 +196,7 @@ class CheckinService:
                         AppointmentCacheRow.day == self.clock().date().isoformat(),
                         AppointmentCacheRow.id_number_hash == id_hash(identity.id_number),
                     )
-                    .order_by(AppointmentCacheRow.slot_start)  # type: ignore[arg-type]
+                    .order_by(AppointmentCacheRow.slot_start)
                 )
             )
 

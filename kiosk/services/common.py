@@ -9,6 +9,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
+from sqlalchemy import text
+from sqlmodel import Session
+
 from kiosk.sync.client import CentralClient, CentralError, PermanentError
 
 log = logging.getLogger(__name__)
@@ -64,3 +67,16 @@ class Central:
     def is_rejection(exc: CentralError, detail: str) -> bool:
         """Whether central refused the call for good with ``detail`` in its answer."""
         return isinstance(exc, PermanentError) and detail in str(exc)
+
+
+def next_local(s: Session, name: str) -> int:
+    """The terminal's own counter ``name`` (1, 2, …) inside the caller's write transaction."""
+    s.execute(
+        text(
+            "INSERT INTO terminal_meta(key, value) VALUES (:k, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        ),
+        {"k": name},
+    )
+    value = s.execute(text("SELECT value FROM terminal_meta WHERE key=:k"), {"k": name}).one()[0]
+    return int(value)

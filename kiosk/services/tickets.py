@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kiosk.contract import Ticket, TicketRecord, TicketRequest
@@ -29,7 +28,7 @@ from kiosk.domain.identity import Identity
 from kiosk.printing.jobs import PrintJob
 from kiosk.printing.layouts import TicketData, ticket
 from kiosk.printing.worker import PrintWorker
-from kiosk.services.common import Central, ServiceError, id_hash, local_now
+from kiosk.services.common import Central, ServiceError, id_hash, local_now, next_local
 from kiosk.services.queues import HallQueues, QueueDef
 from kiosk.store import Store
 from kiosk.store.models import QueueTicketRow
@@ -235,7 +234,7 @@ class TicketService:
                 number, origin, display = answer.number, "", answer.display
             else:
                 origin = self.terminal_id
-                number = _next_local(s, f"ticket:{day.isoformat()}:{queue.code}")
+                number = next_local(s, f"ticket:{day.isoformat()}:{queue.code}")
                 display = display_number(queue.code, number, origin)
             row = QueueTicketRow(
                 ticket_id=ticket_id,
@@ -393,17 +392,3 @@ class TicketService:
             created_at=datetime.fromisoformat(row.created_at),
             print_reason=row.reason,
         )
-
-
-def _next_local(s: Session, name: str) -> int:
-    """The terminal's own counter (offline block) inside the caller's write transaction."""
-    s.execute(
-        text(
-            "INSERT INTO terminal_meta(key, value) VALUES (:k, '1') "
-            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-        ),
-        {"k": name},
-    )
-    return int(
-        s.execute(text("SELECT value FROM terminal_meta WHERE key=:k"), {"k": name}).one()[0]
-    )

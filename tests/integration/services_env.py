@@ -21,6 +21,7 @@ from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
+from kiosk.services.complaints import ComplaintService
 from kiosk.services.progress import ProgressService
 from kiosk.services.queues import BUNDLED_QUEUES, load_queues
 from kiosk.services.tickets import TicketService
@@ -50,6 +51,7 @@ class Terminal:
     tickets: TicketService = field(init=False)
     checkin: CheckinService = field(init=False)
     progress: ProgressService = field(init=False)
+    complaints: ComplaintService = field(init=False)
     runner: SyncRunner | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -80,6 +82,14 @@ class Terminal:
             central=self.central(),
         )
         self.progress = ProgressService(self.store, central=self.central())
+        self.complaints = ComplaintService(
+            self.store,
+            hall_id=self.hall_id,
+            hall_name="市民服务中心",
+            terminal_id=self.terminal_id,
+            central=self.central(),
+            printing=self.printing,
+        )
         if self.central_url:
             self.runner = SyncRunner(
                 self.store,
