@@ -51,6 +51,13 @@ class Central:
         self.client = client
         self._lock = threading.Lock()
 
+    def connect(self, client: CentralClient | None) -> None:
+        """Use ``client`` from now on (demo mode learns central's address after start)."""
+        with self._lock:
+            old, self.client = self.client, client
+        if old is not None and old is not client:
+            old.close()
+
     @property
     def configured(self) -> bool:
         """Whether a central is configured at all."""
