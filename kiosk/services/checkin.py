@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import text
 from sqlmodel import select
 
 from kiosk.contract import AppointmentCheckIn
@@ -88,6 +89,11 @@ class CheckinService:
         listing = self.central.call(lambda c: c.appointments(day))
         stamp = self.clock().isoformat(timespec="seconds")
         with self.store.session(write=True) as s:
+            # Earlier days' lists are of no use and hold ID hashes: drop them.
+            s.execute(
+                text("DELETE FROM appointment_cache WHERE day < :day"),
+                {"day": self.clock().date().isoformat()},
+            )
             for a in listing.appointments:
                 row = s.get(AppointmentCacheRow, a.appointment_id) or AppointmentCacheRow(
                     appointment_id=a.appointment_id,

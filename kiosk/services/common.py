@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import text
 from sqlmodel import Session
 
-from kiosk.sync.client import CentralClient, CentralError, PermanentError
+from kiosk.sync.client import CentralClient, CentralError, PermanentError, TransientError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,18 +46,27 @@ class Central:
 
     ``None`` client means offline mode. Calls are serialized by a lock; any failure is
     reported as :class:`CentralError` so callers fall back to what the terminal knows.
+    After a network failure central is not tried again for ``retry_after_s``, so a citizen
+    does not wait for a connect timeout at every ticket while the network is down.
     """
 
-    def __init__(self, client: CentralClient | None) -> None:
+    def __init__(self, client: CentralClient | None, retry_after_s: float = 15.0) -> None:
         self.client = client
+        self.retry_after_s = retry_after_s
+        self._down_until = 0.0
         self._lock = threading.Lock()
 
     def connect(self, client: CentralClient | None) -> None:
         """Use ``client`` from now on (demo mode learns central's address after start)."""
         with self._lock:
             old, self.client = self.client, client
+            self._down_until = 0.0
         if old is not None and old is not client:
             old.close()
+
+    def network_back(self) -> None:
+        """The health monitor or sync worker saw central again: try it at the next call."""
+        self._down_until = 0.0
 
     @property
     def configured(self) -> bool:
@@ -67,8 +77,15 @@ class Central:
         """Run ``what`` with the client; raises :class:`CentralError` when offline."""
         if self.client is None:
             raise CentralError("offline", "no central configured")
+        if time.monotonic() < self._down_until:
+            raise TransientError("offline", "central was unreachable moments ago", network=True)
         with self._lock:
-            return what(self.client)
+            try:
+                return what(self.client)
+            except TransientError as exc:
+                if exc.network:
+                    self._down_until = time.monotonic() + self.retry_after_s
+                raise
 
     @staticmethod
     def is_rejection(exc: CentralError, detail: str) -> bool:

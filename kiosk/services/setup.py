@@ -49,6 +49,12 @@ class Services:
                 log.info("services work offline: %s", exc)
                 central.connect(None)
 
+    def network_changed(self, online: bool) -> None:
+        """Hook for the health monitor / sync indicator: central is reachable again."""
+        if online:
+            for central in self.centrals:
+                central.network_back()
+
     def close(self) -> None:
         """Close the services' connections to central."""
         for central in self.centrals:

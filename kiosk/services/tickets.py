@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kiosk.contract import Ticket, TicketRecord, TicketRequest
@@ -169,8 +170,18 @@ class TicketService:
             return self._view(self._get(s, ticket_id))
 
     def expire_stale(self) -> int:
-        """At start: tickets of earlier days still waiting for the printer become void."""
+        """At start: tickets of earlier days still waiting for the printer become void, and
+        earlier days' tickets forget their holder (the hash only served the one-per-day rule).
+        """
         today = self.clock().date().isoformat()
+        with self.store.session(write=True) as s:
+            s.execute(
+                text(
+                    "UPDATE queue_ticket SET holder_hash=NULL "
+                    "WHERE day < :today AND holder_hash IS NOT NULL"
+                ),
+                {"today": today},
+            )
         with self.store.session() as s:
             ids = s.exec(
                 select(QueueTicketRow.ticket_id).where(

@@ -115,6 +115,7 @@ def test_offline_tickets_use_the_terminal_block_and_join_central_on_reconnect(
         central.start()
         assert term.runner is not None
         assert term.runner.drain().sent == 3
+        term.tickets.central.network_back()  # what the health monitor reports
         online = term.tickets.take("A")
     finally:
         term.close()
