@@ -164,6 +164,20 @@ class TicketService:
         row = self._transition(ticket_id, ("pending_print", "print_failed"), "void")
         return self._view(row)
 
+    def void_unprinted(self) -> int:
+        """End of a visit: tickets that failed to print and were neither shown nor retried
+        become void, so central stops counting them as people waiting."""
+        with self.store.session() as s:
+            ids = s.exec(
+                select(QueueTicketRow.ticket_id).where(QueueTicketRow.status == "print_failed")
+            ).all()
+        for ticket_id in ids:
+            try:
+                self._transition(ticket_id, ("print_failed",), "void")
+            except ServiceError:
+                pass  # shown or reprinted meanwhile
+        return len(ids)
+
     def get(self, ticket_id: str) -> IssuedTicket:
         """One ticket as it stands now."""
         with self.store.session() as s:

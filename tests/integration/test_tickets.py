@@ -213,3 +213,23 @@ def test_priority_is_chosen_by_the_citizen_and_proven_by_a_card_of_seventy(
     assert proven.priority_proven is True
     assert young.priority_proven is False
     assert date.today().year - 1950 >= 70
+
+
+def test_an_unprinted_central_ticket_left_behind_is_voided_at_central(
+    central: CentralProcess, tmp_path: Path
+) -> None:
+    secret = central.add_terminal("T01")
+    central.start()
+    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
+    try:
+        term.emulator.set(paper="out")
+        with pytest.raises(ServiceError):
+            term.tickets.take("A")
+        assert term.tickets.void_unprinted() == 1  # the visit ended without a choice
+        assert term.runner is not None and term.runner.drain().sent == 1
+        term.emulator.set(paper="ok")
+        after = term.tickets.take("A")
+    finally:
+        term.close()
+    assert [r[4] for r in central_tickets(central)] == [1, 0]
+    assert after.people_ahead == 0  # the void ticket is not counted as waiting
