@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
-from central import booking, cases, catalog_feed, intake, queue, staff
+from central import booking, cases, catalog_feed, followups, intake, queue, staff
 from central.auth import Authenticator, StaffToken
 from central.db import Database
 from central.idempotency import Idempotency
@@ -46,5 +46,8 @@ def create_app(
     app.include_router(booking.build_router(db, idem, auth))
     app.include_router(cases.build_router(db, auth))
     app.include_router(catalog_feed.build_router(db, auth))
-    app.include_router(staff.build_router(db, StaffToken(staff_token)))
+    app.include_router(followups.build_router(db, auth))
+    staff_auth = StaffToken(staff_token)
+    app.include_router(staff.build_router(db, staff_auth))
+    app.include_router(followups.build_staff_router(db, staff_auth))
     return app

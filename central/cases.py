@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from central.auth import Principal
 from central.counters import next_value
@@ -45,6 +45,9 @@ def create_case(s: Session, terminal_id: str, sub: Submission) -> CaseRecord:
         receipt_no=sub.receipt_no,
         service_code=sub.service_code,
         id_number_hash=id_hash(sub.applicant.id_number) if sub.applicant.id_number else None,
+        agent_id_number_hash=(
+            id_hash(sub.agent.id_number) if sub.agent and sub.agent.id_number else None
+        ),
         state=CaseState.RECEIVED.value,
         promised_date=sub.promised_date.isoformat() if sub.promised_date else None,
     )
@@ -109,7 +112,11 @@ def build_router(db: Database, auth: Any) -> APIRouter:
         elif query.receipt_no:
             stmt = stmt.where(CaseRecord.receipt_no == query.receipt_no)
         else:
-            stmt = stmt.where(CaseRecord.id_number_hash == id_hash(query.id_number or ""))
+            # The owner is the applicant or the agent who applied on the applicant's behalf.
+            digest = id_hash(query.id_number or "")
+            stmt = stmt.where(
+                or_(CaseRecord.id_number_hash == digest, CaseRecord.agent_id_number_hash == digest)
+            )
         with db.session() as s:
             rows = s.exec(stmt.order_by(col(CaseRecord.updated_at).desc()).limit(50)).all()
             return CaseStatusList(cases=[to_status(r) for r in rows])

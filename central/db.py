@@ -86,6 +86,7 @@ class CaseRecord(SQLModel, table=True):
     receipt_no: str = Field(max_length=40, index=True)
     service_code: str = Field(max_length=60)
     id_number_hash: str | None = Field(default=None, max_length=64, index=True)
+    agent_id_number_hash: str | None = Field(default=None, max_length=64, index=True)
     state: str = Field(max_length=20)
     promised_date: str | None = None
     departments: str = "[]"
@@ -103,10 +104,11 @@ class Counter(SQLModel, table=True):
 
 
 class TicketRow(SQLModel, table=True):
-    """A numbered queue ticket."""
+    """A numbered queue ticket; ``origin`` is the terminal that numbered it offline ("" when
+    central numbered it), so offline blocks never collide with central's sequence."""
 
     __tablename__ = "ticket"
-    __table_args__ = (UniqueConstraint("hall_id", "queue", "day", "number"),)
+    __table_args__ = (UniqueConstraint("hall_id", "queue", "day", "origin", "number"),)
 
     ticket_id: str = Field(primary_key=True, max_length=64)
     hall_id: str = Field(max_length=16)
@@ -115,6 +117,11 @@ class TicketRow(SQLModel, table=True):
     number: int
     issued_at: datetime = Field(default_factory=utcnow)
     called: bool = False
+    origin: str = Field(default="", max_length=16)
+    display: str = Field(default="", max_length=30)
+    void: bool = False
+    priority: bool = False
+    holder_hash: str | None = Field(default=None, max_length=64, index=True)
 
 
 class AppointmentRow(SQLModel, table=True):
@@ -131,6 +138,18 @@ class AppointmentRow(SQLModel, table=True):
     queue: str = Field(default="A", max_length=30)
     id_number_hash: str = Field(max_length=64)
     checked_in: bool = False
+
+
+class FollowUpRow(SQLModel, table=True):
+    """A complaint or consultation question's state and answer (no personal data here)."""
+
+    __tablename__ = "followup_record"
+
+    tracking_no: str = Field(primary_key=True, max_length=40)
+    kind: str = Field(max_length=20)
+    state: str = Field(default="received", max_length=20)
+    answer: str = ""
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class CatalogItemRow(SQLModel, table=True):
@@ -157,6 +176,7 @@ CENTRAL_TABLES = [
         TicketRow,
         AppointmentRow,
         CatalogItemRow,
+        FollowUpRow,
     )
 ]
 

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from central.auth import Principal
 from central.cases import create_case
 from central.counters import next_value
-from central.db import AppointmentRow, IntakeItem
+from central.db import AppointmentRow, FollowUpRow, IntakeItem, TicketRow
 from central.idempotency import Idempotency, Outcome, Rejected, Work, body_hash
 from central.queue import issue_ticket
 from kiosk.contract import (
@@ -31,6 +31,7 @@ from kiosk.contract import (
     IntakeAck,
     IntakeKind,
     Submission,
+    Ticket,
     TicketRecord,
     WireModel,
     parse_intake,
@@ -66,7 +67,7 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
             promised_date=item.promised_date,
         )
     if isinstance(item, TicketRecord):
-        ticket = issue_ticket(s, item.hall_id, item.queue, item.day, item.ticket_id, item.number)
+        ticket = _record_ticket(s, who, item)
         _ledger(s, who, key, "ticket", item, item.ticket_id)
         return IntakeAck(
             key=key,
@@ -86,12 +87,42 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
     if isinstance(item, Complaint | ConsultationQuestion):
         prefix = "TS" if isinstance(item, Complaint) else "ZX"
         day = now.strftime("%Y%m%d")
-        tracking = f"{prefix}{day}{next_value(s, f'{prefix}:{day}'):06d}"
+        # The terminal numbers the slip it printed (offline too); central keeps that number.
+        tracking = item.tracking_no or f"{prefix}{day}{next_value(s, f'{prefix}:{day}'):06d}"
         kind = IntakeKind.COMPLAINT if isinstance(item, Complaint) else IntakeKind.CONSULTATION
+        if s.get(FollowUpRow, tracking) is not None:
+            raise Rejected(422, "tracking number already used")
+        s.add(FollowUpRow(tracking_no=tracking, kind=kind.value))
         _ledger(s, who, key, kind.value, item, tracking)
         return IntakeAck(key=key, kind=kind, accepted_at=now, tracking_no=tracking)
     _ledger(s, who, key, IntakeKind.EVALUATION.value, item, None)
     return IntakeAck(key=key, kind=IntakeKind.EVALUATION, accepted_at=now)
+
+
+def _record_ticket(s: Session, who: Principal, item: TicketRecord) -> Ticket:
+    """A ticket the terminal issued (numbered here or offline), or one it voided."""
+    origin = (item.origin or who.terminal_id) if item.number is not None else ""
+    existing = s.get(TicketRow, item.ticket_id)
+    if existing is not None and item.status == "void":
+        existing.void = True
+        s.add(existing)
+    ticket = issue_ticket(
+        s,
+        item.hall_id,
+        item.queue,
+        item.day,
+        item.ticket_id,
+        item.number if existing is None and item.number is not None else None,
+        origin=origin,
+        issued_at=item.taken_at,
+        priority=item.priority,
+    )
+    if existing is None and item.status == "void":
+        row = s.get(TicketRow, item.ticket_id)
+        if row is not None:
+            row.void = True
+            s.add(row)
+    return ticket
 
 
 def _work(who: Principal, key: str, kind: str, body: dict[str, Any]) -> Work | Outcome:

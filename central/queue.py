@@ -12,26 +12,72 @@ from sqlmodel import Session, col, func, select
 from central.auth import Principal
 from central.counters import next_value
 from central.db import AppointmentRow, Database, TicketRow, as_utc
-from central.idempotency import Idempotency, Work, body_hash
+from central.idempotency import Idempotency, Rejected, Work, body_hash
 from kiosk.contract import API_PREFIX, Appointment, AppointmentList, Ticket, TicketRequest
 from kiosk.contract.intake import KEY_PATTERN
 
+MINUTES_PER_PERSON = 4  # reference estimate; a real back office knows its windows' pace
+DISPLAY_WRAP = 999  # A001 … A999, then A001 again (the ticket id stays unique)
 
-def _display(queue: str, number: int) -> str:
-    return f"{queue}{number:03d}"
+
+def display_number(queue: str, number: int, origin: str = "") -> str:
+    """The printed number: wraps per day at 999; offline ones carry their terminal's prefix."""
+    shown = f"{queue}{(number - 1) % DISPLAY_WRAP + 1:03d}"
+    return f"{origin}-{shown}" if origin else shown
+
+
+class DuplicateTicket(Exception):
+    """The holder already has a live ticket in this queue today."""
 
 
 def issue_ticket(
-    s: Session, hall_id: str, queue: str, day: date, ticket_id: str, number: int | None = None
+    s: Session,
+    hall_id: str,
+    queue: str,
+    day: date,
+    ticket_id: str,
+    number: int | None = None,
+    *,
+    origin: str = "",
+    issued_at: datetime | None = None,
+    holder_hash: str | None = None,
+    priority: bool = False,
 ) -> Ticket:
-    """Number a ticket (or record an offline-issued ``number``); same ``ticket_id`` → same."""
+    """Number a ticket (or record an offline-issued ``number`` of ``origin``); same id → same.
+
+    People ahead are the live tickets of the queue issued earlier, whoever numbered them.
+    """
     row = s.get(TicketRow, ticket_id)
     if row is None:
+        if holder_hash:
+            live = s.exec(
+                select(TicketRow.ticket_id).where(
+                    TicketRow.hall_id == hall_id,
+                    TicketRow.queue == queue,
+                    TicketRow.day == day.isoformat(),
+                    TicketRow.holder_hash == holder_hash,
+                    col(TicketRow.void).is_(False),
+                    col(TicketRow.called).is_(False),
+                )
+            ).first()
+            if live is not None:
+                raise DuplicateTicket(live)
         if number is None:
+            origin = ""
             number = next_value(s, f"queue:{hall_id}:{queue}:{day.isoformat()}")
         row = TicketRow(
-            ticket_id=ticket_id, hall_id=hall_id, queue=queue, day=day.isoformat(), number=number
+            ticket_id=ticket_id,
+            hall_id=hall_id,
+            queue=queue,
+            day=day.isoformat(),
+            number=number,
+            origin=origin,
+            display=display_number(queue, number, origin),
+            holder_hash=holder_hash,
+            priority=priority,
         )
+        if issued_at is not None:
+            row.issued_at = issued_at.astimezone(UTC)
         s.add(row)
         s.flush()
     waiting = s.exec(
@@ -41,8 +87,9 @@ def issue_ticket(
             TicketRow.hall_id == row.hall_id,
             TicketRow.queue == row.queue,
             TicketRow.day == row.day,
-            TicketRow.number < row.number,
+            TicketRow.issued_at < row.issued_at,
             col(TicketRow.called).is_(False),
+            col(TicketRow.void).is_(False),
         )
     ).one()
     return Ticket(
@@ -51,9 +98,10 @@ def issue_ticket(
         queue=row.queue,
         day=date.fromisoformat(row.day),
         number=row.number,
-        display=_display(row.queue, row.number),
+        display=row.display or display_number(row.queue, row.number, row.origin),
         issued_at=as_utc(row.issued_at),
         waiting_before=int(waiting),
+        estimated_wait_min=int(waiting) * MINUTES_PER_PERSON,
     )
 
 
@@ -71,7 +119,12 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         day = req.day or datetime.now(UTC).date()
 
         def handler(s: Session) -> tuple[int, dict[str, Any]]:
-            ticket = issue_ticket(s, who.hall_id, req.queue, day, req.ticket_id)
+            try:
+                ticket = issue_ticket(
+                    s, who.hall_id, req.queue, day, req.ticket_id, holder_hash=req.holder_hash
+                )
+            except DuplicateTicket:
+                raise Rejected(422, "duplicate_ticket") from None
             return 201, ticket.model_dump(mode="json")
 
         work = Work(idempotency_key, "queue", body_hash(req.model_dump(mode="json")), handler)

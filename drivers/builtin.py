@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
+from drivers.scanners.base import Scanner
 from drivers.uri import DeviceUri
 
 
@@ -50,3 +51,19 @@ def escpos_printer(uri: DeviceUri) -> Printer:
     from drivers.printers.transports import transport_for
 
     return EscposPrinter(str(uri), transport_for(uri))
+
+
+def serial_scanner(uri: DeviceUri) -> Scanner:
+    """A barcode/QR scanner on a serial port: ``scanner:/dev/ttyACM0?baud=9600``."""
+    from drivers.scanners.serial_scanner import DEFAULT_BAUD, SerialScanner
+
+    if not uri.target:
+        raise ValueError("a scanner URI needs a port, e.g. scanner:/dev/ttyACM0")
+    return SerialScanner(uri.target, uri.int_option("baud", DEFAULT_BAUD), uri=str(uri))
+
+
+def sim_scanner(uri: DeviceUri) -> Scanner:
+    """``sim:``: a scanner on an in-process pty emulator (demo and tests)."""
+    from drivers.scanners.sim.sim_scanner import SimulatedScanner
+
+    return SimulatedScanner(str(uri))

@@ -24,6 +24,7 @@ from typing import Any
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
+from drivers.scanners.base import Scanner
 from drivers.uri import DeviceUri, parse_device_uri
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,10 @@ BUILTIN: dict[str, dict[str, str]] = {
         "file": "drivers.builtin:escpos_printer",
         "cups": "drivers.builtin:escpos_printer",
     },
-    SCANNERS: {},
+    SCANNERS: {
+        "scanner": "drivers.builtin:serial_scanner",
+        "sim": "drivers.builtin:sim_scanner",
+    },
 }
 
 
@@ -124,6 +128,7 @@ def make_printer(text: str) -> Printer:
     return printer
 
 
-def make_scanner(text: str) -> Any:
-    """A document/QR scanner driver for ``text`` (no built-in scanner: plug-ins only)."""
-    return make_device(SCANNERS, text)
+def make_scanner(text: str) -> Scanner:
+    """A barcode/QR scanner driver for ``text`` (opened on first read)."""
+    scanner: Scanner = make_device(SCANNERS, text)
+    return scanner

@@ -8,7 +8,11 @@ from __future__ import annotations
 import argparse
 import importlib
 
-SIMULATOR_MODULES = ("kiosk.cli.simulate_printer", "kiosk.cli.simulate_cards")
+SIMULATOR_MODULES = (
+    "kiosk.cli.simulate_printer",
+    "kiosk.cli.simulate_cards",
+    "kiosk.cli.simulate_scanner",
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -85,6 +85,12 @@ class TicketRecord(WireModel):
     number: int | None = Field(default=None, ge=1)
     taken_at: datetime
     service_code: str | None = None
+    display: str | None = Field(default=None, max_length=30)
+    origin: str | None = Field(
+        default=None, max_length=16, description="the terminal that numbered it offline"
+    )
+    status: Literal["issued", "void"] = "issued"
+    priority: bool = False
 
 
 class AppointmentCheckIn(WireModel):
@@ -125,6 +131,10 @@ class Complaint(WireModel):
     complainant: Applicant | None = None
     anonymous: bool = False
     filed_at: datetime
+    tracking_no: str | None = Field(default=None, max_length=40)
+    against_service: str | None = Field(default=None, max_length=60)
+    against_window: str | None = Field(default=None, max_length=30)
+    against_staff: str | None = Field(default=None, max_length=30)
 
 
 class ConsultationQuestion(WireModel):
@@ -137,6 +147,9 @@ class ConsultationQuestion(WireModel):
     text: str = Field(min_length=1, max_length=4000)
     asker: Applicant | None = None
     asked_at: datetime
+    tracking_no: str | None = Field(default=None, max_length=40)
+    topic: str = Field(default="", max_length=60)
+    phone: str | None = Field(default=None, max_length=40)
 
 
 IntakeModel = (

@@ -16,6 +16,11 @@ class TicketRequest(WireModel):
     queue: str = Field(min_length=1, max_length=30, pattern=r"^[A-Za-z0-9_-]+$")
     day: date | None = Field(default=None, description="the hall's day; central's today if unset")
     service_code: str | None = None
+    holder_hash: str | None = Field(
+        default=None,
+        max_length=64,
+        description="sha256 hex of the holder's ID number: one live ticket per queue and person",
+    )
 
 
 class Ticket(WireModel):
@@ -29,6 +34,7 @@ class Ticket(WireModel):
     display: str
     issued_at: datetime
     waiting_before: int = Field(default=0, ge=0)
+    estimated_wait_min: int | None = Field(default=None, ge=0)
 
 
 class Appointment(WireModel):
@@ -85,3 +91,26 @@ class BookingRequest(WireModel):
     service_code: str = Field(min_length=1, max_length=60)
     slot_start: datetime
     id_number_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class FollowUpQuery(WireModel):
+    """``POST /api/v1/followups/lookup``: a complaint's or question's tracking number."""
+
+    tracking_no: str = Field(min_length=1, max_length=40)
+
+
+class FollowUpStatus(WireModel):
+    """Where a complaint (投诉) or consultation question (咨询留言) stands; no personal data."""
+
+    tracking_no: str
+    kind: str
+    state: str = Field(description="received | in_progress | answered | closed")
+    answer: str = ""
+    updated_at: datetime
+
+
+class StaffFollowUpUpdate(WireModel):
+    """Staff API: move a complaint on or answer a question."""
+
+    state: str = Field(pattern=r"^(received|in_progress|answered|closed)$")
+    answer: str = Field(default="", max_length=4000)

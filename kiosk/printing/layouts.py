@@ -47,6 +47,9 @@ LABELS: dict[str, str] = {
     "ahead": "您前面还有 {n} 人等候",
     "ticket_time": "取号时间",
     "ticket_note": "请留意叫号，过号请重新取号",
+    "ticket_offline": "网络中断时取号，等候人数以大厅叫号屏为准",
+    "priority": "优先",
+    "consultation": "咨询留言回执",
     "slip": "一次性告知单",
     "accepting_unit": "受理单位",
     "slip_materials": "一、申请材料",
@@ -157,7 +160,7 @@ class TicketData:
     ticket_id: str
     number: str
     queue_name: str
-    people_ahead: int
+    people_ahead: int | None  # None: numbered offline, the terminal cannot know
     issued_at: datetime
     logo_path: str | None = None
 
@@ -170,7 +173,13 @@ def ticket(data: TicketData) -> Document:
         Feed(),
         Text(data.number, size=4, bold=True, align="center"),
         Feed(),
-        Text(LABELS["ahead"].format(n=max(0, data.people_ahead)), align="center", tall=True),
+        Text(
+            LABELS["ahead"].format(n=max(0, data.people_ahead))
+            if data.people_ahead is not None
+            else LABELS["ticket_offline"],
+            align="center",
+            tall=data.people_ahead is not None,
+        ),
         Text(f"{LABELS['ticket_time']}：{_when(data.issued_at)}", align="center"),
         Separator(),
         Text(LABELS["ticket_note"], align="center"),
@@ -247,9 +256,9 @@ def notification_slip(data: SlipData) -> Document:
 
 @dataclass(frozen=True)
 class AcknowledgementData:
-    """Proof that an evaluation (好差评) or a complaint (投诉) was recorded."""
+    """Proof that an evaluation (好差评), a complaint (投诉) or a question (咨询) was recorded."""
 
-    kind: Literal["evaluation", "complaint"]
+    kind: Literal["evaluation", "complaint", "consultation"]
     hall_name: str
     tracking_no: str
     created_at: datetime

@@ -1,1 +1,2 @@
-"""Use cases the screens call: guide slips, submitting, rating, tickets, progress, staff console."""
+"""Use cases the screens call: guide slips, submitting, rating, queue tickets, check-in,
+progress, consultation, complaints, the staff console."""

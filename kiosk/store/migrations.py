@@ -180,6 +180,64 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        8,
+        "services: queue tickets, cached appointments, complaint/question tracking",
+        (
+            # holder_hash: sha256 of the holder's ID number, only to refuse a second live
+            # ticket in one queue; NULL for tickets taken without a card.
+            """CREATE TABLE queue_ticket (
+                ticket_id TEXT PRIMARY KEY,
+                hall_id TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                day TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                display TEXT NOT NULL,
+                origin TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'pending_print'
+                    CHECK (status IN ('pending_print', 'issued', 'shown_on_screen',
+                                      'print_failed', 'void')),
+                priority INTEGER NOT NULL DEFAULT 0,
+                priority_proven INTEGER NOT NULL DEFAULT 0,
+                holder_hash TEXT,
+                service_code TEXT,
+                people_ahead INTEGER,
+                estimated_wait_min INTEGER,
+                print_job_id INTEGER,
+                reason TEXT,
+                created_at TEXT NOT NULL,
+                issued_at TEXT
+            )""",
+            "CREATE INDEX ix_queue_ticket_live ON queue_ticket(day, queue, holder_hash, status)",
+            "CREATE UNIQUE INDEX ux_queue_ticket_number "
+            "ON queue_ticket(day, queue, origin, number)",
+            """CREATE TABLE appointment_cache (
+                appointment_id TEXT PRIMARY KEY,
+                day TEXT NOT NULL,
+                slot_start TEXT NOT NULL,
+                slot_end TEXT NOT NULL,
+                service_code TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                id_number_hash TEXT NOT NULL,
+                checked_in INTEGER NOT NULL DEFAULT 0,
+                fetched_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX ix_appointment_cache_day ON appointment_cache(day, id_number_hash)",
+            """CREATE TABLE followup (
+                tracking_no TEXT PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('complaint', 'consultation')),
+                topic TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'submitted',
+                answer TEXT NOT NULL DEFAULT '',
+                fetched_at TEXT
+            )""",
+            # Whose cases were last looked up by card here (sha256 of the applicant's or
+            # agent's ID number), so an offline progress query by card shows them.
+            "ALTER TABLE case_status ADD COLUMN owner_hash TEXT",
+            "CREATE INDEX ix_case_status_owner ON case_status(owner_hash)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -125,6 +125,7 @@ class CaseStatusRow(SQLModel, table=True):
     payload: str
     updated_at: str
     fetched_at: str
+    owner_hash: str | None = None
 
 
 class StaffCredentialRow(SQLModel, table=True):
@@ -159,3 +160,58 @@ class ReceiptSequenceRow(SQLModel, table=True):
 
     day: str = Field(primary_key=True)
     last_seq: int
+
+
+class QueueTicketRow(SQLModel, table=True):
+    """A queue ticket (取号) taken here; issued only once printed or shown with consent."""
+
+    __tablename__ = "queue_ticket"
+
+    ticket_id: str = Field(primary_key=True)
+    hall_id: str
+    queue: str
+    day: str
+    number: int
+    display: str
+    origin: str = ""
+    status: str = "pending_print"
+    priority: bool = False
+    priority_proven: bool = False
+    holder_hash: str | None = None
+    service_code: str | None = None
+    people_ahead: int | None = None
+    estimated_wait_min: int | None = None
+    print_job_id: int | None = None
+    reason: str | None = None
+    created_at: str
+    issued_at: str | None = None
+
+
+class AppointmentCacheRow(SQLModel, table=True):
+    """One of the day's appointments in this hall as last fetched (for offline check-in)."""
+
+    __tablename__ = "appointment_cache"
+
+    appointment_id: str = Field(primary_key=True)
+    day: str
+    slot_start: str
+    slot_end: str
+    service_code: str
+    queue: str
+    id_number_hash: str
+    checked_in: bool = False
+    fetched_at: str
+
+
+class FollowUpRow(SQLModel, table=True):
+    """A complaint or question left here, by tracking number; never any personal data."""
+
+    __tablename__ = "followup"
+
+    tracking_no: str = Field(primary_key=True)
+    kind: str
+    topic: str = ""
+    created_at: str
+    state: str = "submitted"
+    answer: str = ""
+    fetched_at: str | None = None

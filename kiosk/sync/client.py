@@ -37,6 +37,8 @@ from kiosk.contract import (
     CaseStatusQuery,
     CatalogDelta,
     CatalogSnapshot,
+    FollowUpQuery,
+    FollowUpStatus,
     SlotList,
     Ticket,
     TicketRequest,
@@ -295,6 +297,11 @@ class CentralClient:
             body=request,
             headers={"Idempotency-Key": key},
         )
+
+    def followup(self, tracking_no: str) -> FollowUpStatus:
+        """State and answer of a complaint or consultation question."""
+        query = FollowUpQuery(tracking_no=tracking_no)
+        return self.request("POST", "/followups/lookup", FollowUpStatus, body=query)
 
 
 def _detail(reply: requests.Response) -> str:

@@ -59,6 +59,12 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._next: dict[str, float] = {}
+        self._pulls: list[tuple[str, float, Callable[[], object]]] = []
+
+    def add_pull(self, name: str, every_s: float, pull: Callable[[], object]) -> None:
+        """Run ``pull`` every ``every_s`` while online (e.g. the day's appointments);
+        it may raise :class:`CentralError`. Call before :meth:`start`."""
+        self._pulls.append((name, every_s, pull))
 
     def start(self) -> None:
         """Put back rows a previous run left mid-send, then start the thread."""
@@ -152,6 +158,7 @@ class SyncWorker:
         for name, every, pull in (
             ("catalog", t.catalog_s, self.runner.pull_catalog),
             ("status", t.status_s, self.runner.pull_status),
+            *self._pulls,
         ):
             if self._stop.is_set() or not self._due(name, every):
                 continue

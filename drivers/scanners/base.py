@@ -1,0 +1,36 @@
+"""What every scanner driver provides: one decoded scan at a time, with a timeout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class ScannerError(RuntimeError):
+    """The scanner cannot be used; ``reason``: ``unreachable`` (port gone or not openable)."""
+
+    def __init__(self, message: str, reason: str = "unreachable") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One barcode or QR code as the scanner sent it (terminator removed)."""
+
+    data: str
+
+
+class Scanner(Protocol):
+    """A scanner that sends line-terminated codes. Blocking; call from its worker thread."""
+
+    uri: str
+
+    def open(self) -> None:
+        """Open the port; raises :class:`ScannerError`."""
+
+    def read_scan(self, timeout_s: float) -> Scan | None:
+        """The next complete scan, or None when none arrived within ``timeout_s``."""
+
+    def close(self) -> None:
+        """Release the port; safe to call twice."""

@@ -1,0 +1,78 @@
+"""One thread per scanner: waits for scans and hands each to a callback.
+
+A port that fails (cable pulled) is reported once through ``on_lost`` and reopened every
+``reopen_interval_s``; ``on_back`` says it works again. Callbacks run on the worker thread;
+``ui/bridge.py`` re-posts them to the GUI thread. Scans are text only: what they mean (a
+receipt's QR code, …) is decided by the service that receives them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from drivers.scanners.base import Scanner, ScannerError
+
+log = logging.getLogger(__name__)
+
+
+class ScannerWorker:
+    """Reads ``scanner`` on its own thread until stopped."""
+
+    def __init__(
+        self,
+        scanner: Scanner,
+        on_scan: Callable[[str], None],
+        *,
+        on_lost: Callable[[str], None] | None = None,
+        on_back: Callable[[], None] | None = None,
+        poll_s: float = 0.5,
+        reopen_interval_s: float = 2.0,
+    ) -> None:
+        self.scanner = scanner
+        self.on_scan = on_scan
+        self.on_lost = on_lost or (lambda _reason: None)
+        self.on_back = on_back or (lambda: None)
+        self.poll_s = poll_s
+        self.reopen_interval_s = reopen_interval_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the thread."""
+        self._thread = threading.Thread(target=self._run, name="scanner", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        """Stop the thread and close the port."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+        self.scanner.close()
+
+    def _run(self) -> None:
+        lost = False
+        while not self._stop.is_set():
+            try:
+                scan = self.scanner.read_scan(self.poll_s)
+            except ScannerError as exc:
+                if not lost:
+                    lost = True
+                    log.warning("scanner %s lost: %s", self.scanner.uri, exc)
+                    self._call(self.on_lost, exc.reason)
+                self.scanner.close()
+                self._stop.wait(self.reopen_interval_s)
+                continue
+            if lost:
+                lost = False
+                self._call(self.on_back)
+            if scan is not None:
+                self._call(self.on_scan, scan.data)
+
+    @staticmethod
+    def _call(callback: Callable[..., None], *args: object) -> None:
+        try:
+            callback(*args)
+        except Exception:  # a broken listener must not stop the scanner
+            log.exception("scanner listener failed")

@@ -1,0 +1,144 @@
+"""Tracking numbers for complaints and questions, and their state from central.
+
+The terminal numbers the slip it prints at once (offline too): ``TS`` (投诉) or ``ZX`` (咨询)
++ date + terminal id + a per-day sequence, e.g. ``TS20261128T010007``; central keeps that
+number. The ``followup`` table holds only the number, kind, topic and the answer: never who
+asked or complained.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from kiosk.printing.document import Document
+from kiosk.printing.jobs import PrintJob
+from kiosk.printing.worker import PrintWorker
+from kiosk.services.common import Central, ServiceError, next_local
+from kiosk.store import Store
+from kiosk.store.models import FollowUpRow
+from kiosk.sync.client import CentralError
+
+log = logging.getLogger(__name__)
+
+PREFIXES = {"complaint": "TS", "consultation": "ZX"}
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    """A complaint's or question's state: ``submitted`` (not yet at central), ``received``,
+    ``in_progress``, ``answered``, ``closed``; ``answer`` once given. ``offline`` when
+    central could not be asked (the last known state is shown, fetched at ``fetched_at``)."""
+
+    tracking_no: str
+    kind: str
+    topic: str
+    state: str
+    answer: str
+    created_at: datetime
+    fetched_at: datetime | None
+    offline: bool
+
+
+@dataclass(frozen=True)
+class Filed:
+    """What the screen shows after filing: the tracking number and the slip's print job."""
+
+    tracking_no: str
+    print_job: PrintJob | None
+
+
+def check_text(text: str) -> str:
+    """The citizen's text, trimmed; ``text_empty`` / ``text_too_long`` otherwise."""
+    text = text.strip()
+    if not text:
+        raise ServiceError("text_empty", "the text is empty")
+    if len(text) > MAX_TEXT:
+        raise ServiceError("text_too_long", f"the text is longer than {MAX_TEXT} characters")
+    return text
+
+
+def new_tracking_no(s: Session, kind: str, terminal_id: str, now: datetime) -> str:
+    """The next tracking number of ``kind`` at this terminal (inside the caller's txn)."""
+    day = now.strftime("%Y%m%d")
+    seq = next_local(s, f"tracking:{kind}:{day}")
+    return f"{PREFIXES[kind]}{day}{terminal_id}{seq:04d}"
+
+
+class FollowUps:
+    """The local ``followup`` table and central's lookup, shared by consult and complaints."""
+
+    def __init__(
+        self,
+        store: Store,
+        central: Central,
+        printing: PrintWorker | None,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.store = store
+        self.central = central
+        self.printing = printing
+        self.clock = clock
+
+    def add(self, s: Session, tracking_no: str, kind: str, topic: str) -> None:
+        """Record a new follow-up inside the caller's transaction."""
+        s.add(
+            FollowUpRow(
+                tracking_no=tracking_no,
+                kind=kind,
+                topic=topic,
+                created_at=self.clock().isoformat(timespec="seconds"),
+            )
+        )
+
+    def print_slip(self, document: Document) -> PrintJob | None:
+        """Queue the acknowledgement slip; a printer problem does not undo the filing."""
+        if self.printing is None:
+            return None
+        try:
+            return self.printing.submit(document)
+        except Exception:
+            log.exception("acknowledgement slip could not be queued")
+            return None
+
+    def status(self, tracking_no: str, kind: str) -> FollowUpView:
+        """State and answer of ``tracking_no``; ``not_found`` if neither side knows it."""
+        tracking_no = tracking_no.strip().upper()
+        if not tracking_no.startswith(PREFIXES[kind]):
+            raise ServiceError("not_found", "not a tracking number of this kind")
+        offline = False
+        try:
+            answer = self.central.call(lambda c: c.followup(tracking_no))
+            with self.store.session(write=True) as s:
+                row = s.get(FollowUpRow, tracking_no) or FollowUpRow(
+                    tracking_no=tracking_no,
+                    kind=kind,
+                    created_at=answer.updated_at.isoformat(timespec="seconds"),
+                )
+                row.state, row.answer = answer.state, answer.answer
+                row.fetched_at = self.clock().isoformat(timespec="seconds")
+                s.add(row)
+        except CentralError as exc:
+            # 404: central has not received it yet (still in the outbox), not an outage.
+            offline = exc.status != 404
+            if offline:
+                log.info("follow-up from the last known state (%s)", exc.reason)
+        with self.store.session() as s:
+            known = s.get(FollowUpRow, tracking_no)
+        if known is None or known.kind != kind:
+            raise ServiceError("not_found", "unknown tracking number", offline=offline)
+        return FollowUpView(
+            tracking_no=known.tracking_no,
+            kind=known.kind,
+            topic=known.topic,
+            state=known.state,
+            answer=known.answer,
+            created_at=datetime.fromisoformat(known.created_at),
+            fetched_at=datetime.fromisoformat(known.fetched_at) if known.fetched_at else None,
+            offline=offline,
+        )

@@ -1,0 +1,108 @@
+"""Ticket latency and central's ticket throughput. Prints ONE JSON line.
+
+1. Terminal side: ``TicketService.take`` → central numbers it on loopback → the print job
+   is rendered and its bytes reach the ``sim:`` printer (the ESC/POS driver on the emulator)
+   → the call returns. 200 tickets, p50/p95 in ms. Target p95 <= 300 ms.
+2. Central: 8 terminals (threads, each its own signed client) take tickets at once;
+   tickets per second, and a check that no number was handed out twice.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from central.testing import CentralProcess  # noqa: E402
+from kiosk.contract import TicketRequest  # noqa: E402
+from tests.integration.services_env import Terminal, client_for  # noqa: E402
+
+N = 200
+TERMINALS = 8
+PER_TERMINAL = 100
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        with CentralProcess(work) as central:
+            secrets = {f"B{i:02d}": central.add_terminal(f"B{i:02d}") for i in range(TERMINALS)}
+            secret = central.add_terminal("T01")
+            central.start()
+
+            term = Terminal(work / "t01", central_url=central.url, secret=secret)
+            latencies: list[float] = []
+            offline = 0
+            try:
+                term.tickets.take("A")  # warm up connections and the renderer
+                for i in range(N):
+                    queue = "AB"[i % 2]
+                    started = time.perf_counter()
+                    ticket = term.tickets.take(queue)
+                    latencies.append((time.perf_counter() - started) * 1000)
+                    offline += ticket.offline
+                printed = sum(1 for job in term.emulator.jobs if job.complete)
+            finally:
+                term.close()
+
+            numbers: list[int] = []
+            lock = threading.Lock()
+            errors: list[str] = []
+
+            def terminal(tid: str) -> None:
+                client = client_for(central.url, tid, secrets[tid])
+                try:
+                    for _ in range(PER_TERMINAL):
+                        key = uuid.uuid4().hex
+                        got = client.take_ticket(TicketRequest(ticket_id=key, queue="C"), key)
+                        with lock:
+                            numbers.append(got.number)
+                except Exception as exc:
+                    errors.append(type(exc).__name__)
+                finally:
+                    client.close()
+
+            threads = [threading.Thread(target=terminal, args=(t,)) for t in secrets]
+            started = time.perf_counter()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            seconds = time.perf_counter() - started
+
+    print(
+        json.dumps(
+            {
+                "bench": "ticket",
+                "tickets": N,
+                "printed": printed,
+                "numbered_offline": offline,
+                "take_to_printer_p50_ms": round(statistics.median(latencies), 1),
+                "take_to_printer_p95_ms": round(percentile(latencies, 0.95), 1),
+                "target_p95_ms": 300,
+                "central_terminals": TERMINALS,
+                "central_tickets": len(numbers),
+                "central_tickets_per_s": round(len(numbers) / seconds, 1),
+                "central_duplicates": len(numbers) - len(set(numbers)),
+                "central_errors": len(errors),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

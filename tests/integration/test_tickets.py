@@ -1,0 +1,235 @@
+"""Queue tickets: central numbering across terminals, offline blocks, print gating, one per card."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from central.testing import CentralProcess
+from kiosk.contract import TicketRequest
+from kiosk.services.common import ServiceError
+from kiosk.services.tickets import display_number
+from tests.integration.services_env import Terminal, client_for, person
+
+ELDER = "110105195001010012"
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[CentralProcess]:
+    proc = CentralProcess(tmp_path)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def offline(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(tmp_path / "t01")
+    yield term
+    term.close()
+
+
+def outbox_tickets(term: Terminal) -> list[str]:
+    with term.store.session() as s:
+        return [r[0] for r in s.execute(text("SELECT payload FROM outbox WHERE kind='ticket'"))]
+
+
+def central_tickets(central: CentralProcess) -> list[tuple[str, str, int, str, int]]:
+    with sqlite3.connect(central.db_path) as conn:
+        return conn.execute(
+            "SELECT ticket_id, origin, number, display, void FROM ticket ORDER BY issued_at"
+        ).fetchall()
+
+
+def test_display_numbers_wrap_after_999_but_ids_stay_unique() -> None:
+    assert display_number("A", 1) == "A001"
+    assert display_number("A", 999) == "A999"
+    assert display_number("A", 1000) == "A001"
+    assert display_number("V", 7, "T01") == "T01-V007"
+
+
+def test_several_terminals_taking_numbers_at_once_never_get_the_same_one(
+    central: CentralProcess,
+) -> None:
+    secrets = {f"T{i:02d}": central.add_terminal(f"T{i:02d}") for i in range(1, 7)}
+    central.start()
+    numbers: list[int] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def terminal(tid: str) -> None:
+        client = client_for(central.url, tid, secrets[tid])
+        try:
+            for _ in range(15):
+                tid_ = uuid.uuid4().hex
+                got = client.take_ticket(TicketRequest(ticket_id=tid_, queue="A"), f"k-{tid_}")
+                with lock:
+                    numbers.append(got.number)
+        except BaseException as exc:  # reported below, not swallowed
+            errors.append(exc)
+        finally:
+            client.close()
+
+    threads = [threading.Thread(target=terminal, args=(t,)) for t in secrets]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    assert sorted(numbers) == list(range(1, 6 * 15 + 1))
+
+
+def test_online_ticket_is_numbered_by_central_with_people_ahead(
+    central: CentralProcess, tmp_path: Path
+) -> None:
+    secret = central.add_terminal("T01")
+    central.start()
+    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
+    try:
+        first = term.tickets.take("A")
+        second = term.tickets.take("A")
+    finally:
+        term.close()
+    assert (first.display, first.people_ahead, first.offline) == ("A001", 0, False)
+    assert (second.display, second.people_ahead) == ("A002", 1)
+    assert second.estimated_wait_min is not None and second.estimated_wait_min > 0
+    assert "A002" in term.printed_text()
+
+
+def test_offline_tickets_use_the_terminal_block_and_join_central_on_reconnect(
+    central: CentralProcess, tmp_path: Path
+) -> None:
+    secret = central.add_terminal("T01")
+    # Central is not running yet: the terminal numbers tickets itself.
+    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
+    try:
+        offline = [term.tickets.take("A").display for _ in range(3)]
+        assert offline == ["T01-A001", "T01-A002", "T01-A003"]
+        assert len(outbox_tickets(term)) == 3
+        central.start()
+        assert term.runner is not None
+        assert term.runner.drain().sent == 3
+        term.tickets.central.network_back()  # what the health monitor reports
+        online = term.tickets.take("A")
+    finally:
+        term.close()
+    rows = central_tickets(central)
+    assert [(r[1], r[2], r[3]) for r in rows[:3]] == [
+        ("T01", 1, "T01-A001"),
+        ("T01", 2, "T01-A002"),
+        ("T01", 3, "T01-A003"),
+    ]
+    # Central's own sequence starts at 1 too: the prefix keeps the two apart.
+    assert (online.display, online.people_ahead) == ("A001", 3)
+
+
+def test_a_ticket_that_did_not_print_is_not_issued(offline: Terminal) -> None:
+    offline.emulator.set(paper="out")
+    with pytest.raises(ServiceError) as failed:
+        offline.tickets.take("A")
+    assert failed.value.reason == "print_failed"
+    assert failed.value.details["print_reason"] == "paper_out"
+    ticket = failed.value.details["ticket"]
+    assert ticket.status == "print_failed"
+    assert outbox_tickets(offline) == []
+
+    offline.emulator.set(paper="ok")
+    reprinted = offline.tickets.retry_print(ticket.ticket_id)
+    assert reprinted.status == "issued"
+    assert ticket.display in offline.printed_text()
+    assert len(outbox_tickets(offline)) == 1
+
+
+def test_the_citizen_may_read_the_number_off_the_screen_instead(offline: Terminal) -> None:
+    offline.emulator.set(paper="out")
+    with pytest.raises(ServiceError) as failed:
+        offline.tickets.take("A")
+    ticket = failed.value.details["ticket"]
+    shown = offline.tickets.show_on_screen(ticket.ticket_id)
+    assert shown.status == "shown_on_screen"
+    assert len(outbox_tickets(offline)) == 1
+
+
+def test_a_cancelled_unprinted_ticket_is_void_and_frees_the_queue_for_that_card(
+    offline: Terminal,
+) -> None:
+    offline.emulator.set(paper="out")
+    with pytest.raises(ServiceError) as failed:
+        offline.tickets.take("A", identity=person())
+    assert offline.tickets.cancel(failed.value.details["ticket"].ticket_id).status == "void"
+    offline.emulator.set(paper="ok")
+    assert offline.tickets.take("A", identity=person()).status == "issued"
+
+
+def test_one_card_holds_one_live_ticket_per_queue(offline: Terminal) -> None:
+    first = offline.tickets.take("A", identity=person())
+    with pytest.raises(ServiceError) as again:
+        offline.tickets.take("A", identity=person())
+    assert again.value.reason == "already_holding"
+    assert again.value.details["display"] == first.display
+    assert offline.tickets.take("B", identity=person()).status == "issued"
+    assert offline.tickets.take("A").status == "issued"  # no card: not limited
+
+
+def test_central_refuses_a_second_live_ticket_taken_at_another_terminal(
+    central: CentralProcess, tmp_path: Path
+) -> None:
+    secrets = {t: central.add_terminal(t) for t in ("T01", "T02")}
+    central.start()
+    one = Terminal(tmp_path / "1", "T01", central_url=central.url, secret=secrets["T01"])
+    two = Terminal(tmp_path / "2", "T02", central_url=central.url, secret=secrets["T02"])
+    try:
+        one.tickets.take("A", identity=person())
+        with pytest.raises(ServiceError) as again:
+            two.tickets.take("A", identity=person())
+    finally:
+        one.close()
+        two.close()
+    assert again.value.reason == "already_holding"
+
+
+def test_a_queue_that_needs_a_card_refuses_without_one(offline: Terminal) -> None:
+    with pytest.raises(ServiceError) as refused:
+        offline.tickets.take("C")
+    assert refused.value.reason == "card_required"
+    with pytest.raises(ServiceError) as unknown:
+        offline.tickets.take("Z")
+    assert unknown.value.reason == "unknown_queue"
+
+
+def test_priority_is_chosen_by_the_citizen_and_proven_by_a_card_of_seventy(
+    offline: Terminal,
+) -> None:
+    chosen = offline.tickets.take("V")
+    proven = offline.tickets.take("V", identity=person(ELDER, "1950-01-01"))
+    young = offline.tickets.take("V", identity=person())
+    assert (chosen.priority, chosen.priority_proven) == (True, False)
+    assert proven.priority_proven is True
+    assert young.priority_proven is False
+    assert date.today().year - 1950 >= 70
+
+
+def test_an_unprinted_central_ticket_left_behind_is_voided_at_central(
+    central: CentralProcess, tmp_path: Path
+) -> None:
+    secret = central.add_terminal("T01")
+    central.start()
+    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
+    try:
+        term.emulator.set(paper="out")
+        with pytest.raises(ServiceError):
+            term.tickets.take("A")
+        assert term.tickets.void_unprinted() == 1  # the visit ended without a choice
+        assert term.runner is not None and term.runner.drain().sent == 1
+        term.emulator.set(paper="ok")
+        after = term.tickets.take("A")
+    finally:
+        term.close()
+    assert [r[4] for r in central_tickets(central)] == [1, 0]
+    assert after.people_ahead == 0  # the void ticket is not counted as waiting
