@@ -359,6 +359,7 @@ class _FirstFrame(QObject):
             return
         self._timer.stop()
         print(json.dumps({"event": "core_ready", "rss_mb": _rss_mb()}), flush=True)
+        self._ui.lockdown.allow_exit()
         self._ui.app.quit()
 
 
