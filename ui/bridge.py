@@ -23,8 +23,14 @@ class GuiDispatcher(QObject):
         self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def post(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Run ``fn(*args)`` on the GUI thread soon; safe from any thread."""
-        self._posted.emit((fn, args))
+        """Run ``fn(*args)`` on the GUI thread soon; safe from any thread.
+
+        After the UI is gone (shutdown) a late callback from a worker is dropped.
+        """
+        try:
+            self._posted.emit((fn, args))
+        except RuntimeError:  # the dispatcher's Qt object was deleted: nothing to update
+            pass
 
     def wrap(self, fn: Callable[..., Any]) -> Callable[..., None]:
         """A callback for core code that forwards its call to ``fn`` on the GUI thread."""
