@@ -22,11 +22,15 @@ from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
 from kiosk.health import HealthMonitor, SystemStatus
 from kiosk.printing.setup import build_print_worker, printer_uri
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.appointments import AppointmentService
+from kiosk.services.evaluate import EvaluationService
 from kiosk.services.guide_slip import GuideSlipPrinter
+from kiosk.services.setup import Services, build_services
+from kiosk.services.submit import SubmitService
 from kiosk.staff import StaffAccess
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
-from kiosk.sync.factory import SyncNotConfigured, make_worker
+from kiosk.sync.factory import SyncNotConfigured, make_client, make_worker
 from kiosk.sync.runner import CatalogCallback
 from kiosk.sync.status import SyncIndicator
 from kiosk.sync.worker import SyncWorker
@@ -63,6 +67,11 @@ class Kiosk:
     card_events: ReaderCallbacks = field(default_factory=ReaderCallbacks)
     reader_worker: ReaderWorker | None = None
     staff: StaffAccess | None = None
+    # The visit's use cases (each call blocks: run them on ``tasks``, never on the GUI thread).
+    services: Services | None = None
+    submit: SubmitService | None = None
+    evaluation: EvaluationService | None = None
+    appointments: AppointmentService = field(default_factory=lambda: AppointmentService(None))
     _started: bool = False
 
     def start(self) -> None:
@@ -95,6 +104,7 @@ class Kiosk:
                 credentials = Credentials(tid, secret.encode())
             except Exception:
                 log.exception("demo central service did not start")
+        self._connect_services(credentials)
         self._start_sync(credentials)
         self.health = HealthMonitor(
             self.card_reader,
@@ -103,6 +113,15 @@ class Kiosk:
             self._publish_status,
         )
         self.health.start()
+
+    def _connect_services(self, credentials: Credentials | None) -> None:
+        """Point the visit's services at central once its address is known."""
+        if self.services is not None:
+            self.services.connect(self.central_url, credentials)
+        try:
+            self.appointments.client = make_client(self.settings, self.central_url, credentials)
+        except SyncNotConfigured as exc:
+            log.info("appointments cannot be booked here: %s", exc)
 
     def _start_sync(self, credentials: Credentials | None) -> None:
         try:
@@ -117,7 +136,15 @@ class Kiosk:
         except SyncNotConfigured as exc:
             log.warning("sync with central is off: %s", exc)
             return
+        if self.services is not None:
+            # Today's appointments are cached for check-in while central is unreachable.
+            self.sync.add_pull("appointments", 600, self.services.checkin.refresh)
         self.sync.start()
+
+    def notify_sync(self) -> None:
+        """Something was queued for central: upload it now rather than at the next tick."""
+        if self.sync is not None:
+            self.sync.notify()
 
     def _card_callbacks(self) -> ReaderCallbacks:
         # Late-bound: the UI may replace card_events after the worker has started.
@@ -159,6 +186,8 @@ class Kiosk:
     def _publish_status(self, status: SystemStatus) -> None:
         if self.sync is not None:
             self.sync.network_changed(status.network.ok)
+        if self.services is not None:
+            self.services.network_changed(status.network.ok)
         for listener in list(self.status_listeners):
             listener(status)
 
@@ -171,6 +200,8 @@ class Kiosk:
         self.tasks.shutdown()
         if self.printing is not None:
             self.printing.stop()
+        if self.services is not None:
+            self.services.close()
         if self.sync is not None:
             self.sync.stop()
         if self.central is not None:
@@ -197,7 +228,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
         log.error("bundled catalog not installed: %s", exc)
     catalog = CatalogBrowser.open(store, BUNDLED_SYNONYMS)
     printing = build_print_worker(settings, store, printer)
-    return Kiosk(
+    kiosk = Kiosk(
         settings=settings,
         store=store,
         card_reader=make_card_reader(settings.card_reader),
@@ -208,4 +239,10 @@ def build_kiosk(settings: Settings) -> Kiosk:
         catalog=catalog,
         guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
         staff=StaffAccess(store),
+        submit=SubmitService.for_settings(store, settings),
+        evaluation=EvaluationService(store, settings.hall_id),
     )
+    kiosk.services = build_services(
+        settings, store, printing, catalog.service, notify_sync=kiosk.notify_sync
+    )
+    return kiosk

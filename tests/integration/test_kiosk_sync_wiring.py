@@ -31,3 +31,22 @@ def test_demo_kiosk_sends_a_submission_to_its_own_central(tmp_path: Path) -> Non
         assert any(i.online for i in seen)
     finally:
         kiosk.stop()
+
+
+def test_demo_kiosk_wires_the_visit_services_to_its_central(tmp_path: Path) -> None:
+    """Tickets are numbered by central and appointments offered once the demo central is up."""
+    settings = load_settings(env={}, data_dir=str(tmp_path), demo=True)
+    kiosk = build_kiosk(settings)
+    kiosk.start()
+    try:
+        deadline = time.monotonic() + 20
+        while kiosk.health is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert kiosk.services is not None and kiosk.submit is not None
+        assert kiosk.evaluation is not None
+        ticket = kiosk.services.tickets.take("A")
+        assert ticket.status == "issued"
+        assert not ticket.offline, "the ticket should be numbered by the demo central"
+        assert kiosk.appointments.client is not None
+    finally:
+        kiosk.stop()
