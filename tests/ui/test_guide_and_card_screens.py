@@ -101,3 +101,11 @@ def test_a_demo_card_tap_reads_the_card_and_shows_only_masked_data(live_ui, qtbo
     live_ui.end_visit()
     assert live_ui.card.identity is None
     assert live_ui.card.property("maskedName") == ""
+
+
+def test_a_flow_that_asks_for_the_card_goes_on_by_itself_once_it_is_read(live_ui, qtbot):
+    live_ui.show_page("idCard", {"nextPage": "guide", "nextProperties": {}})
+    qtbot.waitUntil(lambda: live_ui.current_page() == "idCardPage", timeout=5000)
+    tap(live_ui, find_item(live_ui.window.contentItem(), "simulateCard"))
+    qtbot.waitUntil(lambda: live_ui.card.property("state") == "read", timeout=15000)
+    qtbot.waitUntil(lambda: live_ui.current_page() == "guidePage", timeout=5000)

@@ -490,6 +490,10 @@
         <translation>Service guides</translation>
     </message>
     <message>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
         <source>重新读卡</source>
         <translation>Read again</translation>
     </message>

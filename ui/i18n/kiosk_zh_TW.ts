@@ -490,6 +490,10 @@
         <translation>檢視辦事指南</translation>
     </message>
     <message>
+        <source>继续</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
         <source>重新读卡</source>
         <translation>重新讀卡</translation>
     </message>

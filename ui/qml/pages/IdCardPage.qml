@@ -18,6 +18,17 @@ Page {
 
     readonly property string state_: card.state
     readonly property string reason: card.reason
+    // A flow that needs the card (apply, ticket, check-in, progress) opens this page with the
+    // page to go on to; once the card is read the visit moves on by itself.
+    property string nextPage: ""
+    property var nextProperties: ({})
+
+    function goOn() {
+        page.navigate(page.nextPage, page.nextProperties)
+    }
+    onState_Changed: if (state_ === "read" && nextPage !== "") goOnTimer.restart()
+    // Long enough to see "读取成功", short enough not to feel like waiting.
+    Timer { id: goOnTimer; interval: 700; onTriggered: if (page.state_ === "read") page.goOn() }
 
     function errorTitle() {
         if (reason === "card_expired")
@@ -146,11 +157,19 @@ Page {
 
         KioskButton {
             objectName: "openGuideAfterCard"
-            visible: page.state_ === "read"
+            visible: page.state_ === "read" && page.nextPage === ""
             text: qsTr("查看办事指南")
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: 480
             onClicked: page.navigate("guide", {})
+        }
+        KioskButton {
+            objectName: "continueAfterCard"
+            visible: page.state_ === "read" && page.nextPage !== ""
+            text: qsTr("继续")
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 480
+            onClicked: { goOnTimer.stop(); page.goOn() }
         }
         KioskButton {
             objectName: "retryCard"
