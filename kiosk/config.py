@@ -51,6 +51,8 @@ class Settings:
     printer_profile: str = DEFAULT_PROFILE
     central_url: str = ""
     idle_timeout_s: int = 90
+    idle_form_s: int = 60
+    idle_result_s: int = 30
     locale: str = "zh_CN"
     orientation: str = "portrait"
     voice_engine: str = ""
@@ -108,6 +110,8 @@ _FIELD_TYPES: dict[str, type] = {
     "printer_profile": str,
     "central_url": str,
     "idle_timeout_s": int,
+    "idle_form_s": int,
+    "idle_result_s": int,
     "locale": str,
     "orientation": str,
     "voice_engine": str,
@@ -152,8 +156,10 @@ def _validate(s: Settings) -> Settings:
         value = getattr(s, key)
         if not value or not value.replace("-", "").replace("_", "").isalnum() or len(value) > 16:
             raise ConfigError(key, f"must be 1-16 letters or digits, got {value!r}")
-    if not 10 <= s.idle_timeout_s <= 3600:
-        raise ConfigError("idle_timeout_s", f"must be between 10 and 3600, got {s.idle_timeout_s}")
+    for key in ("idle_timeout_s", "idle_form_s", "idle_result_s"):
+        seconds = getattr(s, key)
+        if not 10 <= seconds <= 3600:
+            raise ConfigError(key, f"must be between 10 and 3600, got {seconds}")
     if not 0 <= s.voice_volume <= 100:
         raise ConfigError("voice_volume", f"must be between 0 and 100, got {s.voice_volume}")
     if not 1 <= s.retention_days <= 365:

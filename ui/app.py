@@ -103,6 +103,9 @@ class KioskUi:
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
         )
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
+        self.idle.set_kind_timeouts(
+            {"form": settings.idle_form_s, "result": settings.idle_result_s}
+        )
         self.idle.expired.connect(self.end_visit)
         app.installEventFilter(self.idle)
         self.lockdown = LockdownFilter(parent=self.engine)
@@ -122,8 +125,11 @@ class KioskUi:
             raise RuntimeError("the main QML file did not load (see the log for QML errors)")
         self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
         self.window.currentPageChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
+        self.window.pageIdleKindChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
 
     def _on_page_changed(self) -> None:
+        # A page says what type of screen it is with ``property string idleKind``.
+        self.idle.set_kind(str(self.window.property("pageIdleKind") or ""))
         self.idle.set_active(self.current_page() not in ("homePage", "outOfServicePage"))
 
     def end_visit(self) -> None:

@@ -31,8 +31,11 @@ class IdleWatcher(QObject):
 
     def __init__(self, timeout_s: int, warn_s: int = 20, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._timeout_s = timeout_s
+        self._base_s = self._timeout_s = timeout_s
+        self._base_warn_s = warn_s
         self._warn_s = min(warn_s, timeout_s)
+        self._kinds: dict[str, int] = {}
+        self._kind = ""
         self._deadline = 0.0
         self._active = False
         self._left = timeout_s
@@ -41,9 +44,26 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self._tick)
 
     def set_timeout(self, timeout_s: int, warn_s: int = 20) -> None:
-        """Change the timeout (per screen type, or shorter in tests)."""
+        """Change the base timeout (from settings, or shorter in tests)."""
+        self._base_s = timeout_s
+        self._base_warn_s = warn_s
+        self._apply()
+
+    def set_kind_timeouts(self, timeouts: dict[str, int]) -> None:
+        """Timeouts per screen type (``form``, ``result``); other screens use the base."""
+        self._kinds = dict(timeouts)
+        self._apply()
+
+    def set_kind(self, kind: str) -> None:
+        """The page on top is of screen type ``kind`` ("" for the base timeout)."""
+        self._kind = kind
+        self._apply()
+
+    def _apply(self) -> None:
+        # A screen type never gets longer than the base: tests shorten the base to seconds.
+        timeout_s = min(self._base_s, self._kinds.get(self._kind, self._base_s))
         self._timeout_s = timeout_s
-        self._warn_s = min(warn_s, timeout_s)
+        self._warn_s = min(self._base_warn_s, timeout_s)
         if self._active:
             self.touch()
 

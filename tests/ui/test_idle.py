@@ -35,3 +35,28 @@ def test_the_home_page_never_times_out(kiosk_ui, qtbot):
     qtbot.wait(1500)
     assert kiosk_ui.current_page() == "homePage"
     assert not kiosk_ui.idle.property("warning")
+
+
+def test_each_screen_type_has_its_own_timeout(kiosk_ui, qtbot):
+    """Forms use ``idle_form_s`` (60 s), other pages the base ``idle_timeout_s`` (90 s)."""
+    kiosk_ui.show_page("search")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "searchPage", timeout=3000)
+    assert kiosk_ui.idle.property("secondsLeft") == 60
+    kiosk_ui.show_page("guide")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage", timeout=3000)
+    assert kiosk_ui.idle.property("secondsLeft") == 90
+
+
+def test_a_screen_type_never_outlasts_a_shorter_base_timeout(qapp):
+    from ui.idle import IdleWatcher
+
+    watcher = IdleWatcher(90)
+    watcher.set_kind_timeouts({"form": 60, "result": 30})
+    watcher.set_kind("result")
+    watcher.set_active(True)
+    assert watcher.property("secondsLeft") == 30
+    watcher.set_timeout(5, warn_s=2)
+    assert watcher.property("secondsLeft") == 5
+    watcher.set_kind("")
+    assert watcher.property("secondsLeft") == 5
+    watcher.set_active(False)

@@ -32,6 +32,9 @@ ApplicationWindow {
         "staff": "pages/StaffPage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
+    // "form" (the citizen types), "result" (only shows an outcome) or "" (settings' default).
+    readonly property string pageIdleKind: stack.currentItem && stack.currentItem.idleKind
+                                           ? stack.currentItem.idleKind : ""
     onCurrentPageChanged: {
         if (stack.currentItem && stack.currentItem.voicePrompt)
             voice.say(stack.currentItem.voicePrompt)

@@ -8,6 +8,7 @@ import "../components"
 Page {
     id: page
     objectName: "searchPage"
+    readonly property string idleKind: "form"
     readonly property string voicePrompt: qsTr("请输入事项名称、拼音或首字母。")
     signal navigate(string name, var properties)
     signal back()
