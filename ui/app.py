@@ -276,6 +276,9 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--screenshots", metavar="DIR", help="render every screen to DIR as PNG, then exit"
     )
+    parser.add_argument(
+        "--only", metavar="PATTERN", help="with --screenshots: only scenes matching PATTERN"
+    )
     parser.add_argument("--first-frame-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 

@@ -9,6 +9,7 @@ screens as ``print-*.png``. Add new screens to ``SCENES``.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import logging
 import os
 import shutil
@@ -296,8 +297,11 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
         ui = KioskUi(app, settings, full_screen=False)
         ui.start_core()
         wait_until(lambda: ui.kiosk is not None and ui.catalog.property("themes"), 60)
+        only = getattr(args, "only", None)
         for scene in SCENES:
             if args.orientation and scene.orientation != args.orientation:
+                continue
+            if only and not fnmatch.fnmatch(scene.name, only):
                 continue
             width, height = (1080, 1920) if scene.orientation == "portrait" else (1920, 1080)
             ui.shell.set_geometry(width, height)
