@@ -8,6 +8,7 @@ the bad key so staff can fix the file.
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -66,6 +67,7 @@ class Settings:
     central_client_key: str = ""
     terminal_secret_file: str = ""
     retention_days: int = 7
+    staff_can_exit: bool = False
     source: str = "defaults"
 
     @property
@@ -122,7 +124,13 @@ _FIELD_TYPES: dict[str, type] = {
     "central_client_key": str,
     "terminal_secret_file": str,
     "retention_days": int,
+    "staff_can_exit": bool,
 }
+
+# Settings staff may change from staff mode; kept in STAFF_FILE in the data folder, they win
+# over the settings file and the environment (not over command-line options).
+STAFF_ADJUSTABLE = ("voice_volume",)
+STAFF_FILE = "staff-settings.json"
 
 
 def _coerce(key: str, value: Any, from_env: bool) -> Any:
@@ -219,10 +227,70 @@ def load_settings(
         env_key = ENV_PREFIX + key.upper()
         if env_key in env:
             values[key] = _coerce(key, env[env_key], from_env=True)
-    for key, value in overrides.items():
-        if value is not None:
-            values[key] = _coerce(key, value, from_env=False) if key in _FIELD_TYPES else value
+    cli = {key: value for key, value in overrides.items() if value is not None}
+    data_dir = cli.get("data_dir", values.get("data_dir", _default_data_dir()))
+    values.update(_staff_values(Path(data_dir).expanduser()))
+    for key, value in cli.items():
+        values[key] = _coerce(key, value, from_env=False) if key in _FIELD_TYPES else value
     return _validate(replace(Settings(), source=source, **values))
+
+
+# Settings a running terminal takes over on "reload settings"; any other change needs a restart.
+LIVE_KEYS = frozenset(
+    {
+        "idle_timeout_s",
+        "idle_form_s",
+        "idle_result_s",
+        "voice_volume",
+        "staff_can_exit",
+        "retention_days",
+        "source",
+    }
+)
+
+
+def needs_restart(old: Settings, new: Settings) -> list[str]:
+    """Keys whose change only takes effect after the terminal restarts."""
+    return [
+        f.name
+        for f in fields(Settings)
+        if f.name not in LIVE_KEYS and getattr(old, f.name) != getattr(new, f.name)
+    ]
+
+
+def _staff_values(data_dir: Path) -> dict[str, Any]:
+    """What staff set in staff mode (a damaged file is ignored, never fatal)."""
+    try:
+        raw = json.loads((data_dir / STAFF_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    values: dict[str, Any] = {}
+    for key in STAFF_ADJUSTABLE:
+        if key in raw:
+            try:
+                values[key] = _coerce(key, raw[key], from_env=False)
+            except ConfigError:
+                continue
+    return values
+
+
+def save_staff_setting(settings: Settings, key: str, value: Any) -> Settings:
+    """Keep a staff-mode change (e.g. the voice volume) across restarts; returns the new
+    settings. Raises :class:`ConfigError` for a key staff may not change or a bad value."""
+    if key not in STAFF_ADJUSTABLE:
+        raise ConfigError(key, "cannot be changed from staff mode")
+    new = _validate(replace(settings, **{key: _coerce(key, value, from_env=False)}))
+    path = settings.data_dir / STAFF_FILE
+    current = _staff_values(settings.data_dir)
+    current[key] = getattr(new, key)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(current), encoding="utf-8")
+    os.replace(tmp, path)
+    return new
 
 
 def _flatten(raw: dict[str, Any]) -> dict[str, Any]:

@@ -79,6 +79,22 @@ def check_central(
     return DeviceStatus(DeviceState.OK, "central service reachable")
 
 
+TIMESYNC_FLAG = Path("/run/systemd/timesync/synchronized")
+
+
+def check_clock(
+    now: Callable[[], datetime] = datetime.now, synced_flag: Path = TIMESYNC_FLAG
+) -> DeviceStatus:
+    """The local time, and whether systemd-timesyncd has synchronised it (receipts carry
+    dates and promised dates: a wrong clock misleads citizens)."""
+    shown = now().strftime("%Y-%m-%d %H:%M")
+    if synced_flag.exists():
+        return DeviceStatus(DeviceState.OK, f"{shown}, synchronised with a time server")
+    return DeviceStatus(
+        DeviceState.UNKNOWN, f"{shown}, not confirmed synchronised with a time server", "unsynced"
+    )
+
+
 def check_data_dir(path: Path) -> DeviceStatus:
     """The data folder exists and a file can be written there."""
     try:

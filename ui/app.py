@@ -73,6 +73,11 @@ QT_LOG_RULES = "\n".join(
 )
 
 
+def idle_kinds(settings: Settings) -> dict[str, int]:
+    """Idle timeouts per screen type (pages declare ``idleKind``)."""
+    return {"form": settings.idle_form_s, "result": settings.idle_result_s}
+
+
 class KioskUi:
     """The window, its view-models and the link to the core. One per process."""
 
@@ -98,14 +103,15 @@ class KioskUi:
         self.card = CardViewModel(parent=self.engine)
         self.staff = StaffViewModel(self.dispatcher, parent=self.engine)
         self.staff.restartRequested.connect(self.restart)
+        self.staff.set_settings(settings)
+        self.staff.settingsReloaded.connect(self.apply_settings)
         self.card.cardRead.connect(self._on_card_read)
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
         )
+        self.staff.volumeApplied.connect(self.voice.set_volume)
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
-        self.idle.set_kind_timeouts(
-            {"form": settings.idle_form_s, "result": settings.idle_result_s}
-        )
+        self.idle.set_kind_timeouts(idle_kinds(settings))
         self.idle.expired.connect(self.end_visit)
         app.installEventFilter(self.idle)
         self.lockdown = LockdownFilter(parent=self.engine)
@@ -145,6 +151,13 @@ class KioskUi:
         if self.shell.property("locale") != self.settings.locale:
             self.switch_locale(self.settings.locale)
         self.show_page("home")
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take over the settings a running terminal can change (after a reload)."""
+        self.settings = settings
+        self.idle.set_timeout(settings.idle_timeout_s)
+        self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.voice.set_volume(settings.voice_volume)
 
     def load_translation(self, locale: str) -> bool:
         """Switch the UI language; Simplified Chinese is the source language."""

@@ -50,6 +50,17 @@ class VoiceGuide(QObject):
                 self._failed = True
         return self._tts
 
+    def set_volume(self, volume: int) -> None:
+        """Speak at ``volume`` (0-100) from now on (staff mode, settings reload)."""
+        self._volume = max(0, min(100, volume)) / 100
+        if self._tts is not None:
+            self._tts.setVolume(self._volume)
+        self.changed.emit()
+
+    def volume(self) -> int:
+        """The volume in force, 0-100."""
+        return round(self._volume * 100)
+
     def set_locale(self, locale: str) -> None:
         """Speak in the UI's language from now on."""
         self._locale = locale

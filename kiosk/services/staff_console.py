@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
-from kiosk.health import check_card_reader, check_central, check_printer
+from kiosk.config import LIVE_KEYS, Settings, load_settings, needs_restart, save_staff_setting
+from kiosk.health import check_card_reader, check_central, check_clock, check_printer
 from kiosk.printing.layouts import TestPageData, test_page
 from kiosk.printing.profiles import get_profile
 from kiosk.printing.worker import PrintWorker
@@ -22,6 +24,14 @@ from kiosk.sync.outbox import retry_dead
 from kiosk.sync.status import sync_status
 
 Audit = Callable[[str, str], None]  # (action, detail)
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    """Settings after a reload: what is now in force and what waits for a restart."""
+
+    settings: Settings
+    restart_needed: list[str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class StaffConsole:
             ("reader", check_card_reader(kiosk.card_reader)),
             ("printer", check_printer(kiosk.printer)),
             ("central", check_central(kiosk.central_url)),
+            ("clock", check_clock()),
         )
         devices = [
             {"name": n, "state": s.state.value, "reason": s.reason, "detail": s.detail}
@@ -92,6 +103,29 @@ class StaffConsole:
         if self._kiosk.sync is not None:
             self._kiosk.sync.notify()
         return count
+
+    def set_volume(self, volume: int) -> Settings:
+        """Keep a new voice volume (0-100) across restarts; returns the new settings."""
+        self._audit("settings.volume", f"volume={volume}")
+        new = save_staff_setting(self._kiosk.settings, "voice_volume", volume)
+        self._kiosk.settings = new
+        return new
+
+    def reload_settings(self) -> Reloaded:
+        """Read the settings file again. Raises :class:`ConfigError` when it is broken (the
+        running settings stay in force)."""
+        old: Settings = self._kiosk.settings
+        path = Path(old.source) if old.source != "defaults" else None
+        new = load_settings(path, data_dir=str(old.data_dir), demo=old.demo or None)
+        if new.demo:
+            from kiosk.app import demo_settings  # the demo's simulated devices, as at start
+
+            new = demo_settings(new)
+        restart = needs_restart(old, new)
+        self._audit("settings.reload", f"restart_needed={','.join(restart)}")
+        live = replace(old, **{k: getattr(new, k) for k in LIVE_KEYS})
+        self._kiosk.settings = live
+        return Reloaded(live, restart)
 
     def test_page(self) -> int:
         """Queue the printer test page as a print job; returns the job id."""

@@ -57,7 +57,7 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
     qtbot.waitUntil(lambda: staff_ui.current_page() == "staffPage", timeout=5000)
     qtbot.waitUntil(lambda: bool(staff_ui.staff.property("snapshot")), timeout=10000)
     snapshot = staff_ui.staff.property("snapshot")
-    assert {d["name"] for d in snapshot["devices"]} == {"reader", "printer", "central"}
+    assert {d["name"] for d in snapshot["devices"]} == {"reader", "printer", "central", "clock"}
     job = snapshot["jobs"][0]
     assert job["kind"] == "slip" and job["status"] == "printed"
     printed_before = len(staff_ui.kiosk.printing.jobs.list_today())
@@ -82,3 +82,70 @@ def test_staff_mode_ends_with_the_visit(staff_ui, qtbot):
     qtbot.waitUntil(lambda: staff_ui.current_page() == "homePage", timeout=3000)
     assert staff_ui.staff.property("loginState") == "idle"
     assert staff_ui.staff.property("snapshot") == {}
+
+
+def log_in(ui, qtbot) -> None:
+    ui.show_page("staffLogin")
+    qtbot.waitUntil(lambda: ui.current_page() == "staffLoginPage", timeout=3000)
+    type_pin(ui, qtbot, PIN)
+    qtbot.waitUntil(lambda: ui.current_page() == "staffPage", timeout=5000)
+
+
+def test_staff_turn_the_voice_up_and_it_stays_up_after_a_restart(staff_ui, qtbot):
+    from kiosk.config import load_settings
+
+    log_in(staff_ui, qtbot)
+    before = staff_ui.staff.property("volume")
+    tap(staff_ui, find_item(staff_ui.window.contentItem(), "staffVolumeUp"))
+    qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "volume_set", timeout=5000)
+    assert staff_ui.voice.volume() == before + 10
+    assert f"语音音量：{before + 10}" in visible_texts(staff_ui)
+    again = load_settings(env={}, data_dir=str(staff_ui.settings.data_dir), demo=True)
+    assert again.voice_volume == before + 10
+    assert "settings.volume" in [e.action for e in staff_ui.kiosk.staff.entries()]
+
+
+def test_reloading_settings_applies_timeouts_now_and_names_what_needs_a_restart(
+    staff_ui, qtbot, tmp_path
+):
+    from dataclasses import replace
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        'hall_name = "新区政务服务中心"\nidle_form_s = 45\nvoice_engine = "mock"\n',
+        encoding="utf-8",
+    )
+    staff_ui.kiosk.settings = replace(staff_ui.kiosk.settings, source=str(config))
+    log_in(staff_ui, qtbot)
+    tap(staff_ui, find_item(staff_ui.window.contentItem(), "staffReload"))
+    qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reloaded_restart", timeout=5000)
+    assert staff_ui.staff.property("restartNeeded") == ["hall_name"]
+    assert staff_ui.settings.idle_form_s == 45
+    assert any("hall_name 需重启程序后生效" in t for t in visible_texts(staff_ui))
+    config.write_text("idle_form_s = 5\n", encoding="utf-8")  # out of range
+    tap(staff_ui, find_item(staff_ui.window.contentItem(), "staffReload"))
+    qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "config_error", timeout=5000)
+    assert staff_ui.settings.idle_form_s == 45  # the running settings stay
+
+
+def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monkeypatch):
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    codes: list[int] = []
+
+    class App(SimpleNamespace):
+        def __getattr__(self, name):  # everything but exit() goes to the real application
+            return getattr(self.qapp, name)
+
+    app = staff_ui.app
+    monkeypatch.setattr(staff_ui, "app", App(exit=codes.append, qapp=app))
+    log_in(staff_ui, qtbot)
+    exit_button = find_item(staff_ui.window.contentItem(), "staffExit")
+    assert not exit_button.isVisible()
+    staff_ui.staff.set_settings(replace(staff_ui.settings, staff_can_exit=True))
+    # Visible, and laid out beside the reload button by its Flow.
+    qtbot.waitUntil(lambda: exit_button.isVisible() and exit_button.x() > 0, timeout=3000)
+    tap(staff_ui, exit_button)
+    qtbot.waitUntil(lambda: codes == [78], timeout=5000)
+    assert "app.exit_to_desktop" in [e.action for e in staff_ui.kiosk.staff.entries()]

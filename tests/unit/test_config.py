@@ -81,3 +81,39 @@ def test_missing_or_broken_file_is_a_clear_error(tmp_path):
         load_settings(env={"KIOSK_CONFIG": str(tmp_path / "nope.toml")})
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(write(tmp_path, "printer = \n"), env={})
+
+
+def test_a_staff_change_survives_a_restart_and_wins_over_the_file(tmp_path):
+    from kiosk.config import STAFF_FILE, save_staff_setting
+
+    config = tmp_path / "kiosk.toml"
+    config.write_text("voice_volume = 40\n", encoding="utf-8")
+    settings = load_settings(config, env={}, data_dir=str(tmp_path))
+    assert settings.voice_volume == 40
+    saved = save_staff_setting(settings, "voice_volume", 90)
+    assert saved.voice_volume == 90
+    assert load_settings(config, env={}, data_dir=str(tmp_path)).voice_volume == 90
+    # the command line still wins, and a damaged file is ignored rather than fatal
+    assert load_settings(config, env={}, data_dir=str(tmp_path), voice_volume=10).voice_volume == 10
+    (tmp_path / STAFF_FILE).write_text("{not json", encoding="utf-8")
+    assert load_settings(config, env={}, data_dir=str(tmp_path)).voice_volume == 40
+
+
+def test_staff_may_change_only_what_staff_mode_offers(tmp_path):
+    from kiosk.config import save_staff_setting
+
+    settings = load_settings(env={}, data_dir=str(tmp_path))
+    with pytest.raises(ConfigError):
+        save_staff_setting(settings, "central_url", "http://evil")
+    with pytest.raises(ConfigError):
+        save_staff_setting(settings, "voice_volume", 150)
+
+
+def test_a_reload_names_the_changes_that_need_a_restart(tmp_path):
+    from dataclasses import replace
+
+    from kiosk.config import needs_restart
+
+    old = load_settings(env={}, data_dir=str(tmp_path))
+    new = replace(old, idle_form_s=45, printer="tcp://127.0.0.1:9100", source="x.toml")
+    assert needs_restart(old, new) == ["printer"]

@@ -704,6 +704,14 @@
         <translation>Central service</translation>
     </message>
     <message>
+        <source>时钟</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>扫码器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
         <source>正常</source>
         <translation>OK</translation>
     </message>
@@ -718,6 +726,10 @@
     <message>
         <source>盖未合</source>
         <translation>cover open</translation>
+    </message>
+    <message>
+        <source>未确认校时</source>
+        <translation>time sync not confirmed</translation>
     </message>
     <message>
         <source>未知</source>
@@ -774,6 +786,54 @@
     <message>
         <source>重新上传失败数据</source>
         <translation>Retry failed items</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>语音音量：%1</source>
+        <translation>Voice volume: %1</translation>
+    </message>
+    <message>
+        <source>调小</source>
+        <translation>Quieter</translation>
+    </message>
+    <message>
+        <source>调小语音音量</source>
+        <translation>Turn the voice down</translation>
+    </message>
+    <message>
+        <source>调大</source>
+        <translation>Louder</translation>
+    </message>
+    <message>
+        <source>调大语音音量</source>
+        <translation>Turn the voice up</translation>
+    </message>
+    <message>
+        <source>重新读取设置</source>
+        <translation>Reload settings</translation>
+    </message>
+    <message>
+        <source>退出到桌面</source>
+        <translation>Exit to desktop</translation>
+    </message>
+    <message>
+        <source>音量已保存</source>
+        <translation>Volume saved</translation>
+    </message>
+    <message>
+        <source>设置已重新读取并生效</source>
+        <translation>Settings reloaded and in effect</translation>
+    </message>
+    <message>
+        <source>设置已重新读取；%1 需重启程序后生效</source>
+        <translation>Settings reloaded; %1 take effect after a restart</translation>
+    </message>
+    <message>
+        <source>设置文件有误（%1），仍使用原设置</source>
+        <translation>The settings file has an error (%1); the current settings stay</translation>
     </message>
     <message>
         <source>今日打印（%1 张）</source>

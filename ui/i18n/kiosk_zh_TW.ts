@@ -704,6 +704,14 @@
         <translation>中心服務</translation>
     </message>
     <message>
+        <source>时钟</source>
+        <translation>時鐘</translation>
+    </message>
+    <message>
+        <source>扫码器</source>
+        <translation>掃碼器</translation>
+    </message>
+    <message>
         <source>正常</source>
         <translation>正常</translation>
     </message>
@@ -718,6 +726,10 @@
     <message>
         <source>盖未合</source>
         <translation>蓋未合</translation>
+    </message>
+    <message>
+        <source>未确认校时</source>
+        <translation>未確認校時</translation>
     </message>
     <message>
         <source>未知</source>
@@ -774,6 +786,54 @@
     <message>
         <source>重新上传失败数据</source>
         <translation>重新上傳失敗資料</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>语音音量：%1</source>
+        <translation>語音音量：%1</translation>
+    </message>
+    <message>
+        <source>调小</source>
+        <translation>調小</translation>
+    </message>
+    <message>
+        <source>调小语音音量</source>
+        <translation>調小語音音量</translation>
+    </message>
+    <message>
+        <source>调大</source>
+        <translation>調大</translation>
+    </message>
+    <message>
+        <source>调大语音音量</source>
+        <translation>調大語音音量</translation>
+    </message>
+    <message>
+        <source>重新读取设置</source>
+        <translation>重新讀取設定</translation>
+    </message>
+    <message>
+        <source>退出到桌面</source>
+        <translation>退出到桌面</translation>
+    </message>
+    <message>
+        <source>音量已保存</source>
+        <translation>音量已儲存</translation>
+    </message>
+    <message>
+        <source>设置已重新读取并生效</source>
+        <translation>設定已重新讀取並生效</translation>
+    </message>
+    <message>
+        <source>设置已重新读取；%1 需重启程序后生效</source>
+        <translation>設定已重新讀取；%1 需重啟程式後生效</translation>
+    </message>
+    <message>
+        <source>设置文件有误（%1），仍使用原设置</source>
+        <translation>設定檔案有誤（%1），仍使用原設定</translation>
     </message>
     <message>
         <source>今日打印（%1 张）</source>

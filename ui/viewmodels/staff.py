@@ -17,6 +17,9 @@ from ui.bridge import GuiDispatcher
 log = logging.getLogger(__name__)
 
 RESTART_EXIT_CODE = 75  # systemd's Restart=always starts the terminal again
+# Exit to the desktop: kiosk.service has RestartPreventExitStatus=78, so systemd leaves the
+# terminal stopped until staff start it again (or the machine reboots).
+EXIT_TO_DESKTOP_CODE = 78
 
 
 class StaffViewModel(QObject):
@@ -24,6 +27,8 @@ class StaffViewModel(QObject):
 
     changed = Signal()
     restartRequested = Signal(int)
+    volumeApplied = Signal(int)
+    settingsReloaded = Signal(object)  # the Settings now in force
 
     def __init__(self, dispatcher: GuiDispatcher, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +43,15 @@ class StaffViewModel(QObject):
         self._locked_until = ""
         self._snapshot: dict[str, Any] = {}
         self._notice = ""
+        self._volume = 0
+        self._can_exit = False
+        self._restart_needed: list[str] = []
+
+    def set_settings(self, settings: Any) -> None:
+        """What staff mode shows of the settings in force (volume, whether exit is allowed)."""
+        self._volume = settings.voice_volume
+        self._can_exit = settings.staff_can_exit
+        self.changed.emit()
 
     def attach(self, access: Any, console_for: Callable[[str], Any], executor: Any) -> None:
         """Connect to the core once it is up."""
@@ -128,6 +142,57 @@ class StaffViewModel(QObject):
                 lambda _r: self.restartRequested.emit(RESTART_EXIT_CODE),
             )
 
+    @Slot(int)
+    def setVolume(self, volume: int) -> None:  # noqa: N802
+        """Set the voice volume now and keep it across restarts."""
+        console = self._console
+        if console is None:
+            return
+        volume = max(0, min(100, volume))
+        self._volume = volume
+        self.volumeApplied.emit(volume)
+        self.changed.emit()
+        self._run(lambda: console.set_volume(volume), lambda _s: self._set_notice("volume_set"))
+
+    @Slot()
+    def reloadSettings(self) -> None:  # noqa: N802
+        """Read the settings file again; what cannot change live waits for a restart."""
+        console = self._console
+        if console is None:
+            return
+
+        def reload() -> Any:
+            from kiosk.config import ConfigError
+
+            try:
+                return console.reload_settings()
+            except ConfigError as exc:
+                log.error("settings not reloaded: %s", exc)
+                return exc
+
+        self._run(reload, self._reloaded)
+
+    def _reloaded(self, result: Any) -> None:
+        if isinstance(result, Exception):
+            self._restart_needed = [getattr(result, "key", "")]
+            self._set_notice("config_error")
+            return
+        self._restart_needed = list(result.restart_needed)
+        self.set_settings(result.settings)
+        self.settingsReloaded.emit(result.settings)
+        self._set_notice("reloaded_restart" if self._restart_needed else "reloaded")
+
+    @Slot()
+    def exitToDesktop(self) -> None:  # noqa: N802
+        """Leave the terminal for the desktop, where the settings allow it."""
+        access, actor = self._access, self._actor
+        if not self._can_exit or access is None:
+            return
+        self._run(
+            lambda: access.audit(actor, "app.exit_to_desktop", ""),
+            lambda _r: self.restartRequested.emit(EXIT_TO_DESKTOP_CODE),
+        )
+
     def _after(self, notice: str) -> None:
         self._set_notice(notice)
         self.refresh()
@@ -143,6 +208,7 @@ class StaffViewModel(QObject):
     def clear(self) -> None:
         """End of staff mode (also on idle timeout)."""
         self._console, self._actor, self._snapshot, self._notice = None, "", {}, ""
+        self._restart_needed = []
         self._set_login("idle")
 
     def _set_login(self, state: str) -> None:
@@ -158,3 +224,6 @@ class StaffViewModel(QObject):
     lockedUntil = Property(str, lambda self: self._locked_until, notify=changed)
     snapshot = Property(dict, lambda self: self._snapshot, notify=changed)
     notice = Property(str, lambda self: self._notice, notify=changed)
+    volume = Property(int, lambda self: self._volume, notify=changed)
+    canExit = Property(bool, lambda self: self._can_exit, notify=changed)
+    restartNeeded = Property(list, lambda self: self._restart_needed, notify=changed)

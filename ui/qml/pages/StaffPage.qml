@@ -17,7 +17,8 @@ Page {
     background: Rectangle { color: Theme.background }
 
     function deviceName(name) {
-        return name === "reader" ? qsTr("读卡器") : name === "printer" ? qsTr("打印机") : qsTr("中心服务")
+        return name === "reader" ? qsTr("读卡器") : name === "printer" ? qsTr("打印机")
+             : name === "clock" ? qsTr("时钟") : name === "scanner" ? qsTr("扫码器") : qsTr("中心服务")
     }
     function stateWord(state, reason) {
         if (state === "ok")
@@ -28,6 +29,8 @@ Page {
             return qsTr("纸将用尽")
         if (reason === "cover_open")
             return qsTr("盖未合")
+        if (reason === "unsynced")
+            return qsTr("未确认校时")
         if (state === "unknown")
             return qsTr("未知")
         return qsTr("故障")
@@ -85,7 +88,8 @@ Page {
                             text: page.deviceName(modelData.name) + "："
                                   + page.stateWord(modelData.state, modelData.reason)
                                   + "（" + modelData.detail + "）"
-                            color: modelData.state === "ok" ? Theme.text : Theme.error
+                            color: modelData.state === "ok" ? Theme.text
+                                 : modelData.state === "error" ? Theme.error : Theme.warning
                         }
                     }
                 }
@@ -104,6 +108,81 @@ Page {
                         visible: !!page.snap.sync && page.snap.sync.dead > 0
                         text: qsTr("重新上传失败数据")
                         onClicked: staff.retryDead()
+                    }
+                }
+
+                SectionCard {
+                    objectName: "staffSettings"
+                    title: qsTr("设置")
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        BodyText {
+                            objectName: "staffVolume"
+                            text: qsTr("语音音量：%1").arg(staff.volume)
+                            Layout.fillWidth: true
+                        }
+                        KioskButton {
+                            objectName: "staffVolumeDown"
+                            primary: false
+                            text: qsTr("调小")
+                            Accessible.name: qsTr("调小语音音量")
+                            enabled: staff.volume > 0
+                            onClicked: staff.setVolume(staff.volume - 10)
+                        }
+                        KioskButton {
+                            objectName: "staffVolumeUp"
+                            primary: false
+                            text: qsTr("调大")
+                            Accessible.name: qsTr("调大语音音量")
+                            enabled: staff.volume < 100
+                            onClicked: staff.setVolume(staff.volume + 10)
+                        }
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        KioskButton { objectName: "staffReload"; text: qsTr("重新读取设置"); onClicked: staff.reloadSettings() }
+                        KioskButton {
+                            objectName: "staffExit"
+                            visible: staff.canExit
+                            primary: false
+                            text: qsTr("退出到桌面")
+                            onClicked: staff.exitToDesktop()
+                        }
+                    }
+                }
+
+                SectionCard {
+                    title: qsTr("操作")
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        KioskButton { objectName: "staffRefresh"; text: qsTr("重新检测"); onClicked: staff.refresh() }
+                        KioskButton { objectName: "staffTestPage"; text: qsTr("打印测试页"); onClicked: staff.testPage() }
+                        KioskButton { objectName: "staffCardTest"; text: qsTr("读卡测试"); onClicked: page.navigate("idCard", {}) }
+                        KioskButton { objectName: "staffRestart"; primary: false; text: qsTr("重启程序"); onClicked: staff.restartApp() }
+                    }
+                    BodyText {
+                        objectName: "staffNotice"
+                        visible: text !== ""
+                        color: staff.notice === "failed" || staff.notice === "config_error" ? Theme.error : Theme.ok
+                        text: staff.notice === "reprinted" ? qsTr("已加入打印队列")
+                            : staff.notice === "retried" ? qsTr("已重新排队上传")
+                            : staff.notice === "test_printed" ? qsTr("测试页已加入打印队列")
+                            : staff.notice === "failed" ? qsTr("操作未成功，请查看日志")
+                            : staff.notice === "not_ready" ? qsTr("终端尚未就绪")
+                            : staff.notice === "volume_set" ? qsTr("音量已保存")
+                            : staff.notice === "reloaded" ? qsTr("设置已重新读取并生效")
+                            : staff.notice === "reloaded_restart"
+                              ? qsTr("设置已重新读取；%1 需重启程序后生效").arg(staff.restartNeeded.join("、"))
+                            : staff.notice === "config_error"
+                              ? qsTr("设置文件有误（%1），仍使用原设置").arg(staff.restartNeeded.join("、"))
+                            : ""
+                    }
+                    BodyText {
+                        text: qsTr("版本：%1").arg(page.snap.version || "")
+                        color: Theme.textMuted
                     }
                 }
 
@@ -129,32 +208,6 @@ Page {
                                 onClicked: staff.reprint(modelData.id)
                             }
                         }
-                    }
-                }
-
-                SectionCard {
-                    title: qsTr("操作")
-                    Flow {
-                        Layout.fillWidth: true
-                        spacing: Theme.spacing
-                        KioskButton { objectName: "staffRefresh"; text: qsTr("重新检测"); onClicked: staff.refresh() }
-                        KioskButton { objectName: "staffTestPage"; text: qsTr("打印测试页"); onClicked: staff.testPage() }
-                        KioskButton { objectName: "staffCardTest"; text: qsTr("读卡测试"); onClicked: page.navigate("idCard", {}) }
-                        KioskButton { objectName: "staffRestart"; primary: false; text: qsTr("重启程序"); onClicked: staff.restartApp() }
-                    }
-                    BodyText {
-                        objectName: "staffNotice"
-                        visible: text !== ""
-                        color: staff.notice === "failed" ? Theme.error : Theme.ok
-                        text: staff.notice === "reprinted" ? qsTr("已加入打印队列")
-                            : staff.notice === "retried" ? qsTr("已重新排队上传")
-                            : staff.notice === "test_printed" ? qsTr("测试页已加入打印队列")
-                            : staff.notice === "failed" ? qsTr("操作未成功，请查看日志")
-                            : staff.notice === "not_ready" ? qsTr("终端尚未就绪") : ""
-                    }
-                    BodyText {
-                        text: qsTr("版本：%1").arg(page.snap.version || "")
-                        color: Theme.textMuted
                     }
                 }
             }
