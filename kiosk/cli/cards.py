@@ -40,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     read.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a card")
     read.add_argument("--json", action="store_true", help="machine-readable output")
     read.add_argument(
-        "--full", action="store_true", help="show names and numbers unmasked, and the photo"
+        "--full",
+        action="store_true",
+        help="show names and numbers unmasked, and the photo (written to the audit log)",
     )
     read.set_defaults(func=run_read_card)
 
@@ -127,12 +129,38 @@ def identity_to_json(identity: Identity, today: date, full: bool) -> dict[str, A
     }
 
 
+def audit_full_read(args: argparse.Namespace) -> str | None:
+    """Record in the terminal's audit log who asked for unmasked card data; the reason it
+    could not be recorded, else None (then nothing is shown unmasked)."""
+    from kiosk.cli.common import settings_from_args
+    from kiosk.cli.staff import cli_actor
+    from kiosk.config import ConfigError
+    from kiosk.staff import StaffAccess
+    from kiosk.store import Store, StoreError
+
+    try:
+        store = Store(settings_from_args(args).db_path)
+    except (ConfigError, StoreError, OSError) as exc:
+        return str(exc)
+    try:
+        StaffAccess(store).audit(cli_actor(), "card.read_full", f"reader={args.reader}")
+    except Exception as exc:  # a locked or read-only database
+        return str(exc)
+    finally:
+        store.close()
+    return None
+
+
 def run_read_card(args: argparse.Namespace) -> int:
     """Open the reader, wait for one card, print it."""
     try:
         reader = make_card_reader(args.reader)
     except (DeviceUriError, UnsupportedDevice) as exc:
         return fail(str(exc), EXIT_NO_CARD)
+    if args.full:
+        problem = audit_full_read(args)
+        if problem is not None:
+            return fail(f"--full is written to the audit log, which failed: {problem}", EXIT_ERROR)
     try:
         reader.open()
         place = getattr(reader, "place", None)

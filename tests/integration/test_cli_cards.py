@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,12 +18,16 @@ pytestmark = pytest.mark.slow  # each kioskctl start costs about 2 s
 KIOSKCTL = str(Path(sys.executable).parent / "kioskctl")
 
 
-def kioskctl(*args: str) -> subprocess.CompletedProcess[str]:
+def kioskctl(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["KIOSK_DATA_DIR"] = str(data_dir)
     return subprocess.run(
         [KIOSKCTL, *args],
         capture_output=True,
         text=True,
         timeout=60,
+        env=env,
     )
 
 
@@ -46,14 +51,34 @@ def test_read_card_prints_masked_json_and_exits_0(emulator: SamEmulator) -> None
     assert "440306199507080028" not in done.stdout
 
 
-def test_full_shows_everything_and_flags_an_expired_card(emulator: SamEmulator) -> None:
+def test_full_shows_everything_and_flags_an_expired_card(
+    emulator: SamEmulator, tmp_path: Path
+) -> None:
     emulator.card = load_card(default_cards_dir() / "resident_expired.json")
-    done = kioskctl("read-card", "--reader", f"sam:{emulator.path}", "--json", "--full")
+    done = kioskctl(
+        "read-card", "--reader", f"sam:{emulator.path}", "--json", "--full", data_dir=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert (data["name"], data["id_number"]) == ("李强", "310104198808081238")
     assert data["expired"] is True
     assert len(data["photo_wlt"]) > 1000
+    audit = json.loads(kioskctl("audit", "--json", data_dir=tmp_path).stdout)
+    full = [e for e in audit if e["action"] == "card.read_full"]
+    assert len(full) == 1 and full[0]["actor"].startswith("cli:")
+    assert "310104198808081238" not in json.dumps(audit, ensure_ascii=False)
+
+
+def test_full_is_refused_when_it_cannot_be_audited(emulator: SamEmulator, tmp_path: Path) -> None:
+    emulator.card = load_card(default_cards_dir() / "resident_expired.json")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be", encoding="utf-8")
+    done = kioskctl(
+        "read-card", "--reader", f"sam:{emulator.path}", "--json", "--full", data_dir=blocked
+    )
+    assert done.returncode == 1
+    assert "audit log" in done.stderr
+    assert "李强" not in done.stdout and "310104198808081238" not in done.stdout
 
 
 def test_a_long_term_card_says_long_term(emulator: SamEmulator) -> None:
@@ -62,9 +87,13 @@ def test_a_long_term_card_says_long_term(emulator: SamEmulator) -> None:
     assert data["valid_to"] == "long_term" and data["nation"] == "德昂"
 
 
-def test_the_foreign_card_gives_its_card_number_and_nationality(emulator: SamEmulator) -> None:
+def test_the_foreign_card_gives_its_card_number_and_nationality(
+    emulator: SamEmulator, tmp_path: Path
+) -> None:
     emulator.card = load_card(default_cards_dir() / "foreign_old.json")
-    done = kioskctl("read-card", "--reader", f"sam:{emulator.path}", "--json", "--full")
+    done = kioskctl(
+        "read-card", "--reader", f"sam:{emulator.path}", "--json", "--full", data_dir=tmp_path
+    )
     data = json.loads(done.stdout)
     assert (data["card_type"], data["id_number"]) == ("foreign_permanent", "USA118506010012")
     assert (data["nationality"], data["name_en"]) == ("USA", "SMITH, JOHN ALEXANDER")
