@@ -54,6 +54,7 @@ class Settings:
     idle_timeout_s: int = 90
     idle_form_s: int = 60
     idle_result_s: int = 30
+    attract_after_s: int = 60
     locale: str = "zh_CN"
     orientation: str = "portrait"
     voice_engine: str = ""
@@ -114,6 +115,7 @@ _FIELD_TYPES: dict[str, type] = {
     "idle_timeout_s": int,
     "idle_form_s": int,
     "idle_result_s": int,
+    "attract_after_s": int,
     "locale": str,
     "orientation": str,
     "voice_engine": str,
@@ -164,7 +166,7 @@ def _validate(s: Settings) -> Settings:
         value = getattr(s, key)
         if not value or not value.replace("-", "").replace("_", "").isalnum() or len(value) > 16:
             raise ConfigError(key, f"must be 1-16 letters or digits, got {value!r}")
-    for key in ("idle_timeout_s", "idle_form_s", "idle_result_s"):
+    for key in ("idle_timeout_s", "idle_form_s", "idle_result_s", "attract_after_s"):
         seconds = getattr(s, key)
         if not 10 <= seconds <= 3600:
             raise ConfigError(key, f"must be between 10 and 3600, got {seconds}")
@@ -241,6 +243,7 @@ LIVE_KEYS = frozenset(
         "idle_timeout_s",
         "idle_form_s",
         "idle_result_s",
+        "attract_after_s",
         "voice_volume",
         "staff_can_exit",
         "retention_days",

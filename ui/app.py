@@ -112,8 +112,13 @@ class KioskUi:
         self.staff.volumeApplied.connect(self.voice.set_volume)
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
         self.idle.set_kind_timeouts(idle_kinds(settings))
-        self.idle.expired.connect(self.end_visit)
+        self.idle.expired.connect(lambda: self.end_visit(attract=True))
         app.installEventFilter(self.idle)
+        # Nobody at the home page for a while: the attract screen comes up over it.
+        self.attract = IdleWatcher(settings.attract_after_s, warn_s=0, parent=self.engine)
+        self.attract.expired.connect(lambda: self.shell.set_attracting(True))
+        self.shell.attractDismissed.connect(self._on_page_changed)
+        app.installEventFilter(self.attract)
         self.lockdown = LockdownFilter(parent=self.engine)
         app.installEventFilter(self.lockdown)
         app.setQuitOnLastWindowClosed(False)
@@ -132,14 +137,20 @@ class KioskUi:
         self.window: QQuickWindow = roots[0]  # type: ignore[assignment]
         self.window.currentPageChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
         self.window.pageIdleKindChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
+        self._on_page_changed()  # the home page came up before the connections
 
     def _on_page_changed(self) -> None:
         # A page says what type of screen it is with ``property string idleKind``.
         self.idle.set_kind(str(self.window.property("pageIdleKind") or ""))
-        self.idle.set_active(self.current_page() not in ("homePage", "outOfServicePage"))
+        page = self.current_page()
+        self.idle.set_active(page not in ("homePage", "outOfServicePage"))
+        if page != "homePage":
+            self.shell.set_attracting(False)
+        self.attract.set_active(page == "homePage" and not self.shell.property("attracting"))
 
-    def end_visit(self) -> None:
-        """Wipe everything of the current visit from the view-models and go home."""
+    def end_visit(self, attract: bool = False) -> None:
+        """Wipe everything of the current visit from the view-models and go home (with the
+        attract screen over it after an abandoned visit)."""
         self.catalog.clear()
         self.card.clear()
         self.staff.clear()
@@ -151,12 +162,15 @@ class KioskUi:
         if self.shell.property("locale") != self.settings.locale:
             self.switch_locale(self.settings.locale)
         self.show_page("home")
+        self.shell.set_attracting(attract)
+        self._on_page_changed()
 
     def apply_settings(self, settings: Settings) -> None:
         """Take over the settings a running terminal can change (after a reload)."""
         self.settings = settings
         self.idle.set_timeout(settings.idle_timeout_s)
         self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.attract.set_timeout(settings.attract_after_s, warn_s=0)
         self.voice.set_volume(settings.voice_volume)
 
     def load_translation(self, locale: str) -> bool:
@@ -225,6 +239,7 @@ class KioskUi:
         if kiosk.catalog is not None:
             self.catalog.attach(BrowserSource(kiosk.catalog), kiosk.tasks, self._print_slip)
         self.card.attach(kiosk.simulate_card_tap if self.settings.demo else None)
+        self._load_notices(kiosk)
         access = getattr(kiosk, "staff", None)
 
         def console_for(actor: str) -> Any:
@@ -237,6 +252,19 @@ class KioskUi:
             return StaffConsole(kiosk, audit)
 
         self.staff.attach(access, console_for, kiosk.tasks)
+
+    def _load_notices(self, kiosk: Any) -> None:
+        from datetime import date
+
+        from kiosk.notices import notices_for
+
+        settings = self.settings
+
+        def load() -> list[dict[str, str]]:
+            found = notices_for(settings.data_dir, settings.hall_id, date.today())
+            return [{"title": n.title, "body": n.body} for n in found]
+
+        kiosk.tasks.submit(load, on_done=self.dispatcher.wrap(self.shell.set_notices))
 
     def restart(self, code: int) -> None:
         """Leave the event loop with ``code``; the service manager starts the terminal again."""
@@ -267,13 +295,17 @@ class KioskUi:
         kiosk.tasks.submit(lambda: slips.print_slip(code, result), on_error=failed)
 
     def _on_card_read(self) -> None:
-        # A card tapped anywhere outside a visit starts one on the card page.
+        # A card tapped anywhere outside a visit (the attract screen included) starts one on
+        # the card page.
         if self.current_page() in ("homePage", ""):
+            self.shell.set_attracting(False)
             self.show_page("idCard")
 
     def stop(self) -> None:
         """Stop the core (devices, threads, store) and release the application's filters."""
         self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.attract)
+        self.app.removeTranslator(self.translator)
         self.app.removeEventFilter(self.lockdown)
         if self.kiosk is not None:
             self.kiosk.stop()

@@ -76,6 +76,11 @@ def _home(ui: KioskUi) -> None:
     _all_ok(ui)
 
 
+def _attract(ui: KioskUi) -> None:
+    wait_until(lambda: bool(ui.shell.property("notices")))
+    ui.shell.set_attracting(True)
+
+
 def _home_problems(ui: KioskUi) -> None:
     ui.status.set_device("printer", DeviceStatus(DeviceState.ERROR, "paper out", "paper_out"))
     ui.status.set_device("network", DeviceStatus(DeviceState.ERROR, "unreachable", "offline"))
@@ -233,6 +238,8 @@ def _card_file(name: str) -> Path:
 SCENES: tuple[Scene, ...] = (
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
+    Scene("attract", _attract),
+    Scene("attract-landscape", _attract, orientation="landscape"),
     Scene("not-ready", _not_ready),
     Scene("out-of-service", _out_of_service),
     Scene("home-elder", _home_elder),
@@ -286,7 +293,8 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     written = failed = 0
-    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+    # Late writes of stopping worker threads must not turn a good run into a failure.
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-", ignore_cleanup_errors=True) as tmp:
         settings = load_settings(
             Path(args.config) if args.config else None,
             data_dir=tmp,

@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>AttractScreen</name>
+    <message>
+        <source>点击开始</source>
+        <translation>Tap to start</translation>
+    </message>
+    <message>
+        <source>点击屏幕开始，或将身份证放在感应区</source>
+        <translation>Tap the screen to start, or place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>欢迎使用政务服务自助终端</source>
+        <translation>Welcome to the government services self-service terminal</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>请刷身份证</source>
+        <translation>Please tap your ID card</translation>
+    </message>
+    <message>
+        <source>或点击屏幕开始</source>
+        <translation>or tap the screen to start</translation>
+    </message>
+</context>
+<context>
     <name>EntryTile</name>
     <message>
         <source>%1（暂未开通）</source>

@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
 <context>
+    <name>AttractScreen</name>
+    <message>
+        <source>点击开始</source>
+        <translation>點選開始</translation>
+    </message>
+    <message>
+        <source>点击屏幕开始，或将身份证放在感应区</source>
+        <translation>點選螢幕開始，或將身份證放在感應區</translation>
+    </message>
+    <message>
+        <source>欢迎使用政务服务自助终端</source>
+        <translation>歡迎使用政務服務自助終端</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>身份證</translation>
+    </message>
+    <message>
+        <source>请刷身份证</source>
+        <translation>請刷身份證</translation>
+    </message>
+    <message>
+        <source>或点击屏幕开始</source>
+        <translation>或點選螢幕開始</translation>
+    </message>
+</context>
+<context>
     <name>EntryTile</name>
     <message>
         <source>%1（暂未开通）</source>

@@ -67,7 +67,7 @@ ApplicationWindow {
     }
 
     header: StatusBar {}
-    footer: FooterBar { visible: !keyboard.active }
+    footer: FooterBar { visible: !keyboard.active && !shell.attracting }
 
     StackView {
         id: stack
@@ -80,6 +80,8 @@ ApplicationWindow {
     }
 
     IdleWarning {}
+
+    AttractScreen { anchors.fill: parent }
 
     InputPanel {
         id: keyboard

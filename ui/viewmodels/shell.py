@@ -17,6 +17,7 @@ class ShellViewModel(QObject):
     localeRequested = Signal(str)
     navigateRequested = Signal(str, dict)
     pageCommand = Signal(str, "QVariant")  # type: ignore[arg-type]  # any JS value
+    attractDismissed = Signal()
 
     def __init__(
         self,
@@ -33,6 +34,8 @@ class ShellViewModel(QObject):
         self._ready = ready_features
         self._elder = False
         self._locale = "zh_CN"
+        self._attracting = False
+        self._notices: list[dict[str, str]] = []
 
     @Slot(str, result=bool)
     def featureReady(self, key: str) -> bool:  # noqa: N802 - Qt naming
@@ -60,12 +63,31 @@ class ShellViewModel(QObject):
         self._locale = locale
         self.changed.emit()
 
+    def set_attracting(self, on: bool) -> None:
+        """Show or hide the attract screen over the home page."""
+        if on != self._attracting:
+            self._attracting = on
+            self.changed.emit()
+
+    @Slot()
+    def stopAttracting(self) -> None:  # noqa: N802
+        """Someone touched the attract screen: show the home page."""
+        self.set_attracting(False)
+        self.attractDismissed.emit()
+
+    def set_notices(self, notices: list[dict[str, str]]) -> None:
+        """The hall's notices for the attract screen ({title, body})."""
+        self._notices = notices
+        self.changed.emit()
+
     def reset_visit_preferences(self) -> None:
         """A new visit starts in the default mode."""
         self._elder = False
         self.changed.emit()
 
     elderMode = Property(bool, lambda self: self._elder, notify=changed)
+    attracting = Property(bool, lambda self: self._attracting, notify=changed)
+    notices = Property(list, lambda self: self._notices, notify=changed)
     locale = Property(str, lambda self: self._locale, notify=changed)
     screenWidth = Property(int, lambda self: self._width, notify=changed)
     screenHeight = Property(int, lambda self: self._height, notify=changed)

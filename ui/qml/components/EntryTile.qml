@@ -42,6 +42,11 @@ AbstractButton {
         }
         Text {
             Layout.alignment: Qt.AlignHCenter
+            Layout.maximumWidth: tile.width - 32
+            Layout.preferredWidth: Math.min(implicitWidth, tile.width - 32)
+            horizontalAlignment: Text.AlignHCenter
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontBody
             text: tile.title
             color: Theme.text
             font.family: Theme.fontFamily

@@ -23,6 +23,9 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            Layout.minimumWidth: Theme.touchMin
             onClicked: shell.toggleElderMode()
         }
         Item { Layout.fillWidth: true }
@@ -34,6 +37,9 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            Layout.minimumWidth: Theme.touchMin
             onClicked: voice.replay()
         }
         KioskButton {
@@ -44,6 +50,9 @@ Rectangle {
             font.pixelSize: Theme.fontBody
             implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            Layout.minimumWidth: Theme.touchMin
             onClicked: voice.toggleMute()
         }
         KioskButton {
@@ -55,6 +64,9 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             implicitWidth: Math.max(160, contentItem.implicitWidth + 48)
             Layout.preferredHeight: Theme.touchMin
+            Layout.fillWidth: true
+            Layout.maximumWidth: implicitWidth
+            Layout.minimumWidth: Theme.touchMin
             onClicked: languageMenu.open()
         }
     }

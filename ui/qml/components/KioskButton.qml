@@ -19,6 +19,10 @@ Button {
         color: control.primary ? Theme.textOnPrimary : Theme.primary
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
+        // Squeezed by its layout (long English words, elder mode): shrink, never below the
+        // smallest text size of the mode, rather than spill out of the button.
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.fontSmall
     }
     background: Rectangle {
         radius: Theme.radius

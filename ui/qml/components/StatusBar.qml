@@ -5,7 +5,12 @@ import QtQuick.Layouts
 Rectangle {
     id: bar
     objectName: "statusBar"
-    implicitHeight: Theme.statusBarHeight
+    // Two rows in elder mode, and whenever one row does not fit (long words in English).
+    readonly property bool twoRows: Theme.elder || oneRowWidth > width
+    readonly property real oneRowWidth: Math.min(hallName.implicitWidth, 360) + demoTag.Layout.preferredWidth
+        + clockText.implicitWidth + networkIndicator.implicitWidth + printerIndicator.implicitWidth
+        + readerIndicator.implicitWidth + grid.columnSpacing * 5 + Theme.padding * 2
+    implicitHeight: twoRows ? Math.max(Theme.statusBarHeight, 128) : Theme.statusBarHeight
     color: Theme.primaryDark
     property date now: new Date()
 
@@ -34,14 +39,16 @@ Rectangle {
 
     // One row normally: hall, demo tag, clock, then the three devices. Two rows in elder mode.
     GridLayout {
+        id: grid
         anchors.fill: parent
         anchors.leftMargin: Theme.padding
         anchors.rightMargin: Theme.padding
-        columns: Theme.elder ? 3 : 6
+        columns: bar.twoRows ? 3 : 6
         columnSpacing: Theme.spacing
         rowSpacing: 4
 
         Text {
+            id: hallName
             objectName: "hallName"
             text: status.hallName
             color: Theme.textOnPrimary
@@ -60,6 +67,7 @@ Rectangle {
             }
         }
         Rectangle {
+            id: demoTag
             // Kept in the grid even when hidden so the cells never shift.
             opacity: status.demo ? 1 : 0
             color: Theme.accent
@@ -76,6 +84,7 @@ Rectangle {
             }
         }
         Text {
+            id: clockText
             objectName: "clock"
             text: Qt.formatDateTime(bar.now, "HH:mm")
             color: Theme.textOnPrimary
@@ -85,6 +94,7 @@ Rectangle {
             Accessible.name: qsTr("时间 %1").arg(text)
         }
         StatusIndicator {
+            id: networkIndicator
             objectName: "networkIndicator"
             label: qsTr("网络")
             state: status.networkState
@@ -93,12 +103,14 @@ Rectangle {
                      + (status.syncBacklog > 0 ? qsTr(" · 待上传 %1").arg(status.syncBacklog) : "")
         }
         StatusIndicator {
+            id: printerIndicator
             objectName: "printerIndicator"
             label: qsTr("打印机")
             state: status.printerState
             stateText: bar.deviceText(status.printerState, status.printerReason)
         }
         StatusIndicator {
+            id: readerIndicator
             objectName: "readerIndicator"
             label: qsTr("读卡器")
             state: status.readerState

@@ -26,9 +26,22 @@ Page {
         { key: "complain", glyph: qsTr("诉"), title: qsTr("投诉"), subtitle: qsTr("投诉与建议") }
     ]
 
-    ColumnLayout {
+    // Fills the screen; scrolls vertically only when the content cannot fit (elder mode with
+    // long English words), so tiles are never squeezed below their text.
+    Flickable {
+        id: flick
         anchors.fill: parent
-        anchors.margins: Theme.padding
+        contentWidth: width
+        contentHeight: Math.max(height, home.implicitHeight + Theme.padding * 2)
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+
+    ColumnLayout {
+        id: home
+        x: Theme.padding
+        y: Theme.padding
+        width: flick.width - Theme.padding * 2
+        height: flick.contentHeight - Theme.padding * 2
         spacing: Theme.spacing * 2
 
         Text {
@@ -37,7 +50,9 @@ Page {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle + 8
             font.bold: true
-            Layout.alignment: Qt.AlignHCenter
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
             Accessible.role: Accessible.Heading
             Accessible.name: text
         }
@@ -46,7 +61,9 @@ Page {
             color: Theme.textMuted
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontLarge
-            Layout.alignment: Qt.AlignHCenter
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
         }
 
         GridLayout {
@@ -71,7 +88,9 @@ Page {
                     Layout.fillHeight: true
                     // Equal columns whatever the text length (and in every language).
                     Layout.preferredWidth: (grid.width - grid.columnSpacing * (grid.columns - 1)) / grid.columns
-                    Layout.preferredHeight: Theme.tileHeight
+                    // As tall as its text needs; the grid grows the tiles to fill the screen.
+                    Layout.preferredHeight: implicitContentHeight + topPadding + bottomPadding + 24
+                    Layout.minimumHeight: implicitContentHeight + topPadding + bottomPadding
                     onClicked: ready ? page.navigate(modelData.key, {})
                                      : page.navigate("notReady", { entryTitle: modelData.title })
                 }
@@ -113,5 +132,6 @@ Page {
                 }
             }
         }
+    }
     }
 }

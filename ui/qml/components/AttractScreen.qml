@@ -1,0 +1,161 @@
+import QtQuick
+import QtQuick.Layouts
+
+// The attract screen (待机屏): over the home page while nobody uses the terminal. The hall's
+// notices and a large invitation; a touch anywhere shows the home page, a card tap starts a
+// visit straight away (the shell opens the card page).
+Rectangle {
+    id: attract
+    objectName: "attractScreen"
+    visible: shell.attracting
+    color: Theme.primaryDark
+    z: 100
+    Accessible.role: Accessible.Button
+    Accessible.name: qsTr("点击开始")
+    Accessible.description: qsTr("点击屏幕开始，或将身份证放在感应区")
+    Accessible.onPressAction: shell.stopAttracting()
+
+    MouseArea {
+        objectName: "attractStart"
+        anchors.fill: parent
+        onClicked: shell.stopAttracting()
+    }
+
+    readonly property bool landscape: width > height
+
+    // Portrait: invitation above the notices. Landscape: side by side.
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding * 2
+        columns: attract.landscape ? 2 : 1
+        columnSpacing: Theme.padding * 2
+        rowSpacing: Theme.spacing * 2
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredWidth: 1
+        spacing: Theme.spacing * 2
+
+        Text {
+            text: qsTr("欢迎使用政务服务自助终端")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+
+        Item { Layout.fillHeight: true; Layout.minimumHeight: Theme.spacing }
+
+        // The card sliding onto the reader, so the invitation needs no reading.
+        Item {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: 400
+            Layout.preferredHeight: 300
+            Rectangle {
+                anchors.bottom: parent.bottom
+                anchors.horizontalCenter: parent.horizontalCenter
+                width: 380
+                height: 90
+                radius: 20
+                color: Theme.primary
+                border.color: Theme.textOnPrimary
+                border.width: 3
+            }
+            Rectangle {
+                width: 260
+                height: 164
+                radius: 14
+                x: (parent.width - width) / 2
+                color: "#e8f0fb"
+                Text {
+                    anchors.centerIn: parent
+                    text: qsTr("身份证")
+                    color: Theme.primary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                }
+                SequentialAnimation on y {
+                    running: attract.visible
+                    loops: Animation.Infinite
+                    NumberAnimation { from: 0; to: 110; duration: 1400; easing.type: Easing.InOutQuad }
+                    PauseAnimation { duration: 900 }
+                    NumberAnimation { from: 110; to: 0; duration: 0 }
+                    PauseAnimation { duration: 400 }
+                }
+            }
+        }
+
+        Text {
+            objectName: "attractInvitation"
+            text: qsTr("请刷身份证")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+        Text {
+            text: qsTr("或点击屏幕开始")
+            color: Theme.textOnPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+
+        Item { Layout.fillHeight: true; Layout.minimumHeight: Theme.spacing }
+    }
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: !attract.landscape
+        Layout.alignment: Qt.AlignVCenter
+        Layout.preferredWidth: 1
+        spacing: Theme.spacing
+
+        Repeater {
+            model: shell.notices
+            Rectangle {
+                required property var modelData
+                objectName: "attractNotice"
+                Layout.fillWidth: true
+                Layout.preferredHeight: noticeText.implicitHeight + Theme.spacing * 2
+                radius: Theme.radius
+                color: Theme.surface
+                Column {
+                    id: noticeText
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    anchors.margins: Theme.spacing
+                    spacing: 8
+                    Text {
+                        width: parent.width
+                        text: modelData.title
+                        color: Theme.primaryDark
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        width: parent.width
+                        visible: text !== ""
+                        text: modelData.body
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+    }
+    }
+}
