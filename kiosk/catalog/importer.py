@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import delete, insert, text
 from sqlmodel import Session
 
-from kiosk.catalog.pinyin import initials_of, pinyin_key
+from kiosk.catalog.pinyin import initials_of, pinyin_key, pinyin_keys
 from kiosk.catalog.validation import CatalogIssue, validate_catalog
 from kiosk.store import Store
 from kiosk.store.models import (
@@ -106,17 +106,30 @@ def search_text(service: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def search_row(service: dict[str, Any]) -> dict[str, Any]:
-    """The precomputed search keys of one service (pinyin needs pypinyin, so done here)."""
-    name_key = pinyin_key(service["name"])
+def search_row(service: dict[str, Any], keys: dict[str, str] | None = None) -> dict[str, Any]:
+    """The precomputed search keys of one service (pinyin needs pypinyin, so done here);
+    ``keys`` holds pinyin keys computed in a batch (see :func:`search_rows`)."""
+    keys = keys if keys is not None else {}
+
+    def key(text: str) -> str:
+        return keys[text] if text in keys else pinyin_key(text)
+
+    name_key = key(service["name"])
     return {
         "code": service["code"],
         "name_pinyin": name_key,
         "name_initials": initials_of(name_key),
         "keywords": json.dumps(service["keywords"], ensure_ascii=False),
-        "keywords_pinyin": json.dumps([pinyin_key(k) for k in service["keywords"]]),
+        "keywords_pinyin": json.dumps([key(k) for k in service["keywords"]]),
         "body": search_text(service),
     }
+
+
+def search_rows(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search keys of every service, with all pinyin computed in one batch."""
+    texts = list(dict.fromkeys(t for s in services for t in (s["name"], *s["keywords"])))
+    keys = dict(zip(texts, pinyin_keys(texts), strict=True))
+    return [search_row(s, keys) for s in services]
 
 
 def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportResult:
@@ -128,7 +141,7 @@ def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportRes
         )
     version: int = doc["version"]
     # Pinyin is computed before the write lock is taken: it is the slow part.
-    search_rows = [search_row(s) for s in doc["services"]]
+    rows = search_rows(doc["services"])
     with store.session(write=True) as session:
         raw = _meta_get(session, META_VERSION)
         previous = int(raw) if raw is not None else None
@@ -141,7 +154,7 @@ def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportRes
                 "same_version",
                 f"catalog version {version} is already installed (use --force to reinstall)",
             )
-        _replace_rows(session, doc, search_rows)
+        _replace_rows(session, doc, rows)
         _meta_set(session, META_VERSION, str(version))
         _meta_set(session, META_PUBLISHED, doc["published"])
         _meta_set(session, META_IMPORTED_AT, datetime.now(UTC).isoformat(timespec="seconds"))

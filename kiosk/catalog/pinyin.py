@@ -3,14 +3,25 @@
 A citizen types ``shebaoka`` (full pinyin) or ``sbk`` (initials). Names are converted with
 pypinyin's phrase dictionary (so 银行 reads ``yin hang``); ü is written ``v`` as on Chinese
 keyboards. Letters and digits inside a name are kept, lower-cased, as syllables of their own.
+
+pypinyin's dictionaries cost the process about 55 MB that Python never gives back, for work
+done once per catalog. So the terminal computes keys in batches with :func:`pinyin_keys`, in a
+short-lived child process (``python -m kiosk.catalog.pinyin``); tools that already hold
+pypinyin compute in-process.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import re
+import subprocess
+import sys
 import unicodedata
+from collections.abc import Sequence
 
-from pypinyin import Style, lazy_pinyin
+log = logging.getLogger(__name__)
+CHILD_TIMEOUT_S = 300.0
 
 
 def _non_hanzi(chunk: str) -> list[str]:
@@ -30,6 +41,8 @@ def _non_hanzi(chunk: str) -> list[str]:
 
 def syllables(text: str) -> list[str]:
     """The pinyin syllables of ``text`` without tones (``社保卡`` → ``['she', 'bao', 'ka']``)."""
+    from pypinyin import Style, lazy_pinyin
+
     text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
     # pypinyin accepts a callback returning a list; its type stub says str.
@@ -44,6 +57,30 @@ def syllables(text: str) -> list[str]:
 def pinyin_key(text: str) -> str:
     """Syllables joined by single spaces, as stored (``'she bao ka'``)."""
     return " ".join(syllables(text))
+
+
+def pinyin_keys(texts: Sequence[str]) -> list[str]:
+    """:func:`pinyin_key` of each text, computed in a child process unless this process has
+    pypinyin loaded already (the child's memory goes back to the system when it ends)."""
+    if not texts or "pypinyin" in sys.modules:
+        return [pinyin_key(t) for t in texts]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk.catalog.pinyin"],
+            input=json.dumps(list(texts), ensure_ascii=False),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=CHILD_TIMEOUT_S,
+            check=True,
+        )
+        keys = json.loads(done.stdout)
+        if isinstance(keys, list) and len(keys) == len(texts):
+            return [str(k) for k in keys]
+        log.warning("pinyin child answered %d keys for %d texts", len(keys), len(texts))
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        log.warning("pinyin child failed (%s); computing in-process", type(exc).__name__)
+    return [pinyin_key(t) for t in texts]
 
 
 def initials_of(key: str) -> str:
@@ -62,3 +99,14 @@ def normalize_query(text: str) -> str:
 def is_latin(query: str) -> bool:
     """True when a normalized query is letters/digits only, i.e. typed as pinyin."""
     return bool(query) and query.isascii() and query.isalnum()
+
+
+def _main() -> int:
+    """Child process: a JSON list of texts on stdin, their keys as a JSON list on stdout."""
+    texts = json.loads(sys.stdin.read())
+    json.dump([pinyin_key(str(t)) for t in texts], sys.stdout, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from kiosk.catalog.pinyin import initials_of, is_latin, normalize_query, pinyin_key
+from kiosk.catalog.pinyin import initials_of, is_latin, normalize_query, pinyin_keys
 
 SEP = "\x00"
 TIER_NAMES = ("name_prefix", "name", "keyword", "text")
@@ -68,11 +68,10 @@ class SynonymTable:
         self.groups = [tuple(dict.fromkeys(normalize_query(t) for t in g if t)) for g in groups]
         # Latin forms of each term: a citizen typing "yibao" means 医保.
         self._latin: list[tuple[str, int]] = []
-        for i, group in enumerate(self.groups):
-            for term in group:
-                key = pinyin_key(term)
-                self._latin.append((key.replace(" ", ""), i))
-                self._latin.append((initials_of(key), i))
+        terms = [(i, term) for i, group in enumerate(self.groups) for term in group]
+        for (i, _term), key in zip(terms, pinyin_keys([t for _, t in terms]), strict=True):
+            self._latin.append((key.replace(" ", ""), i))
+            self._latin.append((initials_of(key), i))
 
     @classmethod
     def load(cls, path: Path) -> SynonymTable:

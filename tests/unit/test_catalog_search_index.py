@@ -87,3 +87,27 @@ def test_pinyin_helpers() -> None:
     assert initials_of("she bao ka") == "sbk"
     assert pinyin_key("ETC办理") == "etc ban li"
     assert normalize_query(" Ｓhe Bao ") == "shebao"
+
+
+def test_a_process_without_pypinyin_gets_the_same_keys_from_the_child_process():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, json\n"
+        "from kiosk.catalog.pinyin import pinyin_keys\n"
+        "keys = pinyin_keys(['银行卡', '社保卡', 'ABC证明', '重庆'])\n"
+        "assert 'pypinyin' not in sys.modules, 'pypinyin was loaded in the terminal process'\n"
+        "print(json.dumps(keys))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    import json
+
+    assert json.loads(done.stdout) == [
+        pinyin_key("银行卡"),
+        pinyin_key("社保卡"),
+        pinyin_key("ABC证明"),
+        pinyin_key("重庆"),
+    ]
