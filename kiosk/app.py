@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
 from drivers.registry import make_card_reader, make_printer
-from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS, CatalogBrowser, ensure_catalog
+from kiosk.catalog import (
+    BUNDLED_CATALOG,
+    BUNDLED_SYNONYMS,
+    CatalogBrowser,
+    apply_delta,
+    ensure_catalog,
+)
+from kiosk.contract import CatalogDelta
 from kiosk.config import Settings
 from kiosk.demo import InProcessCentral
 from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
@@ -214,6 +221,11 @@ class Kiosk:
         self.store.close()
 
 
+def _apply_catalog(kiosk: Kiosk, delta: CatalogDelta) -> None:
+    """Central's catalog changes (on the sync thread); raising makes sync fetch them again."""
+    apply_delta(kiosk.store, delta.changed, delta.removed)
+
+
 def build_kiosk(settings: Settings) -> Kiosk:
     """Wire the terminal for ``settings`` (in demo mode: simulators and a local central)."""
     if settings.demo:
@@ -242,6 +254,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
         submit=SubmitService.for_settings(store, settings),
         evaluation=EvaluationService(store, settings.hall_id),
     )
+    kiosk.on_catalog = lambda delta: _apply_catalog(kiosk, delta)
     kiosk.services = build_services(
         settings, store, printing, catalog.service, notify_sync=kiosk.notify_sync
     )

@@ -12,6 +12,7 @@ from kiosk.catalog.browse import CatalogBrowser, CatalogNotFound, ServiceSummary
 from kiosk.catalog.importer import (
     CatalogImportError,
     ImportResult,
+    apply_delta,
     ensure_catalog,
     export_document,
     import_document,
@@ -40,6 +41,7 @@ __all__ = [
     "SynonymTable",
     "ThemeSummary",
     "build_slip",
+    "apply_delta",
     "ensure_catalog",
     "export_document",
     "import_document",

@@ -204,6 +204,34 @@ def import_file(store: Store, path: Path, *, force: bool = False) -> ImportResul
     return import_document(store, read_document(path), force=force)
 
 
+def apply_delta(
+    store: Store, changed: list[dict[str, Any]], removed: list[str]
+) -> ImportResult | None:
+    """Apply central's catalog changes: upsert ``changed`` items by code, drop ``removed``.
+
+    The merged catalog is validated as a whole and installed in one transaction under the
+    next local version, so a bad item changes nothing (the caller fetches it again later).
+    Returns None when there is nothing to apply. Raises :class:`CatalogImportError`.
+    """
+    if not changed and not removed:
+        return None
+    doc = export_document(store)
+    if doc is None:
+        raise CatalogImportError("no_catalog", "no catalog installed to apply changes to")
+    services = {s["code"]: s for s in doc["services"]}
+    for code in removed:
+        services.pop(code, None)
+    for item in changed:
+        # The feed's "version" is central's revision counter of the item, not a guide field.
+        services[item["code"]] = {k: v for k, v in item.items() if k != "version"}
+    doc["services"] = list(services.values())
+    doc["version"] += 1
+    doc["published"] = datetime.now(UTC).date().isoformat()
+    result = import_document(store, doc)
+    log.info("catalog changes from central: %d changed, %d removed", len(changed), len(removed))
+    return result
+
+
 def export_document(store: Store) -> dict[str, Any] | None:
     """The stored catalog as an exchange document, or None when the store has none."""
     with store.session() as session:

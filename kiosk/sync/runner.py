@@ -37,7 +37,9 @@ log = logging.getLogger(__name__)
 CatalogCallback = Callable[[CatalogDelta], None]
 PERMANENT_ITEM_STATUS = frozenset({400, 401, 403, 404, 410, 413, 422})
 RETRY_4XX = frozenset({408, 409, 425, 429})
-META_CATALOG_VERSION = "catalog_version"
+# Central's catalog feed counter; not the installed catalog's own version (YYYYMMDDNN),
+# which the importer keeps under "catalog_version".
+META_CATALOG_VERSION = "catalog_feed_version"
 META_LAST_SUCCESS = "sync_last_success"
 
 

@@ -50,3 +50,62 @@ def test_demo_kiosk_wires_the_visit_services_to_its_central(tmp_path: Path) -> N
         assert kiosk.appointments.client is not None
     finally:
         kiosk.stop()
+
+
+def test_catalog_changes_published_at_central_reach_the_terminal_search(tmp_path: Path) -> None:
+    """Staff publish a renamed item and withdraw another; the terminal's next catalog pull
+    installs both (a bad item changes nothing and is fetched again)."""
+    import requests
+
+    from kiosk.catalog import export_document
+    from kiosk.catalog.importer import installed_version
+    from kiosk.sync.client import Credentials
+    from kiosk.sync.factory import make_runner
+
+    settings = load_settings(env={}, data_dir=str(tmp_path), demo=True)
+    kiosk = build_kiosk(settings)
+    kiosk.start()
+    try:
+        deadline = time.monotonic() + 20
+        while kiosk.health is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert kiosk.central is not None and kiosk.catalog is not None
+        doc = export_document(kiosk.store)
+        assert doc is not None
+        first, second = doc["services"][0], doc["services"][1]
+        renamed = dict(first, name=first["name"] + "（新版）", version=2)  # feed revision
+        staff = {"Authorization": f"Bearer {kiosk.central.staff_token}"}
+        url = f"{kiosk.central.url}/api/v1/staff/catalog"
+        published = {"items": [renamed, dict(second, version=1)]}
+        reply = requests.put(url, json=published, headers=staff, timeout=10)
+        assert reply.status_code == 200, reply.text
+        # central withdraws only what it published
+        withdrawn = {"removed": [second["code"]]}
+        assert requests.put(url, json=withdrawn, headers=staff, timeout=10).status_code == 200
+        tid, secret = kiosk.central.provision_terminal("T98", settings.hall_id)
+        runner = make_runner(
+            settings,
+            kiosk.store,
+            kiosk.central.url,
+            Credentials(tid, secret.encode()),
+            on_catalog=kiosk.on_catalog,
+        )
+        before = installed_version(kiosk.store)
+        runner.pull_catalog()
+        assert installed_version(kiosk.store) == before + 1
+        assert kiosk.catalog.service(first["code"]).name == renamed["name"]
+        assert [r.code for r in kiosk.catalog.search("新版", 5)] == [first["code"]]
+        codes = {s["code"] for s in export_document(kiosk.store)["services"]}
+        assert second["code"] not in codes
+        # an item that does not validate: nothing changes, and it is fetched again later
+        broken = dict(first, theme="no-such-theme", version=3)
+        requests.put(url, json={"items": [broken]}, headers=staff, timeout=10)
+        version = installed_version(kiosk.store)
+        try:
+            runner.pull_catalog()
+        except Exception:
+            pass
+        assert installed_version(kiosk.store) == version
+        assert kiosk.catalog.service(first["code"]).name == renamed["name"]
+    finally:
+        kiosk.stop()
