@@ -22,8 +22,8 @@ from kiosk.catalog import (
     apply_delta,
     ensure_catalog,
 )
-from kiosk.contract import CatalogDelta
 from kiosk.config import Settings
+from kiosk.contract import CatalogDelta
 from kiosk.demo import InProcessCentral
 from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
 from kiosk.health import HealthMonitor, SystemStatus
