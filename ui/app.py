@@ -324,6 +324,12 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only", metavar="PATTERN", help="with --screenshots: only scenes matching PATTERN"
     )
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="with --screenshots: every screen in Chinese and English, default and elder "
+        "mode, portrait and landscape",
+    )
     parser.add_argument("--first-frame-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 

@@ -210,6 +210,8 @@ def _staff_login(ui: KioskUi) -> None:
 
 def _staff_wrong(ui: KioskUi) -> None:
     _ensure_pin(ui)
+    # A right PIN first: five wrong ones in a row (one per rendered variant) would lock out.
+    ui.kiosk.staff.verify(DEMO_STAFF_PIN)
     _show(ui, "staffLogin")
     ui.staff.verifyPin("000000")
     wait_until(lambda: ui.staff.property("loginState") == "wrong")
@@ -306,36 +308,79 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
         ui.start_core()
         wait_until(lambda: ui.kiosk is not None and ui.catalog.property("themes"), 60)
         only = getattr(args, "only", None)
-        for scene in SCENES:
-            if args.orientation and scene.orientation != args.orientation:
-                continue
+        for scene, variant in _plan(args):
             if only and not fnmatch.fnmatch(scene.name, only):
                 continue
-            width, height = (1080, 1920) if scene.orientation == "portrait" else (1920, 1080)
-            ui.shell.set_geometry(width, height)
-            _close_popups(ui)
-            ui.end_visit()  # every scene starts from a fresh visit
-            wait_until(lambda: ui.current_page() == "homePage")
-            _all_ok(ui)
-            try:
-                if scene.setup in (_slip_printed,):
-                    scene.setup(ui, out_dir)
-                else:
-                    scene.setup(ui)
-            except SceneError:
-                log.error("scene %s did not reach its state", scene.name)
+            path = _render(ui, scene, out_dir, variant)
+            if path is None:
                 failed += 1
-                continue
-            path = out_dir / f"{scene.name}.png"
-            if grab(ui.window).save(str(path)):
+            else:
                 written += 1
                 print(path)
-            else:
-                log.error("could not write %s", path)
-                failed += 1
         ui.stop()
         ui.engine.deleteLater()
     return 0 if written and not failed else 1
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How a scene is rendered: orientation, and with --variants language and elder mode."""
+
+    orientation: str
+    locale: str = ""
+    elder: bool = False
+    suffix: str = ""
+
+
+def _plan(args: argparse.Namespace) -> list[tuple[Scene, Variant]]:
+    """Every scene once as declared, or with ``--variants`` each base scene in Chinese and
+    English, default and elder mode, portrait and landscape."""
+    if not getattr(args, "variants", False):
+        return [
+            (scene, Variant(scene.orientation))
+            for scene in SCENES
+            if not args.orientation or scene.orientation == args.orientation
+        ]
+    plan = []
+    for scene in SCENES:
+        if scene.orientation != "portrait" or "elder" in scene.name:
+            continue  # variants of another scene already
+        for locale in ("zh_CN", "en_US"):
+            for elder in (False, True):
+                for orientation in ("portrait", "landscape"):
+                    if args.orientation and orientation != args.orientation:
+                        continue
+                    mode = "elder" if elder else "default"
+                    suffix = f".{locale}.{mode}.{orientation}"
+                    plan.append((scene, Variant(orientation, locale, elder, suffix)))
+    return plan
+
+
+def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path | None:
+    """Put the window into ``scene`` and save it; the file, or None when it failed."""
+    width, height = (1080, 1920) if variant.orientation == "portrait" else (1920, 1080)
+    ui.shell.set_geometry(width, height)
+    _close_popups(ui)
+    ui.end_visit()  # every scene starts from a fresh visit
+    wait_until(lambda: ui.current_page() == "homePage")
+    if variant.locale:
+        ui.switch_locale(variant.locale)
+    if variant.elder:
+        ui.shell.toggleElderMode()
+    _all_ok(ui)
+    try:
+        if scene.setup in (_slip_printed,):
+            scene.setup(ui, out_dir)
+        else:
+            scene.setup(ui)
+    except SceneError:
+        log.error("scene %s did not reach its state", scene.name)
+        return None
+    path = out_dir / f"{scene.name}{variant.suffix}.png"
+    if not grab(ui.window).save(str(path)):
+        log.error("could not write %s", path)
+        return None
+    return path
 
 
 def grab(window: QQuickWindow) -> QImage:

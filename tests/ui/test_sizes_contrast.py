@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QObject, QPointF
 
 from tests.conftest import REPO
 from tests.ui.conftest import walk_items
@@ -38,9 +38,22 @@ def visible(item) -> bool:
     return True
 
 
+def scrollable(item) -> bool:
+    """Inside a Flickable (ListView, ScrollView…) or the footer bar itself: may extend below
+    the page area."""
+    item = item.parentItem()
+    while item is not None:
+        if item.inherits("QQuickFlickable") or item.objectName() == "footerBar":
+            return True
+        item = item.parentItem()
+    return False
+
+
 def check_page(ui, name: str, elder: bool) -> list[str]:
     limits = LIMITS[elder]
     problems = []
+    footer = ui.window.findChild(QObject, "footerBar")
+    bottom = ui.window.height() - (footer.height() if footer and footer.isVisible() else 0)
     for item in walk_items(ui.window.contentItem()):
         if not visible(item) or item.width() <= 0:
             continue
@@ -48,20 +61,32 @@ def check_page(ui, name: str, elder: bool) -> list[str]:
             size = item.property("font").pixelSize()
             if size < limits["text"]:
                 problems.append(f"{name}: text {item.property('text')[:12]!r} is {size}px")
+        if (
+            item.inherits("QQuickText")
+            and item.property("text")
+            and item.property("contentWidth") > item.width() + 2  # elided text fits
+        ):
+            problems.append(f"{name}: text {item.property('text')[:16]!r} overflows its box")
         if item.inherits("QQuickAbstractButton") or item.inherits("QQuickText"):
             left = item.mapToScene(QPointF(0, 0)).x()
             if left < -1 or left + item.width() > ui.window.width() + 1:
                 problems.append(f"{name}: {item.objectName() or item.property('text')} sticks out")
         if item.inherits("QQuickAbstractButton") and item.property("enabled"):
+            below = item.mapToScene(QPointF(0, item.height())).y()
+            if below > bottom + 1 and not scrollable(item):
+                problems.append(f"{name}: {item.objectName()} is cut off at the bottom")
             short = min(item.width(), item.height())
             if short < limits["target"]:
                 problems.append(f"{name}: {item.objectName()} is {item.width()}x{item.height()}")
     return problems
 
 
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 @pytest.mark.parametrize("locale", ["zh_CN", "en_US"])
 @pytest.mark.parametrize("elder", [False, True], ids=["default", "elder"])
-def test_every_page_meets_text_and_target_sizes(kiosk_ui, qtbot, elder, locale):
+def test_every_page_meets_text_and_target_sizes(kiosk_ui, qtbot, elder, locale, orientation):
+    if orientation == "landscape":
+        kiosk_ui.shell.set_geometry(1920, 1080)
     if locale != "zh_CN":  # longer words must still fit
         kiosk_ui.switch_locale(locale)
     if elder:

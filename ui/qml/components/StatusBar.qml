@@ -6,10 +6,18 @@ Rectangle {
     id: bar
     objectName: "statusBar"
     // Two rows in elder mode, and whenever one row does not fit (long words in English).
-    readonly property bool twoRows: Theme.elder || oneRowWidth > width
-    readonly property real oneRowWidth: Math.min(hallName.implicitWidth, 360) + demoTag.Layout.preferredWidth
-        + clockText.implicitWidth + networkIndicator.implicitWidth + printerIndicator.implicitWidth
-        + readerIndicator.implicitWidth + grid.columnSpacing * 5 + Theme.padding * 2
+    readonly property bool twoRows: Theme.elder || oneRowWidth > shell.screenWidth
+    // Measured from the texts alone (not from the laid-out items, which would loop).
+    readonly property real oneRowWidth: Math.min(hallMetrics.advanceWidth, 360)
+        + (status.demo ? demoMetrics.advanceWidth + 24 : 0) + clockMetrics.advanceWidth
+        + (18 + 8) * 3 + netMetrics.advanceWidth + printerMetrics.advanceWidth
+        + readerMetrics.advanceWidth + Theme.spacing * 5 + Theme.padding * 2
+    TextMetrics { id: hallMetrics; font: hallName.font; text: hallName.text }
+    TextMetrics { id: demoMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: qsTr("演示模式") }
+    TextMetrics { id: clockMetrics; font: clockText.font; text: "00:00" }
+    TextMetrics { id: netMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: networkIndicator.label + " " + networkIndicator.stateText }
+    TextMetrics { id: printerMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: printerIndicator.label + " " + printerIndicator.stateText }
+    TextMetrics { id: readerMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: readerIndicator.label + " " + readerIndicator.stateText }
     implicitHeight: twoRows ? Math.max(Theme.statusBarHeight, 128) : Theme.statusBarHeight
     color: Theme.primaryDark
     property date now: new Date()

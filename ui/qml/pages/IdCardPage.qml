@@ -62,131 +62,157 @@ Page {
             onBack: { card.cancel(); page.back() }
         }
 
-        Item { Layout.fillHeight: true }
+        // Portrait: the card animation above the words and buttons. Landscape: side by side,
+        // so everything stays on screen.
+        GridLayout {
+            readonly property bool landscape: page.width > page.height
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: landscape ? 2 : 1
+            columnSpacing: Theme.padding
+            rowSpacing: Theme.spacing * 2
 
-        // The card sliding onto the reader, over and over, while we wait.
-        Item {
-            objectName: "cardAnimation"
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 520
-            Layout.preferredHeight: 420
-            visible: page.state_ === "waiting" || page.state_ === "reading"
-            Rectangle {
-                id: pad
-                anchors.bottom: parent.bottom
-                anchors.horizontalCenter: parent.horizontalCenter
-                width: 480
-                height: 120
-                radius: 24
-                color: Theme.primaryDark
-                Text {
-                    anchors.centerIn: parent
-                    text: qsTr("感应区")
-                    color: Theme.textOnPrimary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
+            ColumnLayout {
+                visible: page.state_ === "waiting" || page.state_ === "reading"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 1
+                Item { Layout.fillHeight: true }
+
+                // The card sliding onto the reader, over and over, while we wait.
+                Item {
+                    objectName: "cardAnimation"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 520
+                    Layout.preferredHeight: 420
+                    visible: page.state_ === "waiting" || page.state_ === "reading"
+                    Rectangle {
+                        id: pad
+                        anchors.bottom: parent.bottom
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        width: 480
+                        height: 120
+                        radius: 24
+                        color: Theme.primaryDark
+                        Text {
+                            anchors.centerIn: parent
+                            text: qsTr("感应区")
+                            color: Theme.textOnPrimary
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                        }
+                    }
+                    Rectangle {
+                        id: idCard
+                        width: 340
+                        height: 214
+                        radius: 16
+                        x: (parent.width - width) / 2
+                        color: "#e8f0fb"
+                        border.color: Theme.primary
+                        border.width: 4
+                        Text {
+                            anchors.centerIn: parent
+                            text: qsTr("身份证")
+                            color: Theme.primary
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontLarge
+                            font.bold: true
+                        }
+                        SequentialAnimation on y {
+                            running: page.state_ === "waiting" && page.visible
+                            loops: Animation.Infinite
+                            NumberAnimation { from: 0; to: 170; duration: 1200; easing.type: Easing.InOutQuad }
+                            PauseAnimation { duration: 600 }
+                            NumberAnimation { from: 170; to: 0; duration: 0 }
+                            PauseAnimation { duration: 300 }
+                        }
+                    }
                 }
+
+                Item { Layout.fillHeight: true }
             }
-            Rectangle {
-                id: idCard
-                width: 340
-                height: 214
-                radius: 16
-                x: (parent.width - width) / 2
-                color: "#e8f0fb"
-                border.color: Theme.primary
-                border.width: 4
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 1
+                spacing: Theme.spacing * 2
+                Item { Layout.fillHeight: true }
                 Text {
-                    anchors.centerIn: parent
-                    text: qsTr("身份证")
-                    color: Theme.primary
+                    objectName: "cardTitle"
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    color: page.state_ === "error" ? Theme.error : Theme.text
+                    text: page.state_ === "waiting" ? qsTr("请将身份证放在感应区")
+                        : page.state_ === "reading" ? qsTr("正在读取，请勿移动证件……")
+                        : page.state_ === "read" ? qsTr("读取成功")
+                        : page.errorTitle()
+                }
+
+                BusyIndicator {
+                    objectName: "readingIndicator"
+                    Layout.alignment: Qt.AlignHCenter
+                    running: page.state_ === "reading"
+                    visible: running
+                    Layout.preferredWidth: 96
+                    Layout.preferredHeight: 96
+                }
+
+                Text {
+                    objectName: "cardDetail"
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontLarge
-                    font.bold: true
+                    color: Theme.textMuted
+                    text: page.state_ === "read" ? qsTr("%1，证件号 %2").arg(card.maskedName).arg(card.maskedId)
+                        : page.state_ === "error" ? page.errorHint()
+                        : page.state_ === "waiting" ? qsTr("支持居民身份证、港澳台居民居住证、外国人永久居留身份证、社会保障卡")
+                        : ""
                 }
-                SequentialAnimation on y {
-                    running: page.state_ === "waiting" && page.visible
-                    loops: Animation.Infinite
-                    NumberAnimation { from: 0; to: 170; duration: 1200; easing.type: Easing.InOutQuad }
-                    PauseAnimation { duration: 600 }
-                    NumberAnimation { from: 170; to: 0; duration: 0 }
-                    PauseAnimation { duration: 300 }
+
+                Item { Layout.fillHeight: true }
+
+                KioskButton {
+                    objectName: "openGuideAfterCard"
+                    visible: page.state_ === "read" && page.nextPage === ""
+                    text: qsTr("查看办事指南")
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 480
+                    onClicked: page.navigate("guide", {})
+                }
+                KioskButton {
+                    objectName: "continueAfterCard"
+                    visible: page.state_ === "read" && page.nextPage !== ""
+                    text: qsTr("继续")
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 480
+                    onClicked: { goOnTimer.stop(); page.goOn() }
+                }
+                KioskButton {
+                    objectName: "retryCard"
+                    visible: page.state_ === "error"
+                    text: qsTr("重新读卡")
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 480
+                    onClicked: card.retry()
+                }
+                KioskButton {
+                    objectName: "simulateCard"
+                    visible: status.demo && page.state_ === "waiting"
+                    text: qsTr("演示：模拟刷卡")
+                    primary: false
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 480
+                    onClicked: card.simulateTap()
                 }
             }
-        }
-
-        Text {
-            objectName: "cardTitle"
-            Layout.fillWidth: true
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
-            color: page.state_ === "error" ? Theme.error : Theme.text
-            text: page.state_ === "waiting" ? qsTr("请将身份证放在感应区")
-                : page.state_ === "reading" ? qsTr("正在读取，请勿移动证件……")
-                : page.state_ === "read" ? qsTr("读取成功")
-                : page.errorTitle()
-        }
-
-        BusyIndicator {
-            objectName: "readingIndicator"
-            Layout.alignment: Qt.AlignHCenter
-            running: page.state_ === "reading"
-            visible: running
-            Layout.preferredWidth: 96
-            Layout.preferredHeight: 96
-        }
-
-        Text {
-            objectName: "cardDetail"
-            Layout.fillWidth: true
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
-            color: Theme.textMuted
-            text: page.state_ === "read" ? qsTr("%1，证件号 %2").arg(card.maskedName).arg(card.maskedId)
-                : page.state_ === "error" ? page.errorHint()
-                : page.state_ === "waiting" ? qsTr("支持居民身份证、港澳台居民居住证、外国人永久居留身份证、社会保障卡")
-                : ""
-        }
-
-        Item { Layout.fillHeight: true }
-
-        KioskButton {
-            objectName: "openGuideAfterCard"
-            visible: page.state_ === "read" && page.nextPage === ""
-            text: qsTr("查看办事指南")
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
-            onClicked: page.navigate("guide", {})
-        }
-        KioskButton {
-            objectName: "continueAfterCard"
-            visible: page.state_ === "read" && page.nextPage !== ""
-            text: qsTr("继续")
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
-            onClicked: { goOnTimer.stop(); page.goOn() }
-        }
-        KioskButton {
-            objectName: "retryCard"
-            visible: page.state_ === "error"
-            text: qsTr("重新读卡")
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
-            onClicked: card.retry()
-        }
-        KioskButton {
-            objectName: "simulateCard"
-            visible: status.demo && page.state_ === "waiting"
-            text: qsTr("演示：模拟刷卡")
-            primary: false
-            Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
-            onClicked: card.simulateTap()
         }
     }
 }

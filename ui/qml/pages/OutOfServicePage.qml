@@ -26,6 +26,7 @@ Page {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHuge
             font.bold: true
+            wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true
         }

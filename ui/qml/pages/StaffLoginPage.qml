@@ -37,54 +37,73 @@ Page {
             onBack: { staff.clear(); page.back() }
         }
 
-        Text {
-            objectName: "pinDots"
-            Layout.alignment: Qt.AlignHCenter
-            text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("请输入管理密码")
-            color: Theme.text
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
-            Accessible.name: qsTr("已输入 %1 位").arg(page.pin.length)
-        }
-        Text {
-            objectName: "staffLoginMessage"
+        // Portrait: prompt above the keypad. Landscape: side by side, so the keypad keeps its
+        // size and its bottom row stays on screen.
+        GridLayout {
+            readonly property bool landscape: page.width > page.height
             Layout.fillWidth: true
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            color: Theme.error
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            text: staff.loginState === "wrong" ? qsTr("密码错误，还可尝试 %1 次").arg(staff.remaining)
-                : staff.loginState === "locked" ? qsTr("错误次数过多，请于 %1 后再试").arg(staff.lockedUntil)
-                : staff.loginState === "not_set" ? qsTr("尚未设置管理密码，请由供应商用 kioskctl set-pin 设置")
-                : staff.loginState === "checking" ? qsTr("正在验证……") : ""
+            Layout.fillHeight: true
+            columns: landscape ? 2 : 1
+            columnSpacing: Theme.padding
+            rowSpacing: Theme.spacing
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.spacing
+            Text {
+                objectName: "pinDots"
+                Layout.alignment: Qt.AlignHCenter
+                text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("请输入管理密码")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                Accessible.name: qsTr("已输入 %1 位").arg(page.pin.length)
+            }
+            Text {
+                objectName: "staffLoginMessage"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                color: Theme.error
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                text: staff.loginState === "wrong" ? qsTr("密码错误，还可尝试 %1 次").arg(staff.remaining)
+                    : staff.loginState === "locked" ? qsTr("错误次数过多，请于 %1 后再试").arg(staff.lockedUntil)
+                    : staff.loginState === "not_set" ? qsTr("尚未设置管理密码，请由供应商用 kioskctl set-pin 设置")
+                    : staff.loginState === "checking" ? qsTr("正在验证……") : ""
+            }
         }
 
-        GridLayout {
-            objectName: "pinPad"
-            Layout.alignment: Qt.AlignHCenter
-            columns: 3
-            rowSpacing: Theme.spacing
-            columnSpacing: Theme.spacing
-            Repeater {
-                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"]
-                KioskButton {
-                    required property string modelData
-                    objectName: "pin_" + modelData
-                    primary: modelData === "ok"
-                    enabled: staff.loginState !== "checking"
-                    text: modelData === "del" ? qsTr("删除") : modelData === "ok" ? qsTr("确定") : modelData
-                    Accessible.name: text
-                    implicitWidth: 220
-                    implicitHeight: 140
-                    font.pixelSize: Theme.fontTitle
-                    onClicked: {
-                        if (modelData === "del")
-                            page.pin = page.pin.slice(0, -1)
-                        else if (modelData === "ok")
-                            staff.verifyPin(page.pin)
-                        else if (page.pin.length < 12)
-                            page.pin += modelData
+            GridLayout {
+                objectName: "pinPad"
+                Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                columns: 3
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
+                Repeater {
+                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "ok"]
+                    KioskButton {
+                        required property string modelData
+                        objectName: "pin_" + modelData
+                        primary: modelData === "ok"
+                        enabled: staff.loginState !== "checking"
+                        text: modelData === "del" ? qsTr("删除") : modelData === "ok" ? qsTr("确定") : modelData
+                        Accessible.name: text
+                        implicitWidth: 220
+                        // Four rows under the page header: 140 px keys where there is room,
+                        // never smaller than a touch target.
+                        implicitHeight: Math.max(Theme.touchMin, Math.min(140,
+                            (page.height - Theme.padding * 2 - Theme.touchMin - Theme.spacing * 5) / 4))
+                        font.pixelSize: Theme.fontTitle
+                        onClicked: {
+                            if (modelData === "del")
+                                page.pin = page.pin.slice(0, -1)
+                            else if (modelData === "ok")
+                                staff.verifyPin(page.pin)
+                            else if (page.pin.length < 12)
+                                page.pin += modelData
+                        }
                     }
                 }
             }
