@@ -168,17 +168,9 @@ class InProcessCentral:
     def staff(self, method: str, path: str, body: Any = None) -> Any:
         """Call central's staff API as hall staff would (answer a question, move a complaint
         or a case on); returns the JSON answer. Used by demos, screenshots and tests."""
-        import requests
+        from central.testing import call_staff
 
-        reply = requests.request(
-            method,
-            f"{self.url}/api/v1/staff{path}",
-            json=body,
-            headers={"Authorization": f"Bearer {self.staff_token}"},
-            timeout=10,
-        )
-        reply.raise_for_status()
-        return reply.json()
+        return call_staff(self.url, self.staff_token, method, path, body)
 
     def stop(self) -> None:
         """Ask the server to finish and wait briefly for it."""

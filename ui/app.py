@@ -100,12 +100,15 @@ class KioskUi:
         self.staff = StaffViewModel(self.dispatcher, parent=self.engine)
         self.staff.restartRequested.connect(self.restart)
         self.card.cardRead.connect(self._on_card_read)
+        # The visit's card, read when a query or complaint needs it (a closure over the card
+        # view-model, not over self: the UI object must not be kept alive by its children).
+        card = self.card
         self.progress = ProgressViewModel(
-            self.dispatcher, lambda: self.card.identity, parent=self.engine
+            self.dispatcher, lambda: card.identity, parent=self.engine
         )
         self.consult = ConsultViewModel(self.dispatcher, parent=self.engine)
         self.complaints = ComplaintViewModel(
-            self.dispatcher, lambda: self.card.identity, parent=self.engine
+            self.dispatcher, lambda: card.identity, parent=self.engine
         )
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
