@@ -1082,7 +1082,7 @@
     </message>
     <message>
         <source>已办结</source>
-        <translation>Closed</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>不予办理</source>
