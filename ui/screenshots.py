@@ -470,6 +470,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("complain-form-empty-text", _complain_error),
     Scene("complain-filed-anonymous", _complain_filed),
     Scene("complain-status", _complain_status),
+    Scene("complain-form-elder", _elder(_complain_form(False))),
     Scene("home-landscape", _home, orientation="landscape"),
     Scene("guide-detail-landscape", _guide_detail, orientation="landscape"),
 )
