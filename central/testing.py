@@ -17,6 +17,19 @@ from central.auth import add_terminal
 from central.db import Database
 
 
+def call_staff(url: str, token: str, method: str, path: str, body: Any = None) -> Any:
+    """Call central's staff API at ``url`` as hall staff would; the JSON answer, or raises."""
+    reply = requests.request(
+        method,
+        f"{url}/api/v1/staff{path}",
+        json=body,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    return reply.json()
+
+
 def free_port() -> int:
     """An unused TCP port on 127.0.0.1."""
     with socket.socket() as sock:
@@ -80,15 +93,7 @@ class CentralProcess:
 
     def staff(self, method: str, path: str, body: Any = None) -> Any:
         """Call the staff API (bearer token); returns the JSON answer or raises."""
-        reply = requests.request(
-            method,
-            f"{self.url}/api/v1/staff{path}",
-            json=body,
-            headers={"Authorization": f"Bearer {self.staff_token}"},
-            timeout=10,
-        )
-        reply.raise_for_status()
-        return reply.json()
+        return call_staff(self.url, self.staff_token, method, path, body)
 
     def __enter__(self) -> CentralProcess:
         return self

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
-from drivers.registry import make_card_reader, make_printer
+from drivers.registry import make_card_reader, make_printer, make_scanner
+from drivers.scanners.base import Scanner
 from kiosk.catalog import (
     BUNDLED_CATALOG,
     BUNDLED_SYNONYMS,
@@ -26,6 +27,7 @@ from kiosk.config import Settings
 from kiosk.contract import CatalogDelta
 from kiosk.demo import InProcessCentral
 from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
+from kiosk.devices.scanner_worker import ScannerWorker
 from kiosk.health import HealthMonitor, SystemStatus
 from kiosk.printing.setup import build_print_worker, printer_uri
 from kiosk.printing.worker import PrintWorker
@@ -48,7 +50,16 @@ log = logging.getLogger(__name__)
 
 def demo_settings(settings: Settings) -> Settings:
     """Demo mode: simulated card reader and printer (the central is started by the kiosk)."""
-    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:")
+    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:")
+
+
+@dataclass
+class ScanCallbacks:
+    """Where the scanner's events go (the UI replaces these; they run on the scanner thread)."""
+
+    on_scan: Callable[[str], None] = lambda _data: None
+    on_lost: Callable[[str], None] = lambda _reason: None
+    on_back: Callable[[], None] = lambda: None
 
 
 @dataclass
@@ -73,6 +84,11 @@ class Kiosk:
     tasks: ThreadExecutor = field(default_factory=lambda: ThreadExecutor("core-tasks"))
     card_events: ReaderCallbacks = field(default_factory=ReaderCallbacks)
     reader_worker: ReaderWorker | None = None
+    scanner: Scanner | None = None
+    scan_events: ScanCallbacks = field(default_factory=ScanCallbacks)
+    scanner_worker: ScannerWorker | None = None
+    # Demo only: receipt numbers of the sample cases seeded at the demo central.
+    demo_receipts: list[str] = field(default_factory=list)
     staff: StaffAccess | None = None
     # The visit's use cases (each call blocks: run them on ``tasks``, never on the GUI thread).
     services: Services | None = None
@@ -100,6 +116,7 @@ class Kiosk:
             log.warning("card reader %s not ready: %s", self.card_reader.uri, exc)
         self.reader_worker = ReaderWorker(self.card_reader, self._card_callbacks())
         self.reader_worker.start()
+        self._start_scanner()
         credentials: Credentials | None = None
         if self.central is not None:
             try:
@@ -109,6 +126,7 @@ class Kiosk:
                     self.settings.terminal_id, self.settings.hall_id
                 )
                 credentials = Credentials(tid, secret.encode())
+                self.demo_receipts = self.central.seed_demo_cases(tid, self.settings.hall_id)
             except Exception:
                 log.exception("demo central service did not start")
         self._connect_services(credentials)
@@ -120,6 +138,27 @@ class Kiosk:
             self._publish_status,
         )
         self.health.start()
+
+    def _start_scanner(self) -> None:
+        if self.scanner is None:
+            return
+        # Late-bound: the UI may replace scan_events after the worker has started.
+        self.scanner_worker = ScannerWorker(
+            self.scanner,
+            lambda data: self.scan_events.on_scan(data),
+            on_lost=lambda reason: self.scan_events.on_lost(reason),
+            on_back=lambda: self.scan_events.on_back(),
+        )
+        self.scanner_worker.start()
+
+    def simulate_scan(self, data: str) -> bool:
+        """Demo only: show ``data`` to the simulated scanner (it arrives over its pty like a
+        real scan). False when the scanner is not simulated."""
+        emulator = getattr(self.scanner, "emulator", None)
+        if emulator is None:
+            return False
+        self.tasks.submit(lambda: emulator.scan(data))
+        return True
 
     def _connect_services(self, credentials: Credentials | None) -> None:
         """Point the visit's services at central once its address is known."""
@@ -204,6 +243,10 @@ class Kiosk:
             self.health.stop()
         if self.reader_worker is not None:
             self.reader_worker.stop()
+        if self.scanner_worker is not None:
+            self.scanner_worker.stop()
+        elif self.scanner is not None:
+            self.scanner.close()
         self.tasks.shutdown()
         if self.printing is not None:
             self.printing.stop()
@@ -245,6 +288,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
         store=store,
         card_reader=make_card_reader(settings.card_reader),
         printer=printer,
+        scanner=make_scanner(settings.scanner) if settings.scanner else None,
         central=central,
         central_url=settings.central_url,
         printing=printing,

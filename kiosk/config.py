@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from drivers.registry import CARD_READERS, PRINTERS, installed
+from drivers.registry import CARD_READERS, PRINTERS, SCANNERS, installed
 from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
@@ -49,6 +49,8 @@ class Settings:
     data_dir: Path = field(default_factory=_default_data_dir)
     card_reader: str = "sim:sam"
     printer: str = "sim:"
+    # QR/barcode scanner for receipt codes (进度查询): "" = none, "sim:" in demo mode.
+    scanner: str = ""
     printer_profile: str = DEFAULT_PROFILE
     central_url: str = ""
     idle_timeout_s: int = 90
@@ -110,6 +112,7 @@ _FIELD_TYPES: dict[str, type] = {
     "data_dir": Path,
     "card_reader": str,
     "printer": str,
+    "scanner": str,
     "printer_profile": str,
     "central_url": str,
     "idle_timeout_s": int,
@@ -191,6 +194,11 @@ def _validate(s: Settings) -> Settings:
             parse_device_uri(getattr(s, key), allowed)
         except DeviceUriError as exc:
             raise ConfigError(key, str(exc)) from None
+    if s.scanner:
+        try:
+            parse_device_uri(s.scanner, frozenset(installed(SCANNERS)))
+        except DeviceUriError as exc:
+            raise ConfigError("scanner", str(exc)) from None
     if s.printer_profile not in PROFILES:
         raise ConfigError("printer_profile", f"must be one of {', '.join(sorted(PROFILES))}")
     if s.central_url and not s.central_url.startswith(("http://", "https://")):

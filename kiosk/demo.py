@@ -7,10 +7,67 @@ import secrets
 import socket
 import threading
 import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    """A case the demo central holds for one of the sample cards (assets/cards)."""
+
+    seq: int  # receipt sequence, 9001+: far above what a demo day numbers itself
+    service_code: str
+    holder_name: str
+    holder_id: str
+    promised_in_days: int
+    # (department, state, step, note) — notes are what only the owner's card may see.
+    departments: tuple[tuple[str, str, str, str], ...]
+
+
+# The resident sample card (张明丰) has three cases: one handled by three departments in
+# parallel (并联办理), one plain, one past its promised date; the HK/Macau permit (陈家豪) one.
+DEMO_CASES: tuple[DemoCase, ...] = (
+    DemoCase(
+        9001,
+        "SY-005",
+        "张明丰",
+        "110105198003150012",
+        5,
+        (
+            ("示范市卫生健康委员会", "completed", "出生医学证明签发", ""),
+            ("示范市公安局", "in_progress", "户口登记审核", ""),
+            ("示范市医疗保障局", "supplement_needed", "参保登记", "请补充新生儿照片电子版"),
+        ),
+    ),
+    DemoCase(
+        9002,
+        "YL-002",
+        "张明丰",
+        "110105198003150012",
+        2,
+        (("示范市医疗保障局", "accepted", "材料审核", ""),),
+    ),
+    DemoCase(
+        9003,
+        "ZF-002",
+        "张明丰",
+        "110105198003150012",
+        -2,
+        (("示范市住房公积金管理中心", "in_progress", "复核", ""),),
+    ),
+    DemoCase(
+        9004,
+        "HJ-004",
+        "陈家豪",
+        "810000199001010035",
+        -1,
+        (("示范市公安局", "completed", "制证完成", "请携带回执到 3 号窗口领取"),),
+    ),
+)
 
 
 def free_port() -> int:
@@ -63,6 +120,57 @@ class InProcessCentral:
         if self._app is None:
             raise RuntimeError("start the demo central service first")
         return terminal_id, add_terminal(self._app.state.db, terminal_id, hall_id)
+
+    def seed_demo_cases(self, terminal_id: str, hall_id: str) -> list[str]:
+        """Demo only: make sure the sample cards have cases to look up (created through
+        central's own case functions, once; promised dates follow today). Returns their
+        receipt numbers, the parallel case first (the demo's simulated QR scan uses it)."""
+        from sqlmodel import select
+
+        from central.cases import apply_update, create_case
+        from central.db import CaseRecord
+        from kiosk.contract import Applicant, CaseState, StaffCaseUpdate, Submission
+
+        if self._app is None:
+            raise RuntimeError("start the demo central service first")
+        today = date.today()
+        stamp = (today - timedelta(days=3)).strftime("%y%m%d")
+        receipts: list[str] = []
+        with self._app.state.db.session() as s:
+            for spec in DEMO_CASES:
+                pattern = f"{hall_id}-{terminal_id}-%-{spec.seq}"
+                case = s.exec(
+                    select(CaseRecord).where(CaseRecord.receipt_no.like(pattern))  # type: ignore[attr-defined]
+                ).first()
+                promised = today + timedelta(days=spec.promised_in_days)
+                if case is None:
+                    sub = Submission(
+                        receipt_no=f"{hall_id}-{terminal_id}-{stamp}-{spec.seq}",
+                        hall_id=hall_id,
+                        terminal_id=terminal_id,
+                        service_code=spec.service_code,
+                        accepted_at=datetime.now(UTC) - timedelta(days=3),
+                        promised_date=promised,
+                        applicant=Applicant(name=spec.holder_name, id_number=spec.holder_id),
+                    )
+                    case = create_case(s, terminal_id, sub)
+                    for dept, state, step, note in spec.departments:
+                        change = StaffCaseUpdate(
+                            state=CaseState(state), department=dept, step=step, note=note
+                        )
+                        apply_update(case, change)
+                case.promised_date = promised.isoformat()
+                s.add(case)
+                receipts.append(case.receipt_no)
+        log.info("demo central: %d sample cases", len(receipts))
+        return receipts
+
+    def staff(self, method: str, path: str, body: Any = None) -> Any:
+        """Call central's staff API as hall staff would (answer a question, move a complaint
+        or a case on); returns the JSON answer. Used by demos, screenshots and tests."""
+        from central.testing import call_staff
+
+        return call_staff(self.url, self.staff_token, method, path, body)
 
     def stop(self) -> None:
         """Ask the server to finish and wait briefly for it."""

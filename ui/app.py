@@ -39,6 +39,7 @@ from ui.idle import IdleWatcher
 from ui.lockdown import LockdownFilter
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
+from ui.viewmodels.inquiry import ComplaintViewModel, ConsultViewModel, ProgressViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
@@ -106,6 +107,16 @@ class KioskUi:
         self.staff.set_settings(settings)
         self.staff.settingsReloaded.connect(self.apply_settings)
         self.card.cardRead.connect(self._on_card_read)
+        # The visit's card, read when a query or complaint needs it (a closure over the card
+        # view-model, not over self: the UI object must not be kept alive by its children).
+        card = self.card
+        self.progress = ProgressViewModel(
+            self.dispatcher, lambda: card.identity, parent=self.engine
+        )
+        self.consult = ConsultViewModel(self.dispatcher, parent=self.engine)
+        self.complaints = ComplaintViewModel(
+            self.dispatcher, lambda: card.identity, parent=self.engine
+        )
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
         )
@@ -129,6 +140,9 @@ class KioskUi:
         context.setContextProperty("card", self.card)
         context.setContextProperty("staff", self.staff)
         context.setContextProperty("idle", self.idle)
+        context.setContextProperty("progress", self.progress)
+        context.setContextProperty("consult", self.consult)
+        context.setContextProperty("complaints", self.complaints)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
@@ -154,6 +168,9 @@ class KioskUi:
         self.catalog.clear()
         self.card.clear()
         self.staff.clear()
+        self.progress.clear()
+        self.consult.clear()
+        self.complaints.clear()
         self.shell.reset_visit_preferences()
         # Free the JS copies of the visit's data now: memory stays flat over a day of visits,
         # and nothing personal lingers in the QML heap.
@@ -231,6 +248,13 @@ class KioskUi:
             on_reader_lost=self.dispatcher.wrap(self.card.on_reader_lost),
             on_reader_back=self.dispatcher.wrap(self.card.on_reader_back),
         )
+        from kiosk.app import ScanCallbacks
+
+        kiosk.scan_events = ScanCallbacks(
+            on_scan=self.dispatcher.wrap(self.progress.on_scan),
+            on_lost=self.dispatcher.wrap(self.progress.on_scanner_lost),
+            on_back=self.dispatcher.wrap(self.progress.on_scanner_back),
+        )
         kiosk.start()
         self.dispatcher.post(self._core_ready, kiosk)
 
@@ -252,6 +276,39 @@ class KioskUi:
             return StaffConsole(kiosk, audit)
 
         self.staff.attach(access, console_for, kiosk.tasks)
+        self._attach_inquiries(kiosk)
+
+    def _attach_inquiries(self, kiosk: Any) -> None:
+        """Progress, consultation and complaints on the core's services."""
+        services = kiosk.services
+        if services is None:
+            return
+        from kiosk.printing.watch import JobWatcher
+
+        watcher = JobWatcher(kiosk.printing) if kiosk.printing is not None else None
+        catalog = kiosk.catalog
+        settings = kiosk.settings
+
+        def service_name(code: str) -> str:
+            return str(catalog.service(code).name) if catalog is not None else code
+
+        def simulate_scan() -> bool:
+            # The receipt's QR code holds the progress address with the receipt number.
+            receipts = kiosk.demo_receipts
+            return bool(receipts) and kiosk.simulate_scan(
+                f"https://zwfw.example.gov.cn/progress?r={receipts[0]}"
+            )
+
+        self.progress.attach(
+            services.progress,
+            kiosk.tasks,
+            service_name=service_name,
+            receipt_prefix=f"{settings.hall_id}-{settings.terminal_id}-",
+            has_scanner=kiosk.scanner is not None,
+            simulate_scan=simulate_scan if self.settings.demo else None,
+        )
+        self.consult.attach(services.consult, kiosk.tasks, watcher)
+        self.complaints.attach(services.complaints, kiosk.tasks, watcher)
 
     def _load_notices(self, kiosk: Any) -> None:
         from datetime import date

@@ -237,6 +237,197 @@ def _card_file(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
 
 
+# -- progress, consultation, complaints ------------------------------------------------------
+
+
+def _read_card(ui: KioskUi, sample: str = "resident") -> None:
+    from drivers.cards.sim.card_files import load_card
+    from kiosk.devices.reader_worker import CardResult
+    from kiosk.domain.identity import identity_from_card
+
+    identity = identity_from_card(load_card(_card_file(sample)), date.today())
+    ui.card.on_read(CardResult("sim:sam", identity=identity))
+
+
+def _wait_idle(vm: Any) -> None:
+    wait_until(lambda: not vm.property("busy"), 20)
+
+
+def _demo_receipt(ui: KioskUi) -> str:
+    wait_until(lambda: ui.kiosk is not None and ui.kiosk.demo_receipts, 20)
+    return str(ui.kiosk.demo_receipts[0])
+
+
+def _progress_cases(ui: KioskUi) -> None:
+    _demo_receipt(ui)  # the demo central is up, seeded and connected
+    _read_card(ui)
+    _show(ui, "progressCases")
+    wait_until(lambda: ui.progress.property("cases"), 20)
+
+
+def _progress_cases_offline(ui: KioskUi) -> None:
+    from kiosk.services.common import Central
+
+    _progress_cases(ui)
+    service = ui.kiosk.services.progress
+    online, service.central = service.central, Central(None)
+    try:
+        ui.progress.byCard()
+        wait_until(lambda: ui.progress.property("offline"), 20)
+    finally:
+        service.central = online
+
+
+def _progress_receipt_typing(ui: KioskUi) -> None:
+    from PySide6.QtCore import QObject
+
+    _show(ui, "progressReceipt")
+    ui.page_command("setNumber", "H0001-T01-26")
+    ui.page_command("focusField")
+    keyboard = ui.window.findChild(QObject, "keyboard")
+    wait_until(lambda: keyboard is not None and keyboard.property("active"), 5)
+
+
+def _progress_receipt_result(ui: KioskUi) -> None:
+    number = _demo_receipt(ui)
+    _show(ui, "progressReceipt")
+    ui.page_command("setNumber", number)
+    ui.progress.byReceipt(number)
+    wait_until(lambda: ui.current_page() == "progressCasesPage", 20)
+
+
+def _progress_receipt_unknown(ui: KioskUi) -> None:
+    _show(ui, "progressReceipt")
+    ui.page_command("setNumber", "H0001-T01-990101-0001")
+    ui.progress.byReceipt("H0001-T01-990101-0001")
+    wait_until(lambda: ui.progress.property("reason"), 20)
+
+
+def _progress_scan(ui: KioskUi) -> None:
+    _show(ui, "progressScan")
+
+
+def _progress_scan_result(ui: KioskUi) -> None:
+    _demo_receipt(ui)
+    _show(ui, "progressScan")
+    ui.progress.simulateScan()
+    wait_until(lambda: ui.current_page() == "progressCasesPage", 20)
+
+
+def _consult_search(ui: KioskUi) -> None:
+    _show(ui, "consult")
+    ui.page_command("setQuery", "社保")
+    wait_until(lambda: ui.catalog.property("searchResults"), 5)
+
+
+def _consult_info(ui: KioskUi) -> None:
+    ui.consult.openService(SOCIAL_SECURITY_CARD)
+    _show(ui, "consultInfo")
+    wait_until(lambda: ui.consult.property("info"), 10)
+
+
+def _consult_other(ui: KioskUi) -> None:
+    ui.consult.openOther()
+    _show(ui, "consultInfo")
+
+
+def _consult_ask(phone: str, submit: bool) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        _consult_info(ui)
+        _show(ui, "consultAsk")
+        ui.page_command("fill", ["社会保障卡申领", "异地户口能否在本市申领社保卡？", phone])
+        if submit:
+            ui.consult.ask("社会保障卡申领", "异地户口能否在本市申领社保卡？", phone)
+            wait_until(
+                lambda: ui.consult.property("reason") or ui.current_page() != "consultAskPage", 20
+            )
+
+    return setup
+
+
+def _consult_filed(ui: KioskUi, out_dir: Path) -> None:
+    _consult_ask(DEMO_PHONE, True)(ui)
+    wait_until(lambda: ui.consult.property("slipState") not in ("", "printing"), 30)
+    _copy_print(ui, out_dir, "consultation-slip")
+
+
+def _consult_answered(answer: bool) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        _consult_ask(DEMO_PHONE, True)(ui)
+        number = str(ui.consult.property("trackingNo"))
+        if answer:
+            central = ui.kiosk.central
+            wait_until(
+                lambda: any(f["tracking_no"] == number for f in central.staff("GET", "/followups")),
+                20,
+            )
+            central.staff(
+                "POST",
+                f"/followups/{number}",
+                {"state": "answered", "answer": "可以。持居民身份证到社保窗口申领，当场制卡。"},
+            )
+        _show(ui, "followUpStatus", {"kind": "consultation", "number": number})
+        _wait_idle(ui.consult)
+
+    return setup
+
+
+def _complain_form(anonymous: bool) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        if not anonymous:
+            _read_card(ui)
+        _show(
+            ui,
+            "complainForm",
+            {
+                "anonymous": anonymous,
+                "draft": {
+                    "category": "attitude",
+                    "text": "3 号窗口工作人员不耐烦，没有解释清楚需要的材料。",
+                    "window": "3",
+                },
+            },
+        )
+
+    return setup
+
+
+def _complain_error(ui: KioskUi) -> None:
+    _show(ui, "complainForm", {"anonymous": True, "draft": {"category": "fees"}})
+    ui.complaints.file("fees", "  ", True, "", "", "", "")
+    wait_until(lambda: ui.complaints.property("reason"), 10)
+
+
+def _complain_filed(ui: KioskUi, out_dir: Path) -> None:
+    _complain_form(True)(ui)
+    ui.complaints.file(
+        "attitude", "3 号窗口工作人员不耐烦，没有解释清楚需要的材料。", True, "", "", "3", ""
+    )
+    wait_until(lambda: ui.current_page() == "followUpFiledPage", 20)
+    wait_until(lambda: ui.complaints.property("slipState") not in ("", "printing"), 30)
+    _copy_print(ui, out_dir, "complaint-slip")
+
+
+def _complain_status(ui: KioskUi) -> None:
+    _complain_form(False)(ui)
+    ui.complaints.file("efficiency", "等了两个小时。", False, DEMO_PHONE, "", "", "")
+    wait_until(lambda: ui.current_page() == "followUpFiledPage", 20)
+    number = str(ui.complaints.property("trackingNo"))
+    _show(ui, "followUpStatus", {"kind": "complaint", "number": number})
+    _wait_idle(ui.complaints)
+
+
+def _elder(setup: Callable[[KioskUi], None]) -> Callable[[KioskUi], None]:
+    def elder(ui: KioskUi) -> None:
+        ui.shell.toggleElderMode()
+        setup(ui)
+
+    return elder
+
+
+DEMO_PHONE = "13912345678"
+
+
 SCENES: tuple[Scene, ...] = (
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
@@ -265,6 +456,30 @@ SCENES: tuple[Scene, ...] = (
     Scene("staff-login", _staff_login),
     Scene("staff-login-wrong-pin", _staff_wrong),
     Scene("staff-mode", _staff_page),
+    Scene("progress-choose", lambda ui: _show(ui, "progress")),
+    Scene("progress-cases", _progress_cases),
+    Scene("progress-cases-offline", _progress_cases_offline),
+    Scene("progress-receipt", _progress_receipt_typing),
+    Scene("progress-receipt-result", _progress_receipt_result),
+    Scene("progress-receipt-unknown", _progress_receipt_unknown),
+    Scene("progress-scan", _progress_scan),
+    Scene("progress-scan-result", _progress_scan_result),
+    Scene("progress-cases-elder", _elder(_progress_cases)),
+    Scene("consult-search", _consult_search),
+    Scene("consult-info", _consult_info),
+    Scene("consult-other", _consult_other),
+    Scene("consult-ask", _consult_ask(DEMO_PHONE, False)),
+    Scene("consult-ask-bad-phone", _consult_ask("call me", True)),
+    Scene("consult-filed", _consult_filed),
+    Scene("consult-answer-pending", _consult_answered(False)),
+    Scene("consult-answer", _consult_answered(True)),
+    Scene("complain-choose", lambda ui: _show(ui, "complain")),
+    Scene("complain-form-anonymous", _complain_form(True)),
+    Scene("complain-form-named", _complain_form(False)),
+    Scene("complain-form-empty-text", _complain_error),
+    Scene("complain-filed-anonymous", _complain_filed),
+    Scene("complain-status", _complain_status),
+    Scene("complain-form-elder", _elder(_complain_form(False))),
     Scene("home-landscape", _home, orientation="landscape"),
     Scene("guide-detail-landscape", _guide_detail, orientation="landscape"),
 )
@@ -369,7 +584,7 @@ def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path 
         ui.shell.toggleElderMode()
     _all_ok(ui)
     try:
-        if scene.setup in (_slip_printed,):
+        if scene.setup in (_slip_printed, _consult_filed, _complain_filed):
             scene.setup(ui, out_dir)
         else:
             scene.setup(ui)

@@ -55,6 +55,7 @@ def test_kiosk_config_variable_names_the_file(tmp_path):
         ('printer = "bogus"\n', "printer"),
         ('card_reader = "usb:0x1:0x2"\n', "card_reader"),
         ('printer = "tcp://host"\n', "printer"),
+        ('scanner = "usb:0x1:0x2"\n', "scanner"),
         ("idle_timeout_s = 5\n", "idle_timeout_s"),
         ('idle_timeout_s = "soon"\n', "idle_timeout_s"),
         ('orientation = "diagonal"\n', "orientation"),
@@ -68,6 +69,12 @@ def test_a_bad_setting_is_refused_naming_its_key(tmp_path, text, key):
         load_settings(write(tmp_path, text), env={})
     assert info.value.key == key
     assert key in str(info.value)
+
+
+def test_the_scanner_is_off_by_default_and_takes_a_scanner_uri(tmp_path):
+    assert load_settings(env={}).scanner == ""
+    path = write(tmp_path, 'scanner = "scanner:/dev/ttyACM0?baud=9600"\n')
+    assert load_settings(path, env={}).scanner == "scanner:/dev/ttyACM0?baud=9600"
 
 
 def test_bad_environment_value_names_the_setting():

@@ -28,6 +28,317 @@
     </message>
 </context>
 <context>
+    <name>ComplainFormPage</name>
+    <message>
+        <source>请选择投诉类别，填写投诉内容，然后点击提交。</source>
+        <translation>Choose a category, describe your complaint, then tap Submit.</translation>
+    </message>
+    <message>
+        <source>填写投诉</source>
+        <translation>Your complaint</translation>
+    </message>
+    <message>
+        <source>服务态度</source>
+        <translation>Staff attitude</translation>
+    </message>
+    <message>
+        <source>办事效率</source>
+        <translation>Slow service</translation>
+    </message>
+    <message>
+        <source>要求额外材料</source>
+        <translation>Extra documents demanded</translation>
+    </message>
+    <message>
+        <source>违规收费</source>
+        <translation>Improper fees</translation>
+    </message>
+    <message>
+        <source>廉政问题</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <source>设施环境</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>匿名投诉：已开启</source>
+        <translation>Anonymous: on</translation>
+    </message>
+    <message>
+        <source>匿名投诉：已关闭</source>
+        <translation>Anonymous: off</translation>
+    </message>
+    <message>
+        <source>匿名：无需刷卡、不留电话，本终端和后台都不保存您的任何个人信息；处理结果只能凭投诉编号查询。</source>
+        <translation>Anonymous: no ID card, no phone number. Neither this terminal nor the back office keeps any personal data; check the outcome with your complaint number.</translation>
+    </message>
+    <message>
+        <source>实名投诉需要先刷身份证。</source>
+        <translation>A named complaint needs your ID card first.</translation>
+    </message>
+    <message>
+        <source>实名投诉人：%1（%2）</source>
+        <translation>Complainant: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>刷身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>投诉类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>%1，已选择</source>
+        <translation>%1, selected</translation>
+    </message>
+    <message>
+        <source>投诉对象（可不填）</source>
+        <translation>About (optional)</translation>
+    </message>
+    <message>
+        <source>所办事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>所办事项，如：社会保障卡申领</source>
+        <translation>Service, e.g. social security card</translation>
+    </message>
+    <message>
+        <source>窗口号</source>
+        <translation>Window no.</translation>
+    </message>
+    <message>
+        <source>工作人员工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <source>投诉内容</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>请写下发生了什么</source>
+        <translation>Please describe what happened</translation>
+    </message>
+    <message>
+        <source>联系电话（可不填，用于告知处理结果）</source>
+        <translation>Phone (optional, to tell you the outcome)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>手机或固定电话</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>提交投诉</source>
+        <translation>Submit complaint</translation>
+    </message>
+</context>
+<context>
+    <name>ComplainPage</name>
+    <message>
+        <source>请选择实名投诉或匿名投诉。匿名投诉不需要刷卡，也不保存任何个人信息。</source>
+        <translation>Choose a named or an anonymous complaint. An anonymous complaint needs no card and keeps no personal data.</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>对服务态度、办事效率、收费等不满意，可以在这里投诉。</source>
+        <translation>Unhappy with staff, speed or fees? Complain here.</translation>
+    </message>
+    <message>
+        <source>实名投诉</source>
+        <translation>Named complaint</translation>
+    </message>
+    <message>
+        <source>需刷身份证；可留电话，处理结果会告知您</source>
+        <translation>Needs your ID card; leave a phone number to hear the outcome</translation>
+    </message>
+    <message>
+        <source>匿名投诉</source>
+        <translation>Anonymous complaint</translation>
+    </message>
+    <message>
+        <source>无需刷卡，不保存任何个人信息；凭投诉编号查询结果</source>
+        <translation>No card, no personal data kept; check the outcome with the complaint number</translation>
+    </message>
+    <message>
+        <source>查询处理进度</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <source>输入投诉回执上的编号</source>
+        <translation>Enter the number on your complaint slip</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultAskPage</name>
+    <message>
+        <source>请填写咨询内容和联系电话，然后点击提交。</source>
+        <translation>Write your question and a phone number, then tap Submit.</translation>
+    </message>
+    <message>
+        <source>留言咨询</source>
+        <translation>Leave a question</translation>
+    </message>
+    <message>
+        <source>咨询事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>如：社会保障卡申领</source>
+        <translation>e.g. social security card</translation>
+    </message>
+    <message>
+        <source>您的问题</source>
+        <translation>Your question</translation>
+    </message>
+    <message>
+        <source>请写下您想咨询的问题</source>
+        <translation>Please write your question</translation>
+    </message>
+    <message>
+        <source>联系电话（用于答复您）</source>
+        <translation>Phone (for the answer)</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>手机或固定电话</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <source>电话只用于答复您；提交后屏幕和回执上只显示部分号码。</source>
+        <translation>Your phone is used only to answer you; the screen and the slip show only part of it.</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>提交留言</source>
+        <translation>Submit question</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultInfoPage</name>
+    <message>
+        <source>这里是常见问题和咨询电话。没有找到答案，可以留言咨询。</source>
+        <translation>Here are common questions and the phone number. No answer here? Leave a question.</translation>
+    </message>
+    <message>
+        <source>咨询：%1</source>
+        <translation>Questions: %1</translation>
+    </message>
+    <message>
+        <source>其他问题</source>
+        <translation>Other questions</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>正在加载，请稍候……</source>
+        <translation>Loading, please wait…</translation>
+    </message>
+    <message>
+        <source>咨询方式</source>
+        <translation>How to ask</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>地点：%1</source>
+        <translation>Place: %1</translation>
+    </message>
+    <message>
+        <source>时间：%1</source>
+        <translation>Hours: %1</translation>
+    </message>
+    <message>
+        <source>政务服务便民热线：12345</source>
+        <translation>Government service hotline: 12345</translation>
+    </message>
+    <message>
+        <source>也可以到大厅咨询台当面咨询，或在下方留言。</source>
+        <translation>You can also ask at the hall's help desk, or leave a question below.</translation>
+    </message>
+    <message>
+        <source>常见问题</source>
+        <translation>Common questions</translation>
+    </message>
+    <message>
+        <source>问：%1</source>
+        <translation>Q: %1</translation>
+    </message>
+    <message>
+        <source>答：%1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>留言咨询</source>
+        <translation>Leave a question</translation>
+    </message>
+    <message>
+        <source>查询答复</source>
+        <translation>Check answer</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultPage</name>
+    <message>
+        <source>请输入要咨询的事项名称，或选择其他问题。</source>
+        <translation>Type the service you have a question about, or choose Other questions.</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>选择事项可查看常见问题和咨询电话，也可以留言，答复后凭编号查询。</source>
+        <translation>Pick a service to see common questions and its phone number, or leave a question and check the answer later by its number.</translation>
+    </message>
+    <message>
+        <source>搜索要咨询的事项</source>
+        <translation>Search for a service</translation>
+    </message>
+    <message>
+        <source>如：社保、医保、户口、sbk</source>
+        <translation>e.g. 社保, 医保, 户口, sbk</translation>
+    </message>
+    <message>
+        <source>其他问题</source>
+        <translation>Other questions</translation>
+    </message>
+    <message>
+        <source>查询答复</source>
+        <translation>Check answer</translation>
+    </message>
+    <message>
+        <source>没有找到“%1”，换个说法试试，或选择其他问题</source>
+        <translation>Nothing found for “%1”. Try other words, or choose Other questions</translation>
+    </message>
+</context>
+<context>
     <name>EntryTile</name>
     <message>
         <source>%1（暂未开通）</source>
@@ -36,6 +347,176 @@
     <message>
         <source>即将开放</source>
         <translation>Coming soon</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpFiledPage</name>
+    <message>
+        <source>已提交。请记下屏幕上的编号，并取走回执。</source>
+        <translation>Submitted. Please note the number on the screen and take your slip.</translation>
+    </message>
+    <message>
+        <source>投诉已提交</source>
+        <translation>Complaint submitted</translation>
+    </message>
+    <message>
+        <source>留言已提交</source>
+        <translation>Question submitted</translation>
+    </message>
+    <message>
+        <source>投诉编号</source>
+        <translation>Complaint number</translation>
+    </message>
+    <message>
+        <source>咨询编号</source>
+        <translation>Question number</translation>
+    </message>
+    <message>
+        <source>请记下编号。我们将在 5 个工作日内处理，可凭编号在本终端查询处理进度。</source>
+        <translation>Please note the number. We handle it within 5 working days; check its progress here with the number.</translation>
+    </message>
+    <message>
+        <source>请记下编号。答复后可凭编号在本终端查询。</source>
+        <translation>Please note the number. Once answered, check the answer here with the number.</translation>
+    </message>
+    <message>
+        <source>答复将通过电话或短信告知：%1</source>
+        <translation>The answer will come by phone or text to %1</translation>
+    </message>
+    <message>
+        <source>这是匿名投诉：本终端和后台都没有保存您的任何个人信息。</source>
+        <translation>This complaint is anonymous: neither this terminal nor the back office kept any personal data.</translation>
+    </message>
+    <message>
+        <source>正在打印回执……</source>
+        <translation>Printing your slip…</translation>
+    </message>
+    <message>
+        <source>回执已打印，请在出纸口取走</source>
+        <translation>Slip printed, please take it from the slot</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请记下编号，或联系工作人员补打</source>
+        <translation>The printer is out of paper. Please note the number or ask staff for a reprint</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下编号，或联系工作人员补打</source>
+        <translation>The slip could not be printed. Please note the number or ask staff for a reprint</translation>
+    </message>
+    <message>
+        <source>查询处理进度</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <source>查询答复</source>
+        <translation>Check answer</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpStatusPage</name>
+    <message>
+        <source>请输入投诉编号查询处理进度。</source>
+        <translation>Enter your complaint number to check its progress.</translation>
+    </message>
+    <message>
+        <source>请输入咨询编号查询答复。</source>
+        <translation>Enter your question number to check the answer.</translation>
+    </message>
+    <message>
+        <source>查询处理进度</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <source>查询答复</source>
+        <translation>Check answer</translation>
+    </message>
+    <message>
+        <source>已提交，等待上传</source>
+        <translation>Submitted, waiting to upload</translation>
+    </message>
+    <message>
+        <source>已接收，等待处理</source>
+        <translation>Received, waiting</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>投诉编号印在投诉回执上，如 TS20261128T010001。</source>
+        <translation>The complaint number is on your complaint slip, e.g. TS20261128T010001.</translation>
+    </message>
+    <message>
+        <source>咨询编号印在留言回执上，如 ZX20261128T010001。</source>
+        <translation>The question number is on your question slip, e.g. ZX20261128T010001.</translation>
+    </message>
+    <message>
+        <source>投诉编号</source>
+        <translation>Complaint number</translation>
+    </message>
+    <message>
+        <source>咨询编号</source>
+        <translation>Question number</translation>
+    </message>
+    <message>
+        <source>如 TS20261128T010001</source>
+        <translation>e.g. TS20261128T010001</translation>
+    </message>
+    <message>
+        <source>如 ZX20261128T010001</source>
+        <translation>e.g. ZX20261128T010001</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <source>编号 %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>提交时间：%1</source>
+        <translation>Submitted: %1</translation>
+    </message>
+    <message>
+        <source>处理结果：%1</source>
+        <translation>Outcome: %1</translation>
+    </message>
+    <message>
+        <source>答复：%1</source>
+        <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>尚未办结，请耐心等待。</source>
+        <translation>Not closed yet, thank you for your patience.</translation>
+    </message>
+    <message>
+        <source>尚未答复，请稍后再查。</source>
+        <translation>Not answered yet, please check again later.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，这是 %1 获取的最近状态。</source>
+        <translation>The network is down; this is the last status, fetched %1.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，这是本终端记录的状态。</source>
+        <translation>The network is down; this is the status this terminal recorded.</translation>
     </message>
 </context>
 <context>
@@ -598,6 +1079,281 @@
     <message>
         <source>首页</source>
         <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressCasesPage</name>
+    <message>
+        <source>这是办件进度，可上下滑动查看。</source>
+        <translation>This is the progress of your cases; swipe up and down to read.</translation>
+    </message>
+    <message>
+        <source>办件进度</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>需补正材料</source>
+        <translation>Documents needed</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>不予办理</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>%1 名下的办件，共 %2 件</source>
+        <translation>Cases of %1: %2</translation>
+    </message>
+    <message>
+        <source>没有查到您名下的办件。</source>
+        <translation>No cases found in your name.</translation>
+    </message>
+    <message>
+        <source>受理编号 %1</source>
+        <translation>Receipt no. %1</translation>
+    </message>
+    <message>
+        <source>凭编号查询只显示办理状态；刷本人身份证可查看部门办理意见。</source>
+        <translation>A receipt number shows the status only; read your own ID card to see the departments' notes.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，以下是 %1 获取的最近状态。</source>
+        <translation>The network is down; below is the last status, fetched %1.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，本终端没有这些办件的记录，请稍后再查。</source>
+        <translation>The network is down and this terminal has no record of these cases. Please try again later.</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <source>刷身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <source>已超过承诺时限</source>
+        <translation>Past promised date</translation>
+    </message>
+    <message>
+        <source>并联办理</source>
+        <translation>Parallel handling</translation>
+    </message>
+    <message>
+        <source>受理编号：%1</source>
+        <translation>Receipt no.: %1</translation>
+    </message>
+    <message>
+        <source>承诺办结日期：%1</source>
+        <translation>Promised by: %1</translation>
+    </message>
+    <message>
+        <source>最近更新：%1</source>
+        <translation>Updated: %1</translation>
+    </message>
+    <message>
+        <source>%1：%2（%3）</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>办理意见：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>请选择查询方式：刷身份证、输入受理编号，或扫描回执上的二维码。</source>
+        <translation>Choose how to look up: read your ID card, type the receipt number, or scan the QR code on your receipt.</translation>
+    </message>
+    <message>
+        <source>进度查询</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>请选择查询方式</source>
+        <translation>Choose how to look up</translation>
+    </message>
+    <message>
+        <source>刷身份证查询</source>
+        <translation>With ID card</translation>
+    </message>
+    <message>
+        <source>查看本人申请或代办的全部办件</source>
+        <translation>All cases you applied for or handled as agent</translation>
+    </message>
+    <message>
+        <source>输入受理编号</source>
+        <translation>Type receipt number</translation>
+    </message>
+    <message>
+        <source>编号印在受理回执上，只显示办理状态</source>
+        <translation>The number is on your receipt; shows the status only</translation>
+    </message>
+    <message>
+        <source>扫描回执二维码</source>
+        <translation>Scan receipt QR code</translation>
+    </message>
+    <message>
+        <source>将回执上的二维码对准扫描口</source>
+        <translation>Hold the receipt's QR code to the scanner</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressReceiptPage</name>
+    <message>
+        <source>请输入受理回执上的受理编号。</source>
+        <translation>Enter the receipt number from your receipt.</translation>
+    </message>
+    <message>
+        <source>输入受理编号</source>
+        <translation>Type receipt number</translation>
+    </message>
+    <message>
+        <source>受理编号印在受理回执顶部，格式如 H0001-T01-261128-0001。</source>
+        <translation>The receipt number is at the top of your receipt, like H0001-T01-261128-0001.</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>如 H0001-T01-261128-0001</source>
+        <translation>e.g. H0001-T01-261128-0001</translation>
+    </message>
+    <message>
+        <source>本终端回执：填入 %1</source>
+        <translation>Receipt from this terminal: fill in %1</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>凭编号查询只显示办理状态，不显示个人信息。</source>
+        <translation>A number shows the status only, no personal data.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressScanPage</name>
+    <message>
+        <source>请将回执上的二维码对准扫描口。</source>
+        <translation>Hold the QR code on your receipt to the scanner.</translation>
+    </message>
+    <message>
+        <source>扫描回执二维码</source>
+        <translation>Scan receipt QR code</translation>
+    </message>
+    <message>
+        <source>扫描口</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>本终端没有扫描器</source>
+        <translation>This terminal has no scanner</translation>
+    </message>
+    <message>
+        <source>扫描器暂时无法使用</source>
+        <translation>The scanner is not working</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <source>请将回执上的二维码对准扫描口</source>
+        <translation>Hold the QR code on your receipt to the scanner</translation>
+    </message>
+    <message>
+        <source>二维码在受理回执下方；扫描后自动显示办理状态。</source>
+        <translation>The QR code is at the bottom of your receipt; the status shows once it is scanned.</translation>
+    </message>
+    <message>
+        <source>请改为输入受理编号查询。</source>
+        <translation>Please type the receipt number instead.</translation>
+    </message>
+    <message>
+        <source>改为输入受理编号</source>
+        <translation>Type the number instead</translation>
+    </message>
+    <message>
+        <source>演示：模拟扫码</source>
+        <translation>Demo: simulate a scan</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>没有查到这个编号，请核对后重新输入。</source>
+        <translation>Nothing found for this number. Please check it and try again.</translation>
+    </message>
+    <message>
+        <source>这不是受理回执上的编号或二维码，请核对后再试。</source>
+        <translation>This is not a receipt number or receipt QR code. Please check and try again.</translation>
+    </message>
+    <message>
+        <source>请输入受理编号。</source>
+        <translation>Please enter the receipt number.</translation>
+    </message>
+    <message>
+        <source>请输入查询编号。</source>
+        <translation>Please enter the number.</translation>
+    </message>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>Please read your ID card first.</translation>
+    </message>
+    <message>
+        <source>请填写内容。</source>
+        <translation>Please write something.</translation>
+    </message>
+    <message>
+        <source>内容太长，请精简到 4000 字以内。</source>
+        <translation>Too long; please keep it under 4000 characters.</translation>
+    </message>
+    <message>
+        <source>手机号码不正确，请重新输入。</source>
+        <translation>This phone number is not valid; please enter it again.</translation>
+    </message>
+    <message>
+        <source>请选择投诉类别。</source>
+        <translation>Please choose a category.</translation>
+    </message>
+    <message>
+        <source>演示数据尚未准备好，请稍后再试。</source>
+        <translation>The demo data is not ready yet; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>终端正在启动，请稍候再试。</source>
+        <translation>The terminal is starting; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>暂时无法完成，请稍后再试或咨询工作人员。</source>
+        <translation>This cannot be done right now. Please try again later or ask staff.</translation>
     </message>
 </context>
 <context>

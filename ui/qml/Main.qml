@@ -29,7 +29,18 @@ ApplicationWindow {
         "search": "pages/SearchPage.qml",
         "idCard": "pages/IdCardPage.qml",
         "staffLogin": "pages/StaffLoginPage.qml",
-        "staff": "pages/StaffPage.qml"
+        "staff": "pages/StaffPage.qml",
+        "progress": "pages/ProgressPage.qml",
+        "progressCases": "pages/ProgressCasesPage.qml",
+        "progressReceipt": "pages/ProgressReceiptPage.qml",
+        "progressScan": "pages/ProgressScanPage.qml",
+        "consult": "pages/ConsultPage.qml",
+        "consultInfo": "pages/ConsultInfoPage.qml",
+        "consultAsk": "pages/ConsultAskPage.qml",
+        "complain": "pages/ComplainPage.qml",
+        "complainForm": "pages/ComplainFormPage.qml",
+        "followUpFiled": "pages/FollowUpFiledPage.qml",
+        "followUpStatus": "pages/FollowUpStatusPage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
     // "form" (the citizen types), "result" (only shows an outcome) or "" (settings' default).

@@ -37,7 +37,11 @@ AbstractButton {
             Layout.rightMargin: 24
             spacing: 12
             Text {
+                id: department
                 text: row.service.department || ""
+                // Long lines (English) wrap inside the row instead of running out of it.
+                width: Math.min(implicitWidth, parent.width)
+                wrapMode: Text.Wrap
                 color: Theme.textMuted
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall

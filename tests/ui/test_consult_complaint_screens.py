@@ -1,0 +1,191 @@
+"""咨询 and 投诉 on the running demo core: questions answered by staff at central, complaints
+named and anonymous, tracking numbers, slips, and what is (not) kept."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from drivers.printers.sim.inprocess import emulator_of
+from kiosk.services.common import id_hash
+from tests.ui.conftest import tap
+from tests.ui.inquiry_helpers import demo_ready, item, shown, wait_page
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+PHONE = "13912345678"
+
+
+def type_into(ui, name: str, text: str) -> None:
+    item(ui, name).setProperty("text", text)
+
+
+def printed(ui) -> str:
+    job = emulator_of(ui.kiosk.printer).jobs[-1]
+    return "\n".join(job.lines)
+
+
+def wait_at_central(ui, qtbot, tracking_no: str) -> None:
+    """The sync worker has delivered the item: central's staff list has it."""
+    central = ui.kiosk.central
+
+    def arrived() -> bool:
+        return any(f["tracking_no"] == tracking_no for f in central.staff("GET", "/followups"))
+
+    qtbot.waitUntil(arrived, timeout=20000)
+
+
+@pytest.fixture
+def demo(live_ui, qtbot):
+    return demo_ready(live_ui, qtbot)
+
+
+def ask_about_the_social_security_card(ui, qtbot, text: str, phone: str) -> None:
+    ui.show_page("consult")
+    wait_page(ui, qtbot, "consult")
+    type_into(ui, "consultSearchField", "sbk")
+    qtbot.waitUntil(lambda: item(ui, "consultResult_SB-001") is not None, timeout=5000)
+    tap(ui, item(ui, "consultResult_SB-001"))
+    wait_page(ui, qtbot, "consultInfo")
+    qtbot.waitUntil(lambda: "咨询电话：12333" in shown(ui), timeout=5000)
+    tap(ui, item(ui, "consultAskButton"))
+    wait_page(ui, qtbot, "consultAsk")
+    assert item(ui, "consultTopic").property("text") == "社会保障卡申领"
+    type_into(ui, "consultText", text)
+    type_into(ui, "consultPhoneField", phone)
+    tap(ui, item(ui, "consultSubmit"))
+
+
+def test_a_question_gets_a_number_and_a_slip_and_later_the_staff_answer(demo, qtbot):
+    ask_about_the_social_security_card(demo, qtbot, "异地户口能否申领？", PHONE)
+    wait_page(demo, qtbot, "followUpFiled")
+    number = demo.consult.property("trackingNo")
+    assert number.startswith("ZX")
+    text = shown(demo)
+    assert number in text and "139****5678" in text and PHONE not in text
+    qtbot.waitUntil(lambda: demo.consult.property("slipState") == "printed", timeout=20000)
+    slip = printed(demo)
+    assert "咨询留言回执" in slip and number in slip and PHONE not in slip
+
+    tap(demo, item(demo, "filedLookup"))
+    wait_page(demo, qtbot, "followUpStatus")
+    qtbot.waitUntil(lambda: "尚未答复，请稍后再查。" in shown(demo), timeout=10000)
+
+    wait_at_central(demo, qtbot, number)
+    demo.kiosk.central.staff(
+        "POST", f"/followups/{number}", {"state": "answered", "answer": "可以，持身份证办理。"}
+    )
+    tap(demo, item(demo, "trackingQuery"))
+    qtbot.waitUntil(lambda: "答复：可以，持身份证办理。" in shown(demo), timeout=10000)
+    assert "已答复" in shown(demo)
+
+
+def test_a_question_without_text_or_with_a_bad_phone_is_refused_in_words(demo, qtbot):
+    ask_about_the_social_security_card(demo, qtbot, "   ", PHONE)
+    qtbot.waitUntil(lambda: "请填写内容。" in shown(demo), timeout=10000)
+    type_into(demo, "consultText", "能否代办？")
+    type_into(demo, "consultPhoneField", "call me")
+    tap(demo, item(demo, "consultSubmit"))
+    qtbot.waitUntil(lambda: "手机号码不正确，请重新输入。" in shown(demo), timeout=10000)
+    assert demo.current_page() == "consultAskPage"
+    assert demo.consult.property("trackingNo") == ""
+
+
+def test_an_unknown_tracking_number_is_said_in_words(demo, qtbot):
+    demo.show_page("followUpStatus", {"kind": "consultation"})
+    wait_page(demo, qtbot, "followUpStatus")
+    tap(demo, item(demo, "trackingQuery"))
+    assert "请输入查询编号。" in shown(demo)
+    demo.page_command("setNumber", "ZX19990101T019999")
+    tap(demo, item(demo, "trackingQuery"))
+    qtbot.waitUntil(lambda: "没有查到这个编号，请核对后重新输入。" in shown(demo), timeout=10000)
+
+
+def test_an_anonymous_complaint_keeps_nothing_personal_and_prints_a_slip(demo, qtbot):
+    demo.card.simulateTap()  # a card lies on the reader during the visit: it must be ignored
+    qtbot.waitUntil(lambda: demo.card.property("state") == "read", timeout=15000)
+    holder = demo.card.identity
+    demo.show_page("complain")
+    wait_page(demo, qtbot, "complain")
+    tap(demo, item(demo, "complainAnonymous"))
+    wait_page(demo, qtbot, "complainForm")
+    assert "不保存您的任何个人信息" in shown(demo)
+    assert not item(demo, "complaintPhone").isVisible()
+    tap(demo, item(demo, "category_fees"))
+    type_into(demo, "complaintText", "窗口收取了材料费。")
+    type_into(demo, "againstWindow", "3")
+    tap(demo, item(demo, "complaintSubmit"))
+    wait_page(demo, qtbot, "followUpFiled")
+    number = demo.complaints.property("trackingNo")
+    assert number.startswith("TS") and number in shown(demo)
+    assert "这是匿名投诉：本终端和后台都没有保存您的任何个人信息。" in shown(demo)
+    qtbot.waitUntil(lambda: demo.complaints.property("slipState") == "printed", timeout=20000)
+    assert number in printed(demo) and "违规收费" in printed(demo)
+
+    wait_at_central(demo, qtbot, number)
+    db = demo.kiosk.settings.db_path
+    with sqlite3.connect(db) as conn:
+        body, sealed = conn.execute(
+            "SELECT payload, sealed FROM outbox WHERE idempotency_key=?", (f"complaint-{number}",)
+        ).fetchone()
+    assert '"complainant":null' in body and '"anonymous":true' in body and sealed is None
+    needles = [holder.name, holder.id_number, id_hash(holder.id_number), holder.address]
+    for path in db.parent.glob("kiosk.db*"):
+        data = path.read_bytes()
+        assert not [n for n in needles if n.encode() in data], path.name
+
+
+def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbot):
+    demo.show_page("complainForm", {"anonymous": False})
+    wait_page(demo, qtbot, "complainForm")
+    assert "实名投诉需要先刷身份证。" in shown(demo)
+    assert not item(demo, "complaintSubmit").property("enabled")
+    tap(demo, item(demo, "category_attitude"))
+    type_into(demo, "complaintText", "工作人员态度差。")
+    tap(demo, item(demo, "complainReadCard"))
+    wait_page(demo, qtbot, "idCard")
+    tap(demo, item(demo, "simulateCard"))
+    qtbot.waitUntil(lambda: demo.current_page() == "complainFormPage", timeout=15000)
+    qtbot.waitUntil(lambda: demo.card.property("state") == "read")
+    assert item(demo, "complaintText").property("text") == "工作人员态度差。"
+    identity = demo.card.identity
+    assert f"实名投诉人：{identity.masked_name}（{identity.masked_id_number}）" in shown(demo)
+    type_into(demo, "complaintPhone", PHONE)
+    tap(demo, item(demo, "complaintSubmit"))
+    wait_page(demo, qtbot, "followUpFiled")
+    assert "139****5678" in shown(demo) and "匿名投诉" not in shown(demo)
+    number = demo.complaints.property("trackingNo")
+
+    wait_at_central(demo, qtbot, number)
+    demo.kiosk.central.staff("POST", f"/followups/{number}", {"state": "in_progress"})
+    tap(demo, item(demo, "filedLookup"))
+    wait_page(demo, qtbot, "followUpStatus")
+    qtbot.waitUntil(lambda: "处理中" in shown(demo), timeout=10000)
+    assert "尚未办结，请耐心等待。" in shown(demo)
+
+
+def test_a_complaint_needs_a_category_and_text(demo, qtbot):
+    demo.show_page("complainForm", {"anonymous": True})
+    wait_page(demo, qtbot, "complainForm")
+    type_into(demo, "complaintText", "等了很久。")
+    tap(demo, item(demo, "complaintSubmit"))
+    qtbot.waitUntil(lambda: "请选择投诉类别。" in shown(demo), timeout=10000)
+    tap(demo, item(demo, "category_efficiency"))
+    type_into(demo, "complaintText", " ")
+    tap(demo, item(demo, "complaintSubmit"))
+    qtbot.waitUntil(lambda: "请填写内容。" in shown(demo), timeout=10000)
+    assert demo.complaints.property("trackingNo") == ""
+
+
+def test_the_end_of_the_visit_forgets_questions_and_complaints(demo, qtbot):
+    ask_about_the_social_security_card(demo, qtbot, "能否代办？", PHONE)
+    wait_page(demo, qtbot, "followUpFiled")
+    demo.complaints.file("other", "建议增加座椅。", True, "", "", "", "")
+    qtbot.waitUntil(lambda: bool(demo.complaints.property("trackingNo")), timeout=10000)
+    demo.end_visit()
+    wait_page(demo, qtbot, "home")
+    for vm in (demo.consult, demo.complaints):
+        assert vm.property("trackingNo") == "" and vm.property("maskedPhone") == ""
+        assert vm.property("status") == {} and vm.property("reason") == ""
+    assert demo.consult.property("info") == {}

@@ -1,0 +1,35 @@
+import QtQuick
+import QtQuick.Layouts
+
+// Why a query or a filing did not go through, as one plain sentence (from a reason code).
+Text {
+    id: message
+    property string reason: ""
+    // What "not found" means where this is shown (a receipt, a tracking number…).
+    property string notFoundText: qsTr("没有查到这个编号，请核对后重新输入。")
+    Layout.fillWidth: true
+    visible: reason !== ""
+    wrapMode: Text.Wrap
+    color: Theme.error
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontBody
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: text
+    text: {
+        switch (reason) {
+        case "": return ""
+        case "not_found": return notFoundText
+        case "not_a_receipt": return qsTr("这不是受理回执上的编号或二维码，请核对后再试。")
+        case "receipt_empty": return qsTr("请输入受理编号。")
+        case "number_empty": return qsTr("请输入查询编号。")
+        case "card_required": return qsTr("请先刷身份证。")
+        case "text_empty": return qsTr("请填写内容。")
+        case "text_too_long": return qsTr("内容太长，请精简到 4000 字以内。")
+        case "bad_phone": return qsTr("手机号码不正确，请重新输入。")
+        case "unknown_category": return qsTr("请选择投诉类别。")
+        case "no_demo_receipt": return qsTr("演示数据尚未准备好，请稍后再试。")
+        case "not_ready": return qsTr("终端正在启动，请稍候再试。")
+        default: return qsTr("暂时无法完成，请稍后再试或咨询工作人员。")
+        }
+    }
+}
