@@ -79,6 +79,15 @@ def check_central(
     return DeviceStatus(DeviceState.OK, "central service reachable")
 
 
+def check_scanner(uri: str, running: bool, lost_reason: str) -> DeviceStatus:
+    """A scanner as its worker last saw it (scanners answer no status query)."""
+    if not running:
+        return DeviceStatus(DeviceState.UNKNOWN, f"scanner {uri} not started")
+    if lost_reason:
+        return DeviceStatus(DeviceState.ERROR, f"scanner {uri}: {lost_reason}", lost_reason)
+    return DeviceStatus(DeviceState.OK, f"scanner {uri} ready")
+
+
 TIMESYNC_FLAG = Path("/run/systemd/timesync/synchronized")
 
 

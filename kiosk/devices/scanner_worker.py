@@ -38,6 +38,8 @@ class ScannerWorker:
         self.reopen_interval_s = reopen_interval_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # Why the scanner cannot be read now ("" while it answers); read by the staff screen.
+        self.lost_reason = ""
 
     def start(self) -> None:
         """Start the thread."""
@@ -57,6 +59,7 @@ class ScannerWorker:
             try:
                 scan = self.scanner.read_scan(self.poll_s)
             except ScannerError as exc:
+                self.lost_reason = exc.reason or "unreachable"
                 if not lost:
                     lost = True
                     log.warning("scanner %s lost: %s", self.scanner.uri, exc)
@@ -64,6 +67,7 @@ class ScannerWorker:
                 self.scanner.close()
                 self._stop.wait(self.reopen_interval_s)
                 continue
+            self.lost_reason = ""
             if lost:
                 lost = False
                 self._call(self.on_back)

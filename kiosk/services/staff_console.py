@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from drivers.status import DeviceStatus
 from kiosk import __version__
 from kiosk.config import LIVE_KEYS, Settings, load_settings, needs_restart, save_staff_setting
-from kiosk.health import check_card_reader, check_central, check_clock, check_printer
+from kiosk.health import check_card_reader, check_central, check_clock, check_printer, check_scanner
 from kiosk.printing.layouts import TestPageData, test_page
 from kiosk.printing.profiles import get_profile
 from kiosk.printing.worker import PrintWorker
@@ -63,12 +64,18 @@ class StaffConsole:
     def snapshot(self) -> ConsoleSnapshot:
         """Devices (checked now), sync counts and today's print jobs."""
         kiosk = self._kiosk
-        checks = (
+        checks: list[tuple[str, DeviceStatus]] = [
             ("reader", check_card_reader(kiosk.card_reader)),
             ("printer", check_printer(kiosk.printer)),
             ("central", check_central(kiosk.central_url)),
             ("clock", check_clock()),
-        )
+        ]
+        if kiosk.scanner is not None:
+            worker = kiosk.scanner_worker
+            scanner = check_scanner(
+                kiosk.scanner.uri, worker is not None, worker.lost_reason if worker else ""
+            )
+            checks.append(("scanner", scanner))
         devices = [
             {"name": n, "state": s.state.value, "reason": s.reason, "detail": s.detail}
             for n, s in checks

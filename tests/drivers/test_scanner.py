@@ -116,8 +116,10 @@ def test_the_worker_hands_scans_to_its_callback_and_reports_a_lost_port(
     try:
         emulator.scan("A1")
         assert seen.wait(5)
+        assert worker.lost_reason == ""
         emulator.stop()
         assert gone.wait(5)
+        assert worker.lost_reason == "unreachable"  # what the staff screen shows
     finally:
         worker.stop()
     assert got == ["A1"] and lost == ["unreachable"]

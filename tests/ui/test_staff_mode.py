@@ -57,7 +57,8 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
     qtbot.waitUntil(lambda: staff_ui.current_page() == "staffPage", timeout=5000)
     qtbot.waitUntil(lambda: bool(staff_ui.staff.property("snapshot")), timeout=10000)
     snapshot = staff_ui.staff.property("snapshot")
-    assert {d["name"] for d in snapshot["devices"]} == {"reader", "printer", "central", "clock"}
+    names = {d["name"] for d in snapshot["devices"]}
+    assert names == {"reader", "printer", "central", "clock", "scanner"}
     job = snapshot["jobs"][0]
     assert job["kind"] == "slip" and job["status"] == "printed"
     printed_before = len(staff_ui.kiosk.printing.jobs.list_today())
