@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from PySide6.QtCore import QObject
 
 from drivers.printers.sim.inprocess import emulator_of
 from kiosk.services.common import id_hash
@@ -143,11 +144,14 @@ def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbo
     assert not item(demo, "complaintSubmit").property("enabled")
     tap(demo, item(demo, "category_attitude"))
     type_into(demo, "complaintText", "工作人员态度差。")
+    stack = demo.window.findChild(QObject, "pageStack")
+    depth = stack.property("depth")
     tap(demo, item(demo, "complainReadCard"))
     wait_page(demo, qtbot, "idCard")
     tap(demo, item(demo, "simulateCard"))
     qtbot.waitUntil(lambda: demo.current_page() == "complainFormPage", timeout=15000)
     qtbot.waitUntil(lambda: demo.card.property("state") == "read")
+    assert stack.property("depth") == depth  # the same form, not a copy on top of it
     assert item(demo, "complaintText").property("text") == "工作人员态度差。"
     identity = demo.card.identity
     assert f"实名投诉人：{identity.masked_name}（{identity.masked_id_number}）" in shown(demo)

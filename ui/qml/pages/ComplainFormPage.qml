@@ -43,13 +43,9 @@ Page {
         default: return qsTr("其他")
         }
     }
-    function currentDraft() {
-        return { category: page.category, text: textArea.text, service: serviceField.text,
-                 window: windowField.text, staff: staffField.text }
-    }
     function readCard() {
-        page.navigate("idCard", { nextPage: "complainForm",
-                                  nextProperties: { anonymous: false, draft: page.currentDraft() } })
+        // Back to this very page once the card is read: what was typed stays in the fields.
+        page.navigate("idCard", { returnAfterRead: true })
     }
     function submit() {
         Qt.inputMethod.commit()

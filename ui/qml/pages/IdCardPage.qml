@@ -22,11 +22,18 @@ Page {
     // page to go on to; once the card is read the visit moves on by itself.
     property string nextPage: ""
     property var nextProperties: ({})
+    // A page that only needs the card (a form half filled in) asks to be returned to, as it
+    // was, instead of a new copy of itself on top.
+    property bool returnAfterRead: false
+    readonly property bool goesOn: nextPage !== "" || returnAfterRead
 
     function goOn() {
-        page.navigate(page.nextPage, page.nextProperties)
+        if (page.returnAfterRead)
+            page.previous()
+        else
+            page.navigate(page.nextPage, page.nextProperties)
     }
-    onState_Changed: if (state_ === "read" && nextPage !== "") goOnTimer.restart()
+    onState_Changed: if (state_ === "read" && goesOn) goOnTimer.restart()
     // Long enough to see "读取成功", short enough not to feel like waiting.
     Timer { id: goOnTimer; interval: 700; onTriggered: if (page.state_ === "read") page.goOn() }
 
@@ -181,7 +188,7 @@ Page {
 
                 KioskButton {
                     objectName: "openGuideAfterCard"
-                    visible: page.state_ === "read" && page.nextPage === ""
+                    visible: page.state_ === "read" && !page.goesOn
                     text: qsTr("查看办事指南")
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: 480
@@ -189,7 +196,7 @@ Page {
                 }
                 KioskButton {
                     objectName: "continueAfterCard"
-                    visible: page.state_ === "read" && page.nextPage !== ""
+                    visible: page.state_ === "read" && page.goesOn
                     text: qsTr("继续")
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: 480
