@@ -127,6 +127,7 @@ class Kiosk:
                 )
                 credentials = Credentials(tid, secret.encode())
                 self.demo_receipts = self.central.seed_demo_cases(tid, self.settings.hall_id)
+                self.central.seed_demo_appointments(self.settings.hall_id)
             except Exception:
                 log.exception("demo central service did not start")
         self._connect_services(credentials)

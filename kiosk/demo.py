@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from kiosk.services.common import id_hash
+
 log = logging.getLogger(__name__)
 
 
@@ -164,6 +166,43 @@ class InProcessCentral:
                 receipts.append(case.receipt_no)
         log.info("demo central: %d sample cases", len(receipts))
         return receipts
+
+    def seed_demo_appointments(self, hall_id: str) -> list[str]:
+        """Demo only: today's appointments for the resident sample card (张明丰), written
+        through central's own appointment table: one whose check-in is open now and one
+        later today (too early to check in). Returns their ids."""
+        from central.db import AppointmentRow
+
+        if self._app is None:
+            raise RuntimeError("start the demo central service first")
+        now = datetime.now().astimezone()
+        today = now.date()
+        holder = DEMO_CASES[0].holder_id
+        slots = (
+            ("now", now + timedelta(minutes=10), "SB-001"),
+            ("later", now + timedelta(hours=3), "YL-002"),
+        )
+        ids: list[str] = []
+        with self._app.state.db.session() as s:
+            for tag, start, service in slots:
+                appointment_id = f"DEMO-{today:%Y%m%d}-{tag}"
+                row = s.get(AppointmentRow, appointment_id) or AppointmentRow(
+                    appointment_id=appointment_id,
+                    hall_id=hall_id,
+                    day=today.isoformat(),
+                    slot_start=start,
+                    slot_end=start,
+                    service_code=service,
+                    queue="Y",
+                    id_number_hash=id_hash(holder),
+                )
+                if not row.checked_in:  # a restart later in the day moves the slots along
+                    row.slot_start = start.astimezone(UTC)
+                    row.slot_end = (start + timedelta(minutes=30)).astimezone(UTC)
+                s.add(row)
+                ids.append(appointment_id)
+        log.info("demo central: %d appointments today", len(ids))
+        return ids
 
     def staff(self, method: str, path: str, body: Any = None) -> Any:
         """Call central's staff API as hall staff would (answer a question, move a complaint

@@ -40,6 +40,7 @@ from ui.lockdown import LockdownFilter
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
 from ui.viewmodels.inquiry import ComplaintViewModel, ConsultViewModel, ProgressViewModel
+from ui.viewmodels.queue import QueueViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
@@ -114,6 +115,7 @@ class KioskUi:
             self.dispatcher, lambda: card.identity, parent=self.engine
         )
         self.consult = ConsultViewModel(self.dispatcher, parent=self.engine)
+        self.queue = QueueViewModel(self.dispatcher, lambda: card.identity, parent=self.engine)
         self.complaints = ComplaintViewModel(
             self.dispatcher, lambda: card.identity, parent=self.engine
         )
@@ -143,6 +145,7 @@ class KioskUi:
         context.setContextProperty("progress", self.progress)
         context.setContextProperty("consult", self.consult)
         context.setContextProperty("complaints", self.complaints)
+        context.setContextProperty("queue", self.queue)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
@@ -171,6 +174,7 @@ class KioskUi:
         self.progress.clear()
         self.consult.clear()
         self.complaints.clear()
+        self.queue.clear()
         self.shell.reset_visit_preferences()
         # Free the JS copies of the visit's data now: memory stays flat over a day of visits,
         # and nothing personal lingers in the QML heap.
@@ -309,6 +313,13 @@ class KioskUi:
         )
         self.consult.attach(services.consult, kiosk.tasks, watcher)
         self.complaints.attach(services.complaints, kiosk.tasks, watcher)
+        self.queue.attach(
+            services.tickets,
+            services.checkin,
+            kiosk.tasks,
+            hall_id=settings.hall_id,
+            service_name=service_name,
+        )
 
     def _load_notices(self, kiosk: Any) -> None:
         from datetime import date

@@ -237,6 +237,84 @@ def _card_file(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
 
 
+# -- tickets and check-in ---------------------------------------------------------------------
+
+
+def _ticket_queues(ui: KioskUi) -> None:
+    _show(ui, "ticket")
+    wait_until(lambda: bool(ui.queue.property("queues")))
+
+
+def _ticket_priority(ui: KioskUi) -> None:
+    _ticket_queues(ui)
+    priority = next(q for q in ui.queue.property("queues") if q["priority"])
+    ui.page_command("choose", priority)
+
+
+def _ticket_taken(ui: KioskUi, paper_out: bool = False) -> None:
+    from drivers.printers.sim.inprocess import emulator_of
+
+    _ticket_queues(ui)
+    emulator = emulator_of(ui.kiosk.printer)
+    if paper_out and emulator is not None:
+        emulator.set(paper="out")
+    try:
+        ui.queue.take("A")
+        wait_until(lambda: ui.current_page() == "ticketResultPage" and not ui.queue.busy, 40)
+    finally:
+        if emulator is not None:
+            emulator.set(paper="ok")
+
+
+def _ticket_issued(ui: KioskUi) -> None:
+    _ticket_taken(ui)
+
+
+def _ticket_print_failed(ui: KioskUi) -> None:
+    _ticket_taken(ui, paper_out=True)
+
+
+def _ticket_on_screen(ui: KioskUi) -> None:
+    _ticket_taken(ui, paper_out=True)
+    ui.queue.showOnScreen()
+    wait_until(lambda: ui.queue.property("ticket").get("status") == "shown_on_screen", 20)
+
+
+def _resident_card(ui: KioskUi) -> None:
+    from drivers.cards.sim.card_files import load_card
+    from kiosk.devices.reader_worker import CardResult
+    from kiosk.domain.identity import identity_from_card
+
+    identity = identity_from_card(load_card(_card_file("resident")), date.today())
+    ui.card.on_read(CardResult("sim:sam", identity=identity))
+
+
+def _checkin_no_card(ui: KioskUi) -> None:
+    _show(ui, "checkin")
+
+
+def _checkin_list(ui: KioskUi) -> None:
+    _resident_card(ui)
+    _show(ui, "checkin")
+    wait_until(lambda: bool(ui.queue.property("appointments")), 20)
+
+
+def _checkin_too_early(ui: KioskUi) -> None:
+    _checkin_list(ui)
+    later = ui.queue.property("appointments")[-1]["id"]
+    ui.queue.checkIn(later)
+    wait_until(lambda: ui.queue.property("reason") != "" and not ui.queue.busy, 20)
+
+
+def _checkin_done(ui: KioskUi) -> None:
+    _checkin_list(ui)
+    first = ui.queue.property("appointments")[0]
+    if first["checkedIn"]:
+        return  # checked in by an earlier rendering: the list shows "已签到"
+    ui.queue.checkIn(first["id"])
+    wait_until(lambda: ui.current_page() == "ticketResultPage" and not ui.queue.busy, 40)
+
+
 # -- progress, consultation, complaints ------------------------------------------------------
 
 
@@ -429,6 +507,15 @@ DEMO_PHONE = "13912345678"
 
 
 SCENES: tuple[Scene, ...] = (
+    Scene("ticket-queues", _ticket_queues),
+    Scene("ticket-priority-confirm", _ticket_priority),
+    Scene("ticket-issued", _ticket_issued),
+    Scene("ticket-print-failed", _ticket_print_failed),
+    Scene("ticket-on-screen", _ticket_on_screen),
+    Scene("checkin-no-card", _checkin_no_card),
+    Scene("checkin-list", _checkin_list),
+    Scene("checkin-too-early", _checkin_too_early),
+    Scene("checkin-done", _checkin_done),
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
     Scene("attract", _attract),
@@ -522,6 +609,9 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
         ui = KioskUi(app, settings, full_screen=False)
         ui.start_core()
         wait_until(lambda: ui.kiosk is not None and ui.catalog.property("themes"), 60)
+        # The demo central is up and the visit's services talk to it (tickets numbered by
+        # central, appointments listed), so no scene shows an offline state by accident.
+        wait_until(lambda: ui.kiosk.health is not None, 60)
         only = getattr(args, "only", None)
         for scene, variant in _plan(args):
             if only and not fnmatch.fnmatch(scene.name, only):

@@ -28,6 +28,89 @@
     </message>
 </context>
 <context>
+    <name>CheckinPage</name>
+    <message>
+        <source>请选择要签到的预约。</source>
+        <translation>Choose the appointment to check in for.</translation>
+    </message>
+    <message>
+        <source>预约签到，请先刷身份证。</source>
+        <translation>Appointment check-in: please tap your ID card first.</translation>
+    </message>
+    <message>
+        <source>预约签到</source>
+        <translation>Appointment check-in</translation>
+    </message>
+    <message>
+        <source>签到时间未到，请于 %1 后再来签到。</source>
+        <translation>Check-in is not open yet. Please come back after %1.</translation>
+    </message>
+    <message>
+        <source>已超过签到时间（%1 截止），预约已失效，请改取普通号。</source>
+        <translation>Check-in closed at %1 and the appointment has lapsed. Please take a normal number.</translation>
+    </message>
+    <message>
+        <source>这个预约已经签到过了，请留意叫号。</source>
+        <translation>You have already checked in for this appointment. Please watch for your number.</translation>
+    </message>
+    <message>
+        <source>没有找到这个预约，请咨询工作人员。</source>
+        <translation>This appointment was not found. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>Please tap your ID card first.</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>The terminal is not ready yet. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>暂时无法签到，请稍后再试或咨询工作人员。</source>
+        <translation>Check-in is not possible right now. Please try again later or ask the staff.</translation>
+    </message>
+    <message>
+        <source>请刷身份证，查看您今天的预约。</source>
+        <translation>Tap your ID card to see your appointments today.</translation>
+    </message>
+    <message>
+        <source>刷身份证</source>
+        <translation>Tap ID card</translation>
+    </message>
+    <message>
+        <source>%1 今天的预约</source>
+        <translation>Appointments today for %1</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，以下为 %1 获取的预约信息。</source>
+        <translation>The network is down. These appointments were fetched at %1.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，暂时无法获取预约信息。</source>
+        <translation>The network is down. Appointments cannot be fetched right now.</translation>
+    </message>
+    <message>
+        <source>改取普通号</source>
+        <translation>Take a normal number</translation>
+    </message>
+    <message>
+        <source>没有查到您今天的预约。如已在其他渠道预约，请咨询工作人员；也可直接取号。</source>
+        <translation>No appointment today was found for you. If you booked elsewhere, please ask the staff, or take a number.</translation>
+    </message>
+    <message>
+        <source>预约时段 %1，可签到时间 %2—%3</source>
+        <translation>Slot %1, check in from %2 to %3</translation>
+    </message>
+    <message>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>签到并取号</source>
+        <translation>Check in and take a number</translation>
+    </message>
+</context>
+<context>
     <name>ComplainFormPage</name>
     <message>
         <source>请选择投诉类别，填写投诉内容，然后点击提交。</source>
@@ -1732,6 +1815,152 @@
     <message>
         <source>时间 %1</source>
         <translation>Time %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <source>请选择要办理的业务，取号后请留意叫号。</source>
+        <translation>Choose your service. After taking a number, watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>取号</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <source>您今天已在此业务排队，号码 %1，请留意叫号。</source>
+        <translation>You are already in this queue today with number %1. Please watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>此业务需先刷身份证。</source>
+        <translation>This service needs your ID card first.</translation>
+    </message>
+    <message>
+        <source>此业务今天不在本终端取号，请咨询工作人员。</source>
+        <translation>Numbers for this service are not given at this terminal today. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>The terminal is not ready yet. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>暂时无法取号，请稍后再试或咨询工作人员。</source>
+        <translation>No number can be given right now. Please try again later or ask the staff.</translation>
+    </message>
+    <message>
+        <source>请选择要办理的业务</source>
+        <translation>Choose your service</translation>
+    </message>
+    <message>
+        <source>老年人、残疾人、现役军人等优先办理，工作人员可能查验证件</source>
+        <translation>For older people, people with disabilities, service members and others with priority; staff may ask for proof</translation>
+    </message>
+    <message>
+        <source>需刷身份证取号</source>
+        <translation>ID card needed</translation>
+    </message>
+    <message>
+        <source>无需刷卡，直接取号</source>
+        <translation>No card needed</translation>
+    </message>
+    <message>
+        <source>正在出号，请稍候……</source>
+        <translation>Printing your number, please wait…</translation>
+    </message>
+    <message>
+        <source>优先窗口为 70 岁以上老年人、残疾人、现役军人、孕妇等提供服务。刷身份证可自动核验年龄；其他情况请向窗口出示相关证件。</source>
+        <translation>The priority window serves people over 70, people with disabilities, service members, pregnant women and others. An ID card proves age automatically; otherwise please show proof at the window.</translation>
+    </message>
+    <message>
+        <source>确认取号</source>
+        <translation>Take the number</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>TicketResultPage</name>
+    <message>
+        <source>排队号未能打印，请选择在屏幕上显示号码、重新打印或取消。</source>
+        <translation>Your number could not be printed. Choose to show it on screen, print again, or cancel.</translation>
+    </message>
+    <message>
+        <source>取号成功，请留意叫号。</source>
+        <translation>Here is your number. Please watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>排队号未能打印</source>
+        <translation>Number not printed</translation>
+    </message>
+    <message>
+        <source>取号成功</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，排队号未能打印。</source>
+        <translation>The printer is out of paper; your number was not printed.</translation>
+    </message>
+    <message>
+        <source>打印机盖未合上，排队号未能打印。</source>
+        <translation>The printer cover is open; your number was not printed.</translation>
+    </message>
+    <message>
+        <source>打印机没有响应，排队号未能打印。</source>
+        <translation>The printer did not respond; your number was not printed.</translation>
+    </message>
+    <message>
+        <source>打印机故障，排队号未能打印。</source>
+        <translation>The printer has a fault; your number was not printed.</translation>
+    </message>
+    <message>
+        <source>%1 · 您的号码</source>
+        <translation>%1 · your number</translation>
+    </message>
+    <message>
+        <source>号码 %1</source>
+        <translation>Number %1</translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人，预计等候约 %2 分钟</source>
+        <translation>%1 ahead of you, about %2 minutes' wait</translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人</source>
+        <translation>%1 ahead of you</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，本号码由本终端发放，叫号不受影响，请留意叫号屏。</source>
+        <translation>The network is down; this terminal gave your number. You will still be called; watch the display.</translation>
+    </message>
+    <message>
+        <source>请记下或拍下此号码，到窗口时出示本屏号码或二维码。</source>
+        <translation>Note or photograph this number, and show it or the QR code at the window.</translation>
+    </message>
+    <message>
+        <source>排队号已打印，请在出纸口取走，并留意叫号。</source>
+        <translation>Your number is printed. Please take it from the slot and watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>操作未成功，请再试一次或咨询工作人员。</source>
+        <translation>That did not work. Please try again or ask the staff.</translation>
+    </message>
+    <message>
+        <source>在屏幕上显示号码</source>
+        <translation>Show the number on screen</translation>
+    </message>
+    <message>
+        <source>重新打印</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>不取号了</source>
+        <translation>Cancel the number</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,89 @@
     </message>
 </context>
 <context>
+    <name>CheckinPage</name>
+    <message>
+        <source>请选择要签到的预约。</source>
+        <translation>請選擇要簽到的預約。</translation>
+    </message>
+    <message>
+        <source>预约签到，请先刷身份证。</source>
+        <translation>預約簽到，請先刷身份證。</translation>
+    </message>
+    <message>
+        <source>预约签到</source>
+        <translation>預約簽到</translation>
+    </message>
+    <message>
+        <source>签到时间未到，请于 %1 后再来签到。</source>
+        <translation>簽到時間未到，請於 %1 後再來簽到。</translation>
+    </message>
+    <message>
+        <source>已超过签到时间（%1 截止），预约已失效，请改取普通号。</source>
+        <translation>已超過簽到時間（%1 截止），預約已失效，請改取普通號。</translation>
+    </message>
+    <message>
+        <source>这个预约已经签到过了，请留意叫号。</source>
+        <translation>這個預約已經簽到過了，請留意叫號。</translation>
+    </message>
+    <message>
+        <source>没有找到这个预约，请咨询工作人员。</source>
+        <translation>沒有找到這個預約，請諮詢工作人員。</translation>
+    </message>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>請先刷身份證。</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>終端尚未就緒，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>暂时无法签到，请稍后再试或咨询工作人员。</source>
+        <translation>暫時無法簽到，請稍後再試或諮詢工作人員。</translation>
+    </message>
+    <message>
+        <source>请刷身份证，查看您今天的预约。</source>
+        <translation>請刷身份證，檢視您今天的預約。</translation>
+    </message>
+    <message>
+        <source>刷身份证</source>
+        <translation>刷身份證</translation>
+    </message>
+    <message>
+        <source>%1 今天的预约</source>
+        <translation>%1 今天的預約</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，以下为 %1 获取的预约信息。</source>
+        <translation>網路暫時中斷，以下為 %1 獲取的預約資訊。</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，暂时无法获取预约信息。</source>
+        <translation>網路暫時中斷，暫時無法獲取預約資訊。</translation>
+    </message>
+    <message>
+        <source>改取普通号</source>
+        <translation>改取普通號</translation>
+    </message>
+    <message>
+        <source>没有查到您今天的预约。如已在其他渠道预约，请咨询工作人员；也可直接取号。</source>
+        <translation>沒有查到您今天的預約。如已在其他渠道預約，請諮詢工作人員；也可直接取號。</translation>
+    </message>
+    <message>
+        <source>预约时段 %1，可签到时间 %2—%3</source>
+        <translation>預約時段 %1，可簽到時間 %2—%3</translation>
+    </message>
+    <message>
+        <source>已签到</source>
+        <translation>已簽到</translation>
+    </message>
+    <message>
+        <source>签到并取号</source>
+        <translation>簽到並取號</translation>
+    </message>
+</context>
+<context>
     <name>ComplainFormPage</name>
     <message>
         <source>请选择投诉类别，填写投诉内容，然后点击提交。</source>
@@ -1732,6 +1815,152 @@
     <message>
         <source>读卡器</source>
         <translation>讀卡器</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <source>请选择要办理的业务，取号后请留意叫号。</source>
+        <translation>請選擇要辦理的業務，取號後請留意叫號。</translation>
+    </message>
+    <message>
+        <source>取号</source>
+        <translation>取號</translation>
+    </message>
+    <message>
+        <source>您今天已在此业务排队，号码 %1，请留意叫号。</source>
+        <translation>您今天已在此業務排隊，號碼 %1，請留意叫號。</translation>
+    </message>
+    <message>
+        <source>此业务需先刷身份证。</source>
+        <translation>此業務需先刷身份證。</translation>
+    </message>
+    <message>
+        <source>此业务今天不在本终端取号，请咨询工作人员。</source>
+        <translation>此業務今天不在本終端取號，請諮詢工作人員。</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>終端尚未就緒，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>暂时无法取号，请稍后再试或咨询工作人员。</source>
+        <translation>暫時無法取號，請稍後再試或諮詢工作人員。</translation>
+    </message>
+    <message>
+        <source>请选择要办理的业务</source>
+        <translation>請選擇要辦理的業務</translation>
+    </message>
+    <message>
+        <source>老年人、残疾人、现役军人等优先办理，工作人员可能查验证件</source>
+        <translation>老年人、殘疾人、現役軍人等優先辦理，工作人員可能查驗證件</translation>
+    </message>
+    <message>
+        <source>需刷身份证取号</source>
+        <translation>需刷身份證取號</translation>
+    </message>
+    <message>
+        <source>无需刷卡，直接取号</source>
+        <translation>無需刷卡，直接取號</translation>
+    </message>
+    <message>
+        <source>正在出号，请稍候……</source>
+        <translation>正在出號，請稍候……</translation>
+    </message>
+    <message>
+        <source>优先窗口为 70 岁以上老年人、残疾人、现役军人、孕妇等提供服务。刷身份证可自动核验年龄；其他情况请向窗口出示相关证件。</source>
+        <translation>優先視窗為 70 歲以上老年人、殘疾人、現役軍人、孕婦等提供服務。刷身份證可自動核驗年齡；其他情況請向窗口出示相關證件。</translation>
+    </message>
+    <message>
+        <source>确认取号</source>
+        <translation>確認取號</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>TicketResultPage</name>
+    <message>
+        <source>排队号未能打印，请选择在屏幕上显示号码、重新打印或取消。</source>
+        <translation>排隊號未能列印，請選擇在螢幕上顯示號碼、重新列印或取消。</translation>
+    </message>
+    <message>
+        <source>取号成功，请留意叫号。</source>
+        <translation>取號成功，請留意叫號。</translation>
+    </message>
+    <message>
+        <source>排队号未能打印</source>
+        <translation>排隊號未能列印</translation>
+    </message>
+    <message>
+        <source>取号成功</source>
+        <translation>取號成功</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，排队号未能打印。</source>
+        <translation>印表機缺紙，排隊號未能列印。</translation>
+    </message>
+    <message>
+        <source>打印机盖未合上，排队号未能打印。</source>
+        <translation>印表機蓋未合上，排隊號未能列印。</translation>
+    </message>
+    <message>
+        <source>打印机没有响应，排队号未能打印。</source>
+        <translation>印表機沒有響應，排隊號未能列印。</translation>
+    </message>
+    <message>
+        <source>打印机故障，排队号未能打印。</source>
+        <translation>印表機故障，排隊號未能列印。</translation>
+    </message>
+    <message>
+        <source>%1 · 您的号码</source>
+        <translation>%1 · 您的號碼</translation>
+    </message>
+    <message>
+        <source>号码 %1</source>
+        <translation>號碼 %1</translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人，预计等候约 %2 分钟</source>
+        <translation>前面還有 %1 人，預計等候約 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人</source>
+        <translation>前面還有 %1 人</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，本号码由本终端发放，叫号不受影响，请留意叫号屏。</source>
+        <translation>網路暫時中斷，本號碼由本終端發放，叫號不受影響，請留意叫號屏。</translation>
+    </message>
+    <message>
+        <source>请记下或拍下此号码，到窗口时出示本屏号码或二维码。</source>
+        <translation>請記下或拍下此號碼，到視窗時出示本屏號碼或二維碼。</translation>
+    </message>
+    <message>
+        <source>排队号已打印，请在出纸口取走，并留意叫号。</source>
+        <translation>排隊號已列印，請在出紙口取走，並留意叫號。</translation>
+    </message>
+    <message>
+        <source>操作未成功，请再试一次或咨询工作人员。</source>
+        <translation>操作未成功，請再試一次或諮詢工作人員。</translation>
+    </message>
+    <message>
+        <source>在屏幕上显示号码</source>
+        <translation>在螢幕上顯示號碼</translation>
+    </message>
+    <message>
+        <source>重新打印</source>
+        <translation>重新列印</translation>
+    </message>
+    <message>
+        <source>不取号了</source>
+        <translation>不取號了</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>完成</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,9 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import __version__
 
 # Home-screen entries whose screens exist. The others say plainly that they are not open yet.
-READY_FEATURES: frozenset[str] = frozenset({"guide", "progress", "consult", "complain"})
+READY_FEATURES: frozenset[str] = frozenset(
+    {"guide", "ticket", "checkin", "progress", "consult", "complain"}
+)
 
 
 class ShellViewModel(QObject):

@@ -6,7 +6,9 @@ import QtQuick.Layouts
 AbstractButton {
     id: row
     property var service: ({})
-    implicitHeight: Math.max(Theme.touchMin, content.implicitHeight + 32)
+    topPadding: 16
+    bottomPadding: 16
+    implicitHeight: Math.max(Theme.touchMin, content.implicitHeight + topPadding + bottomPadding)
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.Button
     Accessible.name: (service.name || "") + "，" + (service.department || "")

@@ -1,0 +1,139 @@
+"""取号 and 预约签到 on the running demo core: tickets numbered by the demo central and printed
+on the emulator; check-in against the demo appointments of the resident sample card (one open
+now, one later today; kiosk/demo.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drivers.printers.sim.inprocess import emulator_of
+from tests.ui.conftest import tap
+from tests.ui.inquiry_helpers import demo_ready, item, shown, wait_page
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+
+@pytest.fixture
+def demo(live_ui, qtbot):
+    ui = demo_ready(live_ui, qtbot)
+    tickets = ui.kiosk.services.tickets
+    qtbot.waitUntil(lambda: tickets.central.configured, timeout=10000)
+    qtbot.waitUntil(lambda: bool(ui.queue.property("queues")), timeout=10000)
+    return ui
+
+
+def printed_text(ui) -> str:
+    emulator = emulator_of(ui.kiosk.printer)
+    return "\n".join("\n".join(job.lines) for job in emulator.jobs)
+
+
+def open_tickets(ui, qtbot) -> None:
+    tap(ui, item(ui, "entry_ticket"))
+    wait_page(ui, qtbot, "ticket")
+
+
+def wait_result(ui, qtbot) -> dict:
+    wait_page(ui, qtbot, "ticketResult")
+    qtbot.waitUntil(lambda: not ui.queue.property("busy"), timeout=40000)
+    return ui.queue.property("ticket")
+
+
+def test_a_ticket_is_numbered_by_central_printed_and_shown_large(demo, qtbot):
+    open_tickets(demo, qtbot)
+    tap(demo, item(demo, "queue_A"))
+    ticket = wait_result(demo, qtbot)
+    assert ticket["status"] == "issued" and not ticket["offline"]
+    assert ticket["display"].startswith("A") and "-" not in ticket["display"]
+    assert item(demo, "ticketNumber").property("text") == ticket["display"]
+    assert "排队号已打印" in shown(demo)
+    assert ticket["display"] in printed_text(demo)
+    tap(demo, item(demo, "ticketDone"))
+    wait_page(demo, qtbot, "home")
+
+
+def test_a_ticket_that_did_not_print_is_shown_on_screen_with_a_qr_code(demo, qtbot):
+    import zxingcpp
+    from PySide6.QtGui import QImage
+
+    emulator = emulator_of(demo.kiosk.printer)
+    emulator.set(paper="out")
+    try:
+        open_tickets(demo, qtbot)
+        tap(demo, item(demo, "queue_B"))
+        ticket = wait_result(demo, qtbot)
+        assert ticket["status"] in ("pending_print", "print_failed")
+        assert "打印机缺纸，排队号未能打印。" in shown(demo)
+        tap(demo, item(demo, "ticketShowOnScreen"))
+        qtbot.waitUntil(
+            lambda: demo.queue.property("ticket").get("status") == "shown_on_screen",
+            timeout=20000,
+        )
+    finally:
+        emulator.set(paper="ok")
+    qr = item(demo, "ticketQr")
+    qtbot.waitUntil(qr.isVisible, timeout=3000)
+    image: QImage = demo.window.grabWindow()
+    corner = qr.mapToScene(qr.boundingRect().topLeft())
+    crop = image.copy(int(corner.x()), int(corner.y()), int(qr.width()), int(qr.height()))
+    crop.save(str(demo.settings.data_dir / "qr.png"))
+    from PIL import Image
+
+    found = zxingcpp.read_barcodes(Image.open(demo.settings.data_dir / "qr.png"))
+    assert found and found[0].text.endswith(":" + ticket["display"])
+
+
+def test_a_queue_that_needs_the_card_reads_it_then_takes_the_number_and_refuses_a_second(
+    demo, qtbot
+):
+    open_tickets(demo, qtbot)
+    tap(demo, item(demo, "queue_C"))
+    wait_page(demo, qtbot, "idCard")
+    tap(demo, item(demo, "simulateCard"))
+    ticket = wait_result(demo, qtbot)
+    assert ticket["status"] == "issued" and ticket["display"].startswith("C")
+    tap(demo, item(demo, "ticketDone"))  # home; the card stays with the visit
+    wait_page(demo, qtbot, "home")
+    open_tickets(demo, qtbot)
+    tap(demo, item(demo, "queue_C"))
+    qtbot.waitUntil(lambda: demo.queue.property("reason") == "already_holding", timeout=20000)
+    assert f"号码 {ticket['display']}" in shown(demo)
+    assert demo.current_page() == "ticketPage"
+
+
+def test_the_priority_queue_asks_once_more(demo, qtbot):
+    open_tickets(demo, qtbot)
+    tap(demo, item(demo, "queue_V"))
+    assert item(demo, "priorityConfirm").isVisible()
+    tap(demo, item(demo, "priorityCancel"))
+    assert not item(demo, "priorityConfirm").isVisible()
+    tap(demo, item(demo, "queue_V"))
+    tap(demo, item(demo, "priorityTake"))
+    ticket = wait_result(demo, qtbot)
+    assert ticket["priority"] and ticket["display"].startswith("V")
+
+
+def test_check_in_too_early_says_when_and_on_time_prints_a_priority_ticket(demo, qtbot):
+    tap(demo, item(demo, "entry_checkin"))
+    wait_page(demo, qtbot, "checkin")
+    tap(demo, item(demo, "checkinReadCard"))
+    wait_page(demo, qtbot, "idCard")
+    tap(demo, item(demo, "simulateCard"))
+    wait_page(demo, qtbot, "checkin")
+    qtbot.waitUntil(lambda: len(demo.queue.property("appointments")) == 2, timeout=20000)
+    now, later = demo.queue.property("appointments")
+    tap(demo, item(demo, f"checkin_{later['id']}"))
+    qtbot.waitUntil(lambda: demo.queue.property("reason") == "too_early", timeout=20000)
+    assert f"签到时间未到，请于 {later['opens']} 后再来签到。" in shown(demo)
+    tap(demo, item(demo, f"checkin_{now['id']}"))
+    ticket = wait_result(demo, qtbot)
+    assert ticket["status"] == "issued" and ticket["display"].startswith("Y")
+    assert ticket["display"] in printed_text(demo)
+
+
+def test_the_end_of_the_visit_forgets_tickets_and_appointments(demo, qtbot):
+    open_tickets(demo, qtbot)
+    tap(demo, item(demo, "queue_A"))
+    wait_result(demo, qtbot)
+    demo.end_visit()
+    assert demo.queue.property("ticket") == {}
+    assert demo.queue.property("appointments") == []
