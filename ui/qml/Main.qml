@@ -29,7 +29,16 @@ ApplicationWindow {
         "search": "pages/SearchPage.qml",
         "idCard": "pages/IdCardPage.qml",
         "staffLogin": "pages/StaffLoginPage.qml",
-        "staff": "pages/StaffPage.qml"
+        "staff": "pages/StaffPage.qml",
+        "apply": "pages/ApplyPage.qml",
+        "applyConditions": "pages/ApplyConditionsPage.qml",
+        "applyPrincipal": "pages/ApplyPrincipalPage.qml",
+        "applyForm": "pages/ApplyFormPage.qml",
+        "applyMaterials": "pages/ApplyMaterialsPage.qml",
+        "applyReview": "pages/ApplyReviewPage.qml",
+        "applyReceipt": "pages/ApplyReceiptPage.qml",
+        "applyAppointment": "pages/ApplyAppointmentPage.qml",
+        "evaluate": "pages/EvaluatePage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
     // "form" (the citizen types), "result" (only shows an outcome) or "" (settings' default).

@@ -7,7 +7,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk import __version__
 
 # Home-screen entries whose screens exist. The others say plainly that they are not open yet.
-READY_FEATURES: frozenset[str] = frozenset({"guide"})
+READY_FEATURES: frozenset[str] = frozenset({"guide", "apply", "evaluate"})
 
 
 class ShellViewModel(QObject):
