@@ -118,7 +118,9 @@ class ApplyViewModel(QObject):
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
         busy: bool = True,
+        visit: bool = True,
     ) -> bool:
+        """Run ``task`` on the executor; a ``visit`` result is dropped once the visit ended."""
         core = self._core
         if core is None:
             self._set_error("not_ready")
@@ -126,14 +128,14 @@ class ApplyViewModel(QObject):
         generation = self._generation
 
         def on_done(result: Any) -> None:
-            if generation == self._generation:
+            if generation == self._generation or not visit:
                 if busy:
                     self._busy = False
                 done(result)
                 self.changed.emit()
 
         def on_error(exc: BaseException) -> None:
-            if generation == self._generation:
+            if generation == self._generation or not visit:
                 if busy:
                     self._busy = False
                 failed(exc)
@@ -185,6 +187,7 @@ class ApplyViewModel(QObject):
             loaded,
             lambda exc: log.error("appliable services not loaded: %s", exc),
             busy=False,
+            visit=False,  # the catalog is nobody's personal data: keep it across visits
         )
 
     @Slot(str)
@@ -569,8 +572,8 @@ class ApplyViewModel(QObject):
         book = core.book
 
         def done(appointment: Any) -> None:
-            begin: datetime = appointment.slot_start.astimezone()
-            end: datetime = appointment.slot_end.astimezone()
+            begin: datetime = appointment.slot_start
+            end: datetime = appointment.slot_end
             self._appointment = {
                 "day": begin.date().isoformat(),
                 "time": f"{begin:%H:%M}-{end:%H:%M}",

@@ -138,13 +138,13 @@ def slots_for_qml(slots: list[Any]) -> list[dict[str, Any]]:
     """Free slots grouped by day: ``[{day, weekday, slots: [{start, time, available}]}]``."""
     days: dict[date, list[dict[str, Any]]] = {}
     for s in slots:
+        # Shown in the hall's own time as central states it (not the terminal's zone).
         start: datetime = s.start
         end: datetime = s.end
-        local_start, local_end = start.astimezone(), end.astimezone()
-        days.setdefault(local_start.date(), []).append(
+        days.setdefault(start.date(), []).append(
             {
                 "start": start.isoformat(),
-                "time": f"{local_start:%H:%M}-{local_end:%H:%M}",
+                "time": f"{start:%H:%M}-{end:%H:%M}",
                 "available": s.available,
             }
         )

@@ -6,6 +6,8 @@ import QtQuick.Controls
 AbstractButton {
     id: control
     property bool selected: false
+    // A tick box (consent) rather than one option of several: shows an empty box when off.
+    property bool tickBox: false
     implicitHeight: Math.max(Theme.touchMin, label.implicitHeight + 24)
     implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + 48)
     focusPolicy: Qt.NoFocus
@@ -22,13 +24,17 @@ AbstractButton {
     }
     contentItem: Text {
         id: label
-        text: (control.selected ? "√ " : "") + control.text
+        text: (control.selected ? "√ " : control.tickBox ? "□ " : "") + control.text
         color: control.selected ? Theme.textOnPrimary : Theme.primary
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody
         font.bold: control.selected
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        wrapMode: Text.Wrap
+        // Words wrap between words only; a word too long for a narrow button shrinks (never
+        // below the mode's smallest size) instead of breaking in the middle.
+        wrapMode: Text.WordWrap
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.fontSmall
     }
 }

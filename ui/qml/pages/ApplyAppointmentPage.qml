@@ -14,7 +14,8 @@ Page {
     signal previous()
     property string code: ""
     property string chosenStart: ""
-    readonly property var info: code !== "" ? apply.serviceInfo(code) : ({})
+    // Re-read once the list of services has loaded (the page may open first).
+    readonly property var info: apply.services.length >= 0 && code !== "" ? apply.serviceInfo(code) : ({})
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("预约办理")
     background: Rectangle { color: Theme.background }

@@ -99,6 +99,8 @@ Page {
                     BodyText {
                         text: apply.onBehalf
                               ? qsTr("请代办人刷本人身份证，再填写或刷取被代办人的身份信息，并说明代办关系。")
+                              : card.state === "read"
+                              ? qsTr("已读取%1的身份证，申请表将自动填入证件上的信息，无需手工输入证件号码。").arg(card.maskedName)
                               : qsTr("请刷身份证识别身份，申请表将自动填入证件上的信息，无需手工输入证件号码。")
                     }
                     BodyText {

@@ -383,4 +383,17 @@ Page {
             }
         }
     }
+
+    // Commands (scanner-free: tests and screenshots drive the page like a finger would).
+    function setChoice(pair) {
+        page.setValue(pair[0], pair[1])
+    }
+    function focusField(id) {
+        for (let i = 0; i < fieldRepeater.count; ++i) {
+            const box = fieldRepeater.itemAt(i)
+            for (let j = 0; box && j < box.children.length; ++j)
+                if (box.children[j].objectName === "field_" + id)
+                    box.children[j].forceActiveFocus()
+        }
+    }
 }

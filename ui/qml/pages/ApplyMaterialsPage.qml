@@ -148,6 +148,7 @@ Page {
                                 objectName: "consent_" + commitBox.materialIndex
                                 Layout.fillWidth: true
                                 visible: commitBox.modelData.settlement !== "committed"
+                                tickBox: true
                                 text: qsTr("我已阅读并同意以上承诺")
                                 selected: page.revision >= 0 && !!page.consents[commitBox.materialIndex]
                                 onClicked: page.setConsent(commitBox.materialIndex, !page.consents[commitBox.materialIndex])

@@ -111,13 +111,17 @@ Page {
                 SectionCard {
                     visible: !page.done
                     title: qsTr("您对本次服务满意吗？")
-                    Flow {
+                    RowLayout {
                         Layout.fillWidth: true
                         spacing: 12
                         Repeater {
                             model: page.levels
                             ToggleChoice {
                                 required property var modelData
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                Layout.fillHeight: true
+                                implicitWidth: Theme.touchMin
                                 objectName: "level_" + modelData.value
                                 text: modelData.label
                                 selected: page.level === modelData.value
@@ -156,13 +160,17 @@ Page {
                             Layout.fillWidth: true
                             spacing: 8
                             BodyText { text: criterion.modelData.label; font.bold: true }
-                            Flow {
+                            RowLayout {
                                 Layout.fillWidth: true
                                 spacing: 12
                                 Repeater {
                                     model: page.levels
                                     ToggleChoice {
                                         required property var modelData
+                                        Layout.fillWidth: true
+                                        Layout.preferredWidth: 1
+                                        Layout.fillHeight: true
+                                        implicitWidth: Theme.touchMin
                                         objectName: "criterion_" + criterion.modelData.key + "_" + modelData.value
                                         text: modelData.label
                                         selected: page.revision >= 0 && page.criteria[criterion.modelData.key] === modelData.value
@@ -232,5 +240,9 @@ Page {
             Layout.fillWidth: true
             onClicked: page.back()
         }
+    }
+
+    function setLevel(value) {
+        page.level = value
     }
 }
