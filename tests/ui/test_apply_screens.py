@@ -94,8 +94,19 @@ def choose_service(ui, qtbot, query: str, code: str, mode: str) -> None:
 def read_card_if_asked(ui, qtbot, next_page: str) -> None:
     qtbot.waitUntil(lambda: ui.current_page() in ("idCardPage", f"{next_page}Page"), timeout=5000)
     if ui.current_page() == "idCardPage":
-        press(ui, qtbot, "simulateCard")
+        tap_a_good_card(ui, qtbot)
     on_page(ui, qtbot, next_page)
+
+
+def tap_a_good_card(ui, qtbot) -> None:
+    """Tap the demo's next sample card; one of them is expired, so tap again after it."""
+    for _ in range(4):
+        press(ui, qtbot, "simulateCard")
+        qtbot.waitUntil(lambda: ui.card.property("state") in ("read", "error"), timeout=15000)
+        if ui.card.property("state") == "read":
+            return
+        press(ui, qtbot, "retryCard")
+    raise AssertionError("no sample card could be read")
 
 
 def settle_and_review(ui, qtbot, commit: bool) -> None:
@@ -162,7 +173,21 @@ def agent_application_sb001(ui, qtbot) -> str:
     settle_and_review(ui, qtbot, commit=False)
     texts = shown_text(ui)
     assert "代办人：张*丰" in texts and "申请人：王*汉" in texts
-    return submit_and_get_receipt(ui, qtbot)
+    receipt_no = submit_and_get_receipt(ui, qtbot)
+    paper = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
+    assert receipt_no in paper and "张*丰" in paper and "王*汉" in paper
+    assert PRINCIPAL_ID not in paper and "王老汉" not in paper
+    return receipt_no
+
+
+def card_replacement_to_review(ui, qtbot, reason: str) -> None:
+    """社会保障卡挂失与补换 for oneself, up to the review page."""
+    choose_service(ui, qtbot, "挂失", "SB-002", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, f"choice_reason_{reason}")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
 
 
 def form_with_phone(ui, qtbot, phone: str) -> Any:
@@ -265,12 +290,7 @@ def test_three_services_one_with_commitment_one_as_agent_reach_central(live_ui, 
     receipts.append(agent_application_sb001(ui, qtbot))
     assert "代办人：张*丰" in shown_text(ui)
     press(ui, qtbot, "applyAnother")
-    choose_service(ui, qtbot, "挂失", "SB-002", "applySelf")
-    read_card_if_asked(ui, qtbot, "applyForm")
-    type_into(ui, qtbot, "field_phone", "13800000000")
-    press(ui, qtbot, "choice_reason_lost")
-    press(ui, qtbot, "formNext")
-    settle_and_review(ui, qtbot, commit=False)
+    card_replacement_to_review(ui, qtbot, "lost")
     receipts.append(submit_and_get_receipt(ui, qtbot))
     assert len(set(receipts)) == 3
     printed = ["\n".join(j.lines) for j in emulator_of(ui.kiosk.printer).jobs]
@@ -341,12 +361,7 @@ def test_going_back_from_the_form_forgets_the_card_and_reads_a_new_one(live_ui, 
     press(ui, qtbot, "previousButton")
     on_page(ui, qtbot, "idCard")
     assert ui.apply.property("step") == "identify" and ui.card.identity is None
-    for _ in range(4):  # the demo's sample cards include an expired one: tap the next
-        press(ui, qtbot, "simulateCard")
-        qtbot.waitUntil(lambda: ui.card.property("state") in ("read", "error"), timeout=15000)
-        if ui.card.property("state") == "read":
-            break
-        press(ui, qtbot, "retryCard")
+    tap_a_good_card(ui, qtbot)
     on_page(ui, qtbot, "applyForm")
     assert ui.apply.property("step") == "form"
 
@@ -385,3 +400,75 @@ def test_the_guide_page_offers_to_apply_for_a_service_that_has_a_form(live_ui, q
     on_page(ui, qtbot, "apply")
     item(ui, "applyModes", qtbot)
     assert item(ui, "applyHome").isVisible() and item(ui, "applyAgent").isVisible()
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en_US"])
+def test_every_apply_step_meets_the_elder_mode_sizes_with_real_content(live_ui, qtbot, locale):
+    from tests.ui.test_sizes_contrast import check_page
+
+    ui = live_ui
+    if locale != "zh_CN":
+        ui.switch_locale(locale)
+    ui.shell.toggleElderMode()
+    problems: list[str] = []
+
+    def check(name: str) -> None:
+        ui.window.grabWindow()
+        problems.extend(check_page(ui, name, elder=True))
+
+    ui.show_page("apply", {"code": "SB-001"})
+    on_page(ui, qtbot, "apply")
+    item(ui, "applyModes", qtbot)
+    check("apply")
+    press(ui, qtbot, "applyAgent")
+    on_page(ui, qtbot, "applyConditions")
+    check("applyConditions")
+    press(ui, qtbot, "confirmConditions")
+    read_card_if_asked(ui, qtbot, "applyPrincipal")
+    check("applyPrincipal")
+    press(ui, qtbot, "cancelApply")
+    on_page(ui, qtbot, "home")
+    receipt = self_application_hj004(ui, qtbot)
+    assert receipt
+    check("applyReceipt")
+    press(ui, qtbot, "rateService")
+    on_page(ui, qtbot, "evaluate")
+    press(ui, qtbot, "level_1")
+    check("evaluate")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_home_visit_request_needs_an_address_and_a_phone(live_ui, qtbot):
+    ui = live_ui
+    choose_service(ui, qtbot, "社会保障卡申领", "SB-001", "applyHome")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, "choice_bank_icbc")
+    press(ui, qtbot, "choice_express_no")
+    press(ui, qtbot, "formNext")
+    qtbot.waitUntil(lambda: "上门办理请填写上门地址。" in shown_text(ui), timeout=5000)
+    type_into(ui, qtbot, "homeAddress", "示范市人民路3号")
+    type_into(ui, qtbot, "homePhone", "13800000001")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
+    assert "已申请上门办理，工作人员将电话联系您。" in shown_text(ui)
+    submit_and_get_receipt(ui, qtbot)
+    assert "工作人员将电话联系您，约定上门办理时间。" in shown_text(ui)
+
+
+def test_out_of_paper_keeps_the_application_and_the_receipt_can_be_printed_again(live_ui, qtbot):
+    ui = live_ui
+    emulator = emulator_of(ui.kiosk.printer)
+    card_replacement_to_review(ui, qtbot, "damaged")
+    emulator.set(paper="out")
+    try:
+        press(ui, qtbot, "submitApplication")
+        on_page(ui, qtbot, "applyReceipt")
+        qtbot.waitUntil(lambda: ui.apply.property("printState") == "paper_out", timeout=20000)
+        assert "打印机缺纸，回执未打印" in shown_text(ui)
+        number = item(ui, "receiptNumber").property("text")
+    finally:
+        emulator.set(paper="ok")
+    press(ui, qtbot, "reprintReceipt")
+    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed", timeout=20000)
+    assert number in "\n".join(emulator.jobs[-1].lines)
