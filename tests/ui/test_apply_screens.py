@@ -472,3 +472,23 @@ def test_out_of_paper_keeps_the_application_and_the_receipt_can_be_printed_again
     press(ui, qtbot, "reprintReceipt")
     qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed", timeout=20000)
     assert number in "\n".join(emulator.jobs[-1].lines)
+
+
+def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot):
+    ui = live_ui
+    choose_service(ui, qtbot, "社会保障卡申领", "SB-001", "applyAgent")
+    read_card_if_asked(ui, qtbot, "applyPrincipal")
+    agent = ui.card.identity
+    press(ui, qtbot, "principalCard")  # relationship not chosen yet: said, not read
+    qtbot.waitUntil(lambda: "请选择您与被代办人的关系和授权方式。" in shown_text(ui), timeout=5000)
+    press(ui, qtbot, "relationship_child")
+    press(ui, qtbot, "authorisation_guardian")
+    press(ui, qtbot, "principalCard")
+    on_page(ui, qtbot, "idCard")
+    tap_a_good_card(ui, qtbot)
+    on_page(ui, qtbot, "applyForm")
+    principal = ui.card.identity
+    assert principal.id_number != agent.id_number
+    texts = shown_text(ui)
+    assert principal.masked_id_number in texts and principal.id_number not in texts
+    assert ui.apply.property("step") == "form"
