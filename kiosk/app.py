@@ -47,6 +47,9 @@ from kiosk.workers import ThreadExecutor
 
 log = logging.getLogger(__name__)
 
+# What the receipt's QR code encodes; kiosk.services.progress.receipt_from_scan reads it back.
+PROGRESS_URL = "https://zwfw.example.gov.cn/progress?no={receipt_no}"
+
 
 def demo_settings(settings: Settings) -> Settings:
     """Demo mode: simulated card reader and printer (the central is started by the kiosk)."""
@@ -296,7 +299,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
         catalog=catalog,
         guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
         staff=StaffAccess(store),
-        submit=SubmitService.for_settings(store, settings),
+        submit=SubmitService.for_settings(store, settings, progress_url=PROGRESS_URL),
         evaluation=EvaluationService(store, settings.hall_id),
     )
     kiosk.on_catalog = lambda delta: _apply_catalog(kiosk, delta)

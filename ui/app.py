@@ -37,6 +37,8 @@ from kiosk.logs import setup_logging
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
 from ui.lockdown import LockdownFilter
+from ui.viewmodels.apply import ApplyViewModel
+from ui.viewmodels.apply_core import apply_core
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
 from ui.viewmodels.inquiry import ComplaintViewModel, ConsultViewModel, ProgressViewModel
@@ -103,6 +105,7 @@ class KioskUi:
         )
         self.catalog = CatalogViewModel(self.dispatcher, parent=self.engine)
         self.card = CardViewModel(parent=self.engine)
+        self.apply = ApplyViewModel(self.dispatcher, self.card, parent=self.engine)
         self.staff = StaffViewModel(self.dispatcher, parent=self.engine)
         self.staff.restartRequested.connect(self.restart)
         self.staff.set_settings(settings)
@@ -140,6 +143,7 @@ class KioskUi:
         context.setContextProperty("status", self.status)
         context.setContextProperty("catalog", self.catalog)
         context.setContextProperty("card", self.card)
+        context.setContextProperty("apply", self.apply)
         context.setContextProperty("staff", self.staff)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("progress", self.progress)
@@ -163,12 +167,15 @@ class KioskUi:
         self.idle.set_active(page not in ("homePage", "outOfServicePage"))
         if page != "homePage":
             self.shell.set_attracting(False)
+        else:
+            self.apply.leave_flow()
         self.attract.set_active(page == "homePage" and not self.shell.property("attracting"))
 
     def end_visit(self, attract: bool = False) -> None:
         """Wipe everything of the current visit from the view-models and go home (with the
         attract screen over it after an abandoned visit)."""
         self.catalog.clear()
+        self.apply.clear()
         self.card.clear()
         self.staff.clear()
         self.progress.clear()
@@ -267,6 +274,7 @@ class KioskUi:
         if kiosk.catalog is not None:
             self.catalog.attach(BrowserSource(kiosk.catalog), kiosk.tasks, self._print_slip)
         self.card.attach(kiosk.simulate_card_tap if self.settings.demo else None)
+        self._attach_apply(kiosk)
         self._load_notices(kiosk)
         access = getattr(kiosk, "staff", None)
 
@@ -319,6 +327,35 @@ class KioskUi:
             kiosk.tasks,
             hall_id=settings.hall_id,
             service_name=service_name,
+        )
+
+    def _attach_apply(self, kiosk: Any) -> None:
+        core = apply_core(kiosk)
+        if core is None:
+            return
+        self.apply.attach(core)
+        demo = self.settings.demo
+
+        def printed(job: Any) -> None:  # on the printer thread
+            if job.kind != "receipt":
+                return
+            preview = ""
+            if demo:
+                from kiosk.printing.setup import latest_preview, receipts_dir
+
+                found = latest_preview(receipts_dir(kiosk.settings))
+                preview = str(found) if found is not None else ""
+            self.dispatcher.post(self.apply.print_finished, job.id, "printed", preview)
+
+        def failed(job: Any, reason: str) -> None:
+            if job.kind == "receipt":
+                self.dispatcher.post(self.apply.print_finished, job.id, reason or "error")
+
+        if kiosk.printing is not None:
+            kiosk.printing.done_listeners.append(printed)
+            kiosk.printing.failed_listeners.append(failed)
+        kiosk.sync_listeners.append(
+            lambda _indicator: self.dispatcher.post(self.apply.sync_progressed)
         )
 
     def _load_notices(self, kiosk: Any) -> None:

@@ -233,6 +233,176 @@ def _ensure_pin(ui: KioskUi) -> None:
         ui.kiosk.staff.set_pin(DEMO_STAFF_PIN, actor="screenshots")
 
 
+# -- apply screens (自助办理) and the rating page ----------------------------------------------
+
+HJ004_VALUES = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
+
+
+def _apply_started(ui: KioskUi, code: str, mode: str = "self") -> None:
+    wait_until(lambda: ui.apply.property("services"))
+    _read_card(ui)
+    if not ui.apply.start(code, mode):
+        raise SceneError(f"cannot start {code}")
+
+
+def _item(ui: KioskUi, name: str) -> Any:
+    from PySide6.QtQuick import QQuickItem
+
+    def walk(item: QQuickItem) -> Any:
+        if item.objectName() == name and item.isVisible():
+            return item
+        for child in item.childItems():
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return walk(ui.window.contentItem())
+
+
+def _apply_choose(ui: KioskUi) -> None:
+    _show(ui, "apply")
+    wait_until(lambda: ui.apply.property("services"))
+
+
+def _apply_modes(ui: KioskUi) -> None:
+    wait_until(lambda: ui.apply.property("services"))
+    _show(ui, "apply", {"code": SOCIAL_SECURITY_CARD})
+
+
+def _apply_conditions(ui: KioskUi) -> None:
+    _apply_started(ui, "HJ-004")
+    _show(ui, "applyConditions")
+
+
+def _apply_principal(ui: KioskUi) -> None:
+    _apply_started(ui, SOCIAL_SECURITY_CARD, "agent")
+    ui.apply.confirmConditions()
+    _show(ui, "applyPrincipal")
+
+
+def _apply_principal_error(ui: KioskUi) -> None:
+    _apply_principal(ui)
+    for name, text in (("principalName", "王老汉"), ("principalIdNumber", "110105195001010021")):
+        _item(ui, name).setProperty("text", text)
+    ui.apply.setPrincipal("parent", "power_of_attorney", "王老汉", "110105195001010021")
+
+
+def _apply_form(ui: KioskUi) -> None:
+    _apply_started(ui, "HJ-004")
+    ui.apply.confirmConditions()
+    _show(ui, "applyForm")
+    _item(ui, "field_phone").setProperty("text", "13800000000")
+
+
+def _apply_form_elder(ui: KioskUi) -> None:
+    ui.shell.toggleElderMode()
+    _apply_form(ui)
+
+
+def _apply_form_keyboard(ui: KioskUi) -> None:
+    from PySide6.QtCore import QObject
+
+    _apply_form(ui)
+    ui.page_command("focusField", "residence_address")
+    keyboard = ui.window.findChild(QObject, "keyboard")
+    wait_until(lambda: keyboard is not None and keyboard.property("active"), 5)
+
+
+def _apply_form_error(ui: KioskUi) -> None:
+    _apply_form(ui)
+    _item(ui, "field_phone").setProperty("text", "12345")
+    _item(ui, "field_since").setProperty("text", "2024-13-01")
+    ui.page_command("goOn")
+
+
+def _apply_materials(ui: KioskUi) -> None:
+    _apply_started(ui, "HJ-004")
+    ui.apply.confirmConditions()
+    ui.apply.identify()
+    if not ui.apply.submitForm(HJ004_VALUES, "", ""):
+        raise SceneError("form refused")
+    _show(ui, "applyMaterials")
+
+
+def _apply_commitment(ui: KioskUi) -> None:
+    _apply_materials(ui)
+    ui.page_command("scrollToCommitment")
+    ui.apply.commit(_commitment_index(ui), "", False)  # signed without ticking consent
+
+
+def _commitment_index(ui: KioskUi) -> int:
+    materials = ui.apply.property("materials")
+    return int(next(m["index"] for m in materials if m["source"] == "commitment"))
+
+
+def _apply_review(ui: KioskUi) -> None:
+    _apply_materials(ui)
+    ui.apply.commit(_commitment_index(ui), "本人承诺：所填信息真实。", True)
+    if not ui.apply.confirmMaterials():
+        raise SceneError("materials refused")
+    _show(ui, "applyReview")
+
+
+def _apply_receipt(ui: KioskUi, out_dir: Path | None = None, preview: bool = False) -> None:
+    _apply_review(ui)
+    ui.apply.submit()
+    wait_until(lambda: ui.apply.property("receipt"), 20)
+    _show(ui, "applyReceipt")
+    wait_until(lambda: ui.apply.property("printState") == "printed", 30)
+    wait_until(lambda: ui.apply.property("previewUrl"), 10)
+    if out_dir is not None:
+        _copy_print(ui, out_dir, "receipt")
+    if not preview:
+        ui.apply.closePreview()
+        wait_until(lambda: ui.apply.property("caseNo"), 30)
+
+
+def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
+    _apply_receipt(ui, out_dir, preview=True)
+
+
+def _apply_appointment(ui: KioskUi) -> None:
+    wait_until(lambda: ui.apply.property("services"))
+    wait_until(lambda: ui.kiosk is not None and ui.kiosk.appointments.client is not None)
+    _read_card(ui)
+    _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
+    wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
+
+
+def _apply_appointment_offline(ui: KioskUi) -> None:
+    assert ui.kiosk is not None
+    client = ui.kiosk.appointments.client
+    ui.kiosk.appointments.client = None  # as without central
+    try:
+        _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
+        wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
+    finally:
+        ui.kiosk.appointments.client = client
+
+
+def _evaluate(ui: KioskUi) -> None:
+    _show(ui, "evaluate")
+    ui.page_command("setLevel", 4)
+
+
+def _evaluate_elder(ui: KioskUi) -> None:
+    ui.shell.toggleElderMode()
+    _evaluate_low(ui)
+
+
+def _evaluate_low(ui: KioskUi) -> None:
+    _show(ui, "evaluate")
+    ui.page_command("setLevel", 1)
+    ui.page_command("send")
+    wait_until(lambda: ui.apply.property("error") == "reason_required", 10)
+
+
 def _card_file(name: str) -> Path:
     return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
 
@@ -280,21 +450,12 @@ def _ticket_on_screen(ui: KioskUi) -> None:
     wait_until(lambda: ui.queue.property("ticket").get("status") == "shown_on_screen", 20)
 
 
-def _resident_card(ui: KioskUi) -> None:
-    from drivers.cards.sim.card_files import load_card
-    from kiosk.devices.reader_worker import CardResult
-    from kiosk.domain.identity import identity_from_card
-
-    identity = identity_from_card(load_card(_card_file("resident")), date.today())
-    ui.card.on_read(CardResult("sim:sam", identity=identity))
-
-
 def _checkin_no_card(ui: KioskUi) -> None:
     _show(ui, "checkin")
 
 
 def _checkin_list(ui: KioskUi) -> None:
-    _resident_card(ui)
+    _read_card(ui)
     _show(ui, "checkin")
     wait_until(lambda: bool(ui.queue.property("appointments")), 20)
 
@@ -567,7 +728,27 @@ SCENES: tuple[Scene, ...] = (
     Scene("complain-filed-anonymous", _complain_filed),
     Scene("complain-status", _complain_status),
     Scene("complain-form-elder", _elder(_complain_form(False))),
+    Scene("apply-choose", _apply_choose),
+    Scene("apply-choose-modes", _apply_modes),
+    Scene("apply-conditions", _apply_conditions),
+    Scene("apply-principal", _apply_principal),
+    Scene("apply-principal-bad-id", _apply_principal_error),
+    Scene("apply-form", _apply_form),
+    Scene("apply-form-keyboard", _apply_form_keyboard),
+    Scene("apply-form-error", _apply_form_error),
+    Scene("apply-form-elder", _apply_form_elder),
+    Scene("apply-materials", _apply_materials),
+    Scene("apply-commitment", _apply_commitment),
+    Scene("apply-review", _apply_review),
+    Scene("apply-receipt", _apply_receipt),
+    Scene("apply-receipt-preview", _apply_receipt_preview),
+    Scene("apply-appointment", _apply_appointment),
+    Scene("apply-appointment-offline", _apply_appointment_offline),
+    Scene("evaluate", _evaluate),
+    Scene("evaluate-elder", _evaluate_elder),
+    Scene("evaluate-low-reason", _evaluate_low),
     Scene("home-landscape", _home, orientation="landscape"),
+    Scene("apply-form-landscape", _apply_form, orientation="landscape"),
     Scene("guide-detail-landscape", _guide_detail, orientation="landscape"),
 )
 
@@ -674,7 +855,7 @@ def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path 
         ui.shell.toggleElderMode()
     _all_ok(ui)
     try:
-        if scene.setup in (_slip_printed, _consult_filed, _complain_filed):
+        if scene.setup in (_slip_printed, _consult_filed, _complain_filed, _apply_receipt_preview):
             scene.setup(ui, out_dir)
         else:
             scene.setup(ui)

@@ -69,6 +69,11 @@ class PrintWorker:
         self._wake.set()
         return job
 
+    def wake(self) -> None:
+        """A job was written to the store by someone else (a use case's own transaction):
+        print it now rather than at the next poll."""
+        self._wake.set()
+
     def reprint(self, job_id: int) -> PrintJob:
         """Queue one of today's jobs again; raises ``JobNotFound`` otherwise."""
         job = self.jobs.reprint(job_id)

@@ -193,6 +193,14 @@ class SubmitService:
                 document=document,
             )
 
+    def case_no(self, receipt_no: str) -> str | None:
+        """Central's case number (办件编号) for ``receipt_no`` once sync brought it back."""
+        with self.store.session() as s:
+            found = s.execute(
+                text("SELECT case_no FROM submission WHERE receipt_no=:no"), {"no": receipt_no}
+            ).scalar()
+        return str(found) if found else None
+
     # -- building the pieces ---------------------------------------------------------------
 
     def _submission(

@@ -60,15 +60,80 @@ def press(app, name: str, exact: bool = True) -> None:
     button.queryAction().doAction(0)
 
 
-def scenario_not_ready_entry(app, steps: list[str]) -> None:
+def set_text(app, name: str, text: str) -> None:
+    """Type into the text field called ``name`` as assistive technology does."""
+    field = find(app, "text", name)
+    editable = field.queryEditableText()
+    if not editable.setTextContents(text):
+        editable.insertText(0, text, len(text))
+
+
+def showing(app, role: str, name: str, exact: bool = True) -> bool:
+    try:
+        find(app, role, name, timeout_s=0.5, exact=exact)
+    except RuntimeError:
+        return False
+    return True
+
+
+def tap_card(app, steps: list[str]) -> None:
+    """The demo's simulated card tap; a sample card that cannot be used is tapped again."""
+    for _ in range(4):
+        press(app, "演示：模拟刷卡")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if not showing(app, "panel", "请放置身份证"):
+                steps.append("card read")
+                return  # the card page went on by itself
+            if showing(app, "push button", "重新读卡"):
+                press(app, "重新读卡")
+                break
+            time.sleep(0.2)
+    raise RuntimeError("no sample card could be read")
+
+
+def scenario_take_ticket(app, steps: list[str]) -> None:
     find(app, "panel", "首页")
-    steps.append("home announced")
-    press(app, "取号", exact=False)
-    find(app, "panel", "取号暂未开通")
-    steps.append("not-ready page announced")
-    press(app, "返回首页")
+    press(app, "取号")
+    find(app, "panel", "取号")
+    steps.append("queues listed")
+    press(app, "综合窗口", exact=False)
+    find(app, "panel", "取号成功", timeout_s=40)
+    number = find(app, "label", "号码 ", exact=False).name.split()[-1]
+    # "A001" from central, or "T01-A001" from the terminal's own block while central is
+    # still starting: either way a number of queue A.
+    steps.append("ticket A" if number.split("-")[-1].startswith("A") else f"ticket {number}")
+    press(app, "完成")
     find(app, "panel", "首页")
     steps.append("back home")
+
+
+def scenario_apply_and_rate(app, steps: list[str]) -> None:
+    find(app, "panel", "首页")
+    press(app, "我要办理")
+    find(app, "panel", "我要办理：选择事项")
+    set_text(app, "筛选可办理事项", "挂失")
+    press(app, "社会保障卡挂失与补换", exact=False)
+    press(app, "本人办理")
+    find(app, "panel", "办理条件：", exact=False)
+    press(app, "我符合条件，下一步")
+    steps.append("service chosen")
+    if showing(app, "panel", "请放置身份证"):
+        tap_card(app, steps)
+    set_text(app, "联系电话", "13800000000")
+    press(app, "遗失")
+    press(app, "下一步")
+    steps.append("form filled")
+    press(app, "下一步：核对")
+    press(app, "确认提交")
+    find(app, "push button", "关闭预览", timeout_s=40)
+    steps.append("submitted")
+    press(app, "关闭预览")
+    press(app, "评价本次服务")
+    press(app, "非常满意")
+    press(app, "提交评价")
+    find(app, "heading", "感谢您的评价！", timeout_s=20)
+    steps.append("rated")
 
 
 def scenario_elder_and_language(app, steps: list[str]) -> None:
@@ -90,7 +155,8 @@ def scenario_elder_and_language(app, steps: list[str]) -> None:
 
 
 SCENARIOS = {
-    "not_ready_entry": scenario_not_ready_entry,
+    "take_ticket": scenario_take_ticket,
+    "apply_and_rate": scenario_apply_and_rate,
     "elder_and_language": scenario_elder_and_language,
 }
 

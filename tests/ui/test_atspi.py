@@ -103,24 +103,30 @@ def accessible_terminal(tmp_path) -> Iterator[dict[str, str]]:
         log.close()
 
 
-def drive(env: dict[str, str], scenario: str) -> dict:
+def drive(env: dict[str, str], scenario: str, timeout_s: float = 90) -> dict:
     result = subprocess.run(
         [SYSTEM_PYTHON, str(DRIVER), scenario],
         env=env,
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=timeout_s,
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["ok"], report
     return report
 
 
-def test_an_unopened_entry_can_be_visited_and_left_through_the_accessibility_tree(
+def test_a_ticket_can_be_taken_through_the_accessibility_tree(accessible_terminal):
+    report = drive(accessible_terminal, "take_ticket")
+    assert report["steps"] == ["queues listed", "ticket A", "back home"]
+
+
+def test_a_whole_visit_apply_submit_and_rate_through_the_accessibility_tree(
     accessible_terminal,
 ):
-    report = drive(accessible_terminal, "not_ready_entry")
-    assert report["steps"][-1] == "back home"
+    report = drive(accessible_terminal, "apply_and_rate", timeout_s=240)
+    assert report["steps"][0] == "service chosen"
+    assert report["steps"][-3:] == ["form filled", "submitted", "rated"]
 
 
 def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible_terminal):

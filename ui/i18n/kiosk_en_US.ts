@@ -1,6 +1,892 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>ApplyAppointmentPage</name>
+    <message>
+        <source>请选择预约的日期和时段。</source>
+        <translation>Please choose a day and a time slot for your appointment.</translation>
+    </message>
+    <message>
+        <source>预约办理</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation>%3 %1/%2</translation>
+    </message>
+    <message>
+        <source>请先选择事项</source>
+        <translation>Please choose a service first</translation>
+    </message>
+    <message>
+        <source>正在查询可预约时段……</source>
+        <translation>Looking up free time slots…</translation>
+    </message>
+    <message>
+        <source>近期没有可预约的时段，请到窗口咨询。</source>
+        <translation>There are no free slots in the coming days. Please ask at a service window.</translation>
+    </message>
+    <message>
+        <source>%1（余 %2）</source>
+        <translation>%1 (%2 left)</translation>
+    </message>
+    <message>
+        <source>预约成功</source>
+        <translation>Appointment booked</translation>
+    </message>
+    <message>
+        <source>%1，%2 %3。</source>
+        <translation>%1, %2 %3.</translation>
+    </message>
+    <message>
+        <source>请按时携带身份证到大厅，在终端“预约签到”后等候叫号。</source>
+        <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
+    </message>
+    <message>
+        <source>确认预约</source>
+        <translation>Book this slot</translation>
+    </message>
+    <message>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyConditionsPage</name>
+    <message>
+        <source>请阅读办理条件，确认符合后点击下方按钮。</source>
+        <translation>Please read the conditions and tap the button below if you meet them.</translation>
+    </message>
+    <message>
+        <source>办理条件：%1</source>
+        <translation>Conditions: %1</translation>
+    </message>
+    <message>
+        <source>代他人办理</source>
+        <translation>On behalf of someone</translation>
+    </message>
+    <message>
+        <source>上门办理</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>本人办理</source>
+        <translation>For myself</translation>
+    </message>
+    <message>
+        <source>办理条件</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>阅读办理条件</source>
+        <translation>Read the conditions</translation>
+    </message>
+    <message>
+        <source>承诺 %1 个工作日办结</source>
+        <translation>Done within %1 working days</translation>
+    </message>
+    <message>
+        <source>申请条件</source>
+        <translation>Who can apply</translation>
+    </message>
+    <message>
+        <source>本事项没有特别的申请条件。</source>
+        <translation>This service has no special conditions.</translation>
+    </message>
+    <message>
+        <source>接下来</source>
+        <translation>What comes next</translation>
+    </message>
+    <message>
+        <source>请代办人刷本人身份证，再填写或刷取被代办人的身份信息，并说明代办关系。</source>
+        <translation>As the agent, tap your own ID card, then enter or tap the ID of the person you act for and say how you are related.</translation>
+    </message>
+    <message>
+        <source>已读取%1的身份证，申请表将自动填入证件上的信息，无需手工输入证件号码。</source>
+        <translation>The ID card of %1 has been read. The form is filled in from the card; you do not type the ID number.</translation>
+    </message>
+    <message>
+        <source>请刷身份证识别身份，申请表将自动填入证件上的信息，无需手工输入证件号码。</source>
+        <translation>Tap your ID card to identify yourself. The form is filled in from the card; you do not type the ID number.</translation>
+    </message>
+    <message>
+        <source>您可随时点“返回”修改上一步，或点“取消办理”，已填写的信息将被清除。</source>
+        <translation>You can tap "Back" to change a previous step at any time, or "Cancel application" to clear everything you entered.</translation>
+    </message>
+    <message>
+        <source>取消办理</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <source>我符合条件，下一步</source>
+        <translation>I meet them — next</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyErrorText</name>
+    <message>
+        <source>终端正在启动，请稍候再试。</source>
+        <translation>The terminal is still starting. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>该事项暂不能在本终端办理，请到窗口办理。</source>
+        <translation>This service cannot be applied for at this terminal. Please go to a service window.</translation>
+    </message>
+    <message>
+        <source>该事项须本人办理，不能代办。</source>
+        <translation>This service must be applied for in person; an agent cannot apply.</translation>
+    </message>
+    <message>
+        <source>该事项不提供上门办理。</source>
+        <translation>No home visits for this service.</translation>
+    </message>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>Please tap your ID card first.</translation>
+    </message>
+    <message>
+        <source>请按页面顺序办理，或返回上一步。</source>
+        <translation>Please follow the steps in order, or go back one step.</translation>
+    </message>
+    <message>
+        <source>申请已提交，不能再修改。</source>
+        <translation>The application has been submitted and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>请选择您与被代办人的关系和授权方式。</source>
+        <translation>Please choose your relationship to the person and how you are authorised.</translation>
+    </message>
+    <message>
+        <source>请输入被代办人的姓名。</source>
+        <translation>Please enter the person's name.</translation>
+    </message>
+    <message>
+        <source>身份证号码有误，请核对后重新输入。</source>
+        <translation>The ID number is not valid. Please check it and enter it again.</translation>
+    </message>
+    <message>
+        <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
+        <translation>You cannot act on behalf of yourself; to apply for yourself choose "For myself".</translation>
+    </message>
+    <message>
+        <source>有内容需要修改，请查看红色提示。</source>
+        <translation>Some entries need changing; see the notes in red.</translation>
+    </message>
+    <message>
+        <source>上门办理请填写上门地址。</source>
+        <translation>Please enter the address for the home visit.</translation>
+    </message>
+    <message>
+        <source>联系电话有误，请输入11位手机号或带区号的固定电话。</source>
+        <translation>The phone number is not valid. Enter an 11-digit mobile number or a landline with area code.</translation>
+    </message>
+    <message>
+        <source>请先勾选“我已阅读并同意以上承诺”，再签署承诺。</source>
+        <translation>Please tick "I have read and agree to this commitment" before signing.</translation>
+    </message>
+    <message>
+        <source>此项材料不能以承诺代替。</source>
+        <translation>This document cannot be replaced by a commitment.</translation>
+    </message>
+    <message>
+        <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
+        <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
+    </message>
+    <message>
+        <source>此项材料由部门通过数据共享获取，您无需提交。</source>
+        <translation>The department fetches this by data sharing; you do not need to provide it.</translation>
+    </message>
+    <message>
+        <source>申请未能提交，您的申请没有保存。请到窗口办理。</source>
+        <translation>The application could not be submitted and was not saved. Please go to a service window.</translation>
+    </message>
+    <message>
+        <source>提交未成功，您的申请没有保存。请重试或到窗口办理。</source>
+        <translation>Submitting failed and the application was not saved. Please try again or go to a service window.</translation>
+    </message>
+    <message>
+        <source>网络暂时不通，现在无法预约。请稍后再试，或到窗口咨询。</source>
+        <translation>The network is down, so appointments cannot be booked now. Please try later or ask at a service window.</translation>
+    </message>
+    <message>
+        <source>该时段已约满，请选择其他时段。</source>
+        <translation>This slot is full. Please choose another one.</translation>
+    </message>
+    <message>
+        <source>该时段已不能预约，请重新选择。</source>
+        <translation>This slot can no longer be booked. Please choose again.</translation>
+    </message>
+    <message>
+        <source>该事项不提供预约。</source>
+        <translation>This service takes no appointments.</translation>
+    </message>
+    <message>
+        <source>预约未成功，请稍后再试或到窗口咨询。</source>
+        <translation>The booking did not go through. Please try later or ask at a service window.</translation>
+    </message>
+    <message>
+        <source>请至少选择一项不满意的原因。</source>
+        <translation>Please choose at least one reason.</translation>
+    </message>
+    <message>
+        <source>本次服务已经评价过了，感谢您的反馈。</source>
+        <translation>This visit has already been rated. Thank you for your feedback.</translation>
+    </message>
+    <message>
+        <source>留言过长，请精简到1000字以内。</source>
+        <translation>The comment is too long; please keep it under 1000 characters.</translation>
+    </message>
+    <message>
+        <source>请先选择满意程度。</source>
+        <translation>Please choose how satisfied you are first.</translation>
+    </message>
+    <message>
+        <source>评价未能保存，请重试。</source>
+        <translation>The rating could not be saved. Please try again.</translation>
+    </message>
+    <message>
+        <source>操作未成功，请重试或咨询现场工作人员。</source>
+        <translation>That did not work. Please try again or ask the hall staff.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyFormPage</name>
+    <message>
+        <source>请填写申请表。带“来自证件”标记的信息已自动填入。</source>
+        <translation>Please fill in the form. Entries marked "From ID card" are already filled in.</translation>
+    </message>
+    <message>
+        <source>填写申请表</source>
+        <translation>Fill in the form</translation>
+    </message>
+    <message>
+        <source>年-月-日，如 2024-05-01</source>
+        <translation>Year-month-day, e.g. 2024-05-01</translation>
+    </message>
+    <message>
+        <source>11位手机号或带区号的固定电话</source>
+        <translation>11-digit mobile or landline with area code</translation>
+    </message>
+    <message>
+        <source>18位身份证号码</source>
+        <translation>18-character ID number</translation>
+    </message>
+    <message>
+        <source>金额（元），如 1280.50</source>
+        <translation>Amount in yuan, e.g. 1280.50</translation>
+    </message>
+    <message>
+        <source>请输入数字</source>
+        <translation>Enter a number</translation>
+    </message>
+    <message>
+        <source>省市区、街道、门牌号</source>
+        <translation>City, district, street, number</translation>
+    </message>
+    <message>
+        <source>此项必须填写。</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>内容过长，请精简。</source>
+        <translation>Too long; please shorten it.</translation>
+    </message>
+    <message>
+        <source>格式不正确，请按提示填写。</source>
+        <translation>Wrong format; please follow the hint.</translation>
+    </message>
+    <message>
+        <source>请输入数字。</source>
+        <translation>Please enter a number.</translation>
+    </message>
+    <message>
+        <source>日期不正确，请按“年-月-日”填写，如 2024-05-01。</source>
+        <translation>Invalid date; write year-month-day, e.g. 2024-05-01.</translation>
+    </message>
+    <message>
+        <source>电话号码有误，请输入11位手机号或带区号的固定电话。</source>
+        <translation>Invalid phone number; enter an 11-digit mobile or a landline with area code.</translation>
+    </message>
+    <message>
+        <source>请从选项中选择一项。</source>
+        <translation>Please choose one of the options.</translation>
+    </message>
+    <message>
+        <source>身份证号码有误，请核对。</source>
+        <translation>Invalid ID number; please check it.</translation>
+    </message>
+    <message>
+        <source>请输入金额，最多两位小数，如 1280.50。</source>
+        <translation>Enter an amount with at most two decimals, e.g. 1280.50.</translation>
+    </message>
+    <message>
+        <source>超出允许的范围，请核对。</source>
+        <translation>Outside the allowed range; please check.</translation>
+    </message>
+    <message>
+        <source>此项需要修改。</source>
+        <translation>This entry needs changing.</translation>
+    </message>
+    <message>
+        <source>带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。</source>
+        <translation>Entries marked "From ID card" were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
+    </message>
+    <message>
+        <source>请先选择事项并刷身份证。</source>
+        <translation>Please choose a service and tap your ID card first.</translation>
+    </message>
+    <message>
+        <source>（选填）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <source>来自证件</source>
+        <translation>From ID card</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>上门办理信息</source>
+        <translation>Home visit details</translation>
+    </message>
+    <message>
+        <source>工作人员将按以下地址和电话与您联系，约定上门时间。</source>
+        <translation>Staff will call you at this number to arrange a visit to this address.</translation>
+    </message>
+    <message>
+        <source>上门地址</source>
+        <translation>Address for the visit</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>上门联系电话</source>
+        <translation>Phone for the home visit</translation>
+    </message>
+    <message>
+        <source>取消办理</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyMaterialsPage</name>
+    <message>
+        <source>请确认申请材料。可承诺的材料可以签署承诺书代替。</source>
+        <translation>Please check the documents. Some can be replaced by signing a written commitment.</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。</source>
+        <translation>I declare that I meet the facts and conditions that "%1" would prove, and that the information I entered is true, accurate and complete. If it is not, I accept the legal consequences and agree that the authorities may check it and revoke the result.</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <source>原件及复印件</source>
+        <translation>original and copy</translation>
+    </message>
+    <message>
+        <source>电子件</source>
+        <translation>electronic</translation>
+    </message>
+    <message>
+        <source>%1 %2 份</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>确认申请材料</source>
+        <translation>Check the documents</translation>
+    </message>
+    <message>
+        <source>请先填写申请表。</source>
+        <translation>Please fill in the form first.</translation>
+    </message>
+    <message>
+        <source>免提交（%1 项）</source>
+        <translation>Not needed (%1)</translation>
+    </message>
+    <message>
+        <source>以下材料由部门通过数据共享获取，您无需提交，也无需任何操作。</source>
+        <translation>The department fetches these by data sharing; you need not provide them or do anything.</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>可承诺（%1 项）</source>
+        <translation>Commitment allowed (%1)</translation>
+    </message>
+    <message>
+        <source>您可以签署书面承诺代替以下证明，也可以选择到窗口提交。</source>
+        <translation>You can sign a written commitment instead of these proofs, or hand them in at the window.</translation>
+    </message>
+    <message>
+        <source>我已阅读并同意以上承诺</source>
+        <translation>I have read and agree to this commitment</translation>
+    </message>
+    <message>
+        <source>签署承诺</source>
+        <translation>Sign commitment</translation>
+    </message>
+    <message>
+        <source>到窗口提交</source>
+        <translation>Hand in at window</translation>
+    </message>
+    <message>
+        <source>已签署承诺</source>
+        <translation>Commitment signed</translation>
+    </message>
+    <message>
+        <source>将到窗口提交</source>
+        <translation>To hand in at window</translation>
+    </message>
+    <message>
+        <source>需提交（%1 项）</source>
+        <translation>To hand in (%1)</translation>
+    </message>
+    <message>
+        <source>以下材料请带到窗口提交，回执上会列出。</source>
+        <translation>Please bring these to the window; the receipt lists them.</translation>
+    </message>
+    <message>
+        <source>形式：%1</source>
+        <translation>Form: %1</translation>
+    </message>
+    <message>
+        <source>示范文本：%1</source>
+        <translation>Sample: %1</translation>
+    </message>
+    <message>
+        <source>常见错误：%1</source>
+        <translation>Common mistake: %1</translation>
+    </message>
+    <message>
+        <source>取消办理</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <source>下一步：核对</source>
+        <translation>Next: check</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <source>请选择要办理的事项，可输入名称搜索。</source>
+        <translation>Please choose the service to apply for; you can type its name to search.</translation>
+    </message>
+    <message>
+        <source>我要办理：选择事项</source>
+        <translation>Apply: choose a service</translation>
+    </message>
+    <message>
+        <source>我要办理</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>输入事项名称筛选，如：社保卡</source>
+        <translation>Type to filter, e.g. social security card</translation>
+    </message>
+    <message>
+        <source>筛选可办理事项</source>
+        <translation>Filter the services</translation>
+    </message>
+    <message>
+        <source>以下 %1 项可在本终端自助申请</source>
+        <translation>%1 services can be applied for at this terminal</translation>
+    </message>
+    <message>
+        <source>没有找到“%1”，换个说法试试</source>
+        <translation>Nothing found for "%1"; try other words</translation>
+    </message>
+    <message>
+        <source>正在加载可办理事项……</source>
+        <translation>Loading the services…</translation>
+    </message>
+    <message>
+        <source>请选择办理方式：</source>
+        <translation>How do you want to apply?</translation>
+    </message>
+    <message>
+        <source>本人办理</source>
+        <translation>For myself</translation>
+    </message>
+    <message>
+        <source>代他人办理（委托代办）</source>
+        <translation>On behalf of someone else</translation>
+    </message>
+    <message>
+        <source>申请上门办理（老年人、残疾人）</source>
+        <translation>Request a home visit (elderly, disabled)</translation>
+    </message>
+    <message>
+        <source>预约到窗口办理</source>
+        <translation>Book a window appointment</translation>
+    </message>
+    <message>
+        <source>重新选择事项</source>
+        <translation>Choose another service</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPrincipalPage</name>
+    <message>
+        <source>请选择您与被代办人的关系和授权方式，再输入被代办人的姓名和身份证号码，或刷被代办人的身份证。</source>
+        <translation>Choose your relationship and how you are authorised, then enter the person's name and ID number, or tap their ID card.</translation>
+    </message>
+    <message>
+        <source>被代办人信息</source>
+        <translation>Person applied for</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>其他亲属</source>
+        <translation>Other relative</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>授权委托书</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <source>监护关系</source>
+        <translation>Guardianship</translation>
+    </message>
+    <message>
+        <source>代办信息</source>
+        <translation>Acting for someone</translation>
+    </message>
+    <message>
+        <source>被代办人与授权</source>
+        <translation>Person and authorisation</translation>
+    </message>
+    <message>
+        <source>代办人：%1（已刷身份证）</source>
+        <translation>Agent: %1 (ID card read)</translation>
+    </message>
+    <message>
+        <source>您与被代办人的关系</source>
+        <translation>Your relationship to the person</translation>
+    </message>
+    <message>
+        <source>授权方式</source>
+        <translation>Authorisation</translation>
+    </message>
+    <message>
+        <source>请携带授权委托书或监护关系证明，到窗口时出示。</source>
+        <translation>Bring the power of attorney or proof of guardianship and show it at the window.</translation>
+    </message>
+    <message>
+        <source>方式一：输入被代办人信息</source>
+        <translation>Option 1: enter the person's details</translation>
+    </message>
+    <message>
+        <source>被代办人姓名</source>
+        <translation>Person's name</translation>
+    </message>
+    <message>
+        <source>被代办人身份证号码（18位）</source>
+        <translation>Person's ID number (18 characters)</translation>
+    </message>
+    <message>
+        <source>被代办人身份证号码</source>
+        <translation>Person's ID number</translation>
+    </message>
+    <message>
+        <source>确认，下一步</source>
+        <translation>Confirm — next</translation>
+    </message>
+    <message>
+        <source>方式二：刷被代办人的身份证</source>
+        <translation>Option 2: tap the person's ID card</translation>
+    </message>
+    <message>
+        <source>如您带着被代办人的身份证，可直接刷卡读取，无需输入。</source>
+        <translation>If you have the person's ID card, tap it; nothing to type.</translation>
+    </message>
+    <message>
+        <source>刷被代办人身份证</source>
+        <translation>Tap the person's ID card</translation>
+    </message>
+    <message>
+        <source>取消办理</source>
+        <translation>Cancel application</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyReceiptPage</name>
+    <message>
+        <source>申请已受理，请取走回执。</source>
+        <translation>Your application was accepted. Please take your receipt.</translation>
+    </message>
+    <message>
+        <source>受理回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日</source>
+        <translation>%2/%3/%1</translation>
+    </message>
+    <message>
+        <source>工作人员将电话联系您，约定上门办理时间。</source>
+        <translation>Staff will call you to arrange the home visit.</translation>
+    </message>
+    <message>
+        <source>请携带上述材料到%1提交。</source>
+        <translation>Please bring the documents above to %1.</translation>
+    </message>
+    <message>
+        <source>办事窗口</source>
+        <translation>a service window</translation>
+    </message>
+    <message>
+        <source>材料已齐全，无需再到现场。办理进度可扫描回执上的二维码或凭受理编号查询。</source>
+        <translation>Nothing more is needed and you need not come back. Check progress with the QR code on the receipt or the receipt number.</translation>
+    </message>
+    <message>
+        <source>还没有受理回执。</source>
+        <translation>No receipt yet.</translation>
+    </message>
+    <message>
+        <source>申请已受理</source>
+        <translation>Application accepted</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>受理编号 %1</source>
+        <translation>Receipt number %1</translation>
+    </message>
+    <message>
+        <source>已送达办理部门，办件编号：%1</source>
+        <translation>Delivered to the department, case number: %1</translation>
+    </message>
+    <message>
+        <source>申请人：%1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <source>代办人：%1</source>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <source>承诺办结：%1（%2 个工作日）</source>
+        <translation>Promised by: %1 (%2 working days)</translation>
+    </message>
+    <message>
+        <source>已承诺：%1</source>
+        <translation>Commitment signed: %1</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>Enquiries: %1</translation>
+    </message>
+    <message>
+        <source>正在打印回执……</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>回执已打印，请在出纸口取走</source>
+        <translation>Receipt printed; please take it from the slot</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，回执未打印。申请已受理，请记下受理编号，并联系工作人员补打。</source>
+        <translation>The printer is out of paper and the receipt was not printed. Your application was accepted: note the receipt number and ask staff for a copy.</translation>
+    </message>
+    <message>
+        <source>回执未能打印。申请已受理，请记下受理编号，并联系工作人员补打。</source>
+        <translation>The receipt could not be printed. Your application was accepted: note the receipt number and ask staff for a copy.</translation>
+    </message>
+    <message>
+        <source>重新打印回执</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <source>办理其他事项</source>
+        <translation>Apply for another</translation>
+    </message>
+    <message>
+        <source>评价本次服务</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>回执打印预览（演示模式）</source>
+        <translation>Receipt print preview (demo mode)</translation>
+    </message>
+    <message>
+        <source>回执打印预览</source>
+        <translation>Receipt print preview</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>Close preview</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyReviewPage</name>
+    <message>
+        <source>请核对申请信息，无误后点击确认提交。</source>
+        <translation>Please check your application and tap Submit if it is correct.</translation>
+    </message>
+    <message>
+        <source>核对申请信息</source>
+        <translation>Check your application</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>核对信息</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>核对并提交</source>
+        <translation>Check and submit</translation>
+    </message>
+    <message>
+        <source>还没有要核对的申请。</source>
+        <translation>Nothing to check yet.</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>申请人：%1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <source>证件号码：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <source>代办人：%1</source>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <source>已申请上门办理，工作人员将电话联系您。</source>
+        <translation>Home visit requested; staff will call you.</translation>
+    </message>
+    <message>
+        <source>申请表</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>免提交（数据共享）：%1</source>
+        <translation>Not needed (data sharing): %1</translation>
+    </message>
+    <message>
+        <source>已承诺：%1</source>
+        <translation>Commitment signed: %1</translation>
+    </message>
+    <message>
+        <source>需到窗口提交：%1</source>
+        <translation>To hand in at the window: %1</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>取消办理</source>
+        <translation>Cancel application</translation>
+    </message>
+    <message>
+        <source>确认提交</source>
+        <translation>Submit</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyStepBar</name>
+    <message>
+        <source>第 %1 步 / 共 %2 步：%3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>点击开始</source>
@@ -433,6 +1319,125 @@
     </message>
 </context>
 <context>
+    <name>EvaluatePage</name>
+    <message>
+        <source>请对本次服务作出评价，也可以跳过。</source>
+        <translation>Please rate this service, or skip.</translation>
+    </message>
+    <message>
+        <source>服务评价</source>
+        <translation>Rate the service</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>总体满意度</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>办事效率</source>
+        <translation>Efficiency</translation>
+    </message>
+    <message>
+        <source>服务水平</source>
+        <translation>Service quality</translation>
+    </message>
+    <message>
+        <source>服务态度</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>等候时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <source>办理效率低</source>
+        <translation>Slow handling</translation>
+    </message>
+    <message>
+        <source>材料要求说不清</source>
+        <translation>Unclear requirements</translation>
+    </message>
+    <message>
+        <source>服务态度差</source>
+        <translation>Poor attitude</translation>
+    </message>
+    <message>
+        <source>自助设备不好用</source>
+        <translation>Terminal hard to use</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>您的评价已记录。对不满意的评价，我们将在15个工作日内回访整改。</source>
+        <translation>Your rating was recorded. We follow up on dissatisfied ratings within 15 working days.</translation>
+    </message>
+    <message>
+        <source>您对本次服务满意吗？</source>
+        <translation>Are you satisfied with this service?</translation>
+    </message>
+    <message>
+        <source>请告诉我们不满意的原因（至少选一项）</source>
+        <translation>Please tell us why (choose at least one)</translation>
+    </message>
+    <message>
+        <source>分项评价（选填）</source>
+        <translation>Details (optional)</translation>
+    </message>
+    <message>
+        <source>意见建议（选填）</source>
+        <translation>Comments (optional)</translation>
+    </message>
+    <message>
+        <source>可用拼音输入</source>
+        <translation>Pinyin input available</translation>
+    </message>
+    <message>
+        <source>意见建议</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>评价自愿，您的个人信息受保护。</source>
+        <translation>Rating is voluntary and your personal data is protected.</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
+    <message>
+        <source>返回首页</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpFiledPage</name>
     <message>
         <source>已提交。请记下屏幕上的编号，并取走回执。</source>
@@ -830,6 +1835,10 @@
     <message>
         <source>打印一次性告知单</source>
         <translation>Print the one-time checklist</translation>
+    </message>
+    <message>
+        <source>我要办理</source>
+        <translation>Apply</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

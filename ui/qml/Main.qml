@@ -43,7 +43,16 @@ ApplicationWindow {
         "complain": "pages/ComplainPage.qml",
         "complainForm": "pages/ComplainFormPage.qml",
         "followUpFiled": "pages/FollowUpFiledPage.qml",
-        "followUpStatus": "pages/FollowUpStatusPage.qml"
+        "followUpStatus": "pages/FollowUpStatusPage.qml",
+        "apply": "pages/ApplyPage.qml",
+        "applyConditions": "pages/ApplyConditionsPage.qml",
+        "applyPrincipal": "pages/ApplyPrincipalPage.qml",
+        "applyForm": "pages/ApplyFormPage.qml",
+        "applyMaterials": "pages/ApplyMaterialsPage.qml",
+        "applyReview": "pages/ApplyReviewPage.qml",
+        "applyReceipt": "pages/ApplyReceiptPage.qml",
+        "applyAppointment": "pages/ApplyAppointmentPage.qml",
+        "evaluate": "pages/EvaluatePage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
     // "form" (the citizen types), "result" (only shows an outcome) or "" (settings' default).

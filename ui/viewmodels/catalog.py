@@ -167,7 +167,8 @@ class CatalogViewModel(QObject):
     previewUrl = Property(str, lambda self: self._preview, notify=changed)
 
 
-def _summary(item: Any) -> dict[str, Any]:
+def service_summary(item: Any) -> dict[str, Any]:
+    """A service as lists and search results show it (name, department, badges)."""
     guide = item.guide
     return {
         "code": item.code,
@@ -177,6 +178,8 @@ def _summary(item: Any) -> dict[str, Any]:
         "citywide": guide.citywide,
         "appointment": guide.appointment,
         "agent": guide.agent_allowed,
+        "home_service": guide.home_service,
+        "applicable": guide.form is not None,
     }
 
 
@@ -184,9 +187,8 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
     """A service item as the guide page binds it (words are added in QML via qsTr)."""
     guide = item.guide
     return {
-        **_summary(item),
+        **service_summary(item),
         "description": item.description,
-        "home_service": guide.home_service,
         "accepting_unit": guide.accepting_unit,
         "legal_basis": [f"{b.law}{b.article}" for b in guide.legal_basis],
         "conditions": list(guide.conditions),
@@ -235,7 +237,7 @@ class BrowserSource:
         """The theme's name and its services with their badges."""
         names = {t.code: t.name for t in self._browser.themes()}
         items = [self._browser.service(s.code) for s in self._browser.services(theme)]
-        return names.get(theme, ""), [_summary(i) for i in items]
+        return names.get(theme, ""), [service_summary(i) for i in items]
 
     def guide(self, code: str) -> dict[str, Any]:
         """One full guide."""
@@ -243,4 +245,5 @@ class BrowserSource:
 
     def search(self, query: str, limit: int) -> list[dict[str, Any]]:
         """Ranked results with their badges."""
-        return [_summary(self._browser.service(r.code)) for r in self._browser.search(query, limit)]
+        found = self._browser.search(query, limit)
+        return [service_summary(self._browser.service(r.code)) for r in found]

@@ -261,12 +261,27 @@ Page {
                 : catalog.slipState === "" ? "" : qsTr("打印失败，请联系工作人员")
         }
 
-        KioskButton {
-            objectName: "printSlip"
-            text: qsTr("打印一次性告知单")
-            enabled: catalog.slipState !== "printing"
+        RowLayout {
             Layout.fillWidth: true
-            onClicked: catalog.printSlip(page.g.code)
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "printSlip"
+                text: qsTr("打印一次性告知单")
+                enabled: catalog.slipState !== "printing"
+                primary: !page.g.applicable
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                onClicked: catalog.printSlip(page.g.code)
+            }
+            // Services with a form at the terminal can be applied for from here.
+            KioskButton {
+                objectName: "applyFromGuide"
+                visible: !!page.g.applicable
+                text: qsTr("我要办理")
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                onClicked: page.navigate("apply", { code: page.g.code })
+            }
         }
     }
 

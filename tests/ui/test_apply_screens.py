@@ -1,0 +1,494 @@
+"""The apply screens (自助办理) and the rating page on the running demo core: simulated card,
+printer emulator, in-process central. Driven through the pages as a citizen would."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from drivers.printers.sim.inprocess import emulator_of
+from kiosk.domain.id_numbers import gb11643_check_char
+from kiosk.services.progress import receipt_from_scan
+from tests.ui.conftest import tap, visible_texts, walk_items
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+PRINCIPAL_17 = "11010519500101002"
+PRINCIPAL_ID = PRINCIPAL_17 + gb11643_check_char(PRINCIPAL_17)
+
+
+# -- driving the screens --------------------------------------------------------------------
+
+
+def item(ui, name: str, qtbot=None):
+    """The visible item called ``name`` (pages below the top one keep theirs, hidden)."""
+    found = None
+
+    def shown() -> bool:
+        nonlocal found
+        found = next(
+            (
+                i
+                for i in walk_items(ui.window.contentItem())
+                if i.objectName() == name and i.isVisible()
+            ),
+            None,
+        )
+        return found is not None
+
+    if qtbot is not None:
+        qtbot.waitUntil(shown, timeout=10000)
+    else:
+        assert shown(), f"{name} is not on screen"
+    return found
+
+
+def scroll_into_view(ui, target) -> None:
+    """Scroll every Flickable around ``target`` so that it is on screen."""
+    parent = target.parentItem()
+    while parent is not None:
+        if parent.inherits("QQuickFlickable"):
+            content = parent.property("contentItem")
+            y = target.mapToItem(content, QPointF(0, 0)).y()
+            most = max(0.0, parent.property("contentHeight") - parent.height())
+            parent.setProperty("contentY", min(max(0.0, y - 40), most))
+        parent = parent.parentItem()
+
+
+def press(ui, qtbot, name: str) -> None:
+    target = item(ui, name, qtbot)
+    scroll_into_view(ui, target)
+    qtbot.wait(20)
+    tap(ui, target)
+
+
+def type_into(ui, qtbot, name: str, text: str) -> None:
+    field = item(ui, name, qtbot)
+    scroll_into_view(ui, field)
+    field.setProperty("text", text)
+
+
+def on_page(ui, qtbot, page: str) -> None:
+    qtbot.waitUntil(lambda: ui.current_page() == f"{page}Page", timeout=15000)
+
+
+def shown_text(ui) -> str:
+    return "\n".join(visible_texts(ui))
+
+
+def choose_service(ui, qtbot, query: str, code: str, mode: str) -> None:
+    ui.show_page("apply")
+    on_page(ui, qtbot, "apply")
+    qtbot.waitUntil(lambda: len(ui.apply.property("services")) >= 15, timeout=15000)
+    type_into(ui, qtbot, "applySearchField", query)
+    press(ui, qtbot, f"applyService_{code}")
+    press(ui, qtbot, mode)
+    on_page(ui, qtbot, "applyConditions")
+    press(ui, qtbot, "confirmConditions")
+
+
+def read_card_if_asked(ui, qtbot, next_page: str) -> None:
+    qtbot.waitUntil(lambda: ui.current_page() in ("idCardPage", f"{next_page}Page"), timeout=5000)
+    if ui.current_page() == "idCardPage":
+        tap_a_good_card(ui, qtbot)
+    on_page(ui, qtbot, next_page)
+
+
+def tap_a_good_card(ui, qtbot) -> None:
+    """Tap the demo's next sample card; one of them is expired, so tap again after it."""
+    for _ in range(4):
+        press(ui, qtbot, "simulateCard")
+        qtbot.waitUntil(lambda: ui.card.property("state") in ("read", "error"), timeout=15000)
+        if ui.card.property("state") == "read":
+            return
+        press(ui, qtbot, "retryCard")
+    raise AssertionError("no sample card could be read")
+
+
+def settle_and_review(ui, qtbot, commit: bool) -> None:
+    on_page(ui, qtbot, "applyMaterials")
+    for m in ui.apply.property("materials"):
+        if m["source"] == "commitment":
+            if commit:
+                press(ui, qtbot, f"consent_{m['index']}")
+                press(ui, qtbot, f"commit_{m['index']}")
+            else:
+                press(ui, qtbot, f"bring_{m['index']}")
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+
+
+def submit_and_get_receipt(ui, qtbot) -> str:
+    press(ui, qtbot, "submitApplication")
+    on_page(ui, qtbot, "applyReceipt")
+    number = item(ui, "receiptNumber", qtbot).property("text")
+    assert number
+    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed", timeout=20000)
+    # Demo mode shows the printed slip over the page: look, then close it.
+    qtbot.waitUntil(lambda: bool(ui.apply.property("previewUrl")), timeout=5000)
+    press(ui, qtbot, "closeReceiptPreview")
+    return str(number)
+
+
+def self_application_hj004(ui, qtbot, commit: bool = True) -> str:
+    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "20240501")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit)
+    return submit_and_get_receipt(ui, qtbot)
+
+
+def agent_application_sb001(ui, qtbot) -> str:
+    choose_service(ui, qtbot, "社会保障卡申领", "SB-001", "applyAgent")
+    read_card_if_asked(ui, qtbot, "applyPrincipal")
+    press(ui, qtbot, "relationship_parent")
+    press(ui, qtbot, "authorisation_power_of_attorney")
+    type_into(ui, qtbot, "principalName", "王老汉")
+    type_into(
+        ui,
+        qtbot,
+        "principalIdNumber",
+        PRINCIPAL_ID[:-1] + ("0" if PRINCIPAL_ID[-1] != "0" else "1"),
+    )
+    press(ui, qtbot, "principalNext")
+    qtbot.waitUntil(lambda: "身份证号码有误，请核对后重新输入。" in shown_text(ui), timeout=5000)
+    assert ui.current_page() == "applyPrincipalPage"
+    type_into(ui, qtbot, "principalIdNumber", PRINCIPAL_ID)
+    press(ui, qtbot, "principalNext")
+    on_page(ui, qtbot, "applyForm")
+    assert PRINCIPAL_ID not in shown_text(ui)  # the principal's number shows masked, locked
+    type_into(ui, qtbot, "field_phone", "13900000000")
+    type_into(ui, qtbot, "field_address", "示范市人民路2号")
+    press(ui, qtbot, "choice_bank_boc")
+    press(ui, qtbot, "choice_express_no")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
+    texts = shown_text(ui)
+    assert "代办人：张*丰" in texts and "申请人：王*汉" in texts
+    receipt_no = submit_and_get_receipt(ui, qtbot)
+    paper = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
+    assert receipt_no in paper and "张*丰" in paper and "王*汉" in paper
+    assert PRINCIPAL_ID not in paper and "王老汉" not in paper
+    return receipt_no
+
+
+def card_replacement_to_review(ui, qtbot, reason: str) -> None:
+    """社会保障卡挂失与补换 for oneself, up to the review page."""
+    choose_service(ui, qtbot, "挂失", "SB-002", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, f"choice_reason_{reason}")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
+
+
+def form_with_phone(ui, qtbot, phone: str) -> Any:
+    """The residence-permit form with a phone typed in; returns the card's identity."""
+    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", phone)
+    return ui.card.identity
+
+
+def central_rows(ui, kind: str) -> list[dict[str, Any]]:
+    path = ui.settings.data_dir / "demo-central.db"
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT body FROM intake_item WHERE kind=?", (kind,)).fetchall()
+    return [json.loads(r[0]) for r in rows]
+
+
+def view_model_dump(ui) -> str:
+    """Every property of the apply and card view-models, as text."""
+    out = []
+    for vm in (ui.apply, ui.card, ui.catalog):
+        meta = vm.metaObject()
+        for i in range(meta.propertyOffset(), meta.propertyCount()):
+            out.append(repr(vm.property(meta.property(i).name())))
+    return "\n".join(out)
+
+
+# -- the tests ------------------------------------------------------------------------------
+
+
+def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(live_ui, qtbot):
+    ui = live_ui
+    emulator = emulator_of(ui.kiosk.printer)
+    # The consent is required before the commitment counts.
+    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    identity = ui.card.identity
+    texts = shown_text(ui)
+    assert identity.id_number not in texts and identity.masked_id_number in texts
+    press(ui, qtbot, "formNext")  # nothing typed yet: sentences per field
+    qtbot.waitUntil(lambda: "此项必须填写。" in shown_text(ui), timeout=5000)
+    type_into(ui, qtbot, "field_phone", "12345")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "2024.5.1")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    qtbot.waitUntil(lambda: "电话号码有误" in shown_text(ui), timeout=5000)
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, "formNext")
+    on_page(ui, qtbot, "applyMaterials")
+    index = next(m["index"] for m in ui.apply.property("materials") if m["source"] == "commitment")
+    press(ui, qtbot, f"commit_{index}")
+    qtbot.waitUntil(lambda: "请先勾选" in shown_text(ui), timeout=5000)
+    press(ui, qtbot, "materialsNext")
+    assert ui.current_page() == "applyMaterialsPage"
+    assert "还有材料没有选择办理方式" in shown_text(ui)
+    press(ui, qtbot, f"consent_{index}")
+    press(ui, qtbot, f"commit_{index}")
+    qtbot.waitUntil(lambda: "已签署承诺" in shown_text(ui), timeout=5000)
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+    texts = shown_text(ui)
+    assert "已承诺：居住地址证明" in texts and identity.id_number not in texts
+    assert "13800000000" not in texts  # the phone is masked on the review page
+
+    receipt_no = submit_and_get_receipt(ui, qtbot)
+    job = emulator.jobs[-1]
+    paper = "\n".join(job.lines)
+    assert receipt_no in paper and identity.id_number not in paper
+    assert identity.masked_name in paper
+    assert receipt_from_scan(job.qr_codes[0]) == receipt_no
+    assert job.png is not None and job.png.exists()
+    # Sync took it to central, and central's case number came back to the terminal.
+    qtbot.waitUntil(lambda: ui.apply.property("caseNo") != "", timeout=30000)
+    assert ui.apply.property("caseNo") in shown_text(ui)
+    (body,) = [b for b in central_rows(ui, "submission") if b["receipt_no"] == receipt_no]
+    assert any(a["commitment"] for a in body["attachments"])
+
+    press(ui, qtbot, "rateService")
+    on_page(ui, qtbot, "evaluate")
+    press(ui, qtbot, "level_2")
+    press(ui, qtbot, "submitRating")
+    qtbot.waitUntil(lambda: "请至少选择一项不满意的原因。" in shown_text(ui), timeout=5000)
+    press(ui, qtbot, "reason_long_wait")
+    press(ui, qtbot, "criterion_attitude_3")
+    type_into(ui, qtbot, "evaluateComment", "排队久")
+    press(ui, qtbot, "submitRating")
+    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent", timeout=10000)
+    assert "感谢您的评价！" in shown_text(ui)
+    qtbot.waitUntil(lambda: bool(central_rows(ui, "evaluation")), timeout=30000)
+    (rating,) = central_rows(ui, "evaluation")
+    assert rating["level"] == 2 and rating["receipt_no"] == receipt_no
+    assert rating["reasons"] == ["long_wait"] and rating["criteria"] == {"attitude": 3}
+
+
+def test_three_services_one_with_commitment_one_as_agent_reach_central(live_ui, qtbot):
+    ui = live_ui
+    receipts = [self_application_hj004(ui, qtbot, commit=True)]
+    press(ui, qtbot, "applyAnother")
+    receipts.append(agent_application_sb001(ui, qtbot))
+    assert "代办人：张*丰" in shown_text(ui)
+    press(ui, qtbot, "applyAnother")
+    card_replacement_to_review(ui, qtbot, "lost")
+    receipts.append(submit_and_get_receipt(ui, qtbot))
+    assert len(set(receipts)) == 3
+    printed = ["\n".join(j.lines) for j in emulator_of(ui.kiosk.printer).jobs]
+    assert all(any(r in p for p in printed) for r in receipts)
+
+    press(ui, qtbot, "rateService")
+    on_page(ui, qtbot, "evaluate")
+    press(ui, qtbot, "level_5")
+    press(ui, qtbot, "submitRating")
+    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent", timeout=10000)
+
+    def delivered() -> bool:
+        with ui.kiosk.store.session() as s:
+            from sqlalchemy import text
+
+            rows = s.execute(text("SELECT receipt_no, case_no FROM submission")).all()
+        return len(rows) == 3 and all(r[1] for r in rows)
+
+    qtbot.waitUntil(delivered, timeout=60000)
+    bodies = {b["receipt_no"]: b for b in central_rows(ui, "submission")}
+    assert set(receipts) <= set(bodies)
+    agent = bodies[receipts[1]]
+    assert agent["agent"]["name"] == "张明丰" and agent["applicant"]["name"] == "王老汉"
+    assert agent["form"]["_agent"]["relationship"] == "parent"
+    qtbot.waitUntil(lambda: len(central_rows(ui, "evaluation")) == 1, timeout=30000)
+    with ui.kiosk.store.session() as s:
+        from sqlalchemy import text
+
+        cases = s.execute(text("SELECT receipt_no, case_no FROM submission")).all()
+    print("walkthrough:", {r: c for r, c in cases})
+
+
+def test_cancel_in_the_middle_leaves_nothing_in_the_view_model(live_ui, qtbot):
+    ui = live_ui
+    identity = form_with_phone(ui, qtbot, "13800000000")
+    press(ui, qtbot, "formNext")
+    press(ui, qtbot, "cancelApply")
+    on_page(ui, qtbot, "home")
+    assert ui.apply.property("step") == ""
+    assert ui.apply.property("fields") == [] and ui.apply.property("review") == {}
+    assert ui.card.identity is None
+    dump = view_model_dump(ui)
+    assert identity.name not in dump and identity.id_number not in dump
+    assert "13800000000" not in dump
+    assert ui.apply._session.service is None  # noqa: SLF001 - the session itself is empty
+
+
+def test_end_of_visit_mid_form_wipes_every_personal_value(live_ui, qtbot):
+    ui = live_ui
+    identity = form_with_phone(ui, qtbot, "13811112222")
+    ui.end_visit()  # what the idle timeout and card removal do
+    on_page(ui, qtbot, "home")
+    dump = view_model_dump(ui)
+    for secret in (identity.name, identity.id_number, identity.address, "13811112222"):
+        assert secret not in dump
+    texts = "\n".join(
+        str(i.property("text"))
+        for i in walk_items(ui.window.contentItem())
+        if i.inherits("QQuickText") or i.inherits("QQuickTextInput")
+    )
+    assert identity.name not in texts and "13811112222" not in texts
+
+
+def test_going_back_from_the_form_forgets_the_card_and_reads_a_new_one(live_ui, qtbot):
+    ui = live_ui
+    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    press(ui, qtbot, "previousButton")
+    on_page(ui, qtbot, "idCard")
+    assert ui.apply.property("step") == "identify" and ui.card.identity is None
+    tap_a_good_card(ui, qtbot)
+    on_page(ui, qtbot, "applyForm")
+    assert ui.apply.property("step") == "form"
+
+
+def test_without_central_the_appointment_page_says_booking_is_not_possible_now(live_ui, qtbot):
+    ui = live_ui
+    qtbot.waitUntil(lambda: ui.kiosk.appointments.client is not None, timeout=15000)
+    ui.kiosk.appointments.client = None  # as when no central is configured or reachable
+    ui.show_page("applyAppointment", {"code": "SB-001"})
+    on_page(ui, qtbot, "applyAppointment")
+    qtbot.waitUntil(lambda: "现在无法预约" in shown_text(ui), timeout=10000)
+    assert item(ui, "appointmentDone").isVisible()
+
+
+def test_an_appointment_is_booked_from_central_slots(live_ui, qtbot):
+    ui = live_ui
+    ui.show_page("idCard", {"nextPage": "applyAppointment", "nextProperties": {"code": "SB-001"}})
+    on_page(ui, qtbot, "idCard")
+    press(ui, qtbot, "simulateCard")
+    on_page(ui, qtbot, "applyAppointment")
+    qtbot.waitUntil(lambda: ui.apply.property("slotsState") in ("loaded", "none"), timeout=15000)
+    days = ui.apply.property("slotDays")
+    assert days, "the demo central offers slots"
+    press(ui, qtbot, f"slot_{days[0]['day']}_0")
+    press(ui, qtbot, "bookSlot")
+    qtbot.waitUntil(lambda: ui.apply.property("slotsState") == "booked", timeout=15000)
+    assert "预约成功" in shown_text(ui)
+
+
+def test_the_guide_page_offers_to_apply_for_a_service_that_has_a_form(live_ui, qtbot):
+    ui = live_ui
+    ui.catalog.openGuide("SB-001")
+    ui.show_page("guideDetail")
+    on_page(ui, qtbot, "guideDetail")
+    press(ui, qtbot, "applyFromGuide")
+    on_page(ui, qtbot, "apply")
+    item(ui, "applyModes", qtbot)
+    assert item(ui, "applyHome").isVisible() and item(ui, "applyAgent").isVisible()
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en_US"])
+def test_every_apply_step_meets_the_elder_mode_sizes_with_real_content(live_ui, qtbot, locale):
+    from tests.ui.test_sizes_contrast import check_page
+
+    ui = live_ui
+    if locale != "zh_CN":
+        ui.switch_locale(locale)
+    ui.shell.toggleElderMode()
+    problems: list[str] = []
+
+    def check(name: str) -> None:
+        ui.window.grabWindow()
+        problems.extend(check_page(ui, name, elder=True))
+
+    ui.show_page("apply", {"code": "SB-001"})
+    on_page(ui, qtbot, "apply")
+    item(ui, "applyModes", qtbot)
+    check("apply")
+    press(ui, qtbot, "applyAgent")
+    on_page(ui, qtbot, "applyConditions")
+    check("applyConditions")
+    press(ui, qtbot, "confirmConditions")
+    read_card_if_asked(ui, qtbot, "applyPrincipal")
+    check("applyPrincipal")
+    press(ui, qtbot, "cancelApply")
+    on_page(ui, qtbot, "home")
+    receipt = self_application_hj004(ui, qtbot)
+    assert receipt
+    check("applyReceipt")
+    press(ui, qtbot, "rateService")
+    on_page(ui, qtbot, "evaluate")
+    press(ui, qtbot, "level_1")
+    check("evaluate")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_home_visit_request_needs_an_address_and_a_phone(live_ui, qtbot):
+    ui = live_ui
+    choose_service(ui, qtbot, "社会保障卡申领", "SB-001", "applyHome")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, "choice_bank_icbc")
+    press(ui, qtbot, "choice_express_no")
+    press(ui, qtbot, "formNext")
+    qtbot.waitUntil(lambda: "上门办理请填写上门地址。" in shown_text(ui), timeout=5000)
+    type_into(ui, qtbot, "homeAddress", "示范市人民路3号")
+    type_into(ui, qtbot, "homePhone", "13800000001")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
+    assert "已申请上门办理，工作人员将电话联系您。" in shown_text(ui)
+    submit_and_get_receipt(ui, qtbot)
+    assert "工作人员将电话联系您，约定上门办理时间。" in shown_text(ui)
+
+
+def test_out_of_paper_keeps_the_application_and_the_receipt_can_be_printed_again(live_ui, qtbot):
+    ui = live_ui
+    emulator = emulator_of(ui.kiosk.printer)
+    card_replacement_to_review(ui, qtbot, "damaged")
+    emulator.set(paper="out")
+    try:
+        press(ui, qtbot, "submitApplication")
+        on_page(ui, qtbot, "applyReceipt")
+        qtbot.waitUntil(lambda: ui.apply.property("printState") == "paper_out", timeout=20000)
+        assert "打印机缺纸，回执未打印" in shown_text(ui)
+        number = item(ui, "receiptNumber").property("text")
+    finally:
+        emulator.set(paper="ok")
+    press(ui, qtbot, "reprintReceipt")
+    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed", timeout=20000)
+    assert number in "\n".join(emulator.jobs[-1].lines)
+
+
+def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot):
+    ui = live_ui
+    choose_service(ui, qtbot, "社会保障卡申领", "SB-001", "applyAgent")
+    read_card_if_asked(ui, qtbot, "applyPrincipal")
+    agent = ui.card.identity
+    press(ui, qtbot, "principalCard")  # relationship not chosen yet: said, not read
+    qtbot.waitUntil(lambda: "请选择您与被代办人的关系和授权方式。" in shown_text(ui), timeout=5000)
+    press(ui, qtbot, "relationship_child")
+    press(ui, qtbot, "authorisation_guardian")
+    press(ui, qtbot, "principalCard")
+    on_page(ui, qtbot, "idCard")
+    tap_a_good_card(ui, qtbot)
+    on_page(ui, qtbot, "applyForm")
+    principal = ui.card.identity
+    assert principal.id_number != agent.id_number
+    texts = shown_text(ui)
+    assert principal.masked_id_number in texts and principal.id_number not in texts
+    assert ui.apply.property("step") == "form"

@@ -1,0 +1,40 @@
+import QtQuick
+import QtQuick.Controls
+
+// One option of a choice the citizen makes (a choice list, yes/no, a rating level): a large
+// button that shows "selected" with a tick and a filled colour (never colour alone).
+AbstractButton {
+    id: control
+    property bool selected: false
+    // A tick box (consent) rather than one option of several: shows an empty box when off.
+    property bool tickBox: false
+    implicitHeight: Math.max(Theme.touchMin, label.implicitHeight + 24)
+    implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + 48)
+    focusPolicy: Qt.NoFocus
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+    Accessible.checkable: true
+    Accessible.checked: selected
+
+    background: Rectangle {
+        radius: Theme.radius
+        color: control.selected ? Theme.primary : (control.down ? Theme.disabledSurface : Theme.surface)
+        border.color: Theme.primary
+        border.width: 3
+    }
+    contentItem: Text {
+        id: label
+        text: (control.selected ? "√ " : control.tickBox ? "□ " : "") + control.text
+        color: control.selected ? Theme.textOnPrimary : Theme.primary
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        font.bold: control.selected
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        // Words wrap between words only; a word too long for a narrow button shrinks (never
+        // below the mode's smallest size) instead of breaking in the middle.
+        wrapMode: Text.WordWrap
+        fontSizeMode: Text.HorizontalFit
+        minimumPixelSize: Theme.fontSmall
+    }
+}

@@ -1,0 +1,166 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// 核对: everything the application holds, masked, before it is submitted.
+Page {
+    id: page
+    objectName: "applyReviewPage"
+    readonly property string applyStep: "review"
+    readonly property string voicePrompt: qsTr("请核对申请信息，无误后点击确认提交。")
+    signal navigate(string name, var properties)
+    signal back()
+    signal previous()
+    readonly property var r: apply.review
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("核对申请信息")
+    background: Rectangle { color: Theme.background }
+
+    StackView.onActivated: apply.returnTo("review")
+    Component.onCompleted: apply.clearError()
+    Connections {
+        target: apply
+        enabled: page.StackView.status === StackView.Active
+        function onSubmitted() { page.navigate("applyReceipt", {}) }
+    }
+
+    function valueText(row) {
+        if (row.type === "yes_no")
+            return row.value === "yes" ? qsTr("是") : qsTr("否")
+        return row.value
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        PageHeader {
+            title: qsTr("核对信息")
+            Layout.fillWidth: true
+            canGoPrevious: !apply.busy
+            onBack: { if (!apply.busy) { apply.cancel(); page.back() } }
+            onPrevious: page.previous()
+        }
+        ApplyStepBar {
+            step: apply.onBehalf ? 5 : 4
+            count: apply.onBehalf ? 5 : 4
+            stepName: qsTr("核对并提交")
+            serviceName: page.r.service_name || ""
+        }
+
+        Flickable {
+            id: flick
+            objectName: "reviewScroll"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: width
+            contentHeight: body.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            flickableDirection: Flickable.VerticalFlick
+            ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AsNeeded }
+
+            ColumnLayout {
+                id: body
+                width: flick.width - 24
+                spacing: Theme.spacing
+
+                BodyText {
+                    visible: !page.r.service_name
+                    text: qsTr("还没有要核对的申请。")
+                }
+                SectionCard {
+                    objectName: "reviewPeople"
+                    visible: !!page.r.service_name
+                    title: qsTr("申请人")
+                    BodyText { text: qsTr("申请人：%1").arg(page.r.applicant || "") }
+                    BodyText { text: qsTr("证件号码：%1").arg(page.r.applicant_id_number || "") }
+                    BodyText {
+                        visible: !!page.r.agent
+                        text: qsTr("代办人：%1").arg(page.r.agent || "")
+                    }
+                    BodyText {
+                        visible: !!page.r.home_service
+                        text: qsTr("已申请上门办理，工作人员将电话联系您。")
+                    }
+                }
+                SectionCard {
+                    objectName: "reviewForm"
+                    visible: (page.r.rows || []).length > 0
+                    title: qsTr("申请表")
+                    Repeater {
+                        model: page.r.rows || []
+                        RowLayout {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            BodyText {
+                                Layout.fillWidth: false
+                                Layout.preferredWidth: body.width * 0.38
+                                text: modelData.label
+                                color: Theme.textMuted
+                            }
+                            BodyText { text: page.valueText(modelData) }
+                        }
+                    }
+                }
+                SectionCard {
+                    objectName: "reviewMaterials"
+                    visible: !!page.r.service_name
+                    title: qsTr("申请材料")
+                    BodyText {
+                        visible: (page.r.shared || []).length > 0
+                        text: qsTr("免提交（数据共享）：%1").arg((page.r.shared || []).join("、"))
+                    }
+                    BodyText {
+                        visible: (page.r.committed || []).length > 0
+                        text: qsTr("已承诺：%1").arg((page.r.committed || []).join("、"))
+                    }
+                    BodyText {
+                        visible: (page.r.to_bring || []).length > 0
+                        text: qsTr("需到窗口提交：%1").arg((page.r.to_bring || []).join("、"))
+                        color: Theme.warning
+                    }
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.alignment: Qt.AlignHCenter
+            visible: apply.busy
+            spacing: Theme.spacing
+            BusyIndicator { running: apply.busy; Layout.preferredWidth: 72; Layout.preferredHeight: 72 }
+            Text {
+                text: qsTr("正在提交，请稍候……")
+                color: Theme.text
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+            }
+        }
+        ApplyErrorText { objectName: "reviewError"; code: apply.error }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "cancelApply"
+                text: qsTr("取消办理")
+                primary: false
+                enabled: !apply.busy
+                Layout.preferredWidth: 1
+                Layout.fillWidth: true
+                onClicked: { apply.cancel(); page.back() }
+            }
+            KioskButton {
+                objectName: "submitApplication"
+                text: qsTr("确认提交")
+                enabled: apply.step === "review" && !apply.busy
+                Layout.preferredWidth: 2
+                Layout.fillWidth: true
+                onClicked: apply.submit()
+            }
+        }
+    }
+}

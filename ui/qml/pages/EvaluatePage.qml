@@ -1,0 +1,250 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import "../components"
+
+// 好差评: five levels, the four on-site criteria, a reason for the two lowest levels and an
+// optional comment. One rating per visit; skipping writes nothing.
+Page {
+    id: page
+    objectName: "evaluatePage"
+    readonly property string idleKind: "form"
+    readonly property string voicePrompt: qsTr("请对本次服务作出评价，也可以跳过。")
+    signal navigate(string name, var properties)
+    signal back()
+    signal previous()
+    property int level: 0
+    property var criteria: ({})
+    property var reasons: []
+    property int revision: 0
+    property Item focusedField: null
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("服务评价")
+    background: Rectangle { color: Theme.background }
+
+    readonly property var levels: [
+        { value: 5, label: qsTr("非常满意") },
+        { value: 4, label: qsTr("满意") },
+        { value: 3, label: qsTr("基本满意") },
+        { value: 2, label: qsTr("不满意") },
+        { value: 1, label: qsTr("非常不满意") }
+    ]
+    readonly property var criteriaList: [
+        { key: "overall", label: qsTr("总体满意度") },
+        { key: "efficiency", label: qsTr("办事效率") },
+        { key: "service_level", label: qsTr("服务水平") },
+        { key: "attitude", label: qsTr("服务态度") }
+    ]
+    readonly property var reasonList: [
+        { key: "long_wait", label: qsTr("等候时间长") },
+        { key: "slow", label: qsTr("办理效率低") },
+        { key: "unclear", label: qsTr("材料要求说不清") },
+        { key: "attitude", label: qsTr("服务态度差") },
+        { key: "device", label: qsTr("自助设备不好用") },
+        { key: "other", label: qsTr("其他") }
+    ]
+    readonly property bool done: apply.ratingState === "sent"
+    Component.onCompleted: apply.clearError()
+
+    function setCriterion(key, value) {
+        page.criteria[key] = value
+        page.revision++
+    }
+    function toggleReason(key) {
+        const i = page.reasons.indexOf(key)
+        const copy = page.reasons.slice()
+        if (i < 0)
+            copy.push(key)
+        else
+            copy.splice(i, 1)
+        page.reasons = copy
+    }
+    function send() {
+        Qt.inputMethod.commit()
+        Qt.inputMethod.hide()
+        apply.rate(page.level, page.criteria, page.level <= 2 ? page.reasons : [], comment.text)
+    }
+    function ensureVisible(item) {
+        if (!item)
+            return
+        const p = item.mapToItem(body, 0, 0)
+        const bottom = p.y + item.height + 24
+        if (bottom > flick.contentY + flick.height)
+            flick.contentY = Math.min(bottom - flick.height, Math.max(0, flick.contentHeight - flick.height))
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        PageHeader {
+            title: qsTr("服务评价")
+            Layout.fillWidth: true
+            onBack: page.back()
+        }
+
+        Flickable {
+            id: flick
+            objectName: "evaluateScroll"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            contentWidth: width
+            contentHeight: body.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            flickableDirection: Flickable.VerticalFlick
+            onHeightChanged: page.ensureVisible(page.focusedField)
+            ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AsNeeded }
+
+            ColumnLayout {
+                id: body
+                width: flick.width - 24
+                spacing: Theme.spacing
+
+                SectionCard {
+                    objectName: "thanks"
+                    visible: page.done
+                    title: qsTr("感谢您的评价！")
+                    BodyText { text: qsTr("您的评价已记录。对不满意的评价，我们将在15个工作日内回访整改。") }
+                }
+                SectionCard {
+                    visible: !page.done
+                    title: qsTr("您对本次服务满意吗？")
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: 12
+                        Repeater {
+                            model: page.levels
+                            ToggleChoice {
+                                required property var modelData
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                Layout.fillHeight: true
+                                implicitWidth: Theme.touchMin
+                                objectName: "level_" + modelData.value
+                                text: modelData.label
+                                selected: page.level === modelData.value
+                                onClicked: page.level = modelData.value
+                            }
+                        }
+                    }
+                }
+                SectionCard {
+                    objectName: "reasonSection"
+                    visible: !page.done && page.level > 0 && page.level <= 2
+                    title: qsTr("请告诉我们不满意的原因（至少选一项）")
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: 12
+                        Repeater {
+                            model: page.reasonList
+                            ToggleChoice {
+                                required property var modelData
+                                objectName: "reason_" + modelData.key
+                                text: modelData.label
+                                selected: page.reasons.indexOf(modelData.key) >= 0
+                                onClicked: page.toggleReason(modelData.key)
+                            }
+                        }
+                    }
+                }
+                SectionCard {
+                    visible: !page.done
+                    title: qsTr("分项评价（选填）")
+                    Repeater {
+                        model: page.criteriaList
+                        ColumnLayout {
+                            id: criterion
+                            required property var modelData
+                            Layout.fillWidth: true
+                            spacing: 8
+                            BodyText { text: criterion.modelData.label; font.bold: true }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 12
+                                Repeater {
+                                    model: page.levels
+                                    ToggleChoice {
+                                        required property var modelData
+                                        Layout.fillWidth: true
+                                        Layout.preferredWidth: 1
+                                        Layout.fillHeight: true
+                                        implicitWidth: Theme.touchMin
+                                        objectName: "criterion_" + criterion.modelData.key + "_" + modelData.value
+                                        text: modelData.label
+                                        // Said with its criterion: five buttons per row share a word.
+                                        Accessible.name: criterion.modelData.label + "：" + modelData.label
+                                        selected: page.revision >= 0 && page.criteria[criterion.modelData.key] === modelData.value
+                                        onClicked: page.setCriterion(criterion.modelData.key, modelData.value)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                SectionCard {
+                    visible: !page.done
+                    title: qsTr("意见建议（选填）")
+                    TextField {
+                        id: comment
+                        objectName: "evaluateComment"
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.touchMin
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontLarge
+                        color: Theme.text
+                        maximumLength: 1000
+                        placeholderText: qsTr("可用拼音输入")
+                        placeholderTextColor: Theme.textMuted
+                        Accessible.role: Accessible.EditableText
+                        Accessible.name: qsTr("意见建议")
+                        onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
+                        background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.primary; border.width: 3 }
+                    }
+                    BodyText {
+                        text: qsTr("评价自愿，您的个人信息受保护。")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+        }
+
+        ApplyErrorText { objectName: "evaluateError"; code: apply.error }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            visible: !page.done
+            KioskButton {
+                objectName: "skipRating"
+                text: qsTr("跳过")
+                primary: false
+                enabled: !apply.busy
+                Layout.preferredWidth: 1
+                Layout.fillWidth: true
+                onClicked: { apply.skipRating(); page.back() }
+            }
+            KioskButton {
+                objectName: "submitRating"
+                text: qsTr("提交评价")
+                enabled: page.level > 0 && !apply.busy
+                Layout.preferredWidth: 2
+                Layout.fillWidth: true
+                onClicked: page.send()
+            }
+        }
+        KioskButton {
+            objectName: "evaluateDone"
+            visible: page.done
+            text: qsTr("返回首页")
+            Layout.fillWidth: true
+            onClicked: page.back()
+        }
+    }
+
+    function setLevel(value) {
+        page.level = value
+    }
+}

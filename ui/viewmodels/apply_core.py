@@ -1,0 +1,66 @@
+"""What the apply screens need from the running core, as plain callables (no Qt here).
+
+Every callable blocks on the store, the printer queue or the network: the view-model runs
+them on ``tasks``, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kiosk.domain.catalog import ServiceItem
+from kiosk.workers import Executor
+
+
+@dataclass
+class ApplyCore:
+    """The use cases behind the apply and rating screens."""
+
+    tasks: Executor
+    appliable: Callable[[], list[ServiceItem]]
+    submit: Callable[[Any], Any]  # SubmitService.submit
+    rate: Callable[[str, Any, str | None], str]  # EvaluationService.rate
+    free_slots: Callable[[str, date], list[Any]]
+    book: Callable[[str, Any, str], Any]
+    case_no: Callable[[str], str | None]
+    reprint: Callable[[int], Any] | None = None
+    after_submit: Callable[[], None] | None = None  # wake the printer and the sync
+
+
+def appliable_services(browser: Any) -> list[ServiceItem]:
+    """Every catalog service that has a form at the terminal (a few dozen: cheap)."""
+    items: list[ServiceItem] = []
+    for theme in browser.themes():
+        for summary in browser.services(theme.code):
+            item = browser.service(summary.code)
+            if item.guide.form is not None:
+                items.append(item)
+    return items
+
+
+def apply_core(kiosk: Any) -> ApplyCore | None:
+    """The core's pieces for the apply screens (None when submit is not wired)."""
+    if kiosk.submit is None or kiosk.evaluation is None or kiosk.catalog is None:
+        return None
+    printing = kiosk.printing
+    browser = kiosk.catalog
+
+    def after_submit() -> None:
+        if printing is not None:
+            printing.wake()
+        kiosk.notify_sync()
+
+    return ApplyCore(
+        tasks=kiosk.tasks,
+        appliable=lambda: appliable_services(browser),
+        submit=kiosk.submit.submit,
+        rate=kiosk.evaluation.rate,
+        free_slots=lambda code, start: kiosk.appointments.free_slots(code, start),
+        book=lambda code, slot, number: kiosk.appointments.book(code, slot, number),
+        case_no=kiosk.submit.case_no,
+        reprint=printing.reprint if printing is not None else None,
+        after_submit=after_submit,
+    )
