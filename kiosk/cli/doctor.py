@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict, dataclass
 
-from drivers.registry import make_card_reader, make_printer
+from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.status import DeviceState, DeviceStatus
 from kiosk.cli.common import ConfigError, print_json, settings_from_args
 from kiosk.config import Settings
@@ -85,7 +85,25 @@ def _check_devices(settings: Settings) -> list[Check]:
     checks.append(
         _from_status("printer", status, "check paper, cover and cable of the printer, then retry")
     )
+    if settings.scanner:
+        checks.append(_check_scanner(settings.scanner))
     return checks
+
+
+def _check_scanner(uri: str) -> Check:
+    """A scanner answers no status query: it is fine when its port opens."""
+    try:
+        scanner = make_scanner(uri)
+        try:
+            scanner.open()
+            status = DeviceStatus(DeviceState.OK, f"scanner {uri}: port opens")
+        except Exception as exc:
+            status = DeviceStatus(DeviceState.ERROR, f"{uri}: {exc}")
+        finally:
+            scanner.close()
+    except Exception as exc:
+        status = DeviceStatus(DeviceState.ERROR, str(exc))
+    return _from_status("scanner", status, "check the scanner's USB cable, then retry")
 
 
 def diagnose(settings: Settings) -> list[Check]:

@@ -92,3 +92,14 @@ def test_doctor_reports_an_unreachable_central_service(capsys, settings_file, da
     code, report = run_doctor(capsys)
     assert code == 1
     assert checks_by_name(report)["central"]["state"] == "error"
+
+
+def test_doctor_checks_the_scanner_when_one_is_configured(capsys, settings_file, data_dir):
+    settings_file.write_text(f'data_dir = "{data_dir}"\nscanner = "sim:"\n', encoding="utf-8")
+    code, report = run_doctor(capsys)
+    assert code == 0 and checks_by_name(report)["scanner"]["state"] == "ok"
+    settings_file.write_text(
+        f'data_dir = "{data_dir}"\nscanner = "scanner:{data_dir}/ttyACM9"\n', encoding="utf-8"
+    )
+    code, report = run_doctor(capsys)
+    assert code == 1 and checks_by_name(report)["scanner"]["state"] == "error"
