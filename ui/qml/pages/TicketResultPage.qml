@@ -61,112 +61,136 @@ Page {
                 Layout.fillWidth: true
                 onBack: page.back()
             }
-            Item { Layout.fillHeight: true }
-            BodyText {
-                horizontalAlignment: Text.AlignHCenter
-                text: qsTr("%1 · 您的号码").arg(page.t.queueName || "")
-                font.pixelSize: Theme.fontLarge
-            }
-            Text {
-                objectName: "ticketNumber"
+            // Portrait: the number above the buttons. Landscape: side by side, so the choices
+            // after a failed print are on screen without scrolling.
+            GridLayout {
+                readonly property bool landscape: page.width > page.height
                 Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                text: page.t.display || ""
-                color: page.failed ? Theme.textMuted : Theme.primaryDark
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontHuge * 2
-                font.bold: true
-                fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: Theme.fontHuge
-                Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("号码 %1").arg(text)
-            }
-            BodyText {
-                objectName: "ticketAhead"
-                visible: !page.failed && (page.t.peopleAhead || 0) >= 0 && !page.t.offline
-                horizontalAlignment: Text.AlignHCenter
-                text: page.t.waitMin >= 0
-                      ? qsTr("前面还有 %1 人，预计等候约 %2 分钟").arg(page.t.peopleAhead).arg(page.t.waitMin)
-                      : qsTr("前面还有 %1 人").arg(page.t.peopleAhead)
-            }
-            BodyText {
-                objectName: "ticketOffline"
-                visible: !page.failed && !!page.t.offline
-                horizontalAlignment: Text.AlignHCenter
-                text: qsTr("网络暂时中断，本号码由本终端发放，叫号不受影响，请留意叫号屏。")
-            }
-            QrCode {
-                objectName: "ticketQr"
-                visible: page.onScreen
-                rows: page.onScreen ? (page.t.qr || []) : []
-                size: Math.min(400, body.width)
-                Layout.alignment: Qt.AlignHCenter
-            }
-            Text {
-                objectName: "ticketSlipStatus"
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                color: page.failed ? Theme.error : Theme.ok
-                text: page.failed ? page.printProblem(page.t.printReason)
-                    : page.onScreen ? qsTr("请记下或拍下此号码，到窗口时出示本屏号码或二维码。")
-                    : qsTr("排队号已打印，请在出纸口取走，并留意叫号。")
-                Accessible.role: page.failed ? Accessible.AlertMessage : Accessible.StaticText
-                Accessible.name: text
-            }
-            Text {
-                objectName: "ticketResultReason"
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-                visible: text !== ""
-                color: Theme.error
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                text: queue.reason === "" || queue.reason === "print_failed"
-                      || queue.reason === "print_timeout" ? ""
-                      : qsTr("操作未成功，请再试一次或咨询工作人员。")
-            }
-            Item { Layout.fillHeight: true }
+                Layout.fillHeight: true
+                columns: landscape ? 2 : 1
+                columnSpacing: Theme.padding
+                rowSpacing: Theme.spacing * 2
 
-            KioskButton {
-                objectName: "ticketShowOnScreen"
-                visible: page.failed
-                enabled: !queue.busy
-                text: qsTr("在屏幕上显示号码")
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Math.min(560, body.width)
-                onClicked: queue.showOnScreen()
-            }
-            KioskButton {
-                objectName: "ticketRetryPrint"
-                visible: page.failed
-                enabled: !queue.busy
-                primary: false
-                text: qsTr("重新打印")
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Math.min(560, body.width)
-                onClicked: queue.retryPrint()
-            }
-            KioskButton {
-                objectName: "ticketCancel"
-                visible: page.failed
-                enabled: !queue.busy
-                primary: false
-                text: qsTr("不取号了")
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Math.min(560, body.width)
-                onClicked: queue.cancelTicket()
-            }
-            KioskButton {
-                objectName: "ticketDone"
-                visible: !page.failed
-                text: qsTr("完成")
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Math.min(560, body.width)
-                onClicked: page.back()
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 1
+                    spacing: Theme.spacing * 2
+                    Item { Layout.fillHeight: true }
+                    BodyText {
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("%1 · 您的号码").arg(page.t.queueName || "")
+                        font.pixelSize: Theme.fontLarge
+                    }
+                    Text {
+                        objectName: "ticketNumber"
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        text: page.t.display || ""
+                        color: page.failed ? Theme.textMuted : Theme.primaryDark
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontHuge * 2
+                        font.bold: true
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Theme.fontHuge
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("号码 %1").arg(text)
+                    }
+                    BodyText {
+                        objectName: "ticketAhead"
+                        visible: !page.failed && (page.t.peopleAhead || 0) >= 0 && !page.t.offline
+                        horizontalAlignment: Text.AlignHCenter
+                        text: page.t.waitMin >= 0
+                              ? qsTr("前面还有 %1 人，预计等候约 %2 分钟").arg(page.t.peopleAhead).arg(page.t.waitMin)
+                              : qsTr("前面还有 %1 人").arg(page.t.peopleAhead)
+                    }
+                    BodyText {
+                        objectName: "ticketOffline"
+                        visible: !page.failed && !!page.t.offline
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("网络暂时中断，本号码由本终端发放，叫号不受影响，请留意叫号屏。")
+                    }
+                    QrCode {
+                        objectName: "ticketQr"
+                        visible: page.onScreen
+                        rows: page.onScreen ? (page.t.qr || []) : []
+                        size: Math.min(400, body.width)
+                        Layout.alignment: Qt.AlignHCenter
+                    }
+                    Text {
+                        objectName: "ticketSlipStatus"
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: page.failed ? Theme.error : Theme.ok
+                        text: page.failed ? page.printProblem(page.t.printReason)
+                            : page.onScreen ? qsTr("请记下或拍下此号码，到窗口时出示本屏号码或二维码。")
+                            : qsTr("排队号已打印，请在出纸口取走，并留意叫号。")
+                        Accessible.role: page.failed ? Accessible.AlertMessage : Accessible.StaticText
+                        Accessible.name: text
+                    }
+                    Text {
+                        objectName: "ticketResultReason"
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        visible: text !== ""
+                        color: Theme.error
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        text: queue.reason === "" || queue.reason === "print_failed"
+                              || queue.reason === "print_timeout" ? ""
+                              : qsTr("操作未成功，请再试一次或咨询工作人员。")
+                    }
+                    Item { Layout.fillHeight: true }
+                }
+
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignVCenter
+                    Layout.preferredWidth: 1
+                    spacing: Theme.spacing * 2
+
+                    KioskButton {
+                        objectName: "ticketShowOnScreen"
+                        visible: page.failed
+                        enabled: !queue.busy
+                        text: qsTr("在屏幕上显示号码")
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.preferredWidth: Math.min(560, body.width)
+                        onClicked: queue.showOnScreen()
+                    }
+                    KioskButton {
+                        objectName: "ticketRetryPrint"
+                        visible: page.failed
+                        enabled: !queue.busy
+                        primary: false
+                        text: qsTr("重新打印")
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.preferredWidth: Math.min(560, body.width)
+                        onClicked: queue.retryPrint()
+                    }
+                    KioskButton {
+                        objectName: "ticketCancel"
+                        visible: page.failed
+                        enabled: !queue.busy
+                        primary: false
+                        text: qsTr("不取号了")
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.preferredWidth: Math.min(560, body.width)
+                        onClicked: queue.cancelTicket()
+                    }
+                    KioskButton {
+                        objectName: "ticketDone"
+                        visible: !page.failed
+                        text: qsTr("完成")
+                        Layout.alignment: Qt.AlignHCenter
+                        Layout.preferredWidth: Math.min(560, body.width)
+                        onClicked: page.back()
+                    }
+                }
             }
         }
     }
