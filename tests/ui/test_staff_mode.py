@@ -13,6 +13,17 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 PIN = "482915"
 
 
+def scroll_to(target) -> None:
+    """Scroll the page's Flickable so that ``target`` is on screen."""
+    parent = target.parentItem()
+    while parent is not None and not parent.inherits("QQuickFlickable"):
+        parent = parent.parentItem()
+    if parent is not None:
+        y = target.mapToItem(parent.property("contentItem"), QPointF(0, 0)).y()
+        most = max(0.0, parent.property("contentHeight") - parent.height())
+        parent.setProperty("contentY", min(max(0.0, y - 40), most))
+
+
 def type_pin(ui, qtbot, pin: str) -> None:
     root = ui.window.contentItem()
     for digit in pin:
@@ -67,8 +78,10 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
         return find_item(staff_ui.window.contentItem(), f"reprint_{job['id']}")
 
     qtbot.waitUntil(lambda: reprint_button() is not None, timeout=5000)
+    scroll_to(reprint_button())  # today's slips are listed last
+    qtbot.wait(50)
     tap(staff_ui, reprint_button())
-    qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reprinted", timeout=5000)
+    qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reprinted", timeout=20000)
     assert len(staff_ui.kiosk.printing.jobs.list_today()) >= printed_before
     actions = [e.action for e in staff_ui.kiosk.staff.entries()]
     assert "staff.login" in actions and "print.reprint" in actions
