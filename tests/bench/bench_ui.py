@@ -38,6 +38,14 @@ SCRIPT = (
     ("guideDetail", {}),
     ("search", {}),
     ("notReady", {"entryTitle": "取号"}),
+    ("idCard", {}),
+    ("ticket", {}),
+    ("checkin", {}),
+    ("progress", {}),
+    ("consult", {}),
+    ("complain", {}),
+    ("apply", {}),
+    ("evaluate", {}),
 )
 
 
