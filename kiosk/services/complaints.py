@@ -8,19 +8,14 @@ identity, no phone, no ID hash, in no table (the outbox item carries no complain
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.contract import Applicant, Complaint
 from kiosk.domain.identity import Identity
-from kiosk.printing.layouts import AcknowledgementData, acknowledgement
-from kiosk.printing.worker import PrintWorker
-from kiosk.services.common import Central, ServiceError, local_now
+from kiosk.services.common import ServiceError
 from kiosk.services.consult import check_phone
-from kiosk.services.followups import Filed, FollowUps, FollowUpView, check_text, new_tracking_no
-from kiosk.store import Store
-from kiosk.sync.outbox import enqueue
+from kiosk.services.followups import Filed, FollowUpDesk, FollowUpView, check_text
 
 
 @dataclass(frozen=True)
@@ -42,28 +37,10 @@ CATEGORIES: tuple[ComplaintCategory, ...] = (
 )
 
 
-class ComplaintService:
+class ComplaintService(FollowUpDesk):
     """File complaints and look them up (call from a worker thread)."""
 
-    def __init__(
-        self,
-        store: Store,
-        *,
-        hall_id: str,
-        hall_name: str,
-        terminal_id: str,
-        central: Central | None = None,
-        printing: PrintWorker | None = None,
-        notify_sync: Callable[[], None] | None = None,
-        clock: Callable[[], datetime] = local_now,
-    ) -> None:
-        self.store = store
-        self.hall_id = hall_id
-        self.hall_name = hall_name
-        self.terminal_id = terminal_id
-        self.notify_sync = notify_sync or (lambda: None)
-        self.clock = clock
-        self.followups = FollowUps(store, central or Central(None), printing, clock)
+    kind = "complaint"
 
     def categories(self) -> list[ComplaintCategory]:
         """The categories in display order."""
@@ -100,11 +77,9 @@ class ComplaintService:
                 phone=check_phone(phone) if phone.strip() else None,
             )
         # Anonymous: the identity and phone are not even looked at from here on.
-        now = self.clock()
-        with self.store.session(write=True) as s:
-            tracking = new_tracking_no(s, "complaint", self.terminal_id, now)
-            self.followups.add(s, tracking, "complaint", chosen.code)
-            item = Complaint(
+
+        def build(tracking: str, now: datetime) -> Complaint:
+            return Complaint(
                 complaint_id=uuid.uuid4().hex,
                 hall_id=self.hall_id,
                 category=chosen.code,
@@ -117,20 +92,14 @@ class ComplaintService:
                 against_window=against_window,
                 against_staff=against_staff,
             )
-            enqueue(s, "complaint", item, f"complaint-{tracking}")
-        self.notify_sync()
-        slip = acknowledgement(
-            AcknowledgementData(
-                kind="complaint",
-                hall_name=self.hall_name,
-                tracking_no=tracking,
-                created_at=now,
-                detail=chosen.name,
-                message="我们将在 5 个工作日内处理，可凭编号在自助终端查询处理进度。",
-            )
+
+        return self._file(
+            chosen.code,
+            build,
+            detail=chosen.name,
+            message="我们将在 5 个工作日内处理，可凭编号在自助终端查询处理进度。",
         )
-        return Filed(tracking, self.followups.print_slip(slip))
 
     def status(self, tracking_no: str) -> FollowUpView:
         """Where the complaint stands (``not_found`` when unknown)."""
-        return self.followups.status(tracking_no, "complaint")
+        return self._status(tracking_no)

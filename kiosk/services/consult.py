@@ -12,16 +12,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Unpack
 
 from kiosk.contract import Applicant, ConsultationQuestion
 from kiosk.domain.catalog import ServiceItem
 from kiosk.domain.identity import Identity
-from kiosk.printing.layouts import AcknowledgementData, acknowledgement
-from kiosk.printing.worker import PrintWorker
-from kiosk.services.common import Central, ServiceError, local_now
-from kiosk.services.followups import Filed, FollowUps, FollowUpView, check_text, new_tracking_no
+from kiosk.services.common import ServiceError
+from kiosk.services.followups import DeskWiring, Filed, FollowUpDesk, FollowUpView, check_text
 from kiosk.store import Store
-from kiosk.sync.outbox import enqueue
 
 PHONE = re.compile(r"^\+?[0-9][0-9 -]{4,19}$")
 
@@ -55,30 +53,19 @@ def check_phone(phone: str) -> str:
     return phone
 
 
-class ConsultService:
+class ConsultService(FollowUpDesk):
     """FAQ from the catalog; questions left for the department (call from a worker thread)."""
+
+    kind = "consultation"
 
     def __init__(
         self,
         store: Store,
         service_lookup: Callable[[str], ServiceItem],
-        *,
-        hall_id: str,
-        hall_name: str,
-        terminal_id: str,
-        central: Central | None = None,
-        printing: PrintWorker | None = None,
-        notify_sync: Callable[[], None] | None = None,
-        clock: Callable[[], datetime] = local_now,
+        **wiring: Unpack[DeskWiring],
     ) -> None:
-        self.store = store
+        super().__init__(store, **wiring)
         self.service_lookup = service_lookup
-        self.hall_id = hall_id
-        self.hall_name = hall_name
-        self.terminal_id = terminal_id
-        self.notify_sync = notify_sync or (lambda: None)
-        self.clock = clock
-        self.followups = FollowUps(store, central or Central(None), printing, clock)
 
     def info(self, service_code: str) -> ConsultInfo:
         """The guide's consultation phone, place, hours and FAQ (``CatalogNotFound`` if none)."""
@@ -109,16 +96,15 @@ class ConsultService:
         """
         body = check_text(text)
         phone = check_phone(phone)
-        now = self.clock()
-        with self.store.session(write=True) as s:
-            tracking = new_tracking_no(s, "consultation", self.terminal_id, now)
-            self.followups.add(s, tracking, "consultation", topic.strip()[:60])
-            asker = (
-                Applicant(name=identity.name or identity.name_en, id_number=identity.id_number)
-                if identity is not None
-                else None
-            )
-            question = ConsultationQuestion(
+        topic = topic.strip()[:60]
+        asker = (
+            Applicant(name=identity.name or identity.name_en, id_number=identity.id_number)
+            if identity is not None
+            else None
+        )
+
+        def build(tracking: str, now: datetime) -> ConsultationQuestion:
+            return ConsultationQuestion(
                 question_id=uuid.uuid4().hex,
                 hall_id=self.hall_id,
                 service_code=service_code,
@@ -126,23 +112,17 @@ class ConsultService:
                 asker=asker,
                 asked_at=now,
                 tracking_no=tracking,
-                topic=topic.strip()[:60],
+                topic=topic,
                 phone=phone,
             )
-            enqueue(s, "consultation", question, f"consultation-{tracking}")
-        self.notify_sync()
-        slip = acknowledgement(
-            AcknowledgementData(
-                kind="consultation",
-                hall_name=self.hall_name,
-                tracking_no=tracking,
-                created_at=now,
-                detail=topic.strip()[:60] or "-",
-                message="答复将以短信或电话告知，也可凭编号在自助终端查询答复。",
-            )
+
+        return self._file(
+            topic,
+            build,
+            detail=topic,
+            message="答复将以短信或电话告知，也可凭编号在自助终端查询答复。",
         )
-        return Filed(tracking, self.followups.print_slip(slip))
 
     def answer(self, tracking_no: str) -> FollowUpView:
         """The question's state and answer (``not_found`` when unknown)."""
-        return self.followups.status(tracking_no, "consultation")
+        return self._status(tracking_no)

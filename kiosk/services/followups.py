@@ -12,16 +12,20 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar, Literal, TypedDict
 
+from pydantic import BaseModel
 from sqlmodel import Session
 
 from kiosk.printing.document import Document
 from kiosk.printing.jobs import PrintJob
+from kiosk.printing.layouts import AcknowledgementData, acknowledgement
 from kiosk.printing.worker import PrintWorker
-from kiosk.services.common import Central, ServiceError, next_local
+from kiosk.services.common import Central, ServiceError, local_now, next_local
 from kiosk.store import Store
 from kiosk.store.models import FollowUpRow
 from kiosk.sync.client import CentralError
+from kiosk.sync.outbox import enqueue
 
 log = logging.getLogger(__name__)
 
@@ -142,3 +146,75 @@ class FollowUps:
             fetched_at=datetime.fromisoformat(known.fetched_at) if known.fetched_at else None,
             offline=offline,
         )
+
+
+class DeskWiring(TypedDict, total=False):
+    """The keyword arguments of :class:`FollowUpDesk` after the store (for subclasses)."""
+
+    hall_id: str
+    hall_name: str
+    terminal_id: str
+    central: Central | None
+    printing: PrintWorker | None
+    notify_sync: Callable[[], None] | None
+    clock: Callable[[], datetime]
+
+
+class FollowUpDesk:
+    """What consultation and complaints share: the hall's identity, the ``followup`` table,
+    and filing an item with its outbox entry and acknowledgement slip (call from a worker)."""
+
+    kind: ClassVar[Literal["complaint", "consultation"]]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        hall_id: str,
+        hall_name: str,
+        terminal_id: str,
+        central: Central | None = None,
+        printing: PrintWorker | None = None,
+        notify_sync: Callable[[], None] | None = None,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        self.store = store
+        self.hall_id = hall_id
+        self.hall_name = hall_name
+        self.terminal_id = terminal_id
+        self.notify_sync = notify_sync or (lambda: None)
+        self.clock = clock
+        self.followups = FollowUps(store, central or Central(None), printing, clock)
+
+    def _file(
+        self,
+        topic: str,
+        build: Callable[[str, datetime], BaseModel],
+        *,
+        detail: str,
+        message: str,
+    ) -> Filed:
+        """Number, record and enqueue one item in a single transaction, then print its slip.
+
+        ``build(tracking_no, now)`` makes the item sent to central.
+        """
+        now = self.clock()
+        with self.store.session(write=True) as s:
+            tracking = new_tracking_no(s, self.kind, self.terminal_id, now)
+            self.followups.add(s, tracking, self.kind, topic)
+            enqueue(s, self.kind, build(tracking, now), f"{self.kind}-{tracking}")
+        self.notify_sync()
+        slip = acknowledgement(
+            AcknowledgementData(
+                kind=self.kind,
+                hall_name=self.hall_name,
+                tracking_no=tracking,
+                created_at=now,
+                detail=detail or "-",
+                message=message,
+            )
+        )
+        return Filed(tracking, self.followups.print_slip(slip))
+
+    def _status(self, tracking_no: str) -> FollowUpView:
+        return self.followups.status(tracking_no, self.kind)

@@ -1,4 +1,5 @@
-"""Fixtures for catalog integration tests: a real SQLite store file with the bundled catalog."""
+"""Fixtures for integration tests: real SQLite store files, the bundled catalog, and
+``kiosk-central`` in a subprocess on loopback with a terminal connected to it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from central.testing import CentralProcess
 from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS, CatalogBrowser, ensure_catalog
 from kiosk.store import Store
+from tests.integration.services_env import Terminal
 
 
 @pytest.fixture
@@ -45,3 +48,21 @@ def catalog_store(catalog_template: Path, tmp_path: Path) -> Iterator[Store]:
 def browser(catalog_store: Store) -> CatalogBrowser:
     """The screens' read API over the real store."""
     return CatalogBrowser.open(catalog_store, BUNDLED_SYNONYMS)
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[CentralProcess]:
+    """A reference central in its own folder, not yet started (add terminals first)."""
+    proc = CentralProcess(tmp_path)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def terminal(central: CentralProcess, tmp_path: Path) -> Iterator[Terminal]:
+    """Terminal ``T01`` registered at central, which is then started."""
+    secret = central.add_terminal("T01")
+    central.start()
+    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
+    yield term
+    term.close()

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from central.testing import CentralProcess
@@ -30,13 +28,6 @@ HJ004 = {
     "since": "2024-05-01",
     "basis": "work",
 }
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
 
 
 def agent_application() -> ApplySession:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -12,13 +10,6 @@ from central.testing import CentralProcess, free_port
 from kiosk.services.appointments import AppointmentError, AppointmentService
 from kiosk.sync.client import CentralClient, Credentials
 from tests.unit.apply_helpers import identity
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
 
 
 def test_slots_skip_the_spring_festival_and_a_booked_slot_fills_up(

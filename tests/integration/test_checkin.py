@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -14,22 +12,6 @@ from kiosk.services.common import ServiceError
 from tests.integration.services_env import Terminal, person
 
 OTHER = "110105199007070022"
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
-def terminal(central: CentralProcess, tmp_path: Path) -> Iterator[Terminal]:
-    secret = central.add_terminal("T01")
-    central.start()
-    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
-    yield term
-    term.close()
 
 
 def book(central: CentralProcess, appt_id: str, start: datetime, id_number: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,6 @@ from kiosk.services.consult import ConsultService
 from tests.integration.services_env import Terminal, person
 
 SECRET_PHONE = "13912345678"
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
-def terminal(central: CentralProcess, tmp_path: Path) -> Iterator[Terminal]:
-    secret = central.add_terminal("T01")
-    central.start()
-    term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
-    yield term
-    term.close()
 
 
 def consult_for(term: Terminal, lookup: object = None) -> ConsultService:

@@ -20,13 +20,6 @@ AGENT = person()
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
 def terminal(central: CentralProcess, tmp_path: Path) -> Iterator[Terminal]:
     secret = central.add_terminal("T01")
     central.start()

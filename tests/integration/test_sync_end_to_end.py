@@ -24,13 +24,6 @@ from kiosk.sync.worker import SyncWorker, WorkerTimings, pull_forward
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = Store(tmp_path / "kiosk.db")
     yield s

@@ -22,13 +22,6 @@ ELDER = "110105195001010012"
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    proc = CentralProcess(tmp_path)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
 def offline(tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(tmp_path / "t01")
     yield term
