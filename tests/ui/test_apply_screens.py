@@ -487,8 +487,11 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
     on_page(ui, qtbot, "idCard")
     tap_a_good_card(ui, qtbot)
     on_page(ui, qtbot, "applyForm")
-    principal = ui.card.identity
+    principal = ui.apply._session._principal
+    assert principal is not None and principal.from_card
     assert principal.id_number != agent.id_number
     texts = shown_text(ui)
     assert principal.masked_id_number in texts and principal.id_number not in texts
     assert ui.apply.property("step") == "form"
+    # The rest of the visit is the agent's again (a second application, progress by card).
+    assert ui.card.identity is agent and ui.card.property("state") == "read"

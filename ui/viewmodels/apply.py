@@ -77,6 +77,7 @@ class ApplyViewModel(QObject):
         self._print_state = ""
         self._preview = ""
         self._visit_id = ""
+        self._agent_card: Any = None  # the agent's card while the principal's is read
         self._rating_state = ""
         self._slots: list[Any] = []
         self._slot_days: list[dict[str, Any]] = []
@@ -256,12 +257,14 @@ class ApplyViewModel(QObject):
         """The person applied for, typed in (name and a checked ID number)."""
         auth = Authorisation(relationship, kind)
         number = views.normalise("id_number", id_number)
+        self._give_back_agent_card()  # a principal card read was given up for typing
         return self._flow(lambda: self._session.set_principal(auth, name=name, id_number=number))
 
     @Slot(str, str, result=bool)
     def principalFromCard(self, relationship: str, kind: str) -> bool:  # noqa: N802
         """The person applied for, by their card just read on the card page."""
         identity = self._card.identity
+        self._give_back_agent_card()
         if identity is None:
             self._set_error("card_missing")
             return False
@@ -270,8 +273,16 @@ class ApplyViewModel(QObject):
 
     @Slot()
     def readPrincipalCard(self) -> None:  # noqa: N802
-        """The agent's card is already kept by the session: let the card page read another."""
+        """Let the card page read the principal's card; the agent's is given back after, so
+        the rest of the visit (another application, progress) is the agent's again."""
+        if self._agent_card is None:
+            self._agent_card = self._card.identity
         self._card.retry()
+
+    def _give_back_agent_card(self) -> None:
+        if self._agent_card is not None:
+            self._card.restore(self._agent_card)
+            self._agent_card = None
 
     # -- form -------------------------------------------------------------------------------
 

@@ -85,6 +85,12 @@ class CardViewModel(QObject):
             "waiting" if self._reader_ok else "error", "" if self._reader_ok else "reader_lost"
         )
 
+    def restore(self, identity: Any) -> None:
+        """Hold ``identity`` again (the agent's card after the principal's was read); this is
+        not a new tap, so no ``cardRead``."""
+        self._identity = identity
+        self._set("read", "")
+
     @Slot()
     def cancel(self) -> None:
         """Leave the page: forget the card."""
