@@ -142,6 +142,16 @@ def test_an_unreachable_printer_is_a_clear_error() -> None:
     assert caught.value.reason == "unreachable" and str(port) in str(caught.value)
 
 
+def test_a_usb_printer_that_is_not_plugged_in_is_a_clear_error() -> None:
+    # VID:PID of no device here: pyusb (a dependency, with libusb) looks and does not find it.
+    driver = make_printer("usb:0x0416:0x5011")
+    with pytest.raises(PrinterError) as caught:
+        driver.query_status()
+    message = str(caught.value)
+    assert caught.value.reason == "unreachable"
+    assert "not found" in message and "library" not in message
+
+
 def test_status_and_a_job_over_a_pty_serial_line(emulator: EscposEmulator) -> None:
     with PtyPrinterServer(emulator) as server:
         driver = make_printer(server.uri)
