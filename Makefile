@@ -11,16 +11,17 @@ SYSTEM_STAMP := .venv-system.ok
 # Debian packages: pyscard build (libpcsclite-dev, swig), PC/SC test stack (pcscd,
 # vsmartcard-vpcd), CJK fonts for screens and raster receipts, Qt Quick runtime libraries
 # (EGL, xkbcommon, fontconfig, dbus, xcb-cursor) and libpulse0 for Qt Virtual Keyboard /
-# multimedia, Xvfb + AT-SPI for screen-reader tests, shellcheck for install/install.sh.
-APT_PACKAGES := build-essential python3-venv libpcsclite-dev swig pcscd vsmartcard-vpcd \
+# multimedia, libusb for usb: printers (pyusb), Xvfb + AT-SPI for screen-reader tests,
+# shellcheck for install/install.sh.
+APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pcscd vsmartcard-vpcd \
 	fonts-noto-cjk libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-	xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck
+	libusb-1.0-0 xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 
-.PHONY: help setup system venv demo test test-fast bench lint format i18n clean
+.PHONY: help setup system venv demo test test-fast bench lint format i18n clean install-check
 
 help:
 	@echo "make demo       set up, then start the terminal in demo mode (simulated devices)"
@@ -28,6 +29,7 @@ help:
 	@echo "make test-fast  the quick set (no pcsc, gui or slow tests)"
 	@echo "make bench      benchmarks, one JSON line each"
 	@echo "make lint       ruff, ruff format --check, mypy"
+	@echo "make install-check  install/install.sh for real in a fresh Debian 12 chroot (root)"
 
 setup: system venv i18n
 
@@ -83,6 +85,11 @@ lint: venv
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# A real install on a fresh Debian 12 in a chroot (root, network; 10-20 min; not in `make test`).
+install-check:
+	@command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
+	tools/install_in_chroot.sh $${KIOSK_CHROOT:-/var/tmp/kiosk-deb12}
 
 clean:
 	rm -rf $(VENV) $(SYSTEM_STAMP) build *.egg-info

@@ -12,6 +12,9 @@
 #   --no-apt         skip Debian packages (already installed, or installed by an image)
 #   --no-session     do not enable the cage session on tty1 (headless test box)
 #
+# Without a running systemd (building an OS image in a chroot), units are enabled but nothing is
+# started or reloaded; they start on the first boot.
+#
 # Exit codes: 0 done, 1 a step failed, 2 wrong usage or not root.
 set -euo pipefail
 
@@ -32,7 +35,7 @@ UNITS=(kiosk.service kiosk-purge.service kiosk-purge.timer)
 # wheel fits), cage (Wayland kiosk compositor) with the Wayland/EGL libraries Qt needs, CJK
 # fonts, voice (speech-dispatcher with espeak-ng), USB access (libusb), logrotate.
 APT_PACKAGES=(
-    python3 python3-venv python3-pip build-essential swig libpcsclite-dev
+    python3 python3-venv python3-pip python3-dev build-essential swig libpcsclite-dev
     pcscd libccid cage libwayland-client0 libwayland-cursor0 libwayland-egl1 libegl1 libgl1
     libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 fonts-noto-cjk
     speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libusb-1.0-0 udev logrotate
@@ -47,7 +50,7 @@ NO_SESSION=0
 WHEELS=""
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 say() {
@@ -60,6 +63,20 @@ run() {
         printf '+ %s\n' "$*"
     else
         "$@"
+    fi
+}
+
+# systemd is running (sd_booted): otherwise this is an image being built in a chroot.
+systemd_running() {
+    [ -d /run/systemd/system ]
+}
+
+# Run a command that talks to a running systemd or udevd; skipped while building an image.
+live() {
+    if systemd_running || [ "$DRY_RUN" = 1 ]; then
+        run "$@"
+    else
+        say "systemd is not running (image build?): skipped '$*', done at first boot"
     fi
 }
 
@@ -168,6 +185,8 @@ install_app() {
         pip+=(--no-index --find-links "$WHEELS")
     fi
     run "${pip[@]}" "$SRC"
+    # The screens' translations (.qm) are built from the shipped .ts files inside the venv.
+    run "$VENV/bin/python" -m ui.i18n.build
     put install/VENDOR.md "$PREFIX/VENDOR.md" 0644
 }
 
@@ -187,17 +206,18 @@ install_devices() {
     put install/udev/60-kiosk.rules "$UDEV_RULES" 0644
     if [ "$KEEP_USBLP" = 1 ]; then
         say "keeping the usblp driver (--keep-usblp): use printer = \"file:/dev/usb/lp0\""
-        [ -e "$USBLP_CONF" ] && run rm -f "$USBLP_CONF"
+        if [ -e "$USBLP_CONF" ]; then run rm -f "$USBLP_CONF"; fi
     else
         put install/config/kiosk-usblp.conf "$USBLP_CONF" 0644
         # Release a printer usblp holds right now, without a reboot.
-        if grep -q '^usblp ' /proc/modules 2>/dev/null; then
+        if systemd_running && grep -q '^usblp ' /proc/modules 2>/dev/null; then
             run modprobe -r usblp || say "usblp is busy; it is released after a reboot"
         fi
     fi
-    run udevadm control --reload-rules
-    run udevadm trigger --subsystem-match=tty --subsystem-match=usb
-    run systemctl enable --now pcscd.socket
+    live udevadm control --reload-rules
+    live udevadm trigger --subsystem-match=tty --subsystem-match=usb
+    run systemctl enable pcscd.socket
+    live systemctl start pcscd.socket
 }
 
 install_services() {
@@ -206,7 +226,7 @@ install_services() {
         put "install/systemd/$unit" "$UNIT_DIR/$unit" 0644
     done
     put install/config/logrotate-kiosk "$LOGROTATE_CONF" 0644
-    run systemctl daemon-reload
+    live systemctl daemon-reload
     run systemctl enable kiosk-purge.timer
     if [ "$NO_SESSION" = 1 ]; then
         say "not enabling the cage session (--no-session); start it with: systemctl start kiosk"
@@ -232,14 +252,15 @@ do_install() {
 
 do_uninstall() {
     local unit
-    run systemctl disable --now kiosk.service kiosk-purge.timer || true
+    live systemctl stop kiosk.service kiosk-purge.timer || true
+    run systemctl disable kiosk.service kiosk-purge.timer || true
     for unit in "${UNITS[@]}"; do
-        [ -e "$UNIT_DIR/$unit" ] && run rm -f "$UNIT_DIR/$unit"
+        if [ -e "$UNIT_DIR/$unit" ]; then run rm -f "$UNIT_DIR/$unit"; fi
     done
     run rm -f "$UDEV_RULES" "$USBLP_CONF" "$LOGROTATE_CONF"
-    run systemctl daemon-reload
+    live systemctl daemon-reload
     run systemctl enable getty@tty1.service || true
-    run udevadm control --reload-rules
+    live udevadm control --reload-rules
     run rm -rf "$PREFIX"
     if [ "$PURGE_DATA" = 1 ]; then
         say "removing data, settings, keys and the $KIOSK_USER user (--purge-data)"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.status import DeviceState, DeviceStatus
@@ -106,6 +108,31 @@ def _check_scanner(uri: str) -> Check:
     return _from_status("scanner", status, "check the scanner's USB cable, then retry")
 
 
+def check_translations(folder: Path | None = None) -> Check:
+    """The screens' English and Traditional Chinese need their compiled ``.qm`` files."""
+    if folder is None:
+        spec = importlib.util.find_spec("ui")  # finds the package without importing Qt
+        if spec is None or not spec.submodule_search_locations:
+            return Check("translations", "error", "the ui package is not installed", "reinstall")
+        folder = Path(next(iter(spec.submodule_search_locations))) / "i18n"
+    sources = sorted(folder.glob("kiosk_*.ts"))
+    stale = [
+        ts.stem.removeprefix("kiosk_")
+        for ts in sources
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
+    if stale:
+        return Check(
+            "translations",
+            "warning",
+            f"not built: {', '.join(stale)} (those languages show Simplified Chinese)",
+            "run: <venv>/bin/python -m ui.i18n.build",
+        )
+    names = ", ".join(ts.stem.removeprefix("kiosk_") for ts in sources)
+    return Check("translations", "ok", f"zh_CN, {names}")
+
+
 def diagnose(settings: Settings) -> list[Check]:
     """Every check, in the order staff should fix them."""
     checks = [Check("settings", "ok", f"loaded from {settings.source}")]
@@ -114,6 +141,7 @@ def diagnose(settings: Settings) -> list[Check]:
     if data.ok:
         checks.append(_check_store(settings))
     checks.extend(_check_devices(settings))
+    checks.append(check_translations())
     central = check_central(settings.central_url)
     hint = "check the network cable; the terminal keeps working offline meanwhile"
     checks.append(_from_status("central", central, hint))
@@ -135,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         marks = {"ok": "OK  ", "warning": "WARN", "unknown": "??  ", "error": "FAIL"}
         for c in checks:
             print(f"[{marks.get(c.state, c.state)}] {c.name:<12} {c.detail}")
-            if c.hint:
+            if c.hint and c.state != "ok":
                 print(f"       -> {c.hint}")
         print("Terminal is NOT ready." if broken else "Terminal is ready.")
     return 1 if broken else 0

@@ -45,12 +45,14 @@ def test_a_dry_run_shows_every_step_and_changes_nothing():
     for expected in (
         "/etc/udev/rules.d/60-kiosk.rules",
         "/etc/modprobe.d/kiosk-usblp.conf",
-        "+ systemctl enable --now pcscd.socket",
+        "+ systemctl enable pcscd.socket",
+        "+ systemctl start pcscd.socket",
         "/etc/systemd/system/kiosk.service",
         "+ systemctl enable kiosk.service",
         "+ systemctl enable kiosk-purge.timer",
         "/etc/logrotate.d/kiosk",
         "/opt/kiosk/venv/bin/python -m pip install",
+        "/opt/kiosk/venv/bin/python -m ui.i18n.build",
         "keys/outbox.key",
         "keys/terminal.secret",
     ):

@@ -5,6 +5,7 @@ import stat
 import pytest
 
 from kiosk.cli import main as kioskctl
+from kiosk.cli.doctor import check_translations
 
 
 def run_doctor(capsys, *args: str) -> tuple[int, dict]:
@@ -103,3 +104,16 @@ def test_doctor_checks_the_scanner_when_one_is_configured(capsys, settings_file,
     )
     code, report = run_doctor(capsys)
     assert code == 1 and checks_by_name(report)["scanner"]["state"] == "error"
+
+
+def test_doctor_warns_when_translations_are_not_built(tmp_path):
+    ts = tmp_path / "kiosk_en_US.ts"
+    ts.write_text("<TS/>", encoding="utf-8")
+    (tmp_path / "kiosk_zh_TW.ts").write_text("<TS/>", encoding="utf-8")
+    (tmp_path / "kiosk_zh_TW.qm").write_bytes(b"qm")
+    check = check_translations(tmp_path)
+    assert check.state == "warning" and "en_US" in check.detail and "zh_TW" not in check.detail
+    assert "ui.i18n.build" in check.hint
+    (tmp_path / "kiosk_en_US.qm").write_bytes(b"qm")
+    os.utime(ts, (1, 1))  # the source is older than its build
+    assert check_translations(tmp_path).state == "ok"

@@ -1,0 +1,102 @@
+"""The wheel that install.sh puts into /opt/kiosk carries every file the terminal loads.
+
+A checkout finds assets/ beside the packages; an installed terminal finds them in
+site-packages. This builds the wheel, unpacks it, and imports the packages from there (not from
+the checkout) to check that each bundled file resolves and loads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+PROBE = r"""
+import json, sys
+from datetime import date
+from pathlib import Path
+
+import kiosk
+from drivers.cards.sim.card_files import default_cards_dir
+from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS
+from kiosk.catalog.validation import SCHEMA_PATH, validate_catalog
+from kiosk.notices import BUNDLED_NOTICES, load_notices
+from kiosk.services.queues import BUNDLED_QUEUES, load_queues
+
+site = Path(sys.argv[1]).resolve()
+issues = validate_catalog(json.loads(BUNDLED_CATALOG.read_text("utf-8")))
+print(json.dumps({
+    "kiosk": kiosk.__file__,
+    "paths": [str(p) for p in (BUNDLED_CATALOG, BUNDLED_SYNONYMS, SCHEMA_PATH, BUNDLED_NOTICES,
+                               BUNDLED_QUEUES, default_cards_dir() / "resident.json",
+                               site / "ui" / "qml" / "Main.qml",
+                               site / "ui" / "i18n" / "kiosk_en_US.ts")],
+    "catalog_issues": len(issues),
+    "queues": len(load_queues("H0001", BUNDLED_QUEUES).queues),
+    "notices": len(load_notices(BUNDLED_NOTICES, "H0001", date.today())),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    # From a copy of the files git knows, as in a fresh clone (no stale build/ folder).
+    source = out / "source"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, listed):
+        src = REPO / os.fsdecode(name)
+        if src.is_file():
+            (source / src.relative_to(REPO)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, source / src.relative_to(REPO))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    (wheel,) = out.glob("hall_kiosk-*.whl")
+    target = out / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(target)
+    return target
+
+
+def test_the_installed_packages_find_and_load_every_bundled_file(site: Path, tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(site)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # not the checkout
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert Path(found["kiosk"]).is_relative_to(site), "imported the checkout, not the wheel"
+    for path in found["paths"]:
+        assert Path(path).is_relative_to(site) and Path(path).is_file(), path
+    assert found["catalog_issues"] == 0
+    assert found["queues"] > 0 and found["notices"] > 0
+
+
+def test_the_wheel_ships_no_runtime_data_or_secrets(site: Path):
+    shipped = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    assert not [p for p in shipped if p.startswith("offline_cache/") or p.endswith((".db", ".key"))]
+    assert not [p for p in shipped if p.startswith("tests/")]
