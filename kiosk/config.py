@@ -34,8 +34,14 @@ class ConfigError(ValueError):
 
 
 def _default_data_dir() -> Path:
-    # In a checkout the runtime folder is offline_cache/ beside the packages.
-    return Path(__file__).resolve().parent.parent / "offline_cache"
+    """``offline_cache/`` beside the packages in a checkout; for an installed copy run without
+    settings (``kiosk --demo`` on a vendor's box) the user's own data folder, since the
+    installed packages are not writable."""
+    checkout = Path(__file__).resolve().parent.parent / "offline_cache"
+    if checkout.is_dir():
+        return checkout
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "hall-kiosk"
 
 
 @dataclass(frozen=True)

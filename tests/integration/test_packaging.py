@@ -32,6 +32,7 @@ from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS
 from kiosk.catalog.validation import SCHEMA_PATH, validate_catalog
 from kiosk.notices import BUNDLED_NOTICES, load_notices
 from kiosk.services.queues import BUNDLED_QUEUES, load_queues
+from kiosk.config import Settings
 
 site = Path(sys.argv[1]).resolve()
 issues = validate_catalog(json.loads(BUNDLED_CATALOG.read_text("utf-8")))
@@ -44,6 +45,7 @@ print(json.dumps({
     "catalog_issues": len(issues),
     "queues": len(load_queues("H0001", BUNDLED_QUEUES).queues),
     "notices": len(load_notices(BUNDLED_NOTICES, "H0001", date.today())),
+    "data_dir": str(Settings().data_dir),
 }))
 """
 
@@ -78,7 +80,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_installed_packages_find_and_load_every_bundled_file(site: Path, tmp_path: Path):
-    env = {**os.environ, "PYTHONPATH": str(site)}
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_DATA_HOME": str(tmp_path / "xdg")}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(site)],
         capture_output=True,
@@ -94,6 +96,8 @@ def test_the_installed_packages_find_and_load_every_bundled_file(site: Path, tmp
         assert Path(path).is_relative_to(site) and Path(path).is_file(), path
     assert found["catalog_issues"] == 0
     assert found["queues"] > 0 and found["notices"] > 0
+    # Without settings an installed copy keeps its data in the user's folder, not the venv.
+    assert found["data_dir"] == str(tmp_path / "xdg" / "hall-kiosk")
 
 
 def test_the_wheel_ships_no_runtime_data_or_secrets(site: Path):
