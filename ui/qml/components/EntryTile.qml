@@ -4,13 +4,19 @@ import QtQuick.Layouts
 
 // One home-screen entry: a large tile with a glyph, a title and one line saying what it does.
 // An entry whose screen is not built yet still responds, with a page saying so (no dead buttons).
+// Compact (landscape screens): the glyph beside the text, so two rows of tiles, the card hint
+// and the demo button all fit above the footer without scrolling.
 AbstractButton {
     id: tile
     property string glyph: ""
     property string title: ""
     property string subtitle: ""
     property bool ready: true
+    property bool compact: false
+    readonly property int textWidth: compact ? tile.width - Theme.iconSize - 56 : tile.width - 32
     implicitHeight: Theme.tileHeight
+    // Fixed: the grid sets the width; deriving it from the text would loop through the layout.
+    implicitWidth: Theme.iconSize + 64
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.Button
     Accessible.name: ready ? title : qsTr("%1（暂未开通）").arg(title)
@@ -23,10 +29,14 @@ AbstractButton {
         border.width: 2
     }
 
-    contentItem: ColumnLayout {
-        spacing: 12
+    contentItem: GridLayout {
+        columns: tile.compact ? 2 : 1
+        rowSpacing: tile.compact ? 4 : 12
+        columnSpacing: 16
         Rectangle {
-            Layout.alignment: Qt.AlignHCenter
+            Layout.rowSpan: tile.compact ? 2 : 1
+            Layout.leftMargin: tile.compact ? 8 : 0
+            Layout.alignment: tile.compact ? Qt.AlignVCenter : Qt.AlignHCenter
             Layout.preferredWidth: Theme.iconSize
             Layout.preferredHeight: Theme.iconSize
             radius: Theme.iconSize / 2
@@ -41,11 +51,15 @@ AbstractButton {
             }
         }
         Text {
-            Layout.alignment: Qt.AlignHCenter
-            Layout.maximumWidth: tile.width - 32
-            Layout.preferredWidth: Math.min(implicitWidth, tile.width - 32)
-            horizontalAlignment: Text.AlignHCenter
+            Layout.alignment: tile.compact ? Qt.AlignLeft | Qt.AlignBottom : Qt.AlignHCenter
+            Layout.maximumWidth: tile.textWidth
+            Layout.preferredWidth: tile.compact ? tile.textWidth : Math.min(implicitWidth, tile.textWidth)
+            horizontalAlignment: tile.compact ? Text.AlignLeft : Text.AlignHCenter
+            // Beside the glyph a long title wraps to a second line; a single word too long for
+            // the line still shrinks to fit.
             fontSizeMode: Text.HorizontalFit
+            wrapMode: tile.compact ? Text.WordWrap : Text.NoWrap
+            maximumLineCount: 2
             minimumPixelSize: Theme.fontBody
             text: tile.title
             color: Theme.text
@@ -54,12 +68,15 @@ AbstractButton {
             font.bold: true
         }
         Text {
-            Layout.alignment: Qt.AlignHCenter
-            Layout.maximumWidth: tile.width - 32
+            Layout.alignment: tile.compact ? Qt.AlignLeft | Qt.AlignTop : Qt.AlignHCenter
+            Layout.maximumWidth: tile.textWidth
+            Layout.preferredWidth: tile.compact ? tile.textWidth : -1
             text: tile.ready ? tile.subtitle : qsTr("即将开放")
             color: Theme.textMuted
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontSmall
+            wrapMode: tile.compact ? Text.WordWrap : Text.NoWrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
     }

@@ -84,6 +84,7 @@ Page {
                     title: modelData.title
                     subtitle: modelData.subtitle
                     ready: shell.featureReady(modelData.key)
+                    compact: page.landscape
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     // Equal columns whatever the text length (and in every language).
