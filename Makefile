@@ -21,7 +21,7 @@ APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pc
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 
-.PHONY: help setup system venv demo test test-fast bench lint format i18n clean install-check
+.PHONY: help setup system venv demo test test-fast bench lint format i18n clean install-check boot-check
 
 help:
 	@echo "make demo       set up, then start the terminal in demo mode (simulated devices)"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench      benchmarks, one JSON line each"
 	@echo "make lint       ruff, ruff format --check, mypy"
 	@echo "make install-check  install/install.sh for real in a fresh Debian 12 chroot (root)"
+	@echo "make boot-check     ... then boot it in QEMU: service, first screen, watchdog (root)"
 
 setup: system venv i18n
 
@@ -90,6 +91,12 @@ format: venv
 install-check:
 	@command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
 	tools/install_in_chroot.sh $${KIOSK_CHROOT:-/var/tmp/kiosk-deb12}
+
+# The same, then boot it in QEMU: kiosk.service in cage, first screen, watchdog restart.
+boot-check: venv
+	@command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap
+	@command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-x86
+	tools/install_in_chroot.sh --boot $${KIOSK_CHROOT:-/var/tmp/kiosk-deb12}
 
 clean:
 	rm -rf $(VENV) $(SYSTEM_STAMP) build *.egg-info

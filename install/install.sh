@@ -33,12 +33,18 @@ UNITS=(kiosk.service kiosk-purge.service kiosk-purge.timer)
 
 # Debian packages: Python, PC/SC (pcscd + CCID driver; headers and swig build pyscard when no
 # wheel fits), cage (Wayland kiosk compositor) with the Wayland/EGL libraries Qt needs, CJK
-# fonts, voice (speech-dispatcher with espeak-ng), USB access (libusb), logrotate.
+# fonts, voice (speech-dispatcher with espeak-ng), USB access (libusb), logrotate, seatd (the
+# seat for cage without a login session; libseat1 is content with logind, which would need
+# one), and Xwayland, without which Debian's cage refuses to start (only recommended there,
+# and this installs without recommends); the app runs on Xwayland (Qt's xcb libraries) because
+# Qt Virtual Keyboard does not work in a Wayland client.
 APT_PACKAGES=(
     python3 python3-venv python3-pip python3-dev build-essential swig libpcsclite-dev
     pcscd libccid cage libwayland-client0 libwayland-cursor0 libwayland-egl1 libegl1 libgl1
     libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libpulse0 fonts-noto-cjk
     speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libusb-1.0-0 udev logrotate
+    seatd xwayland libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
+    libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
 )
 
 DRY_RUN=0
@@ -216,8 +222,8 @@ install_devices() {
     fi
     live udevadm control --reload-rules
     live udevadm trigger --subsystem-match=tty --subsystem-match=usb
-    run systemctl enable pcscd.socket
-    live systemctl start pcscd.socket
+    run systemctl enable pcscd.socket seatd.service
+    live systemctl start pcscd.socket seatd.service
 }
 
 install_services() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run install/install.sh for real on a fresh Debian 12 root file system and check the result.
 #
-#   sudo tools/install_in_chroot.sh [ROOTFS]      (make install-check; default /var/tmp/kiosk-deb12)
+#   sudo tools/install_in_chroot.sh [--boot] [ROOTFS]   (make install-check; default /var/tmp/kiosk-deb12)
 #
 # ROOTFS is made anew from a pristine copy kept in ROOTFS.base (debootstrapped on the first run).
 #
@@ -13,10 +13,19 @@
 # key, and both kinds of uninstall. Needs root and the Debian and PyPI mirrors; about 10-20
 # minutes.
 #
+# --boot (make boot-check) then also boots the installed system in a virtual machine (QEMU, KVM
+# when /dev/kvm is there): systemd starts kiosk.service in cage on a virtual screen, the first
+# screen is captured, the app is frozen and the watchdog must restart it (tools/boot_check.py).
+#
 # Exit codes: 0 every check passed, 1 a check failed, 2 wrong usage or not root.
 set -euo pipefail
 
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BOOT=0
+if [ "${1:-}" = --boot ]; then
+    BOOT=1
+    shift
+fi
 ROOT="${1:-/var/tmp/kiosk-deb12}"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 FAILED=0
@@ -61,19 +70,22 @@ rm -rf "$ROOT"
 cp -a "$ROOT.base" "$ROOT"
 
 MOUNTS=(proc sys dev dev/pts)
-# shellcheck disable=SC2317  # called by the EXIT trap
-cleanup() {
+# shellcheck disable=SC2317  # also called by the EXIT trap
+unmount_all() {
     local i
     for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
-        mountpoint -q "$ROOT/${MOUNTS[$i]}" && umount -l "$ROOT/${MOUNTS[$i]}"
+        if mountpoint -q "$ROOT/${MOUNTS[$i]}"; then umount -l "$ROOT/${MOUNTS[$i]}"; fi
     done
     return 0
 }
-trap cleanup EXIT
-mount -t proc proc "$ROOT/proc"
-mount --rbind /sys "$ROOT/sys"
-mount --bind /dev "$ROOT/dev"
-mount --bind /dev/pts "$ROOT/dev/pts"
+mount_all() {
+    mount -t proc proc "$ROOT/proc"
+    mount --rbind /sys "$ROOT/sys"
+    mount --bind /dev "$ROOT/dev"
+    mount --bind /dev/pts "$ROOT/dev/pts"
+}
+trap unmount_all EXIT
+mount_all
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 grep -q "[[:space:]]$(hostname)\$" "$ROOT/etc/hosts" 2>/dev/null ||
     echo "127.0.1.1 $(hostname)" >>"$ROOT/etc/hosts" # sudo looks the host name up
@@ -172,6 +184,19 @@ if in_root bash /root/src/install/install.sh --no-apt >/dev/null; then ok "secon
 after="$(in_root sha256sum /var/lib/kiosk/keys/outbox.key /var/lib/kiosk/keys/terminal.secret)"
 if [ "$before" = "$after" ]; then ok "keys unchanged"; else bad "keys changed on the second run"; fi
 expect "edited settings kept" grep -q "edited by the hall" /etc/kiosk/kiosk.toml
+
+if [ "$BOOT" = 1 ]; then
+    say "boot the installed system in a virtual machine"
+    in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        linux-image-amd64 >/dev/null
+    unmount_all # the disk image is made from the folder: no /proc or /dev in it
+    if "$SRC/.venv/bin/python" "$SRC/tools/boot_check.py" "$ROOT" "$SRC/build/boot"; then
+        ok "booted: kiosk.service up in cage, first screen captured, watchdog restart seen"
+    else
+        bad "boot check (see build/boot/serial.log)"
+    fi
+    mount_all
+fi
 
 say "uninstall (keeps data)"
 if in_root bash /root/src/install/install.sh --uninstall >/dev/null; then ok "uninstall exits 0"; else bad "uninstall"; fi
