@@ -100,19 +100,27 @@ class Staged:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.saved: dict[Path, bytes | None] = {}
+        self.made: list[Path] = []  # folders created here, removed again (deepest first)
+
+    def _parents(self, path: Path) -> None:
+        missing = [p for p in reversed(path.parents) if p.is_relative_to(self.root)]
+        for folder in missing:
+            if not folder.exists():
+                folder.mkdir()
+                self.made.append(folder)
 
     def write(self, rel: str, text: str, mode: int = 0o644) -> None:
         path = self.root / rel.lstrip("/")
         if path not in self.saved:
             self.saved[path] = path.read_bytes() if path.exists() else None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._parents(path)
         path.write_text(text, encoding="utf-8")
         path.chmod(mode)
 
     def link(self, rel: str, target: str) -> None:
         path = self.root / rel.lstrip("/")
         self.saved.setdefault(path, None)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._parents(path)
         if path.is_symlink() or path.exists():
             path.unlink()
         path.symlink_to(target)
@@ -124,6 +132,9 @@ class Staged:
                     path.unlink()
             else:
                 path.write_bytes(content)
+        for folder in reversed(self.made):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def stage(root: Path) -> Staged:
