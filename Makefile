@@ -26,7 +26,7 @@ QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 help:
 	@echo "make demo       set up, then start the terminal in demo mode (simulated devices)"
 	@echo "make test       set up, then run every test"
-	@echo "make test-fast  the quick set (no pcsc, gui or slow tests)"
+	@echo "make test-fast  the quick set (no pcsc, gui or slow tests; under 3 min)"
 	@echo "make bench      benchmarks, one JSON line each"
 	@echo "make lint       ruff, ruff format --check, mypy"
 	@echo "make install-check  install/install.sh for real in a fresh Debian 12 chroot (root)"
