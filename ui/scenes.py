@@ -1,0 +1,244 @@
+"""Scenes for ``kiosk --screenshots``: what each one shows, and the helpers they share.
+
+The screens of the visit flows (apply, tickets, check-in, progress, consultation,
+complaints) are in :mod:`ui.scenes_visit`; the runner and the list of scenes in
+:mod:`ui.screenshots`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drivers.status import DeviceState, DeviceStatus
+
+if TYPE_CHECKING:
+    from ui.app import KioskUi
+
+log = logging.getLogger(__name__)
+
+OK = DeviceStatus(DeviceState.OK, "ok")
+SOCIAL_SECURITY_CARD = "SB-001"
+
+
+DEMO_PHONE = "13912345678"
+
+
+class SceneError(RuntimeError):
+    """A scene did not reach its state in time."""
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One screenshot: file name (without .png) and how to get the window there."""
+
+    name: str
+    setup: Callable[..., None]
+    orientation: str = "portrait"
+
+
+def wait_until(condition: Callable[[], Any], timeout_s: float = 15.0) -> None:
+    """Run the event loop (deferred deletes included) until ``condition`` holds."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SceneError("timed out")
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+
+
+def _show(ui: KioskUi, page: str, props: dict[str, Any] | None = None) -> None:
+    ui.show_page(page, props or {})
+    wait_until(lambda: ui.current_page() == f"{page}Page")
+
+
+def _all_ok(ui: KioskUi) -> None:
+    for device in ("reader", "printer", "network"):
+        ui.status.set_device(device, OK)
+
+
+def _home(ui: KioskUi) -> None:
+    _all_ok(ui)
+
+
+def _attract(ui: KioskUi) -> None:
+    wait_until(lambda: bool(ui.shell.property("notices")))
+    ui.shell.set_attracting(True)
+
+
+def _home_problems(ui: KioskUi) -> None:
+    ui.status.set_device("printer", DeviceStatus(DeviceState.ERROR, "paper out", "paper_out"))
+    ui.status.set_device("network", DeviceStatus(DeviceState.ERROR, "unreachable", "offline"))
+
+
+def _not_ready(ui: KioskUi) -> None:
+    _show(ui, "notReady", {"entryTitle": "取号"})
+
+
+def _out_of_service(ui: KioskUi) -> None:
+    _show(ui, "outOfService")
+
+
+def _home_elder(ui: KioskUi) -> None:
+    ui.shell.toggleElderMode()
+
+
+def _language_menu(ui: KioskUi) -> None:
+    from PySide6.QtCore import QMetaObject, QObject
+
+    menu = ui.window.findChild(QObject, "languageMenu")
+    if menu is not None:
+        QMetaObject.invokeMethod(menu, "open")
+
+
+def _guide_themes(ui: KioskUi) -> None:
+    _show(ui, "guide")
+    wait_until(lambda: ui.catalog.property("themes"))
+
+
+def _service_list(ui: KioskUi) -> None:
+    ui.catalog.openTheme("social_security")
+    _show(ui, "serviceList")
+    wait_until(lambda: ui.catalog.property("services"))
+
+
+def _guide_detail(ui: KioskUi) -> None:
+    ui.catalog.openGuide(SOCIAL_SECURITY_CARD)
+    _show(ui, "guideDetail")
+    wait_until(lambda: ui.catalog.property("guide"))
+
+
+def _guide_materials(ui: KioskUi) -> None:
+    _guide_detail(ui)
+    wait_until(lambda: True)
+    ui.page_command("scrollToMaterials")
+
+
+def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
+    from drivers.printers.sim.inprocess import emulator_of
+
+    emulator = emulator_of(ui.kiosk.printer) if ui.kiosk is not None else None
+    if emulator is not None and emulator.latest_png is not None:
+        shutil.copy(emulator.latest_png, out_dir / f"print-{name}.png")
+
+
+def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
+    _guide_detail(ui)
+    ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
+    wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
+    wait_until(lambda: ui.catalog.property("previewUrl"), 10)  # demo: the print preview
+    _copy_print(ui, out_dir, "notification-slip")
+
+
+def _slip_paper_out(ui: KioskUi) -> None:
+    from drivers.printers.sim.inprocess import emulator_of
+
+    emulator = emulator_of(ui.kiosk.printer) if ui.kiosk is not None else None
+    _guide_detail(ui)
+    if emulator is not None:
+        emulator.set(paper="out")
+    try:
+        ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
+        wait_until(lambda: ui.catalog.property("slipState") not in ("", "printing"), 30)
+    finally:
+        if emulator is not None:
+            emulator.set(paper="ok")
+
+
+def _search(query: str) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        _show(ui, "search")
+        ui.page_command("setQuery", query)
+        wait_until(lambda: ui.catalog.property("searchResults"), 5)
+
+    return setup
+
+
+def _search_keyboard(ui: KioskUi) -> None:
+    from PySide6.QtCore import QObject
+
+    _show(ui, "search")
+    ui.page_command("focusField")
+    keyboard = ui.window.findChild(QObject, "keyboard")
+    wait_until(lambda: keyboard is not None and keyboard.property("active"), 5)
+
+
+def _search_nothing(ui: KioskUi) -> None:
+    _show(ui, "search")
+    ui.page_command("setQuery", "火星移民")
+    wait_until(lambda: True)
+
+
+def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        from drivers.cards.sim.card_files import load_card
+        from kiosk.devices.reader_worker import CardResult
+        from kiosk.domain.identity import identity_from_card
+
+        _show(ui, "idCard")
+        if state == "reading":
+            ui.card.on_present()
+        elif state == "read":
+            identity = identity_from_card(load_card(_card_file(sample)), date.today())
+            ui.card.on_read(CardResult("sim:sam", identity=identity))
+        elif state == "error":
+            ui.card.on_read(CardResult("sim:sam", reason=reason))
+        elif state == "lost":
+            ui.card.on_reader_lost("reader_lost", "unplugged")
+
+    return setup
+
+
+def _staff_login(ui: KioskUi) -> None:
+    _show(ui, "staffLogin")
+
+
+def _staff_wrong(ui: KioskUi) -> None:
+    _ensure_pin(ui)
+    # A right PIN first: five wrong ones in a row (one per rendered variant) would lock out.
+    ui.kiosk.staff.verify(DEMO_STAFF_PIN)
+    _show(ui, "staffLogin")
+    ui.staff.verifyPin("000000")
+    wait_until(lambda: ui.staff.property("loginState") == "wrong")
+
+
+def _staff_page(ui: KioskUi) -> None:
+    _ensure_pin(ui)
+    _show(ui, "staffLogin")
+    ui.staff.verifyPin(DEMO_STAFF_PIN)
+    wait_until(lambda: ui.current_page() == "staffPage")
+    wait_until(lambda: ui.staff.property("snapshot"), 15)
+
+
+DEMO_STAFF_PIN = "482915"
+
+
+def _ensure_pin(ui: KioskUi) -> None:
+    if ui.kiosk is not None and ui.kiosk.staff is not None and not ui.kiosk.staff.pin_is_set():
+        ui.kiosk.staff.set_pin(DEMO_STAFF_PIN, actor="screenshots")
+
+
+# -- apply screens (自助办理) and the rating page ----------------------------------------------
+
+HJ004_VALUES = {
+    "phone": "13800000000",
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
+
+
+def _card_file(name: str) -> Path:
+    return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
+
+
+# -- tickets and check-in ---------------------------------------------------------------------

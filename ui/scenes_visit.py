@@ -1,0 +1,432 @@
+"""Scenes of the visit flows for ``kiosk --screenshots``: apply and rate, tickets and
+check-in, progress, consultation and complaints."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ui.scenes import (
+    DEMO_PHONE,
+    HJ004_VALUES,
+    SOCIAL_SECURITY_CARD,
+    SceneError,
+    _card_file,
+    _copy_print,
+    _show,
+    wait_until,
+)
+
+if TYPE_CHECKING:
+    from ui.app import KioskUi
+
+log = logging.getLogger(__name__)
+
+
+def _apply_started(ui: KioskUi, code: str, mode: str = "self") -> None:
+    wait_until(lambda: ui.apply.property("services"))
+    _read_card(ui)
+    if not ui.apply.start(code, mode):
+        raise SceneError(f"cannot start {code}")
+
+
+def _item(ui: KioskUi, name: str) -> Any:
+    from PySide6.QtQuick import QQuickItem
+
+    def walk(item: QQuickItem) -> Any:
+        if item.objectName() == name and item.isVisible():
+            return item
+        for child in item.childItems():
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return walk(ui.window.contentItem())
+
+
+def _apply_choose(ui: KioskUi) -> None:
+    _show(ui, "apply")
+    wait_until(lambda: ui.apply.property("services"))
+
+
+def _apply_modes(ui: KioskUi) -> None:
+    wait_until(lambda: ui.apply.property("services"))
+    _show(ui, "apply", {"code": SOCIAL_SECURITY_CARD})
+
+
+def _apply_conditions(ui: KioskUi) -> None:
+    _apply_started(ui, "HJ-004")
+    _show(ui, "applyConditions")
+
+
+def _apply_principal(ui: KioskUi) -> None:
+    _apply_started(ui, SOCIAL_SECURITY_CARD, "agent")
+    ui.apply.confirmConditions()
+    _show(ui, "applyPrincipal")
+
+
+def _apply_principal_error(ui: KioskUi) -> None:
+    _apply_principal(ui)
+    for name, text in (("principalName", "王老汉"), ("principalIdNumber", "110105195001010021")):
+        _item(ui, name).setProperty("text", text)
+    ui.apply.setPrincipal("parent", "power_of_attorney", "王老汉", "110105195001010021")
+
+
+def _apply_form(ui: KioskUi) -> None:
+    _apply_started(ui, "HJ-004")
+    ui.apply.confirmConditions()
+    _show(ui, "applyForm")
+    _item(ui, "field_phone").setProperty("text", "13800000000")
+
+
+def _apply_form_elder(ui: KioskUi) -> None:
+    ui.shell.toggleElderMode()
+    _apply_form(ui)
+
+
+def _apply_form_keyboard(ui: KioskUi) -> None:
+    from PySide6.QtCore import QObject
+
+    _apply_form(ui)
+    ui.page_command("focusField", "residence_address")
+    keyboard = ui.window.findChild(QObject, "keyboard")
+    wait_until(lambda: keyboard is not None and keyboard.property("active"), 5)
+
+
+def _apply_form_error(ui: KioskUi) -> None:
+    _apply_form(ui)
+    _item(ui, "field_phone").setProperty("text", "12345")
+    _item(ui, "field_since").setProperty("text", "2024-13-01")
+    ui.page_command("goOn")
+
+
+def _apply_materials(ui: KioskUi) -> None:
+    _apply_started(ui, "HJ-004")
+    ui.apply.confirmConditions()
+    ui.apply.identify()
+    if not ui.apply.submitForm(HJ004_VALUES, "", ""):
+        raise SceneError("form refused")
+    _show(ui, "applyMaterials")
+
+
+def _apply_commitment(ui: KioskUi) -> None:
+    _apply_materials(ui)
+    ui.page_command("scrollToCommitment")
+    ui.apply.commit(_commitment_index(ui), "", False)  # signed without ticking consent
+
+
+def _commitment_index(ui: KioskUi) -> int:
+    materials = ui.apply.property("materials")
+    return int(next(m["index"] for m in materials if m["source"] == "commitment"))
+
+
+def _apply_review(ui: KioskUi) -> None:
+    _apply_materials(ui)
+    ui.apply.commit(_commitment_index(ui), "本人承诺：所填信息真实。", True)
+    if not ui.apply.confirmMaterials():
+        raise SceneError("materials refused")
+    _show(ui, "applyReview")
+
+
+def _apply_receipt(ui: KioskUi, out_dir: Path | None = None, preview: bool = False) -> None:
+    _apply_review(ui)
+    ui.apply.submit()
+    wait_until(lambda: ui.apply.property("receipt"), 20)
+    _show(ui, "applyReceipt")
+    wait_until(lambda: ui.apply.property("printState") == "printed", 30)
+    wait_until(lambda: ui.apply.property("previewUrl"), 10)
+    if out_dir is not None:
+        _copy_print(ui, out_dir, "receipt")
+    if not preview:
+        ui.apply.closePreview()
+        wait_until(lambda: ui.apply.property("caseNo"), 30)
+
+
+def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
+    _apply_receipt(ui, out_dir, preview=True)
+
+
+def _apply_appointment(ui: KioskUi) -> None:
+    wait_until(lambda: ui.apply.property("services"))
+    wait_until(lambda: ui.kiosk is not None and ui.kiosk.appointments.client is not None)
+    _read_card(ui)
+    _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
+    wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
+
+
+def _apply_appointment_offline(ui: KioskUi) -> None:
+    assert ui.kiosk is not None
+    client = ui.kiosk.appointments.client
+    ui.kiosk.appointments.client = None  # as without central
+    try:
+        _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
+        wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
+    finally:
+        ui.kiosk.appointments.client = client
+
+
+def _evaluate(ui: KioskUi) -> None:
+    _show(ui, "evaluate")
+    ui.page_command("setLevel", 4)
+
+
+def _evaluate_elder(ui: KioskUi) -> None:
+    ui.shell.toggleElderMode()
+    _evaluate_low(ui)
+
+
+def _evaluate_low(ui: KioskUi) -> None:
+    _show(ui, "evaluate")
+    ui.page_command("setLevel", 1)
+    ui.page_command("send")
+    wait_until(lambda: ui.apply.property("error") == "reason_required", 10)
+
+
+def _ticket_queues(ui: KioskUi) -> None:
+    _show(ui, "ticket")
+    wait_until(lambda: bool(ui.queue.property("queues")))
+
+
+def _ticket_priority(ui: KioskUi) -> None:
+    _ticket_queues(ui)
+    priority = next(q for q in ui.queue.property("queues") if q["priority"])
+    ui.page_command("choose", priority)
+
+
+def _ticket_taken(ui: KioskUi, paper_out: bool = False) -> None:
+    from drivers.printers.sim.inprocess import emulator_of
+
+    _ticket_queues(ui)
+    emulator = emulator_of(ui.kiosk.printer)
+    if paper_out and emulator is not None:
+        emulator.set(paper="out")
+    try:
+        ui.queue.take("A")
+        wait_until(lambda: ui.current_page() == "ticketResultPage" and not ui.queue.busy, 40)
+    finally:
+        if emulator is not None:
+            emulator.set(paper="ok")
+
+
+def _ticket_issued(ui: KioskUi) -> None:
+    _ticket_taken(ui)
+
+
+def _ticket_print_failed(ui: KioskUi) -> None:
+    _ticket_taken(ui, paper_out=True)
+
+
+def _ticket_on_screen(ui: KioskUi) -> None:
+    _ticket_taken(ui, paper_out=True)
+    ui.queue.showOnScreen()
+    wait_until(lambda: ui.queue.property("ticket").get("status") == "shown_on_screen", 20)
+
+
+def _checkin_no_card(ui: KioskUi) -> None:
+    _show(ui, "checkin")
+
+
+def _checkin_list(ui: KioskUi) -> None:
+    _read_card(ui)
+    _show(ui, "checkin")
+    wait_until(lambda: bool(ui.queue.property("appointments")), 20)
+
+
+def _checkin_too_early(ui: KioskUi) -> None:
+    _checkin_list(ui)
+    later = ui.queue.property("appointments")[-1]["id"]
+    ui.queue.checkIn(later)
+    wait_until(lambda: ui.queue.property("reason") != "" and not ui.queue.busy, 20)
+
+
+def _checkin_done(ui: KioskUi) -> None:
+    _checkin_list(ui)
+    first = ui.queue.property("appointments")[0]
+    if first["checkedIn"]:
+        return  # checked in by an earlier rendering: the list shows "已签到"
+    ui.queue.checkIn(first["id"])
+    wait_until(lambda: ui.current_page() == "ticketResultPage" and not ui.queue.busy, 40)
+
+
+# -- progress, consultation, complaints ------------------------------------------------------
+
+
+def _read_card(ui: KioskUi, sample: str = "resident") -> None:
+    from drivers.cards.sim.card_files import load_card
+    from kiosk.devices.reader_worker import CardResult
+    from kiosk.domain.identity import identity_from_card
+
+    identity = identity_from_card(load_card(_card_file(sample)), date.today())
+    ui.card.on_read(CardResult("sim:sam", identity=identity))
+
+
+def _wait_idle(vm: Any) -> None:
+    wait_until(lambda: not vm.property("busy"), 20)
+
+
+def _demo_receipt(ui: KioskUi) -> str:
+    wait_until(lambda: ui.kiosk is not None and ui.kiosk.demo_receipts, 20)
+    return str(ui.kiosk.demo_receipts[0])
+
+
+def _progress_cases(ui: KioskUi) -> None:
+    _demo_receipt(ui)  # the demo central is up, seeded and connected
+    _read_card(ui)
+    _show(ui, "progressCases")
+    wait_until(lambda: ui.progress.property("cases"), 20)
+
+
+def _progress_cases_offline(ui: KioskUi) -> None:
+    from kiosk.services.common import Central
+
+    _progress_cases(ui)
+    service = ui.kiosk.services.progress
+    online, service.central = service.central, Central(None)
+    try:
+        ui.progress.byCard()
+        wait_until(lambda: ui.progress.property("offline"), 20)
+    finally:
+        service.central = online
+
+
+def _progress_receipt_typing(ui: KioskUi) -> None:
+    from PySide6.QtCore import QObject
+
+    _show(ui, "progressReceipt")
+    ui.page_command("setNumber", "H0001-T01-26")
+    ui.page_command("focusField")
+    keyboard = ui.window.findChild(QObject, "keyboard")
+    wait_until(lambda: keyboard is not None and keyboard.property("active"), 5)
+
+
+def _progress_receipt_result(ui: KioskUi) -> None:
+    number = _demo_receipt(ui)
+    _show(ui, "progressReceipt")
+    ui.page_command("setNumber", number)
+    ui.progress.byReceipt(number)
+    wait_until(lambda: ui.current_page() == "progressCasesPage", 20)
+
+
+def _progress_receipt_unknown(ui: KioskUi) -> None:
+    _show(ui, "progressReceipt")
+    ui.page_command("setNumber", "H0001-T01-990101-0001")
+    ui.progress.byReceipt("H0001-T01-990101-0001")
+    wait_until(lambda: ui.progress.property("reason"), 20)
+
+
+def _progress_scan(ui: KioskUi) -> None:
+    _show(ui, "progressScan")
+
+
+def _progress_scan_result(ui: KioskUi) -> None:
+    _demo_receipt(ui)
+    _show(ui, "progressScan")
+    ui.progress.simulateScan()
+    wait_until(lambda: ui.current_page() == "progressCasesPage", 20)
+
+
+def _consult_search(ui: KioskUi) -> None:
+    _show(ui, "consult")
+    ui.page_command("setQuery", "社保")
+    wait_until(lambda: ui.catalog.property("searchResults"), 5)
+
+
+def _consult_info(ui: KioskUi) -> None:
+    ui.consult.openService(SOCIAL_SECURITY_CARD)
+    _show(ui, "consultInfo")
+    wait_until(lambda: ui.consult.property("info"), 10)
+
+
+def _consult_other(ui: KioskUi) -> None:
+    ui.consult.openOther()
+    _show(ui, "consultInfo")
+
+
+def _consult_ask(phone: str, submit: bool) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        _consult_info(ui)
+        _show(ui, "consultAsk")
+        ui.page_command("fill", ["社会保障卡申领", "异地户口能否在本市申领社保卡？", phone])
+        if submit:
+            ui.consult.ask("社会保障卡申领", "异地户口能否在本市申领社保卡？", phone)
+            wait_until(
+                lambda: ui.consult.property("reason") or ui.current_page() != "consultAskPage", 20
+            )
+
+    return setup
+
+
+def _consult_filed(ui: KioskUi, out_dir: Path) -> None:
+    _consult_ask(DEMO_PHONE, True)(ui)
+    wait_until(lambda: ui.consult.property("slipState") not in ("", "printing"), 30)
+    _copy_print(ui, out_dir, "consultation-slip")
+
+
+def _consult_answered(answer: bool) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        _consult_ask(DEMO_PHONE, True)(ui)
+        number = str(ui.consult.property("trackingNo"))
+        if answer:
+            central = ui.kiosk.central
+            wait_until(
+                lambda: any(f["tracking_no"] == number for f in central.staff("GET", "/followups")),
+                20,
+            )
+            central.staff(
+                "POST",
+                f"/followups/{number}",
+                {"state": "answered", "answer": "可以。持居民身份证到社保窗口申领，当场制卡。"},
+            )
+        _show(ui, "followUpStatus", {"kind": "consultation", "number": number})
+        _wait_idle(ui.consult)
+
+    return setup
+
+
+def _complain_form(anonymous: bool) -> Callable[[KioskUi], None]:
+    def setup(ui: KioskUi) -> None:
+        if not anonymous:
+            _read_card(ui)
+        _show(
+            ui,
+            "complainForm",
+            {
+                "anonymous": anonymous,
+                "draft": {
+                    "category": "attitude",
+                    "text": "3 号窗口工作人员不耐烦，没有解释清楚需要的材料。",
+                    "window": "3",
+                },
+            },
+        )
+
+    return setup
+
+
+def _complain_error(ui: KioskUi) -> None:
+    _show(ui, "complainForm", {"anonymous": True, "draft": {"category": "fees"}})
+    ui.complaints.file("fees", "  ", True, "", "", "", "")
+    wait_until(lambda: ui.complaints.property("reason"), 10)
+
+
+def _complain_filed(ui: KioskUi, out_dir: Path) -> None:
+    _complain_form(True)(ui)
+    ui.complaints.file(
+        "attitude", "3 号窗口工作人员不耐烦，没有解释清楚需要的材料。", True, "", "", "3", ""
+    )
+    wait_until(lambda: ui.current_page() == "followUpFiledPage", 20)
+    wait_until(lambda: ui.complaints.property("slipState") not in ("", "printing"), 30)
+    _copy_print(ui, out_dir, "complaint-slip")
+
+
+def _complain_status(ui: KioskUi) -> None:
+    _complain_form(False)(ui)
+    ui.complaints.file("efficiency", "等了两个小时。", False, DEMO_PHONE, "", "", "")
+    wait_until(lambda: ui.current_page() == "followUpFiledPage", 20)
+    number = str(ui.complaints.property("trackingNo"))
+    _show(ui, "followUpStatus", {"kind": "complaint", "number": number})
+    _wait_idle(ui.complaints)
