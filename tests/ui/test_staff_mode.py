@@ -77,9 +77,17 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
     def reprint_button():
         return find_item(staff_ui.window.contentItem(), f"reprint_{job['id']}")
 
-    qtbot.waitUntil(lambda: reprint_button() is not None, timeout=5000)
-    scroll_to(reprint_button())  # today's slips are listed last
-    qtbot.wait(50)
+    def ready_on_screen() -> bool:
+        # Today's slips are listed last; the list is rebuilt when the status refreshes, so
+        # find the button again each time and tap it only once it is fully on screen.
+        button = reprint_button()
+        if button is None:
+            return False
+        scroll_to(button)
+        top = button.mapToScene(QPointF(0, 0)).y()
+        return top >= 0 and top + button.height() <= staff_ui.window.height()
+
+    qtbot.waitUntil(ready_on_screen, timeout=10000)
     tap(staff_ui, reprint_button())
     qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reprinted", timeout=20000)
     assert len(staff_ui.kiosk.printing.jobs.list_today()) >= printed_before
