@@ -36,6 +36,7 @@ from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.logs import setup_logging
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
+from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
 from ui.viewmodels.apply import ApplyViewModel
 from ui.viewmodels.apply_core import apply_core
@@ -89,6 +90,7 @@ class KioskUi:
         self.app = app
         self.settings = settings
         QLoggingCategory.setFilterRules(QT_LOG_RULES)
+        private_keyboard_home(settings.data_dir)
         self.kiosk: Any = None
         self.translator = QTranslator()
         self.load_translation(settings.locale)
@@ -414,6 +416,7 @@ class KioskUi:
         self.app.removeEventFilter(self.lockdown)
         if self.kiosk is not None:
             self.kiosk.stop()
+        remove_keyboard_home(self.settings.data_dir)
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
