@@ -12,6 +12,22 @@ import pytest
 
 from kiosk.config import load_settings
 
+# GUI tests wait for a state, never for a time: every qtbot.waitUntil waits up to this long
+# (a test that passes does not wait longer; a loaded machine or a cold QML cache only slows it).
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's bot whose ``waitUntil`` is generous unless a test asks for longer."""
+    wait_until = qtbot.waitUntil
+
+    def generous(callback, *, timeout: int = WAIT_MS):
+        return wait_until(callback, timeout=max(timeout, WAIT_MS))
+
+    qtbot.waitUntil = generous
+    return qtbot
+
 
 @pytest.fixture
 def kiosk_ui(qapp, data_dir, clean_env) -> Iterator[object]:
@@ -60,8 +76,7 @@ def live_ui(kiosk_ui, qtbot):
     in-process central."""
     kiosk_ui.start_core()
     qtbot.waitUntil(
-        lambda: kiosk_ui.kiosk is not None and bool(kiosk_ui.catalog.property("themes")),
-        timeout=60000,
+        lambda: kiosk_ui.kiosk is not None and bool(kiosk_ui.catalog.property("themes"))
     )
     return kiosk_ui
 

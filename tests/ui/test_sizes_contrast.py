@@ -99,7 +99,7 @@ def test_every_page_meets_text_and_target_sizes(kiosk_ui, qtbot, elder, locale, 
     pages = kiosk_ui.window.property("pages").toVariant()
     for name in pages:
         kiosk_ui.show_page(name, {"entryTitle": "取号"} if name == "notReady" else {})
-        qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page", timeout=3000)
+        qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page")
         kiosk_ui.window.grabWindow()
         problems += check_page(kiosk_ui, name, elder)
     if problems:
