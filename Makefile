@@ -21,12 +21,13 @@ APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pc
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 
-.PHONY: help setup system venv demo test test-fast bench lint format i18n clean install-check boot-check
+.PHONY: help setup system venv demo test test-fast test-fresh bench lint format i18n clean install-check boot-check
 
 help:
 	@echo "make demo       set up, then start the terminal in demo mode (simulated devices)"
 	@echo "make test       set up, then run every test"
 	@echo "make test-fast  the quick set (no pcsc, gui or slow tests; under 3 min)"
+	@echo "make test-fresh make test from a fresh clone with a fresh HOME: twice, then with a CPU hog"
 	@echo "make bench      benchmarks, one JSON line each"
 	@echo "make lint       ruff, ruff format --check, mypy"
 	@echo "make install-check  install/install.sh for real in a fresh Debian 12 chroot (root)"
@@ -74,6 +75,10 @@ test: setup
 
 test-fast: venv
 	$(QT_ENV) $(PY) -m pytest -q -m "not pcsc and not gui and not slow"
+
+# What a new contributor and CI see: fresh clones of HEAD, fresh HOMEs, one run under load.
+test-fresh:
+	tools/test_fresh.sh
 
 bench: setup
 	@for b in tests/bench/bench_*.py; do $(QT_ENV) $(PY) $$b || exit 1; done
