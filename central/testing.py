@@ -76,7 +76,8 @@ class CentralProcess:
                 break
             self.port = free_port()
             self.url = f"http://127.0.0.1:{self.port}"
-        raise RuntimeError(f"central did not come up on {self.url}: see {self.workdir / 'central.log'}")
+        log = self.workdir / "central.log"
+        raise RuntimeError(f"central did not come up on {self.url}: see {log}")
 
     def _launch(self, wait_s: float) -> bool:
         cmd = [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", str(self.port)]
