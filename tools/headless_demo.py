@@ -488,7 +488,9 @@ class HeadlessDemo:
     def hosts(self) -> list[str]:
         """The addresses to give out: every address of this machine when open to all."""
         if self.options.listen in ("0.0.0.0", "::"):
-            return public_hosts()
+            ipv6 = self.options.listen == "::"
+            hosts = [host for host in public_hosts() if (":" in host) == ipv6]
+            return hosts or ["this-host"]
         return [self.options.listen]
 
     def banner(self) -> list[str]:

@@ -121,3 +121,23 @@ def test_lock_description_is_json(tmp_path: Path) -> None:
     lock.describe(pid=1, url="u", vnc_port=2)
     assert json.loads((tmp_path / "l").read_text()) == {"pid": 1, "url": "u", "vnc_port": 2}
     lock.release()
+
+
+def test_open_to_all_gives_out_the_addresses_it_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tools.headless_demo as demo_module
+
+    monkeypatch.setattr(demo_module, "public_hosts", lambda: ["192.0.2.2", "fd00::2"])
+    lock = DemoLock(tmp_path / "l")
+    ipv4 = demo_module.HeadlessDemo(parse_args(["--listen", "0.0.0.0"], {}), lock)
+    assert ipv4.hosts() == ["192.0.2.2"]  # websockify on 0.0.0.0 serves IPv4 only
+    ipv6 = demo_module.HeadlessDemo(parse_args(["--listen", "::"], {}), lock)
+    assert ipv6.hosts() == ["fd00::2"]
+    local = demo_module.HeadlessDemo(parse_args([], {}), lock)
+    assert local.hosts() == ["127.0.0.1"]
+    local.web_port, local.vnc_port, local.password = 6080, 5901, "abcdEFGH"
+    banner = "\n".join(local.banner())
+    assert "http://127.0.0.1:6080/vnc.html?autoconnect=1" in banner
+    assert "Password:          abcdEFGH" in banner
+    assert "127.0.0.1 only" in banner
