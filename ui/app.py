@@ -430,7 +430,9 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--screenshots", metavar="DIR", help="render every screen to DIR as PNG, then exit"
     )
     parser.add_argument(
-        "--only", metavar="PATTERN", help="with --screenshots: only scenes matching PATTERN"
+        "--only",
+        metavar="PATTERNS",
+        help="with --screenshots: only scenes matching one of the comma-separated PATTERNS",
     )
     parser.add_argument(
         "--variants",
