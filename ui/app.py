@@ -132,9 +132,11 @@ class KioskUi:
         self.idle.set_kind_timeouts(idle_kinds(settings))
         self.idle.expired.connect(lambda: self.end_visit(attract=True))
         app.installEventFilter(self.idle)
-        # Nobody at the home page for a while: the attract screen comes up over it.
+        # Nobody at the home page for a while: the visit is over (a citizen who went home by
+        # hand and walked away leaves no card behind for the next one), and the attract screen
+        # comes up over the home page.
         self.attract = IdleWatcher(settings.attract_after_s, warn_s=0, parent=self.engine)
-        self.attract.expired.connect(lambda: self.shell.set_attracting(True))
+        self.attract.expired.connect(lambda: self.end_visit(attract=True))
         self.shell.attractDismissed.connect(self._on_page_changed)
         app.installEventFilter(self.attract)
         self.lockdown = LockdownFilter(parent=self.engine)
