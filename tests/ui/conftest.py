@@ -15,6 +15,7 @@ from kiosk.config import load_settings
 # GUI tests wait for a state, never for a time: every qtbot.waitUntil waits up to this long
 # (a test that passes does not wait longer; a loaded machine or a cold QML cache only slows it).
 WAIT_MS = 60_000
+QUIET_TIMERS = ("idle_timeout_s", "idle_form_s", "idle_result_s", "attract_after_s")
 
 
 @pytest.fixture
@@ -33,7 +34,15 @@ def qtbot(qtbot):
 def kiosk_ui(qapp, data_dir, clean_env) -> Iterator[object]:
     from ui.app import KioskUi
 
-    settings = load_settings(env={}, data_dir=str(data_dir), demo=True, voice_engine="mock")
+    # No visit ends by itself while a slow machine runs a test: tests of the idle and attract
+    # timers set their own (``ui.idle.set_timeout``, ``ui.attract.set_timeout``).
+    settings = load_settings(
+        env={},
+        data_dir=str(data_dir),
+        demo=True,
+        voice_engine="mock",
+        **dict.fromkeys(QUIET_TIMERS, 3600),
+    )
     ui = KioskUi(qapp, settings, full_screen=False)
     ui.window.show()
     yield ui

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kiosk.config import load_settings
 from tests.ui.conftest import find_item, tap
 
 pytestmark = pytest.mark.gui
@@ -39,6 +40,8 @@ def test_the_home_page_never_times_out(kiosk_ui, qtbot):
 
 def test_each_screen_type_has_its_own_timeout(kiosk_ui, qtbot):
     """Forms use ``idle_form_s`` (60 s), other pages the base ``idle_timeout_s`` (90 s)."""
+    defaults = load_settings(env={}, data_dir=str(kiosk_ui.settings.data_dir), demo=True)
+    kiosk_ui.apply_settings(defaults)
     kiosk_ui.show_page("search")
     qtbot.waitUntil(lambda: kiosk_ui.current_page() == "searchPage")
     assert kiosk_ui.idle.property("secondsLeft") == 60

@@ -110,7 +110,7 @@ def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
         [sys.executable, "-m", "ui.app", "--screenshots", str(out)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=540,
         cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
