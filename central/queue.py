@@ -30,6 +30,10 @@ class DuplicateTicket(Exception):
     """The holder already has a live ticket in this queue today."""
 
 
+class ForeignTicket(Exception):
+    """The ticket id is already a ticket of another hall."""
+
+
 def issue_ticket(
     s: Session,
     hall_id: str,
@@ -48,6 +52,8 @@ def issue_ticket(
     People ahead are the live tickets of the queue issued earlier, whoever numbered them.
     """
     row = s.get(TicketRow, ticket_id)
+    if row is not None and row.hall_id != hall_id:
+        raise ForeignTicket(ticket_id)
     if row is None:
         if holder_hash:
             live = s.exec(
@@ -125,6 +131,8 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
                 )
             except DuplicateTicket:
                 raise Rejected(422, "duplicate_ticket") from None
+            except ForeignTicket:
+                raise Rejected(422, "conflict: ticket id belongs to another hall") from None
             return 201, ticket.model_dump(mode="json")
 
         work = Work(idempotency_key, "queue", body_hash(req.model_dump(mode="json")), handler)
