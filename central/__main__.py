@@ -24,6 +24,12 @@ def _serve(argv: list[str]) -> int:
         help="file holding the staff API token (or $KIOSK_CENTRAL_STAFF_TOKEN); none: API off",
     )
     parser.add_argument("--idempotency-days", type=int, default=30)
+    parser.add_argument(
+        "--max-body-mib",
+        type=int,
+        default=16,
+        help="largest request body accepted, in MiB (larger: 413 before reading it)",
+    )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
 
@@ -34,7 +40,12 @@ def _serve(argv: list[str]) -> int:
     token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
     if args.staff_token_file:
         token = Path(args.staff_token_file).read_text(encoding="utf-8").strip()
-    app = create_app(args.db, staff_token=token, idempotency_days=args.idempotency_days)
+    app = create_app(
+        args.db,
+        staff_token=token,
+        idempotency_days=args.idempotency_days,
+        max_body_bytes=args.max_body_mib * 1024 * 1024,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from central import booking, cases, catalog_feed, followups, intake, queue, staff
 from central.auth import Authenticator, StaffToken
 from central.db import Database
+from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
 from central.idempotency import Idempotency
 from kiosk.contract import API_PREFIX, API_VERSION, Health
 
@@ -19,11 +20,14 @@ def create_app(
     staff_token: str | None = None,
     idempotency_days: int = 30,
     signature_window_s: int = 300,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
     ``staff_token`` enables the staff API (``Authorization: Bearer …``); without it that API
-    answers 403. The OpenAPI document is served at ``/openapi.json``.
+    answers 403. The OpenAPI document is served at ``/openapi.json``. Bodies larger than
+    ``max_body_bytes`` are refused with 413 before they are read, and terminal routes are
+    authenticated before their body is parsed (``central.gate``).
     """
     app = FastAPI(
         title="Hall kiosk central service",
@@ -50,4 +54,5 @@ def create_app(
     staff_auth = StaffToken(staff_token)
     app.include_router(staff.build_router(db, staff_auth))
     app.include_router(followups.build_staff_router(db, staff_auth))
+    app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

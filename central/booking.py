@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.db import AppointmentRow, Database, as_utc
 from central.idempotency import Idempotency, Work, body_hash
 from kiosk.contract import API_PREFIX, Appointment, BookingRequest, Slot, SlotList
@@ -64,7 +64,7 @@ def _booked(s: Session, hall_id: str, day: date) -> dict[datetime, int]:
 
 def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
     """Slot availability and booking routes for terminals."""
-    router = APIRouter(prefix=API_PREFIX, tags=["appointments"])
+    router = APIRouter(prefix=API_PREFIX, tags=["appointments"], responses=AUTH_RESPONSES)
 
     @router.get("/appointments/slots", response_model=SlotList)
     def slots(

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from sqlmodel import Session, col, select
 
+from central.auth import AUTH_RESPONSES
 from central.counters import next_value
 from central.db import CatalogItemRow, Counter, Database
 from kiosk.contract import API_PREFIX, CatalogDelta, CatalogSnapshot, CatalogUpload
@@ -51,7 +52,7 @@ def publish(s: Session, upload: CatalogUpload) -> int:
 
 def build_router(db: Database, auth: Any) -> APIRouter:
     """Catalog snapshot and delta routes for terminals."""
-    router = APIRouter(prefix=f"{API_PREFIX}/catalog", tags=["catalog"])
+    router = APIRouter(prefix=f"{API_PREFIX}/catalog", tags=["catalog"], responses=AUTH_RESPONSES)
 
     @router.get("/snapshot", response_model=CatalogSnapshot)
     def snapshot(_who: Any = Depends(auth)) -> CatalogSnapshot:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Body, Depends, Header, HTTPException
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.cases import create_case
 from central.counters import next_value
 from central.db import AppointmentRow, FollowUpRow, IntakeItem, TicketRow
@@ -169,7 +169,7 @@ def run_items(
 
 def build_router(idem: Idempotency, auth: Any) -> APIRouter:
     """The intake routes; ``auth`` is the terminal-signature dependency."""
-    router = APIRouter(prefix=f"{API_PREFIX}/intake", tags=["intake"])
+    router = APIRouter(prefix=f"{API_PREFIX}/intake", tags=["intake"], responses=AUTH_RESPONSES)
 
     @router.post("/batch", response_model=BatchResponse)
     def intake_batch(batch: BatchRequest, who: Principal = Depends(auth)) -> BatchResponse:

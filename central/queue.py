@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, col, func, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.counters import next_value
 from central.db import AppointmentRow, Database, TicketRow, as_utc
 from central.idempotency import Idempotency, Rejected, Work, body_hash
@@ -113,7 +113,7 @@ def issue_ticket(
 
 def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
     """Ticket and appointment routes for terminals."""
-    router = APIRouter(prefix=API_PREFIX, tags=["queue"])
+    router = APIRouter(prefix=API_PREFIX, tags=["queue"], responses=AUTH_RESPONSES)
 
     @router.post("/queue/tickets", response_model=Ticket, status_code=201)
     def take_ticket(
