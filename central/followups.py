@@ -33,7 +33,11 @@ def build_router(db: Database, auth: Any) -> APIRouter:
         prefix=f"{API_PREFIX}/followups", tags=["followups"], responses=AUTH_RESPONSES
     )
 
-    @router.post("/lookup", response_model=FollowUpStatus)
+    @router.post(
+        "/lookup",
+        response_model=FollowUpStatus,
+        responses={404: {"description": "no such tracking number"}},
+    )
     def lookup(query: FollowUpQuery, who: Any = Depends(auth)) -> FollowUpStatus:
         """State and answer of one complaint or question; 404 when central does not know it."""
         with db.session() as s:

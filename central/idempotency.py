@@ -24,7 +24,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlmodel import Session, select
 
 from central.db import Database, IdempotencyRecord, as_utc, utcnow
@@ -172,13 +172,16 @@ class Idempotency:
                     # item can never succeed as sent, so this is its final, replayed answer.
                     log.warning("%s: item conflicts with stored data (%s)", work.scope, _cause(exc))
                     status, body = 422, {"detail": f"conflict: {_cause(exc)}"}
-                except Exception:
-                    # A fault of ours, not the item's: answer 500 for this item alone and free
-                    # its key, so the terminal retries it later; the neighbours go through.
-                    log.exception("%s: item failed", work.scope)
-                    self._unclaim(s, terminal_id, work.key, lease)
-                    outcomes[i] = Outcome(500, {"detail": "internal error; retry later"})
-                    continue
+                except Exception as exc:
+                    if not _out_of_range(exc):
+                        # A fault of ours, not the item's: answer 500 for this item alone and
+                        # free its key, so the terminal retries it; the neighbours go through.
+                        log.exception("%s: item failed", work.scope)
+                        self._unclaim(s, terminal_id, work.key, lease)
+                        outcomes[i] = Outcome(500, {"detail": "internal error; retry later"})
+                        continue
+                    # A date or number that leaves the calendar or a 64-bit column.
+                    status, body = 422, {"detail": "value out of range"}
                 done = s.execute(
                     update(IdempotencyRecord)
                     .where(
@@ -240,3 +243,9 @@ def _cause(exc: IntegrityError) -> str:
     if "unique" in text or "duplicate" in text:
         return "already recorded under another key"
     return "violates a database constraint"
+
+
+def _out_of_range(exc: Exception) -> bool:
+    """Whether a handler failed on a value no calendar or 64-bit column can hold."""
+    cause = exc.orig if isinstance(exc, StatementError) else exc
+    return isinstance(cause, OverflowError)
