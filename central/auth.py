@@ -17,7 +17,6 @@ so a wrong secret is never reported as a clock problem.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import logging
@@ -172,9 +171,26 @@ def _digest_matches(headers: Any, body: bytes) -> bool:
     return isinstance(value, bytes) and hmac.compare_digest(value, hashlib.sha256(body).digest())
 
 
-def content_digest(body: bytes) -> str:
-    """The RFC 9530 ``Content-Digest`` value (sha-256) of ``body``."""
-    return f"sha-256=:{base64.b64encode(hashlib.sha256(body).digest()).decode()}:"
+def check_signature(
+    method: str, url: str, headers: Any, secret: bytes, required: tuple[str, ...] = ()
+) -> None:
+    """The cryptographic check alone: the one HMAC-SHA256 signature of the request verifies
+    with ``secret`` over its signature base (RFC 9421 section 3.2) and covers ``required``.
+
+    No policy here (freshness, nonce, digest, replay: see :meth:`Authenticator.verify`), so
+    the RFC's own test vectors can be checked against it. Raises :class:`AuthError`.
+    """
+    verifier = _Verifier(signature_algorithm=algorithms.HMAC_SHA256, key_resolver=_OneKey(secret))
+    try:
+        results = verifier.verify(
+            _Message(method, url, headers), max_age=None, require_components=required
+        )
+    except InvalidSignature:
+        raise AuthError("bad_signature") from None
+    except HTTPMessageSignaturesException:
+        raise AuthError("malformed") from None
+    if len(results) != 1:
+        raise AuthError("malformed")
 
 
 def new_secret() -> str:
@@ -222,19 +238,7 @@ class Authenticator:
             terminal = s.get(Terminal, keyid)
         if terminal is None or not terminal.enabled:
             raise AuthError("unknown_terminal")
-        verifier = _Verifier(
-            signature_algorithm=algorithms.HMAC_SHA256, key_resolver=_OneKey(bytes(terminal.secret))
-        )
-        try:
-            results = verifier.verify(
-                _Message(method, url, headers), max_age=None, require_components=REQUIRED_COMPONENTS
-            )
-        except InvalidSignature:
-            raise AuthError("bad_signature") from None
-        except HTTPMessageSignaturesException:
-            raise AuthError("malformed") from None
-        if len(results) != 1:
-            raise AuthError("malformed")
+        check_signature(method, url, headers, bytes(terminal.secret), REQUIRED_COMPONENTS)
         now = time.time()
         if created > now + MAX_CLOCK_SKEW.total_seconds():
             raise AuthError("future")
