@@ -203,10 +203,11 @@ def add_terminal(db: Database, terminal_id: str, hall_id: str = "H0001") -> str:
     secret = new_secret()
     with db.session() as s:
         existing = s.get(Terminal, terminal_id)
+        sealed = db.sealer.seal(secret.encode())
         if existing is None:
-            s.add(Terminal(terminal_id=terminal_id, hall_id=hall_id, secret=secret.encode()))
+            s.add(Terminal(terminal_id=terminal_id, hall_id=hall_id, secret=sealed))
         else:
-            existing.secret = secret.encode()
+            existing.secret = sealed
             existing.hall_id = hall_id
             existing.enabled = True
             s.add(existing)
@@ -238,7 +239,8 @@ class Authenticator:
             terminal = s.get(Terminal, keyid)
         if terminal is None or not terminal.enabled:
             raise AuthError("unknown_terminal")
-        check_signature(method, url, headers, bytes(terminal.secret), REQUIRED_COMPONENTS)
+        secret = self.db.sealer.open(bytes(terminal.secret))
+        check_signature(method, url, headers, secret, REQUIRED_COMPONENTS)
         now = time.time()
         if created > now + MAX_CLOCK_SKEW.total_seconds():
             raise AuthError("future")

@@ -6,7 +6,9 @@
    has its own bearer token) are authenticated on the raw bytes *before* any JSON parsing:
    a refusal is a 401 whose body and ``Date`` header tell central's time (``central.auth``).
 3. A JSON body holding a lone UTF-16 surrogate (``"\\ud800"``), which no database or UTF-8
-   encoder accepts, is answered 422 in FastAPI's validation-error shape.
+   encoder accepts, or a NUL anywhere, or a ``name`` with invisible or direction-changing
+   characters (controls, zero-width, bidi overrides and isolates, byte order mark), is
+   answered 422 in FastAPI's validation-error shape, naming where it was found.
 
 The route then reads the buffered body as usual and finds the authenticated terminal in the
 request state (``Authenticator.__call__``).
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import unicodedata
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -44,22 +47,40 @@ def needs_signature(path: str) -> bool:
     return path == API_PREFIX or path.startswith(API_PREFIX + "/")
 
 
-def has_lone_surrogate(value: Any) -> bool:
-    """Whether a parsed JSON value holds a string (or key) that UTF-8 cannot encode."""
-    stack = [value]
+# Character categories never part of a name as written: controls (NUL, newlines), format
+# characters (zero-width space/joiners, bidi overrides and isolates, BOM, soft hyphen), line
+# and paragraph separators, private use.
+HIDDEN_IN_NAMES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co"})
+NAME_KEYS = frozenset({"name"})
+
+
+def text_problem(value: Any) -> tuple[str, list[str | int]] | None:
+    """The first string of a parsed JSON value central refuses: ``(type, location)``.
+
+    ``string_unicode`` for a lone surrogate (in a value or a key), and
+    ``string_hidden_characters`` for a NUL anywhere or a hidden character in a ``name``.
+    """
+    stack: list[tuple[Any, list[str | int], bool]] = [(value, [], False)]
     while stack:
-        item = stack.pop()
+        item, loc, is_name = stack.pop()
         if isinstance(item, str):
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError:
-                return True
+                return "string_unicode", loc
+            if "\x00" in item or (
+                is_name and any(unicodedata.category(c) in HIDDEN_IN_NAMES for c in item)
+            ):
+                return "string_hidden_characters", loc
         elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
+            for key, inner in item.items():
+                where = [*loc, str(key)]
+                if key_problem := text_problem(key):
+                    return key_problem[0], where
+                stack.append((inner, where, key in NAME_KEYS))
         elif isinstance(item, list):
-            stack.extend(item)
-    return False
+            stack.extend((inner, [*loc, i], False) for i, inner in enumerate(item))
+    return None
 
 
 class RequestGate:
@@ -116,9 +137,11 @@ class RequestGate:
                 return
             scope.setdefault("state", {})[PRINCIPAL_KEY] = principal
 
-        if body and _is_json(headers) and _has_surrogate(body):
-            await _answer(scope, receive, send, 422, _surrogate_error())
-            return
+        if body and _is_json(headers):
+            problem = _text_problem(body)
+            if problem is not None:
+                await _answer(scope, receive, send, 422, _text_error(*problem))
+                return
 
         await self.app(scope, _replay(body, receive), send)
 
@@ -153,25 +176,23 @@ def _is_json(headers: Headers) -> bool:
     return kind == "application/json" or kind.endswith("+json")
 
 
-def _has_surrogate(body: bytes) -> bool:
-    if b"\\u" not in body and b"\\U" not in body:
-        return False  # surrogates reach a JSON string only as \\u escapes
+def _text_problem(body: bytes) -> tuple[str, list[str | int]] | None:
     try:
-        return has_lone_surrogate(json.loads(body))
+        parsed = json.loads(body)
     except (ValueError, RecursionError):
-        return False  # not JSON: FastAPI answers it as such
+        return None  # not JSON: FastAPI answers it as such
+    return text_problem(parsed)
 
 
-def _surrogate_error() -> dict[str, Any]:
-    return {
-        "detail": [
-            {
-                "type": "string_unicode",
-                "loc": ["body"],
-                "msg": "Input should be a valid string: lone UTF-16 surrogates are not text",
-            }
-        ]
-    }
+_TEXT_MESSAGES = {
+    "string_unicode": "Input should be a valid string: lone UTF-16 surrogates are not text",
+    "string_hidden_characters": "Input should be visible text: NUL, or an invisible or "
+    "direction-changing character in a name",
+}
+
+
+def _text_error(kind: str, loc: list[str | int]) -> dict[str, Any]:
+    return {"detail": [{"type": kind, "loc": ["body", *loc], "msg": _TEXT_MESSAGES[kind]}]}
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
