@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from fastapi import FastAPI
 
 from central import booking, cases, catalog_feed, followups, intake, queue, staff
 from central.auth import Authenticator, StaffToken
 from central.db import Database
+from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
 from central.idempotency import Idempotency
 from kiosk.contract import API_PREFIX, API_VERSION, Health
 
@@ -19,19 +21,29 @@ def create_app(
     staff_token: str | None = None,
     idempotency_days: int = 30,
     signature_window_s: int = 300,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    public_docs: bool = False,
+    seal_key_file: Path | None = None,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
     ``staff_token`` enables the staff API (``Authorization: Bearer …``); without it that API
-    answers 403. The OpenAPI document is served at ``/openapi.json``.
+    answers 403. The OpenAPI document (``/openapi.json``) and its pages (``/docs``,
+    ``/redoc``) are served only with ``public_docs``. Terminal secrets are sealed under the
+    key in ``seal_key_file`` (default: next to a SQLite file, ``central.sealing``). Bodies
+    larger than ``max_body_bytes`` are refused with 413 before they are read, and terminal
+    routes are authenticated before their body is parsed (``central.gate``).
     """
     app = FastAPI(
         title="Hall kiosk central service",
         version=f"{API_VERSION}.0",
         description="Intake, catalog feed, queue numbers and case status for hall terminals. "
         "Every call except /health is signed (RFC 9421, HMAC-SHA256).",
+        openapi_url="/openapi.json" if public_docs else None,
+        docs_url="/docs" if public_docs else None,
+        redoc_url="/redoc" if public_docs else None,
     )
-    db = Database(db_url)
+    db = Database(db_url, seal_key_file)
     auth = Authenticator(db, window=timedelta(seconds=signature_window_s))
     idem = Idempotency(db, retention=timedelta(days=idempotency_days))
     app.state.db = db
@@ -50,4 +62,5 @@ def create_app(
     staff_auth = StaffToken(staff_token)
     app.include_router(staff.build_router(db, staff_auth))
     app.include_router(followups.build_staff_router(db, staff_auth))
+    app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app
