@@ -97,7 +97,7 @@ class InProcessCentral:
         self._server: Any = None
         self._thread: threading.Thread | None = None
 
-    def start(self, wait_s: float = 10.0) -> None:
+    def start(self, wait_s: float = 60.0) -> None:
         """Start serving; returns once the server accepts connections (or after ``wait_s``)."""
         import uvicorn
 

@@ -51,9 +51,7 @@ def test_going_home_by_hand_shows_the_home_page_not_the_attract_screen(kiosk_ui,
     assert not attract_item(kiosk_ui).isVisible()
 
 
-def test_a_card_left_behind_on_the_home_page_is_wiped_when_the_attract_screen_comes(
-    live_ui, qtbot
-):
+def test_a_card_left_behind_on_the_home_page_is_wiped_when_the_attract_screen_comes(live_ui, qtbot):
     live_ui.card.simulateTap()
     qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
     live_ui.show_page("home")  # the citizen went home by hand, then walked away

@@ -164,11 +164,18 @@ def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monke
     app = staff_ui.app
     monkeypatch.setattr(staff_ui, "app", App(exit=codes.append, qapp=app))
     log_in(staff_ui, qtbot)
-    exit_button = find_item(staff_ui.window.contentItem(), "staffExit")
-    assert not exit_button.isVisible()
+
+    def exit_button():  # found again each time: a status refresh may rebuild the page's items
+        return find_item(staff_ui.window.contentItem(), "staffExit")
+
+    assert not exit_button().isVisible()
     staff_ui.staff.set_settings(replace(staff_ui.settings, staff_can_exit=True))
-    # Visible, and laid out beside the reload button by its Flow.
-    qtbot.waitUntil(lambda: exit_button.isVisible() and exit_button.x() > 0)
-    tap(staff_ui, exit_button)
+
+    def shown() -> bool:  # visible, and laid out beside the reload button by its Flow
+        button = exit_button()
+        return button is not None and button.isVisible() and button.x() > 0
+
+    qtbot.waitUntil(shown)
+    tap(staff_ui, exit_button())
     qtbot.waitUntil(lambda: codes == [78])
     assert "app.exit_to_desktop" in [e.action for e in staff_ui.kiosk.staff.entries()]

