@@ -202,6 +202,16 @@ class ReaderWorker:
         except IdentityError as exc:
             self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
             return
+        except Exception as exc:
+            # Odd card data that slipped past the checks is still the card's fault, not the
+            # reader's: report an unreadable card. The exception text may quote card data,
+            # so only its type is logged.
+            log.error(
+                "card data could not be checked (%s): reported as unreadable", type(exc).__name__
+            )
+            result = CardResult(uri, None, "invalid_card_data", "the card's data cannot be read")
+            self._call(self.callbacks.on_card_read, result)
+            return
         self._call(self.callbacks.on_card_read, CardResult(uri, identity))
 
     def _call(self, callback: Callable[..., None], *args: object) -> None:

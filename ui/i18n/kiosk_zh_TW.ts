@@ -2050,6 +2050,10 @@
         <translation>請聯絡現場工作人員，或到人工視窗辦理。</translation>
     </message>
     <message>
+        <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
+        <translation>此證件的資訊無法識別，請換一張證件，或到人工視窗辦理。</translation>
+    </message>
+    <message>
         <source>请将证件平放在感应区，保持不动，再试一次。</source>
         <translation>請將證件平放在感應區，保持不動，再試一次。</translation>
     </message>
