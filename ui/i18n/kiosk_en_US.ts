@@ -2620,6 +2620,18 @@
         <translation>fault</translation>
     </message>
     <message>
+        <source>时钟偏差，请检查时间同步</source>
+        <translation>clock out of step: check time synchronisation</translation>
+    </message>
+    <message>
+        <source>终端未登记或已停用</source>
+        <translation>terminal not registered or disabled</translation>
+    </message>
+    <message>
+        <source>密钥不符，请联系中心服务管理员重新登记</source>
+        <translation>secret does not match: ask the central operator to register this terminal again</translation>
+    </message>
+    <message>
         <source>告知单</source>
         <translation>checklist</translation>
     </message>
@@ -2662,6 +2674,10 @@
     <message>
         <source>待上传 %1 条，上传失败 %2 条，已上传 %3 条</source>
         <translation>%1 waiting, %2 failed, %3 sent</translation>
+    </message>
+    <message>
+        <source>认证失败：中心服务拒绝了本终端（%1）。数据保留在本机，将自动重试。</source>
+        <translation>Authentication failed: the central service refused this terminal (%1). Data stays on this terminal and is retried automatically.</translation>
     </message>
     <message>
         <source>重新上传失败数据</source>
