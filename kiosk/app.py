@@ -277,7 +277,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
     """Wire the terminal for ``settings`` (in demo mode: simulators and a local central)."""
     if settings.demo:
         settings = demo_settings(settings)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     store = Store(settings.db_path)
     central = InProcessCentral(settings.data_dir) if settings.demo else None
     printer = make_printer(printer_uri(settings))

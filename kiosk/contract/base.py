@@ -11,8 +11,10 @@ API_PREFIX = f"/api/v{API_VERSION}"
 # their values at rest and drops them after retention; models use only these names for
 # personal data so one list covers every kind (over-matching, e.g. a file's ``name``, is
 # harmless: it is merely encrypted too).
+# ``text`` and ``comment`` are the citizen's own words (complaints, questions, ratings): people
+# write names, phone numbers and addresses into them, so they are sealed too.
 PERSONAL_FIELDS: frozenset[str] = frozenset(
-    {"name", "id_number", "address", "phone", "photo", "email", "contact"}
+    {"name", "id_number", "address", "phone", "photo", "email", "contact", "text", "comment"}
 )
 
 
