@@ -1,6 +1,6 @@
 """``kiosk-central``: run the reference central service, or register a terminal.
 
-kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F]
+kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--id-hash-key-file F]
 kiosk-central add-terminal ID [--hall H0001] [--db URL]
 """
 
@@ -23,6 +23,12 @@ def _serve(argv: list[str]) -> int:
         "--staff-token-file",
         help="file holding the staff API token (or $KIOSK_CENTRAL_STAFF_TOKEN); none: API off",
     )
+    parser.add_argument(
+        "--id-hash-key-file",
+        default="id_hash.key",
+        help="the deployment's key for hashing ID numbers (made on first start, mode 0600); "
+        "terminals fetch it over the signed API",
+    )
     parser.add_argument("--idempotency-days", type=int, default=30)
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
@@ -30,11 +36,17 @@ def _serve(argv: list[str]) -> int:
     import uvicorn
 
     from central.app import create_app
+    from central.idkey import load_or_create_id_key
 
     token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
     if args.staff_token_file:
         token = Path(args.staff_token_file).read_text(encoding="utf-8").strip()
-    app = create_app(args.db, staff_token=token, idempotency_days=args.idempotency_days)
+    app = create_app(
+        args.db,
+        staff_token=token,
+        idempotency_days=args.idempotency_days,
+        id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
 

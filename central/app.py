@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import secrets
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
-from central import booking, cases, catalog_feed, followups, intake, queue, staff
+from central import booking, cases, catalog_feed, followups, idkey, intake, queue, staff
 from central.auth import Authenticator, StaffToken
 from central.db import Database
 from central.idempotency import Idempotency
@@ -19,12 +21,18 @@ def create_app(
     staff_token: str | None = None,
     idempotency_days: int = 30,
     signature_window_s: int = 300,
+    id_hash_key: bytes | None = None,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
     ``staff_token`` enables the staff API (``Authorization: Bearer …``); without it that API
-    answers 403. The OpenAPI document is served at ``/openapi.json``.
+    answers 403. The OpenAPI document is served at ``/openapi.json``. ``id_hash_key`` is the
+    deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a key for
+    this process only is made (tests).
     """
+    if id_hash_key is None:
+        logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
+        id_hash_key = secrets.token_bytes(idkey.KEY_BYTES)
     app = FastAPI(
         title="Hall kiosk central service",
         version=f"{API_VERSION}.0",
@@ -48,6 +56,7 @@ def create_app(
     app.include_router(catalog_feed.build_router(db, auth))
     app.include_router(followups.build_router(db, auth))
     staff_auth = StaffToken(staff_token)
-    app.include_router(staff.build_router(db, staff_auth))
+    app.include_router(idkey.build_router(id_hash_key, auth))
+    app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 API_VERSION = 1
 API_PREFIX = f"/api/v{API_VERSION}"
@@ -30,3 +30,12 @@ class Health(WireModel):
     status: str = "ok"
     api_version: int = API_VERSION
     server_time: str
+
+
+class IdHashKey(WireModel):
+    """``GET /api/v1/terminal/id-hash-key`` (signed): the deployment's key for hashing ID
+    numbers (HMAC-SHA256), base64url; ``key_id`` names it (changes when central rotates it).
+    """
+
+    key: str = Field(min_length=22, max_length=100, pattern=r"^[A-Za-z0-9_-]+=*$")
+    key_id: str = Field(min_length=1, max_length=32)
