@@ -168,6 +168,9 @@ class Kiosk:
         """Point the visit's services at central once its address is known."""
         if self.services is not None:
             self.services.connect(self.central_url, credentials)
+        if self.services is not None:
+            # Bookings hash the ID number like tickets and check-in do (one key per terminal).
+            self.appointments.id_hasher = self.services.tickets.id_hasher
         try:
             self.appointments.client = make_client(self.settings, self.central_url, credentials)
         except SyncNotConfigured as exc:

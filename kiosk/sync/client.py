@@ -43,6 +43,7 @@ from kiosk.contract import (
     CatalogSnapshot,
     FollowUpQuery,
     FollowUpStatus,
+    IdHashKey,
     SlotList,
     Ticket,
     TicketRequest,
@@ -299,6 +300,10 @@ class CentralClient:
         """One cheap signed call (the catalog changes after a far-future version: none), to
         learn whether central accepts this terminal's signature; raises :class:`CentralError`."""
         self.catalog_delta(2**31 - 1)
+
+    def id_hash_key(self) -> IdHashKey:
+        """The deployment's key for hashing ID numbers (only for registered terminals)."""
+        return self.request("GET", "/terminal/id-hash-key", IdHashKey)
 
     def send_batch(self, items: list[BatchItem]) -> BatchResponse:
         """Deliver outbox items; each result says what became of its key."""
