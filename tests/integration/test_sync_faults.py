@@ -147,14 +147,14 @@ def test_a_terminal_with_a_wrong_secret_keeps_its_items_and_does_not_hammer(
     accept_submission(store, sample_submission("W2", terminal_id="TF4"))
     runner = runner_via(central.url, store, "TF4", "wrong-secret")
     deadline = time.monotonic() + 2
-    attempts = 0
+    refused = 0
     while time.monotonic() < deadline:
-        attempts += runner.send_due().attempted
+        refused += runner.send_due().auth_failed
         time.sleep(0.05)
     with store.session() as s:
         errors = [r[0] for r in s.execute(text("SELECT last_error FROM outbox"))]
     st = sync_status(store)
     assert (st.pending, st.dead) == (2, 0) and all(e.startswith("auth: ") for e in errors)
-    assert attempts == 2  # one batch of two, then backing off
+    assert refused == 1  # one refused batch, then the whole outbox backs off
     assert st.auth_failure is not None and st.auth_failure["count"] == 1
     assert receipts_at_central(central, "TF4") == []

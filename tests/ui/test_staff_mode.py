@@ -176,10 +176,10 @@ def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monke
 def test_staff_see_authentication_failed_when_central_refuses_the_terminal(staff_ui, qtbot):
     from kiosk.sync.runner import record_auth_failure
 
-    if staff_ui.kiosk.sync is not None:
-        # The demo's central accepts this terminal: its next pull would rightly clear the
-        # failure recorded here, so the worker rests for this test.
-        staff_ui.kiosk.sync.stop()
+    # The demo's central accepts this terminal: the sync worker's next pull would rightly
+    # clear the failure recorded here, so it rests for this test (it starts with the core).
+    qtbot.waitUntil(lambda: staff_ui.kiosk.sync is not None, timeout=30000)
+    staff_ui.kiosk.sync.stop()
     record_auth_failure(staff_ui.kiosk.store, status=401, reason="bad_signature")
     staff_ui.show_page("staffLogin")
     qtbot.waitUntil(lambda: staff_ui.current_page() == "staffLoginPage", timeout=3000)
