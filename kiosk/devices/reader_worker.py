@@ -26,6 +26,7 @@ from drivers.cards.base import (
     PresenceSensingReader,
 )
 from kiosk.domain.identity import Identity, IdentityError, identity_from_card
+from kiosk.logs import log_event
 
 log = logging.getLogger(__name__)
 
@@ -206,8 +207,13 @@ class ReaderWorker:
             # Odd card data that slipped past the checks is still the card's fault, not the
             # reader's: report an unreadable card. The exception text may quote card data,
             # so only its type is logged.
-            log.error(
-                "card data could not be checked (%s): reported as unreadable", type(exc).__name__
+            log_event(
+                log,
+                "card.unreadable_data",
+                logging.ERROR,
+                reader=self.reader.uri,
+                card_type=card.card_type,
+                error=type(exc).__name__,
             )
             result = CardResult(uri, None, "invalid_card_data", "the card's data cannot be read")
             self._call(self.callbacks.on_card_read, result)

@@ -33,6 +33,7 @@ from kiosk.contract import (
     CatalogDelta,
     IntakeKind,
 )
+from kiosk.logs import log_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TerminalMeta
 from kiosk.sync.backoff import Backoff
@@ -222,7 +223,16 @@ class SyncRunner:
                 elif verdict == "dead":
                     row.state, row.last_error = "dead", str(detail)[:500]
                     result.dead += 1
-                    log.warning("outbox item %d (%s) rejected: %s", c.id, c.kind, row.last_error)
+                    # Central's error may quote the item (pydantic's input_value): the event
+                    # carries no payload, and the filter masks what the error text holds.
+                    log_event(
+                        log,
+                        "outbox.rejected",
+                        logging.WARNING,
+                        item=c.id,
+                        kind=c.kind,
+                        error=row.last_error,
+                    )
                 else:
                     retry_after = getattr(detail, "retry_after_s", None)
                     network = bool(getattr(detail, "network", False))
