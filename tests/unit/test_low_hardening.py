@@ -92,3 +92,80 @@ def test_masked_read_card_output_hides_the_birth_date() -> None:
     assert "1995-07-08" not in repr(masked)
     full = identity_to_json(identity, date(2025, 6, 1), full=True)
     assert full["birth_date"] == "1995-07-08"
+
+
+# -- item 13: every bad setting is a ConfigError naming the key ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ("idle_timeout_s = inf", "idle_timeout_s"),
+        ("idle_timeout_s = -inf", "idle_timeout_s"),
+        ("idle_timeout_s = nan", "idle_timeout_s"),
+        ("idle_timeout_s = 1e400", "idle_timeout_s"),
+        ("voice_volume = 12.7", "voice_volume"),
+        ("retention_days = 7.0", "retention_days"),
+        ('printer = "tcp://[::1"', "printer"),
+        ('printer = "tcp://[::1]"', "printer"),
+        ('printer = "tcp://::1:9100"', "printer"),
+        ('printer = "tcp://printer host:9100"', "printer"),
+        ('central_url = "http://[::1"', "central_url"),
+        ('central_url = "https://"', "central_url"),
+    ],
+)
+def test_bad_values_in_the_file_are_config_errors_naming_the_key(
+    tmp_path: Path, toml: str, key: str, clean_env: None
+) -> None:
+    from kiosk.config import ConfigError, load_settings
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f'data_dir = "{tmp_path / "d"}"\n{toml}\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(path, env={})
+    assert err.value.key == key and str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("env_value", "key"),
+    [
+        ("1e400", "KIOSK_IDLE_TIMEOUT_S"),
+        ("12.7", "KIOSK_VOICE_VOLUME"),
+        ("inf", "KIOSK_VOICE_VOLUME"),
+    ],
+)
+def test_bad_values_in_the_environment_are_config_errors(
+    tmp_path: Path, env_value: str, key: str
+) -> None:
+    from kiosk.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError) as err:
+        load_settings(None, env={key: env_value, "KIOSK_DATA_DIR": str(tmp_path)})
+    assert err.value.key == key.removeprefix("KIOSK_").lower()
+
+
+def test_a_settings_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    from kiosk.config import ConfigError, load_settings
+
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes('hall_name = "市民中心"\n'.encode("gb18030"))
+    with pytest.raises(ConfigError) as err:
+        load_settings(path, env={})
+    assert err.value.key == "file" and "UTF-8" in str(err.value)
+
+
+def test_a_folder_given_as_the_settings_file_is_a_config_error(tmp_path: Path) -> None:
+    from kiosk.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError) as err:
+        load_settings(tmp_path, env={})
+    assert err.value.key == "file" and str(tmp_path) in str(err.value)
+
+
+def test_good_ipv6_and_host_printers_still_parse() -> None:
+    from drivers.uri import parse_device_uri
+
+    v6 = parse_device_uri("tcp://[::1]:9100")
+    assert (v6.host, v6.port) == ("::1", 9100)
+    host = parse_device_uri("tcp://printer-1.hall.local:9100")
+    assert (host.host, host.port) == ("printer-1.hall.local", 9100)
