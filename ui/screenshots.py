@@ -146,6 +146,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("idcard-read", _card("read", "resident")),
     Scene("idcard-expired", _card("error", reason="card_expired")),
     Scene("idcard-unsupported", _card("error", reason="unsupported_card")),
+    Scene("idcard-invalid-data", _card("error", reason="invalid_card_data")),
     Scene("idcard-reader-lost", _card("lost")),
     Scene("staff-login", _staff_login),
     Scene("staff-login-wrong-pin", _staff_wrong),
