@@ -16,8 +16,14 @@ from central.cases import apply_update, to_status
 from central.catalog_feed import publish
 from central.db import AppointmentRow, CaseRecord, Database, IntakeItem, TicketRow
 from central.intake import count_items
-from kiosk.contract import API_PREFIX, Appointment, CaseStatus, CatalogUpload, StaffCaseUpdate
-from kiosk.domain.id_numbers import keyed_id_hash
+from kiosk.contract import (
+    API_PREFIX,
+    Appointment,
+    CaseStatus,
+    CatalogUpload,
+    StaffCaseUpdate,
+    keyed_id_hash,
+)
 
 
 class NewAppointment(BaseModel):

@@ -13,6 +13,7 @@ from kiosk.contract.base import (
     Health,
     IdHashKey,
     WireModel,
+    keyed_id_hash,
 )
 from kiosk.contract.cases import (
     FINAL_CASE_STATES,
@@ -88,6 +89,7 @@ __all__ = [
     "FollowUpStatus",
     "Health",
     "IdHashKey",
+    "keyed_id_hash",
     "IntakeAck",
     "IntakeKind",
     "Slot",

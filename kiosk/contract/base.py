@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from pydantic import BaseModel, ConfigDict, Field
 
 API_VERSION = 1
@@ -39,3 +42,16 @@ class IdHashKey(WireModel):
 
     key: str = Field(min_length=22, max_length=100, pattern=r"^[A-Za-z0-9_-]+=*$")
     key_id: str = Field(min_length=1, max_length=32)
+
+
+def keyed_id_hash(key: bytes, number: str) -> str:
+    """HMAC-SHA256 (hex) of an ID number under the deployment's ID-hash key (the wire form
+    of an ID number wherever terminals and central compare one).
+
+    Terminals and central compare ID numbers only through this: a bare SHA-256 of an
+    18-character number with a known region and birth year is reversed in under a second,
+    a keyed hash is not without the key. The number is trimmed and upper-cased first.
+    """
+    if len(key) < 16:
+        raise ValueError("the ID-hash key must have at least 16 bytes")
+    return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()

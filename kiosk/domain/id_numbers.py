@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 from datetime import date
 
@@ -53,15 +51,3 @@ def is_valid_foreign_old(number: str, birth: date | None = None) -> bool:
     if birth is not None and number[5:11] != birth.strftime("%y%m%d"):
         return False
     return True
-
-
-def keyed_id_hash(key: bytes, number: str) -> str:
-    """HMAC-SHA256 (hex) of an ID number under the deployment's ID-hash key.
-
-    Terminals and central compare ID numbers only through this: a bare SHA-256 of an
-    18-character number with a known region and birth year is reversed in under a second,
-    a keyed hash is not without the key. The number is trimmed and upper-cased first.
-    """
-    if len(key) < 16:
-        raise ValueError("the ID-hash key must have at least 16 bytes")
-    return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()
