@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.domain.id_numbers import keyed_id_hash
+from kiosk.contract import keyed_id_hash
 
 log = logging.getLogger(__name__)
 

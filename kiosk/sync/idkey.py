@@ -18,7 +18,7 @@ import os
 import secrets
 from pathlib import Path
 
-from kiosk.domain.id_numbers import keyed_id_hash
+from kiosk.contract import keyed_id_hash
 from kiosk.sync.client import CentralClient, CentralError
 
 log = logging.getLogger(__name__)
