@@ -12,21 +12,25 @@ SYSTEM_STAMP := .venv-system.ok
 # vsmartcard-vpcd), CJK fonts for screens and raster receipts, Qt Quick runtime libraries
 # (EGL, xkbcommon, fontconfig, dbus, xcb-cursor) and libpulse0 for Qt Virtual Keyboard /
 # multimedia, libusb for usb: printers (pyusb), Xvfb + AT-SPI for screen-reader tests,
-# shellcheck for install/install.sh.
+# shellcheck for install/install.sh; for `make demo` without a screen TigerVNC's Xvnc (with
+# vncpasswd, xauth), noVNC + websockify, and Chromium to test that page headless.
 APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pcscd vsmartcard-vpcd \
 	fonts-noto-cjk libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-	libusb-1.0-0 xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck
+	libusb-1.0-0 xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck \
+	tigervnc-standalone-server tigervnc-tools xauth novnc websockify chromium
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 
-.PHONY: help setup system venv demo test test-fast bench lint format i18n clean install-check boot-check
+.PHONY: help setup system venv demo test test-fast test-fresh bench lint format i18n clean install-check boot-check
 
 help:
-	@echo "make demo       set up, then start the terminal in demo mode (simulated devices)"
+	@echo "make demo       set up, then start the terminal in demo mode (simulated devices;"
+	@echo "                without a display: on VNC and in a browser, password printed)"
 	@echo "make test       set up, then run every test"
 	@echo "make test-fast  the quick set (no pcsc, gui or slow tests; under 3 min)"
+	@echo "make test-fresh make test from a fresh clone with a fresh HOME: twice, then with a CPU hog"
 	@echo "make bench      benchmarks, one JSON line each"
 	@echo "make lint       ruff, ruff format --check, mypy"
 	@echo "make install-check  install/install.sh for real in a fresh Debian 12 chroot (root)"
@@ -56,17 +60,14 @@ $(STAMP): pyproject.toml | $(SYSTEM_STAMP)
 i18n: $(STAMP)
 	@$(PY) -m ui.i18n.build
 
+# With a display: full screen on it. Without one: tools/headless_demo.py serves the terminal on
+# a TigerVNC desktop and in a browser (noVNC), on 127.0.0.1 with a random password printed at
+# start (KIOSK_DEMO_LISTEN=0.0.0.0 serves it to the network).
 demo: setup
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		$(VENV)/bin/kiosk --demo; \
 	else \
-		port=$${KIOSK_VNC_PORT:-5901}; \
-		echo "No display found: serving the terminal over VNC on port $$port (size 1080x1920)."; \
-		echo "WARNING: Qt's VNC server listens on EVERY network interface without a password."; \
-		echo "         Use it only on a trusted network, or firewall port $$port."; \
-		echo "Connect a VNC viewer to $$(hostname -I 2>/dev/null | cut -d' ' -f1 || echo 127.0.0.1):$$port"; \
-		QT_QPA_PLATFORM="vnc:size=1080x1920:port=$$port" QT_QUICK_BACKEND=software \
-			$(VENV)/bin/kiosk --demo; \
+		$(PY) -m tools.headless_demo; \
 	fi
 
 test: setup
@@ -74,6 +75,10 @@ test: setup
 
 test-fast: venv
 	$(QT_ENV) $(PY) -m pytest -q -m "not pcsc and not gui and not slow"
+
+# What a new contributor and CI see: fresh clones of HEAD, fresh HOMEs, one run under load.
+test-fresh:
+	tools/test_fresh.sh
 
 bench: setup
 	@for b in tests/bench/bench_*.py; do $(QT_ENV) $(PY) $$b || exit 1; done

@@ -1,7 +1,8 @@
 """``kiosk-central``: run the reference central service, or register a terminal.
 
-kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--id-hash-key-file F]
-kiosk-central add-terminal ID [--hall H0001] [--db URL]
+kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
+              [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
+kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 """
 
 from __future__ import annotations
@@ -12,6 +13,15 @@ import sys
 from pathlib import Path
 
 DEFAULT_DB = "sqlite:///central.db"
+
+
+def _seal_key_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--seal-key-file",
+        type=Path,
+        help="key that seals terminal secrets in the database (created 0600 if missing); "
+        "default: next to a SQLite database file, required for any other database",
+    )
 
 
 def _serve(argv: list[str]) -> int:
@@ -30,6 +40,18 @@ def _serve(argv: list[str]) -> int:
         "terminals fetch it over the signed API",
     )
     parser.add_argument("--idempotency-days", type=int, default=30)
+    parser.add_argument(
+        "--max-body-mib",
+        type=int,
+        default=16,
+        help="largest request body accepted, in MiB (larger: 413 before reading it)",
+    )
+    parser.add_argument(
+        "--public-docs",
+        action="store_true",
+        help="serve the OpenAPI document and its pages (/openapi.json, /docs, /redoc)",
+    )
+    _seal_key_argument(parser)
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
 
@@ -45,6 +67,9 @@ def _serve(argv: list[str]) -> int:
         args.db,
         staff_token=token,
         idempotency_days=args.idempotency_days,
+        max_body_bytes=args.max_body_mib * 1024 * 1024,
+        public_docs=args.public_docs,
+        seal_key_file=args.seal_key_file,
         id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
@@ -59,12 +84,13 @@ def _add_terminal(argv: list[str]) -> int:
     parser.add_argument("terminal_id")
     parser.add_argument("--hall", default="H0001")
     parser.add_argument("--db", default=DEFAULT_DB)
+    _seal_key_argument(parser)
     args = parser.parse_args(argv)
 
     from central.auth import add_terminal
     from central.db import Database
 
-    db = Database(args.db)
+    db = Database(args.db, args.seal_key_file)
     try:
         secret = add_terminal(db, args.terminal_id, args.hall)
     finally:

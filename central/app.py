@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from fastapi import FastAPI
 
 from central import booking, cases, catalog_feed, followups, idkey, intake, queue, staff
 from central.auth import Authenticator, StaffToken
 from central.db import Database
+from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
 from central.idempotency import Idempotency
 from kiosk.contract import API_PREFIX, API_VERSION, Health
 
@@ -21,14 +23,21 @@ def create_app(
     staff_token: str | None = None,
     idempotency_days: int = 30,
     signature_window_s: int = 300,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    public_docs: bool = False,
+    seal_key_file: Path | None = None,
     id_hash_key: bytes | None = None,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
     ``staff_token`` enables the staff API (``Authorization: Bearer …``); without it that API
-    answers 403. The OpenAPI document is served at ``/openapi.json``. ``id_hash_key`` is the
-    deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a key for
-    this process only is made (tests).
+    answers 403. The OpenAPI document (``/openapi.json``) and its pages (``/docs``,
+    ``/redoc``) are served only with ``public_docs``. Terminal secrets are sealed under the
+    key in ``seal_key_file`` (default: next to a SQLite file, ``central.sealing``). Bodies
+    larger than ``max_body_bytes`` are refused with 413 before they are read, and terminal
+    routes are authenticated before their body is parsed (``central.gate``). ``id_hash_key``
+    is the deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a
+    key for this process only is made (tests).
     """
     if id_hash_key is None:
         logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
@@ -38,8 +47,11 @@ def create_app(
         version=f"{API_VERSION}.0",
         description="Intake, catalog feed, queue numbers and case status for hall terminals. "
         "Every call except /health is signed (RFC 9421, HMAC-SHA256).",
+        openapi_url="/openapi.json" if public_docs else None,
+        docs_url="/docs" if public_docs else None,
+        redoc_url="/redoc" if public_docs else None,
     )
-    db = Database(db_url)
+    db = Database(db_url, seal_key_file)
     auth = Authenticator(db, window=timedelta(seconds=signature_window_s))
     idem = Idempotency(db, retention=timedelta(days=idempotency_days))
     app.state.db = db
@@ -59,4 +71,5 @@ def create_app(
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
+    app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

@@ -1,11 +1,18 @@
 """Terminal authentication: RFC 9421 HTTP Message Signatures with HMAC-SHA256.
 
-Every API call except ``/health`` must carry a signature over ``@method``, ``@path``,
-``@query`` and ``content-digest`` (RFC 9530 sha-256 of the body), with ``created`` and
-``keyid`` (the terminal id) and preferably a ``nonce``. Requests that are unsigned, signed
-with an unknown key or a wrong secret, older than the window (5 minutes), or replayed (nonce,
-else signature, seen before within the window) get 401. ``@path`` rather than
+Every API call except ``/health`` and the staff API must carry exactly one signature over
+``@method``, ``@path``, ``@query`` and ``content-digest`` (RFC 9530 sha-256 of the body), with
+the parameters ``created`` (integer), ``nonce`` (a fresh random string), ``keyid`` (the
+terminal id) and optionally ``alg`` (``hmac-sha256``) and ``expires``. ``@path`` rather than
 ``@target-uri`` because TLS usually ends at a reverse proxy that rewrites scheme and host.
+
+A refused request gets 401 with ``WWW-Authenticate: Signature``, the server's ``Date`` header
+and a JSON body ``{"detail": <reason>, "reason": <reason>, "message": <sentence>,
+"server_time": <ISO 8601 UTC>}`` so a terminal can correct its clock and say what went wrong.
+The reasons, checked in this order (see :data:`REASONS`): ``unsigned``, ``malformed``,
+``missing_created``, ``missing_nonce``, ``unknown_terminal``, ``bad_signature``, ``future``,
+``stale``, ``bad_digest``, ``replayed``. The clock is judged only once the signature is good,
+so a wrong secret is never reported as a clock problem.
 """
 
 from __future__ import annotations
@@ -17,9 +24,10 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import http_sf
 from fastapi import HTTPException, Request
 from http_message_signatures import (
     HTTPMessageVerifier,
@@ -28,9 +36,9 @@ from http_message_signatures import (
     algorithms,
 )
 from http_message_signatures.exceptions import HTTPMessageSignaturesException
+from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from starlette.concurrency import run_in_threadpool
 
 from central.db import Database, SeenSignature, Terminal, utcnow
 
@@ -38,6 +46,25 @@ log = logging.getLogger(__name__)
 
 REQUIRED_COMPONENTS = ("@method", "@path", "@query", "content-digest")
 DEFAULT_WINDOW = timedelta(minutes=5)
+# Terminals correct their clock from our Date header, but allow a little drift ahead (and
+# the same margin behind, on top of the window).
+MAX_CLOCK_SKEW = timedelta(seconds=30)
+MAX_NONCE_CHARS = 128
+PRINCIPAL_KEY = "principal"  # where the gate leaves the authenticated terminal (scope state)
+
+REASONS: dict[str, str] = {
+    "unsigned": "the request carries no Signature and Signature-Input headers",
+    "malformed": "the signature headers cannot be read, hold more than one signature, or do "
+    "not cover @method, @path, @query and content-digest",
+    "missing_created": "the signature has no integer 'created' parameter",
+    "missing_nonce": "the signature has no 'nonce' parameter",
+    "unknown_terminal": "the keyid names no enabled terminal",
+    "bad_signature": "the signature does not verify with this terminal's secret",
+    "future": "'created' is ahead of central's clock by more than the allowed skew",
+    "stale": "'created' (or 'expires') is older than central's freshness window",
+    "bad_digest": "the body does not match its signed Content-Digest",
+    "replayed": "this nonce was already used within the freshness window",
+}
 
 
 @dataclass(frozen=True)
@@ -49,33 +76,56 @@ class Principal:
 
 
 class AuthError(Exception):
-    """Why a request was refused; ``reason`` is a short code returned in the 401 body."""
+    """Why a request was refused; ``reason`` is a key of :data:`REASONS`."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
 
 
-class _Verifier(HTTPMessageVerifier):
-    # Terminals correct their clock from our Date header, but allow a little drift ahead.
-    max_clock_skew = timedelta(seconds=30)
+class AuthProblem(BaseModel):
+    """The body of every 401 (``detail`` repeats ``reason`` for older terminals)."""
+
+    detail: str
+    reason: str
+    message: str
+    server_time: str
 
 
-class _TerminalKeys(HTTPSignatureKeyResolver):
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.found: Terminal | None = None
+def refusal_body(reason: str) -> dict[str, str]:
+    """The JSON of a 401 for ``reason``, stamped with central's time."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    return AuthProblem(
+        detail=reason, reason=reason, message=REASONS.get(reason, reason), server_time=now
+    ).model_dump()
+
+
+AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {
+        "model": AuthProblem,
+        "description": "Signature refused; the Date header and server_time carry central's clock",
+    },
+    413: {"description": "Body larger than central accepts"},
+}
+
+
+class _OneKey(HTTPSignatureKeyResolver):
+    def __init__(self, secret: bytes) -> None:
+        self.secret = secret
 
     def resolve_public_key(self, key_id: str) -> bytes:
-        with self.db.session() as s:
-            terminal = s.get(Terminal, key_id)
-        if terminal is None or not terminal.enabled:
-            raise InvalidSignature("unknown terminal")
-        self.found = terminal
-        return bytes(terminal.secret)
+        return self.secret
 
     def resolve_private_key(self, key_id: str) -> bytes:
         raise InvalidSignature("central does not sign")
+
+
+class _Verifier(HTTPMessageVerifier):
+    # Freshness is judged by Authenticator itself, after the signature, with precise reasons.
+    require_created = False
+
+    def validate_created_and_expires(self, sig_input: Any, max_age: Any = None) -> None:
+        return None
 
 
 @dataclass
@@ -83,6 +133,64 @@ class _Message:
     method: str
     url: str
     headers: Any
+
+
+@dataclass(frozen=True)
+class _SignatureInput:
+    components: tuple[str, ...]
+    params: dict[str, Any]
+
+
+def _parse_signature(headers: Any) -> _SignatureInput:
+    """The one signature's covered components and parameters, or ``AuthError``."""
+    inputs: Any
+    signatures: Any
+    try:
+        inputs = http_sf.parse(headers["signature-input"].encode(), tltype="dictionary")
+        signatures = http_sf.parse(headers["signature"].encode(), tltype="dictionary")
+    except Exception:  # the parser raises several types for bad input
+        raise AuthError("malformed") from None
+    if len(inputs) != 1 or list(inputs) != list(signatures):
+        raise AuthError("malformed")
+    ((label, (members, params)),) = inputs.items()
+    if not isinstance(members, list) or not isinstance(signatures[label][0], bytes):
+        raise AuthError("malformed")
+    components = tuple(str(value) for value, _params in members)
+    if not set(REQUIRED_COMPONENTS) <= set(components):
+        raise AuthError("malformed")
+    return _SignatureInput(components, dict(params))
+
+
+def _digest_matches(headers: Any, body: bytes) -> bool:
+    fields: Any
+    try:
+        fields = http_sf.parse(headers["content-digest"].encode(), tltype="dictionary")
+    except Exception:
+        return False
+    value = fields.get("sha-256", (None, None))[0]
+    return isinstance(value, bytes) and hmac.compare_digest(value, hashlib.sha256(body).digest())
+
+
+def check_signature(
+    method: str, url: str, headers: Any, secret: bytes, required: tuple[str, ...] = ()
+) -> None:
+    """The cryptographic check alone: the one HMAC-SHA256 signature of the request verifies
+    with ``secret`` over its signature base (RFC 9421 section 3.2) and covers ``required``.
+
+    No policy here (freshness, nonce, digest, replay: see :meth:`Authenticator.verify`), so
+    the RFC's own test vectors can be checked against it. Raises :class:`AuthError`.
+    """
+    verifier = _Verifier(signature_algorithm=algorithms.HMAC_SHA256, key_resolver=_OneKey(secret))
+    try:
+        results = verifier.verify(
+            _Message(method, url, headers), max_age=None, require_components=required
+        )
+    except InvalidSignature:
+        raise AuthError("bad_signature") from None
+    except HTTPMessageSignaturesException:
+        raise AuthError("malformed") from None
+    if len(results) != 1:
+        raise AuthError("malformed")
 
 
 def new_secret() -> str:
@@ -95,10 +203,11 @@ def add_terminal(db: Database, terminal_id: str, hall_id: str = "H0001") -> str:
     secret = new_secret()
     with db.session() as s:
         existing = s.get(Terminal, terminal_id)
+        sealed = db.sealer.seal(secret.encode())
         if existing is None:
-            s.add(Terminal(terminal_id=terminal_id, hall_id=hall_id, secret=secret.encode()))
+            s.add(Terminal(terminal_id=terminal_id, hall_id=hall_id, secret=sealed))
         else:
-            existing.secret = secret.encode()
+            existing.secret = sealed
             existing.hall_id = hall_id
             existing.enabled = True
             s.add(existing)
@@ -118,23 +227,31 @@ class Authenticator:
         """Check one request; returns the terminal or raises :class:`AuthError`."""
         if "signature" not in headers or "signature-input" not in headers:
             raise AuthError("unsigned")
-        keys = _TerminalKeys(self.db)
-        verifier = _Verifier(signature_algorithm=algorithms.HMAC_SHA256, key_resolver=keys)
-        try:
-            results = verifier.verify(
-                _Message(method, url, headers),
-                max_age=self.window,
-                require_components=REQUIRED_COMPONENTS,
-                body=body,
-            )
-        except (InvalidSignature, HTTPMessageSignaturesException) as exc:
-            raise AuthError(_reason(str(exc))) from None
-        if len(results) != 1 or keys.found is None:
-            raise AuthError("one signature expected")
-        result = results[0]
-        token = result.nonce or hashlib.sha256(headers["signature"].encode()).hexdigest()
-        self._remember(keys.found.terminal_id, token[:128])
-        return Principal(keys.found.terminal_id, keys.found.hall_id)
+        sig = _parse_signature(headers)
+        created, nonce, keyid = (sig.params.get(k) for k in ("created", "nonce", "keyid"))
+        if type(created) is not int:
+            raise AuthError("missing_created")
+        if not isinstance(nonce, str) or not nonce:
+            raise AuthError("missing_nonce")
+        if len(nonce) > MAX_NONCE_CHARS or not isinstance(keyid, str):
+            raise AuthError("malformed")
+        with self.db.session() as s:
+            terminal = s.get(Terminal, keyid)
+        if terminal is None or not terminal.enabled:
+            raise AuthError("unknown_terminal")
+        secret = self.db.sealer.open(bytes(terminal.secret))
+        check_signature(method, url, headers, secret, REQUIRED_COMPONENTS)
+        now = time.time()
+        if created > now + MAX_CLOCK_SKEW.total_seconds():
+            raise AuthError("future")
+        expires = sig.params.get("expires")
+        too_old = now - (self.window + MAX_CLOCK_SKEW).total_seconds()
+        if created < too_old or (type(expires) is int and expires < now - 1):
+            raise AuthError("stale")
+        if not _digest_matches(headers, body):
+            raise AuthError("bad_digest")
+        self._remember(terminal.terminal_id, nonce)
+        return Principal(terminal.terminal_id, terminal.hall_id)
 
     def _remember(self, terminal_id: str, token: str) -> None:
         self._maybe_purge()
@@ -151,35 +268,21 @@ class Authenticator:
             return
         try:
             self._last_purge = now
-            cutoff = utcnow() - 2 * self.window
+            cutoff = utcnow() - 2 * (self.window + MAX_CLOCK_SKEW)
             with self.db.session() as s:
                 s.execute(delete(SeenSignature).where(SeenSignature.seen_at < cutoff))  # type: ignore[arg-type]
         finally:
             self._purge_lock.release()
 
-    async def __call__(self, request: Request) -> Principal:
-        """FastAPI dependency: the request's terminal, or 401."""
-        body = await request.body()
-        try:
-            return await run_in_threadpool(
-                self.verify, request.method, str(request.url), request.headers, body
-            )
-        except AuthError as exc:
-            log.info("refused request to %s: %s", request.url.path, exc.reason)
+    def __call__(self, request: Request) -> Principal:
+        """FastAPI dependency: the terminal the gate authenticated (before the body was
+        parsed); 401 when the request did not pass through it."""
+        principal = request.scope.get("state", {}).get(PRINCIPAL_KEY)
+        if not isinstance(principal, Principal):
             raise HTTPException(
-                status_code=401, detail=exc.reason, headers={"WWW-Authenticate": "Signature"}
-            ) from None
-
-
-def _reason(message: str) -> str:
-    text = message.lower()
-    if "age" in text or "expire" in text or "created" in text or "future" in text:
-        return "stale"
-    if "digest" in text:
-        return "bad_digest"
-    if "unknown terminal" in text:
-        return "unknown_terminal"
-    return "bad_signature"
+                status_code=401, detail="unsigned", headers={"WWW-Authenticate": "Signature"}
+            )
+        return principal
 
 
 class StaffToken:

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.db import AppointmentRow, Database, as_utc
 from central.idempotency import Idempotency, Work, body_hash
 from kiosk.contract import API_PREFIX, Appointment, BookingRequest, Slot, SlotList
@@ -27,6 +27,9 @@ HALL_TZ = timezone(timedelta(hours=8))
 SLOT_STARTS = (time(9), time(10), time(11), time(13, 30), time(14, 30), time(15, 30))
 SLOT_CAPACITY = 4
 MAX_DAYS = 14
+# Slot arithmetic (a day's slots end an hour after they start, in hall time) must stay inside
+# the calendar: nothing is bookable in the last days before 9999-12-31.
+LAST_BOOKABLE_DAY = date.max - timedelta(days=2)
 
 
 def is_open(day: date) -> bool:
@@ -64,7 +67,7 @@ def _booked(s: Session, hall_id: str, day: date) -> dict[datetime, int]:
 
 def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
     """Slot availability and booking routes for terminals."""
-    router = APIRouter(prefix=API_PREFIX, tags=["appointments"])
+    router = APIRouter(prefix=API_PREFIX, tags=["appointments"], responses=AUTH_RESPONSES)
 
     @router.get("/appointments/slots", response_model=SlotList)
     def slots(
@@ -74,6 +77,8 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         who: Principal = Depends(auth),
     ) -> SlotList:
         """Slots of ``days`` days from ``start`` with how many places are taken."""
+        if start > LAST_BOOKABLE_DAY - timedelta(days=days - 1):
+            raise HTTPException(status_code=422, detail="start is past the last bookable day")
         out: list[Slot] = []
         with db.session() as s:
             for offset in range(days):
@@ -92,8 +97,12 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         idempotency_key: str = Header(pattern=KEY_PATTERN),
     ) -> JSONResponse:
         """Book ``req.slot_start`` in the terminal's hall if a place is left."""
-        local = req.slot_start.astimezone(HALL_TZ)
-        day = local.date()
+        try:
+            day = req.slot_start.astimezone(HALL_TZ).date()
+        except OverflowError:  # an instant whose hall-time date is past year 9999
+            raise HTTPException(status_code=422, detail="no_such_slot") from None
+        if day > LAST_BOOKABLE_DAY:
+            raise HTTPException(status_code=422, detail="no_such_slot")
 
         def handler(s: Session) -> tuple[int, dict[str, Any]]:
             match = [b for b in day_slots(day) if b[0] == req.slot_start]

@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from sqlmodel import Session, col, or_, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.counters import next_value
 from central.db import CaseRecord, Database, as_utc
 from kiosk.contract import (
@@ -101,7 +101,7 @@ def apply_update(case: CaseRecord, change: StaffCaseUpdate) -> CaseRecord:
 
 def build_router(db: Database, auth: Any) -> APIRouter:
     """Case lookup and status routes for terminals."""
-    router = APIRouter(prefix=f"{API_PREFIX}/cases", tags=["cases"])
+    router = APIRouter(prefix=f"{API_PREFIX}/cases", tags=["cases"], responses=AUTH_RESPONSES)
 
     @router.post("/lookup", response_model=CaseStatusList)
     def lookup(query: CaseLookup, who: Principal = Depends(auth)) -> CaseStatusList:

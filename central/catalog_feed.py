@@ -12,9 +12,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from sqlmodel import Session, col, select
 
+from central.auth import AUTH_RESPONSES
 from central.counters import next_value
 from central.db import CatalogItemRow, Counter, Database
 from kiosk.contract import API_PREFIX, CatalogDelta, CatalogSnapshot, CatalogUpload
+from kiosk.contract.base import MAX_INT64
 
 
 def feed_version(s: Session) -> int:
@@ -51,7 +53,7 @@ def publish(s: Session, upload: CatalogUpload) -> int:
 
 def build_router(db: Database, auth: Any) -> APIRouter:
     """Catalog snapshot and delta routes for terminals."""
-    router = APIRouter(prefix=f"{API_PREFIX}/catalog", tags=["catalog"])
+    router = APIRouter(prefix=f"{API_PREFIX}/catalog", tags=["catalog"], responses=AUTH_RESPONSES)
 
     @router.get("/snapshot", response_model=CatalogSnapshot)
     def snapshot(_who: Any = Depends(auth)) -> CatalogSnapshot:
@@ -66,7 +68,7 @@ def build_router(db: Database, auth: Any) -> APIRouter:
         return CatalogSnapshot(version=version, items=[json.loads(r.body) for r in rows])
 
     @router.get("/delta", response_model=CatalogDelta)
-    def delta(since: int = Query(ge=0), _who: Any = Depends(auth)) -> CatalogDelta:
+    def delta(since: int = Query(ge=0, le=MAX_INT64), _who: Any = Depends(auth)) -> CatalogDelta:
         """Items changed and codes removed after feed version ``since``."""
         with db.session() as s:
             version = feed_version(s)

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Column, LargeBinary, UniqueConstraint, event
 from sqlalchemy.engine import Engine
-from sqlmodel import Field, Session, SQLModel, create_engine
+from sqlmodel import Field, Session, SQLModel, create_engine, select
+
+from central.sealing import Sealer, is_sealed
 
 
 def utcnow() -> datetime:
@@ -22,7 +25,7 @@ def utcnow() -> datetime:
 
 
 class Terminal(SQLModel, table=True):
-    """A terminal allowed to call the API; ``secret`` is the shared HMAC key."""
+    """A terminal allowed to call the API; ``secret`` is the shared HMAC key, sealed."""
 
     __tablename__ = "terminal"
 
@@ -219,12 +222,25 @@ def make_engine(url: str) -> Engine:
 
 
 class Database:
-    """Central's database handle, passed to every router (no module-level engine)."""
+    """Central's database handle, passed to every router (no module-level engine).
 
-    def __init__(self, url: str) -> None:
+    ``sealer`` seals terminal secrets under a key kept outside the database
+    (``central.sealing``); secrets stored in clear by an older version are sealed on open.
+    """
+
+    def __init__(self, url: str, seal_key_file: Path | None = None) -> None:
         self.url = url
+        self.sealer = Sealer.for_database(url, seal_key_file)
         self.engine = make_engine(url)
         self.is_sqlite = url.startswith("sqlite")
+        self._seal_clear_secrets()
+
+    def _seal_clear_secrets(self) -> None:
+        with self.session() as s:
+            for terminal in s.exec(select(Terminal)):
+                if not is_sealed(bytes(terminal.secret)):
+                    terminal.secret = self.sealer.seal(bytes(terminal.secret))
+                    s.add(terminal)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

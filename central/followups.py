@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
 
+from central.auth import AUTH_RESPONSES
 from central.db import Database, FollowUpRow, as_utc
 from kiosk.contract import API_PREFIX, FollowUpQuery, FollowUpStatus, StaffFollowUpUpdate
 
@@ -28,9 +29,15 @@ def to_status(row: FollowUpRow) -> FollowUpStatus:
 
 def build_router(db: Database, auth: Any) -> APIRouter:
     """``POST /followups/lookup`` for terminals."""
-    router = APIRouter(prefix=f"{API_PREFIX}/followups", tags=["followups"])
+    router = APIRouter(
+        prefix=f"{API_PREFIX}/followups", tags=["followups"], responses=AUTH_RESPONSES
+    )
 
-    @router.post("/lookup", response_model=FollowUpStatus)
+    @router.post(
+        "/lookup",
+        response_model=FollowUpStatus,
+        responses={404: {"description": "no such tracking number"}},
+    )
     def lookup(query: FollowUpQuery, who: Any = Depends(auth)) -> FollowUpStatus:
         """State and answer of one complaint or question; 404 when central does not know it."""
         with db.session() as s:

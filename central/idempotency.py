@@ -24,7 +24,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlmodel import Session, select
 
 from central.db import Database, IdempotencyRecord, as_utc, utcnow
@@ -160,11 +160,28 @@ class Idempotency:
         with self.db.session() as s:
             for i, lease in claimed.items():
                 work = works[i]
+                # Each item runs in its own SAVEPOINT: whatever it fails with is rolled back
+                # alone, and its neighbours in the batch are still committed.
                 try:
                     with s.begin_nested():
                         status, body = work.handler(s)
                 except Rejected as exc:
                     status, body = exc.status, {"detail": str(exc)}
+                except IntegrityError as exc:
+                    # A unique constraint (e.g. a ticket number its origin already used): the
+                    # item can never succeed as sent, so this is its final, replayed answer.
+                    log.warning("%s: item conflicts with stored data (%s)", work.scope, _cause(exc))
+                    status, body = 422, {"detail": f"conflict: {_cause(exc)}"}
+                except Exception as exc:
+                    if not _out_of_range(exc):
+                        # A fault of ours, not the item's: answer 500 for this item alone and
+                        # free its key, so the terminal retries it; the neighbours go through.
+                        log.exception("%s: item failed", work.scope)
+                        self._unclaim(s, terminal_id, work.key, lease)
+                        outcomes[i] = Outcome(500, {"detail": "internal error; retry later"})
+                        continue
+                    # A date or number that leaves the calendar or a 64-bit column.
+                    status, body = 422, {"detail": "value out of range"}
                 done = s.execute(
                     update(IdempotencyRecord)
                     .where(
@@ -177,6 +194,16 @@ class Idempotency:
                 if done.rowcount != 1:  # type: ignore[attr-defined]
                     raise RuntimeError("idempotency claim lost while processing")
                 outcomes[i] = Outcome(status, body)
+
+    @staticmethod
+    def _unclaim(s: Session, terminal_id: str, key: str, lease: str) -> None:
+        s.execute(
+            delete(IdempotencyRecord).where(
+                IdempotencyRecord.terminal_id == terminal_id,  # type: ignore[arg-type]
+                IdempotencyRecord.key == key,  # type: ignore[arg-type]
+                IdempotencyRecord.lease == lease,  # type: ignore[arg-type]
+            )
+        )
 
     def _release(self, terminal_id: str, works: list[Work], claimed: dict[int, str]) -> None:
         # The work failed before commit: free the keys so the terminal's retry can proceed.
@@ -208,3 +235,17 @@ class Idempotency:
                 )
         finally:
             self._purge_lock.release()
+
+
+def _cause(exc: IntegrityError) -> str:
+    """Which constraint failed, without the statement's parameters (they may be personal)."""
+    text = str(exc.orig).lower()
+    if "unique" in text or "duplicate" in text:
+        return "already recorded under another key"
+    return "violates a database constraint"
+
+
+def _out_of_range(exc: Exception) -> bool:
+    """Whether a handler failed on a value no calendar or 64-bit column can hold."""
+    cause = exc.orig if isinstance(exc, StatementError) else exc
+    return isinstance(cause, OverflowError)

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Body, Depends, Header, HTTPException
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.cases import create_case
 from central.counters import next_value
 from central.db import AppointmentRow, FollowUpRow, IntakeItem, TicketRow
@@ -38,6 +38,18 @@ from kiosk.contract import (
 )
 from kiosk.contract.intake import KEY_PATTERN, IntakeModel
 
+# Body fields that name where an item comes from. Central never believes them: the signed
+# terminal says which terminal and hall sent it, and the ledger keeps those values instead.
+_SENDER_FIELDS = ("hall_id", "terminal_id", "origin")
+
+
+def _as_sent_by(item: WireModel, who: Principal) -> WireModel:
+    """``item`` with its hall, terminal and origin replaced by the signed terminal's."""
+    fields = type(item).model_fields
+    claimed = {"hall_id": who.hall_id, "terminal_id": who.terminal_id, "origin": who.terminal_id}
+    update = {k: v for k, v in claimed.items() if k in fields and getattr(item, k) is not None}
+    return item.model_copy(update=update)
+
 
 def _ledger(
     s: Session, who: Principal, key: str, kind: str, item: WireModel, ref: str | None
@@ -47,7 +59,7 @@ def _ledger(
             terminal_id=who.terminal_id,
             key=key,
             kind=kind,
-            body=item.model_dump_json(),
+            body=_as_sent_by(item, who).model_dump_json(),
             reference=ref,
         )
     )
@@ -78,7 +90,7 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
         )
     if isinstance(item, AppointmentCheckIn):
         appt = s.get(AppointmentRow, item.appointment_id)
-        if appt is None or appt.hall_id != item.hall_id:
+        if appt is None or appt.hall_id != who.hall_id:
             raise Rejected(422, "unknown appointment")
         appt.checked_in = True
         s.add(appt)
@@ -100,15 +112,20 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
 
 
 def _record_ticket(s: Session, who: Principal, item: TicketRecord) -> Ticket:
-    """A ticket the terminal issued (numbered here or offline), or one it voided."""
-    origin = (item.origin or who.terminal_id) if item.number is not None else ""
+    """A ticket the terminal issued (numbered here or offline), or one it voided.
+
+    The hall and the offline origin are the signed terminal's, whatever the body says.
+    """
+    origin = who.terminal_id if item.number is not None else ""
     existing = s.get(TicketRow, item.ticket_id)
+    if existing is not None and existing.hall_id != who.hall_id:
+        raise Rejected(422, "conflict: ticket id belongs to another hall")
     if existing is not None and item.status == "void":
         existing.void = True
         s.add(existing)
     ticket = issue_ticket(
         s,
-        item.hall_id,
+        who.hall_id,
         item.queue,
         item.day,
         item.ticket_id,
@@ -152,7 +169,7 @@ def run_items(
 
 def build_router(idem: Idempotency, auth: Any) -> APIRouter:
     """The intake routes; ``auth`` is the terminal-signature dependency."""
-    router = APIRouter(prefix=f"{API_PREFIX}/intake", tags=["intake"])
+    router = APIRouter(prefix=f"{API_PREFIX}/intake", tags=["intake"], responses=AUTH_RESPONSES)
 
     @router.post("/batch", response_model=BatchResponse)
     def intake_batch(batch: BatchRequest, who: Principal = Depends(auth)) -> BatchResponse:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, col, func, select
 
-from central.auth import Principal
+from central.auth import AUTH_RESPONSES, Principal
 from central.counters import next_value
 from central.db import AppointmentRow, Database, TicketRow, as_utc
 from central.idempotency import Idempotency, Rejected, Work, body_hash
@@ -30,6 +30,10 @@ class DuplicateTicket(Exception):
     """The holder already has a live ticket in this queue today."""
 
 
+class ForeignTicket(Exception):
+    """The ticket id is already a ticket of another hall."""
+
+
 def issue_ticket(
     s: Session,
     hall_id: str,
@@ -48,6 +52,8 @@ def issue_ticket(
     People ahead are the live tickets of the queue issued earlier, whoever numbered them.
     """
     row = s.get(TicketRow, ticket_id)
+    if row is not None and row.hall_id != hall_id:
+        raise ForeignTicket(ticket_id)
     if row is None:
         if holder_hash:
             live = s.exec(
@@ -107,7 +113,7 @@ def issue_ticket(
 
 def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
     """Ticket and appointment routes for terminals."""
-    router = APIRouter(prefix=API_PREFIX, tags=["queue"])
+    router = APIRouter(prefix=API_PREFIX, tags=["queue"], responses=AUTH_RESPONSES)
 
     @router.post("/queue/tickets", response_model=Ticket, status_code=201)
     def take_ticket(
@@ -125,6 +131,8 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
                 )
             except DuplicateTicket:
                 raise Rejected(422, "duplicate_ticket") from None
+            except ForeignTicket:
+                raise Rejected(422, "conflict: ticket id belongs to another hall") from None
             return 201, ticket.model_dump(mode="json")
 
         work = Work(idempotency_key, "queue", body_hash(req.model_dump(mode="json")), handler)

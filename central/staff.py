@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from central.cases import apply_update, to_status
@@ -89,8 +90,11 @@ def build_router(db: Database, staff: Any, id_hash_key: bytes) -> APIRouter:
             id_number_hash=row.id_number_hash,
         )
         row.slot_start, row.slot_end = appt.slot_start, appt.slot_end
-        with db.session() as s:
-            s.add(row)
+        try:
+            with db.session() as s:
+                s.add(row)
+        except IntegrityError:
+            raise HTTPException(status_code=409, detail="appointment id already used") from None
         return appt
 
     @router.get("/stats", response_model=dict[str, Any])

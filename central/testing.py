@@ -44,6 +44,8 @@ class CentralProcess:
         self.workdir = workdir
         self.db_path = workdir / "central.db"
         self.db_url = f"sqlite:///{self.db_path}"
+        self._explicit_port = port is not None
+        self._started_once = False
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.staff_token = secrets.token_urlsafe(16)
@@ -61,7 +63,24 @@ class CentralProcess:
             db.close()
 
     def start(self, wait_s: float = 20.0) -> None:
-        """Start the server and wait until its health endpoint answers."""
+        """Start the server and wait until it answers as itself.
+
+        A port picked by :func:`free_port` can be taken by another process before the server
+        binds it (other test runs share the machine). On the first start such a clash means
+        another port; on a restart, which must keep the address, it is an error.
+        """
+        for _attempt in range(3):
+            if self._launch(wait_s):
+                self._started_once = True
+                return
+            if self._explicit_port or self._started_once:
+                break
+            self.port = free_port()
+            self.url = f"http://127.0.0.1:{self.port}"
+        log = self.workdir / "central.log"
+        raise RuntimeError(f"central did not come up on {self.url}: see {log}")
+
+    def _launch(self, wait_s: float) -> bool:
         cmd = [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", str(self.port)]
         cmd += ["--db", self.db_url, "--staff-token-file", str(self._token_file)]
         cmd += ["--id-hash-key-file", str(self.id_hash_key_path)]
@@ -72,14 +91,28 @@ class CentralProcess:
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
-                raise RuntimeError(f"central exited: see {self.workdir / 'central.log'}")
+                self._proc = None
+                return False
             try:
                 if requests.get(f"{self.url}/api/v1/health", timeout=0.5).ok:
-                    return
+                    break
             except requests.RequestException:
                 time.sleep(0.05)
-        self.stop()
-        raise RuntimeError("central did not come up in time")
+        else:
+            self.stop()
+            return False
+        # Whoever answered must know our staff token: not another run's server on this port.
+        try:
+            ours = requests.get(
+                f"{self.url}/api/v1/staff/stats",
+                headers={"Authorization": f"Bearer {self.staff_token}"},
+                timeout=5,
+            ).ok
+        except requests.RequestException:
+            ours = False
+        if not ours:
+            self.stop()
+        return ours
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL after 5 s)."""

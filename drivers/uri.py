@@ -1,4 +1,4 @@
-"""Device URIs: one string configures each device (see ARCHITECTURE.md, "Device URIs").
+"""Device URIs: one string configures each device (see docs/ARCHITECTURE.md, "Devices").
 
 Examples::
 

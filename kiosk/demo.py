@@ -73,7 +73,8 @@ DEMO_CASES: tuple[DemoCase, ...] = (
 
 
 def free_port() -> int:
-    """An unused TCP port on 127.0.0.1."""
+    """An unused TCP port on 127.0.0.1 (free now; nothing keeps it free: only for addresses
+    that must not answer)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -83,7 +84,12 @@ class InProcessCentral:
     """The reference central service served by uvicorn on a background thread."""
 
     def __init__(self, data_dir: Path, port: int | None = None) -> None:
-        self.port = port or free_port()
+        # The listening socket is bound here and handed to the server: no other process can
+        # take the port between choosing it and serving on it.
+        self._socket = socket.socket()
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind(("127.0.0.1", port or 0))
+        self.port = int(self._socket.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         self._db_url = f"sqlite:///{data_dir / 'demo-central.db'}"
         self._id_key_path = data_dir / "demo-central-id_hash.key"
@@ -112,11 +118,18 @@ class InProcessCentral:
             lifespan="off",
         )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="demo-central", daemon=True)
+        server, sockets = self._server, [self._socket]
+        self._thread = threading.Thread(
+            target=lambda: server.run(sockets=sockets), name="demo-central", daemon=True
+        )
         self._thread.start()
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline and not self._server.started:
+            if not self._thread.is_alive():
+                break
             time.sleep(0.02)
+        if not self._server.started:
+            raise RuntimeError(f"the demo central service did not start on {self.url}")
         log.info("demo central service on %s", self.url)
 
     def provision_terminal(self, terminal_id: str, hall_id: str) -> tuple[str, str]:
@@ -224,3 +237,4 @@ class InProcessCentral:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self._socket.close()

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Hermetic: every test process gets a home and XDG folders of its own, so nothing depends on
+# what an earlier run, another user or the developer's own machine left in ~/.config, ~/.cache
+# or ~/.local (Qt's caches and settings, the keyboard's dictionary, the kiosk's default data).
+TEST_HOME = Path(tempfile.mkdtemp(prefix="kiosk-test-home-"))
+for _name, _sub in (
+    ("HOME", ""),
+    ("XDG_CONFIG_HOME", ".config"),
+    ("XDG_CACHE_HOME", ".cache"),
+    ("XDG_DATA_HOME", ".local/share"),
+    ("XDG_STATE_HOME", ".local/state"),
+):
+    (TEST_HOME / _sub).mkdir(parents=True, exist_ok=True)
+    os.environ[_name] = str(TEST_HOME / _sub)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -13,6 +29,10 @@ os.environ.setdefault("QT_ACCESSIBILITY", "0")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(TEST_HOME, ignore_errors=True)
 
 
 @pytest.fixture

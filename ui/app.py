@@ -36,6 +36,7 @@ from kiosk.config import ConfigError, Settings, load_settings
 from kiosk.logs import setup_logging
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
+from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
 from ui.viewmodels.apply import ApplyViewModel
 from ui.viewmodels.apply_core import apply_core
@@ -89,6 +90,7 @@ class KioskUi:
         self.app = app
         self.settings = settings
         QLoggingCategory.setFilterRules(QT_LOG_RULES)
+        private_keyboard_home(settings.data_dir)
         self.kiosk: Any = None
         self.translator = QTranslator()
         self.load_translation(settings.locale)
@@ -130,9 +132,11 @@ class KioskUi:
         self.idle.set_kind_timeouts(idle_kinds(settings))
         self.idle.expired.connect(lambda: self.end_visit(attract=True))
         app.installEventFilter(self.idle)
-        # Nobody at the home page for a while: the attract screen comes up over it.
+        # Nobody at the home page for a while: the visit is over (a citizen who went home by
+        # hand and walked away leaves no card behind for the next one), and the attract screen
+        # comes up over the home page.
         self.attract = IdleWatcher(settings.attract_after_s, warn_s=0, parent=self.engine)
-        self.attract.expired.connect(lambda: self.shell.set_attracting(True))
+        self.attract.expired.connect(lambda: self.end_visit(attract=True))
         self.shell.attractDismissed.connect(self._on_page_changed)
         app.installEventFilter(self.attract)
         self.lockdown = LockdownFilter(parent=self.engine)
@@ -414,6 +418,7 @@ class KioskUi:
         self.app.removeEventFilter(self.lockdown)
         if self.kiosk is not None:
             self.kiosk.stop()
+        remove_keyboard_home(self.settings.data_dir)
 
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -427,7 +432,9 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--screenshots", metavar="DIR", help="render every screen to DIR as PNG, then exit"
     )
     parser.add_argument(
-        "--only", metavar="PATTERN", help="with --screenshots: only scenes matching PATTERN"
+        "--only",
+        metavar="PATTERNS",
+        help="with --screenshots: only scenes matching one of the comma-separated PATTERNS",
     )
     parser.add_argument(
         "--variants",

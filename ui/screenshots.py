@@ -241,9 +241,9 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
         # The demo central is up and the visit's services talk to it (tickets numbered by
         # central, appointments listed), so no scene shows an offline state by accident.
         wait_until(lambda: ui.kiosk.health is not None, 60)
-        only = getattr(args, "only", None)
+        only = [pattern for pattern in (getattr(args, "only", None) or "").split(",") if pattern]
         for scene, variant in _plan(args):
-            if only and not fnmatch.fnmatch(scene.name, only):
+            if only and not any(fnmatch.fnmatch(scene.name, pattern) for pattern in only):
                 continue
             path = _render(ui, scene, out_dir, variant)
             if path is None:

@@ -8,6 +8,8 @@ import hmac
 from pydantic import BaseModel, ConfigDict, Field
 
 API_VERSION = 1
+# The largest integer a database column holds (signed 64 bits): bound every stored number.
+MAX_INT64 = 2**63 - 1
 API_PREFIX = f"/api/v{API_VERSION}"
 
 # Keys that hold personal data wherever they appear in a payload. The terminal encrypts

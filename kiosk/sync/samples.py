@@ -1,7 +1,7 @@
 """Sample items for demos, tests and benchmarks, and the reference way to queue one.
 
 :func:`accept_submission` shows how a use case writes its business row and the outbox item
-in ONE transaction (ARCHITECTURE.md, "A visit, end to end", step 4).
+in ONE transaction (docs/ARCHITECTURE.md, "A visit, end to end", step 4).
 """
 
 from __future__ import annotations

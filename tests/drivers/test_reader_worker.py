@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -105,6 +107,38 @@ def test_unplug_and_replug_recover_without_restart(
     assert recorder.next()[0] == "present"  # the card still lies there
     kind, result = recorder.next()
     assert isinstance(result, CardResult) and result.ok
+
+
+def test_a_reader_closed_the_instant_its_cable_goes_can_be_plugged_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A worker closes a lost reader as soon as its port dies, which is while the emulator
+    # is still closing the pty: that close must not take the port's folder with it.
+    sim = SimulatedSamReader()
+    sim.open()
+    real_close = os.close
+    closers: list[threading.Thread] = []
+
+    def close_fd_then_the_reader(fd: int) -> None:
+        real_close(fd)
+        if not closers:
+            closer = threading.Thread(target=sim.close)
+            closers.append(closer)
+            closer.start()
+            closer.join(0.5)
+
+    monkeypatch.setattr(os, "close", close_fd_then_the_reader)
+    sim.emulator.unplug()
+    monkeypatch.setattr(os, "close", real_close)
+    closers[0].join(WAIT_S)
+    try:
+        sim.emulator.plug()
+        sim.open()
+        sim.place()
+        card = sim.read_card(timeout_s=WAIT_S)
+        assert card is not None and card.card_type == "resident"
+    finally:
+        sim.close()
 
 
 def test_a_reader_absent_at_start_is_reported_then_found() -> None:

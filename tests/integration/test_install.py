@@ -37,8 +37,9 @@ def test_the_install_script_passes_shellcheck():
     if shutil.which("shellcheck") is None:
         pytest.skip("shellcheck is not installed (make setup installs it from APT_PACKAGES)")
     chroot_check = REPO / "tools" / "install_in_chroot.sh"  # make install-check / boot-check
+    fresh = REPO / "tools" / "test_fresh.sh"  # make test-fresh
     done = subprocess.run(
-        ["shellcheck", "--severity=info", str(SCRIPT), str(chroot_check)],
+        ["shellcheck", "--severity=info", str(SCRIPT), str(chroot_check), str(fresh)],
         capture_output=True,
         text=True,
     )

@@ -15,7 +15,7 @@ import pyatspi  # type: ignore[import-not-found]
 APP_NAME = "hall-kiosk"
 
 
-def find_app(timeout_s: float = 20.0):
+def find_app(timeout_s: float = 60.0):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for app in pyatspi.Registry.getDesktop(0):
@@ -40,7 +40,7 @@ def nodes(root, depth: int = 0):
             yield from nodes(child, depth + 1)
 
 
-def find(app, role: str, name: str, timeout_s: float = 10.0, exact: bool = True):
+def find(app, role: str, name: str, timeout_s: float = 60.0, exact: bool = True):
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for node in nodes(app):
@@ -80,7 +80,7 @@ def tap_card(app, steps: list[str]) -> None:
     """The demo's simulated card tap; a sample card that cannot be used is tapped again."""
     for _ in range(4):
         press(app, "演示：模拟刷卡")
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if not showing(app, "panel", "请放置身份证"):
                 steps.append("card read")

@@ -12,12 +12,37 @@ import pytest
 
 from kiosk.config import load_settings
 
+# GUI tests wait for a state, never for a time: every qtbot.waitUntil waits up to this long
+# (a test that passes does not wait longer; a loaded machine or a cold QML cache only slows it).
+WAIT_MS = 60_000
+QUIET_TIMERS = ("idle_timeout_s", "idle_form_s", "idle_result_s", "attract_after_s")
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's bot whose ``waitUntil`` is generous unless a test asks for longer."""
+    wait_until = qtbot.waitUntil
+
+    def generous(callback, *, timeout: int = WAIT_MS):
+        return wait_until(callback, timeout=max(timeout, WAIT_MS))
+
+    qtbot.waitUntil = generous
+    return qtbot
+
 
 @pytest.fixture
 def kiosk_ui(qapp, data_dir, clean_env) -> Iterator[object]:
     from ui.app import KioskUi
 
-    settings = load_settings(env={}, data_dir=str(data_dir), demo=True, voice_engine="mock")
+    # No visit ends by itself while a slow machine runs a test: tests of the idle and attract
+    # timers set their own (``ui.idle.set_timeout``, ``ui.attract.set_timeout``).
+    settings = load_settings(
+        env={},
+        data_dir=str(data_dir),
+        demo=True,
+        voice_engine="mock",
+        **dict.fromkeys(QUIET_TIMERS, 3600),
+    )
     ui = KioskUi(qapp, settings, full_screen=False)
     ui.window.show()
     yield ui
@@ -60,8 +85,7 @@ def live_ui(kiosk_ui, qtbot):
     in-process central."""
     kiosk_ui.start_core()
     qtbot.waitUntil(
-        lambda: kiosk_ui.kiosk is not None and bool(kiosk_ui.catalog.property("themes")),
-        timeout=60000,
+        lambda: kiosk_ui.kiosk is not None and bool(kiosk_ui.catalog.property("themes"))
     )
     return kiosk_ui
 

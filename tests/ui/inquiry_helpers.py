@@ -19,13 +19,13 @@ def shown(ui) -> str:
 
 
 def wait_page(ui, qtbot, name: str) -> None:
-    qtbot.waitUntil(lambda: ui.current_page() == f"{name}Page", timeout=10000)
+    qtbot.waitUntil(lambda: ui.current_page() == f"{name}Page")
 
 
 def demo_ready(ui, qtbot):
     """The live UI once the demo central is seeded and the services are connected to it."""
-    qtbot.waitUntil(lambda: bool(ui.kiosk.demo_receipts), timeout=30000)
+    qtbot.waitUntil(lambda: bool(ui.kiosk.demo_receipts))
     services = ui.kiosk.services
-    qtbot.waitUntil(lambda: services.progress.central.configured, timeout=10000)
-    qtbot.waitUntil(lambda: services.consult.followups.central.configured, timeout=10000)
+    qtbot.waitUntil(lambda: services.progress.central.configured)
+    qtbot.waitUntil(lambda: services.consult.followups.central.configured)
     return ui

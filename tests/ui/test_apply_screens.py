@@ -41,7 +41,7 @@ def item(ui, name: str, qtbot=None):
         return found is not None
 
     if qtbot is not None:
-        qtbot.waitUntil(shown, timeout=10000)
+        qtbot.waitUntil(shown)
     else:
         assert shown(), f"{name} is not on screen"
     return found
@@ -73,7 +73,7 @@ def type_into(ui, qtbot, name: str, text: str) -> None:
 
 
 def on_page(ui, qtbot, page: str) -> None:
-    qtbot.waitUntil(lambda: ui.current_page() == f"{page}Page", timeout=15000)
+    qtbot.waitUntil(lambda: ui.current_page() == f"{page}Page")
 
 
 def shown_text(ui) -> str:
@@ -83,7 +83,7 @@ def shown_text(ui) -> str:
 def choose_service(ui, qtbot, query: str, code: str, mode: str) -> None:
     ui.show_page("apply")
     on_page(ui, qtbot, "apply")
-    qtbot.waitUntil(lambda: len(ui.apply.property("services")) >= 15, timeout=15000)
+    qtbot.waitUntil(lambda: len(ui.apply.property("services")) >= 15)
     type_into(ui, qtbot, "applySearchField", query)
     press(ui, qtbot, f"applyService_{code}")
     press(ui, qtbot, mode)
@@ -92,7 +92,7 @@ def choose_service(ui, qtbot, query: str, code: str, mode: str) -> None:
 
 
 def read_card_if_asked(ui, qtbot, next_page: str) -> None:
-    qtbot.waitUntil(lambda: ui.current_page() in ("idCardPage", f"{next_page}Page"), timeout=5000)
+    qtbot.waitUntil(lambda: ui.current_page() in ("idCardPage", f"{next_page}Page"))
     if ui.current_page() == "idCardPage":
         tap_a_good_card(ui, qtbot)
     on_page(ui, qtbot, next_page)
@@ -102,7 +102,7 @@ def tap_a_good_card(ui, qtbot) -> None:
     """Tap the demo's next sample card; one of them is expired, so tap again after it."""
     for _ in range(4):
         press(ui, qtbot, "simulateCard")
-        qtbot.waitUntil(lambda: ui.card.property("state") in ("read", "error"), timeout=15000)
+        qtbot.waitUntil(lambda: ui.card.property("state") in ("read", "error"))
         if ui.card.property("state") == "read":
             return
         press(ui, qtbot, "retryCard")
@@ -127,9 +127,9 @@ def submit_and_get_receipt(ui, qtbot) -> str:
     on_page(ui, qtbot, "applyReceipt")
     number = item(ui, "receiptNumber", qtbot).property("text")
     assert number
-    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed")
     # Demo mode shows the printed slip over the page: look, then close it.
-    qtbot.waitUntil(lambda: bool(ui.apply.property("previewUrl")), timeout=5000)
+    qtbot.waitUntil(lambda: bool(ui.apply.property("previewUrl")))
     press(ui, qtbot, "closeReceiptPreview")
     return str(number)
 
@@ -159,7 +159,7 @@ def agent_application_sb001(ui, qtbot) -> str:
         PRINCIPAL_ID[:-1] + ("0" if PRINCIPAL_ID[-1] != "0" else "1"),
     )
     press(ui, qtbot, "principalNext")
-    qtbot.waitUntil(lambda: "身份证号码有误，请核对后重新输入。" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "身份证号码有误，请核对后重新输入。" in shown_text(ui))
     assert ui.current_page() == "applyPrincipalPage"
     type_into(ui, qtbot, "principalIdNumber", PRINCIPAL_ID)
     press(ui, qtbot, "principalNext")
@@ -228,25 +228,25 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     texts = shown_text(ui)
     assert identity.id_number not in texts and identity.masked_id_number in texts
     press(ui, qtbot, "formNext")  # nothing typed yet: sentences per field
-    qtbot.waitUntil(lambda: "此项必须填写。" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "此项必须填写。" in shown_text(ui))
     type_into(ui, qtbot, "field_phone", "12345")
     type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
     type_into(ui, qtbot, "field_since", "2024.5.1")
     press(ui, qtbot, "choice_basis_work")
     press(ui, qtbot, "formNext")
-    qtbot.waitUntil(lambda: "电话号码有误" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "电话号码有误" in shown_text(ui))
     type_into(ui, qtbot, "field_phone", "13800000000")
     press(ui, qtbot, "formNext")
     on_page(ui, qtbot, "applyMaterials")
     index = next(m["index"] for m in ui.apply.property("materials") if m["source"] == "commitment")
     press(ui, qtbot, f"commit_{index}")
-    qtbot.waitUntil(lambda: "请先勾选" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "请先勾选" in shown_text(ui))
     press(ui, qtbot, "materialsNext")
     assert ui.current_page() == "applyMaterialsPage"
     assert "还有材料没有选择办理方式" in shown_text(ui)
     press(ui, qtbot, f"consent_{index}")
     press(ui, qtbot, f"commit_{index}")
-    qtbot.waitUntil(lambda: "已签署承诺" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "已签署承诺" in shown_text(ui))
     press(ui, qtbot, "materialsNext")
     on_page(ui, qtbot, "applyReview")
     texts = shown_text(ui)
@@ -261,7 +261,7 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     assert receipt_from_scan(job.qr_codes[0]) == receipt_no
     assert job.png is not None and job.png.exists()
     # Sync took it to central, and central's case number came back to the terminal.
-    qtbot.waitUntil(lambda: ui.apply.property("caseNo") != "", timeout=30000)
+    qtbot.waitUntil(lambda: ui.apply.property("caseNo") != "")
     assert ui.apply.property("caseNo") in shown_text(ui)
     (body,) = [b for b in central_rows(ui, "submission") if b["receipt_no"] == receipt_no]
     assert any(a["commitment"] for a in body["attachments"])
@@ -270,14 +270,14 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     on_page(ui, qtbot, "evaluate")
     press(ui, qtbot, "level_2")
     press(ui, qtbot, "submitRating")
-    qtbot.waitUntil(lambda: "请至少选择一项不满意的原因。" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "请至少选择一项不满意的原因。" in shown_text(ui))
     press(ui, qtbot, "reason_long_wait")
     press(ui, qtbot, "criterion_attitude_3")
     type_into(ui, qtbot, "evaluateComment", "排队久")
     press(ui, qtbot, "submitRating")
-    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent", timeout=10000)
+    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent")
     assert "感谢您的评价！" in shown_text(ui)
-    qtbot.waitUntil(lambda: bool(central_rows(ui, "evaluation")), timeout=30000)
+    qtbot.waitUntil(lambda: bool(central_rows(ui, "evaluation")))
     (rating,) = central_rows(ui, "evaluation")
     assert rating["level"] == 2 and rating["receipt_no"] == receipt_no
     assert rating["reasons"] == ["long_wait"] and rating["criteria"] == {"attitude": 3}
@@ -300,7 +300,7 @@ def test_three_services_one_with_commitment_one_as_agent_reach_central(live_ui, 
     on_page(ui, qtbot, "evaluate")
     press(ui, qtbot, "level_5")
     press(ui, qtbot, "submitRating")
-    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent", timeout=10000)
+    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent")
 
     def delivered() -> bool:
         with ui.kiosk.store.session() as s:
@@ -309,13 +309,13 @@ def test_three_services_one_with_commitment_one_as_agent_reach_central(live_ui, 
             rows = s.execute(text("SELECT receipt_no, case_no FROM submission")).all()
         return len(rows) == 3 and all(r[1] for r in rows)
 
-    qtbot.waitUntil(delivered, timeout=60000)
+    qtbot.waitUntil(delivered)
     bodies = {b["receipt_no"]: b for b in central_rows(ui, "submission")}
     assert set(receipts) <= set(bodies)
     agent = bodies[receipts[1]]
     assert agent["agent"]["name"] == "张明丰" and agent["applicant"]["name"] == "王老汉"
     assert agent["form"]["_agent"]["relationship"] == "parent"
-    qtbot.waitUntil(lambda: len(central_rows(ui, "evaluation")) == 1, timeout=30000)
+    qtbot.waitUntil(lambda: len(central_rows(ui, "evaluation")) == 1)
     with ui.kiosk.store.session() as s:
         from sqlalchemy import text
 
@@ -368,11 +368,11 @@ def test_going_back_from_the_form_forgets_the_card_and_reads_a_new_one(live_ui, 
 
 def test_without_central_the_appointment_page_says_booking_is_not_possible_now(live_ui, qtbot):
     ui = live_ui
-    qtbot.waitUntil(lambda: ui.kiosk.appointments.client is not None, timeout=15000)
+    qtbot.waitUntil(lambda: ui.kiosk.appointments.client is not None)
     ui.kiosk.appointments.client = None  # as when no central is configured or reachable
     ui.show_page("applyAppointment", {"code": "SB-001"})
     on_page(ui, qtbot, "applyAppointment")
-    qtbot.waitUntil(lambda: "现在无法预约" in shown_text(ui), timeout=10000)
+    qtbot.waitUntil(lambda: "现在无法预约" in shown_text(ui))
     assert item(ui, "appointmentDone").isVisible()
 
 
@@ -382,12 +382,12 @@ def test_an_appointment_is_booked_from_central_slots(live_ui, qtbot):
     on_page(ui, qtbot, "idCard")
     press(ui, qtbot, "simulateCard")
     on_page(ui, qtbot, "applyAppointment")
-    qtbot.waitUntil(lambda: ui.apply.property("slotsState") in ("loaded", "none"), timeout=15000)
+    qtbot.waitUntil(lambda: ui.apply.property("slotsState") in ("loaded", "none"))
     days = ui.apply.property("slotDays")
     assert days, "the demo central offers slots"
     press(ui, qtbot, f"slot_{days[0]['day']}_0")
     press(ui, qtbot, "bookSlot")
-    qtbot.waitUntil(lambda: ui.apply.property("slotsState") == "booked", timeout=15000)
+    qtbot.waitUntil(lambda: ui.apply.property("slotsState") == "booked")
     assert "预约成功" in shown_text(ui)
 
 
@@ -446,7 +446,7 @@ def test_a_home_visit_request_needs_an_address_and_a_phone(live_ui, qtbot):
     press(ui, qtbot, "choice_bank_icbc")
     press(ui, qtbot, "choice_express_no")
     press(ui, qtbot, "formNext")
-    qtbot.waitUntil(lambda: "上门办理请填写上门地址。" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "上门办理请填写上门地址。" in shown_text(ui))
     type_into(ui, qtbot, "homeAddress", "示范市人民路3号")
     type_into(ui, qtbot, "homePhone", "13800000001")
     press(ui, qtbot, "formNext")
@@ -464,13 +464,13 @@ def test_out_of_paper_keeps_the_application_and_the_receipt_can_be_printed_again
     try:
         press(ui, qtbot, "submitApplication")
         on_page(ui, qtbot, "applyReceipt")
-        qtbot.waitUntil(lambda: ui.apply.property("printState") == "paper_out", timeout=20000)
+        qtbot.waitUntil(lambda: ui.apply.property("printState") == "paper_out")
         assert "打印机缺纸，回执未打印" in shown_text(ui)
         number = item(ui, "receiptNumber").property("text")
     finally:
         emulator.set(paper="ok")
     press(ui, qtbot, "reprintReceipt")
-    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed")
     assert number in "\n".join(emulator.jobs[-1].lines)
 
 
@@ -480,7 +480,7 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
     read_card_if_asked(ui, qtbot, "applyPrincipal")
     agent = ui.card.identity
     press(ui, qtbot, "principalCard")  # relationship not chosen yet: said, not read
-    qtbot.waitUntil(lambda: "请选择您与被代办人的关系和授权方式。" in shown_text(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "请选择您与被代办人的关系和授权方式。" in shown_text(ui))
     press(ui, qtbot, "relationship_child")
     press(ui, qtbot, "authorisation_guardian")
     press(ui, qtbot, "principalCard")

@@ -16,20 +16,20 @@ def attract_item(ui):
 
 def test_the_attract_screen_comes_up_when_nobody_touches_home_and_a_touch_ends_it(kiosk_ui, qtbot):
     kiosk_ui.attract.set_timeout(1, warn_s=0)
-    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible(), timeout=4000)
+    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible())
     assert "请刷身份证" in visible_texts(kiosk_ui)
     tap(kiosk_ui, attract_item(kiosk_ui))
     assert not attract_item(kiosk_ui).isVisible()
     assert kiosk_ui.current_page() == "homePage"
     # the first touch only dismissed it: no tile beneath was opened
-    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible(), timeout=4000)  # and it re-arms
+    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible())  # and it re-arms
 
 
 def test_an_abandoned_visit_ends_on_the_attract_screen_with_the_hall_notices(live_ui, qtbot):
-    qtbot.waitUntil(lambda: bool(live_ui.shell.property("notices")), timeout=10000)
+    qtbot.waitUntil(lambda: bool(live_ui.shell.property("notices")))
     live_ui.idle.set_timeout(1, warn_s=1)
     live_ui.show_page("guide")
-    qtbot.waitUntil(lambda: attract_item(live_ui).isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: attract_item(live_ui).isVisible())
     assert live_ui.current_page() == "homePage"
     first = live_ui.shell.property("notices")[0]["title"]
     assert first in visible_texts(live_ui)
@@ -38,14 +38,28 @@ def test_an_abandoned_visit_ends_on_the_attract_screen_with_the_hall_notices(liv
 def test_a_card_on_the_attract_screen_starts_a_visit(live_ui, qtbot):
     live_ui.shell.set_attracting(True)
     live_ui.card.simulateTap()
-    qtbot.waitUntil(lambda: live_ui.current_page() == "idCardPage", timeout=15000)
+    qtbot.waitUntil(lambda: live_ui.current_page() == "idCardPage")
     assert not live_ui.shell.property("attracting")
-    qtbot.waitUntil(lambda: live_ui.card.property("state") == "read", timeout=15000)
+    qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
 
 
 def test_going_home_by_hand_shows_the_home_page_not_the_attract_screen(kiosk_ui, qtbot):
     kiosk_ui.show_page("guide")
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage")
     kiosk_ui.end_visit()
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage")
     assert not attract_item(kiosk_ui).isVisible()
+
+
+def test_a_card_left_behind_on_the_home_page_is_wiped_when_the_attract_screen_comes(
+    live_ui, qtbot
+):
+    live_ui.card.simulateTap()
+    qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
+    live_ui.show_page("home")  # the citizen went home by hand, then walked away
+    qtbot.waitUntil(lambda: live_ui.current_page() == "homePage")
+    assert live_ui.card.identity is not None
+    live_ui.attract.set_timeout(1, warn_s=0)
+    qtbot.waitUntil(lambda: attract_item(live_ui).isVisible())
+    assert live_ui.card.identity is None
+    assert live_ui.card.property("maskedName") == ""

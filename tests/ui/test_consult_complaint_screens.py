@@ -34,7 +34,7 @@ def wait_at_central(ui, qtbot, tracking_no: str) -> None:
     def arrived() -> bool:
         return any(f["tracking_no"] == tracking_no for f in central.staff("GET", "/followups"))
 
-    qtbot.waitUntil(arrived, timeout=20000)
+    qtbot.waitUntil(arrived)
 
 
 @pytest.fixture
@@ -46,10 +46,10 @@ def ask_about_the_social_security_card(ui, qtbot, text: str, phone: str) -> None
     ui.show_page("consult")
     wait_page(ui, qtbot, "consult")
     type_into(ui, "consultSearchField", "sbk")
-    qtbot.waitUntil(lambda: item(ui, "consultResult_SB-001") is not None, timeout=5000)
+    qtbot.waitUntil(lambda: item(ui, "consultResult_SB-001") is not None)
     tap(ui, item(ui, "consultResult_SB-001"))
     wait_page(ui, qtbot, "consultInfo")
-    qtbot.waitUntil(lambda: "咨询电话：12333" in shown(ui), timeout=5000)
+    qtbot.waitUntil(lambda: "咨询电话：12333" in shown(ui))
     tap(ui, item(ui, "consultAskButton"))
     wait_page(ui, qtbot, "consultAsk")
     assert item(ui, "consultTopic").property("text") == "社会保障卡申领"
@@ -65,30 +65,30 @@ def test_a_question_gets_a_number_and_a_slip_and_later_the_staff_answer(demo, qt
     assert number.startswith("ZX")
     text = shown(demo)
     assert number in text and "139****5678" in text and PHONE not in text
-    qtbot.waitUntil(lambda: demo.consult.property("slipState") == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: demo.consult.property("slipState") == "printed")
     slip = printed(demo)
     assert "咨询留言回执" in slip and number in slip and PHONE not in slip
 
     tap(demo, item(demo, "filedLookup"))
     wait_page(demo, qtbot, "followUpStatus")
-    qtbot.waitUntil(lambda: "尚未答复，请稍后再查。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "尚未答复，请稍后再查。" in shown(demo))
 
     wait_at_central(demo, qtbot, number)
     demo.kiosk.central.staff(
         "POST", f"/followups/{number}", {"state": "answered", "answer": "可以，持身份证办理。"}
     )
     tap(demo, item(demo, "trackingQuery"))
-    qtbot.waitUntil(lambda: "答复：可以，持身份证办理。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "答复：可以，持身份证办理。" in shown(demo))
     assert "已答复" in shown(demo)
 
 
 def test_a_question_without_text_or_with_a_bad_phone_is_refused_in_words(demo, qtbot):
     ask_about_the_social_security_card(demo, qtbot, "   ", PHONE)
-    qtbot.waitUntil(lambda: "请填写内容。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "请填写内容。" in shown(demo))
     type_into(demo, "consultText", "能否代办？")
     type_into(demo, "consultPhoneField", "call me")
     tap(demo, item(demo, "consultSubmit"))
-    qtbot.waitUntil(lambda: "手机号码不正确，请重新输入。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "手机号码不正确，请重新输入。" in shown(demo))
     assert demo.current_page() == "consultAskPage"
     assert demo.consult.property("trackingNo") == ""
 
@@ -100,12 +100,12 @@ def test_an_unknown_tracking_number_is_said_in_words(demo, qtbot):
     assert "请输入查询编号。" in shown(demo)
     demo.page_command("setNumber", "ZX19990101T019999")
     tap(demo, item(demo, "trackingQuery"))
-    qtbot.waitUntil(lambda: "没有查到这个编号，请核对后重新输入。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "没有查到这个编号，请核对后重新输入。" in shown(demo))
 
 
 def test_an_anonymous_complaint_keeps_nothing_personal_and_prints_a_slip(demo, qtbot):
     demo.card.simulateTap()  # a card lies on the reader during the visit: it must be ignored
-    qtbot.waitUntil(lambda: demo.card.property("state") == "read", timeout=15000)
+    qtbot.waitUntil(lambda: demo.card.property("state") == "read")
     holder = demo.card.identity
     demo.show_page("complain")
     wait_page(demo, qtbot, "complain")
@@ -121,7 +121,7 @@ def test_an_anonymous_complaint_keeps_nothing_personal_and_prints_a_slip(demo, q
     number = demo.complaints.property("trackingNo")
     assert number.startswith("TS") and number in shown(demo)
     assert "这是匿名投诉：本终端和后台都没有保存您的任何个人信息。" in shown(demo)
-    qtbot.waitUntil(lambda: demo.complaints.property("slipState") == "printed", timeout=20000)
+    qtbot.waitUntil(lambda: demo.complaints.property("slipState") == "printed")
     assert number in printed(demo) and "违规收费" in printed(demo)
 
     wait_at_central(demo, qtbot, number)
@@ -162,7 +162,7 @@ def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbo
     tap(demo, item(demo, "complainReadCard"))
     wait_page(demo, qtbot, "idCard")
     tap(demo, item(demo, "simulateCard"))
-    qtbot.waitUntil(lambda: demo.current_page() == "complainFormPage", timeout=15000)
+    qtbot.waitUntil(lambda: demo.current_page() == "complainFormPage")
     qtbot.waitUntil(lambda: demo.card.property("state") == "read")
     assert stack.property("depth") == depth  # the same form, not a copy on top of it
     assert item(demo, "complaintText").property("text") == "工作人员态度差。"
@@ -178,7 +178,7 @@ def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbo
     demo.kiosk.central.staff("POST", f"/followups/{number}", {"state": "in_progress"})
     tap(demo, item(demo, "filedLookup"))
     wait_page(demo, qtbot, "followUpStatus")
-    qtbot.waitUntil(lambda: "处理中" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "处理中" in shown(demo))
     assert "尚未办结，请耐心等待。" in shown(demo)
 
 
@@ -187,11 +187,11 @@ def test_a_complaint_needs_a_category_and_text(demo, qtbot):
     wait_page(demo, qtbot, "complainForm")
     type_into(demo, "complaintText", "等了很久。")
     tap(demo, item(demo, "complaintSubmit"))
-    qtbot.waitUntil(lambda: "请选择投诉类别。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "请选择投诉类别。" in shown(demo))
     tap(demo, item(demo, "category_efficiency"))
     type_into(demo, "complaintText", " ")
     tap(demo, item(demo, "complaintSubmit"))
-    qtbot.waitUntil(lambda: "请填写内容。" in shown(demo), timeout=10000)
+    qtbot.waitUntil(lambda: "请填写内容。" in shown(demo))
     assert demo.complaints.property("trackingNo") == ""
 
 
@@ -199,7 +199,7 @@ def test_the_end_of_the_visit_forgets_questions_and_complaints(demo, qtbot):
     ask_about_the_social_security_card(demo, qtbot, "能否代办？", PHONE)
     wait_page(demo, qtbot, "followUpFiled")
     demo.complaints.file("other", "建议增加座椅。", True, "", "", "", "")
-    qtbot.waitUntil(lambda: bool(demo.complaints.property("trackingNo")), timeout=10000)
+    qtbot.waitUntil(lambda: bool(demo.complaints.property("trackingNo")))
     demo.end_visit()
     wait_page(demo, qtbot, "home")
     for vm in (demo.consult, demo.complaints):

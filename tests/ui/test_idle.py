@@ -2,6 +2,7 @@
 
 import pytest
 
+from kiosk.config import load_settings
 from tests.ui.conftest import find_item, tap
 
 pytestmark = pytest.mark.gui
@@ -11,11 +12,11 @@ def test_an_abandoned_visit_warns_then_returns_home_and_forgets_the_guide(kiosk_
     kiosk_ui.idle.set_timeout(2, warn_s=1)
     kiosk_ui.catalog._guide = {"name": "社会保障卡申领"}  # state of an open visit
     kiosk_ui.show_page("guideDetail")
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guideDetailPage", timeout=3000)
-    qtbot.waitUntil(lambda: kiosk_ui.idle.property("warning"), timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guideDetailPage")
+    qtbot.waitUntil(lambda: kiosk_ui.idle.property("warning"))
     root = kiosk_ui.window.contentItem()
     assert find_item(root, "idleWarning").isVisible()
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage")
     assert kiosk_ui.catalog.property("guide") == {}
     assert not kiosk_ui.idle.property("warning")
 
@@ -23,7 +24,7 @@ def test_an_abandoned_visit_warns_then_returns_home_and_forgets_the_guide(kiosk_
 def test_touching_continue_keeps_the_visit(kiosk_ui, qtbot):
     kiosk_ui.idle.set_timeout(3, warn_s=2)
     kiosk_ui.show_page("notReady", {"entryTitle": "取号"})
-    qtbot.waitUntil(lambda: kiosk_ui.idle.property("warning"), timeout=4000)
+    qtbot.waitUntil(lambda: kiosk_ui.idle.property("warning"))
     tap(kiosk_ui, find_item(kiosk_ui.window.contentItem(), "idleContinue"))
     assert not kiosk_ui.idle.property("warning")
     assert kiosk_ui.idle.property("secondsLeft") == 3
@@ -39,11 +40,13 @@ def test_the_home_page_never_times_out(kiosk_ui, qtbot):
 
 def test_each_screen_type_has_its_own_timeout(kiosk_ui, qtbot):
     """Forms use ``idle_form_s`` (60 s), other pages the base ``idle_timeout_s`` (90 s)."""
+    defaults = load_settings(env={}, data_dir=str(kiosk_ui.settings.data_dir), demo=True)
+    kiosk_ui.apply_settings(defaults)
     kiosk_ui.show_page("search")
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "searchPage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "searchPage")
     assert kiosk_ui.idle.property("secondsLeft") == 60
     kiosk_ui.show_page("guide")
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage")
     assert kiosk_ui.idle.property("secondsLeft") == 90
 
 

@@ -47,4 +47,4 @@ def test_ordinary_typing_still_reaches_the_page(kiosk_ui, qtbot):
 def test_staff_may_close_after_allowing_it(kiosk_ui, qtbot):
     kiosk_ui.lockdown.allow_exit()
     kiosk_ui.window.close()
-    qtbot.waitUntil(lambda: not kiosk_ui.window.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: not kiosk_ui.window.isVisible())

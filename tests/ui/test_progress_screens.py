@@ -34,7 +34,7 @@ def test_the_card_holder_sees_every_case_with_departments_notes_and_overdue(demo
     wait_page(demo, qtbot, "idCard")
     tap(demo, item(demo, "simulateCard"))
     wait_page(demo, qtbot, "progressCases")
-    qtbot.waitUntil(lambda: len(demo.progress.property("cases")) == 3, timeout=15000)
+    qtbot.waitUntil(lambda: len(demo.progress.property("cases")) == 3)
     text = shown(demo)
     identity = demo.card.identity
     assert f"{identity.masked_name} 名下的办件，共 3 件" in text
@@ -80,7 +80,7 @@ def test_a_wrong_or_unknown_receipt_number_is_said_in_a_plain_sentence(demo, qtb
     ):
         demo.page_command("setNumber", typed)
         tap(demo, item(demo, "receiptQuery"))
-        qtbot.waitUntil(lambda s=sentence: s in shown(demo), timeout=10000)
+        qtbot.waitUntil(lambda s=sentence: s in shown(demo))
         assert demo.current_page() == "progressReceiptPage"
 
 
@@ -108,7 +108,7 @@ def test_a_scan_while_no_scan_page_is_open_is_ignored(demo, qtbot):
 def test_offline_shows_the_last_known_status_and_when_it_was_fetched(demo, qtbot):
     number = parallel_receipt(demo)
     demo.progress.byReceipt(number)  # fetched once while central answers
-    qtbot.waitUntil(lambda: bool(demo.progress.property("cases")), timeout=10000)
+    qtbot.waitUntil(lambda: bool(demo.progress.property("cases")))
     service = demo.kiosk.services.progress
     online, service.central = service.central, Central(None)
     try:
@@ -117,7 +117,7 @@ def test_offline_shows_the_last_known_status_and_when_it_was_fetched(demo, qtbot
         demo.page_command("setNumber", number)
         tap(demo, item(demo, "receiptQuery"))
         wait_page(demo, qtbot, "progressCases")
-        qtbot.waitUntil(lambda: demo.progress.property("offline"), timeout=10000)
+        qtbot.waitUntil(lambda: demo.progress.property("offline"))
     finally:
         service.central = online
     fetched = demo.progress.property("fetchedAt")
@@ -127,9 +127,9 @@ def test_offline_shows_the_last_known_status_and_when_it_was_fetched(demo, qtbot
 
 def test_the_end_of_the_visit_forgets_the_cases(demo, qtbot):
     demo.card.simulateTap()
-    qtbot.waitUntil(lambda: demo.card.property("state") == "read", timeout=15000)
+    qtbot.waitUntil(lambda: demo.card.property("state") == "read")
     demo.show_page("progressCases")
-    qtbot.waitUntil(lambda: bool(demo.progress.property("cases")), timeout=15000)
+    qtbot.waitUntil(lambda: bool(demo.progress.property("cases")))
     demo.end_visit()
     wait_page(demo, qtbot, "home")
     assert demo.progress.property("cases") == []

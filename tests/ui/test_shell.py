@@ -26,7 +26,7 @@ def page_names(ui) -> list[str]:
 
 def show(ui, qtbot, name: str, props=None) -> None:
     ui.show_page(name, props or PAGES_WITH_PROPS.get(name, {}))
-    qtbot.waitUntil(lambda: ui.current_page() == f"{name}Page", timeout=3000)
+    qtbot.waitUntil(lambda: ui.current_page() == f"{name}Page")
 
 
 def test_every_page_loads_and_shows_without_qml_warnings(kiosk_ui, qtbot):
@@ -67,15 +67,15 @@ def test_an_entry_not_built_yet_says_so_and_leads_back_home(kiosk_ui, qtbot):
     kiosk_ui.shell._ready = frozenset({"guide"})
     kiosk_ui.show_page("home")
     root = kiosk_ui.window.contentItem()
-    qtbot.waitUntil(lambda: find_item(root, "entry_ticket") is not None, timeout=3000)
+    qtbot.waitUntil(lambda: find_item(root, "entry_ticket") is not None)
     tile = find_item(root, "entry_ticket")
     assert QQmlProperty(tile, "ready").read() is False
     tap(kiosk_ui, tile)
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "notReadyPage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "notReadyPage")
     message = find_item(root, "notReadyMessage")
     assert "取号" in message.property("text")
     tap(kiosk_ui, find_item(root, "homeButton"))
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage")
 
 
 def test_status_bar_says_device_problems_in_words_not_only_colour(kiosk_ui, qtbot):
@@ -93,7 +93,7 @@ def test_status_bar_says_device_problems_in_words_not_only_colour(kiosk_ui, qtbo
 @pytest.mark.slow
 def test_demo_core_starts_off_the_gui_thread_and_reports_online(kiosk_ui, qtbot):
     kiosk_ui.start_core()
-    qtbot.waitUntil(lambda: kiosk_ui.status.property("networkState") == "ok", timeout=20000)
+    qtbot.waitUntil(lambda: kiosk_ui.status.property("networkState") == "ok")
     assert kiosk_ui.status.property("printerState") == "ok"
     assert kiosk_ui.status.property("readerState") == "ok"
 
@@ -101,7 +101,7 @@ def test_demo_core_starts_off_the_gui_thread_and_reports_online(kiosk_ui, qtbot)
 def test_an_unusable_database_shows_out_of_service_not_a_traceback(kiosk_ui, qtbot, data_dir):
     (data_dir / "kiosk.db").write_bytes(b"not a database" * 200)
     kiosk_ui.start_core()
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "outOfServicePage", timeout=5000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "outOfServicePage")
 
 
 def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
@@ -110,7 +110,7 @@ def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
         [sys.executable, "-m", "ui.app", "--screenshots", str(out)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=540,
         cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
@@ -148,4 +148,4 @@ def test_english_translation_is_applied_to_the_home_screen(kiosk_ui, qtbot):
     kiosk_ui.engine.retranslate()
     root = kiosk_ui.window.contentItem()
     tile = find_item(root, "entry_guide")
-    qtbot.waitUntil(lambda: tile.property("title") == "Service guides", timeout=3000)
+    qtbot.waitUntil(lambda: tile.property("title") == "Service guides")

@@ -17,8 +17,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 def demo(live_ui, qtbot):
     ui = demo_ready(live_ui, qtbot)
     tickets = ui.kiosk.services.tickets
-    qtbot.waitUntil(lambda: tickets.central.configured, timeout=10000)
-    qtbot.waitUntil(lambda: bool(ui.queue.property("queues")), timeout=10000)
+    qtbot.waitUntil(lambda: tickets.central.configured)
+    qtbot.waitUntil(lambda: bool(ui.queue.property("queues")))
     return ui
 
 
@@ -34,7 +34,7 @@ def open_tickets(ui, qtbot) -> None:
 
 def wait_result(ui, qtbot) -> dict:
     wait_page(ui, qtbot, "ticketResult")
-    qtbot.waitUntil(lambda: not ui.queue.property("busy"), timeout=40000)
+    qtbot.waitUntil(lambda: not ui.queue.property("busy"))
     return ui.queue.property("ticket")
 
 
@@ -64,14 +64,11 @@ def test_a_ticket_that_did_not_print_is_shown_on_screen_with_a_qr_code(demo, qtb
         assert ticket["status"] in ("pending_print", "print_failed")
         assert "打印机缺纸，排队号未能打印。" in shown(demo)
         tap(demo, item(demo, "ticketShowOnScreen"))
-        qtbot.waitUntil(
-            lambda: demo.queue.property("ticket").get("status") == "shown_on_screen",
-            timeout=20000,
-        )
+        qtbot.waitUntil(lambda: demo.queue.property("ticket").get("status") == "shown_on_screen")
     finally:
         emulator.set(paper="ok")
     qr = item(demo, "ticketQr")
-    qtbot.waitUntil(qr.isVisible, timeout=3000)
+    qtbot.waitUntil(qr.isVisible)
     image: QImage = demo.window.grabWindow()
     corner = qr.mapToScene(qr.boundingRect().topLeft())
     crop = image.copy(int(corner.x()), int(corner.y()), int(qr.width()), int(qr.height()))
@@ -95,7 +92,7 @@ def test_a_queue_that_needs_the_card_reads_it_then_takes_the_number_and_refuses_
     wait_page(demo, qtbot, "home")
     open_tickets(demo, qtbot)
     tap(demo, item(demo, "queue_C"))
-    qtbot.waitUntil(lambda: demo.queue.property("reason") == "already_holding", timeout=20000)
+    qtbot.waitUntil(lambda: demo.queue.property("reason") == "already_holding")
     assert f"号码 {ticket['display']}" in shown(demo)
     assert demo.current_page() == "ticketPage"
 
@@ -119,10 +116,10 @@ def test_check_in_too_early_says_when_and_on_time_prints_a_priority_ticket(demo,
     wait_page(demo, qtbot, "idCard")
     tap(demo, item(demo, "simulateCard"))
     wait_page(demo, qtbot, "checkin")
-    qtbot.waitUntil(lambda: len(demo.queue.property("appointments")) == 2, timeout=20000)
+    qtbot.waitUntil(lambda: len(demo.queue.property("appointments")) == 2)
     now, later = demo.queue.property("appointments")
     tap(demo, item(demo, f"checkin_{later['id']}"))
-    qtbot.waitUntil(lambda: demo.queue.property("reason") == "too_early", timeout=20000)
+    qtbot.waitUntil(lambda: demo.queue.property("reason") == "too_early")
     assert f"签到时间未到，请于 {later['opens']} 后再来签到。" in shown(demo)
     tap(demo, item(demo, f"checkin_{now['id']}"))
     ticket = wait_result(demo, qtbot)

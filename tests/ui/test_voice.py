@@ -12,7 +12,7 @@ def test_every_page_has_a_spoken_prompt_said_when_it_opens(kiosk_ui, qtbot):
     said = {}
     for name in pages:
         kiosk_ui.show_page(name, {"entryTitle": "取号"} if name == "notReady" else {})
-        qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page", timeout=3000)
+        qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page")
         said[name] = kiosk_ui.voice.property("lastPrompt")
     assert all(said.values()), said
     assert len(set(said.values())) == len(said), "two pages say the same thing"
@@ -25,7 +25,7 @@ def test_the_engine_really_gets_the_prompt(kiosk_ui, qtbot):
     kiosk_ui.show_page("search")
     engine = kiosk_ui.voice.engine()
     assert engine.engine() == "mock"
-    qtbot.waitUntil(lambda: engine.state() != QTextToSpeech.State.Error, timeout=2000)
+    qtbot.waitUntil(lambda: engine.state() != QTextToSpeech.State.Error)
     assert kiosk_ui.voice.property("lastPrompt").startswith("请输入事项名称")
 
 
@@ -34,7 +34,7 @@ def test_mute_stops_speech_and_replay_speaks_again(kiosk_ui, qtbot):
     tap(kiosk_ui, find_item(root, "voiceMute"))
     assert kiosk_ui.voice.property("muted")
     kiosk_ui.show_page("guide")
-    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage", timeout=3000)
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage")
     assert kiosk_ui.voice.engine() is None or kiosk_ui.voice.engine().state().name != "Speaking"
     tap(kiosk_ui, find_item(root, "voiceReplay"))
     assert not kiosk_ui.voice.property("muted")

@@ -1,4 +1,4 @@
-"""The layer rules of ARCHITECTURE.md, checked on the source."""
+"""The layer rules of docs/ARCHITECTURE.md ("Layers"), checked on the source."""
 
 import ast
 import subprocess

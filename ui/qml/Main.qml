@@ -12,7 +12,6 @@ ApplicationWindow {
     objectName: "mainWindow"
     width: shell.screenWidth
     height: shell.screenHeight
-    visible: true
     visibility: shell.fullScreen ? Window.FullScreen : Window.Windowed
     flags: Qt.Window | Qt.FramelessWindowHint
     color: Theme.background

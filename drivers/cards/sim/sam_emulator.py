@@ -65,6 +65,7 @@ class SamEmulator:
         self.pull_mid_read = False
         self.silent = False
         self.commands_seen = 0
+        self._plugged = False
         self._random = random.Random(seed)
         self._lock = threading.Lock()
         self._master = -1
@@ -79,6 +80,11 @@ class SamEmulator:
     def path(self) -> str:
         """The path the driver should open: the link when there is one, else the pty slave."""
         return str(self.link) if self.link else self._slave_path
+
+    @property
+    def plugged(self) -> bool:
+        """Whether the port is there: false from the first instant of :meth:`unplug`."""
+        return self._plugged
 
     @property
     def slave_path(self) -> str:
@@ -105,12 +111,16 @@ class SamEmulator:
                 tmp.symlink_to(self._slave_path)
                 tmp.replace(self.link)
             self._stop.clear()
+            self._plugged = True
             self._thread = threading.Thread(target=self._serve, name="sam-emulator", daemon=True)
             self._thread.start()
 
     def unplug(self) -> None:
         """Make the port vanish, as when the reader's USB cable is pulled."""
         with self._lock:
+            # Marked gone before the pty closes: whoever notices the dead port afterwards
+            # (a driver, a worker closing its lost reader) already sees it unplugged.
+            self._plugged = False
             self._stop.set()
             thread, self._thread = self._thread, None
         if thread is not None:

@@ -12,6 +12,7 @@ import itertools
 import shutil
 import tempfile
 import threading
+import weakref
 from pathlib import Path
 
 from drivers.cards.base import CardRead
@@ -43,9 +44,12 @@ class SimulatedSamReader:
         self.baud = baud
         # The port gets a stable path (a symlink into a private folder) so the emulated
         # reader can be unplugged and plugged back like a USB reader keeping its name.
-        self._dir: Path | None = None
-        self.emulator = SamEmulator(baud=baud)
-        self.driver = SamReader("(not open)", baud, uri=uri)
+        # The folder lives as long as this object: closing the driver (a worker does that
+        # whenever the reader is lost) must never pull it from under a replug.
+        self._dir = Path(tempfile.mkdtemp(prefix="kiosk-sim-sam-"))
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self._dir, ignore_errors=True)
+        self.emulator = SamEmulator(baud=baud, link=self._dir / "ttySAM0")
+        self.driver = SamReader(self.emulator.path, baud, uri=uri)
         self._lock = threading.Lock()
         self._started = False
 
@@ -56,10 +60,6 @@ class SimulatedSamReader:
         fails with ``reader_absent``, exactly like a reader whose cable is out.
         """
         with self._lock:
-            if self._dir is None:
-                self._dir = Path(tempfile.mkdtemp(prefix="kiosk-sim-sam-"))
-                self.emulator.link = self._dir / "ttySAM0"
-                self.driver.port = self.emulator.path
             if not self._started:
                 self.emulator.start()
                 self._started = True
@@ -73,13 +73,10 @@ class SimulatedSamReader:
         """
         self.driver.close()
         with self._lock:
-            if not self.emulator.slave_path:
+            if not self._started or not self.emulator.plugged:
                 return
             self.emulator.stop()
             self._started = False
-            if self._dir is not None:
-                shutil.rmtree(self._dir, ignore_errors=True)
-                self._dir = None
 
     def place(self, card: CardRead | None = None) -> CardRead | None:
         """Lay ``card`` (or the next sample card) on the reader; returns the card placed."""
