@@ -1,7 +1,7 @@
 """``kiosk-central``: run the reference central service, or register a terminal.
 
 kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
-              [--public-docs] [--seal-key-file F]
+              [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 """
 
@@ -33,6 +33,12 @@ def _serve(argv: list[str]) -> int:
         "--staff-token-file",
         help="file holding the staff API token (or $KIOSK_CENTRAL_STAFF_TOKEN); none: API off",
     )
+    parser.add_argument(
+        "--id-hash-key-file",
+        default="id_hash.key",
+        help="the deployment's key for hashing ID numbers (made on first start, mode 0600); "
+        "terminals fetch it over the signed API",
+    )
     parser.add_argument("--idempotency-days", type=int, default=30)
     parser.add_argument(
         "--max-body-mib",
@@ -52,6 +58,7 @@ def _serve(argv: list[str]) -> int:
     import uvicorn
 
     from central.app import create_app
+    from central.idkey import load_or_create_id_key
 
     token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
     if args.staff_token_file:
@@ -63,6 +70,7 @@ def _serve(argv: list[str]) -> int:
         max_body_bytes=args.max_body_mib * 1024 * 1024,
         public_docs=args.public_docs,
         seal_key_file=args.seal_key_file,
+        id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import booking, cases, catalog_feed, followups, intake, queue, staff
+from central import booking, cases, catalog_feed, followups, idkey, intake, queue, staff
 from central.auth import Authenticator, StaffToken
 from central.db import Database
 from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
@@ -24,6 +26,7 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     public_docs: bool = False,
     seal_key_file: Path | None = None,
+    id_hash_key: bytes | None = None,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
@@ -32,8 +35,13 @@ def create_app(
     ``/redoc``) are served only with ``public_docs``. Terminal secrets are sealed under the
     key in ``seal_key_file`` (default: next to a SQLite file, ``central.sealing``). Bodies
     larger than ``max_body_bytes`` are refused with 413 before they are read, and terminal
-    routes are authenticated before their body is parsed (``central.gate``).
+    routes are authenticated before their body is parsed (``central.gate``). ``id_hash_key``
+    is the deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a
+    key for this process only is made (tests).
     """
+    if id_hash_key is None:
+        logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
+        id_hash_key = secrets.token_bytes(idkey.KEY_BYTES)
     app = FastAPI(
         title="Hall kiosk central service",
         version=f"{API_VERSION}.0",
@@ -60,7 +68,8 @@ def create_app(
     app.include_router(catalog_feed.build_router(db, auth))
     app.include_router(followups.build_router(db, auth))
     staff_auth = StaffToken(staff_token)
-    app.include_router(staff.build_router(db, staff_auth))
+    app.include_router(idkey.build_router(id_hash_key, auth))
+    app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

@@ -13,11 +13,18 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from central.cases import apply_update, id_hash, to_status
+from central.cases import apply_update, to_status
 from central.catalog_feed import publish
 from central.db import AppointmentRow, CaseRecord, Database, IntakeItem, TicketRow
 from central.intake import count_items
-from kiosk.contract import API_PREFIX, Appointment, CaseStatus, CatalogUpload, StaffCaseUpdate
+from kiosk.contract import (
+    API_PREFIX,
+    Appointment,
+    CaseStatus,
+    CatalogUpload,
+    StaffCaseUpdate,
+    keyed_id_hash,
+)
 
 
 class NewAppointment(BaseModel):
@@ -33,7 +40,7 @@ class NewAppointment(BaseModel):
     id_number: str
 
 
-def build_router(db: Database, staff: Any) -> APIRouter:
+def build_router(db: Database, staff: Any, id_hash_key: bytes) -> APIRouter:
     """Staff routes, all behind the staff token dependency."""
     router = APIRouter(prefix=f"{API_PREFIX}/staff", tags=["staff"], dependencies=[Depends(staff)])
 
@@ -70,7 +77,7 @@ def build_router(db: Database, staff: Any) -> APIRouter:
             slot_end=new.slot_end,
             service_code=new.service_code,
             queue=new.queue,
-            id_number_hash=id_hash(new.id_number),
+            id_number_hash=keyed_id_hash(id_hash_key, new.id_number),
         )
         appt = Appointment(
             appointment_id=row.appointment_id,

@@ -51,6 +51,7 @@ class CentralProcess:
         self.staff_token = secrets.token_urlsafe(16)
         self._token_file = workdir / "staff.token"
         self._token_file.write_text(self.staff_token)
+        self.id_hash_key_path = workdir / "id_hash.key"
         self._proc: subprocess.Popen[bytes] | None = None
 
     def add_terminal(self, terminal_id: str, hall_id: str = "H0001") -> str:
@@ -82,6 +83,7 @@ class CentralProcess:
     def _launch(self, wait_s: float) -> bool:
         cmd = [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", str(self.port)]
         cmd += ["--db", self.db_url, "--staff-token-file", str(self._token_file)]
+        cmd += ["--id-hash-key-file", str(self.id_hash_key_path)]
         cmd += ["--log-level", "warning"]
         log = (self.workdir / "central.log").open("ab")
         self._proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=dict(os.environ))

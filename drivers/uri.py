@@ -9,6 +9,8 @@ Examples::
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -31,15 +33,13 @@ class DeviceUri:
 
     @property
     def host(self) -> str:
-        """Host part of a ``tcp://host:port`` target."""
-        return self.target.rsplit(":", 1)[0] if ":" in self.target else self.target
+        """Host part of a ``tcp://host:port`` target (an IPv6 address without brackets)."""
+        return split_host_port(self.target)[0]
 
     @property
     def port(self) -> int | None:
         """Port of a ``tcp://host:port`` target, or None when absent."""
-        if ":" not in self.target:
-            return None
-        return int(self.target.rsplit(":", 1)[1])
+        return split_host_port(self.target)[1]
 
     def int_option(self, name: str, default: int) -> int:
         """An integer query option (``?baud=9600``), with a clear error when it is not one."""
@@ -55,6 +55,37 @@ class DeviceUri:
         sep = "//" if self.scheme == "tcp" else ""
         query = "&".join(f"{k}={v}" for k, v in self.options.items())
         return f"{self.scheme}:{sep}{self.target}" + (f"?{query}" if query else "")
+
+
+_HOSTNAME = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*"
+)
+
+
+def split_host_port(target: str) -> tuple[str, int | None]:
+    """``host:port``, ``[v6]:port``, ``host`` → (host, port); ValueError when malformed."""
+    if target.startswith("["):
+        inside, sep, rest = target[1:].partition("]")
+        if not sep:
+            raise ValueError("an IPv6 address needs its closing ']'")
+        ipaddress.IPv6Address(inside)
+        if not rest:
+            return inside, None
+        if not rest.startswith(":") or not rest[1:].isascii() or not rest[1:].isdigit():
+            raise ValueError("the port must be a number")
+        return inside, int(rest[1:])
+    host, sep, port = target.rpartition(":")
+    if not sep:
+        host, port = target, ""
+    if ":" in host:
+        raise ValueError("an IPv6 address must be written in brackets: [::1]:9100")
+    if not _HOSTNAME.fullmatch(host):
+        raise ValueError(f"{host!r} is not a host name or address")
+    if not sep:
+        return host, None
+    if not port.isascii() or not port.isdigit():
+        raise ValueError("the port must be a number")
+    return host, int(port)
 
 
 def parse_device_uri(text: str, allowed: frozenset[str] | None = None) -> DeviceUri:
@@ -86,10 +117,10 @@ def _check(uri: DeviceUri, text: str) -> None:
         raise DeviceUriError(f"{text!r} needs a device path, e.g. {uri.scheme}:/dev/ttyUSB0")
     if uri.scheme == "tcp":
         try:
-            port = uri.port
+            host, port = split_host_port(uri.target)
         except ValueError as exc:
-            raise DeviceUriError(f"{text!r}: the port must be a number") from exc
-        if not uri.host or port is None or not 0 < port < 65536:
+            raise DeviceUriError(f"{text!r}: {exc}") from None
+        if not host or port is None or not 0 < port < 65536:
             raise DeviceUriError(f"{text!r} needs host and port, e.g. tcp://10.0.0.5:9100")
     if uri.scheme == "usb":
         parts = uri.target.split(":")

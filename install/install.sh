@@ -177,7 +177,8 @@ create_user() {
 
 create_folders() {
     run install -d -m 0755 -o root -g root "$PREFIX" "$CONF_DIR"
-    run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR" "$DATA_DIR/logs"
+    run install -d -m 0700 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR"
+    run install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR/logs"
     run install -d -m 0700 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR/keys"
     run install -d -m 0750 -o root -g adm "$LOG_DIR"
 }

@@ -168,6 +168,9 @@ class Kiosk:
         """Point the visit's services at central once its address is known."""
         if self.services is not None:
             self.services.connect(self.central_url, credentials)
+        if self.services is not None:
+            # Bookings hash the ID number like tickets and check-in do (one key per terminal).
+            self.appointments.id_hasher = self.services.tickets.id_hasher
         try:
             self.appointments.client = make_client(self.settings, self.central_url, credentials)
         except SyncNotConfigured as exc:
@@ -277,7 +280,7 @@ def build_kiosk(settings: Settings) -> Kiosk:
     """Wire the terminal for ``settings`` (in demo mode: simulators and a local central)."""
     if settings.demo:
         settings = demo_settings(settings)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     store = Store(settings.db_path)
     central = InProcessCentral(settings.data_dir) if settings.demo else None
     printer = make_printer(printer_uri(settings))

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from drivers.registry import CARD_READERS, PRINTERS, SCANNERS, installed
 from drivers.uri import DeviceUriError, parse_device_uri
@@ -155,12 +157,13 @@ def _coerce(key: str, value: Any, from_env: bool) -> Any:
             return False
         raise ConfigError(key, f"must be true or false, got {value!r}")
     if kind is int:
-        if isinstance(value, bool):
-            raise ConfigError(key, f"must be a whole number, got {value!r}")
-        try:
+        # Only a whole number as written: not 12.7 (silently 12), not inf or 1e400
+        # (OverflowError), not true.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?[0-9]{1,18}\s*", value):
             return int(value)
-        except (TypeError, ValueError):
-            raise ConfigError(key, f"must be a whole number, got {value!r}") from None
+        raise ConfigError(key, f"must be a whole number, got {value!r}")
     if kind is Path:
         if not isinstance(value, str) or not value:
             raise ConfigError(key, f"must be a folder path, got {value!r}")
@@ -207,9 +210,21 @@ def _validate(s: Settings) -> Settings:
             raise ConfigError("scanner", str(exc)) from None
     if s.printer_profile not in PROFILES:
         raise ConfigError("printer_profile", f"must be one of {', '.join(sorted(PROFILES))}")
-    if s.central_url and not s.central_url.startswith(("http://", "https://")):
-        raise ConfigError("central_url", f"must start with http:// or https://: {s.central_url!r}")
+    if s.central_url:
+        _check_url(s.central_url)
     return s
+
+
+def _check_url(url: str) -> None:
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError("central_url", f"must start with http:// or https://: {url!r}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ConfigError("central_url", f"is not a valid URL ({exc}): {url!r}") from None
+    if not parts.hostname:
+        raise ConfigError("central_url", f"has no host: {url!r}")
 
 
 def load_settings(
@@ -231,6 +246,14 @@ def load_settings(
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise ConfigError("KIOSK_CONFIG", f"file {path} does not exist") from None
+        except IsADirectoryError:
+            raise ConfigError("file", f"{path} is a folder, not a settings file") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                "file", f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
+            ) from None
+        except OSError as exc:
+            raise ConfigError("file", f"{path} cannot be read: {exc.strerror or exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError("file", f"{path} is not valid TOML: {exc}") from None
         flat = _flatten(raw)

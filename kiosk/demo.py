@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.services.common import id_hash
+from kiosk.contract import keyed_id_hash
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,8 @@ class InProcessCentral:
         self.port = int(self._socket.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         self._db_url = f"sqlite:///{data_dir / 'demo-central.db'}"
+        self._id_key_path = data_dir / "demo-central-id_hash.key"
+        self.id_hash_key = b""
         self.staff_token = secrets.token_urlsafe(16)
         self._app: Any = None
         self._server: Any = None
@@ -102,8 +104,12 @@ class InProcessCentral:
         import uvicorn
 
         from central.app import create_app
+        from central.idkey import load_or_create_id_key
 
-        self._app = create_app(self._db_url, staff_token=self.staff_token)
+        self.id_hash_key = load_or_create_id_key(self._id_key_path)
+        self._app = create_app(
+            self._db_url, staff_token=self.staff_token, id_hash_key=self.id_hash_key
+        )
         config = uvicorn.Config(
             self._app,
             host="127.0.0.1",
@@ -207,8 +213,9 @@ class InProcessCentral:
                     slot_end=start,
                     service_code=service,
                     queue="Y",
-                    id_number_hash=id_hash(holder),
+                    id_number_hash=keyed_id_hash(self.id_hash_key, holder),
                 )
+                row.id_number_hash = keyed_id_hash(self.id_hash_key, holder)
                 if not row.checked_in:  # a restart later in the day moves the slots along
                     row.slot_start = start.astimezone(UTC)
                     row.slot_end = (start + timedelta(minutes=30)).astimezone(UTC)

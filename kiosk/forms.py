@@ -137,8 +137,9 @@ def masked_value(f: FormField, value: str) -> str:
     if f.type is FieldType.ADDRESS:
         # Keep the district so the citizen recognises it; hide the house number.
         return value[:6] + "****" if len(value) > 6 else "****"
-    if f.personal:
-        return mask_name(value)
     if f.type is FieldType.CHOICE:
+        # A personal choice (残疾类别) is sealed at rest; the citizen still checks its words.
         return next((c.label for c in f.choices if c.value == value), value)
-    return value  # yes_no stays "yes"/"no": the screen words it
+    if f.personal and f.type is FieldType.TEXT:
+        return mask_name(value)
+    return value  # dates, numbers, yes_no ("yes"/"no": the screen words it) as entered

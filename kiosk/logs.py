@@ -42,17 +42,113 @@ PERSONAL_KEYS = frozenset(
         "birth_date",
         "applicant",
         "holder",
+        "text",
+        "comment",
+    }
+)
+# A key holding one of these words is personal too (``full_name``, ``contactPhone`` …) …
+PERSONAL_KEY_WORDS = frozenset(
+    {
+        "name",
+        "phone",
+        "mobile",
+        "tel",
+        "telephone",
+        "address",
+        "addr",
+        "birth",
+        "birthday",
+        "dob",
+        "email",
+        "contact",
+        "holder",
+        "applicant",
+        "complainant",
+        "asker",
+        "photo",
+        "passport",
+        "permit",
+    }
+)
+# … unless its first word says what kind of thing is named (``service_name``, ``file_name``).
+NEUTRAL_KEY_PREFIXES = frozenset(
+    {
+        "service",
+        "queue",
+        "file",
+        "host",
+        "printer",
+        "reader",
+        "scanner",
+        "device",
+        "theme",
+        "catalog",
+        "hall",
+        "logger",
+        "thread",
+        "module",
+        "func",
+        "material",
+        "field",
+        "driver",
+        "scheme",
+        "task",
+        "process",
+        "event",
+        "key",
+        "table",
+        "column",
+        "terminal",
+        "job",
     }
 )
 REDACTED = "[redacted]"
 
-# An 18-character resident ID number (area, birth date, sequence, check character) ...
-_ID_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z])([1-9]\d{3})\d{2}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-    r"(\d{3}[\dXx])(?![0-9A-Za-z])"
+_CJK = "\u4e00-\u9fff"
+# Full-width digits and X typed through an input method count as digits here.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
+
+# ID numbers: 18 characters, optionally in groups (spaces or hyphens), glued to letters or
+# not; the birth date inside must be plausible, so other long numbers are left alone …
+_ID18 = re.compile(r"(?<![0-9])[1-9](?:[ -]?[0-9]){16}[ -]?[0-9Xx](?![0-9])")
+# … and 15-digit first-generation numbers (YYMMDD inside).
+_ID15 = re.compile(
+    r"(?<![0-9])[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}(?![0-9])"
 )
-# ... and a mainland mobile number, optionally with +86 / 86 in front.
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)")
+# A mainland mobile number, optionally with +86 / 86 in front and in groups.
+_MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?[0-9]{4}[- ]?([0-9]{4})(?![0-9])")
+# A landline with its area code: 010-62345678, (0755) 8888 6666, 0571-87654321-123.
+_LANDLINE = re.compile(
+    r"(?<![0-9])(\(?0[1-9][0-9]{1,2}\)?)[ -]?[2-9][0-9]{2,3}[ -]?[0-9]{4}(?:-[0-9]{1,5})?(?![0-9])"
+)
+# Permits and passports: HK/Macau (H/M + 8 or 10 digits), passports (E, G, D, S, P + 8; EA +
+# 7), the old foreign permanent residence card (3 letters + 12 digits).
+_DOCUMENT = re.compile(
+    r"(?<![A-Za-z0-9])(?:[HM][0-9]{8}(?:[0-9]{2})?|[EGDSP][A-Z]?[0-9]{7,8}|[A-Z]{3}[0-9]{12})"
+    r"(?![A-Za-z0-9])"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# pydantic quotes the input in its errors: ``input_value='张三', input_type=str``.
+_PYDANTIC_INPUT = re.compile(r"(input_value=)(.*?)(?=, input_type=|\]|$)", re.MULTILINE)
+# A Chinese street address: … 路/街/巷/村 + number + 号, and what follows (楼, 单元, 室).
+_ADDRESS = re.compile(
+    rf"[{_CJK}0-9A-Za-z-]*?[{_CJK}](?:路|街|巷|弄|道|村|组|小区|大厦|公寓|花园|苑)"
+    rf"[0-9一二三四五六七八九十百零〇]+(?:号|弄|栋|幢)[{_CJK}0-9A-Za-z-]*"
+)
+# A Chinese name after the words that introduce one (我叫, 姓名：, 申请人 …) …
+_NAME_CUE = re.compile(
+    rf"(?:我叫|名叫|叫做|我是|姓名|名字|申请人|联系人|投诉人|被投诉人|监护人|代理人|经办人|"
+    rf"配偶|持卡人)[:：\s]*([{_CJK}·]{{2,4}})"
+)
+# … or standing alone (2-4 characters between non-Chinese text) and starting with a common
+# surname: ``ticket for 李小龙 printed``. Longer runs (service names) are left alone.
+_SURNAMES = (
+    "欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|"
+    "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤欧]"
+)
+_NAME_ALONE = re.compile(rf"(?<![{_CJK}])(?:{_SURNAMES})[{_CJK}]{{1,2}}(?![{_CJK}])")
 
 # Attributes every LogRecord has; anything else came in through ``extra=``.
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
@@ -62,16 +158,91 @@ _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None)
 }
 
 
+def _plausible_id(digits: str) -> bool:
+    year, month, day = int(digits[6:10]), int(digits[10:12]), int(digits[12:14])
+    return 1800 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _mask_id(raw: str) -> str | None:
+    digits = re.sub(r"[ -]", "", raw)
+    if len(digits) != 18 or not _plausible_id(digits):
+        return None
+    return f"{digits[:4]}**********{digits[-4:]}"
+
+
+def _mask_name(name: str) -> str:
+    return name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else name[0] + "*"
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """Where personal data sits in ``text`` (full-width digits already made ASCII), and what
+    stands in for it; overlapping finds are merged later."""
+    found: list[tuple[int, int, str]] = []
+    for m in _PYDANTIC_INPUT.finditer(text):
+        if m.group(2):
+            found.append((m.start(2), m.end(2), REDACTED))
+    for m in _ID18.finditer(text):
+        masked = _mask_id(m.group(0))
+        if masked is not None:
+            found.append((m.start(), m.end(), masked))
+    for m in _ID15.finditer(text):
+        found.append((m.start(), m.end(), f"{m.group(0)[:4]}*******{m.group(0)[-4:]}"))
+    for m in _MOBILE.finditer(text):
+        found.append((m.start(), m.end(), f"{m.group(1)}****{m.group(2)}"))
+    for m in _LANDLINE.finditer(text):
+        found.append((m.start(), m.end(), f"{m.group(1)}-********"))
+    for pattern, stand_in in ((_DOCUMENT, "[document]"), (_EMAIL, "[email]")):
+        found.extend((m.start(), m.end(), stand_in) for m in pattern.finditer(text))
+    found.extend((m.start(), m.end(), "[地址]") for m in _ADDRESS.finditer(text))
+    for m in _NAME_CUE.finditer(text):
+        found.append((m.start(1), m.end(1), _mask_name(m.group(1))))
+    found.extend((m.start(), m.end(), _mask_name(m.group(0))) for m in _NAME_ALONE.finditer(text))
+    return found
+
+
 def redact_text(text: str) -> str:
-    """``text`` with ID numbers and mobile numbers masked."""
-    text = _ID_NUMBER.sub(lambda m: f"{m.group(1)}**********{m.group(2)}", text)
-    return _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
+    """``text`` with personal-looking data masked: ID numbers (18 and 15 digits, grouped,
+    full-width, glued to letters), mobile and landline numbers, permit and passport numbers,
+    e-mail addresses, Chinese street addresses and names, and pydantic's ``input_value``."""
+    normal = text.translate(_FULL_WIDTH)  # one character for one: positions stay valid
+    spans = sorted(_spans(normal), key=lambda s: (s[0], -s[1]))
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end, stand_in in spans:
+        if start < pos:  # inside an earlier find: already covered (or extend it)
+            if end > pos:
+                pos = end
+            continue
+        out.append(text[pos:start])
+        out.append(stand_in)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _key_words(key: str) -> list[str]:
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", key)
+    return re.findall(r"[a-z]+|[0-9]+", spaced.lower())
+
+
+def is_personal_key(key: str) -> bool:
+    """Whether values under ``key`` are personal: the known keys, and keys made of a
+    personal word (``full_name``, ``contactPhone``, ``date_of_birth``, ``id_card_no``)."""
+    words = _key_words(key)
+    joined = "_".join(words)
+    if joined in PERSONAL_KEYS or re.search(r"(?:^|_)id_?(?:card|number|no)(?:_|$)", joined):
+        return True
+    if not words or words[0] in NEUTRAL_KEY_PREFIXES:
+        return False
+    return any(w in PERSONAL_KEY_WORDS for w in words)
 
 
 def redact_value(value: Any, key: str | None = None, by_key: bool = True) -> Any:
     """A JSON-like value with personal-looking text masked and, when ``by_key``, the values
     of personal keys replaced (off for our own reports, where ``name`` names a check)."""
-    if by_key and key is not None and key.lower() in PERSONAL_KEYS and value not in (None, ""):
+    if by_key and key is not None and is_personal_key(key) and value not in (None, ""):
         return REDACTED
     if isinstance(value, str):
         return redact_text(value)
@@ -80,6 +251,31 @@ def redact_value(value: Any, key: str | None = None, by_key: bool = True) -> Any
     if isinstance(value, list | tuple):
         return [redact_value(v, None, by_key) for v in value]
     return value
+
+
+def log_event(
+    logger: logging.Logger, event: str, level: int = logging.INFO, **fields: object
+) -> None:
+    """Log a structured event: the message is ``event``, the fields go out as JSON keys.
+
+    Personal fields are dropped by construction, not masked: a field under a personal key
+    (``name``, ``full_name``, ``phone`` …) and any value that is not a plain scalar (an
+    identity, a payload, a model) never reach a handler; their keys are listed under
+    ``dropped``. Strings still pass the handlers' filter as a last net.
+    """
+    extra: dict[str, object] = {"event": event}
+    dropped: list[str] = []
+    for key, value in fields.items():
+        plain = value is None or isinstance(value, bool | int | float | str)
+        if is_personal_key(key) or not plain:
+            dropped.append(key)
+            continue
+        if isinstance(value, str) and len(value) > 500:
+            value = value[:500] + "…"
+        extra[f"{key}_" if key in _STANDARD_ATTRS else key] = value
+    if dropped:
+        extra["dropped"] = dropped
+    logger.log(level, event, extra=extra)
 
 
 class PersonalDataFilter(logging.Filter):

@@ -25,6 +25,7 @@ import hashlib
 import hmac
 import json
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -205,6 +206,9 @@ class StaffAccess:
         self.store = store
         self.clock = clock
         self.card_check = card_check
+        # One PIN check at a time: concurrent guesses are each counted before the next is
+        # looked at, so the lockout cannot be raced (the check takes tens of milliseconds).
+        self._verify_lock = threading.Lock()
 
     def pin_is_set(self) -> bool:
         """Whether a staff PIN has been configured."""
@@ -227,7 +231,11 @@ class StaffAccess:
             self._audit(s, actor, "staff.pin_set", "")
 
     def verify(self, pin: str) -> VerifyResult:
-        """Check a PIN typed on the staff screen."""
+        """Check a PIN typed on the staff screen (attempts are serialized)."""
+        with self._verify_lock:
+            return self._verify(pin)
+
+    def _verify(self, pin: str) -> VerifyResult:
         now = self.clock()
         with self.store.session() as s:
             row = s.get(StaffCredentialRow, CREDENTIAL)
@@ -241,6 +249,10 @@ class StaffAccess:
             row = s.get(StaffCredentialRow, CREDENTIAL)
             if row is None:
                 return PinNotSet()
+            if row.locked_until and _parse(row.locked_until) > now:
+                # Another process (kioskctl, a second app) locked it meanwhile: even a
+                # right PIN waits for the lockout to end.
+                return LockedOut(_parse(row.locked_until))
             row.updated_at = _stamp(now)
             if right:
                 row.failures, row.lockouts, row.locked_until = 0, 0, None

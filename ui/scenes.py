@@ -219,6 +219,15 @@ def _staff_page(ui: KioskUi) -> None:
     wait_until(lambda: ui.staff.property("snapshot"), 15)
 
 
+def _staff_auth_failed(ui: KioskUi) -> None:
+    """Staff mode while central refuses this terminal's signature (认证失败)."""
+    from kiosk.sync.runner import record_auth_failure
+
+    if ui.kiosk is not None:
+        record_auth_failure(ui.kiosk.store, status=401, reason="bad_signature")
+    _staff_page(ui)
+
+
 DEMO_STAFF_PIN = "482915"
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import delete, insert, text
 from sqlmodel import Session
 
 from kiosk.catalog.pinyin import initials_of, pinyin_key, pinyin_keys
-from kiosk.catalog.validation import CatalogIssue, validate_catalog
+from kiosk.catalog.validation import CatalogIssue, seal_unmarked_personal, validate_catalog
 from kiosk.store import Store
 from kiosk.store.models import (
     CatalogSearchRow,
@@ -225,6 +225,14 @@ def apply_delta(
         # The feed's "version" is central's revision counter of the item, not a guide field.
         services[item["code"]] = {k: v for k, v in item.items() if k != "version"}
     doc["services"] = list(services.values())
+    unmarked = seal_unmarked_personal(doc)
+    if unmarked:
+        log.warning(
+            "catalog from central: %d field(s) look personal but are not marked; "
+            "they are treated as personal: %s",
+            len(unmarked),
+            ", ".join(unmarked[:20]),
+        )
     doc["version"] += 1
     doc["published"] = datetime.now(UTC).date().isoformat()
     result = import_document(store, doc)

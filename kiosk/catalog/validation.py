@@ -9,6 +9,7 @@ checked against ``catalog.schema.json`` (JSON Schema 2020-12); rules a schema ca
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,15 +70,69 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+# Field types that hold personal data by nature, and words in a field's label or id that
+# suggest it (names, phones, addresses, ID numbers, birth, health). A field that matches must
+# say "personal": true (sealed at rest, masked on screen) or "personal": false (reviewed: it
+# is not); the lint only catches the field nobody thought about.
+PERSONAL_TYPES = frozenset({"id_number", "phone", "address"})
+PERSONAL_LABEL = re.compile(
+    "姓名|名字|电话|手机|联系方式|地址|住址|住所|居住地|身份证|身份号码|证件号|护照|出生|生日|"
+    "年龄|残疾|疾病|病情|病史|患|健康|诊断|就诊|就医|医疗|孕|分娩|生育"
+)
+PERSONAL_ID = re.compile(
+    r"(?:^|_)(?:name|phone|mobile|tel|address|addr|id_?number|idno|birth|dob|age|health|"
+    r"disab\w*|diagnos\w*|medical|illness|disease|pregnan\w*)(?:_|$)",
+    re.IGNORECASE,
+)
+
+
+def looks_personal(field: dict[str, Any]) -> bool:
+    """Whether a form field's type, label or id suggests personal data."""
+    label, fid = field.get("label"), field.get("id")
+    return (
+        field.get("type") in PERSONAL_TYPES
+        or (isinstance(label, str) and PERSONAL_LABEL.search(label) is not None)
+        or (isinstance(fid, str) and PERSONAL_ID.search(fid) is not None)
+    )
+
+
+def seal_unmarked_personal(doc: Any) -> list[str]:
+    """Mark every field that looks personal and says nothing as ``"personal": true`` (in
+    place); returns ``CODE.field`` of each. For catalogs that arrive from central: an
+    unreviewed field is sealed rather than refusing the whole update."""
+    marked: list[str] = []
+    services = doc.get("services") if isinstance(doc, dict) else None
+    for s in _list(services):
+        guide = s.get("guide") if isinstance(s, dict) else None
+        form = guide.get("form") if isinstance(guide, dict) else None
+        for f in _list(form.get("fields")) if isinstance(form, dict) else []:
+            if isinstance(f, dict) and "personal" not in f and looks_personal(f):
+                f["personal"] = True
+                marked.append(f"{s.get('code')}.{f.get('id')}")
+    return marked
+
+
 def _form_issues(code: str, guide: Any) -> list[CatalogIssue]:
-    """Field ids of a form are unique (values are keyed by them)."""
+    """Field ids of a form are unique (values are keyed by them), and a field that looks
+    personal says whether it is."""
     form = guide.get("form") if isinstance(guide, dict) else None
     fields = _list(form.get("fields")) if isinstance(form, dict) else []
     ids = [f.get("id") for f in fields if isinstance(f, dict)]
-    return [
+    issues = [
         CatalogIssue(code, "guide.form.fields", f"field id {dup!r} appears twice")
         for dup in sorted({i for i in ids if isinstance(i, str) and ids.count(i) > 1})
     ]
+    for index, f in enumerate(fields):
+        if isinstance(f, dict) and "personal" not in f and looks_personal(f):
+            issues.append(
+                CatalogIssue(
+                    code,
+                    f"guide.form.fields[{index}]",
+                    f"field {f.get('id')!r} ({f.get('label')}) looks personal: mark it "
+                    '"personal": true (sealed and masked), or "personal": false if it is not',
+                )
+            )
+    return issues
 
 
 def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:

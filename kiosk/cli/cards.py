@@ -1,8 +1,9 @@
 """``kioskctl devices`` and ``kioskctl read-card``: find readers, read a card.
 
 ``read-card`` exits 0 when a card was read, 2 when no card came before the timeout, 1 when the
-reader (or the card) failed, with the reason on stderr. Without ``--full`` names, numbers and
-the address are masked; the photo is only printed (base64) with ``--full``.
+reader (or the card) failed, with the reason on stderr. Without ``--full`` names, numbers,
+the address and the birth date (year only) are masked; the photo is only printed (base64)
+with ``--full``.
 """
 
 from __future__ import annotations
@@ -112,7 +113,9 @@ def identity_to_json(identity: Identity, today: date, full: bool) -> dict[str, A
         "name_en": opt(name_en),
         "sex": identity.sex.value,
         "nation": identity.nation,
-        "birth_date": iso(identity.birth_date),
+        "birth_date": iso(identity.birth_date)
+        if full or identity.birth_date is None
+        else f"{identity.birth_date.year:04d}-**-**",
         "address": opt(identity.address if full else _mask_text(identity.address)),
         "id_number": identity.id_number if full else identity.masked_id_number,
         "issuer": opt(identity.issuer),

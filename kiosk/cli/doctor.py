@@ -6,6 +6,7 @@ import argparse
 import importlib.util
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.status import DeviceState, DeviceStatus
@@ -13,6 +14,9 @@ from kiosk.cli.common import ConfigError, print_json, settings_from_args
 from kiosk.config import Settings
 from kiosk.health import check_card_reader, check_central, check_data_dir, check_printer
 from kiosk.store import Store, StoreError
+from kiosk.sync.client import AuthenticationError, CentralError
+from kiosk.sync.factory import SyncNotConfigured, make_client
+from kiosk.sync.runner import read_auth_failure
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,82 @@ def check_translations(folder: Path | None = None) -> Check:
     return Check("translations", "ok", f"zh_CN, {names}")
 
 
+def _auth_hint(settings: Settings) -> str:
+    return (
+        "check the clock (timedatectl), then ask the central operator whether this terminal "
+        f"was re-keyed or disabled: kiosk-central add-terminal {settings.terminal_id}, and "
+        f"put the new secret in {settings.secret_path} (mode 0600)"
+    )
+
+
+def _recorded_auth_failure(settings: Settings) -> dict[str, Any] | None:
+    """What the sync worker last saw: central refusing this terminal (None if fine)."""
+    if not settings.db_path.exists():
+        return None
+    try:
+        store = Store(settings.db_path)
+    except StoreError:
+        return None
+    try:
+        return read_auth_failure(store)
+    finally:
+        store.close()
+
+
+def check_central_auth(settings: Settings, reachable: bool) -> Check | None:
+    """Does central accept this terminal's signature? A signed probe when central answers,
+    else the sync worker's last word. 认证失败 is what staff mode shows for the same thing."""
+    if not settings.central_url:
+        return None
+    recorded = _recorded_auth_failure(settings)
+    if not reachable:
+        if recorded is None:
+            return None
+        return Check(
+            "central_auth",
+            "error",
+            f"认证失败 (authentication failed) at the last sync: HTTP {recorded.get('status')} "
+            f"{recorded.get('reason')}, {recorded.get('count')} time(s) since "
+            f"{recorded.get('since')}; items stay queued",
+            _auth_hint(settings),
+        )
+    try:
+        client = make_client(settings, settings.central_url)
+    except SyncNotConfigured as exc:
+        return Check(
+            "central_auth", "error", f"认证失败 (cannot sign): {exc}", _auth_hint(settings)
+        )
+    try:
+        for attempt in (1, 2):
+            try:
+                client.check_auth()
+                break
+            except AuthenticationError as exc:
+                if attempt == 1 and exc.clock_corrected:
+                    continue  # central's Date header corrected the signing clock: once more
+                return Check(
+                    "central_auth",
+                    "error",
+                    f"认证失败 (authentication failed): central answered HTTP {exc.status} "
+                    f"({exc.auth_reason}); items stay queued until this is fixed",
+                    _auth_hint(settings),
+                )
+    except CentralError as exc:
+        return Check("central_auth", "warning", f"signed probe failed: {exc}", "retry later")
+    finally:
+        client.close()
+    offset = client.clock_offset_s
+    if abs(offset) > 30:
+        return Check(
+            "central_auth",
+            "warning",
+            f"central accepts this terminal, but the clock differs from central's by "
+            f"{-offset:+.0f} s (requests are signed with central's time)",
+            "enable time synchronisation (timedatectl set-ntp true)",
+        )
+    return Check("central_auth", "ok", "central accepts this terminal's signature")
+
+
 def diagnose(settings: Settings) -> list[Check]:
     """Every check, in the order staff should fix them."""
     checks = [Check("settings", "ok", f"loaded from {settings.source}")]
@@ -145,6 +225,9 @@ def diagnose(settings: Settings) -> list[Check]:
     central = check_central(settings.central_url)
     hint = "check the network cable; the terminal keeps working offline meanwhile"
     checks.append(_from_status("central", central, hint))
+    auth = check_central_auth(settings, central.ok)
+    if auth is not None:
+        checks.append(auth)
     return checks
 
 

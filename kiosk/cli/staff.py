@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
+import pwd
 import sys
 from datetime import UTC, datetime
 
@@ -13,11 +15,13 @@ from kiosk.store import Store, StoreError
 
 
 def cli_actor() -> str:
-    """Who is acting from the command line (the login name), for the audit log."""
+    """Who is acting from the command line, for the audit log: the account of the real user
+    id (``getpass.getuser()`` believes ``LOGNAME``/``USER``, which anyone can set)."""
+    uid = os.getuid()
     try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli:unknown"
+        return f"cli:{pwd.getpwuid(uid).pw_name}"
+    except KeyError:
+        return f"cli:uid={uid}"
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,15 @@ sides ignore fields they do not know (a newer central can talk to an older termi
 
 from __future__ import annotations
 
-from kiosk.contract.base import API_PREFIX, API_VERSION, PERSONAL_FIELDS, Health, WireModel
+from kiosk.contract.base import (
+    API_PREFIX,
+    API_VERSION,
+    PERSONAL_FIELDS,
+    Health,
+    IdHashKey,
+    WireModel,
+    keyed_id_hash,
+)
 from kiosk.contract.cases import (
     FINAL_CASE_STATES,
     CaseLookup,
@@ -80,6 +88,8 @@ __all__ = [
     "FollowUpQuery",
     "FollowUpStatus",
     "Health",
+    "IdHashKey",
+    "keyed_id_hash",
     "IntakeAck",
     "IntakeKind",
     "Slot",

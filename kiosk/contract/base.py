@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+import hashlib
+import hmac
+
+from pydantic import BaseModel, ConfigDict, Field
 
 API_VERSION = 1
 # The largest integer a database column holds (signed 64 bits): bound every stored number.
@@ -13,8 +16,10 @@ API_PREFIX = f"/api/v{API_VERSION}"
 # their values at rest and drops them after retention; models use only these names for
 # personal data so one list covers every kind (over-matching, e.g. a file's ``name``, is
 # harmless: it is merely encrypted too).
+# ``text`` and ``comment`` are the citizen's own words (complaints, questions, ratings): people
+# write names, phone numbers and addresses into them, so they are sealed too.
 PERSONAL_FIELDS: frozenset[str] = frozenset(
-    {"name", "id_number", "address", "phone", "photo", "email", "contact"}
+    {"name", "id_number", "address", "phone", "photo", "email", "contact", "text", "comment"}
 )
 
 
@@ -30,3 +35,25 @@ class Health(WireModel):
     status: str = "ok"
     api_version: int = API_VERSION
     server_time: str
+
+
+class IdHashKey(WireModel):
+    """``GET /api/v1/terminal/id-hash-key`` (signed): the deployment's key for hashing ID
+    numbers (HMAC-SHA256), base64url; ``key_id`` names it (changes when central rotates it).
+    """
+
+    key: str = Field(min_length=22, max_length=100, pattern=r"^[A-Za-z0-9_-]+=*$")
+    key_id: str = Field(min_length=1, max_length=32)
+
+
+def keyed_id_hash(key: bytes, number: str) -> str:
+    """HMAC-SHA256 (hex) of an ID number under the deployment's ID-hash key (the wire form
+    of an ID number wherever terminals and central compare one).
+
+    Terminals and central compare ID numbers only through this: a bare SHA-256 of an
+    18-character number with a known region and birth year is reversed in under a second,
+    a keyed hash is not without the key. The number is trimmed and upper-cased first.
+    """
+    if len(key) < 16:
+        raise ValueError("the ID-hash key must have at least 16 bytes")
+    return hmac.new(key, number.strip().upper().encode(), hashlib.sha256).hexdigest()

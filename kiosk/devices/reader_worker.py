@@ -26,6 +26,7 @@ from drivers.cards.base import (
     PresenceSensingReader,
 )
 from kiosk.domain.identity import Identity, IdentityError, identity_from_card
+from kiosk.logs import log_event
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +202,21 @@ class ReaderWorker:
             identity = identity_from_card(card, self._today())
         except IdentityError as exc:
             self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
+            return
+        except Exception as exc:
+            # Odd card data that slipped past the checks is still the card's fault, not the
+            # reader's: report an unreadable card. The exception text may quote card data,
+            # so only its type is logged.
+            log_event(
+                log,
+                "card.unreadable_data",
+                logging.ERROR,
+                reader=self.reader.uri,
+                card_type=card.card_type,
+                error=type(exc).__name__,
+            )
+            result = CardResult(uri, None, "invalid_card_data", "the card's data cannot be read")
+            self._call(self.callbacks.on_card_read, result)
             return
         self._call(self.callbacks.on_card_read, CardResult(uri, identity))
 

@@ -7,10 +7,11 @@ from datetime import date
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
-_ID18 = re.compile(r"^\d{17}[\dX]$")
+# ASCII digits only: ``\d`` would accept Arabic-Indic or full-width digits from a damaged card.
+_ID18 = re.compile(r"^[0-9]{17}[0-9X]$")
 # Old foreign permanent resident card (2004/2017 editions): 3 letters of nationality,
 # 2 digits of the accepting province, birth date YYMMDD, 4 digits (sequence and check).
-_FOREIGN15 = re.compile(r"^[A-Z]{3}\d{12}$")
+_FOREIGN15 = re.compile(r"^[A-Z]{3}[0-9]{12}$")
 
 
 def gb11643_check_char(first17: str) -> str:
@@ -24,13 +25,16 @@ def gb11643_check_char(first17: str) -> str:
 def is_valid_gb11643(number: str) -> bool:
     """True for an 18-character number whose check character is right (``x`` accepted)."""
     number = number.upper()
-    return bool(_ID18.match(number)) and gb11643_check_char(number[:17]) == number[17]
+    return bool(_ID18.fullmatch(number)) and gb11643_check_char(number[:17]) == number[17]
 
 
 def birth_date_of_id(number: str) -> date | None:
     """The birth date coded in an 18-character ID number, or None when it is no date."""
+    digits = number[6:14]
+    if len(digits) != 8 or not digits.isascii() or not digits.isdigit():
+        return None
     try:
-        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
     except (ValueError, IndexError):
         return None
 
@@ -42,7 +46,7 @@ def is_valid_foreign_old(number: str, birth: date | None = None) -> bool:
     birth date it codes are checked.
     """
     number = number.upper()
-    if not _FOREIGN15.match(number):
+    if not _FOREIGN15.fullmatch(number):
         return False
     if birth is not None and number[5:11] != birth.strftime("%y%m%d"):
         return False

@@ -171,7 +171,7 @@ def identity_from_card(card: CardRead, today: date, *, allow_expired: bool = Fal
         valid_to=valid_to,
         long_term=long_term,
         pass_number=card.pass_number.strip(),
-        issue_count=int(card.issue_count) if card.issue_count.strip().isdigit() else None,
+        issue_count=_issue_count(card.issue_count),
         nationality=card.nationality.strip().upper(),
         card_number=card.card_number.strip(),
         photo_wlt=card.photo_wlt,
@@ -199,11 +199,22 @@ def _check_number(card_type: CardType, layout: str, number: str, birth: date | N
         raise IdentityError("invalid_card_data", "the birth date does not match the ID number")
 
 
+def _issue_count(text: str) -> int | None:
+    """How often an HK/Macau/Taiwan permit was issued; None when the card leaves it empty."""
+    text = text.strip()
+    if not text:
+        return None
+    # isdigit() alone accepts "²1" or "١", which int() refuses or reads as another number.
+    if not text.isascii() or not text.isdigit():
+        raise IdentityError("invalid_card_data", "the card's issue count is not a number")
+    return int(text)
+
+
 def _sex(code: str, number: str) -> Sex:
     decoded = sex_from_code(code) if code.strip() else None
     if decoded is not None:
         return decoded
     # Cards without a sex field (some social security records): the sequence digit tells.
-    if len(number) == 18 and number[16].isdigit():
+    if len(number) == 18 and number[16] in "0123456789":
         return Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
     return Sex.UNKNOWN

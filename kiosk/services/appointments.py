@@ -8,12 +8,12 @@ them on a worker thread, never on the GUI thread.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import date
 
 from kiosk.contract import Appointment, BookingRequest, Slot
 from kiosk.sync.client import CentralClient, CentralError, PermanentError, TransientError
+from kiosk.sync.idkey import IdHasher
 
 MAX_DAYS = 14
 
@@ -31,8 +31,9 @@ class AppointmentError(RuntimeError):
 class AppointmentService:
     """Asks central for slots and books them; ``client`` is None when no central is set up."""
 
-    def __init__(self, client: CentralClient | None) -> None:
+    def __init__(self, client: CentralClient | None, id_hasher: IdHasher | None = None) -> None:
         self.client = client
+        self.id_hasher = id_hasher or IdHasher(None)
 
     def _client(self) -> CentralClient:
         if self.client is None:
@@ -51,12 +52,15 @@ class AppointmentService:
         return sorted((s for s in answer.slots if s.available > 0), key=lambda s: s.start)
 
     def book(self, service_code: str, slot: Slot, id_number: str) -> Appointment:
-        """Book ``slot`` for the card holder; only a hash of the ID number leaves the terminal."""
+        """Book ``slot`` for the card holder; only a keyed hash of the ID number leaves the
+        terminal, and only with the deployment's key (the hall checks it in by that hash)."""
+        if not self.id_hasher.ensure(self._client()):
+            raise AppointmentError("appointments_offline", "no ID-hash key from central yet")
         request = BookingRequest(
             appointment_id=uuid.uuid4().hex,
             service_code=service_code,
             slot_start=slot.start,
-            id_number_hash=hashlib.sha256(id_number.strip().upper().encode()).hexdigest(),
+            id_number_hash=self.id_hasher(id_number),
         )
         try:
             return self._client().book_appointment(request, key=f"book-{request.appointment_id}")

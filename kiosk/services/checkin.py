@@ -16,14 +16,14 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import text
 from sqlmodel import select
 
-from kiosk.contract import AppointmentCheckIn
+from kiosk.contract import AppointmentCheckIn, AppointmentList
 from kiosk.domain.identity import Identity
-from kiosk.services.common import Central, ServiceError, id_hash, local_now
+from kiosk.services.common import Central, ServiceError, local_now
 from kiosk.services.queues import HallQueues
 from kiosk.services.tickets import IssuedTicket, TicketService
 from kiosk.store import Store
 from kiosk.store.models import AppointmentCacheRow
-from kiosk.sync.client import CentralError
+from kiosk.sync.client import CentralClient, CentralError
 from kiosk.sync.outbox import enqueue
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,13 @@ class CheckinService:
         """Fetch the hall's appointments of ``day`` (today) into the cache; raises
         :class:`~kiosk.sync.client.CentralError` when central cannot be reached."""
         day = day or self.clock().date()
-        listing = self.central.call(lambda c: c.appointments(day))
+        hasher = self.tickets.id_hasher
+
+        def fetch(c: CentralClient) -> AppointmentList:
+            hasher.ensure(c)  # the list's hashes are keyed with the deployment's key
+            return c.appointments(day)
+
+        listing = self.central.call(fetch)
         stamp = self.clock().isoformat(timespec="seconds")
         with self.store.session(write=True) as s:
             # Earlier days' lists are of no use and hold ID hashes: drop them.
@@ -200,7 +206,8 @@ class CheckinService:
                     select(AppointmentCacheRow)
                     .where(
                         AppointmentCacheRow.day == self.clock().date().isoformat(),
-                        AppointmentCacheRow.id_number_hash == id_hash(identity.id_number),
+                        AppointmentCacheRow.id_number_hash
+                        == self.tickets.id_hasher(identity.id_number),
                     )
                     .order_by(AppointmentCacheRow.slot_start)
                 )

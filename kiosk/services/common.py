@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
@@ -29,11 +28,6 @@ class ServiceError(Exception):
         super().__init__(message)
         self.reason = reason
         self.details = details
-
-
-def id_hash(id_number: str) -> str:
-    """sha256 hex of an ID number, as central indexes it (never the number in clear)."""
-    return hashlib.sha256(id_number.strip().upper().encode()).hexdigest()
 
 
 def local_now() -> datetime:

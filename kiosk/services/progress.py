@@ -20,10 +20,11 @@ from sqlmodel import col, select
 
 from kiosk.contract import FINAL_CASE_STATES, CaseLookup, CaseState, CaseStatus
 from kiosk.domain.identity import Identity
-from kiosk.services.common import Central, ServiceError, id_hash, local_now
+from kiosk.services.common import Central, ServiceError, local_now
 from kiosk.store import Store
 from kiosk.store.models import CaseStatusRow
 from kiosk.sync.client import CentralError
+from kiosk.sync.idkey import IdHasher
 from kiosk.sync.outbox import iso, parse_iso, utcnow
 from kiosk.sync.runner import store_case_status
 
@@ -104,14 +105,17 @@ class ProgressService:
         *,
         central: Central | None = None,
         clock: Callable[[], datetime] = local_now,
+        id_hasher: IdHasher | None = None,
     ) -> None:
         self.store = store
         self.central = central or Central(None)
         self.clock = clock
+        # Owner hashes stay on this terminal (offline lookups); keyed all the same.
+        self.id_hasher = id_hasher or IdHasher(None)
 
     def by_card(self, identity: Identity) -> ProgressAnswer:
         """All cases of the card holder (as applicant or agent), with full detail."""
-        owner = id_hash(identity.id_number)
+        owner = self.id_hasher(identity.id_number)
         try:
             found = self.central.call(
                 lambda c: c.lookup_cases(CaseLookup(id_number=identity.id_number))
@@ -150,7 +154,7 @@ class ProgressService:
     # -- store --------------------------------------------------------------------------------
 
     def _owned_by(self, identity: Identity, offline: bool) -> set[str]:
-        owner = id_hash(identity.id_number)
+        owner = self.id_hasher(identity.id_number)
         if not offline:
             try:
                 found = self.central.call(

@@ -24,6 +24,7 @@ from kiosk.services.tickets import TicketService
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import SyncNotConfigured, make_client
+from kiosk.sync.idkey import IdHasher
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def build_services(
     """Wire the services; tickets left unprinted on earlier days are voided here."""
     queues = queues_for(settings.data_dir, settings.hall_id)
     centrals = [Central(None) for _ in range(5)]
+    id_hasher = IdHasher(settings.data_dir / "keys")
     tickets = TicketService(
         store,
         printing,
@@ -83,6 +85,7 @@ def build_services(
         hall_id=settings.hall_id,
         hall_name=settings.hall_name,
         terminal_id=settings.terminal_id,
+        id_hasher=id_hasher,
     )
     services = Services(
         tickets=tickets,
@@ -94,7 +97,7 @@ def build_services(
             central=centrals[1],
             notify_sync=notify_sync,
         ),
-        progress=ProgressService(store, central=centrals[2]),
+        progress=ProgressService(store, central=centrals[2], id_hasher=id_hasher),
         consult=ConsultService(
             store,
             service_lookup,

@@ -29,11 +29,12 @@ from kiosk.domain.identity import Identity
 from kiosk.printing.jobs import PrintJob
 from kiosk.printing.layouts import TicketData, ticket
 from kiosk.printing.worker import PrintWorker
-from kiosk.services.common import Central, ServiceError, id_hash, local_now, next_local
+from kiosk.services.common import Central, ServiceError, local_now, next_local
 from kiosk.services.queues import HallQueues, QueueDef
 from kiosk.store import Store
 from kiosk.store.models import QueueTicketRow
 from kiosk.sync.client import CentralError
+from kiosk.sync.idkey import IdHasher
 from kiosk.sync.outbox import enqueue
 
 log = logging.getLogger(__name__)
@@ -87,9 +88,12 @@ class TicketService:
         notify_sync: Callable[[], None] | None = None,
         print_wait_s: float = PRINT_WAIT_S,
         clock: Callable[[], datetime] = local_now,
+        id_hasher: IdHasher | None = None,
     ) -> None:
         self.store = store
         self.printing = printing
+        # Keyed hashes of ID numbers (shared with check-in); the deployment's key once known.
+        self.id_hasher = id_hasher or IdHasher(None)
         self.hall_queues = queues
         self.hall_id = hall_id
         self.hall_name = hall_name
@@ -131,7 +135,9 @@ class TicketService:
             raise ServiceError("card_required", f"queue {queue_code} needs a card")
         now = self.clock()
         day = now.date()
-        holder = id_hash(identity.id_number) if identity is not None else None
+        if identity is not None:
+            self._ensure_deployment_key()
+        holder = self.id_hasher(identity.id_number) if identity is not None else None
         proven = bool(
             queue.priority
             and identity is not None
@@ -143,6 +149,15 @@ class TicketService:
         answer = self._number_online(ticket_id, queue, day, service_code, holder)
         row = self._insert(ticket_id, queue, day, now, answer, holder, proven, service_code)
         return self._print_and_wait(row, queue)
+
+    def _ensure_deployment_key(self) -> None:
+        """The holder's hash goes to central: use the deployment's key if it can be had."""
+        if self.id_hasher.deployment or not self.central.configured:
+            return
+        try:
+            self.central.call(self.id_hasher.ensure)
+        except CentralError:
+            pass  # offline: the local key keeps the one-ticket rule on this terminal
 
     def show_on_screen(self, ticket_id: str) -> IssuedTicket:
         """The citizen agreed to read the number off the screen: the ticket is issued."""

@@ -8,7 +8,9 @@ mode; NORMAL may lose the last commits). Each thread uses its own session from
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +25,11 @@ from kiosk.store.migrations import migrate
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+# SQLite's companions of the database file (WAL and SHM take the database's mode when
+# SQLite creates them; older files are tightened here).
+COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
 class StoreError(RuntimeError):
@@ -41,6 +48,37 @@ def _apply_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def make_private(path: Path) -> None:
+    """Create the database's folder (0700) and an empty database file (0600) when missing,
+    and take group/other access away from a database file and its companions that have it.
+
+    The database holds personal data (sealed fields, but also visit records): nobody but
+    the terminal's own user reads it. An existing folder keeps its mode (the installer sets
+    it), only a warning is logged when others may enter it.
+    """
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=PRIVATE_DIR_MODE)
+        folder.chmod(PRIVATE_DIR_MODE)  # mkdir's mode is masked by the umask
+    elif stat.S_IMODE(folder.stat().st_mode) & stat.S_IRWXO:
+        log.warning("database folder %s is open to other users; chmod 700 it", folder)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)  # SQLite takes an empty file for a new database
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            mode = stat.S_IMODE(companion.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            companion.chmod(PRIVATE_FILE_MODE)
+            log.info("took group/other access away from %s", companion.name)
+
+
 def _begin(conn: Any) -> None:
     immediate = conn.get_execution_options().get("sqlite_immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
@@ -52,7 +90,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private(path)
             self.schema_version = migrate(path)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"database {path} cannot be opened: {exc}") from exc

@@ -15,6 +15,7 @@ The table models in :mod:`kiosk.store.models` mirror the final schema; a test ch
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,6 +291,9 @@ def migrate(
 
 
 def _backup(conn: sqlite3.Connection, target: Path) -> None:
+    # The copy holds the same personal data as the database: private from the start.
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    target.chmod(0o600)
     dest = sqlite3.connect(target)
     try:
         conn.backup(dest)

@@ -6,7 +6,9 @@ client learns the server's clock from its ``Date`` header and signs with correct
 terminal whose clock drifted is not locked out by the 5-minute freshness window.
 
 Failures become :class:`TransientError` (retry later: network, timeouts, 408, 409, 425, 429,
-5xx, unreadable answers) or :class:`PermanentError` (400, 401, 403, 404, 422 and other 4xx).
+5xx, unreadable answers), :class:`AuthenticationError` (401: central does not accept the
+terminal's signature: its clock, its secret or its registration, never the request's
+content) or :class:`PermanentError` (400, 403, 404, 422 and other 4xx).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import logging
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +43,7 @@ from kiosk.contract import (
     CatalogSnapshot,
     FollowUpQuery,
     FollowUpStatus,
+    IdHashKey,
     SlotList,
     Ticket,
     TicketRequest,
@@ -79,6 +84,24 @@ class TransientError(CentralError):
 
 class PermanentError(CentralError):
     """Retrying the same request will not help (dead-letter it)."""
+
+
+class AuthenticationError(PermanentError):
+    """Central refused the terminal's signature (401): not the request's fault.
+
+    ``auth_reason`` is central's short reason when its answer gives one (``stale``,
+    ``bad_signature``, ``unknown_terminal`` …; ``unknown`` otherwise). ``clock_corrected`` is
+    True when the same answer's ``Date`` header moved the signing clock, so an immediate
+    retry may succeed. It is a :class:`PermanentError` for callers that only tell "retry
+    later" from "refused"; the sync runner keeps items queued on it.
+    """
+
+    def __init__(
+        self, message: str, auth_reason: str, *, clock_corrected: bool, status: int = 401
+    ) -> None:
+        super().__init__("auth_failed", message, status=status)
+        self.auth_reason = auth_reason
+        self.clock_corrected = clock_corrected
 
 
 @dataclass(frozen=True)
@@ -130,12 +153,14 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 class _ClockAwareAuth(HTTPSignatureAuth):
-    """Signs with ``created`` corrected by the offset to the server's clock."""
+    """Signs with ``created`` from ``clock`` (wall-clock seconds) corrected by the offset to
+    the server's clock."""
 
     offset_s: float = 0.0
+    clock: Callable[[], float] = staticmethod(time.time)
 
     def get_created(self, request: requests.PreparedRequest) -> dt.datetime:
-        created = dt.datetime.now() + dt.timedelta(seconds=self.offset_s)
+        created = dt.datetime.fromtimestamp(self.clock() + self.offset_s)
         self.add_date(request, timestamp=int(created.timestamp()))
         return created
 
@@ -152,7 +177,9 @@ class CentralClient:
         client_cert: str | None = None,
         client_key: str | None = None,
         timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        """``clock`` is the terminal's wall clock in POSIX seconds (tests give a skewed one)."""
         self.base_url = base_url.rstrip("/")
         self.terminal_id = credentials.terminal_id
         self.timeout = timeout
@@ -163,6 +190,8 @@ class CentralClient:
             covered_component_ids=("@method", "@path", "@query"),
             use_nonce=True,
         )
+        self._auth.clock = clock
+        self._clock = clock
         self._http = requests.Session()
         # Verification is never switched off: a private CA bundle replaces the system one.
         self._http.verify = ca_file or True
@@ -176,17 +205,30 @@ class CentralClient:
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _learn_clock(self, reply: requests.Response) -> None:
+    @property
+    def clock_offset_s(self) -> float:
+        """Seconds added to the terminal's clock when signing (central's time minus ours)."""
+        return self._auth.offset_s
+
+    def _learn_clock(self, reply: requests.Response) -> bool:
+        """Take central's time from ``Date`` (every answer, 401s too); True if it changed."""
         date = reply.headers.get("Date")
         if not date:
-            return
+            return False
         try:
             server = email.utils.parsedate_to_datetime(date).timestamp()
-        except (TypeError, ValueError):
-            return
-        offset = server - time.time()
+        except (TypeError, ValueError, IndexError):
+            return False
+        offset = server - self._clock()
         # Date has one-second resolution: only correct drift that matters.
-        self._auth.offset_s = offset if abs(offset) > 2 else 0.0
+        new = offset if abs(offset) > 2 else 0.0
+        old, self._auth.offset_s = self._auth.offset_s, new
+        if abs(new - old) > 2:
+            log.warning(
+                "terminal clock differs from central's by %.0f s; signing with central's", -new
+            )
+            return True
+        return False
 
     def request(
         self,
@@ -217,8 +259,15 @@ class CentralClient:
             raise TransientError("tls", f"TLS failed: {type(exc).__name__}", network=True) from None
         except requests.RequestException as exc:
             raise TransientError("network", type(exc).__name__, network=True) from None
-        self._learn_clock(reply)
+        clock_corrected = self._learn_clock(reply)
         status = reply.status_code
+        if status == 401:
+            reason = _auth_reason(reply)
+            raise AuthenticationError(
+                f"HTTP 401: central refused the terminal's signature ({reason})",
+                reason,
+                clock_corrected=clock_corrected,
+            )
         if status >= 500 or status in TRANSIENT_STATUS:
             raise TransientError(
                 "server_busy" if status in (429, 503) else "server_error",
@@ -246,6 +295,15 @@ class CentralClient:
         if reply.ok:
             self._learn_clock(reply)
         return reply.ok
+
+    def check_auth(self) -> None:
+        """One cheap signed call (the catalog changes after a far-future version: none), to
+        learn whether central accepts this terminal's signature; raises :class:`CentralError`."""
+        self.catalog_delta(2**31 - 1)
+
+    def id_hash_key(self) -> IdHashKey:
+        """The deployment's key for hashing ID numbers (only for registered terminals)."""
+        return self.request("GET", "/terminal/id-hash-key", IdHashKey)
 
     def send_batch(self, items: list[BatchItem]) -> BatchResponse:
         """Deliver outbox items; each result says what became of its key."""
@@ -302,6 +360,24 @@ class CentralClient:
         """State and answer of a complaint or consultation question."""
         query = FollowUpQuery(tracking_no=tracking_no)
         return self.request("POST", "/followups/lookup", FollowUpStatus, body=query)
+
+
+_REASON = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def _auth_reason(reply: requests.Response) -> str:
+    """Central's reason for a 401: ``{"detail": "stale"}`` or ``{"detail": {"reason": …}}``;
+    anything else (or an odd shape) is ``unknown``. Only a short code is kept."""
+    try:
+        body = reply.json()
+    except ValueError:
+        return "unknown"
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, dict):
+        detail = detail.get("reason") or detail.get("code")
+    if isinstance(detail, str) and _REASON.fullmatch(detail.strip().lower()):
+        return detail.strip().lower()
+    return "unknown"
 
 
 def _detail(reply: requests.Response) -> str:

@@ -67,14 +67,18 @@ def load_or_create_key(path: Path) -> bytes:
 
 
 def split_personal(payload: Any) -> tuple[Any, list[list[Any]]]:
-    """Copy of ``payload`` with personal values nulled, and the ``[path, value]`` pairs taken."""
+    """Copy of ``payload`` with personal values nulled, and the ``[path, value]`` pairs taken.
+
+    A value under a personal key is taken whole, whatever it is: a list (several choices of
+    a personal form field) or an object is no less personal than a string.
+    """
     taken: list[list[Any]] = []
 
     def walk(node: Any, path: list[Any]) -> Any:
         if isinstance(node, dict):
             out: dict[str, Any] = {}
             for k, v in node.items():
-                if k in PERSONAL_FIELDS and v is not None and not isinstance(v, dict | list):
+                if k in PERSONAL_FIELDS and v is not None and _holds_data(v):
                     taken.append([[*path, k], v])
                     out[k] = None
                 else:
@@ -85,6 +89,16 @@ def split_personal(payload: Any) -> tuple[Any, list[list[Any]]]:
         return node
 
     return walk(payload, []), taken
+
+
+def _holds_data(value: Any) -> bool:
+    """Scalars always; a container when anything in it is not empty (an empty list or a
+    list of nothing but ``None`` stays in place, so the payload keeps its shape)."""
+    if isinstance(value, dict):
+        return any(_holds_data(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_data(v) for v in value)
+    return value is not None
 
 
 def merge_personal(payload: Any, taken: list[list[Any]]) -> Any:

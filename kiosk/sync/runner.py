@@ -4,6 +4,13 @@ Sending is staged like Morango's transfers: (1) claim due rows (``sending``) in 
 transaction, (2) one signed batch request, (3) record every result in one transaction.
 A kill after (1) leaves ``sending`` rows that :func:`kiosk.sync.outbox.recover` returns to
 ``pending``; a kill after (2) only means central replays its stored answers next time.
+
+Only an item central rejects *as an item* (its own 4xx result, or a refused envelope traced
+to it) goes ``dead``. A 401 is about the terminal (clock, secret, registration): every item
+stays queued, the whole outbox backs off, and the failure is kept in ``terminal_meta``
+(:data:`META_AUTH_FAILURE`) for the staff screen and ``kioskctl doctor`` until a signed call
+succeeds again. When central's ``Date`` header corrected the signing clock the items are due
+again at once.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import text
 
@@ -25,10 +33,16 @@ from kiosk.contract import (
     CatalogDelta,
     IntakeKind,
 )
+from kiosk.logs import log_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TerminalMeta
 from kiosk.sync.backoff import Backoff
-from kiosk.sync.client import CentralClient, PermanentError, TransientError
+from kiosk.sync.client import (
+    AuthenticationError,
+    CentralClient,
+    PermanentError,
+    TransientError,
+)
 from kiosk.sync.crypto import FieldCipher, SealError
 from kiosk.sync.outbox import OutboxState, iso, utcnow
 
@@ -41,6 +55,11 @@ RETRY_4XX = frozenset({408, 409, 425, 429})
 # which the importer keeps under "catalog_version".
 META_CATALOG_VERSION = "catalog_feed_version"
 META_LAST_SUCCESS = "sync_last_success"
+# JSON {status, reason, count, since, last, retry_at} while central refuses our signature.
+META_AUTH_FAILURE = "sync_auth_failure"
+# Backoff of the whole outbox after an authentication failure: 30 s, 60 s … at most 15 min
+# (equal jitter), so a terminal whose secret was fixed resumes soon without hammering central.
+AUTH_BACKOFF = Backoff(base_s=30.0, cap_s=900.0)
 
 
 @dataclass
@@ -51,6 +70,7 @@ class PassResult:
     retried: int = 0
     dead: int = 0
     network_error: bool = False
+    auth_failed: bool = False
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -66,7 +86,7 @@ class _Claimed:
     kind: str
     attempts: int
     submission_id: int | None
-    body: dict[str, object] | None
+    body: dict[str, Any] | None
     error: str | None = None
 
 
@@ -91,6 +111,8 @@ class SyncRunner:
         self.backoff = backoff or Backoff()
         self.rng = rng or random.Random()
         self.on_catalog = on_catalog
+        # Whether terminal_meta holds an authentication failure (None: not looked yet).
+        self._auth_failure_known: bool | None = None
 
     # -- sending -----------------------------------------------------------------------------
 
@@ -153,6 +175,9 @@ class SyncRunner:
             reply = self.client.send_batch(batch)
         except TransientError as exc:
             return {c.id: ("retry", exc) for c in items}
+        except AuthenticationError as exc:
+            # Central refused the terminal, not these items: they all stay queued.
+            return {c.id: ("auth", exc) for c in items}
         except PermanentError as exc:
             if len(items) > 1 and exc.status not in (401, 403):
                 # The envelope was refused: find the culprit by sending the items one by one.
@@ -172,7 +197,13 @@ class SyncRunner:
     ) -> None:
         """Stage 3: every outcome in one transaction."""
         stamp = iso(now)
+        auth = next((d for v, d in outcomes.values() if v == "auth"), None)
         with self.store.session(write=True) as s:
+            auth_retry_at = (
+                self._note_auth_failure(s, auth, now)
+                if isinstance(auth, AuthenticationError)
+                else None
+            )
             for c in claimed:
                 verdict, detail = outcomes.get(c.id, ("retry", "no answer"))
                 row = s.get(OutboxRow, c.id)
@@ -182,10 +213,26 @@ class SyncRunner:
                     row.state, row.sent_at, row.last_error = "sent", stamp, None
                     self._store_ack(s, c, detail)
                     result.sent += 1
+                elif verdict == "auth":
+                    row.state = "pending"
+                    row.next_attempt_at = iso(auth_retry_at or now)
+                    reason = getattr(detail, "auth_reason", "unknown")
+                    row.last_error = f"auth: HTTP 401 ({reason})"
+                    result.retried += 1
+                    result.auth_failed = True
                 elif verdict == "dead":
                     row.state, row.last_error = "dead", str(detail)[:500]
                     result.dead += 1
-                    log.warning("outbox item %d (%s) rejected: %s", c.id, c.kind, row.last_error)
+                    # Central's error may quote the item (pydantic's input_value): the event
+                    # carries no payload, and the filter masks what the error text holds.
+                    log_event(
+                        log,
+                        "outbox.rejected",
+                        logging.WARNING,
+                        item=c.id,
+                        kind=c.kind,
+                        error=row.last_error,
+                    )
                 else:
                     retry_after = getattr(detail, "retry_after_s", None)
                     network = bool(getattr(detail, "network", False))
@@ -198,6 +245,50 @@ class SyncRunner:
                 s.add(row)
             if result.sent:
                 _set_meta(s, META_LAST_SUCCESS, stamp)
+                if not result.auth_failed:
+                    _clear_auth_failure(s)
+                    self._auth_failure_known = False
+
+    def _note_auth_failure(self, s: object, exc: AuthenticationError, now: datetime) -> datetime:
+        """Record the failure and push the whole outbox back; returns when to try again."""
+        previous = _read_meta_json(s, META_AUTH_FAILURE) or {}
+        count = int(previous.get("count", 0)) + 1
+        if exc.clock_corrected:
+            retry_at = now  # signing with central's time now: worth trying at once
+        else:
+            ceiling = AUTH_BACKOFF.ceiling(count)
+            retry_at = now + timedelta(seconds=ceiling / 2 + self.rng.uniform(0, ceiling / 2))
+            s.execute(  # type: ignore[attr-defined]
+                text(
+                    "UPDATE outbox SET next_attempt_at=:at WHERE state='pending' "
+                    "AND (next_attempt_at IS NULL OR next_attempt_at < :at)"
+                ),
+                {"at": iso(retry_at)},
+            )
+        _write_auth_failure(s, previous, exc.status or 401, exc.auth_reason, count, now, retry_at)
+        self._auth_failure_known = True
+        log.warning(
+            "central refused this terminal's signature (HTTP %s, %s, %d time(s) in a row); "
+            "items stay queued, next try at %s",
+            exc.status,
+            exc.auth_reason,
+            count,
+            iso(retry_at),
+        )
+        return retry_at
+
+    def note_auth_failure(self, exc: AuthenticationError, now: datetime | None = None) -> None:
+        """A pull (catalog, status, appointments) got a 401: remember it for staff."""
+        with self.store.session(write=True) as s:
+            self._note_auth_failure(s, exc, now or utcnow())
+
+    def auth_ok(self) -> None:
+        """A signed call succeeded: forget a recorded authentication failure."""
+        if self._auth_failure_known is False:
+            return
+        with self.store.session(write=True) as s:
+            _clear_auth_failure(s)
+        self._auth_failure_known = False
 
     @staticmethod
     def _store_ack(s: object, c: _Claimed, ack: object) -> None:
@@ -226,6 +317,7 @@ class SyncRunner:
             total.retried += step.retried
             total.dead += step.dead
             total.network_error = total.network_error or step.network_error
+            total.auth_failed = total.auth_failed or step.auth_failed
             if step.attempted == 0 or step.network_error:
                 break
         return total
@@ -314,6 +406,67 @@ def _classify(r: BatchItemResult) -> tuple[str, object]:
     if r.status in PERMANENT_ITEM_STATUS or (400 <= r.status < 500 and r.status not in RETRY_4XX):
         return "dead", f"HTTP {r.status}: {r.error or ''}"
     return "retry", f"HTTP {r.status}: {r.error or ''}"
+
+
+def record_auth_failure(
+    store: Store,
+    status: int,
+    reason: str,
+    now: datetime | None = None,
+    retry_at: datetime | None = None,
+) -> dict[str, Any]:
+    """Keep "central refused this terminal" in ``terminal_meta`` (what staff mode shows)."""
+    moment = now or utcnow()
+    with store.session(write=True) as s:
+        previous = _read_meta_json(s, META_AUTH_FAILURE) or {}
+        count = int(previous.get("count", 0)) + 1
+        return _write_auth_failure(s, previous, status, reason, count, moment, retry_at or moment)
+
+
+def read_auth_failure(store: Store) -> dict[str, Any] | None:
+    """The recorded authentication failure, or None when the last signed call succeeded."""
+    with store.session() as s:
+        return _read_meta_json(s, META_AUTH_FAILURE)
+
+
+def _write_auth_failure(
+    s: object,
+    previous: dict[str, Any],
+    status: int,
+    reason: str,
+    count: int,
+    now: datetime,
+    retry_at: datetime,
+) -> dict[str, Any]:
+    value: dict[str, Any] = {
+        "status": status,
+        "reason": reason,
+        "count": count,
+        "since": previous.get("since") or iso(now),
+        "last": iso(now),
+        "retry_at": iso(retry_at),
+    }
+    _set_meta(s, META_AUTH_FAILURE, json.dumps(value))
+    return value
+
+
+def _read_meta_json(s: object, key: str) -> dict[str, Any] | None:
+    raw = s.execute(  # type: ignore[attr-defined]
+        text("SELECT value FROM terminal_meta WHERE key=:k"), {"k": key}
+    ).scalar()
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _clear_auth_failure(s: object) -> None:
+    s.execute(  # type: ignore[attr-defined]
+        text("DELETE FROM terminal_meta WHERE key=:k"), {"k": META_AUTH_FAILURE}
+    )
 
 
 def _set_meta(s: object, key: str, value: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from kiosk.store import Store
 from kiosk.store.models import TerminalMeta
 from kiosk.sync.outbox import counts, parse_iso, utcnow
-from kiosk.sync.runner import META_LAST_SUCCESS
+from kiosk.sync.runner import META_LAST_SUCCESS, read_auth_failure
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class SyncStatus:
     dead: int
     oldest_pending_age_s: float | None
     last_success: datetime | None
+    # While central refuses this terminal's signature (401): status, reason, count, since,
+    # last, retry_at. Staff mode shows it as 认证失败; None once a signed call succeeds.
+    auth_failure: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
@@ -58,6 +61,7 @@ def sync_status(store: Store, now: datetime | None = None) -> SyncStatus:
         dead=c.dead,
         oldest_pending_age_s=round(age, 1) if age is not None else None,
         last_success=parse_iso(meta.value) if meta else None,
+        auth_failure=read_auth_failure(store),
     )
 
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import text
 
 from kiosk.store import Store
-from kiosk.sync.client import CentralError
+from kiosk.sync.client import AuthenticationError, CentralError
 from kiosk.sync.outbox import iso, purge, recover, utcnow
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.status import SyncIndicator, indicator
@@ -165,6 +165,11 @@ class SyncWorker:
             try:
                 pull()
                 self._set_online(True)
+                self.runner.auth_ok()
+            except AuthenticationError as exc:
+                self._next[name] = time.monotonic() + min(every, t.probe_offline_s)
+                self.runner.note_auth_failure(exc)
+                self._publish()
             except CentralError as exc:
                 self._next[name] = time.monotonic() + min(every, t.probe_offline_s)
                 if getattr(exc, "network", False):

@@ -6,10 +6,13 @@ import os
 import queue
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from drivers.cards.base import CardRead
+from drivers.cards.sim.card_files import default_cards_dir, load_card
 from drivers.cards.sim.memory import MemoryCardReader
 from drivers.cards.sim.sam_sim import SimulatedSamReader
 from drivers.registry import make_card_reader
@@ -207,3 +210,63 @@ def test_reading_every_sample_card_logs_nothing_personal(
     secrets = {v for card in seen for v in (card.name, card.id_number, card.address) if v}
     logged = caplog.text
     assert secrets and not [s for s in secrets if s in logged]
+
+
+FULL_WIDTH_ID = "".join(chr(0xFF10 + int(d)) for d in "110105198003150012")
+
+
+@pytest.mark.parametrize(
+    ("odd", "reason"),
+    [
+        ({"id_number": FULL_WIDTH_ID}, "id_check_failed"),
+        ({"id_number": "١" * 17 + "X"}, "id_check_failed"),
+        ({"issue_count": "²1"}, "invalid_card_data"),
+    ],
+)
+def test_odd_card_data_is_a_card_error_never_a_lost_reader(
+    odd: dict[str, str], reason: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    base = load_card(default_cards_dir() / "hmt_permit.json")
+    memory = MemoryCardReader("sim:pcsc")
+    rec = Recorder()
+    worker = ReaderWorker(
+        memory, rec.callbacks(), poll_interval_s=0.05, today=lambda: date(2025, 6, 1)
+    )
+    worker.start()
+    try:
+        memory.place(replace(base, **odd))
+        assert rec.next() == ("present", None)
+        kind, result = rec.next()
+        assert kind == "read" and isinstance(result, CardResult)
+        assert (result.ok, result.reason) == (False, reason)
+        assert result.message
+        memory.place(base)  # the reader still works: the next card reads fine
+        assert rec.next() == ("present", None)
+        kind, result = rec.next()
+        assert isinstance(result, CardResult) and result.ok
+    finally:
+        worker.stop()
+    assert "Traceback" not in caplog.text and "lost" not in caplog.text
+
+
+def test_a_card_that_trips_an_unexpected_error_is_still_only_a_card_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kiosk.devices.reader_worker as rw
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise ValueError("invalid literal for int() with base 10: '²1'")
+
+    monkeypatch.setattr(rw, "identity_from_card", broken)
+    memory = MemoryCardReader("sim:pcsc")
+    rec = Recorder()
+    worker = ReaderWorker(memory, rec.callbacks(), poll_interval_s=0.05)
+    worker.start()
+    try:
+        memory.place(load_card(default_cards_dir() / "resident.json"))
+        assert rec.next() == ("present", None)
+        kind, result = rec.next()
+        assert kind == "read" and isinstance(result, CardResult)
+        assert result.reason == "invalid_card_data" and "²1" not in result.message
+    finally:
+        worker.stop()

@@ -28,6 +28,7 @@ from kiosk.services.tickets import TicketService
 from kiosk.store import Store
 from kiosk.sync.client import CentralClient, Credentials
 from kiosk.sync.crypto import FieldCipher
+from kiosk.sync.idkey import IdHasher
 from kiosk.sync.runner import SyncRunner
 
 
@@ -64,6 +65,7 @@ class Terminal:
         renderer = Renderer(get_profile(DEFAULT_PROFILE))
         self.printing = PrintWorker(printer, PrintJobs(self.store), renderer.render, poll_s=0.2)
         self.printing.start()
+        hasher = IdHasher(self.folder / "keys")
         self.tickets = TicketService(
             self.store,
             self.printing,
@@ -73,6 +75,7 @@ class Terminal:
             terminal_id=self.terminal_id,
             central=self.central(),
             print_wait_s=10,
+            id_hasher=hasher,
         )
         self.checkin = CheckinService(
             self.store,
@@ -81,7 +84,7 @@ class Terminal:
             hall_id=self.hall_id,
             central=self.central(),
         )
-        self.progress = ProgressService(self.store, central=self.central())
+        self.progress = ProgressService(self.store, central=self.central(), id_hasher=hasher)
         self.complaints = ComplaintService(
             self.store,
             hall_id=self.hall_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from central.testing import CentralProcess
 from kiosk.catalog import CatalogBrowser
-from kiosk.services.common import ServiceError, id_hash
+from kiosk.services.common import ServiceError
 from kiosk.services.consult import ConsultService
 from tests.integration.services_env import Terminal, person
 
@@ -141,7 +142,8 @@ def test_an_anonymous_complaint_stores_nothing_personal_anywhere(
         holder.name.encode(),
         holder.name.encode("gb18030"),
         holder.id_number.encode(),
-        id_hash(holder.id_number).encode(),
+        terminal.tickets.id_hasher(holder.id_number).encode(),
+        hashlib.sha256(holder.id_number.encode()).hexdigest().encode(),
         SECRET_PHONE.encode(),
         holder.address.encode(),
     ]

@@ -137,14 +137,24 @@ def test_a_key_reused_with_another_body_is_dead_lettered_by_central(
     assert receipts_at_central(central, "TF3") == ["H1"]
 
 
-def test_a_terminal_with_a_wrong_secret_dead_letters_instead_of_hammering(
+def test_a_terminal_with_a_wrong_secret_keeps_its_items_and_does_not_hammer(
     central: CentralProcess, store: Store
 ) -> None:
+    # Issue #20, item 1: a 401 is the terminal's problem, not the items'. They stay queued
+    # and the whole outbox backs off (30 s and more), so central sees one request.
     central.add_terminal("TF4")
     accept_submission(store, sample_submission("W1", terminal_id="TF4"))
     accept_submission(store, sample_submission("W2", terminal_id="TF4"))
-    run_until_settled(runner_via(central.url, store, "TF4", "wrong-secret"), store)
+    runner = runner_via(central.url, store, "TF4", "wrong-secret")
+    deadline = time.monotonic() + 2
+    refused = 0
+    while time.monotonic() < deadline:
+        refused += runner.send_due().auth_failed
+        time.sleep(0.05)
     with store.session() as s:
         errors = [r[0] for r in s.execute(text("SELECT last_error FROM outbox"))]
-    assert sync_status(store).dead == 2 and all("401" in e for e in errors)
+    st = sync_status(store)
+    assert (st.pending, st.dead) == (2, 0) and all(e.startswith("auth: ") for e in errors)
+    assert refused == 1  # one refused batch, then the whole outbox backs off
+    assert st.auth_failure is not None and st.auth_failure["count"] == 1
     assert receipts_at_central(central, "TF4") == []

@@ -3,13 +3,13 @@ named and anonymous, tracking numbers, slips, and what is (not) kept."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 import pytest
 from PySide6.QtCore import QObject
 
 from drivers.printers.sim.inprocess import emulator_of
-from kiosk.services.common import id_hash
 from tests.ui.conftest import tap
 from tests.ui.inquiry_helpers import demo_ready, item, shown, wait_page
 
@@ -130,21 +130,24 @@ def test_an_anonymous_complaint_keeps_nothing_personal_and_prints_a_slip(demo, q
         body, sealed = conn.execute(
             "SELECT payload, sealed FROM outbox WHERE idempotency_key=?", (f"complaint-{number}",)
         ).fetchone()
-    assert '"complainant":null' in body and '"anonymous":true' in body and sealed is None
+    # Only the citizen's own words are sealed (issue #20, item 6); nobody is named.
+    assert '"complainant":null' in body and '"anonymous":true' in body
+    assert '"text":null' in body and sealed is not None
     needles = [holder.name, holder.id_number, holder.address]
     for path in db.parent.glob("kiosk.db*"):
         data = path.read_bytes()
         assert not [n for n in needles if n.encode() in data], path.name
     # The ID hash may only be in today's appointment list, cached for offline check-in
     # (the demo books appointments for this very card); nowhere else.
-    digest = id_hash(holder.id_number)
+    keyed = demo.kiosk.services.tickets.id_hasher(holder.id_number)
+    bare = hashlib.sha256(holder.id_number.encode()).hexdigest()
     with sqlite3.connect(db) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
             if table == "appointment_cache":
                 continue
             rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()  # noqa: S608
-            assert digest not in repr(rows), table
+            assert keyed not in repr(rows) and bare not in repr(rows), table
 
 
 def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbot):

@@ -179,3 +179,19 @@ def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monke
     tap(staff_ui, exit_button())
     qtbot.waitUntil(lambda: codes == [78])
     assert "app.exit_to_desktop" in [e.action for e in staff_ui.kiosk.staff.entries()]
+
+
+def test_staff_see_authentication_failed_when_central_refuses_the_terminal(staff_ui, qtbot):
+    from kiosk.sync.runner import record_auth_failure
+
+    # The demo's central accepts this terminal: the sync worker's next pull would rightly
+    # clear the failure recorded here, so it rests for this test (it starts with the core).
+    qtbot.waitUntil(lambda: staff_ui.kiosk.sync is not None, timeout=30000)
+    staff_ui.kiosk.sync.stop()
+    record_auth_failure(staff_ui.kiosk.store, status=401, reason="bad_signature")
+    staff_ui.show_page("staffLogin")
+    qtbot.waitUntil(lambda: staff_ui.current_page() == "staffLoginPage", timeout=3000)
+    type_pin(staff_ui, qtbot, PIN)
+    qtbot.waitUntil(lambda: staff_ui.current_page() == "staffPage", timeout=5000)
+    qtbot.waitUntil(lambda: bool(staff_ui.staff.property("snapshot")), timeout=10000)
+    qtbot.waitUntil(lambda: any("认证失败" in t for t in visible_texts(staff_ui)), timeout=5000)

@@ -22,7 +22,7 @@ def field(
     max: str | None = None,
     max_length: int | None = None,
     pattern: str | None = None,
-    personal: bool = False,
+    personal: bool | None = None,
 ) -> dict[str, Any]:
     """One form field in the exchange format (optional keys only when set)."""
     out: dict[str, Any] = {"id": id, "label": label, "type": type, "required": required}
@@ -41,8 +41,12 @@ def field(
     if pattern is not None:
         out["pattern"] = pattern
     # Identity-like types always identify a person; others only when the table says so.
+    # ``personal=False`` is written out: a field that looks personal but was reviewed as not
+    # (the catalog lint in kiosk/catalog/validation.py asks for one or the other).
     if personal or type in ("phone", "address", "id_number"):
         out["personal"] = True
+    elif personal is False:
+        out["personal"] = False
     return out
 
 
@@ -55,7 +59,7 @@ NAME = field("applicant_name", "申请人姓名", prefill="name", personal=True)
 ID_NUMBER = field("applicant_id_number", "公民身份号码", "id_number", prefill="id_number")
 PHONE = field("phone", "联系电话", "phone", help="用于接收办理进度短信，请填写本人手机号码")
 ADDRESS = field("address", "现居住地址", "address", prefill="address", max_length=120)
-BIRTH = field("birth_date", "出生日期", "date", prefill="birth_date")
+BIRTH = field("birth_date", "出生日期", "date", prefill="birth_date", personal=True)
 BANK_ACCOUNT = field(
     "bank_account",
     "本人社会保障卡金融账号或银行卡号",
@@ -74,7 +78,7 @@ FORMS: dict[str, dict[str, Any]] = {
         PHONE,
         field("spouse_name", "配偶姓名", personal=True),
         field("spouse_id_number", "配偶公民身份号码", "id_number"),
-        field("birth_order", "本次生育孩次", "number", min="1", max="10"),
+        field("birth_order", "本次生育孩次", "number", min="1", max="10", personal=True),
         field("expected_date", "预产期", "date", required=False, min="2024-01-01"),
     ),
     "SY-003": form(
@@ -82,12 +86,13 @@ FORMS: dict[str, dict[str, Any]] = {
         NAME,
         ID_NUMBER,
         PHONE,
-        field("delivery_date", "分娩日期", "date", min="2020-01-01"),
+        field("delivery_date", "分娩日期", "date", min="2020-01-01", personal=True),
         field(
             "delivery_type",
             "分娩方式",
             "choice",
             choices=[("natural", "顺产"), ("caesarean", "剖宫产"), ("multiple", "多胞胎生育")],
+            personal=True,
         ),
         field("employer", "参保单位名称", max_length=100),
         BANK_ACCOUNT,
@@ -204,7 +209,7 @@ FORMS: dict[str, dict[str, Any]] = {
         NAME,
         ID_NUMBER,
         PHONE,
-        field("business_name", "创业实体名称", max_length=100),
+        field("business_name", "创业实体名称", max_length=100, personal=False),
         field(
             "credit_code",
             "统一社会信用代码",
@@ -244,7 +249,7 @@ FORMS: dict[str, dict[str, Any]] = {
                 ("temporary", "临时外出就医"),
             ],
         ),
-        field("destination", "就医地（省市县）", max_length=60),
+        field("destination", "就医地（省市县）", max_length=60, personal=True),
         field("start_date", "备案开始日期", "date", min="2020-01-01"),
     ),
     "YL-003": form(
@@ -252,9 +257,16 @@ FORMS: dict[str, dict[str, Any]] = {
         NAME,
         ID_NUMBER,
         PHONE,
-        field("hospital", "就诊医疗机构", max_length=100),
-        field("visit_date", "就诊日期", "date", min="2020-01-01"),
-        field("total_amount", "医疗费用总额（元）", "amount", min="0.01", max="9999999.99"),
+        field("hospital", "就诊医疗机构", max_length=100, personal=True),
+        field("visit_date", "就诊日期", "date", min="2020-01-01", personal=True),
+        field(
+            "total_amount",
+            "医疗费用总额（元）",
+            "amount",
+            min="0.01",
+            max="9999999.99",
+            personal=True,
+        ),
         BANK_ACCOUNT,
     ),
     "ZF-001": form(
@@ -295,6 +307,7 @@ FORMS: dict[str, dict[str, Any]] = {
                 ("intellectual", "智力"),
                 ("mental", "精神"),
             ],
+            personal=True,
         ),
         field("guardian_name", "监护人姓名", required=False, personal=True),
         field("guardian_phone", "监护人电话", "phone", required=False),
@@ -335,7 +348,7 @@ FORMS: dict[str, dict[str, Any]] = {
             ],
         ),
         field("amount_requested", "申请救助金额（元）", "amount", min="1", max="50000"),
-        field("description", "困难情况说明", max_length=500),
+        field("description", "困难情况说明", max_length=500, personal=True),
     ),
     "LS-001": form(
         "法律援助申请表",
@@ -355,7 +368,7 @@ FORMS: dict[str, dict[str, Any]] = {
             ],
         ),
         field("opponent", "对方当事人", max_length=100, personal=True),
-        field("facts", "案情简述", max_length=1000),
+        field("facts", "案情简述", max_length=1000, personal=True),
         field("low_income", "是否为低保或特困人员", "yes_no"),
     ),
     "ED-001": form(

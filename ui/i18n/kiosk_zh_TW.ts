@@ -2050,6 +2050,10 @@
         <translation>請聯絡現場工作人員，或到人工視窗辦理。</translation>
     </message>
     <message>
+        <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
+        <translation>此證件的資訊無法識別，請換一張證件，或到人工視窗辦理。</translation>
+    </message>
+    <message>
         <source>请将证件平放在感应区，保持不动，再试一次。</source>
         <translation>請將證件平放在感應區，保持不動，再試一次。</translation>
     </message>
@@ -2615,6 +2619,18 @@
         <translation>故障</translation>
     </message>
     <message>
+        <source>时钟偏差，请检查时间同步</source>
+        <translation>時鐘偏差，請檢查時間同步</translation>
+    </message>
+    <message>
+        <source>终端未登记或已停用</source>
+        <translation>終端未登記或已停用</translation>
+    </message>
+    <message>
+        <source>密钥不符，请联系中心服务管理员重新登记</source>
+        <translation>金鑰不符，請聯絡中心服務管理員重新登記</translation>
+    </message>
+    <message>
         <source>告知单</source>
         <translation>告知單</translation>
     </message>
@@ -2657,6 +2673,10 @@
     <message>
         <source>待上传 %1 条，上传失败 %2 条，已上传 %3 条</source>
         <translation>待上傳 %1 條，上傳失敗 %2 條，已上傳 %3 條</translation>
+    </message>
+    <message>
+        <source>认证失败：中心服务拒绝了本终端（%1）。数据保留在本机，将自动重试。</source>
+        <translation>認證失敗：中心服務拒絕了本終端（%1）。資料保留在本機，將自動重試。</translation>
     </message>
     <message>
         <source>重新上传失败数据</source>

@@ -44,7 +44,8 @@ Page {
             return qsTr("无法识别此卡")
         if (reason === "reader_lost")
             return qsTr("读卡器暂时无法使用")
-        if (reason === "invalid_id_number")
+        if (reason === "invalid_id_number" || reason === "id_check_failed"
+                || reason === "invalid_card_data")
             return qsTr("证件信息校验未通过")
         return qsTr("读卡未成功")
     }
@@ -55,6 +56,9 @@ Page {
             return qsTr("请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。")
         if (reason === "reader_lost")
             return qsTr("请联系现场工作人员，或到人工窗口办理。")
+        if (reason === "invalid_id_number" || reason === "id_check_failed"
+                || reason === "invalid_card_data")
+            return qsTr("此证件的信息无法识别，请换一张证件，或到人工窗口办理。")
         return qsTr("请将证件平放在感应区，保持不动，再试一次。")
     }
 

@@ -35,6 +35,11 @@ Page {
             return qsTr("未知")
         return qsTr("故障")
     }
+    function authWord(reason) {
+        return reason === "stale" ? qsTr("时钟偏差，请检查时间同步")
+             : reason === "unknown_terminal" ? qsTr("终端未登记或已停用")
+             : qsTr("密钥不符，请联系中心服务管理员重新登记")
+    }
     function jobWord(kind) {
         return kind === "slip" ? qsTr("告知单") : kind === "receipt" ? qsTr("回执")
              : kind === "ticket" ? qsTr("排队号") : kind === "test" ? qsTr("测试页") : kind
@@ -102,6 +107,15 @@ Page {
                               .arg(page.snap.sync ? page.snap.sync.pending : 0)
                               .arg(page.snap.sync ? page.snap.sync.dead : 0)
                               .arg(page.snap.sync ? page.snap.sync.sent : 0)
+                    }
+                    BodyText {
+                        objectName: "staffAuthFailed"
+                        readonly property var failure: page.snap.sync ? page.snap.sync.auth_failure : null
+                        visible: !!failure
+                        color: Theme.error
+                        text: !failure ? ""
+                              : qsTr("认证失败：中心服务拒绝了本终端（%1）。数据保留在本机，将自动重试。")
+                                .arg(page.authWord(failure.reason))
                     }
                     KioskButton {
                         objectName: "staffRetryDead"
