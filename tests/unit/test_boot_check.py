@@ -48,6 +48,10 @@ def test_the_boot_uses_simulated_devices_and_the_reporter(tmp_path):
     assert os.access(root / "usr/local/sbin/kiosk-bootcheck", os.X_OK)
     dropin = (root / "etc/systemd/system/kiosk.service.d/boot-check.conf").read_text()
     assert "WLR_RENDERER=pixman" in dropin  # the VM has no GPU; the shipped unit is untouched
+    assert "WLR_NO_HARDWARE_CURSORS=1" in dropin
+    reporter = (root / "usr/local/sbin/kiosk-bootcheck").read_text()
+    # The reporter waits for the host's pictures before it freezes the app and powers off.
+    assert reporter.index("wait_host\nbefore=") < reporter.index("SIGSTOP")
 
 
 def test_the_root_is_put_back_exactly_as_it_was(tmp_path):
