@@ -15,7 +15,7 @@ KVM). At each of those moments it captures the virtual screen through QMP and co
 with the home page rendered offscreen at 1920 x 1080 (tools/screen_match.py: not blank, the
 status bar's colour, the same regions): the terminal must show its home screen after boot
 and again after the watchdog restart. In between it taps 取号 through QEMU's USB tablet and
-the screen must change. The reporter waits for the host (a line on the second serial port)
+the screen must change. The reporter waits for the host (a line on a virtio-serial port)
 before it freezes the app and before it powers off.
 
 Writes ``serial.log``, ``up.png``, ``tapped.png``, ``restarted.png`` and ``reference.png`` to
@@ -58,12 +58,17 @@ finish() {
     systemctl poweroff
     exit 0
 }
-# The host says "go" on the second serial port once it has looked at the screen (at most
-# 15 minutes: a host that went away must not keep the machine up).
-stty -F /dev/ttyS1 raw -echo clocal 2>/dev/null
-exec 3</dev/ttyS1
+# The host writes "go" to a virtio-serial port once it has looked at the screen. A read
+# there ends at once while the host is not connected, hence the loop; after 5 minutes the
+# reporter goes on anyway (a host that went away must not keep the machine up).
 wait_host() {
-    timeout 900 head -n 1 <&3 >/dev/null || true
+    end=$(($(date +%s) + 300))
+    while [ "$(date +%s)" -lt "$end" ]; do
+        line=$(timeout 60 head -n 1 /dev/virtio-ports/bootcheck 2>/dev/null) || true
+        if [ "$line" = go ]; then return 0; fi
+        sleep 1
+    done
+    say "no-go-from-host"
 }
 i=0
 until systemctl is-active -q kiosk.service; do
@@ -332,21 +337,23 @@ def describe(what: str, look: Look) -> str:
 
 
 class Control:
-    """The host's side of the second serial port: tells the reporter to go on."""
+    """The host's side of the reporter's virtio-serial port: tells it to go on. Connected
+    from the start (a guest read on an unconnected port ends at once)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self.sock: socket.socket | None = None
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        for _ in range(100):
+            try:
+                self.sock.connect(str(path))
+                break
+            except (FileNotFoundError, ConnectionRefusedError):
+                time.sleep(0.1)
 
     def go(self) -> None:
-        if self.sock is None:
-            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            self.sock.connect(str(self.path))
         self.sock.sendall(b"go\n")
 
     def close(self) -> None:
-        if self.sock is not None:
-            self.sock.close()
+        self.sock.close()
 
 
 def boot(root: Path, out: Path, image: Path, reference: Path) -> tuple[dict[str, str], list[Look]]:
@@ -378,7 +385,10 @@ def boot(root: Path, out: Path, image: Path, reference: Path) -> tuple[dict[str,
         "-device", "qemu-xhci,id=xhci", "-device", "usb-tablet,bus=xhci.0",
         "-display", "none",
         "-serial", f"file:{serial}",  # ttyS0: console and BOOTCHECK lines
-        "-serial", f"unix:{control_path},server=on,wait=off",  # ttyS1: the host's "go"
+        # /dev/virtio-ports/bootcheck: the host's "go" to the reporter
+        "-device", "virtio-serial-pci",
+        "-chardev", f"socket,id=bootcheck,path={control_path},server=on,wait=off",
+        "-device", "virtserialport,chardev=bootcheck,name=bootcheck",
         "-qmp", f"unix:{qmp_path},server=on,wait=off",
         "-nic", "none", "-no-reboot",
     ]  # fmt: skip
