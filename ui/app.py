@@ -475,9 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RuntimeError as exc:
         log.error("%s", exc)
         return 1
-    first_frame = _FirstFrame(ui, probe=args.first_frame_probe)
-    ui.window.frameSwapped.connect(first_frame.on_frame, Qt.ConnectionType.QueuedConnection)
     watchdog = _start_watchdog(ui)
+    first_frame = _FirstFrame(ui, probe=args.first_frame_probe, watchdog=watchdog)
+    ui.window.frameSwapped.connect(first_frame.on_frame, Qt.ConnectionType.QueuedConnection)
     code = app.exec()
     watchdog.stopping()
     ui.stop()
@@ -486,7 +486,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start_watchdog(ui: KioskUi) -> Any:
     """Feed systemd's watchdog from the GUI loop itself: a frozen screen stops the pings and
-    the service is restarted. Outside systemd this does nothing."""
+    the service is restarted. Outside systemd this does nothing. READY=1 is sent by
+    :class:`_FirstFrame` once the first frame is on screen, not here: "active" must mean
+    the citizen sees the terminal (an emulated boot showed a black screen for minutes after
+    a READY=1 sent when the event loop started)."""
     from kiosk.watchdog import Watchdog
 
     def status() -> str:
@@ -499,23 +502,26 @@ def _start_watchdog(ui: KioskUi) -> Any:
         timer.setInterval(watchdog.interval_ms)
         timer.timeout.connect(watchdog.tick)
         timer.start()
-        QTimer.singleShot(0, lambda: watchdog.started("ready"))
     return watchdog
 
 
 class _FirstFrame(QObject):
-    """Starts the core after the first frame (and, for the benchmark, reports its time)."""
+    """After the first frame: tells systemd the terminal is up (READY=1), starts the core
+    (and, for the benchmark, reports its time)."""
 
-    def __init__(self, ui: KioskUi, probe: bool) -> None:
+    def __init__(self, ui: KioskUi, probe: bool, watchdog: Any = None) -> None:
         super().__init__()
         self._ui = ui
         self._probe = probe
+        self._watchdog = watchdog
         self._seen = False
 
     def on_frame(self) -> None:
         if self._seen:
             return
         self._seen = True
+        if self._watchdog is not None:
+            self._watchdog.started("ready")
         if self._probe:
             # The benchmark reads this line's arrival time; then it waits for the core to be
             # up (devices, store, demo central) and reads the settled memory.

@@ -161,6 +161,8 @@ def test_the_service_is_a_watched_notify_service_that_keeps_its_devices():
     assert d["Environment"].count("XDG_RUNTIME_DIR=/run/kiosk") == 1 and d["RuntimeDirectory"]
     # X11 through Xwayland: Qt Virtual Keyboard does not work in a Wayland client.
     assert "QT_QPA_PLATFORM=xcb" in d["Environment"]
+    # Qt Quick's software renderer, as tested: OpenGL on llvmpipe kept a VM's screen black.
+    assert "QT_QUICK_BACKEND=software" in d["Environment"]
 
 
 def test_udev_rules_name_the_usual_usb_serial_bridges_and_printers():
