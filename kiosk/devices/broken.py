@@ -9,12 +9,20 @@ service".
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from drivers.cards.base import CardRead, CardReaderError
-from drivers.printers.base import PrinterError, PrinterStatus
-from drivers.scanners.base import Scan, ScannerError
+from drivers.cards.base import CardRead, CardReader, CardReaderError
+from drivers.printers.base import Printer, PrinterError, PrinterStatus
+from drivers.registry import DriverUnavailable, make_card_reader, make_printer, make_scanner
+from drivers.scanners.base import Scan, Scanner, ScannerError
 from drivers.status import DeviceState, DeviceStatus
+from drivers.uri import DeviceUriError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 BROKEN_REASON = "driver_broken"
 
@@ -66,3 +74,28 @@ def broken_problem(device: Any) -> str:
     """The reason ``device`` is a stand-in for a broken driver; "" for a real driver."""
     problem = getattr(device, "broken", "") if isinstance(device, _Broken) else ""
     return str(problem)
+
+
+def _build(make: Callable[[str], T], uri: str, stand_in: Callable[[str, str], T], kind: str) -> T:
+    try:
+        return make(uri)
+    except (DriverUnavailable, DeviceUriError) as exc:
+        # One line for staff in the log; the traceback (a vendor's import error) at debug.
+        log.error("%s %s disabled: %s", kind, uri, exc)
+        log.debug("%s %s cannot be built", kind, uri, exc_info=True)
+        return stand_in(uri, str(exc))
+
+
+def card_reader_or_broken(uri: str) -> CardReader:
+    """The card reader for ``uri``, or a :class:`BrokenCardReader` saying why not."""
+    return _build(make_card_reader, uri, BrokenCardReader, "card reader")
+
+
+def printer_or_broken(uri: str) -> Printer:
+    """The printer for ``uri``, or a :class:`BrokenPrinter` saying why not."""
+    return _build(make_printer, uri, BrokenPrinter, "printer")
+
+
+def scanner_or_broken(uri: str) -> Scanner:
+    """The scanner for ``uri``, or a :class:`BrokenScanner` saying why not."""
+    return _build(make_scanner, uri, BrokenScanner, "scanner")

@@ -35,9 +35,7 @@ class DeviceTimeout(RuntimeError):
 
     def __init__(self, device: str, operation: str, deadline_s: float, stuck: bool = False):
         if stuck:
-            message = (
-                f"{device} is still stuck in earlier calls; '{operation}' was not attempted"
-            )
+            message = f"{device} is still stuck in earlier calls; '{operation}' was not attempted"
         else:
             message = f"{device} did not finish '{operation}' within {deadline_s:g} s"
         super().__init__(message)

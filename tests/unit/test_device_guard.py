@@ -82,4 +82,6 @@ def test_call_once_ends_its_thread():
         if not any(n.startswith("device:") for n in names):
             break
         time.sleep(0.05)
-    assert not any(n.startswith("device:") for n in {t.name for t in threading.enumerate()} - before)
+    assert not any(
+        n.startswith("device:") for n in {t.name for t in threading.enumerate()} - before
+    )
