@@ -60,7 +60,7 @@ class PrintWorker:
     ) -> None:
         self.printer = printer
         self._guard = DeviceGuard(f"printer {getattr(printer, 'uri', '?')}")
-        self._send_deadline_s = send_deadline_s
+        self.send_deadline_s = send_deadline_s
         self.jobs = jobs
         self._render = render
         self._poll_s = poll_s
@@ -121,7 +121,7 @@ class PrintWorker:
         reason: str | None = None
         try:
             data = self._render(job.document)
-            self._guard.call("send", lambda: self.printer.send(data), self._send_deadline_s)
+            self._guard.call("send", lambda: self.printer.send(data), self.send_deadline_s)
         except DeviceTimeout as exc:
             reason = exc.reason
             log.warning("print job %d (%s) failed: %s", job.id, job.kind, exc)
