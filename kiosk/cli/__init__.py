@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kiosk.cli.sync",
     "kiosk.cli.staff",
     "kiosk.cli.maintenance",
+    "kiosk.cli.vendor_check",
 )
 
 

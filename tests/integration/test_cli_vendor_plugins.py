@@ -74,6 +74,22 @@ def reader(uri):
     return Reader(uri)
 """
 
+GOOD = """
+from drivers.cards.base import CardReaderError
+from drivers.cards.sim.memory import MemoryCardReader
+
+
+class Reader(MemoryCardReader):
+    def open(self):
+        if "absent" in self.uri:
+            raise CardReaderError("no such port", "reader_absent")
+        super().open()
+
+
+def reader(uri):
+    return Reader(str(uri))
+"""
+
 RAISING = """
 def make(uri):
     raise OSError("libacmeid.so: cannot open shared object file")
@@ -89,10 +105,19 @@ def vendor(tmp_path: Path) -> dict[str, str]:
         plugins,
         "acme-kiosk",
         "1.0",
-        {"acme_kiosk": HANGING, "acmeid_kiosk": RAISING, "nosdk_kiosk": "import acme_sdk\n"},
+        {
+            "acme_kiosk": HANGING,
+            "acmeid_kiosk": RAISING,
+            "nosdk_kiosk": "import acme_sdk\n",
+            "good_kiosk": GOOD,
+        },
         {
             PRINTERS: {"acme": "acme_kiosk:printer", "nosdk": "nosdk_kiosk:make"},
-            CARD_READERS: {"hang": "acme_kiosk:reader", "acmeid": "acmeid_kiosk:make"},
+            CARD_READERS: {
+                "hang": "acme_kiosk:reader",
+                "acmeid": "acmeid_kiosk:make",
+                "good": "good_kiosk:reader",
+            },
         },
     )
     data = tmp_path / "data"
@@ -186,3 +211,32 @@ def test_version_lists_loaded_and_failed_plugins(vendor):
     assert found["nosdk"]["state"] == "failed" and "acme_sdk" in found["nosdk"]["error"]
     done, _ = kioskctl(vendor, "version")
     assert "nosdk" in done.stdout and "failed" in done.stdout
+
+
+def test_vendor_check_passes_a_plugin_that_keeps_the_contract(vendor):
+    done, _ = kioskctl(vendor, "vendor-check", "--reader", "good:/dev/ttyACM0", "--deadline", "5")
+    assert done.returncode == 0, done.stdout
+    assert "[PASS] card reader good:/dev/ttyACM0: absent device" in done.stdout
+    assert "Driver check passed." in done.stdout
+
+
+def test_vendor_check_reports_a_hung_printer_and_a_reader_that_does_not_build(vendor):
+    done, took = kioskctl(
+        vendor,
+        "vendor-check",
+        "--printer",
+        "acme:?hang=send",
+        "--reader",
+        "acmeid:/dev/ttyACM0",
+        "--deadline",
+        "1",
+        "--json",
+    )
+    assert took < GENEROUS_S * 2
+    assert done.returncode == 1
+    findings = {(f["device"], f["check"]): f for f in json.loads(done.stdout)["findings"]}
+    build = findings[("card reader acmeid:/dev/ttyACM0", "build")]
+    assert build["result"] == "fail" and "libacmeid.so" in build["detail"]
+    send = findings[("printer acme:?hang=send", "send")]
+    assert send["result"] == "fail" and "did not finish 'send' within 1 s" in send["detail"]
+    no_traceback(done)
