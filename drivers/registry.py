@@ -37,6 +37,10 @@ from drivers.uri import DeviceUri, DeviceUriError, parse_device_uri
 
 log = logging.getLogger(__name__)
 
+# Optional: a plug-in's function ``() -> list[dict]`` listing the devices it can reach (each
+# {"uri": …, "description": …}), shown by ``kioskctl devices`` (hardware behind a vendor SDK
+# that is no serial port or PC/SC reader).
+DISCOVERY = "kiosk.discovery"
 CARD_READERS = "kiosk.card_readers"
 PRINTERS = "kiosk.printers"
 SCANNERS = "kiosk.scanners"
@@ -238,3 +242,24 @@ def make_scanner(text: str) -> Scanner:
     """A barcode/QR scanner driver for ``text`` (opened on first read)."""
     scanner: Scanner = make_device(SCANNERS, text)
     return scanner
+
+
+def discover() -> list[dict[str, str]]:
+    """Devices the installed plug-ins report through :data:`DISCOVERY`: name (the entry
+    point), uri, description — or an ``error`` for a plug-in whose discovery failed. Each
+    discovery function must return quickly; callers put a deadline on this."""
+    found: list[dict[str, str]] = []
+    for ep in entry_points(group=DISCOVERY):
+        try:
+            listed = _load(ep.value)()
+            for item in listed:
+                found.append(
+                    {
+                        "plugin": ep.name,
+                        "uri": str(item["uri"]),
+                        "description": str(item.get("description", "")),
+                    }
+                )
+        except Exception as exc:  # a vendor's discovery must not break the listing
+            found.append({"plugin": ep.name, "error": f"{type(exc).__name__}: {exc}"})
+    return found

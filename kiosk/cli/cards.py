@@ -19,7 +19,7 @@ from drivers.cards.base import CardRead, CardReaderError, CardReadError
 from drivers.registry import UnsupportedDevice, make_card_reader
 from drivers.uri import DeviceUriError
 from kiosk.cli.common import driver_hint, fail, print_json
-from kiosk.devices.guard import DeviceGuard, DeviceTimeout
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout, call_once
 from kiosk.domain.identity import Identity, IdentityError, identity_from_card, mask_number
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``devices`` and ``read-card`` commands."""
     devices = sub.add_parser(
         "devices",
-        help="list serial ports and PC/SC card readers",
+        help="list serial ports, PC/SC card readers and devices found by driver plug-ins",
         description="Exit 0 when at least one port or reader was found, 2 when none.",
     )
     devices.add_argument("--json", action="store_true", help="machine-readable output")
@@ -73,7 +73,25 @@ def list_devices() -> dict[str, Any]:
         pcsc_error = str(exc)
     except Exception as exc:  # pyscard missing its native library, …
         pcsc_error = f"PC/SC unavailable: {exc}"
-    return {"serial_ports": ports, "pcsc_readers": readers, "pcsc_error": pcsc_error}
+    return {
+        "serial_ports": ports,
+        "pcsc_readers": readers,
+        "pcsc_error": pcsc_error,
+        "plugin_devices": _plugin_devices(),
+    }
+
+
+DISCOVERY_DEADLINE_S = 10.0
+
+
+def _plugin_devices() -> list[dict[str, str]]:
+    """What the plug-ins' discovery entry points report, within a deadline."""
+    from drivers.registry import discover
+
+    try:
+        return call_once("plug-in discovery", "discover", discover, DISCOVERY_DEADLINE_S)
+    except DeviceTimeout as exc:
+        return [{"plugin": "?", "error": str(exc)}]
 
 
 def run_devices(args: argparse.Namespace) -> int:
@@ -94,7 +112,15 @@ def run_devices(args: argparse.Namespace) -> int:
             print(f"  {found['pcsc_error']}")
         elif not found["pcsc_readers"]:
             print("  none")
-    return 0 if found["serial_ports"] or found["pcsc_readers"] else 2
+        if found["plugin_devices"]:
+            print("Devices found by plug-ins:")
+        for item in found["plugin_devices"]:
+            if "error" in item:
+                print(f"  {item['plugin']}: discovery failed: {item['error']}")
+            else:
+                print(f"  {item['uri']:<30} {item['description']}  [{item['plugin']}]")
+    usable = [d for d in found["plugin_devices"] if "uri" in d]
+    return 0 if found["serial_ports"] or found["pcsc_readers"] or usable else 2
 
 
 def _mask_text(text: str) -> str:

@@ -88,6 +88,10 @@ class Reader(MemoryCardReader):
 
 def reader(uri):
     return Reader(str(uri))
+
+
+def discover():
+    return [{"uri": "good:acme-sdk-0", "description": "Acme AR-200 (SDK handle 0)"}]
 """
 
 RAISING = """
@@ -118,6 +122,7 @@ def vendor(tmp_path: Path) -> dict[str, str]:
                 "acmeid": "acmeid_kiosk:make",
                 "good": "good_kiosk:reader",
             },
+            "kiosk.discovery": {"good": "good_kiosk:discover", "broken": "nosdk_kiosk:x"},
         },
     )
     data = tmp_path / "data"
@@ -239,4 +244,19 @@ def test_vendor_check_reports_a_hung_printer_and_a_reader_that_does_not_build(ve
     assert build["result"] == "fail" and "libacmeid.so" in build["detail"]
     send = findings[("printer acme:?hang=send", "send")]
     assert send["result"] == "fail" and "did not finish 'send' within 1 s" in send["detail"]
+    no_traceback(done)
+
+
+def test_devices_lists_hardware_a_plugin_discovers(vendor):
+    done, _ = kioskctl(vendor, "devices", "--json")
+    found = json.loads(done.stdout)["plugin_devices"]
+    assert {
+        "plugin": "good",
+        "uri": "good:acme-sdk-0",
+        "description": "Acme AR-200 (SDK handle 0)",
+    } in found
+    assert any(d["plugin"] == "broken" and "acme_sdk" in d["error"] for d in found)
+    assert done.returncode == 0
+    done, _ = kioskctl(vendor, "devices")
+    assert "good:acme-sdk-0" in done.stdout and "discovery failed" in done.stdout
     no_traceback(done)
