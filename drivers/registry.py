@@ -251,7 +251,9 @@ def discover() -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for ep in entry_points(group=DISCOVERY):
         try:
-            listed = _load(ep.value)()
+            module, _, attr = ep.value.partition(":")
+            lister: Callable[[], Any] = getattr(import_module(module), attr)
+            listed = lister()
             for item in listed:
                 found.append(
                     {

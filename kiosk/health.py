@@ -196,11 +196,25 @@ class HealthMonitor:
         self._thread: threading.Thread | None = None
         self._http = requests.Session()
 
+    def watches(self, card_reader: object, printer: object) -> bool:
+        """Whether this monitor checks exactly these two devices."""
+        return self._reader is card_reader and self._printer is printer
+
+    def check_devices(self) -> tuple[DeviceStatus, DeviceStatus]:
+        """Card reader and printer checked now, each under the deadline, on this monitor's
+        device threads (the staff screen uses these too: a hung driver holds at most a few
+        abandoned threads, however often staff press 重新检测)."""
+        return (
+            check_card_reader(self._reader, self._reader_guard, self._deadline_s),
+            check_printer(self._printer, self._printer_guard, self._deadline_s),
+        )
+
     def check_now(self) -> SystemStatus:
         """One snapshot, taken in the calling thread (blocking)."""
+        reader, printer = self.check_devices()
         return SystemStatus(
-            card_reader=check_card_reader(self._reader, self._reader_guard, self._deadline_s),
-            printer=check_printer(self._printer, self._printer_guard, self._deadline_s),
+            card_reader=reader,
+            printer=printer,
             network=check_central(self._central_url(), self._http),
             checked_at=datetime.now().astimezone(),
         )
