@@ -256,6 +256,8 @@ def _send_test_page(report: _Report, printer: Any, uri: str) -> None:
     try:
         report.call("send", lambda: printer.send(data))
         report.add("send", "pass", f"test page sent ({len(data)} bytes): check the paper")
+    except DeviceTimeout as exc:
+        report.add("send", "fail", str(exc))
     except PrinterError as exc:
         report.add("send", "fail", f"PrinterError [{exc.reason}] {exc}")
     except Exception as exc:
