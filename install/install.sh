@@ -11,6 +11,9 @@
 #   --keep-usblp     do not blacklist the usblp kernel driver (printer = "file:/dev/usb/lp0")
 #   --no-apt         skip Debian packages (already installed, or installed by an image)
 #   --no-session     do not enable the cage session on tty1 (headless test box)
+#   --udev-rules FILE  also install a driver vendor's udev rules (repeatable)
+#   --device-allow "SPEC"  let the terminal open another device class, e.g. "char-hidraw rw"
+#                    (repeatable; a systemd drop-in for kiosk.service, see install/VENDOR.md)
 #
 # Without a running systemd (building an OS image in a chroot), units are enabled but nothing is
 # started or reloaded; they start on the first boot.
@@ -54,9 +57,13 @@ KEEP_USBLP=0
 NO_APT=0
 NO_SESSION=0
 WHEELS=""
+VENDOR_RULES=()
+DEVICE_ALLOW=()
+VENDOR_DROPIN_DIR=/etc/systemd/system/kiosk.service.d
+VENDOR_DROPIN="$VENDOR_DROPIN_DIR/vendor-devices.conf"
 
 usage() {
-    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | sed 's/^# \{0,1\}//'
 }
 
 say() {
@@ -221,10 +228,36 @@ install_devices() {
             run modprobe -r usblp || say "usblp is busy; it is released after a reboot"
         fi
     fi
+    local rules
+    for rules in "${VENDOR_RULES[@]+"${VENDOR_RULES[@]}"}"; do
+        run install -D -m 0644 "$rules" "/etc/udev/rules.d/61-$(basename "$rules")"
+    done
     live udevadm control --reload-rules
     live udevadm trigger --subsystem-match=tty --subsystem-match=usb
     run systemctl enable pcscd.socket seatd.service
     live systemctl start pcscd.socket seatd.service
+}
+
+# Device classes a vendor's driver needs beyond those kiosk.service allows (--device-allow).
+install_device_allow() {
+    if [ "${#DEVICE_ALLOW[@]}" = 0 ]; then
+        return
+    fi
+    say "allowing the terminal also: ${DEVICE_ALLOW[*]} ($VENDOR_DROPIN)"
+    if [ "$DRY_RUN" = 1 ]; then
+        printf '+ write %s\n' "$VENDOR_DROPIN"
+        return
+    fi
+    mkdir -p "$VENDOR_DROPIN_DIR"
+    {
+        echo "# Written by install.sh --device-allow: devices a driver plug-in needs."
+        echo "[Service]"
+        local spec
+        for spec in "${DEVICE_ALLOW[@]}"; do
+            echo "DeviceAllow=$spec"
+        done
+    } >"$VENDOR_DROPIN"
+    chmod 0644 "$VENDOR_DROPIN"
 }
 
 install_services() {
@@ -233,6 +266,7 @@ install_services() {
         put "install/systemd/$unit" "$UNIT_DIR/$unit" 0644
     done
     put install/config/logrotate-kiosk "$LOGROTATE_CONF" 0644
+    install_device_allow
     live systemctl daemon-reload
     run systemctl enable kiosk-purge.timer
     if [ "$NO_SESSION" = 1 ]; then
@@ -264,6 +298,7 @@ do_uninstall() {
     for unit in "${UNITS[@]}"; do
         if [ -e "$UNIT_DIR/$unit" ]; then run rm -f "$UNIT_DIR/$unit"; fi
     done
+    if [ -e "$VENDOR_DROPIN" ]; then run rm -f "$VENDOR_DROPIN"; fi
     run rm -f "$UDEV_RULES" "$USBLP_CONF" "$LOGROTATE_CONF"
     live systemctl daemon-reload
     run systemctl enable getty@tty1.service || true
@@ -292,6 +327,22 @@ main() {
             --wheels)
                 [ $# -ge 2 ] || { echo "install.sh: --wheels needs a folder" >&2; exit 2; }
                 WHEELS="$2"
+                shift
+                ;;
+            --udev-rules)
+                if [ $# -lt 2 ] || [ ! -f "$2" ]; then
+                    echo "install.sh: --udev-rules needs a rules file" >&2
+                    exit 2
+                fi
+                VENDOR_RULES+=("$2")
+                shift
+                ;;
+            --device-allow)
+                if [ $# -lt 2 ] || ! [[ "$2" =~ ^[A-Za-z0-9/_.-]+(\ [rwm]{1,3})?$ ]]; then
+                    echo "install.sh: --device-allow needs a spec like \"char-hidraw rw\"" >&2
+                    exit 2
+                fi
+                DEVICE_ALLOW+=("$2")
                 shift
                 ;;
             -h | --help) usage; exit 0 ;;

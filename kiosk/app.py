@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
-from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.scanners.base import Scanner
 from kiosk.catalog import (
     BUNDLED_CATALOG,
@@ -26,6 +25,8 @@ from kiosk.catalog import (
 from kiosk.config import Settings
 from kiosk.contract import CatalogDelta
 from kiosk.demo import InProcessCentral
+from kiosk.devices.broken import card_reader_or_broken, printer_or_broken, scanner_or_broken
+from kiosk.devices.guard import call_once
 from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
 from kiosk.devices.scanner_worker import ScannerWorker
 from kiosk.health import HealthMonitor, SystemStatus
@@ -49,6 +50,8 @@ log = logging.getLogger(__name__)
 
 # What the receipt's QR code encodes; kiosk.services.progress.receipt_from_scan reads it back.
 PROGRESS_URL = "https://zwfw.example.gov.cn/progress?no={receipt_no}"
+# How long closing a device may take at shutdown before it is left behind.
+DEVICE_CLOSE_DEADLINE_S = 5.0
 
 
 def demo_settings(settings: Settings) -> Settings:
@@ -113,10 +116,7 @@ class Kiosk:
                 self.printing.start()
             except Exception:
                 log.exception("print worker did not start")
-        try:
-            self.card_reader.open()
-        except Exception as exc:
-            log.warning("card reader %s not ready: %s", self.card_reader.uri, exc)
+        # The reader worker opens the reader, under a deadline, and keeps trying.
         self.reader_worker = ReaderWorker(self.card_reader, self._card_callbacks())
         self.reader_worker.start()
         self._start_scanner()
@@ -263,11 +263,14 @@ class Kiosk:
             self.sync.stop()
         if self.central is not None:
             self.central.stop()
-        for closer in (self.card_reader.close, self.printer.close):
+        for name, closer in (
+            (f"card reader {self.card_reader.uri}", self.card_reader.close),
+            (f"printer {self.printer.uri}", self.printer.close),
+        ):
             try:
-                closer()
-            except Exception:
-                log.exception("closing a device failed")
+                call_once(name, "close", closer, DEVICE_CLOSE_DEADLINE_S)
+            except Exception as exc:  # a hung or failing driver must not hold the exit
+                log.warning("closing %s failed: %s", name, exc)
         self.store.close()
 
 
@@ -283,7 +286,9 @@ def build_kiosk(settings: Settings) -> Kiosk:
     settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     store = Store(settings.db_path)
     central = InProcessCentral(settings.data_dir) if settings.demo else None
-    printer = make_printer(printer_uri(settings))
+    # A device whose driver cannot be loaded or built is a stand-in that reports why: that
+    # device is out of order, the rest of the terminal serves citizens.
+    printer = printer_or_broken(printer_uri(settings))
     try:
         ensure_catalog(store, BUNDLED_CATALOG)
     except Exception as exc:  # the terminal still serves tickets and queries without one
@@ -293,9 +298,9 @@ def build_kiosk(settings: Settings) -> Kiosk:
     kiosk = Kiosk(
         settings=settings,
         store=store,
-        card_reader=make_card_reader(settings.card_reader),
+        card_reader=card_reader_or_broken(settings.card_reader),
         printer=printer,
-        scanner=make_scanner(settings.scanner) if settings.scanner else None,
+        scanner=scanner_or_broken(settings.scanner) if settings.scanner else None,
         central=central,
         central_url=settings.central_url,
         printing=printing,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from drivers.registry import CARD_READERS, PRINTERS, SCANNERS, installed
+from drivers.registry import BUILTIN, CARD_READERS, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
@@ -196,18 +196,22 @@ def _validate(s: Settings) -> Settings:
         raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
     if s.locale not in LOCALES:
         raise ConfigError("locale", f"must be one of {', '.join(LOCALES)}")
-    for key, group in (("card_reader", CARD_READERS), ("printer", PRINTERS)):
-        # Vendor plug-ins add schemes, so the allowed ones are whatever drivers are installed.
-        allowed = frozenset(installed(group))
+    for key in ("card_reader", "printer", "scanner"):
+        # Only the form is checked here. Whether a driver for the scheme is installed (and
+        # loads) is the device's business: a missing plug-in disables that device alone,
+        # reported by the status bar, staff mode and doctor, instead of the whole terminal.
+        # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
+        if key == "scanner" and not s.scanner:
+            continue
+        group = {"card_reader": CARD_READERS, "printer": PRINTERS, "scanner": SCANNERS}[key]
         try:
-            parse_device_uri(getattr(s, key), allowed)
+            uri = parse_device_uri(getattr(s, key))
         except DeviceUriError as exc:
             raise ConfigError(key, str(exc)) from None
-    if s.scanner:
-        try:
-            parse_device_uri(s.scanner, frozenset(installed(SCANNERS)))
-        except DeviceUriError as exc:
-            raise ConfigError("scanner", str(exc)) from None
+        others = {name for g, schemes in BUILTIN.items() if g != group for name in schemes}
+        if uri.scheme in others - set(BUILTIN[group]):
+            allowed = ", ".join(sorted(BUILTIN[group]))
+            raise ConfigError(key, f"{uri.scheme}: is not a {key.replace('_', ' ')} ({allowed})")
     if s.printer_profile not in PROFILES:
         raise ConfigError("printer_profile", f"must be one of {', '.join(sorted(PROFILES))}")
     if s.central_url:

@@ -10,17 +10,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import requests
 
 from drivers.cards.base import CardReader
-from drivers.printers.base import Printer
+from drivers.printers.base import Printer, PrinterStatus
 from drivers.status import DeviceState, DeviceStatus
 from kiosk.contract import API_PREFIX
+from kiosk.devices.broken import BROKEN_REASON, broken_problem
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout, call_once
 
 log = logging.getLogger(__name__)
 
 CENTRAL_TIMEOUT_S = 3.0
+T = TypeVar("T")
+# How long a device's own status query may take before the device counts as hung.
+STATUS_DEADLINE_S = 5.0
+
+
+def _query(
+    guard: DeviceGuard | None, device: str, operation: str, fn: Callable[[], T], deadline_s: float
+) -> T:
+    if guard is not None:
+        return guard.call(operation, fn, deadline_s)
+    return call_once(device, operation, fn, deadline_s)
 
 
 @dataclass(frozen=True)
@@ -33,24 +47,59 @@ class SystemStatus:
     checked_at: datetime
 
 
-def check_card_reader(reader: CardReader | None) -> DeviceStatus:
-    """The reader's own answer; a driver that raises counts as an error, not a crash."""
+def check_card_reader(
+    reader: CardReader | None,
+    guard: DeviceGuard | None = None,
+    deadline_s: float = STATUS_DEADLINE_S,
+) -> DeviceStatus:
+    """The reader's own answer within ``deadline_s``; a driver that raises, hangs or answers
+    something else than a :class:`DeviceStatus` counts as an error, not a crash."""
     if reader is None:
         return DeviceStatus(DeviceState.ERROR, "no card reader configured")
+    problem = broken_problem(reader)
+    if problem:
+        return DeviceStatus(DeviceState.ERROR, problem, BROKEN_REASON)
+    device = f"card reader {reader.uri}"
     try:
-        return reader.status()
+        status = _query(guard, device, "status", reader.status, deadline_s)
+    except DeviceTimeout as exc:
+        return DeviceStatus(DeviceState.ERROR, str(exc), exc.reason)
     except Exception as exc:  # drivers may fail in any way; staff get one line
         return DeviceStatus(DeviceState.ERROR, f"card reader check failed: {exc}")
+    if not isinstance(status, DeviceStatus):
+        return DeviceStatus(
+            DeviceState.ERROR,
+            f"{device}: driver does not conform: status() returned {type(status).__name__}",
+            "driver_nonconforming",
+        )
+    return status
 
 
-def check_printer(printer: Printer | None) -> DeviceStatus:
-    """The printer's status query turned into a coarse state."""
+def check_printer(
+    printer: Printer | None,
+    guard: DeviceGuard | None = None,
+    deadline_s: float = STATUS_DEADLINE_S,
+) -> DeviceStatus:
+    """The printer's status query, within ``deadline_s``, turned into a coarse state."""
     if printer is None:
         return DeviceStatus(DeviceState.ERROR, "no printer configured")
+    problem = broken_problem(printer)
+    if problem:
+        return DeviceStatus(DeviceState.ERROR, problem, BROKEN_REASON)
+    device = f"printer {printer.uri}"
     try:
-        return printer.query_status().to_device_status()
+        status = _query(guard, device, "status", printer.query_status, deadline_s)
+    except DeviceTimeout as exc:
+        return DeviceStatus(DeviceState.ERROR, str(exc), exc.reason)
     except Exception as exc:
         return DeviceStatus(DeviceState.ERROR, f"printer check failed: {exc}")
+    if not isinstance(status, PrinterStatus):
+        return DeviceStatus(
+            DeviceState.ERROR,
+            f"{device}: driver does not conform: query_status() returned {type(status).__name__}",
+            "driver_nonconforming",
+        )
+    return status.to_device_status()
 
 
 def check_central(
@@ -119,7 +168,11 @@ def check_data_dir(path: Path) -> DeviceStatus:
 
 
 class HealthMonitor:
-    """Checks every part on its own thread every ``interval_s`` and reports each snapshot."""
+    """Checks every part on its own thread every ``interval_s`` and reports each snapshot.
+
+    Each device is queried on a thread of its own under ``device_deadline_s``: a hung driver
+    is reported as such ("did not finish 'status' within 5 s") and the snapshots keep coming.
+    """
 
     def __init__(
         self,
@@ -128,8 +181,12 @@ class HealthMonitor:
         central_url: Callable[[], str],
         on_status: Callable[[SystemStatus], None],
         interval_s: float = 10.0,
+        device_deadline_s: float = STATUS_DEADLINE_S,
     ) -> None:
         self._reader = card_reader
+        self._deadline_s = device_deadline_s
+        self._reader_guard = DeviceGuard(f"card reader {getattr(card_reader, 'uri', '?')}")
+        self._printer_guard = DeviceGuard(f"printer {getattr(printer, 'uri', '?')}")
         self._printer = printer
         self._central_url = central_url
         self._on_status = on_status
@@ -139,11 +196,25 @@ class HealthMonitor:
         self._thread: threading.Thread | None = None
         self._http = requests.Session()
 
+    def watches(self, card_reader: object, printer: object) -> bool:
+        """Whether this monitor checks exactly these two devices."""
+        return self._reader is card_reader and self._printer is printer
+
+    def check_devices(self) -> tuple[DeviceStatus, DeviceStatus]:
+        """Card reader and printer checked now, each under the deadline, on this monitor's
+        device threads (the staff screen uses these too: a hung driver holds at most a few
+        abandoned threads, however often staff press 重新检测)."""
+        return (
+            check_card_reader(self._reader, self._reader_guard, self._deadline_s),
+            check_printer(self._printer, self._printer_guard, self._deadline_s),
+        )
+
     def check_now(self) -> SystemStatus:
         """One snapshot, taken in the calling thread (blocking)."""
+        reader, printer = self.check_devices()
         return SystemStatus(
-            card_reader=check_card_reader(self._reader),
-            printer=check_printer(self._printer),
+            card_reader=reader,
+            printer=printer,
             network=check_central(self._central_url(), self._http),
             checked_at=datetime.now().astimezone(),
         )
@@ -162,7 +233,9 @@ class HealthMonitor:
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(timeout=CENTRAL_TIMEOUT_S + 2)
+            self._thread.join(timeout=CENTRAL_TIMEOUT_S + 2 * self._deadline_s + 2)
+        self._reader_guard.close()
+        self._printer_guard.close()
         self._http.close()
 
     def _run(self) -> None:

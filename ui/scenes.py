@@ -228,6 +228,50 @@ def _staff_auth_failed(ui: KioskUi) -> None:
     _staff_page(ui)
 
 
+def _staff_broken_devices(ui: KioskUi) -> None:
+    """Staff mode with a reader plug-in that is not installed and a printer that hangs.
+
+    The devices are swapped in for the staff screen's check only, then put back: the scenes
+    after this one use the demo's devices.
+    """
+    from kiosk.devices.broken import card_reader_or_broken
+    from kiosk.devices.guard import DeviceTimeout
+    from kiosk.health import STATUS_DEADLINE_S, check_card_reader
+
+    kiosk = ui.kiosk
+    assert kiosk is not None
+    demo_reader, demo_printer = kiosk.card_reader, kiosk.printer
+    # The real path: a configured scheme whose plug-in is missing gives a broken stand-in.
+    kiosk.card_reader = card_reader_or_broken("acmeid:/dev/ttyACM0")
+    kiosk.printer = _StuckPrinter("acme:/dev/usb/lp0")
+    try:
+        _staff_page(ui)  # the staff screen checks them (off the GUI thread, with deadlines)
+        reader = check_card_reader(kiosk.card_reader)  # a stand-in: no driver call
+    finally:
+        kiosk.card_reader, kiosk.printer = demo_reader, demo_printer
+    # What the health monitor reports for them, in the status bar.
+    hung = DeviceTimeout("printer acme:/dev/usb/lp0", "status", STATUS_DEADLINE_S)
+    ui.status.set_device("reader", reader)
+    ui.status.set_device("printer", DeviceStatus(DeviceState.ERROR, str(hung), hung.reason))
+
+
+class _StuckPrinter:
+    """A printer driver whose every call hangs, as a vendor's broken driver might (the
+    screenshot's threads stuck in it are daemons, abandoned by the deadline)."""
+
+    def __init__(self, uri: str) -> None:
+        self.uri = uri
+
+    def send(self, data: bytes) -> None:
+        time.sleep(3600)
+
+    def query_status(self) -> Any:
+        time.sleep(3600)
+
+    def close(self) -> None:
+        return None
+
+
 DEMO_STAFF_PIN = "482915"
 
 

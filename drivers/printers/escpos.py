@@ -5,12 +5,22 @@ the conversation with the printer: ask its state (``DLE EOT 1/2/4``), refuse to 
 cannot print, send, and ask again so a job that ran out of paper half way is reported as
 failed instead of silently lost. A printer that never answers status is printed to anyway
 (many cheap printers do not implement ``DLE EOT``) and its state reported as unknown.
+
+Stable API for vendors' plug-ins: :class:`EscposPrinter` (``uri``, ``transport``,
+``status_timeout_s``, ``job_prefix``, ``status_commands``) and the
+:class:`~drivers.printers.transports.Transport` protocol with its built-in transports. A
+printer that needs a few bytes before each job (a proprietary init) passes ``job_prefix``; one
+that answers status on other commands maps the standard requests (``commands.STATUS_PRINTER``,
+``STATUS_OFFLINE_CAUSE``, ``STATUS_PAPER``) to its own with ``status_commands`` — its answers
+must have the standard bit layout. Anything else goes into a transport of its own that wraps a
+built-in one.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 
 from drivers.printers import commands
 from drivers.printers.base import PrinterError, PrinterStatus
@@ -30,11 +40,19 @@ class EscposPrinter:
     """A :class:`~drivers.printers.base.Printer` speaking ESC/POS over any transport."""
 
     def __init__(
-        self, uri: str, transport: Transport, status_timeout_s: float = STATUS_TIMEOUT_S
+        self,
+        uri: str,
+        transport: Transport,
+        status_timeout_s: float = STATUS_TIMEOUT_S,
+        *,
+        job_prefix: bytes = b"",
+        status_commands: Mapping[bytes, bytes] | None = None,
     ) -> None:
         self.uri = uri
         self.transport = transport
         self.status_timeout_s = status_timeout_s
+        self.job_prefix = job_prefix
+        self.status_commands = dict(status_commands or {})
         self.last_status = PrinterStatus(online=None)
         # One conversation at a time: a status poll must not interleave with a job's bytes.
         self._lock = threading.Lock()
@@ -54,8 +72,11 @@ class EscposPrinter:
         if not self.transport.persistent:
             self.transport.close()
 
+    def _ask(self, request: bytes, timeout_s: float) -> bytes | None:
+        return self.transport.query(self.status_commands.get(request, request), timeout_s)
+
     def _query(self) -> PrinterStatus:
-        ask = self.transport.query
+        ask = self._ask
         printer = ask(commands.STATUS_PRINTER, self.status_timeout_s)
         if printer is None:  # a write-only transport: nothing can be known
             status = PrinterStatus(online=None)
@@ -93,7 +114,7 @@ class EscposPrinter:
         reason = blocking_reason(before)
         if reason is not None:
             raise PrinterError(f"{_MESSAGES[reason]}; nothing was sent", reason=reason)
-        self.transport.write(data)
+        self.transport.write(self.job_prefix + data)
         after = self._query()
         reason = blocking_reason(after)
         if reason is not None:

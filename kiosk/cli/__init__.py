@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from kiosk.logs import setup_logging
 
+log = logging.getLogger("kioskctl")
+
 COMMAND_MODULES = (
     "kiosk.cli.catalog",
     "kiosk.cli.doctor",
@@ -25,6 +27,7 @@ COMMAND_MODULES = (
     "kiosk.cli.sync",
     "kiosk.cli.staff",
     "kiosk.cli.maintenance",
+    "kiosk.cli.vendor_check",
 )
 
 
@@ -56,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except SystemExit:
+        raise
+    except Exception as exc:  # a driver's bug: a sentence for the person, the rest for -v
+        log.info("kioskctl %s failed", args.command, exc_info=True)
+        print(
+            f"kioskctl: {args.command} failed: {type(exc).__name__}: {exc}"
+            " (run with -v for details)",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

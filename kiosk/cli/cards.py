@@ -1,32 +1,39 @@
 """``kioskctl devices`` and ``kioskctl read-card``: find readers, read a card.
 
 ``read-card`` exits 0 when a card was read, 2 when no card came before the timeout, 1 when the
-reader (or the card) failed, with the reason on stderr. Without ``--full`` names, numbers,
-the address and the birth date (year only) are masked; the photo is only printed (base64)
-with ``--full``.
+reader (or the card, or its driver) failed, with the reason on stderr — 2 means "no card" and
+nothing else. It returns within ``--timeout`` plus a small margin whatever the driver does.
+Without ``--full`` names, numbers, the address and the birth date (year only) are masked; the
+photo is only printed (base64) with ``--full``.
 """
 
 from __future__ import annotations
 
 import argparse
 import base64
+import logging
 from datetime import date
 from typing import Any
 
-from drivers.cards.base import CardReaderError, CardReadError
+from drivers.cards.base import CardRead, CardReaderError, CardReadError
 from drivers.registry import UnsupportedDevice, make_card_reader
 from drivers.uri import DeviceUriError
-from kiosk.cli.common import fail, print_json
+from kiosk.cli.common import driver_hint, fail, print_json
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout, call_once
 from kiosk.domain.identity import Identity, IdentityError, identity_from_card, mask_number
 
+log = logging.getLogger(__name__)
+
 EXIT_READ, EXIT_ERROR, EXIT_NO_CARD = 0, 1, 2
+# Beyond --timeout: how long opening, closing or finishing a read may take.
+CALL_MARGIN_S = 3.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``devices`` and ``read-card`` commands."""
     devices = sub.add_parser(
         "devices",
-        help="list serial ports and PC/SC card readers",
+        help="list serial ports, PC/SC card readers and devices found by driver plug-ins",
         description="Exit 0 when at least one port or reader was found, 2 when none.",
     )
     devices.add_argument("--json", action="store_true", help="machine-readable output")
@@ -66,7 +73,25 @@ def list_devices() -> dict[str, Any]:
         pcsc_error = str(exc)
     except Exception as exc:  # pyscard missing its native library, …
         pcsc_error = f"PC/SC unavailable: {exc}"
-    return {"serial_ports": ports, "pcsc_readers": readers, "pcsc_error": pcsc_error}
+    return {
+        "serial_ports": ports,
+        "pcsc_readers": readers,
+        "pcsc_error": pcsc_error,
+        "plugin_devices": _plugin_devices(),
+    }
+
+
+DISCOVERY_DEADLINE_S = 10.0
+
+
+def _plugin_devices() -> list[dict[str, str]]:
+    """What the plug-ins' discovery entry points report, within a deadline."""
+    from drivers.registry import discover
+
+    try:
+        return call_once("plug-in discovery", "discover", discover, DISCOVERY_DEADLINE_S)
+    except DeviceTimeout as exc:
+        return [{"plugin": "?", "error": str(exc)}]
 
 
 def run_devices(args: argparse.Namespace) -> int:
@@ -87,7 +112,15 @@ def run_devices(args: argparse.Namespace) -> int:
             print(f"  {found['pcsc_error']}")
         elif not found["pcsc_readers"]:
             print("  none")
-    return 0 if found["serial_ports"] or found["pcsc_readers"] else 2
+        if found["plugin_devices"]:
+            print("Devices found by plug-ins:")
+        for item in found["plugin_devices"]:
+            if "error" in item:
+                print(f"  {item['plugin']}: discovery failed: {item['error']}")
+            else:
+                print(f"  {item['uri']:<30} {item['description']}  [{item['plugin']}]")
+    usable = [d for d in found["plugin_devices"] if "uri" in d]
+    return 0 if found["serial_ports"] or found["pcsc_readers"] or usable else 2
 
 
 def _mask_text(text: str) -> str:
@@ -159,23 +192,42 @@ def run_read_card(args: argparse.Namespace) -> int:
     try:
         reader = make_card_reader(args.reader)
     except (DeviceUriError, UnsupportedDevice) as exc:
-        return fail(str(exc), EXIT_NO_CARD)
+        log.info("reader %s cannot be built", args.reader, exc_info=True)
+        hint = driver_hint(exc, "")
+        return fail(str(exc) + (f"\n  -> {hint}" if hint else ""), EXIT_ERROR)
     if args.full:
         problem = audit_full_read(args)
         if problem is not None:
             return fail(f"--full is written to the audit log, which failed: {problem}", EXIT_ERROR)
+    guard = DeviceGuard(f"card reader {args.reader}")
     try:
-        reader.open()
+        guard.call("open", reader.open, CALL_MARGIN_S)
         place = getattr(reader, "place", None)
         if args.reader.startswith("sim:") and callable(place):
             place()  # a simulated reader: lay its first sample card on it
-        card = reader.read_card(args.timeout)
+        card = guard.call(
+            "read", lambda: reader.read_card(args.timeout), args.timeout + CALL_MARGIN_S
+        )
     except CardReaderError as exc:
         return fail(f"reader error ({exc.reason}): {exc}", EXIT_ERROR)
     except CardReadError as exc:
         return fail(f"card error ({exc.reason}): {exc}", EXIT_ERROR)
+    except DeviceTimeout as exc:
+        return fail(f"reader error (timeout): {exc}\n  -> {driver_hint(exc, '')}", EXIT_ERROR)
+    except Exception as exc:  # the driver's own bug (a decode error …): no traceback here
+        log.info("reader %s failed", args.reader, exc_info=True)
+        return fail(f"reader error (driver): {type(exc).__name__} in the driver", EXIT_ERROR)
     finally:
-        reader.close()
+        try:
+            guard.call("close", reader.close, CALL_MARGIN_S)
+        except Exception as exc:
+            log.warning("closing reader %s failed: %s", args.reader, exc)
+        guard.close()
+    if card is not None and not isinstance(card, CardRead):
+        return fail(
+            f"reader error (driver): does not conform, read_card returned {type(card).__name__}",
+            EXIT_ERROR,
+        )
     if card is None:
         return fail(f"no card on {args.reader} within {args.timeout:g} s", EXIT_NO_CARD)
     today = date.today()

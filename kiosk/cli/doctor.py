@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.status import DeviceState, DeviceStatus
-from kiosk.cli.common import ConfigError, print_json, settings_from_args
+from kiosk.cli.common import ConfigError, driver_hint, print_json, settings_from_args
 from kiosk.config import Settings
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout, call_once
 from kiosk.health import check_card_reader, check_central, check_data_dir, check_printer
 from kiosk.store import Store, StoreError
 from kiosk.sync.client import AuthenticationError, CentralError
 from kiosk.sync.factory import SyncNotConfigured, make_client
 from kiosk.sync.runner import read_auth_failure
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Exit 0 when the terminal can serve citizens, 1 when something is broken.",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=DEVICE_DEADLINE_S,
+        metavar="S",
+        help=f"report a device as hung when one driver call takes longer than S seconds "
+        f"(default {DEVICE_DEADLINE_S:g})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -64,52 +78,98 @@ def _check_store(settings: Settings) -> Check:
     return Check("database", "ok", f"{settings.db_path} (schema v{version}) integrity ok")
 
 
-def _check_devices(settings: Settings) -> list[Check]:
-    checks: list[Check] = []
-    try:
-        reader = make_card_reader(settings.card_reader)
-        try:
-            reader.open()
-            status = check_card_reader(reader)
-        except Exception as exc:
-            status = DeviceStatus(DeviceState.ERROR, f"{settings.card_reader}: {exc}")
-        finally:
-            reader.close()
-    except Exception as exc:
-        status = DeviceStatus(DeviceState.ERROR, str(exc))
-    checks.append(
-        _from_status("card_reader", status, "check the reader's cable and power, then retry")
-    )
-    try:
-        printer = make_printer(settings.printer)
-        try:
-            status = check_printer(printer)
-        finally:
-            printer.close()
-    except Exception as exc:
-        status = DeviceStatus(DeviceState.ERROR, str(exc))
-    checks.append(
-        _from_status("printer", status, "check paper, cover and cable of the printer, then retry")
-    )
-    if settings.scanner:
-        checks.append(_check_scanner(settings.scanner))
-    return checks
+READER_HINT = "check the reader's cable and power, then retry"
+PRINTER_HINT = "check paper, cover and cable of the printer, then retry"
+SCANNER_HINT = "check the scanner's USB cable, then retry"
+# How long one driver call may take before doctor reports the device as hung.
+DEVICE_DEADLINE_S = 5.0
 
 
-def _check_scanner(uri: str) -> Check:
+def _device_check(name: str, status: DeviceStatus, hint: str, exc: BaseException | None) -> Check:
+    """A device's line; the hint names the plug-in package when its driver is at fault."""
+    if exc is not None:
+        hint = driver_hint(exc, hint)
+    elif status.reason in ("timeout", "driver_nonconforming"):
+        hint = driver_hint(_Reason(status.reason), hint)
+    return _from_status(name, status, hint)
+
+
+class _Reason(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _build(make: Callable[[str], T], uri: str) -> tuple[T | None, DeviceStatus, Exception | None]:
+    try:
+        return make(uri), DeviceStatus(DeviceState.OK), None
+    except Exception as exc:  # DriverUnavailable, DeviceUriError, a factory's own error
+        return None, DeviceStatus(DeviceState.ERROR, str(exc), getattr(exc, "reason", "")), exc
+
+
+def _close(device: str, closer: Callable[[], None], deadline_s: float) -> None:
+    try:
+        call_once(device, "close", closer, deadline_s)
+    except Exception as exc:
+        log.info("closing %s failed: %s", device, exc)
+
+
+def _check_reader(uri: str, deadline_s: float = DEVICE_DEADLINE_S) -> Check:
+    reader, status, exc = _build(make_card_reader, uri)
+    if reader is None:
+        return _device_check("card_reader", status, READER_HINT, exc)
+    device = f"card reader {uri}"
+    guard = DeviceGuard(device)
+    try:
+        guard.call("open", reader.open, deadline_s)
+        status = check_card_reader(reader, guard, deadline_s)
+    except DeviceTimeout as timeout:
+        status, exc = DeviceStatus(DeviceState.ERROR, str(timeout), timeout.reason), timeout
+    except Exception as failure:
+        status = DeviceStatus(DeviceState.ERROR, f"{uri}: {failure}")
+    finally:
+        try:
+            guard.call("close", reader.close, deadline_s)
+        except Exception as failure:
+            log.info("closing %s failed: %s", device, failure)
+        guard.close()
+    return _device_check("card_reader", status, READER_HINT, exc)
+
+
+def _check_printer(uri: str, deadline_s: float = DEVICE_DEADLINE_S) -> Check:
+    printer, status, exc = _build(make_printer, uri)
+    if printer is None:
+        return _device_check("printer", status, PRINTER_HINT, exc)
+    status = check_printer(printer, None, deadline_s)
+    _close(f"printer {uri}", printer.close, deadline_s)
+    return _device_check("printer", status, PRINTER_HINT, None)
+
+
+def _check_scanner(uri: str, deadline_s: float = DEVICE_DEADLINE_S) -> Check:
     """A scanner answers no status query: it is fine when its port opens."""
+    scanner, status, exc = _build(make_scanner, uri)
+    if scanner is None:
+        return _device_check("scanner", status, SCANNER_HINT, exc)
     try:
-        scanner = make_scanner(uri)
-        try:
-            scanner.open()
-            status = DeviceStatus(DeviceState.OK, f"scanner {uri}: port opens")
-        except Exception as exc:
-            status = DeviceStatus(DeviceState.ERROR, f"{uri}: {exc}")
-        finally:
-            scanner.close()
-    except Exception as exc:
-        status = DeviceStatus(DeviceState.ERROR, str(exc))
-    return _from_status("scanner", status, "check the scanner's USB cable, then retry")
+        call_once(f"scanner {uri}", "open", scanner.open, deadline_s)
+        status = DeviceStatus(DeviceState.OK, f"scanner {uri}: port opens")
+    except DeviceTimeout as timeout:
+        status, exc = DeviceStatus(DeviceState.ERROR, str(timeout), timeout.reason), timeout
+    except Exception as failure:
+        status = DeviceStatus(DeviceState.ERROR, f"{uri}: {failure}")
+    _close(f"scanner {uri}", scanner.close, deadline_s)
+    return _device_check("scanner", status, SCANNER_HINT, exc)
+
+
+def _check_devices(settings: Settings, deadline_s: float) -> list[Check]:
+    """Each device on its own: one that hangs or whose driver is broken is its own line."""
+    checks = [
+        _check_reader(settings.card_reader, deadline_s),
+        _check_printer(settings.printer, deadline_s),
+    ]
+    if settings.scanner:
+        checks.append(_check_scanner(settings.scanner, deadline_s))
+    return checks
 
 
 def check_translations(folder: Path | None = None) -> Check:
@@ -213,14 +273,14 @@ def check_central_auth(settings: Settings, reachable: bool) -> Check | None:
     return Check("central_auth", "ok", "central accepts this terminal's signature")
 
 
-def diagnose(settings: Settings) -> list[Check]:
+def diagnose(settings: Settings, deadline_s: float = DEVICE_DEADLINE_S) -> list[Check]:
     """Every check, in the order staff should fix them."""
     checks = [Check("settings", "ok", f"loaded from {settings.source}")]
     data = check_data_dir(settings.data_dir)
     checks.append(_from_status("data_folder", data, "free disk space or fix folder permissions"))
     if data.ok:
         checks.append(_check_store(settings))
-    checks.extend(_check_devices(settings))
+    checks.extend(_check_devices(settings, deadline_s))
     checks.append(check_translations())
     central = check_central(settings.central_url)
     hint = "check the network cable; the terminal keeps working offline meanwhile"
@@ -238,7 +298,7 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         checks = [Check("settings", "error", str(exc), f"fix '{exc.key}' in the settings file")]
     else:
-        checks = diagnose(settings)
+        checks = diagnose(settings, args.deadline)
     broken = any(c.state == "error" for c in checks)
     if args.json:
         print_json({"ok": not broken, "checks": [asdict(c) for c in checks]})

@@ -13,7 +13,9 @@ from kiosk.store import SCHEMA_VERSION
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``version`` command."""
     parser = sub.add_parser(
-        "version", help="print the software and schema versions and installed driver plug-ins"
+        "version",
+        help="print the software and schema versions and installed driver plug-ins "
+        "(loaded, or failed and why)",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
@@ -27,7 +29,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"kiosk {__version__} (schema v{SCHEMA_VERSION}, Python {info['python']})")
         for p in info["plugins"]:
-            print(f"plug-in {p['group']} {p['scheme']}: {p['target']} ({p['distribution']})")
+            state = "loaded" if p["state"] == "loaded" else f"failed: {p['error']}"
+            print(
+                f"plug-in {p['group']} {p['scheme']}: {p['target']} ({p['distribution']}) — {state}"
+            )
         if not info["plugins"]:
             print("no driver plug-ins installed (built-in drivers only)")
     return 0

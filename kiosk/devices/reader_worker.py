@@ -8,6 +8,20 @@ it answers again, which is reported as back: no restart needed.
 Order of events for one card: ``on_card_present`` → ``on_card_read`` (a :class:`CardResult`)
 → ``on_card_removed`` when it is lifted. Readers that cannot sense presence (the memory
 simulator) give ``on_card_present`` and ``on_card_read`` only.
+
+Each card once: one placement gives one ``on_card_read``. A reader that senses presence
+(``card_present()``) is read once per placement. A reader that does not is asked over and
+over; when it returns the same card again (equal, or the very same object) without a None —
+"no card" — in between, the repeat is ignored: the card is still lying there. So a driver that
+returns the card on every call while it lies on the reader is fine, and lifting it (a None)
+and laying it again is a new placement.
+
+Every driver call runs under a deadline (:class:`~kiosk.devices.guard.DeviceGuard`):
+``read_card(t)`` may take ``t + call_margin_s``, the other calls ``call_margin_s``. A call
+past its deadline reports the reader lost with reason ``reader_silent`` and a sentence, and
+the reader is reopened later on a fresh thread. A read that fails with anything but
+:class:`CardReaderError` (a decode error in the driver, a wrong return type) is a failed read
+(``read_failed``), not a lost reader.
 """
 
 from __future__ import annotations
@@ -25,6 +39,7 @@ from drivers.cards.base import (
     CardReadError,
     PresenceSensingReader,
 )
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout
 from kiosk.domain.identity import Identity, IdentityError, identity_from_card
 from kiosk.logs import log_event
 
@@ -85,8 +100,14 @@ class ReaderWorker:
         poll_interval_s: float = 0.05,
         read_timeout_s: float = 3.0,
         reopen_interval_s: float = 1.0,
+        call_margin_s: float = 5.0,
     ) -> None:
         self.reader = reader
+        # A non-conforming driver may lack ``uri``: it must not kill the thread when logged.
+        self._uri = str(getattr(reader, "uri", "?"))
+        self._guard = DeviceGuard(f"card reader {self._uri}")
+        self._margin = call_margin_s
+        self._last_card: object | None = None
         self.callbacks = callbacks
         self._today = today
         self._poll = poll_interval_s
@@ -110,6 +131,7 @@ class ReaderWorker:
         if self._thread is not None:
             self._thread.join(timeout=timeout_s)
             self._thread = None
+        self._guard.close()
 
     @property
     def running(self) -> bool:
@@ -127,13 +149,18 @@ class ReaderWorker:
                 self._cycle()
             except CardReaderError as exc:
                 self._lose(exc.reason, str(exc))
+            except DeviceTimeout as exc:
+                self._lose("reader_silent", str(exc))
             except Exception as exc:  # a driver bug must not end the worker
-                log.exception("card reader %s failed unexpectedly", self.reader.uri)
+                log.exception("card reader %s failed unexpectedly", self._uri)
                 self._lose("reader_error", f"card reader failed: {type(exc).__name__}")
 
     def _open(self) -> bool:
         try:
-            self.reader.open()
+            self._guard.call("open", self.reader.open, self._margin)
+        except DeviceTimeout as exc:
+            self._report_lost("reader_silent", str(exc))
+            return False
         except CardReaderError as exc:
             self._report_lost(exc.reason, str(exc))
             return False
@@ -143,16 +170,17 @@ class ReaderWorker:
         self._state.opened = True
         if self._state.lost:
             self._state.lost = False
-            log.info("card reader %s is back", self.reader.uri)
+            log.info("card reader %s is back", self._uri)
             self._call(self.callbacks.on_reader_back)
         return True
 
     def _lose(self, reason: str, message: str) -> None:
         try:
-            self.reader.close()
+            self._guard.call("close", self.reader.close, self._margin)
         except Exception:
             log.debug("closing a lost reader failed", exc_info=True)
         self._state.opened = False
+        self._last_card = None
         if self._state.card_on:
             self._state.card_on = False
             self._call(self.callbacks.on_card_removed)
@@ -163,41 +191,78 @@ class ReaderWorker:
         if self._state.lost:
             return
         self._state.lost = True
-        log.warning("card reader %s lost: %s", self.reader.uri, message)
+        log.warning("card reader %s lost: %s", self._uri, message)
         self._call(self.callbacks.on_reader_lost, reason, message)
 
     def _cycle(self) -> None:
         reader = self.reader
         if not isinstance(reader, PresenceSensingReader):
-            card_timeout = max(self._poll, 0.2)
-            self._read_and_report(lambda: reader.read_card(card_timeout), announce=True)
+            self._read_and_report(lambda: self._read(max(self._poll, 0.2)), announce=True)
             return
-        present = reader.card_present()
+        present = self._guard.call("card_present", reader.card_present, self._margin)
         if present and not self._state.card_on:
             self._state.card_on = True
             self._call(self.callbacks.on_card_present)
-            self._read_and_report(lambda: reader.read_card(self._read_timeout), announce=False)
+            self._read_and_report(lambda: self._read(self._read_timeout), announce=False)
         elif not present and self._state.card_on:
             self._state.card_on = False
             self._call(self.callbacks.on_card_removed)
         else:
             self._stop.wait(self._poll)
 
-    def _read_and_report(self, read: Callable[[], CardRead | None], announce: bool) -> None:
-        uri = self.reader.uri
+    def _read(self, timeout_s: float) -> object:
+        reader = self.reader
+        return self._guard.call(
+            "read", lambda: reader.read_card(timeout_s), timeout_s + self._margin
+        )
+
+    def _same_placement(self, card: object) -> bool:
+        last = self._last_card
+        if last is None:
+            return False
+        try:
+            return card is last or bool(card == last)
+        except Exception:  # a driver's own type with a broken __eq__
+            return False
+
+    def _read_and_report(self, read: Callable[[], object], announce: bool) -> None:
+        uri = self._uri
         try:
             card = read()
         except CardReadError as exc:
             self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
             return
+        except (CardReaderError, DeviceTimeout):
+            raise
+        except Exception as exc:  # a decode error in the driver: the reader itself works
+            # The message may quote the card's bytes: the log gets the type only.
+            log.warning("card reader %s could not read a card: %s", uri, type(exc).__name__)
+            message = f"card could not be read (driver error {type(exc).__name__})"
+            self._call(self.callbacks.on_card_read, CardResult(uri, None, "read_failed", message))
+            if announce:
+                self._stop.wait(self._poll)
+            return
         if card is None:
+            self._last_card = None  # nothing on the reader: the next card is a new placement
             if not announce:
                 # Present a moment ago, gone before it could be read.
                 result = CardResult(uri, None, "read_failed", "card removed before reading")
                 self._call(self.callbacks.on_card_read, result)
             return
         if announce:
+            if self._same_placement(card):
+                self._stop.wait(self._poll)  # the same card still lying there
+                return
+            self._last_card = card
             self._call(self.callbacks.on_card_present)
+        if not isinstance(card, CardRead):
+            message = (
+                f"card reader driver does not conform: read_card returned "
+                f"{type(card).__name__}, not CardRead or None"
+            )
+            log.error("card reader %s: %s", uri, message)
+            self._call(self.callbacks.on_card_read, CardResult(uri, None, "read_failed", message))
+            return
         try:
             identity = identity_from_card(card, self._today())
         except IdentityError as exc:

@@ -3,7 +3,9 @@
 A port that fails (cable pulled) is reported once through ``on_lost`` and reopened every
 ``reopen_interval_s``; ``on_back`` says it works again. Callbacks run on the worker thread;
 ``ui/bridge.py`` re-posts them to the GUI thread. Scans are text only: what they mean (a
-receipt's QR code, …) is decided by the service that receives them.
+receipt's QR code, …) is decided by the service that receives them. Each driver call runs
+under a deadline (:class:`~kiosk.devices.guard.DeviceGuard`): a hung scanner is reported lost
+with reason ``timeout``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import threading
 from collections.abc import Callable
 
 from drivers.scanners.base import Scanner, ScannerError
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +32,13 @@ class ScannerWorker:
         on_back: Callable[[], None] | None = None,
         poll_s: float = 0.5,
         reopen_interval_s: float = 2.0,
+        call_margin_s: float = 5.0,
     ) -> None:
         self.scanner = scanner
+        self._uri = str(getattr(scanner, "uri", "?"))
+        # Every driver call under a deadline: a hung scanner is reported lost, not waited on.
+        self._guard = DeviceGuard(f"scanner {self._uri}")
+        self._margin = call_margin_s
         self.on_scan = on_scan
         self.on_lost = on_lost or (lambda _reason: None)
         self.on_back = on_back or (lambda: None)
@@ -51,20 +59,34 @@ class ScannerWorker:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout_s)
-        self.scanner.close()
+        try:
+            self._guard.call("close", self.scanner.close, self._margin)
+        except Exception as exc:
+            log.warning("closing scanner %s failed: %s", self._uri, exc)
+        self._guard.close()
 
     def _run(self) -> None:
         lost = False
         while not self._stop.is_set():
             try:
-                scan = self.scanner.read_scan(self.poll_s)
-            except ScannerError as exc:
-                self.lost_reason = exc.reason or "unreachable"
+                scan = self._guard.call(
+                    "read", lambda: self.scanner.read_scan(self.poll_s), self.poll_s + self._margin
+                )
+            except (ScannerError, DeviceTimeout) as exc:
+                reason = getattr(exc, "reason", "") or "unreachable"
+                self.lost_reason = reason
                 if not lost:
                     lost = True
-                    log.warning("scanner %s lost: %s", self.scanner.uri, exc)
-                    self._call(self.on_lost, exc.reason)
-                self.scanner.close()
+                    log.warning("scanner %s lost: %s", self._uri, exc)
+                    self._call(self.on_lost, reason)
+                try:
+                    self._guard.call("close", self.scanner.close, self._margin)
+                except Exception:
+                    log.debug("closing a lost scanner failed", exc_info=True)
+                self._stop.wait(self.reopen_interval_s)
+                continue
+            except Exception as exc:  # a driver bug must not end the worker
+                log.error("scanner %s failed: %s", self._uri, type(exc).__name__)
                 self._stop.wait(self.reopen_interval_s)
                 continue
             self.lost_reason = ""

@@ -4,6 +4,10 @@ The GUI never waits on the printer: it (or a use case) calls :meth:`PrintWorker.
 which writes the job and wakes the thread. The store is the queue, so jobs survive a restart
 and a reprint queued from anywhere (``kioskctl``, the staff screen) is picked up too.
 Results come back through callbacks on the worker thread; ``ui/bridge.py`` re-posts them.
+
+Every ``send`` runs under a deadline (:class:`~kiosk.devices.guard.DeviceGuard`): a driver
+that hangs fails the job with reason ``timeout`` after ``send_deadline_s``, the next job gets
+a fresh driver thread, and :meth:`PrintWorker.stop` returns whatever the driver does.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import threading
 from collections.abc import Callable
 
 from drivers.printers.base import Printer, PrinterError
+from kiosk.devices.guard import DeviceGuard, DeviceTimeout
 from kiosk.printing.document import Document, DocumentError
 from kiosk.printing.jobs import PrintJob, PrintJobs
 from kiosk.printing.privacy import UnmaskedPersonalData
@@ -28,11 +33,18 @@ REASONS = (
     "cover_open",  # the printer's cover is open
     "offline",  # the printer says it is offline (error, feeding, …)
     "unreachable",  # no connection to the printer (cable, power, network)
+    "timeout",  # the driver did not finish the job within its deadline (hung printer/driver)
+    "driver_broken",  # the printer's driver plug-in cannot be loaded or built
     "unmasked_personal_data",  # refused: a full ID number was in the document
     "document_unreadable",  # the stored document cannot be read back
     "expired",  # left over from a previous day, not printed
     "error",  # anything else (see the log)
 )
+
+
+# How long one job's bytes may take to reach the printer (a long receipt on a 9600 baud
+# serial line takes about 20 s) before the printer counts as hung.
+SEND_DEADLINE_S = 60.0
 
 
 class PrintWorker:
@@ -44,8 +56,11 @@ class PrintWorker:
         jobs: PrintJobs,
         render: Callable[[Document], bytes],
         poll_s: float = 2.0,
+        send_deadline_s: float = SEND_DEADLINE_S,
     ) -> None:
         self.printer = printer
+        self._guard = DeviceGuard(f"printer {getattr(printer, 'uri', '?')}")
+        self.send_deadline_s = send_deadline_s
         self.jobs = jobs
         self._render = render
         self._poll_s = poll_s
@@ -81,11 +96,13 @@ class PrintWorker:
         return job
 
     def stop(self, timeout_s: float = 15.0) -> None:
-        """Finish the job in hand (bounded by the driver's timeouts) and stop."""
+        """Finish the job in hand and stop; returns within ``timeout_s`` even when the
+        driver hangs (the job then finishes as failed when its deadline passes)."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=timeout_s)
+        self._guard.close()
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -103,7 +120,11 @@ class PrintWorker:
     def _print(self, job: PrintJob) -> None:
         reason: str | None = None
         try:
-            self.printer.send(self._render(job.document))
+            data = self._render(job.document)
+            self._guard.call("send", lambda: self.printer.send(data), self.send_deadline_s)
+        except DeviceTimeout as exc:
+            reason = exc.reason
+            log.warning("print job %d (%s) failed: %s", job.id, job.kind, exc)
         except PrinterError as exc:
             reason = exc.reason
             log.warning("print job %d (%s) failed: %s", job.id, job.kind, exc)

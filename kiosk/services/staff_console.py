@@ -64,9 +64,14 @@ class StaffConsole:
     def snapshot(self) -> ConsoleSnapshot:
         """Devices (checked now), sync counts and today's print jobs."""
         kiosk = self._kiosk
+        health = getattr(kiosk, "health", None)
+        if health is not None and health.watches(kiosk.card_reader, kiosk.printer):
+            reader, printer = health.check_devices()
+        else:  # not started yet (or devices swapped): one-off checks, still under deadlines
+            reader, printer = check_card_reader(kiosk.card_reader), check_printer(kiosk.printer)
         checks: list[tuple[str, DeviceStatus]] = [
-            ("reader", check_card_reader(kiosk.card_reader)),
-            ("printer", check_printer(kiosk.printer)),
+            ("reader", reader),
+            ("printer", printer),
             ("central", check_central(kiosk.central_url)),
             ("clock", check_clock()),
         ]

@@ -176,3 +176,61 @@ def test_the_sim_uri_prints_through_the_same_driver_into_png_files(tmp_path: obj
     sim = emulator_of(driver)
     assert sim is not None and sim.width == 384
     assert sim.latest_png is not None and sim.latest_png.parent == out
+
+
+class _AcmeTransport:
+    """A vendor's transport: wraps the built-in TCP one and records what goes through."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+        self.description = f"acme over {inner.description}"
+        self.persistent = inner.persistent
+        self.writes: list[bytes] = []
+        self.queries: list[bytes] = []
+
+    def open(self) -> None:
+        self.inner.open()
+
+    def write(self, data: bytes) -> None:
+        self.writes.append(data)
+        self.inner.write(data)
+
+    def query(self, request: bytes, timeout_s: float) -> bytes | None:
+        self.queries.append(request)
+        return self.inner.query(request, timeout_s)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_vendor_printer_on_its_own_transport_gets_its_init_prefix_before_each_job(
+    tcp: TcpPrinterServer, emulator: EscposEmulator
+) -> None:
+    from drivers.printers.transports import NetworkTransport
+
+    host, port = tcp.uri.removeprefix("tcp://").split(":")
+    transport = _AcmeTransport(NetworkTransport(host, int(port)))
+    # The acme printer wants two init bytes before each job.
+    driver = EscposPrinter("acme:lp", transport, job_prefix=b"\x1b\x40")
+    try:
+        driver.send(JOB)
+    finally:
+        driver.close()
+    assert transport.writes == [b"\x1b\x40" + JOB]
+    assert commands.STATUS_PRINTER in transport.queries
+    _wait_for_jobs(emulator, 1)
+    assert emulator.jobs and "受理回执 R-1" in emulator.jobs[-1].lines
+
+
+def test_status_commands_replace_the_standard_requests(tcp: TcpPrinterServer) -> None:
+    from drivers.printers.transports import NetworkTransport
+
+    host, port = tcp.uri.removeprefix("tcp://").split(":")
+    transport = _AcmeTransport(NetworkTransport(host, int(port)))
+    own = b"\x1d\x72\x01"
+    driver = EscposPrinter("acme:lp", transport, status_commands={commands.STATUS_PAPER: own})
+    try:
+        driver.query_status()
+    finally:
+        driver.close()
+    assert own in transport.queries and commands.STATUS_PAPER not in transport.queries

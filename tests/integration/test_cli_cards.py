@@ -115,7 +115,7 @@ def test_devices_lists_serial_ports_and_pcsc_state_as_json() -> None:
     done = kioskctl("devices", "--json")
     assert done.returncode in (0, 2)
     data = json.loads(done.stdout)
-    assert set(data) == {"serial_ports", "pcsc_readers", "pcsc_error"}
+    assert set(data) == {"serial_ports", "pcsc_readers", "pcsc_error", "plugin_devices"}
 
 
 def test_the_simulator_command_serves_a_card_until_stopped(tmp_path: Path) -> None:

@@ -182,3 +182,15 @@ def test_the_example_settings_file_is_valid(tmp_path, clean_env):
     settings = load_settings(example, env={})
     assert settings.card_reader == "sam:/dev/kiosk-idreader?baud=115200"
     assert settings.data_dir == tmp_path
+
+
+def test_vendor_udev_rules_and_device_classes_are_options(tmp_path):
+    rules = tmp_path / "acme.rules"
+    rules.write_text('SUBSYSTEM=="hidraw", GROUP="dialout"\n')
+    plan = _script(
+        "--dry-run", "--no-apt", "--udev-rules", str(rules), "--device-allow", "char-hidraw rw"
+    ).stdout
+    assert f"+ install -D -m 0644 {rules} /etc/udev/rules.d/61-acme.rules" in plan
+    assert "char-hidraw rw" in plan and "kiosk.service.d/vendor-devices.conf" in plan
+    assert _script("--dry-run", "--device-allow", "char-hidraw; rm -rf /").returncode == 2
+    assert _script("--dry-run", "--udev-rules", str(tmp_path / "absent.rules")).returncode == 2

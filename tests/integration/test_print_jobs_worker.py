@@ -199,3 +199,38 @@ def test_an_unreachable_printer_fails_the_job_with_a_reason(store: Store) -> Non
     finally:
         worker.stop()
     assert outcomes.failed[0][1] == "unreachable"
+
+
+def test_a_printer_whose_send_hangs_fails_each_job_within_its_deadline_and_stop_returns(
+    store: Store,
+) -> None:
+    from tests.unit.hanging_drivers import HangingPrinter
+
+    printer = HangingPrinter("acme:/dev/usb/lp0", hang_send=True)
+    outcomes = Outcomes()
+    worker = PrintWorker(
+        printer,
+        PrintJobs(store),
+        Renderer(get_profile("58mm-gb18030")).render,
+        send_deadline_s=1.0,
+    )
+    worker.done_listeners.append(outcomes.on_done)
+    worker.failed_listeners.append(outcomes.on_failed)
+    worker.start()
+    try:
+        first = worker.submit(_ticket())
+        second = worker.submit(_ticket())
+        outcomes.wait()
+        outcomes.wait()
+        started = time.monotonic()
+        worker.stop()
+        assert time.monotonic() - started < 15, "stop() waited on the hung driver"
+    finally:
+        printer.release.set()
+    assert [(job.id, reason) for job, reason in outcomes.failed] == [
+        (first.id, "timeout"),
+        (second.id, "timeout"),
+    ]
+    for job_id in (first.id, second.id):
+        stored = PrintJobs(store).get(job_id)
+        assert (stored.status, stored.reason) == ("failed", "timeout")

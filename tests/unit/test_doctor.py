@@ -36,13 +36,28 @@ def test_doctor_passes_on_a_good_terminal(capsys, settings_file, data_dir):
 
 
 def test_doctor_reports_a_broken_setting_by_name(capsys, settings_file):
-    settings_file.write_text('printer = "laser:please"\n', encoding="utf-8")
+    settings_file.write_text('printer = "laser"\n', encoding="utf-8")
     code, report = run_doctor(capsys)
     assert code == 1
     (check,) = report["checks"]
     assert check["state"] == "error"
     assert "printer" in check["detail"]
     assert "printer" in check["hint"]
+
+
+def test_doctor_reports_a_printer_without_a_driver_and_checks_the_rest(
+    capsys, settings_file, data_dir
+):
+    settings_file.write_text(
+        f'data_dir = "{data_dir}"\nprinter = "laser:please"\n', encoding="utf-8"
+    )
+    code, report = run_doctor(capsys)
+    assert code == 1
+    checks = checks_by_name(report)
+    assert "no printer driver for 'laser' is installed" in checks["printer"]["detail"]
+    assert "plug-in" in checks["printer"]["hint"]
+    assert checks["card_reader"]["state"] == "ok"
+    assert checks["database"]["state"] == "ok"
 
 
 def test_doctor_human_output_says_what_to_fix(capsys, settings_file):

@@ -70,3 +70,80 @@ def test_printer_states_carry_a_reason_for_the_screen():
     assert (status.state, status.reason) == (DeviceState.ERROR, "paper_out")
     printer.paper, printer.online = "ok", False
     assert check_printer(printer).reason == "offline"
+
+
+def _snapshots_from(monitor_args: dict, wanted: int) -> list:
+    """Run a HealthMonitor until ``wanted`` snapshots came (or a generous limit passed)."""
+    import threading
+    import time
+
+    from kiosk.health import HealthMonitor
+
+    got: list = []
+    enough = threading.Event()
+
+    def on_status(status) -> None:
+        got.append(status)
+        if len(got) >= wanted:
+            enough.set()
+
+    monitor = HealthMonitor(
+        central_url=lambda: "", on_status=on_status, interval_s=0.1, **monitor_args
+    )
+    started = time.monotonic()
+    monitor.start()
+    enough.wait(60)
+    monitor.stop()
+    assert time.monotonic() - started < 60
+    return got
+
+
+def test_a_hung_printer_is_reported_as_hung_and_snapshots_keep_coming():
+    from tests.unit.hanging_drivers import HangingPrinter, HangingReader
+
+    printer = HangingPrinter("acme:/dev/usb/lp0", hang_status=True)
+    reader = HangingReader("acmeid:/dev/ttyACM0")
+    try:
+        got = _snapshots_from(
+            {"card_reader": reader, "printer": printer, "device_deadline_s": 1.0}, 3
+        )
+    finally:
+        printer.release.set()
+    assert len(got) >= 3
+    last = got[-1]
+    assert last.printer.state == DeviceState.ERROR
+    assert last.printer.reason == "timeout"
+    # First "did not finish 'status' within 1 s", then (threads left hanging) "still stuck".
+    assert "printer acme:/dev/usb/lp0 did not finish 'status'" in got[0].printer.detail
+    assert last.printer.detail.startswith("printer acme:/dev/usb/lp0 ")
+    # The reader is checked on its own and is fine.
+    assert last.card_reader.state == DeviceState.OK
+
+
+def test_a_hung_reader_does_not_hide_the_printer():
+    from tests.unit.hanging_drivers import HangingPrinter, HangingReader
+
+    printer = HangingPrinter("acme:/dev/usb/lp0", hang_send=True)
+    reader = HangingReader("acmeid:/dev/ttyACM0", hang_status=True)
+    try:
+        got = _snapshots_from(
+            {"card_reader": reader, "printer": printer, "device_deadline_s": 1.0}, 2
+        )
+    finally:
+        reader.release.set()
+    assert got[-1].card_reader.reason == "timeout"
+    assert got[-1].printer.state == DeviceState.OK
+
+
+def test_a_status_of_the_wrong_type_is_reported_as_not_conforming():
+    from kiosk.health import check_card_reader
+    from tests.unit.hanging_drivers import HangingReader
+
+    class Sloppy(HangingReader):
+        def status(self):  # type: ignore[override]
+            return "fine"
+
+    status = check_card_reader(Sloppy("acmeid:x"))
+    assert status.state == DeviceState.ERROR
+    assert status.reason == "driver_nonconforming"
+    assert "status() returned str" in status.detail

@@ -2612,6 +2612,18 @@
         <translation>time sync not confirmed</translation>
     </message>
     <message>
+        <source>无响应</source>
+        <translation>not responding</translation>
+    </message>
+    <message>
+        <source>驱动无法加载</source>
+        <translation>driver cannot be loaded</translation>
+    </message>
+    <message>
+        <source>驱动不合规范</source>
+        <translation>driver does not conform</translation>
+    </message>
+    <message>
         <source>未知</source>
         <translation>unknown</translation>
     </message>

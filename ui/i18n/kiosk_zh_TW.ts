@@ -2611,6 +2611,18 @@
         <translation>未確認校時</translation>
     </message>
     <message>
+        <source>无响应</source>
+        <translation>無響應</translation>
+    </message>
+    <message>
+        <source>驱动无法加载</source>
+        <translation>驅動無法載入</translation>
+    </message>
+    <message>
+        <source>驱动不合规范</source>
+        <translation>驅動不合規範</translation>
+    </message>
+    <message>
         <source>未知</source>
         <translation>未知</translation>
     </message>
