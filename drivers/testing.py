@@ -17,6 +17,7 @@ vendor's test suite can use it from an installed terminal::
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 
@@ -29,7 +30,13 @@ def fake_distribution(
 ) -> Path:
     """Write modules (``"pkg"`` → package ``pkg/__init__.py``, ``"pkg.sub"`` → a module in it)
     and a distribution ``name`` declaring ``entry_points`` (group → scheme → target) into
-    ``root``; returns ``root`` (put it on ``sys.path``)."""
+    ``root``; returns ``root`` (put it on ``sys.path``).
+
+    Modules of the same top-level packages imported earlier (say, by another test's fake
+    distribution of the same name) are forgotten, so the new ones are the ones imported."""
+    for top in {module.split(".")[0] for module in modules}:
+        for loaded in [k for k in sys.modules if k == top or k.startswith(f"{top}.")]:
+            del sys.modules[loaded]
     for module, source in modules.items():
         parts = module.split(".")
         folder = root.joinpath(*parts[:-1]) if len(parts) > 1 else root / parts[0]
