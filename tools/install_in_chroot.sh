@@ -125,7 +125,7 @@ for group in dialout lp video render input audio; do
 done
 mode_owner() { in_root stat -c '%a %U' "$1" 2>/dev/null || echo missing; }
 for spec in "/var/lib/kiosk/keys/outbox.key 600 kiosk" "/var/lib/kiosk/keys/terminal.secret 600 kiosk" \
-    "/var/lib/kiosk/keys 700 kiosk" "/var/lib/kiosk 750 kiosk" "/etc/kiosk/kiosk.toml 644 root" \
+    "/var/lib/kiosk/keys 700 kiosk" "/var/lib/kiosk 700 kiosk" "/etc/kiosk/kiosk.toml 644 root" \
     "/opt/kiosk/venv/bin/kioskctl 755 root"; do
     read -r path mode owner <<<"$spec"
     got="$(mode_owner "$path")"
