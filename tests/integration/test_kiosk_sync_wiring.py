@@ -71,6 +71,13 @@ def test_catalog_changes_published_at_central_reach_the_terminal_search(started:
     installs both (a bad item changes nothing and is fetched again)."""
     kiosk = started
     assert kiosk.central is not None and kiosk.catalog is not None
+    # This test pulls by hand: the terminal's own sync worker must not pull the same change
+    # at the same moment (both would install "the next version"; one then finds it taken).
+    deadline = time.monotonic() + 60
+    while kiosk.sync is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert kiosk.sync is not None, "sync worker did not start"
+    kiosk.sync.stop()
     doc = export_document(kiosk.store)
     assert doc is not None
     first, second = doc["services"][0], doc["services"][1]
