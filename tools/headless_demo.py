@@ -472,7 +472,7 @@ class HeadlessDemo:
             QT_QUICK_BACKEND="software",  # no GPU behind a VNC desktop
             QT_IM_MODULE="qtvirtualkeyboard",
         )
-        argv = [sys.executable, "-m", "ui.app", "--demo", *self.options.kiosk_args]
+        argv = [sys.executable, "-m", "ui", "--demo", *self.options.kiosk_args]
         if self.options.orientation != "portrait":
             argv += ["--orientation", self.options.orientation]
         return self.spawn("kiosk", argv, env=env)

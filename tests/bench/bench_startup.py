@@ -67,7 +67,7 @@ def main() -> int:
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as data:
             run_env = dict(env, KIOSK_DATA_DIR=data)
-            cmd = [sys.executable, "-m", "ui.app", "--demo", "--windowed", "--first-frame-probe"]
+            cmd = [sys.executable, "-m", "ui", "--demo", "--windowed", "--first-frame-probe"]
             ms, events = timed(cmd, run_env)
             kiosk_times.append(ms)
             rss.append(events[0]["rss_mb"])
@@ -76,7 +76,7 @@ def main() -> int:
             run_env = dict(
                 env, KIOSK_DATA_DIR=data, KIOSK_CARD_READER="sim:sam", KIOSK_PRINTER="sim:"
             )
-            cmd = [sys.executable, "-m", "ui.app", "--windowed", "--first-frame-probe"]
+            cmd = [sys.executable, "-m", "ui", "--windowed", "--first-frame-probe"]
             _, events = timed(cmd, run_env)
             rss_terminal.extend(e["rss_mb"] for e in events if e["event"] == "core_ready")
         ms, _ = timed([sys.executable, "-c", BASELINE], env)

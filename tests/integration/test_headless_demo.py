@@ -172,7 +172,7 @@ def offscreen(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [
             sys.executable,
             "-m",
-            "ui.app",
+            "ui",
             "--screenshots",
             str(out),
             "--only",

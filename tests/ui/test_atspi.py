@@ -83,7 +83,7 @@ def accessible_terminal(tmp_path) -> Iterator[dict[str, str]]:
     log = open(tmp_path / "app.log", "w")  # noqa: SIM115 - closed below
     procs.append(
         subprocess.Popen(
-            [sys.executable, "-m", "ui.app", "--demo", "--windowed"],
+            [sys.executable, "-m", "ui", "--demo", "--windowed"],
             env=app_env,
             cwd=REPO,
             stdout=log,

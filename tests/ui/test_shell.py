@@ -107,7 +107,7 @@ def test_an_unusable_database_shows_out_of_service_not_a_traceback(kiosk_ui, qtb
 def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
     out = tmp_path / "shots"
     result = subprocess.run(
-        [sys.executable, "-m", "ui.app", "--screenshots", str(out)],
+        [sys.executable, "-m", "ui", "--screenshots", str(out)],
         capture_output=True,
         text=True,
         timeout=540,
@@ -116,7 +116,7 @@ def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert " qt: " not in result.stderr, result.stderr  # no QML warnings while rendering
-    from ui.screenshots import SCENES
+    from tools.screenshots import SCENES
 
     for scene in SCENES:
         path = out / f"{scene.name}.png"

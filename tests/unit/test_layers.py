@@ -56,3 +56,16 @@ def test_importing_the_core_does_not_load_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_only_the_entry_point_reaches_the_screenshot_tool():
+    """``tools/screenshots`` drives ``ui.app`` from outside; inside ``ui/`` only the entry
+    point may import it, and nothing may import the entry point (no cycle)."""
+    importers = offenders("ui", ("tools",))
+    assert importers == ["ui/main.py imports tools.screenshots"]
+    assert not [
+        f"{path} imports ui.main"
+        for package in ("ui", "tools", "kiosk")
+        for path, names in imported_modules(package).items()
+        if "ui.main" in names and not path.endswith("__main__.py")
+    ]

@@ -7,6 +7,6 @@ HEAVY = ("requests", "pydantic", "sqlmodel", "sqlalchemy", "fastapi", "uvicorn",
 
 
 def test_starting_the_ui_does_not_import_network_database_or_server_modules():
-    code = f"import sys, ui.app; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    code = f"import sys, ui.main; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

@@ -1,8 +1,8 @@
 """Scenes for ``kiosk --screenshots``: what each one shows, and the helpers they share.
 
 The screens of the visit flows (apply, tickets, check-in, progress, consultation,
-complaints) are in :mod:`ui.scenes_visit`; the runner and the list of scenes in
-:mod:`ui.screenshots`.
+complaints) are in :mod:`tools.screenshots.scenes_visit`; the runner and the list of scenes in
+:mod:`tools.screenshots.runner`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from drivers.cards.sim.card_files import default_cards_dir
 from drivers.status import DeviceState, DeviceStatus
 
 if TYPE_CHECKING:
@@ -291,7 +292,7 @@ HJ004_VALUES = {
 
 
 def _card_file(name: str) -> Path:
-    return Path(__file__).resolve().parent.parent / "assets" / "cards" / f"{name}.json"
+    return default_cards_dir() / f"{name}.json"
 
 
 # -- tickets and check-in ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui.scenes import (
+from tools.screenshots.scenes import (
     DEMO_PHONE,
     Scene,
     SceneError,
@@ -49,7 +49,7 @@ from ui.scenes import (
     _staff_wrong,
     wait_until,
 )
-from ui.scenes_visit import (
+from tools.screenshots.scenes_visit import (
     _apply_appointment,
     _apply_appointment_offline,
     _apply_choose,

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.scenes import (
+from tools.screenshots.scenes import (
     DEMO_PHONE,
     HJ004_VALUES,
     SOCIAL_SECURITY_CARD,

@@ -1,0 +1,157 @@
+"""``kiosk``: the entry point. Parses the command line and starts the terminal's interface
+(:class:`ui.app.KioskUi`), or the screenshot tool (``--screenshots``, in ``tools/``).
+
+Kept apart from :mod:`ui.app` so that the screenshot tool, which drives ``ui.app`` from
+outside, is imported by nothing that it imports itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.config import ConfigError, load_settings
+from kiosk.logs import setup_logging
+from ui.app import KioskUi, qt_message_handler
+
+log = logging.getLogger(__name__)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Hall self-service terminal")
+    parser.add_argument("--demo", action="store_true", help="simulated devices, sample data")
+    parser.add_argument("--config", help="settings file (default: $KIOSK_CONFIG or /etc/kiosk)")
+    parser.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    parser.add_argument("--orientation", choices=("portrait", "landscape"))
+    parser.add_argument("--locale", choices=("zh_CN", "en_US", "zh_TW"))
+    parser.add_argument(
+        "--screenshots", metavar="DIR", help="render every screen to DIR as PNG, then exit"
+    )
+    parser.add_argument(
+        "--only",
+        metavar="PATTERNS",
+        help="with --screenshots: only scenes matching one of the comma-separated PATTERNS",
+    )
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="with --screenshots: every screen in Chinese and English, default and elder "
+        "mode, portrait and landscape",
+    )
+    parser.add_argument("--first-frame-probe", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``kiosk``."""
+    args = _parse(argv)
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    if args.screenshots:
+        from tools.screenshots import render_all
+
+        return render_all(Path(args.screenshots), args)
+    try:
+        settings = load_settings(
+            Path(args.config) if args.config else None,
+            demo=args.demo or None,
+            orientation=args.orientation,
+            locale=args.locale,
+        )
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_dir)
+    qInstallMessageHandler(qt_message_handler)
+    app = QGuiApplication(sys.argv[:1])
+    app.setApplicationName("hall-kiosk")
+    if not args.windowed:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    try:
+        ui = KioskUi(app, settings, full_screen=not args.windowed)
+    except RuntimeError as exc:
+        log.error("%s", exc)
+        return 1
+    watchdog = _start_watchdog(ui)
+    first_frame = _FirstFrame(ui, probe=args.first_frame_probe, watchdog=watchdog)
+    ui.window.frameSwapped.connect(first_frame.on_frame, Qt.ConnectionType.QueuedConnection)
+    code = app.exec()
+    watchdog.stopping()
+    ui.stop()
+    return code
+
+
+def _start_watchdog(ui: KioskUi) -> Any:
+    """Feed systemd's watchdog from the GUI loop itself: a frozen screen stops the pings and
+    the service is restarted. Outside systemd this does nothing. READY=1 is sent by
+    :class:`_FirstFrame` once the first frame is on screen, not here: "active" must mean
+    the citizen sees the terminal (an emulated boot showed a black screen for minutes after
+    a READY=1 sent when the event loop started)."""
+    from kiosk.watchdog import Watchdog
+
+    def status() -> str:
+        backlog = ui.status.property("syncBacklog")
+        return f"{ui.current_page() or 'starting'}, {backlog} to upload"
+
+    watchdog = Watchdog(status=status)
+    if watchdog.enabled:
+        timer = QTimer(ui.engine)
+        timer.setInterval(watchdog.interval_ms)
+        timer.timeout.connect(watchdog.tick)
+        timer.start()
+    return watchdog
+
+
+class _FirstFrame(QObject):
+    """After the first frame: tells systemd the terminal is up (READY=1), starts the core
+    (and, for the benchmark, reports its time)."""
+
+    def __init__(self, ui: KioskUi, probe: bool, watchdog: Any = None) -> None:
+        super().__init__()
+        self._ui = ui
+        self._probe = probe
+        self._watchdog = watchdog
+        self._seen = False
+
+    def on_frame(self) -> None:
+        if self._seen:
+            return
+        self._seen = True
+        if self._watchdog is not None:
+            self._watchdog.started("ready")
+        if self._probe:
+            # The benchmark reads this line's arrival time; then it waits for the core to be
+            # up (devices, store, demo central) and reads the settled memory.
+            print(json.dumps({"event": "first_frame", "rss_mb": _rss_mb()}), flush=True)
+            self._timer = QTimer(self)
+            self._timer.timeout.connect(self._check_core)
+            self._timer.start(100)
+        self._ui.start_core()
+
+    def _check_core(self) -> None:
+        kiosk = self._ui.kiosk
+        if kiosk is None or kiosk.health is None:
+            return
+        self._timer.stop()
+        print(json.dumps({"event": "core_ready", "rss_mb": _rss_mb()}), flush=True)
+        self._ui.lockdown.allow_exit()
+        self._ui.app.quit()
+
+
+def _rss_mb() -> float:
+    """Current resident memory of this process in MiB (Linux)."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
