@@ -2,6 +2,10 @@
 
 Terminals look one up by its tracking number (no personal data in the answer); staff move a
 complaint on or answer a question through the staff API.
+
+A tracking number ends in four random characters, so it cannot be guessed from its neighbours;
+and each terminal may miss only :data:`MISSES_PER_HOUR` lookups an hour (then 429), so nobody
+at a terminal can try numbers until one fits and read somebody else's answer.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
+from sqlmodel import Session
 
 from central.auth import AUTH_RESPONSES
-from central.db import Database, FollowUpRow, as_utc
+from central.counters import next_value
+from central.db import Counter, Database, FollowUpRow, as_utc
 from kiosk.contract import API_PREFIX, FollowUpQuery, FollowUpStatus, StaffFollowUpUpdate
 
 
@@ -27,6 +33,19 @@ def to_status(row: FollowUpRow) -> FollowUpStatus:
     )
 
 
+# Unknown tracking numbers one terminal may look up in an hour before it is refused (429).
+MISSES_PER_HOUR = 10
+
+
+def _misses_key(terminal_id: str, now: datetime) -> str:
+    return f"followup-miss:{terminal_id}:{now:%Y%m%d%H}"
+
+
+def _misses(s: Session, key: str) -> int:
+    counter = s.get(Counter, key)
+    return counter.value if counter is not None else 0
+
+
 def build_router(db: Database, auth: Any) -> APIRouter:
     """``POST /followups/lookup`` for terminals."""
     router = APIRouter(
@@ -36,15 +55,27 @@ def build_router(db: Database, auth: Any) -> APIRouter:
     @router.post(
         "/lookup",
         response_model=FollowUpStatus,
-        responses={404: {"description": "no such tracking number"}},
+        responses={
+            404: {"description": "no such tracking number"},
+            429: {"description": "too many unknown numbers from this terminal this hour"},
+        },
     )
     def lookup(query: FollowUpQuery, who: Any = Depends(auth)) -> FollowUpStatus:
-        """State and answer of one complaint or question; 404 when central does not know it."""
+        """State and answer of one complaint or question; 404 when central does not know it,
+        429 once the terminal has missed :data:`MISSES_PER_HOUR` times this hour."""
+        key = _misses_key(who.terminal_id, datetime.now(UTC))
         with db.session() as s:
+            if _misses(s, key) >= MISSES_PER_HOUR:
+                raise HTTPException(
+                    status_code=429,
+                    detail="too many unknown tracking numbers; try again later",
+                    headers={"Retry-After": "3600"},
+                )
             row = s.get(FollowUpRow, query.tracking_no)
-            if row is None:
-                raise HTTPException(status_code=404, detail="no such tracking number")
-            return to_status(row)
+            if row is not None:
+                return to_status(row)
+            next_value(s, key)
+        raise HTTPException(status_code=404, detail="no such tracking number")
 
     return router
 

@@ -1,14 +1,19 @@
 """Tracking numbers for complaints and questions, and their state from central.
 
 The terminal numbers the slip it prints at once (offline too): ``TS`` (投诉) or ``ZX`` (咨询)
-+ date + terminal id + a per-day sequence, e.g. ``TS20261128T010007``; central keeps that
-number. The ``followup`` table holds only the number, kind, topic and the answer: never who
-asked or complained.
++ date + terminal id + a per-day sequence + four random characters, e.g.
+``TS20261128T010007K3QZ``; central keeps that number. The random tail (Crockford base 32, so
+``O``/``I``/``L`` typed by mistake still match) is what makes an answer private: the rest of the
+number is guessable from a neighbour's slip. Unknown numbers are limited per terminal (here and
+at central), so nobody can try numbers until one fits. The ``followup`` table holds only the
+number, kind, topic and the answer: never who asked or complained.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +36,14 @@ log = logging.getLogger(__name__)
 
 PREFIXES = {"complaint": "TS", "consultation": "ZX"}
 MAX_TEXT = 4000
+# Crockford's base 32: no I, L, O or U, so the tail reads back unambiguously.
+TAIL_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+TAIL_LENGTH = 4
+# Readings of letters a citizen may type for the tail's digits.
+TAIL_READINGS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+# Unknown numbers this terminal answers in an hour before it asks the citizen to wait
+# (central has its own, per-terminal limit as well).
+LOCAL_MISSES_PER_HOUR = 10
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,16 @@ def new_tracking_no(s: Session, kind: str, terminal_id: str, now: datetime) -> s
     """The next tracking number of ``kind`` at this terminal (inside the caller's txn)."""
     day = now.strftime("%Y%m%d")
     seq = next_local(s, f"tracking:{kind}:{day}")
-    return f"{PREFIXES[kind]}{day}{terminal_id}{seq:04d}"
+    tail = "".join(secrets.choice(TAIL_ALPHABET) for _ in range(TAIL_LENGTH))
+    return f"{PREFIXES[kind]}{day}{terminal_id}{seq:04d}{tail}"
+
+
+def normalize_tracking_no(typed: str) -> str:
+    """What the citizen typed, as the number is stored: no spaces or dashes, upper case, and
+    letters mistaken for digits in the random tail read as the digits they look like."""
+    compact = "".join(typed.split()).replace("-", "").upper()
+    head, tail = compact[:-TAIL_LENGTH], compact[-TAIL_LENGTH:]
+    return head + tail.translate(TAIL_READINGS)
 
 
 class FollowUps:
@@ -88,6 +110,19 @@ class FollowUps:
         self.central = central
         self.printing = printing
         self.clock = clock
+        self._misses: deque[datetime] = deque()  # when unknown numbers were asked for
+
+    def _refuse_when_guessing(self) -> None:
+        now = self.clock()
+        while self._misses and (now - self._misses[0]).total_seconds() >= 3600:
+            self._misses.popleft()
+        if len(self._misses) >= LOCAL_MISSES_PER_HOUR:
+            log.warning("follow-up lookups refused: too many unknown numbers this hour")
+            raise ServiceError("too_many_lookups", "too many unknown numbers this hour")
+
+    def _missed(self) -> ServiceError:
+        self._misses.append(self.clock())
+        return ServiceError("not_found", "unknown tracking number")
 
     def add(self, s: Session, tracking_no: str, kind: str, topic: str) -> None:
         """Record a new follow-up inside the caller's transaction."""
@@ -112,9 +147,10 @@ class FollowUps:
 
     def status(self, tracking_no: str, kind: str) -> FollowUpView:
         """State and answer of ``tracking_no``; ``not_found`` if neither side knows it."""
-        tracking_no = tracking_no.strip().upper()
+        tracking_no = normalize_tracking_no(tracking_no)
+        self._refuse_when_guessing()
         if not tracking_no.startswith(PREFIXES[kind]):
-            raise ServiceError("not_found", "not a tracking number of this kind")
+            raise self._missed()
         offline = False
         try:
             answer = self.central.call(lambda c: c.followup(tracking_no))
@@ -128,6 +164,9 @@ class FollowUps:
                 row.fetched_at = self.clock().isoformat(timespec="seconds")
                 s.add(row)
         except CentralError as exc:
+            if exc.status == 429:
+                log.warning("central refused follow-up lookups from this terminal for now")
+                raise ServiceError("too_many_lookups", "central refused: too many misses") from exc
             # 404: central has not received it yet (still in the outbox), not an outage.
             offline = exc.status != 404
             if offline:
@@ -135,7 +174,9 @@ class FollowUps:
         with self.store.session() as s:
             known = s.get(FollowUpRow, tracking_no)
         if known is None or known.kind != kind:
-            raise ServiceError("not_found", "unknown tracking number", offline=offline)
+            error = self._missed()
+            error.details["offline"] = offline
+            raise error
         return FollowUpView(
             tracking_no=known.tracking_no,
             kind=known.kind,

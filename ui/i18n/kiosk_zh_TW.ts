@@ -2448,6 +2448,10 @@
         <translation>終端正在啟動，請稍候再試。</translation>
     </message>
     <message>
+        <source>查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。</source>
+        <translation>查詢次數過多，請一小時後再試，或到諮詢臺請工作人員幫您查詢。</translation>
+    </message>
+    <message>
         <source>暂时无法完成，请稍后再试或咨询工作人员。</source>
         <translation>暫時無法完成，請稍後再試或諮詢工作人員。</translation>
     </message>

@@ -29,6 +29,7 @@ Text {
         case "unknown_category": return qsTr("请选择投诉类别。")
         case "no_demo_receipt": return qsTr("演示数据尚未准备好，请稍后再试。")
         case "not_ready": return qsTr("终端正在启动，请稍候再试。")
+        case "too_many_lookups": return qsTr("查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。")
         default: return qsTr("暂时无法完成，请稍后再试或咨询工作人员。")
         }
     }
