@@ -155,6 +155,22 @@ class FollowUpRow(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class AssistCallRow(SQLModel, table=True):
+    """A citizen's call for a person at a terminal: open → acknowledged → closed."""
+
+    __tablename__ = "assist_call"
+
+    call_id: str = Field(primary_key=True, max_length=40)
+    terminal_id: str = Field(max_length=40, index=True)
+    hall_id: str = Field(max_length=40, index=True)
+    page: str = Field(max_length=40)
+    reason: str = Field(default="", max_length=40)
+    state: str = Field(default="open", max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)
+    acknowledged_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
 class CatalogItemRow(SQLModel, table=True):
     """The feed's current state of one service item; ``feed_version`` of its last change."""
 
@@ -180,6 +196,7 @@ CENTRAL_TABLES = [
         AppointmentRow,
         CatalogItemRow,
         FollowUpRow,
+        AssistCallRow,
     )
 ]
 

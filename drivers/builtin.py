@@ -6,6 +6,7 @@ imports happen inside, so listing drivers stays cheap. Vendor plug-ins have the 
 
 from __future__ import annotations
 
+from drivers.beacons.base import Beacon
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
@@ -67,3 +68,20 @@ def sim_scanner(uri: DeviceUri) -> Scanner:
     from drivers.scanners.sim.sim_scanner import SimulatedScanner
 
     return SimulatedScanner(str(uri))
+
+
+def led_beacon(uri: DeviceUri) -> Beacon:
+    """A call light on a Linux LED: ``led:<name>`` (``/sys/class/leds/<name>``)."""
+    from pathlib import Path
+
+    from drivers.beacons.led import LEDS, LedBeacon
+
+    sysfs = uri.options.get("sysfs")
+    return LedBeacon(uri.target, uri=str(uri), sysfs=Path(sysfs) if sysfs else LEDS)
+
+
+def sim_beacon(uri: DeviceUri) -> Beacon:
+    """``sim:``: a call light that remembers what it shows."""
+    from drivers.beacons.sim import SimulatedBeacon
+
+    return SimulatedBeacon(str(uri))

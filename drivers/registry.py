@@ -30,6 +30,7 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any
 
+from drivers.beacons.base import Beacon
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
@@ -44,8 +45,14 @@ DISCOVERY = "kiosk.discovery"
 CARD_READERS = "kiosk.card_readers"
 PRINTERS = "kiosk.printers"
 SCANNERS = "kiosk.scanners"
-GROUPS = (CARD_READERS, PRINTERS, SCANNERS)
-_KIND = {CARD_READERS: "card reader", PRINTERS: "printer", SCANNERS: "scanner"}
+BEACONS = "kiosk.beacons"
+GROUPS = (CARD_READERS, PRINTERS, SCANNERS, BEACONS)
+_KIND = {
+    CARD_READERS: "card reader",
+    PRINTERS: "printer",
+    SCANNERS: "scanner",
+    BEACONS: "call light",
+}
 
 # scheme -> "module:function", exactly as declared in pyproject.toml.
 BUILTIN: dict[str, dict[str, str]] = {
@@ -66,6 +73,10 @@ BUILTIN: dict[str, dict[str, str]] = {
         "scanner": "drivers.builtin:serial_scanner",
         "sim": "drivers.builtin:sim_scanner",
     },
+    BEACONS: {
+        "led": "drivers.builtin:led_beacon",
+        "sim": "drivers.builtin:sim_beacon",
+    },
 }
 
 
@@ -74,8 +85,14 @@ REQUIRED_METHODS: dict[str, tuple[str, ...]] = {
     CARD_READERS: ("open", "close", "read_card", "status"),
     PRINTERS: ("send", "query_status", "close"),
     SCANNERS: ("open", "read_scan", "close"),
+    BEACONS: ("open", "show", "close"),
 }
-_PROTOCOL = {CARD_READERS: "CardReader", PRINTERS: "Printer", SCANNERS: "Scanner"}
+_PROTOCOL = {
+    CARD_READERS: "CardReader",
+    PRINTERS: "Printer",
+    SCANNERS: "Scanner",
+    BEACONS: "Beacon",
+}
 
 
 class UnsupportedDevice(ValueError):
@@ -242,6 +259,12 @@ def make_scanner(text: str) -> Scanner:
     """A barcode/QR scanner driver for ``text`` (opened on first read)."""
     scanner: Scanner = make_device(SCANNERS, text)
     return scanner
+
+
+def make_beacon(text: str) -> Beacon:
+    """A call-light driver for ``text`` (checked on open)."""
+    beacon: Beacon = make_device(BEACONS, text)
+    return beacon
 
 
 def discover() -> list[dict[str, str]]:

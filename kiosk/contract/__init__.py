@@ -6,6 +6,7 @@ sides ignore fields they do not know (a newer central can talk to an older termi
 
 from __future__ import annotations
 
+from kiosk.contract.assist import AssistCall, AssistRequest, AssistStatus, StaffAssistUpdate
 from kiosk.contract.base import (
     API_PREFIX,
     API_VERSION,
@@ -58,6 +59,10 @@ from kiosk.contract.queue import (
 )
 
 __all__ = [
+    "AssistCall",
+    "AssistRequest",
+    "AssistStatus",
+    "StaffAssistUpdate",
     "API_PREFIX",
     "API_VERSION",
     "FINAL_CASE_STATES",

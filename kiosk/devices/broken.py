@@ -13,9 +13,16 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from drivers.beacons.base import Beacon, BeaconError, Light
 from drivers.cards.base import CardRead, CardReader, CardReaderError
 from drivers.printers.base import Printer, PrinterError, PrinterStatus
-from drivers.registry import DriverUnavailable, make_card_reader, make_printer, make_scanner
+from drivers.registry import (
+    DriverUnavailable,
+    make_beacon,
+    make_card_reader,
+    make_printer,
+    make_scanner,
+)
 from drivers.scanners.base import Scan, Scanner, ScannerError
 from drivers.status import DeviceState, DeviceStatus
 from drivers.uri import DeviceUriError
@@ -70,6 +77,16 @@ class BrokenScanner(_Broken):
         raise ScannerError(self.broken, BROKEN_REASON)
 
 
+class BrokenBeacon(_Broken):
+    """A call light whose driver failed; switching it raises its reason."""
+
+    def open(self) -> None:
+        raise BeaconError(self.broken, BROKEN_REASON)
+
+    def show(self, light: Light) -> None:
+        raise BeaconError(self.broken, BROKEN_REASON)
+
+
 def broken_problem(device: Any) -> str:
     """The reason ``device`` is a stand-in for a broken driver; "" for a real driver."""
     problem = getattr(device, "broken", "") if isinstance(device, _Broken) else ""
@@ -99,3 +116,8 @@ def printer_or_broken(uri: str) -> Printer:
 def scanner_or_broken(uri: str) -> Scanner:
     """The scanner for ``uri``, or a :class:`BrokenScanner` saying why not."""
     return _build(make_scanner, uri, BrokenScanner, "scanner")
+
+
+def beacon_or_broken(uri: str) -> Beacon:
+    """The call light for ``uri``, or a :class:`BrokenBeacon` saying why not."""
+    return _build(make_beacon, uri, BrokenBeacon, "call light")

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -31,6 +32,8 @@ from kiosk.contract import (
     API_PREFIX,
     Appointment,
     AppointmentList,
+    AssistRequest,
+    AssistStatus,
     BatchItem,
     BatchRequest,
     BatchResponse,
@@ -355,6 +358,16 @@ class CentralClient:
             body=request,
             headers={"Idempotency-Key": key},
         )
+
+    def assist(self, page: str, reason: str = "") -> AssistStatus:
+        """Raise a call for a person at this terminal (or get the one already open)."""
+        return self.request(
+            "POST", "/assist", AssistStatus, body=AssistRequest(page=page, reason=reason)
+        )
+
+    def assist_state(self, call_id: str) -> AssistStatus:
+        """Whether hall staff have taken this terminal's call."""
+        return self.request("GET", f"/assist/{quote(call_id, safe='')}", AssistStatus)
 
     def followup(self, tracking_no: str) -> FollowUpStatus:
         """State and answer of a complaint or consultation question."""

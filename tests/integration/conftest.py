@@ -66,3 +66,17 @@ def terminal(central: CentralProcess, tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(tmp_path / "t", central_url=central.url, secret=secret)
     yield term
     term.close()
+
+
+@pytest.fixture
+def two_terminals(central: CentralProcess, tmp_path: Path) -> Iterator[tuple[Terminal, Terminal]]:
+    """Terminals ``T01`` and ``T02`` of hall H0001 registered at central, which is started."""
+    secrets = {tid: central.add_terminal(tid) for tid in ("T01", "T02")}
+    central.start()
+    pair = tuple(
+        Terminal(tmp_path / tid, central_url=central.url, secret=secret, terminal_id=tid)
+        for tid, secret in secrets.items()
+    )
+    yield pair  # type: ignore[misc]
+    for term in pair:
+        term.close()

@@ -68,31 +68,22 @@ def test_a_number_typed_loosely_is_still_found(central: CentralProcess, terminal
 
 
 def test_central_refuses_a_terminal_that_keeps_guessing(
-    central: CentralProcess, tmp_path: Path
+    two_terminals: tuple[Terminal, Terminal],
 ) -> None:
-    secrets = {tid: central.add_terminal(tid) for tid in ("T01", "T02")}
-    central.start()
-    guesser = Terminal(tmp_path / "g", central_url=central.url, secret=secrets["T01"])
-    other = Terminal(
-        tmp_path / "o", central_url=central.url, secret=secrets["T02"], terminal_id="T02"
-    )
-    try:
-        honest = consult_for(other)
-        real = honest.ask("生育登记", "问题", "13912345678").tracking_no
-        assert other.runner is not None and other.runner.drain().sent == 1
-        # The guesser's own process would stop it earlier; a fresh service per try stands
-        # for a guesser who restarts the terminal to get around that.
-        for _ in range(MISSES_PER_HOUR):
-            with pytest.raises(ServiceError) as caught:
-                consult_for(guesser).answer(neighbour_of(real))
-            assert caught.value.reason == "not_found"
+    guesser, other = two_terminals
+    honest = consult_for(other)
+    real = honest.ask("生育登记", "问题", "13912345678").tracking_no
+    assert other.runner is not None and other.runner.drain().sent == 1
+    # The guesser's own process would stop it earlier; a fresh service per try stands for a
+    # guesser who restarts the terminal to get around that.
+    for _ in range(MISSES_PER_HOUR):
         with pytest.raises(ServiceError) as caught:
-            consult_for(guesser).answer(real)  # even the right number, this hour
-        assert caught.value.reason == "too_many_lookups"
-        assert honest.answer(real).state == "received"  # another terminal is not affected
-    finally:
-        guesser.close()
-        other.close()
+            consult_for(guesser).answer(neighbour_of(real))
+        assert caught.value.reason == "not_found"
+    with pytest.raises(ServiceError) as caught:
+        consult_for(guesser).answer(real)  # even the right number, this hour
+    assert caught.value.reason == "too_many_lookups"
+    assert honest.answer(real).state == "received"  # another terminal is not affected
 
 
 def test_the_terminal_limits_guesses_when_central_cannot_be_asked(tmp_path: Path) -> None:
