@@ -3,8 +3,8 @@
 The reference service opens the same slots on every working day of the Chinese calendar
 (09:00–12:00 and 13:30–16:30 hall time, one hour each) with a fixed capacity per hall; a real
 deployment replaces :func:`day_slots` with its own schedule. Booking is idempotent under the
-terminal's ``Idempotency-Key`` and refuses a full or unknown slot with 422 ``slot_full`` /
-``no_such_slot``.
+terminal's ``Idempotency-Key`` and refuses a full, unknown or already started slot with 422
+``slot_full`` / ``no_such_slot`` / ``slot_past``; a slot that has started is not offered.
 """
 
 from __future__ import annotations
@@ -80,11 +80,14 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         if start > LAST_BOOKABLE_DAY - timedelta(days=days - 1):
             raise HTTPException(status_code=422, detail="start is past the last bookable day")
         out: list[Slot] = []
+        now = datetime.now(UTC)
         with db.session() as s:
             for offset in range(days):
                 day = start + timedelta(days=offset)
                 booked = _booked(s, who.hall_id, day)
                 for begin, end in day_slots(day):
+                    if begin <= now:
+                        continue  # started or over: not offered
                     # Aware datetimes compare as instants: UTC keys match hall-time slots.
                     taken = booked.get(begin, 0)
                     out.append(Slot(start=begin, end=end, capacity=SLOT_CAPACITY, booked=taken))
@@ -109,6 +112,8 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
             if not match:
                 return 422, {"detail": "no_such_slot"}
             begin, end = match[0]
+            if begin <= datetime.now(UTC):
+                return 422, {"detail": "slot_past"}
             if _booked(s, who.hall_id, day).get(begin, 0) >= SLOT_CAPACITY:
                 return 422, {"detail": "slot_full"}
             row = AppointmentRow(

@@ -20,7 +20,7 @@ MAX_DAYS = 14
 
 class AppointmentError(RuntimeError):
     """Booking cannot go ahead; ``reason``: ``appointments_offline``, ``slot_full``,
-    ``no_such_slot``, ``not_bookable`` (the service takes no appointments),
+    ``no_such_slot``, ``slot_past`` (it started while the citizen chose), ``not_bookable`` (the service takes no appointments),
     ``booking_refused`` (central said no for another reason)."""
 
     def __init__(self, reason: str, message: str) -> None:
@@ -68,7 +68,7 @@ class AppointmentService:
             raise AppointmentError("appointments_offline", f"central unreachable: {exc}") from None
         except PermanentError as exc:
             text = str(exc)
-            for reason in ("slot_full", "no_such_slot"):
+            for reason in ("slot_full", "no_such_slot", "slot_past"):
                 if reason in text:
                     raise AppointmentError(reason, "central refused the slot") from None
             raise AppointmentError("booking_refused", text) from None

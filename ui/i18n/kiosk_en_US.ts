@@ -245,6 +245,10 @@
         <translation>This slot can no longer be booked. Please choose again.</translation>
     </message>
     <message>
+        <source>该时段已经开始，请选择其他时段。</source>
+        <translation>This time slot has already begun. Please choose another one.</translation>
+    </message>
+    <message>
         <source>该事项不提供预约。</source>
         <translation>This service takes no appointments.</translation>
     </message>

@@ -245,6 +245,10 @@
         <translation>該時段已不能預約，請重新選擇。</translation>
     </message>
     <message>
+        <source>该时段已经开始，请选择其他时段。</source>
+        <translation>該時段已經開始，請選擇其他時段。</translation>
+    </message>
+    <message>
         <source>该事项不提供预约。</source>
         <translation>該事項不提供預約。</translation>
     </message>

@@ -44,6 +44,7 @@ Text {
             "appointments_offline": qsTr("网络暂时不通，现在无法预约。请稍后再试，或到窗口咨询。"),
             "slot_full": qsTr("该时段已约满，请选择其他时段。"),
             "no_such_slot": qsTr("该时段已不能预约，请重新选择。"),
+            "slot_past": qsTr("该时段已经开始，请选择其他时段。"),
             "not_bookable": qsTr("该事项不提供预约。"),
             "booking_refused": qsTr("预约未成功，请稍后再试或到窗口咨询。"),
             "reason_required": qsTr("请至少选择一项不满意的原因。"),
