@@ -63,6 +63,9 @@ LABELS: dict[str, str] = {
     "evaluation": "服务评价回执",
     "complaint": "投诉举报受理回执",
     "tracking_no": "编号",
+    "summary": "事由",
+    "hotline": "便民热线",
+    "visits": "需到现场 {n} 次",
     "time": "时间",
     "rating": "评价",
     "category": "类型",
@@ -115,7 +118,8 @@ def receipt(data: ReceiptData) -> Document:
     blocks: list[Block] = [*_logo(data.logo_path), Title(data.hall_name)]
     blocks += [Text(LABELS["receipt"], bold=True, align="center", tall=True), Separator()]
     blocks += [
-        KeyValue(LABELS["receipt_no"], data.receipt_no, bold=True),
+        Text(LABELS["receipt_no"], bold=True),
+        Text(data.receipt_no, bold=True, align="center", tall=True),
         KeyValue(LABELS["service"], data.service_name),
         KeyValue(LABELS["applicant"], data.applicant),
     ]
@@ -141,7 +145,11 @@ def receipt(data: ReceiptData) -> Document:
         blocks += [
             KeyValue(f"{i}.", name, sep=" ") for i, name in enumerate(data.materials_to_bring, 1)
         ]
-    blocks += [Separator(), Text(LABELS["next_step"], bold=True), Text(data.next_step)]
+    blocks += [
+        Separator(),
+        Text(LABELS["next_step"], bold=True),
+        Text(data.next_step, bold=True, tall=True),
+    ]
     if data.progress_url:
         blocks += [Feed(), QrCode(data.progress_url, caption=LABELS["progress_qr"])]
     if data.receipt_no.isascii():
@@ -214,6 +222,7 @@ class SlipData:
     guide_url: str = ""
     logo_path: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    visits_required: int | None = None  # 到现场次数, said under 办理地点
 
 
 def notification_slip(data: SlipData) -> Document:
@@ -239,6 +248,11 @@ def notification_slip(data: SlipData) -> Document:
         Text(data.fees or LABELS["free"]),
         Text(LABELS["slip_place"], bold=True),
         Text(data.where_to_go),
+        *(
+            [Text(LABELS["visits"].format(n=data.visits_required), bold=True)]
+            if data.visits_required
+            else []
+        ),
         Text(LABELS["slip_consult"], bold=True),
         KeyValue(LABELS["consult"], data.consultation_phone),
     ]
@@ -266,6 +280,8 @@ class AcknowledgementData:
     message: str  # what happens next, in the department's words
     service_name: str = ""
     lookup_url: str = ""
+    summary: str = ""  # what it is about, in a few words (never the citizen's own text)
+    hotline: str = ""  # where to call about it
 
 
 def acknowledgement(data: AcknowledgementData) -> Document:
@@ -273,15 +289,21 @@ def acknowledgement(data: AcknowledgementData) -> Document:
     blocks: list[Block] = [Title(data.hall_name)]
     blocks += [Text(LABELS[data.kind], bold=True, align="center", tall=True), Separator()]
     blocks += [
-        KeyValue(LABELS["tracking_no"], data.tracking_no, bold=True),
+        Text(LABELS["tracking_no"], bold=True),
+        Text(data.tracking_no, bold=True, align="center", tall=True),
         KeyValue(LABELS["time"], _when(data.created_at)),
     ]
     if data.service_name:
         blocks.append(KeyValue(LABELS["service"], data.service_name))
     label = LABELS["rating"] if data.kind == "evaluation" else LABELS["category"]
-    blocks += [KeyValue(label, data.detail), Separator(), Text(data.message)]
+    blocks.append(KeyValue(label, data.detail))
+    if data.summary:
+        blocks.append(KeyValue(LABELS["summary"], data.summary))
+    blocks += [Separator(), Text(data.message)]
     if data.lookup_url:
         blocks += [Feed(), QrCode(data.lookup_url, caption=LABELS["lookup_qr"])]
+    if data.hotline:
+        blocks.append(KeyValue(LABELS["hotline"], data.hotline))
     blocks.append(Cut())
     return Document("acknowledgement", data.tracking_no, tuple(blocks))
 

@@ -55,6 +55,7 @@ def sample_slip(now: datetime) -> Document:
             consultation_phone="020-12345（工作日 9:00-17:00）",
             issued_at=now,
             guide_url="https://zwfw.example.gov.cn/guide/11440100MB2C91234X",
+            visits_required=1,
         )
     )
 
@@ -65,12 +66,14 @@ def sample_acknowledgement(now: datetime) -> Document:
         L.AcknowledgementData(
             kind="complaint",
             hall_name=HALL,
-            tracking_no="TS20240506000123",
+            tracking_no="TS20240506T010123K3QZ",
             created_at=now,
             detail="服务态度",
             message="您的投诉已受理，我们将在 5 个工作日内答复，可凭编号查询处理进度。",
             service_name="个体工商户设立登记",
-            lookup_url="https://zwfw.example.gov.cn/complaint?no=TS20240506000123",
+            lookup_url="https://zwfw.example.gov.cn/complaint?no=TS20240506T010123K3QZ",
+            summary="投诉内容 86 字；涉及窗口 3号窗口",
+            hotline="12345",
         )
     )
 

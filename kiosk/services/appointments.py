@@ -20,8 +20,9 @@ MAX_DAYS = 14
 
 class AppointmentError(RuntimeError):
     """Booking cannot go ahead; ``reason``: ``appointments_offline``, ``slot_full``,
-    ``no_such_slot``, ``slot_past`` (it started while the citizen chose), ``not_bookable`` (the service takes no appointments),
-    ``booking_refused`` (central said no for another reason)."""
+    ``no_such_slot``, ``slot_past`` (it started while the citizen chose), ``not_bookable``
+    (the service takes no appointments), ``booking_refused`` (central said no for another
+    reason)."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)

@@ -93,11 +93,16 @@ class ComplaintService(FollowUpDesk):
                 against_staff=against_staff,
             )
 
+        # What the slip says it is about: counts and places, never the complaint's own words.
+        about = [f"投诉内容 {len(body)} 字"]
+        if against_window:
+            about.append(f"涉及窗口 {against_window}")
         return self._file(
             chosen.code,
             build,
             detail=chosen.name,
             message="我们将在 5 个工作日内处理，可凭编号在自助终端查询处理进度。",
+            summary="；".join(about),
         )
 
     def status(self, tracking_no: str) -> FollowUpView:

@@ -53,6 +53,11 @@ def check_phone(phone: str) -> str:
     return phone
 
 
+def last_digits(phone: str, n: int = 4) -> str:
+    """The last ``n`` digits of a phone number (what a slip may show of it)."""
+    return "".join(ch for ch in phone if ch.isdigit())[-n:]
+
+
 class ConsultService(FollowUpDesk):
     """FAQ from the catalog; questions left for the department (call from a worker thread)."""
 
@@ -121,6 +126,7 @@ class ConsultService(FollowUpDesk):
             build,
             detail=topic,
             message="答复将以短信或电话告知，也可凭编号在自助终端查询答复。",
+            summary=f"留言 {len(body)} 字；答复发送至尾号 {last_digits(phone)} 的电话",
         )
 
     def answer(self, tracking_no: str) -> FollowUpView:

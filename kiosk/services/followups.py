@@ -35,6 +35,8 @@ from kiosk.sync.outbox import enqueue
 log = logging.getLogger(__name__)
 
 PREFIXES = {"complaint": "TS", "consultation": "ZX"}
+# Printed on every complaint and question slip: the national public-service hotline.
+HOTLINE = "12345"
 MAX_TEXT = 4000
 # Crockford's base 32: no I, L, O or U, so the tail reads back unambiguously.
 TAIL_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -234,6 +236,7 @@ class FollowUpDesk:
         *,
         detail: str,
         message: str,
+        summary: str = "",
     ) -> Filed:
         """Number, record and enqueue one item in a single transaction, then print its slip.
 
@@ -253,6 +256,8 @@ class FollowUpDesk:
                 created_at=now,
                 detail=detail or "-",
                 message=message,
+                summary=summary,
+                hotline=HOTLINE,
             )
         )
         return Filed(tracking, self.followups.print_slip(slip))

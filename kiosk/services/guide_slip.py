@@ -57,7 +57,7 @@ def slip_document(slip: NotificationSlip, hall_name: str, now: datetime) -> Docu
             consultation_phone=slip.consultation_phone,
             issued_at=now,
             guide_url=slip.online_url,
-            notes=(f"需到现场 {slip.visits_required} 次",) if slip.visits_required else (),
+            visits_required=slip.visits_required,
         )
     )
 

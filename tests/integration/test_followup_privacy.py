@@ -8,6 +8,7 @@ asked. Real central over HTTP on 127.0.0.1; the terminal's store on disk.
 from __future__ import annotations
 
 import re
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -103,3 +104,21 @@ def test_the_terminal_limits_guesses_when_central_cannot_be_asked(tmp_path: Path
         assert consult.answer(real).state == "submitted"
     finally:
         term.close()
+
+
+def test_the_slip_gives_the_hotline_and_what_it_is_about_never_the_words(tmp_path: Path) -> None:
+    term = Terminal(tmp_path / "t")
+    question = "我的户口在外地，孩子能否在本市办理生育登记？"
+    try:
+        filed = consult_for(term).ask("生育登记", question, "139-1234-5678")
+        deadline = time.monotonic() + 60
+        while filed.tracking_no not in term.printed_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        term.close()
+    printed = term.printed_text()
+    assert filed.tracking_no in printed
+    assert "便民热线：12345" in printed
+    assert f"留言 {len(question)} 字；答复发送至尾号 5678 的电话" in printed
+    assert question[:6] not in printed
+    assert "139" not in printed.replace(filed.tracking_no, "") and "1234-" not in printed
