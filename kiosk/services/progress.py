@@ -31,6 +31,8 @@ from kiosk.sync.runner import store_case_status
 log = logging.getLogger(__name__)
 
 RECEIPT_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{3,39}$")
+# The last digits of a receipt number, typed instead of all of it by the card holder.
+TAIL_PATTERN = re.compile(r"^\d{4,8}$")
 QR_KEYS = ("no", "receipt_no", "receipt", "r")
 
 
@@ -129,9 +131,13 @@ class ProgressService:
     def by_receipt(self, receipt_no: str, identity: Identity | None = None) -> ProgressAnswer:
         """The case of a receipt number; notes only when ``identity`` owns it.
 
+        With a card, the last 4–8 digits of the number are enough: they pick among the
+        holder's own cases (``card_required`` without one).
         Raises :class:`ServiceError` ``not_a_receipt`` (malformed) or ``not_found``.
         """
-        receipt_no = receipt_no.strip().upper()
+        receipt_no = "".join(receipt_no.split()).upper()
+        if TAIL_PATTERN.match(receipt_no):
+            return self._by_tail(receipt_no, identity)
         if not RECEIPT_PATTERN.match(receipt_no):
             raise ServiceError("not_a_receipt", "the receipt number is malformed")
         offline = False
@@ -146,6 +152,21 @@ class ProgressService:
         if not cases:
             raise ServiceError("not_found", "no case with this receipt number", offline=offline)
         return ProgressAnswer(cases, offline=offline)
+
+    def _by_tail(self, digits: str, identity: Identity | None) -> ProgressAnswer:
+        if identity is None:
+            raise ServiceError("card_required", "the last digits need the holder's card")
+        mine = self.by_card(identity)
+        cases = [
+            case
+            for case in mine.cases
+            if "".join(filter(str.isdigit, case.receipt_no)).endswith(digits)
+        ]
+        if not cases:
+            raise ServiceError(
+                "not_found", "none of the holder's cases ends so", offline=mine.offline
+            )
+        return ProgressAnswer(cases, offline=mine.offline)
 
     def by_scan(self, data: str, identity: Identity | None = None) -> ProgressAnswer:
         """The case of a scanned receipt QR code (see :func:`receipt_from_scan`)."""

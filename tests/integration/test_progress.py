@@ -113,3 +113,17 @@ def test_offline_shows_the_last_known_status_and_when_it_was_fetched(
     assert by_receipt.offline is True and by_receipt.cases[0].owner is False
     # A card never looked up here has nothing to show offline.
     assert terminal.progress.by_card(person()).cases == []
+
+
+def test_the_card_holder_may_type_only_the_last_digits(terminal: Terminal) -> None:
+    owner = person(APPLICANT, "1949-12-31")
+    (case,) = terminal.progress.by_receipt(" 0001 ", owner).cases
+    assert (case.receipt_no, case.owner) == ("R20261128-T01-0001", True)
+    both = terminal.progress.by_receipt("010001", owner)  # digits across the dash count too
+    assert [c.receipt_no for c in both.cases] == ["R20261128-T01-0001"]
+    with pytest.raises(ServiceError) as stranger:
+        terminal.progress.by_receipt("0001", person())  # not the stranger's case
+    assert stranger.value.reason == "not_found"
+    with pytest.raises(ServiceError) as no_card:
+        terminal.progress.by_receipt("0001")
+    assert no_card.value.reason == "card_required"

@@ -2334,6 +2334,10 @@
         <translation>The receipt number is at the top of your receipt, like H0001-T01-261128-0001.</translation>
     </message>
     <message>
+        <source>已刷身份证的，只需输入编号最后 4 位。</source>
+        <translation>If you have tapped your ID card, the last 4 digits of the number are enough.</translation>
+    </message>
+    <message>
         <source>受理编号</source>
         <translation>Receipt number</translation>
     </message>

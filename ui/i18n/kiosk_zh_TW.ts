@@ -2334,6 +2334,10 @@
         <translation>受理編號印在受理回執頂部，格式如 H0001-T01-261128-0001。</translation>
     </message>
     <message>
+        <source>已刷身份证的，只需输入编号最后 4 位。</source>
+        <translation>已刷身份證的，只需輸入編號最後 4 位。</translation>
+    </message>
+    <message>
         <source>受理编号</source>
         <translation>受理編號</translation>
     </message>

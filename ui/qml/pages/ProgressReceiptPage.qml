@@ -67,6 +67,7 @@ Page {
                 spacing: Theme.spacing
 
                 BodyText { text: qsTr("受理编号印在受理回执顶部，格式如 H0001-T01-261128-0001。") }
+                BodyText { text: qsTr("已刷身份证的，只需输入编号最后 4 位。") }
                 KioskField {
                     id: field
                     objectName: "receiptField"
