@@ -14,11 +14,11 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from kiosk.domain.catalog import ApplicationForm, FieldType, FormField, Prefill
-from kiosk.domain.id_numbers import is_valid_gb11643
+from kiosk.domain.id_numbers import id_number_problem
 from kiosk.domain.identity import Identity, mask_name, mask_number
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+_LANDLINE = re.compile(r"^0[0-9]{2,3}[0-9]{7,8}$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
 
@@ -27,8 +27,9 @@ _AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
 class FieldError:
     """One field that cannot be accepted.
 
-    ``reason``: ``required``, ``too_long``, ``invalid_format``, ``invalid_number``,
-    ``invalid_date``, ``invalid_phone``, ``invalid_choice``, ``invalid_id_number``,
+    ``reason``: ``required``, ``choose_one`` (a required choice left open), ``too_long``,
+    ``invalid_format``, ``invalid_number``, ``invalid_date``, ``invalid_phone``,
+    ``invalid_choice``, ``id_number_length`` / ``_characters`` / ``_birth`` / ``_check``,
     ``invalid_amount``, ``out_of_range``.
     """
 
@@ -43,7 +44,8 @@ def validate(form: ApplicationForm, values: dict[str, str]) -> list[FieldError]:
         value = (values.get(f.id) or "").strip()
         if not value:
             if f.required:
-                errors.append(FieldError(f.id, "required"))
+                chosen = f.type in (FieldType.CHOICE, FieldType.YES_NO)
+                errors.append(FieldError(f.id, "choose_one" if chosen else "required"))
             continue
         reason = _check(f, value)
         if reason:
@@ -62,8 +64,11 @@ def clean(form: ApplicationForm, values: dict[str, str]) -> dict[str, str]:
 
 
 def is_valid_phone(value: str) -> bool:
-    """A mainland mobile number (11 digits) or a landline with area code."""
-    compact = value.strip().replace(" ", "")
+    """A mainland mobile number (11 digits) or a landline with its area code, as people write
+    them: spaces and dashes anywhere, ``+86`` in front. The one phone rule of the terminal."""
+    compact = "".join(value.split()).replace("-", "")
+    if compact.startswith("+86"):
+        compact = compact[3:]
     return bool(_MOBILE.match(compact) or _LANDLINE.match(compact))
 
 
@@ -74,7 +79,7 @@ def _check(f: FormField, value: str) -> str | None:
     if kind is FieldType.PHONE:
         return None if is_valid_phone(value) else "invalid_phone"
     if kind is FieldType.ID_NUMBER:
-        return None if is_valid_gb11643(value) else "invalid_id_number"
+        return id_number_problem(value)
     if kind is FieldType.CHOICE:
         return None if value in {c.value for c in f.choices} else "invalid_choice"
     if kind is FieldType.YES_NO:

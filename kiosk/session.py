@@ -30,7 +30,7 @@ from kiosk.domain.application import (
     Settlement,
 )
 from kiosk.domain.catalog import FormField, Material, MaterialSource, ServiceItem
-from kiosk.domain.id_numbers import is_valid_gb11643
+from kiosk.domain.id_numbers import id_number_problem
 from kiosk.domain.identity import Identity
 from kiosk.forms import FieldError, clean, is_valid_phone, masked_value, prefill, validate
 
@@ -201,8 +201,9 @@ class ApplySession:
             name, number = name.strip(), id_number.strip().upper()
             if not name:
                 raise FlowError("principal_name_missing", "the principal's name is missing")
-            if not is_valid_gb11643(number):
-                raise FlowError("invalid_id_number", "the principal's ID number is not valid")
+            problem = id_number_problem(number)
+            if problem:
+                raise FlowError(problem, "the principal's ID number is not valid")
             person = Person(name, number, from_card=False)
         assert self._card_holder is not None
         if person.id_number == self._card_holder.id_number:

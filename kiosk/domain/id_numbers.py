@@ -28,6 +28,24 @@ def is_valid_gb11643(number: str) -> bool:
     return bool(_ID18.fullmatch(number)) and gb11643_check_char(number[:17]) == number[17]
 
 
+def id_number_problem(number: str) -> str | None:
+    """What is wrong with a typed 18-character ID number, so the screen can say how to fix
+    it: ``id_number_length`` (not 18 characters), ``id_number_characters`` (other than 17
+    digits and a digit or X), ``id_number_birth`` (characters 7–14 are no date),
+    ``id_number_check`` (the last character does not match: a digit was mistyped).
+    None when it is right."""
+    number = number.strip().upper()
+    if len(number) != 18:
+        return "id_number_length"
+    if not _ID18.fullmatch(number):
+        return "id_number_characters"
+    if birth_date_of_id(number) is None:
+        return "id_number_birth"
+    if gb11643_check_char(number[:17]) != number[17]:
+        return "id_number_check"
+    return None
+
+
 def birth_date_of_id(number: str) -> date | None:
     """The birth date coded in an 18-character ID number, or None when it is no date."""
     digits = number[6:14]

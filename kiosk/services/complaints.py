@@ -61,7 +61,7 @@ class ComplaintService(FollowUpDesk):
         """File a complaint; returns its tracking number and the slip's print job.
 
         Raises :class:`ServiceError`: ``unknown_category``, ``text_empty``,
-        ``text_too_long``, ``card_required`` (named complaint without a card), ``bad_phone``.
+        ``text_too_long``, ``card_required`` (named complaint without a card), ``invalid_phone``.
         """
         chosen = next((c for c in CATEGORIES if c.code == category), None)
         if chosen is None:

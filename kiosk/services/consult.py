@@ -7,7 +7,6 @@ The phone travels sealed in the outbox and is never in the ``followup`` table.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,11 +16,10 @@ from typing import Unpack
 from kiosk.contract import Applicant, ConsultationQuestion
 from kiosk.domain.catalog import ServiceItem
 from kiosk.domain.identity import Identity
+from kiosk.forms import is_valid_phone
 from kiosk.services.common import ServiceError
 from kiosk.services.followups import DeskWiring, Filed, FollowUpDesk, FollowUpView, check_text
 from kiosk.store import Store
-
-PHONE = re.compile(r"^\+?[0-9][0-9 -]{4,19}$")
 
 
 @dataclass(frozen=True)
@@ -46,10 +44,11 @@ class ConsultInfo:
 
 
 def check_phone(phone: str) -> str:
-    """A phone number as typed (digits, spaces, dashes, leading +); ``bad_phone`` otherwise."""
+    """A phone number as typed, by the terminal's one phone rule
+    (:func:`kiosk.forms.is_valid_phone`); ``invalid_phone`` otherwise."""
     phone = phone.strip()
-    if not PHONE.match(phone):
-        raise ServiceError("bad_phone", "the phone number is not valid")
+    if not is_valid_phone(phone):
+        raise ServiceError("invalid_phone", "the phone number is not valid")
     return phone
 
 
@@ -97,7 +96,7 @@ class ConsultService(FollowUpDesk):
     ) -> Filed:
         """Leave a question; returns its tracking number and the slip's print job.
 
-        Raises :class:`ServiceError` ``text_empty``, ``text_too_long`` or ``bad_phone``.
+        Raises :class:`ServiceError` ``text_empty``, ``text_too_long`` or ``invalid_phone``.
         """
         body = check_text(text)
         phone = check_phone(phone)

@@ -65,7 +65,7 @@ def test_a_question_needs_text_and_a_phone_for_the_answer(terminal: Terminal) ->
     assert empty.value.reason == "text_empty"
     with pytest.raises(ServiceError) as phone:
         consult.ask("t", "问题", "call me")
-    assert phone.value.reason == "bad_phone"
+    assert phone.value.reason == "invalid_phone"
 
 
 def test_a_complaint_is_tracked_and_moved_on_by_staff(

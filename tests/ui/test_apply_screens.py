@@ -159,7 +159,7 @@ def agent_application_sb001(ui, qtbot) -> str:
         PRINCIPAL_ID[:-1] + ("0" if PRINCIPAL_ID[-1] != "0" else "1"),
     )
     press(ui, qtbot, "principalNext")
-    qtbot.waitUntil(lambda: "身份证号码有误，请核对后重新输入。" in shown_text(ui))
+    qtbot.waitUntil(lambda: "身份证号码有一位输错了" in shown_text(ui))
     assert ui.current_page() == "applyPrincipalPage"
     type_into(ui, qtbot, "principalIdNumber", PRINCIPAL_ID)
     press(ui, qtbot, "principalNext")

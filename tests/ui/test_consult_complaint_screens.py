@@ -88,7 +88,7 @@ def test_a_question_without_text_or_with_a_bad_phone_is_refused_in_words(demo, q
     type_into(demo, "consultText", "能否代办？")
     type_into(demo, "consultPhoneField", "call me")
     tap(demo, item(demo, "consultSubmit"))
-    qtbot.waitUntil(lambda: "手机号码不正确，请重新输入。" in shown(demo))
+    qtbot.waitUntil(lambda: "电话号码有误，请输入11位手机号或带区号的固定电话。" in shown(demo))
     assert demo.current_page() == "consultAskPage"
     assert demo.consult.property("trackingNo") == ""
 

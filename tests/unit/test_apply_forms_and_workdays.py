@@ -7,8 +7,11 @@ from datetime import date
 
 import pytest
 
+from kiosk.domain.id_numbers import id_number_problem
 from kiosk.domain.workdays import add_working_days
-from kiosk.forms import prefill, validate
+from kiosk.forms import is_valid_phone, prefill, validate
+from kiosk.services.common import ServiceError
+from kiosk.services.consult import check_phone
 from tests.unit.apply_helpers import id_number, identity, service
 
 
@@ -34,7 +37,7 @@ def test_bad_values_get_their_own_reason_codes() -> None:
         "bank_account": "62-22",
     }
     assert reasons("SB-006", values) == {
-        "applicant_id_number": "invalid_id_number",
+        "applicant_id_number": "id_number_check",
         "phone": "invalid_phone",
         "separation_date": "invalid_date",
         "contribution_months": "out_of_range",
@@ -102,3 +105,40 @@ def test_dates_beyond_the_calendar_fall_back_to_weekdays_and_say_so(
         # Fri 5 Jan 2085 + 1 working day → Mon 8 Jan 2085.
         assert add_working_days(date(2085, 1, 5), 1) == date(2085, 1, 8)
     assert "Monday-Friday" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("11010519491231002", "id_number_length"),  # one digit left out
+        ("1101051949123100２X", "id_number_characters"),  # a full-width digit
+        ("11010519491331002X", "id_number_birth"),  # month 13
+        ("110105194912310021", "id_number_check"),  # last character mistyped
+        (" 11010519491231002x ", None),
+    ],
+)
+def test_an_id_number_is_told_what_is_wrong_with_it(typed: str, reason: str | None) -> None:
+    assert id_number_problem(typed) == reason
+
+
+@pytest.mark.parametrize(
+    ("typed", "valid"),
+    [
+        ("139 1234 5678", True),
+        ("139-1234-5678", True),
+        ("+86 13912345678", True),
+        ("020-12345678", True),
+        ("0755 8765 4321", True),
+        ("１３９１２３４５６７８", False),  # full-width digits are not a phone number
+        ("12345", False),
+        ("call me", False),
+    ],
+)
+def test_one_phone_rule_everywhere(typed: str, valid: bool) -> None:
+    assert is_valid_phone(typed) is valid
+    if valid:
+        assert check_phone(typed) == typed.strip()
+    else:
+        with pytest.raises(ServiceError) as caught:
+            check_phone(typed)
+        assert caught.value.reason == "invalid_phone"

@@ -189,8 +189,20 @@
         <translation>請輸入被代辦人的姓名。</translation>
     </message>
     <message>
-        <source>身份证号码有误，请核对后重新输入。</source>
-        <translation>身份證號碼有誤，請核對後重新輸入。</translation>
+        <source>身份证号码应为 18 位，请核对位数。</source>
+        <translation>身份證號碼應為 18 位，請核對位數。</translation>
+    </message>
+    <message>
+        <source>身份证号码只能是数字，最后一位可以是 X。</source>
+        <translation>身份證號碼只能是數字，最後一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>身份证号码第 7 到 14 位是出生日期，这几位不对，请核对。</source>
+        <translation>身份證號碼第 7 到 14 位是出生日期，這幾位不對，請核對。</translation>
+    </message>
+    <message>
+        <source>身份证号码有一位输错了（最后一位校验不符），请逐位核对。</source>
+        <translation>身份證號碼有一位輸錯了（最後一位校驗不符），請逐位核對。</translation>
     </message>
     <message>
         <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
@@ -344,8 +356,8 @@
         <translation>請從選項中選擇一項。</translation>
     </message>
     <message>
-        <source>身份证号码有误，请核对。</source>
-        <translation>身份證號碼有誤，請核對。</translation>
+        <source>请选择一项。</source>
+        <translation>請選擇一項。</translation>
     </message>
     <message>
         <source>请输入金额，最多两位小数，如 1280.50。</source>
@@ -2440,8 +2452,8 @@
         <translation>內容太長，請精簡到 4000 字以內。</translation>
     </message>
     <message>
-        <source>手机号码不正确，请重新输入。</source>
-        <translation>手機號碼不正確，請重新輸入。</translation>
+        <source>电话号码有误，请输入11位手机号或带区号的固定电话。</source>
+        <translation>電話號碼有誤，請輸入11位手機號或帶區號的固定電話。</translation>
     </message>
     <message>
         <source>请选择投诉类别。</source>

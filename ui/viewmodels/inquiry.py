@@ -1,7 +1,7 @@
 """View-models of the progress (进度查询), consultation (咨询) and complaint (投诉) screens.
 
 Every service call runs on the core's task executor; results come back through the
-dispatcher. QML gets reason CODES (``not_found``, ``bad_phone`` …) and words them itself.
+dispatcher. QML gets reason CODES (``not_found``, ``invalid_phone`` …) and words them itself.
 Results of a task started before :meth:`clear` (end of visit) are dropped.
 """
 

@@ -25,7 +25,7 @@ Text {
         case "card_required": return qsTr("请先刷身份证。")
         case "text_empty": return qsTr("请填写内容。")
         case "text_too_long": return qsTr("内容太长，请精简到 4000 字以内。")
-        case "bad_phone": return qsTr("手机号码不正确，请重新输入。")
+        case "invalid_phone": return qsTr("电话号码有误，请输入11位手机号或带区号的固定电话。")
         case "unknown_category": return qsTr("请选择投诉类别。")
         case "no_demo_receipt": return qsTr("演示数据尚未准备好，请稍后再试。")
         case "not_ready": return qsTr("终端正在启动，请稍候再试。")

@@ -118,12 +118,16 @@ Page {
             "invalid_date": qsTr("日期不正确，请按“年-月-日”填写，如 2024-05-01。"),
             "invalid_phone": qsTr("电话号码有误，请输入11位手机号或带区号的固定电话。"),
             "invalid_choice": qsTr("请从选项中选择一项。"),
-            "invalid_id_number": qsTr("身份证号码有误，请核对。"),
+            "choose_one": qsTr("请选择一项。"),
             "invalid_amount": qsTr("请输入金额，最多两位小数，如 1280.50。"),
             "out_of_range": qsTr("超出允许的范围，请核对。")
         }
+        if (reason && reason.indexOf("id_number_") === 0)
+            return idNumberWords.sentence(reason)  // the same words as the agent's page
         return reason ? (words[reason] || qsTr("此项需要修改。")) : ""
     }
+
+    ApplyErrorText { id: idNumberWords; visible: false }
 
     ColumnLayout {
         anchors.fill: parent

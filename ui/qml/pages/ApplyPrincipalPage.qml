@@ -202,7 +202,7 @@ Page {
                         background: Rectangle {
                             radius: Theme.radius
                             color: Theme.surface
-                            border.color: apply.error === "invalid_id_number" ? Theme.error : Theme.primary
+                            border.color: apply.error.indexOf("id_number_") === 0 ? Theme.error : Theme.primary
                             border.width: 3
                         }
                     }
