@@ -12,10 +12,11 @@ lives as long as the process.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
+
+from kiosk.contract.keyfiles import read_or_create_key_file
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +42,7 @@ def default_key_file(db_url: str) -> Path | None:
 def load_or_create_key(path: Path) -> bytes:
     """The key in ``path``; a new one (mode 0600, created atomically) when there is none."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "wb") as f:
-            f.write(Fernet.generate_key() + b"\n")
-            f.flush()
-            os.fsync(f.fileno())
-        log.info("created the seal key for terminal secrets at %s", path)
-    try:
-        key = path.read_bytes().strip()
+        key = read_or_create_key_file(path, lambda: Fernet.generate_key() + b"\n").strip()
         Fernet(key)
     except (OSError, ValueError) as exc:
         raise SealError(f"unusable seal key file {path}: {type(exc).__name__}") from None
