@@ -1,7 +1,8 @@
-"""Terminal secrets are kept sealed (Fernet: AES-CBC + HMAC-SHA256) under a key that lives
-outside the database, so a copy of the database (a backup, a dump) does not hand out the
-keys every terminal signs with. HMAC verification needs the secret itself, so it cannot be
-a one-way hash: it is opened in memory for each verification.
+"""Terminal secrets and the bodies of accepted items are kept sealed (Fernet: AES-CBC +
+HMAC-SHA256) under a key that lives outside the database, so a copy of the database (a
+backup, a dump) neither hands out the keys every terminal signs with nor the citizens'
+names, ID numbers, phones and words in ``intake_item.body``. HMAC verification needs the
+secret itself, so it cannot be a one-way hash: it is opened in memory for each verification.
 
 The seal key is a file (mode 0600) created on first use. By default it sits next to a SQLite
 database (``central.db`` → ``central.db.seal-key``); any other database URL needs an
@@ -50,7 +51,7 @@ def load_or_create_key(path: Path) -> bytes:
 
 
 class Sealer:
-    """Seals and opens terminal secrets with one key."""
+    """Seals and opens terminal secrets and intake bodies with one key."""
 
     def __init__(self, key: bytes | None = None) -> None:
         self._fernet = Fernet(key or Fernet.generate_key())
@@ -73,6 +74,14 @@ class Sealer:
             return self._fernet.decrypt(stored[len(PREFIX) :])
         except InvalidToken:
             raise SealError("a terminal secret does not open with this seal key") from None
+
+    def seal_text(self, text: str) -> str:
+        """What the database stores for ``text`` (personal data at rest, e.g. intake bodies)."""
+        return self.seal(text.encode()).decode("ascii")
+
+    def open_text(self, stored: str) -> str:
+        """The text behind a stored value; a value from before sealing is returned as is."""
+        return self.open(stored.encode()).decode()
 
 
 def is_sealed(stored: bytes) -> bool:
