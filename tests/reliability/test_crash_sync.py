@@ -139,12 +139,14 @@ def kill_repeatedly(run: Run, central: CentralProcess, secret: str, kills: int) 
                 "appointments": appointments[-4:],
             }
             pid = zygote.spawn(args, run.logs / f"{n:05d}.err")
-            ready = zygote.wait_ready(pid)
-            if ready:
-                # Mostly short lives, now and then a long one: a ticket waits for the
-                # printer's backlog, so its whole flow needs a few seconds at times.
-                time.sleep(min(rng.expovariate(2.0), 4.0))
-            status = zygote.kill(pid)
+            try:
+                ready = zygote.wait_ready(pid)
+                if ready:
+                    # Mostly short lives, now and then a long one: a ticket waits for the
+                    # printer's backlog, so its whole flow needs a few seconds at times.
+                    time.sleep(min(rng.expovariate(2.0), 4.0))
+            finally:
+                status = zygote.kill(pid)  # never leave a child running
             killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
             assert ready and killed, f"run {n} ended by itself:\n{run.child_errors()}"
     finally:
