@@ -29,7 +29,7 @@ help:
 	@echo "make demo       set up, then start the terminal in demo mode (simulated devices;"
 	@echo "                without a display: on VNC and in a browser, password printed)"
 	@echo "make test       set up, then run every test"
-	@echo "make test-fast  the quick set (no pcsc, gui or slow tests; about 4 min)"
+	@echo "make test-fast  the quick set (no pcsc, gui or slow tests; about 5 min)"
 	@echo "make test-fresh make test from a fresh clone with a fresh HOME: twice, then with a CPU hog"
 	@echo "make bench      benchmarks, one JSON line each"
 	@echo "make lint       ruff, ruff format --check, mypy"

@@ -61,10 +61,11 @@ def create_app(
     def health() -> Health:
         return Health(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
 
-    app.include_router(intake.build_router(idem, auth))
+    cases.rehash_case_owners(db, id_hash_key)
+    app.include_router(intake.build_router(idem, auth, intake.IntakeKeys(db.sealer, id_hash_key)))
     app.include_router(queue.build_router(db, idem, auth))
     app.include_router(booking.build_router(db, idem, auth))
-    app.include_router(cases.build_router(db, auth))
+    app.include_router(cases.build_router(db, auth, id_hash_key))
     app.include_router(catalog_feed.build_router(db, auth))
     app.include_router(followups.build_router(db, auth))
     app.include_router(assist.build_router(db, auth))

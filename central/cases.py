@@ -1,13 +1,13 @@
 """Cases (办件) and their status: created from submissions, looked up by terminals.
 
 Lookup works by case number, by receipt number, or by ID number for the owner (the terminal
-sends the ID number read from the citizen's card; central compares a hash).
+sends the ID number read from the citizen's card; central compares its keyed hash).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -16,7 +16,7 @@ from sqlmodel import Session, col, or_, select
 
 from central.auth import AUTH_RESPONSES, Principal
 from central.counters import next_value
-from central.db import CaseRecord, Database, as_utc
+from central.db import CaseRecord, CentralMeta, Database, IntakeItem, as_utc
 from kiosk.contract import (
     API_PREFIX,
     CaseLookup,
@@ -27,16 +27,22 @@ from kiosk.contract import (
     DepartmentProgress,
     StaffCaseUpdate,
     Submission,
+    keyed_id_hash,
 )
 
+log = logging.getLogger(__name__)
 
-def id_hash(id_number: str) -> str:
-    """How central indexes ID numbers: a hash, so the index never holds them in clear."""
-    return hashlib.sha256(id_number.strip().upper().encode()).hexdigest()
+# central_meta: how case owners' ID numbers are hashed (absent: bare SHA-256, older versions).
+META_OWNER_HASH = "case_owner_hash"
+OWNER_HASH_KEYED = "hmac-sha256"
 
 
-def create_case(s: Session, terminal_id: str, sub: Submission) -> CaseRecord:
-    """A new case for an accepted submission, numbered ``ZW<yyyymmdd><seq>``."""
+def create_case(s: Session, terminal_id: str, sub: Submission, id_hash_key: bytes) -> CaseRecord:
+    """A new case for an accepted submission, numbered ``ZW<yyyymmdd><seq>``.
+
+    The owners' ID numbers are indexed only as :func:`kiosk.contract.keyed_id_hash` under
+    the deployment's key, the hash every terminal of the deployment computes too.
+    """
     day = datetime.now(UTC).strftime("%Y%m%d")
     case_no = f"ZW{day}{next_value(s, f'case:{day}'):06d}"
     case = CaseRecord(
@@ -44,15 +50,51 @@ def create_case(s: Session, terminal_id: str, sub: Submission) -> CaseRecord:
         terminal_id=terminal_id,
         receipt_no=sub.receipt_no,
         service_code=sub.service_code,
-        id_number_hash=id_hash(sub.applicant.id_number) if sub.applicant.id_number else None,
-        agent_id_number_hash=(
-            id_hash(sub.agent.id_number) if sub.agent and sub.agent.id_number else None
-        ),
         state=CaseState.RECEIVED.value,
         promised_date=sub.promised_date.isoformat() if sub.promised_date else None,
     )
+    index_owners(case, sub, id_hash_key)
     s.add(case)
     return case
+
+
+def index_owners(case: CaseRecord, sub: Submission, id_hash_key: bytes) -> None:
+    """Set the case's applicant and agent hashes from the submission."""
+    applicant = sub.applicant.id_number
+    agent = sub.agent.id_number if sub.agent else None
+    case.id_number_hash = keyed_id_hash(id_hash_key, applicant) if applicant else None
+    case.agent_id_number_hash = keyed_id_hash(id_hash_key, agent) if agent else None
+
+
+def rehash_case_owners(db: Database, id_hash_key: bytes) -> int:
+    """Once per database: replace the bare SHA-256 owner hashes of older versions.
+
+    A bare hash cannot be turned into a keyed one, but the case's submission is in the
+    intake ledger with the ID numbers: each case is hashed again from it. A case without a
+    ledger item (made some other way) loses its owner hashes; it is still found by case and
+    receipt number. Returns how many cases were hashed again.
+    """
+    done = 0
+    with db.session() as s:
+        if db.get_meta(s, META_OWNER_HASH) == OWNER_HASH_KEYED:
+            return 0
+        ledger = {
+            item.reference: item
+            for item in s.exec(select(IntakeItem).where(IntakeItem.kind == "submission"))
+        }
+        for case in s.exec(select(CaseRecord)):
+            item = ledger.get(case.case_no)
+            if item is None:
+                case.id_number_hash = case.agent_id_number_hash = None
+            else:
+                sub = Submission.model_validate_json(db.open_body(item))
+                index_owners(case, sub, id_hash_key)
+                done += 1
+            s.add(case)
+        s.add(CentralMeta(key=META_OWNER_HASH, value=OWNER_HASH_KEYED))
+    if done:
+        log.info("hashed the owners of %d case(s) again with the deployment's key", done)
+    return done
 
 
 def to_status(case: CaseRecord) -> CaseStatus:
@@ -99,7 +141,7 @@ def apply_update(case: CaseRecord, change: StaffCaseUpdate) -> CaseRecord:
     return case
 
 
-def build_router(db: Database, auth: Any) -> APIRouter:
+def build_router(db: Database, auth: Any, id_hash_key: bytes) -> APIRouter:
     """Case lookup and status routes for terminals."""
     router = APIRouter(prefix=f"{API_PREFIX}/cases", tags=["cases"], responses=AUTH_RESPONSES)
 
@@ -113,7 +155,7 @@ def build_router(db: Database, auth: Any) -> APIRouter:
             stmt = stmt.where(CaseRecord.receipt_no == query.receipt_no)
         else:
             # The owner is the applicant or the agent who applied on the applicant's behalf.
-            digest = id_hash(query.id_number or "")
+            digest = keyed_id_hash(id_hash_key, query.id_number or "")
             stmt = stmt.where(
                 or_(CaseRecord.id_number_hash == digest, CaseRecord.agent_id_number_hash == digest)
             )

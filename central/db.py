@@ -14,9 +14,11 @@ from typing import Any
 
 from sqlalchemy import Column, LargeBinary, UniqueConstraint, event
 from sqlalchemy.engine import Engine
-from sqlmodel import Field, Session, SQLModel, create_engine, select
+from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
-from central.sealing import Sealer, is_sealed
+from central.sealing import PREFIX, Sealer, is_sealed
+
+SEAL_PREFIX = PREFIX.decode()
 
 
 def utcnow() -> datetime:
@@ -65,7 +67,11 @@ class IdempotencyRecord(SQLModel, table=True):
 
 
 class IntakeItem(SQLModel, table=True):
-    """Every accepted item, once: the exactly-once ledger (tests count rows here)."""
+    """Every accepted item, once: the exactly-once ledger (tests count rows here).
+
+    ``body`` is the item as accepted, sealed (:meth:`Database.open_body` reads it): it holds
+    names, ID numbers, phones and the citizen's own words.
+    """
 
     __tablename__ = "intake_item"
     __table_args__ = (UniqueConstraint("terminal_id", "key"),)
@@ -183,6 +189,15 @@ class CatalogItemRow(SQLModel, table=True):
     feed_version: int = Field(index=True)
 
 
+class CentralMeta(SQLModel, table=True):
+    """Facts about the database itself, e.g. which one-time data migrations are done."""
+
+    __tablename__ = "central_meta"
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = Field(max_length=200)
+
+
 CENTRAL_TABLES = [
     t.__table__  # type: ignore[union-attr]
     for t in (
@@ -197,6 +212,7 @@ CENTRAL_TABLES = [
         CatalogItemRow,
         FollowUpRow,
         AssistCallRow,
+        CentralMeta,
     )
 ]
 
@@ -241,8 +257,10 @@ def make_engine(url: str) -> Engine:
 class Database:
     """Central's database handle, passed to every router (no module-level engine).
 
-    ``sealer`` seals terminal secrets under a key kept outside the database
-    (``central.sealing``); secrets stored in clear by an older version are sealed on open.
+    ``sealer`` seals terminal secrets and intake bodies under a key kept outside the
+    database (``central.sealing``); those stored in clear by an older version are sealed on
+    open. Reading still accepts a body in clear (:meth:`open_body`): a central of the older
+    version writing to the same database during an upgrade must not make items unreadable.
     """
 
     def __init__(self, url: str, seal_key_file: Path | None = None) -> None:
@@ -251,6 +269,7 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = url.startswith("sqlite")
         self._seal_clear_secrets()
+        self._seal_clear_bodies()
 
     def _seal_clear_secrets(self) -> None:
         with self.session() as s:
@@ -258,6 +277,31 @@ class Database:
                 if not is_sealed(bytes(terminal.secret)):
                     terminal.secret = self.sealer.seal(bytes(terminal.secret))
                     s.add(terminal)
+
+    def _seal_clear_bodies(self, chunk: int = 500) -> int:
+        sealed = 0
+        while True:
+            with self.session() as s:
+                rows = s.exec(
+                    select(IntakeItem)
+                    .where(col(IntakeItem.body).not_like(f"{SEAL_PREFIX}%"))
+                    .limit(chunk)
+                ).all()
+                for row in rows:
+                    row.body = self.sealer.seal_text(row.body)
+                    s.add(row)
+            sealed += len(rows)
+            if len(rows) < chunk:
+                return sealed
+
+    def open_body(self, item: IntakeItem) -> str:
+        """The accepted item's JSON (sealed at rest)."""
+        return self.sealer.open_text(item.body)
+
+    def get_meta(self, s: Session, key: str) -> str | None:
+        """A value of ``central_meta`` inside the caller's session."""
+        row = s.get(CentralMeta, key)
+        return row.value if row is not None else None
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -1,7 +1,7 @@
 """The deployment's ID-hash key: central keeps it, terminals fetch it over the signed API.
 
 ID numbers are only ever compared as ``HMAC-SHA256(key, number)``
-(:func:`kiosk.domain.id_numbers.keyed_id_hash`): a ticket holder's, an appointment's, a
+(:func:`kiosk.contract.keyed_id_hash`): a ticket holder's, an appointment's, a
 case owner's. Every terminal of the deployment must hash with the same key, and central
 must too (appointments booked through the staff API), so central is its one source: a file
 of 32 random bytes (mode 0600) made on first start, handed to authenticated terminals by
@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 
 from kiosk.contract import API_PREFIX, IdHashKey
+from kiosk.contract.keyfiles import read_or_create_key_file
 
 log = logging.getLogger(__name__)
 
@@ -29,19 +29,7 @@ KEY_BYTES = 32
 
 def load_or_create_id_key(path: Path) -> bytes:
     """The key in ``path``, created (0600) when the file does not exist yet."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        try:
-            os.write(fd, secrets.token_bytes(KEY_BYTES))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        log.info("created the deployment's ID-hash key %s", path)
-    key = path.read_bytes()
+    key = read_or_create_key_file(path, lambda: secrets.token_bytes(KEY_BYTES))
     if len(key) < 16:
         raise RuntimeError(f"ID-hash key {path} has {len(key)} bytes; expected {KEY_BYTES}")
     return key

@@ -7,6 +7,7 @@ one signed request carries up to a few hundred items, each answered and replayed
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -20,6 +21,7 @@ from central.counters import next_value
 from central.db import AppointmentRow, FollowUpRow, IntakeItem, TicketRow
 from central.idempotency import Idempotency, Outcome, Rejected, Work, body_hash
 from central.queue import issue_ticket
+from central.sealing import Sealer
 from kiosk.contract import (
     API_PREFIX,
     AppointmentCheckIn,
@@ -51,25 +53,40 @@ def _as_sent_by(item: WireModel, who: Principal) -> WireModel:
     return item.model_copy(update=update)
 
 
+@dataclass(frozen=True)
+class IntakeKeys:
+    """What intake needs besides the database: the seal for the ledger's bodies (they hold
+    names, ID numbers, phones and the citizen's words) and the deployment's ID-hash key."""
+
+    sealer: Sealer
+    id_hash_key: bytes
+
+
 def _ledger(
-    s: Session, who: Principal, key: str, kind: str, item: WireModel, ref: str | None
+    s: Session,
+    keys: IntakeKeys,
+    who: Principal,
+    key: str,
+    kind: str,
+    item: WireModel,
+    ref: str | None,
 ) -> None:
     s.add(
         IntakeItem(
             terminal_id=who.terminal_id,
             key=key,
             kind=kind,
-            body=_as_sent_by(item, who).model_dump_json(),
+            body=keys.sealer.seal_text(_as_sent_by(item, who).model_dump_json()),
             reference=ref,
         )
     )
 
 
-def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
+def _handle(s: Session, keys: IntakeKeys, who: Principal, key: str, item: WireModel) -> IntakeAck:
     now = datetime.now(UTC)
     if isinstance(item, Submission):
-        case = create_case(s, who.terminal_id, item)
-        _ledger(s, who, key, "submission", item, case.case_no)
+        case = create_case(s, who.terminal_id, item, keys.id_hash_key)
+        _ledger(s, keys, who, key, "submission", item, case.case_no)
         return IntakeAck(
             key=key,
             kind=IntakeKind.SUBMISSION,
@@ -80,7 +97,7 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
         )
     if isinstance(item, TicketRecord):
         ticket = _record_ticket(s, who, item)
-        _ledger(s, who, key, "ticket", item, item.ticket_id)
+        _ledger(s, keys, who, key, "ticket", item, item.ticket_id)
         return IntakeAck(
             key=key,
             kind=IntakeKind.TICKET,
@@ -94,7 +111,7 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
             raise Rejected(422, "unknown appointment")
         appt.checked_in = True
         s.add(appt)
-        _ledger(s, who, key, "checkin", item, item.appointment_id)
+        _ledger(s, keys, who, key, "checkin", item, item.appointment_id)
         return IntakeAck(key=key, kind=IntakeKind.CHECKIN, accepted_at=now)
     if isinstance(item, Complaint | ConsultationQuestion):
         prefix = "TS" if isinstance(item, Complaint) else "ZX"
@@ -105,9 +122,9 @@ def _handle(s: Session, who: Principal, key: str, item: WireModel) -> IntakeAck:
         if s.get(FollowUpRow, tracking) is not None:
             raise Rejected(422, "tracking number already used")
         s.add(FollowUpRow(tracking_no=tracking, kind=kind.value))
-        _ledger(s, who, key, kind.value, item, tracking)
+        _ledger(s, keys, who, key, kind.value, item, tracking)
         return IntakeAck(key=key, kind=kind, accepted_at=now, tracking_no=tracking)
-    _ledger(s, who, key, IntakeKind.EVALUATION.value, item, None)
+    _ledger(s, keys, who, key, IntakeKind.EVALUATION.value, item, None)
     return IntakeAck(key=key, kind=IntakeKind.EVALUATION, accepted_at=now)
 
 
@@ -142,14 +159,16 @@ def _record_ticket(s: Session, who: Principal, item: TicketRecord) -> Ticket:
     return ticket
 
 
-def _work(who: Principal, key: str, kind: str, body: dict[str, Any]) -> Work | Outcome:
+def _work(
+    keys: IntakeKeys, who: Principal, key: str, kind: str, body: dict[str, Any]
+) -> Work | Outcome:
     try:
         item = parse_intake(kind, body)
     except ValueError as exc:
         return Outcome(422, {"detail": str(exc)})
 
     def handler(s: Session) -> tuple[int, dict[str, Any]]:
-        return 201, _handle(s, who, key, item).model_dump(mode="json")
+        return 201, _handle(s, keys, who, key, item).model_dump(mode="json")
 
     # The hash is taken of the validated item, so key order, spacing and omitted defaults
     # do not make the "same" body look different.
@@ -158,23 +177,26 @@ def _work(who: Principal, key: str, kind: str, body: dict[str, Any]) -> Work | O
 
 
 def run_items(
-    idem: Idempotency, who: Principal, items: list[tuple[str, str, dict[str, Any]]]
+    idem: Idempotency,
+    keys: IntakeKeys,
+    who: Principal,
+    items: list[tuple[str, str, dict[str, Any]]],
 ) -> list[Outcome]:
     """Validate and perform ``(key, kind, body)`` items; invalid ones answer 422 unrecorded."""
-    prepared = [_work(who, key, kind, body) for key, kind, body in items]
+    prepared = [_work(keys, who, key, kind, body) for key, kind, body in items]
     works = [p for p in prepared if isinstance(p, Work)]
     done = iter(idem.run(who.terminal_id, works) if works else [])
     return [p if isinstance(p, Outcome) else next(done) for p in prepared]
 
 
-def build_router(idem: Idempotency, auth: Any) -> APIRouter:
+def build_router(idem: Idempotency, auth: Any, keys: IntakeKeys) -> APIRouter:
     """The intake routes; ``auth`` is the terminal-signature dependency."""
     router = APIRouter(prefix=f"{API_PREFIX}/intake", tags=["intake"], responses=AUTH_RESPONSES)
 
     @router.post("/batch", response_model=BatchResponse)
     def intake_batch(batch: BatchRequest, who: Principal = Depends(auth)) -> BatchResponse:
         """Many items at once; each is answered (and replayed) under its own key."""
-        outcomes = run_items(idem, who, [(i.key, i.kind.value, i.body) for i in batch.items])
+        outcomes = run_items(idem, keys, who, [(i.key, i.kind.value, i.body) for i in batch.items])
         results = []
         for item, out in zip(batch.items, outcomes, strict=True):
             ok = 200 <= out.status < 300
@@ -205,7 +227,7 @@ def build_router(idem: Idempotency, auth: Any) -> APIRouter:
         if body.kind != kind.value:
             raise HTTPException(status_code=422, detail="body kind does not match the path")
         payload = body.model_dump(mode="json")
-        (out,) = run_items(idem, who, [(idempotency_key, kind.value, payload)])
+        (out,) = run_items(idem, keys, who, [(idempotency_key, kind.value, payload)])
         if not 200 <= out.status < 300:
             raise HTTPException(status_code=out.status, detail=out.body.get("detail"))
         headers = {"Idempotent-Replayed": "true"} if out.replayed else {}

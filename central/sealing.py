@@ -1,7 +1,8 @@
-"""Terminal secrets are kept sealed (Fernet: AES-CBC + HMAC-SHA256) under a key that lives
-outside the database, so a copy of the database (a backup, a dump) does not hand out the
-keys every terminal signs with. HMAC verification needs the secret itself, so it cannot be
-a one-way hash: it is opened in memory for each verification.
+"""Terminal secrets and the bodies of accepted items are kept sealed (Fernet: AES-CBC +
+HMAC-SHA256) under a key that lives outside the database, so a copy of the database (a
+backup, a dump) neither hands out the keys every terminal signs with nor the citizens'
+names, ID numbers, phones and words in ``intake_item.body``. HMAC verification needs the
+secret itself, so it cannot be a one-way hash: it is opened in memory for each verification.
 
 The seal key is a file (mode 0600) created on first use. By default it sits next to a SQLite
 database (``central.db`` → ``central.db.seal-key``); any other database URL needs an
@@ -12,10 +13,11 @@ lives as long as the process.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
+
+from kiosk.contract.keyfiles import read_or_create_key_file
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +43,7 @@ def default_key_file(db_url: str) -> Path | None:
 def load_or_create_key(path: Path) -> bytes:
     """The key in ``path``; a new one (mode 0600, created atomically) when there is none."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "wb") as f:
-            f.write(Fernet.generate_key() + b"\n")
-            f.flush()
-            os.fsync(f.fileno())
-        log.info("created the seal key for terminal secrets at %s", path)
-    try:
-        key = path.read_bytes().strip()
+        key = read_or_create_key_file(path, lambda: Fernet.generate_key() + b"\n").strip()
         Fernet(key)
     except (OSError, ValueError) as exc:
         raise SealError(f"unusable seal key file {path}: {type(exc).__name__}") from None
@@ -59,7 +51,7 @@ def load_or_create_key(path: Path) -> bytes:
 
 
 class Sealer:
-    """Seals and opens terminal secrets with one key."""
+    """Seals and opens terminal secrets and intake bodies with one key."""
 
     def __init__(self, key: bytes | None = None) -> None:
         self._fernet = Fernet(key or Fernet.generate_key())
@@ -82,6 +74,14 @@ class Sealer:
             return self._fernet.decrypt(stored[len(PREFIX) :])
         except InvalidToken:
             raise SealError("a terminal secret does not open with this seal key") from None
+
+    def seal_text(self, text: str) -> str:
+        """What the database stores for ``text`` (personal data at rest, e.g. intake bodies)."""
+        return self.seal(text.encode()).decode("ascii")
+
+    def open_text(self, stored: str) -> str:
+        """The text behind a stored value; a value from before sealing is returned as is."""
+        return self.open(stored.encode()).decode()
 
 
 def is_sealed(stored: bytes) -> bool:

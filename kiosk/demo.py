@@ -174,12 +174,14 @@ class InProcessCentral:
                         promised_date=promised,
                         applicant=Applicant(name=spec.holder_name, id_number=spec.holder_id),
                     )
-                    case = create_case(s, terminal_id, sub)
+                    case = create_case(s, terminal_id, sub, self.id_hash_key)
                     for dept, state, step, note in spec.departments:
                         change = StaffCaseUpdate(
                             state=CaseState(state), department=dept, step=step, note=note
                         )
                         apply_update(case, change)
+                # Cases seeded by an older version were indexed by a bare hash.
+                case.id_number_hash = keyed_id_hash(self.id_hash_key, spec.holder_id)
                 case.promised_date = promised.isoformat()
                 s.add(case)
                 receipts.append(case.receipt_no)

@@ -2,7 +2,8 @@
 
 * outbox items central acknowledged: their sealed personal fields (:func:`kiosk.sync.outbox.purge`);
 * finished print jobs: the stored slips carry masked names and receipt numbers;
-* print previews (``<data_dir>/receipts/*.png``) rendered by the printer emulator.
+* print previews (``<data_dir>/receipts/*.png``) rendered by the printer emulator;
+* the database's migration backups (``kiosk.db.pre-v<N>.bak``): full copies of it.
 
 The sync worker purges the outbox hourly; ``kioskctl purge`` runs all of it now.
 """
@@ -17,6 +18,7 @@ from typing import Any
 from sqlalchemy import text
 
 from kiosk.store import Store
+from kiosk.store.migrations import purge_backups
 from kiosk.sync.outbox import purge as purge_outbox
 from kiosk.sync.outbox import utcnow
 
@@ -28,6 +30,7 @@ class PurgeResult:
     outbox_items: int
     print_jobs: int
     preview_files: int
+    migration_backups: int
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
@@ -75,4 +78,5 @@ def purge_personal_data(
         outbox_items=purge_outbox(store, now, retention_days),
         print_jobs=_old_print_jobs(store, cutoff),
         preview_files=_old_previews(data_dir / "receipts", cutoff),
+        migration_backups=purge_backups(store.path, retention_days, now.timestamp()),
     )

@@ -6,7 +6,8 @@ A terminal in the field upgrades in place without losing a queued submission. Ru
 * each step runs in one transaction together with the version bump, so a power cut leaves
   either the old or the new schema;
 * before upgrading a database that already has a schema, a copy is kept beside it
-  (``kiosk.db.pre-v<N>.bak``);
+  (``kiosk.db.pre-v<N>.bak``, 0600): only the newest such copy, and only for as long as the
+  terminal keeps personal data (:func:`purge_backups`, run by the daily purge);
 * a database newer than this code is refused rather than touched.
 
 The table models in :mod:`kiosk.store.models` mirror the final schema; a test checks they agree.
@@ -16,7 +17,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -270,6 +274,7 @@ def migrate(
         pending = [m for m in migrations if version < m.version <= target]
         if pending and version > 0:
             _backup(conn, path.with_name(f"{path.name}.pre-v{pending[0].version}.bak"))
+            purge_backups(path)  # the copies before it are of no more use
         for step in pending:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -300,3 +305,39 @@ def _backup(conn: sqlite3.Connection, target: Path) -> None:
     finally:
         dest.close()
     log.info("kept a copy of the database before migrating: %s", target.name)
+
+
+def backups(path: Path) -> list[Path]:
+    """The migration backups of the database at ``path``, the newest (last made) last."""
+    pattern = re.compile(re.escape(path.name) + r"\.pre-v(\d+)\.bak")
+    found = []
+    for candidate in path.parent.glob(f"{path.name}.pre-v*.bak"):
+        match = pattern.fullmatch(candidate.name)
+        if match:
+            found.append((candidate.stat().st_mtime, int(match.group(1)), candidate))
+    return [p for _, _, p in sorted(found)]
+
+
+def purge_backups(path: Path, keep_days: int | None = None, now: float | None = None) -> int:
+    """Delete migration backups: all but the newest at once, and the newest as well once it
+    is more than ``keep_days`` days old (None: kept). Returns how many were deleted.
+
+    A backup is a full copy of the database, personal data included, taken to undo an
+    upgrade that went wrong, which shows within days. It is kept no longer than the terminal
+    keeps acknowledged personal data itself (``retention_days``), and owner-only like the
+    database (a copy made by an older version with looser rights is tightened).
+    """
+    found = backups(path)
+    doomed = found[:-1]
+    newest = found[-1] if found else None
+    if newest is not None and keep_days is not None:
+        age_s = (time.time() if now is None else now) - newest.stat().st_mtime
+        if age_s > keep_days * 86400:
+            doomed.append(newest)
+            newest = None
+    for old in doomed:
+        old.unlink(missing_ok=True)
+        log.info("deleted the migration backup %s", old.name)
+    if newest is not None and stat.S_IMODE(newest.stat().st_mode) & 0o077:
+        newest.chmod(0o600)
+    return len(doomed)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.contract import PERSONAL_FIELDS
+from kiosk.contract.keyfiles import read_or_create_key_file
 
 log = logging.getLogger(__name__)
 
@@ -41,27 +41,8 @@ def key_path(data_dir: Path) -> Path:
 
 def load_or_create_key(path: Path) -> bytes:
     """Read the key at ``path``, creating it (0600, folder 0700) if it does not exist yet."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        try:
-            os.write(fd, AESGCM.generate_key(bit_length=256))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        log.info("created the outbox key %s", path)
-    mode = path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        log.warning("outbox key %s is readable by others; run chmod 600 on it", path)
-    key = path.read_bytes()
+    key = read_or_create_key_file(path, lambda: AESGCM.generate_key(bit_length=256))
     if len(key) != KEY_BYTES:
-        # An empty file means a crash between create and write: nothing was sealed with it.
-        if not key:
-            path.unlink()
-            return load_or_create_key(path)
         raise SealError("bad_key", f"outbox key {path} has {len(key)} bytes, expected 32")
     return key
 

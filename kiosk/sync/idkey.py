@@ -14,29 +14,17 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
-import os
 import secrets
 from pathlib import Path
 
 from kiosk.contract import keyed_id_hash
+from kiosk.contract.keyfiles import replace_key_file
 from kiosk.sync.client import CentralClient, CentralError
 
 log = logging.getLogger(__name__)
 
 KEY_FILE = "id_hash.key"
 LOCAL_KEY_FILE = "id_hash.local.key"
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    tmp.replace(path)
 
 
 class IdHasher:
@@ -69,7 +57,7 @@ class IdHasher:
             key = b""
         if len(key) < 16:
             key = secrets.token_bytes(32)
-            _write_private(local, key)
+            replace_key_file(local, key)
         self._key = key
 
     @property
@@ -93,7 +81,7 @@ class IdHasher:
         changed = key != self._key or not self._deployment
         if changed:
             if self.keys_dir is not None:
-                _write_private(self.keys_dir / KEY_FILE, key)
+                replace_key_file(self.keys_dir / KEY_FILE, key)
             self._key, self._deployment = key, True
             log.info("ID numbers are now hashed with the deployment's key from central")
         return changed

@@ -3,8 +3,6 @@ offline, then delivered to a real kiosk-central on 127.0.0.1: case numbers come 
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text
@@ -20,6 +18,7 @@ from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.worker import pull_forward
+from tests.central_ledger import intake_bodies
 from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
 
 HJ004 = {
@@ -80,18 +79,12 @@ def test_three_applications_made_offline_get_case_numbers_from_central(
         assert sorted(r[0] for r in rows) == receipts
         assert all(r[1] and r[1].startswith("ZW") for r in rows)
 
-        with sqlite3.connect(central.db_path) as conn:
-            bodies = [
-                json.loads(b[0])
-                for b in conn.execute("SELECT body FROM intake_item WHERE kind='submission'")
-            ]
+        bodies = intake_bodies(central.db_path, kind="submission")
         agent_items = [b for b in bodies if b.get("agent")]
         assert len(agent_items) == 1 and agent_items[0]["agent"]["name"] == "李代办"
         assert agent_items[0]["applicant"]["name"] == "王老汉"
         assert sum(1 for b in bodies for a in b["attachments"] if a["commitment"]) >= 1
-        with sqlite3.connect(central.db_path) as conn:
-            query = "SELECT body FROM intake_item WHERE kind='evaluation'"
-            (rating,) = conn.execute(query).fetchone()
-        assert json.loads(rating)["level"] == 2
+        (rating,) = intake_bodies(central.db_path, kind="evaluation")
+        assert rating["level"] == 2
     finally:
         store.close()

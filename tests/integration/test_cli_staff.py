@@ -129,6 +129,7 @@ def test_purge_removes_old_personal_data_and_keeps_recent(store, terminal, capsy
         "outbox_items": 1,
         "print_jobs": 1,
         "preview_files": 1,
+        "migration_backups": 0,
     }
     with store.session() as s:
         assert s.execute(text("SELECT count(*) FROM print_job")).scalar() == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from central.testing import CentralProcess
 from kiosk.catalog import CatalogBrowser
 from kiosk.services.common import ServiceError
 from kiosk.services.consult import ConsultService
+from tests.central_ledger import intake_bodies
 from tests.integration.services_env import Terminal, person
 
 SECRET_PHONE = "13912345678"
@@ -84,11 +85,8 @@ def test_a_complaint_is_tracked_and_moved_on_by_staff(
     assert terminal.runner is not None and terminal.runner.drain().sent == 1
     central.staff("POST", f"/followups/{filed.tracking_no}", {"state": "in_progress"})
     assert terminal.complaints.status(filed.tracking_no).state == "in_progress"
-    with sqlite3.connect(central.db_path) as conn:
-        (body,) = conn.execute(
-            "SELECT body FROM intake_item WHERE reference=?", (filed.tracking_no,)
-        ).fetchone()
-    assert '"against_window":"3"' in body
+    (body,) = intake_bodies(central.db_path, reference=filed.tracking_no)
+    assert body["against_window"] == "3"
 
 
 def test_a_named_complaint_needs_a_card(terminal: Terminal) -> None:
@@ -121,7 +119,15 @@ def test_the_byte_scan_does_find_a_named_complainant_at_central(
         [central.db_path, *central.db_path.parent.glob("central.db-*")],
         [holder.id_number.encode()],
     )
-    assert found  # the method works: named complaints do carry the ID number to central
+    assert found == {}  # the ledger's bodies are sealed at rest
+    # The method works: a named complaint does carry the ID number, in the opened body.
+    assert holder.id_number.encode() in opened_ledger(central)
+
+
+def opened_ledger(central: CentralProcess) -> bytes:
+    """Central's intake bodies unsealed, as bytes to scan."""
+    bodies = intake_bodies(central.db_path)
+    return json.dumps(bodies, ensure_ascii=False).encode()
 
 
 def test_an_anonymous_complaint_stores_nothing_personal_anywhere(
@@ -151,3 +157,5 @@ def test_an_anonymous_complaint_stores_nothing_personal_anywhere(
     files += [central.db_path, *central.db_path.parent.glob("central.db-*")]
     assert files
     assert scan_for(files, needles) == {}
+    opened = opened_ledger(central)
+    assert b"TS" in opened and [n for n in needles if n in opened] == []

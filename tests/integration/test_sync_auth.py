@@ -27,6 +27,7 @@ from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
+from tests.central_ledger import intake_bodies
 
 TEN_MINUTES_S = 600.0
 
@@ -51,9 +52,7 @@ def runner_for(
 
 
 def central_receipts(central: CentralProcess) -> list[str]:
-    with sqlite3.connect(central.db_path) as conn:
-        rows = conn.execute("SELECT body FROM intake_item WHERE kind='submission'").fetchall()
-    return sorted(json.loads(r[0])["receipt_no"] for r in rows)
+    return sorted(b["receipt_no"] for b in intake_bodies(central.db_path, kind="submission"))
 
 
 def outbox_errors(store: Store) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +19,7 @@ from kiosk.sync.runner import SyncRunner
 from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
 from kiosk.sync.worker import SyncWorker, WorkerTimings, pull_forward
+from tests.central_ledger import intake_bodies
 
 
 @pytest.fixture
@@ -40,9 +39,7 @@ def make_runner(
 
 
 def central_receipts(central: CentralProcess) -> list[str]:
-    with sqlite3.connect(central.db_path) as conn:
-        rows = conn.execute("SELECT body FROM intake_item WHERE kind='submission'").fetchall()
-    return sorted(json.loads(r[0])["receipt_no"] for r in rows)
+    return sorted(b["receipt_no"] for b in intake_bodies(central.db_path, kind="submission"))
 
 
 def test_submissions_made_offline_reach_central_once_it_runs(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import random
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from kiosk.sync.outbox import enqueue
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
+from tests.central_ledger import intake_bodies
 from tests.integration.faultproxy import FaultProxy
 
 FAULTS = ["slow_after", "reset_before", "500_before", "503_after", "429", "reset_after"]
@@ -66,11 +65,8 @@ def run_until_settled(runner: SyncRunner, store: Store, timeout_s: float = 60) -
 
 
 def receipts_at_central(central: CentralProcess, tid: str) -> list[str]:
-    with sqlite3.connect(central.db_path) as conn:
-        rows = conn.execute(
-            "SELECT body FROM intake_item WHERE kind='submission' AND terminal_id=?", (tid,)
-        ).fetchall()
-    return [json.loads(r[0])["receipt_no"] for r in rows]
+    bodies = intake_bodies(central.db_path, kind="submission", terminal_id=tid)
+    return [b["receipt_no"] for b in bodies]
 
 
 def test_every_fault_is_survived_and_central_holds_each_item_once(

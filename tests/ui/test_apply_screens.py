@@ -3,8 +3,6 @@ printer emulator, in-process central. Driven through the pages as a citizen woul
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from typing import Any
 
 import pytest
@@ -13,6 +11,7 @@ from PySide6.QtCore import QPointF
 from drivers.printers.sim.inprocess import emulator_of
 from kiosk.domain.id_numbers import gb11643_check_char
 from kiosk.services.progress import receipt_from_scan
+from tests.central_ledger import intake_bodies
 from tests.ui.conftest import tap, visible_texts, walk_items
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -199,10 +198,7 @@ def form_with_phone(ui, qtbot, phone: str) -> Any:
 
 
 def central_rows(ui, kind: str) -> list[dict[str, Any]]:
-    path = ui.settings.data_dir / "demo-central.db"
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT body FROM intake_item WHERE kind=?", (kind,)).fetchall()
-    return [json.loads(r[0]) for r in rows]
+    return intake_bodies(ui.settings.data_dir / "demo-central.db", kind=kind)
 
 
 def view_model_dump(ui) -> str:

@@ -1,10 +1,14 @@
+import os
 import sqlite3
+import stat
 import threading
+import time
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel, select
 
+from kiosk.retention import purge_personal_data
 from kiosk.store import SCHEMA_VERSION, Store, StoreError, models
 from kiosk.store.migrations import MIGRATIONS, Migration, migrate
 from kiosk.store.models import OutboxRow, SubmissionRow
@@ -164,3 +168,25 @@ def test_concurrent_writers_from_threads_all_commit(data_dir):
 
 def test_migration_versions_are_contiguous_from_one():
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_only_the_newest_migration_backup_is_kept_and_only_while_personal_data_is(data_dir):
+    path = data_dir / "kiosk.db"
+    _v1_database_with_rows(path)
+    migrate(path, target=2)
+    first = data_dir / "kiosk.db.pre-v2.bak"
+    os.utime(first, (time.time() - 3600,) * 2)
+    store = Store(path)  # the next upgrade keeps a newer copy: the older one goes at once
+    try:
+        newest = data_dir / "kiosk.db.pre-v3.bak"
+        assert sorted(p.name for p in data_dir.glob("*.bak")) == [newest.name]
+        newest.chmod(0o644)  # as an older version made them
+        kept = purge_personal_data(store, data_dir, retention_days=7)
+        assert kept.migration_backups == 0 and newest.exists()
+        assert stat.S_IMODE(newest.stat().st_mode) == 0o600
+        # A full copy of the database lives no longer than its personal data does.
+        os.utime(newest, (time.time() - 7 * 86400 - 60,) * 2)
+        assert purge_personal_data(store, data_dir, retention_days=7).migration_backups == 1
+        assert list(data_dir.glob("*.bak")) == []
+    finally:
+        store.close()
