@@ -307,7 +307,9 @@ def build_kiosk(settings: Settings) -> Kiosk:
         catalog=catalog,
         guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
         staff=StaffAccess(store),
-        submit=SubmitService.for_settings(store, settings, progress_url=PROGRESS_URL),
+        submit=SubmitService.for_settings(
+            store, settings, progress_url=PROGRESS_URL, printing=printing
+        ),
         evaluation=EvaluationService(store, settings.hall_id),
     )
     kiosk.on_catalog = lambda delta: _apply_catalog(kiosk, delta)

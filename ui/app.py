@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QLoggingCategory,
@@ -38,6 +39,11 @@ from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.voice import VoiceGuide
+
+if TYPE_CHECKING:
+    from kiosk.printing.outcome import PrintFuture, PrintOutcome
+    from kiosk.printing.worker import PrintWorker
+    from kiosk.workers import Executor
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -289,9 +295,7 @@ class KioskUi:
         services = kiosk.services
         if services is None:
             return
-        from kiosk.printing.watch import JobWatcher
-
-        watcher = JobWatcher(kiosk.printing) if kiosk.printing is not None else None
+        watcher = _SlipOutcomes(kiosk.printing, kiosk.tasks) if kiosk.printing is not None else None
         catalog = kiosk.catalog
         settings = kiosk.settings
 
@@ -327,30 +331,39 @@ class KioskUi:
         core = apply_core(kiosk)
         if core is None:
             return
+        submit, reprint = core.submit, core.reprint
+
+        def receipt_done(outcome: PrintOutcome) -> None:  # on the printer thread
+            preview = self._print_preview() if outcome.printed else ""
+            self.dispatcher.post(self.apply.print_finished, outcome.job_id, outcome.code, preview)
+
+        def submit_and_follow(application: Any) -> Any:
+            result = submit(application)
+            if result.printed is not None:
+                result.printed.add_done_callback(receipt_done)
+            return result
+
+        def reprint_and_follow(job_id: int) -> Any:
+            assert reprint is not None
+            future = reprint(job_id)
+            future.add_done_callback(receipt_done)
+            return future.job
+
+        core.submit = submit_and_follow
+        core.reprint = reprint_and_follow if reprint is not None else None
         self.apply.attach(core)
-        demo = self.settings.demo
-
-        def printed(job: Any) -> None:  # on the printer thread
-            if job.kind != "receipt":
-                return
-            preview = ""
-            if demo:
-                from kiosk.printing.setup import latest_preview, receipts_dir
-
-                found = latest_preview(receipts_dir(kiosk.settings))
-                preview = str(found) if found is not None else ""
-            self.dispatcher.post(self.apply.print_finished, job.id, "printed", preview)
-
-        def failed(job: Any, reason: str) -> None:
-            if job.kind == "receipt":
-                self.dispatcher.post(self.apply.print_finished, job.id, reason or "error")
-
-        if kiosk.printing is not None:
-            kiosk.printing.done_listeners.append(printed)
-            kiosk.printing.failed_listeners.append(failed)
         kiosk.sync_listeners.append(
             lambda _indicator: self.dispatcher.post(self.apply.sync_progressed)
         )
+
+    def _print_preview(self) -> str:
+        """Demo mode: the picture of the slip just printed (empty elsewhere)."""
+        if not self.settings.demo or self.kiosk is None:
+            return ""
+        from kiosk.printing.setup import latest_preview, receipts_dir
+
+        found = latest_preview(receipts_dir(self.kiosk.settings))
+        return str(found) if found is not None else ""
 
     def _load_notices(self, kiosk: Any) -> None:
         from datetime import date
@@ -370,28 +383,28 @@ class KioskUi:
         self.lockdown.allow_exit()
         self.app.exit(code)
 
-    def _print_slip(self, code: str, on_result: Any) -> None:
+    def _print_slip(self, code: str, on_result: Callable[[str], None]) -> None:
         kiosk = self.kiosk
         if kiosk is None or kiosk.guide_slips is None:
             on_result("error")
             return
         slips = kiosk.guide_slips
-        demo = self.settings.demo
 
-        def result(outcome: str) -> None:  # on the printer thread
-            on_result(outcome)
-            if demo and outcome == "printed":
-                from kiosk.printing.setup import latest_preview, receipts_dir
-
-                preview = latest_preview(receipts_dir(kiosk.settings))
-                if preview is not None:
-                    self.dispatcher.post(self.catalog.set_preview, str(preview))
+        def done(outcome: PrintOutcome) -> None:  # on the printer thread
+            on_result(outcome.code)
+            preview = self._print_preview() if outcome.printed else ""
+            if preview:
+                self.dispatcher.post(self.catalog.set_preview, preview)
 
         def failed(exc: BaseException) -> None:
             log.error("slip not queued: %s", exc)
             on_result("error")
 
-        kiosk.tasks.submit(lambda: slips.print_slip(code, result), on_error=failed)
+        kiosk.tasks.submit(
+            lambda: slips.print_slip(code),
+            on_done=lambda future: future.add_done_callback(done),
+            on_error=failed,
+        )
 
     def _on_card_read(self) -> None:
         # A card tapped anywhere outside a visit (the attract screen included) starts one on
@@ -409,3 +422,23 @@ class KioskUi:
         if self.kiosk is not None:
             self.kiosk.stop()
         remove_keyboard_home(self.settings.data_dir)
+
+
+class _SlipOutcomes:
+    """What the follow-up view-models watch a slip with (``watch(job_id, on_outcome)``, on
+    the GUI thread), over the print worker's futures: ``"printed"`` or the failure reason.
+    The future is fetched on ``tasks`` (a finished job is looked up in the store)."""
+
+    def __init__(self, printing: PrintWorker, tasks: Executor) -> None:
+        self._printing = printing
+        self._tasks = tasks
+
+    def watch(self, job_id: int, on_outcome: Callable[[str], None]) -> None:
+        def follow(future: PrintFuture) -> None:
+            future.add_done_callback(lambda outcome: on_outcome(outcome.code))
+
+        self._tasks.submit(
+            lambda: self._printing.watch(job_id),
+            on_done=follow,
+            on_error=lambda _exc: on_outcome("error"),
+        )

@@ -125,4 +125,7 @@ def build_services(
     voided = tickets.expire_stale()
     if voided:
         log.info("%d unprinted ticket(s) from earlier days voided", voided)
+    waiting = tickets.resume()
+    if waiting:
+        log.info("%d ticket(s) of today still waiting for the printer", waiting)
     return services

@@ -147,4 +147,4 @@ class StaffConsole:
         document = test_page(
             TestPageData(settings.printer, profile.name, profile.paper_mm, datetime.now())
         )
-        return self._printing.submit(document).id
+        return self._printing.submit(document).job_id

@@ -24,16 +24,7 @@ def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
     term = Terminal(tmp_path / "data")
     try:
         yesterday = datetime.now().astimezone() - timedelta(days=1)
-        old = TicketService(
-            term.store,
-            term.printing,
-            term.tickets.hall_queues,
-            hall_id="H0001",
-            hall_name="h",
-            terminal_id="T01",
-            print_wait_s=10,
-            clock=lambda: yesterday,
-        )
+        old = term.other_tickets(term.printing, print_wait_s=10, clock=lambda: yesterday)
         term.emulator.set(paper="out")
         with pytest.raises(ServiceError):
             old.take("A")
