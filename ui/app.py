@@ -30,7 +30,7 @@ from ui.idle import IdleWatcher
 from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
 from ui.viewmodels.apply import ApplyViewModel
-from ui.viewmodels.apply_core import apply_core
+from ui.viewmodels.apply_core import ApplyCore, appliable_services
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
 from ui.viewmodels.inquiry import ComplaintViewModel, ConsultViewModel, ProgressViewModel
@@ -40,9 +40,15 @@ from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.voice import VoiceGuide
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/test_startup_imports)
+    from demo import DemoTerminal
+    from kiosk.app import Kiosk
+    from kiosk.domain.application import Application
+    from kiosk.printing.jobs import PrintJob
     from kiosk.printing.outcome import PrintFuture, PrintOutcome
     from kiosk.printing.worker import PrintWorker
+    from kiosk.services.staff_console import StaffConsole
+    from kiosk.services.submit import SubmitResult
     from kiosk.workers import Executor
 
 log = logging.getLogger(__name__)
@@ -87,7 +93,8 @@ class KioskUi:
         self.settings = settings
         QLoggingCategory.setFilterRules(QT_LOG_RULES)
         private_keyboard_home(settings.data_dir)
-        self.kiosk: Any = None
+        self.kiosk: Kiosk | None = None
+        self.demo: DemoTerminal | None = None  # demo mode: sample cards, scans, previews
         self.translator = QTranslator()
         self.load_translation(settings.locale)
         # View-models are children of the engine, so Qt destroys the QML scene before them
@@ -241,73 +248,68 @@ class KioskUi:
         threading.Thread(target=self._build_core, name="core-start", daemon=True).start()
 
     def _build_core(self) -> None:
-        from kiosk.app import build_kiosk
+        from kiosk.app import ScanCallbacks, build_kiosk
         from kiosk.devices.reader_worker import ReaderCallbacks
 
+        demo: DemoTerminal | None = None
         try:
-            kiosk = build_kiosk(self.settings)
+            if self.settings.demo:
+                from demo import build_demo
+
+                demo = build_demo(self.settings)
+                kiosk = demo.kiosk
+            else:
+                kiosk = build_kiosk(self.settings)
         except Exception as exc:
             log.error("terminal cannot start: %s", exc)
             self.dispatcher.post(self.show_page, "outOfService")
             return
-        kiosk.status_listeners.append(self.dispatcher.wrap(self.status.apply))
-        kiosk.sync_listeners.append(self.dispatcher.wrap(self.status.apply_sync))
-        kiosk.card_events = ReaderCallbacks(
+        events = kiosk.events
+        events.status.append(self.dispatcher.wrap(self.status.apply))
+        events.sync.append(self.dispatcher.wrap(self.status.apply_sync))
+        events.card = ReaderCallbacks(
             on_card_present=self.dispatcher.wrap(self.card.on_present),
             on_card_read=self.dispatcher.wrap(self.card.on_read),
             on_card_removed=self.dispatcher.wrap(self.card.on_removed),
             on_reader_lost=self.dispatcher.wrap(self.card.on_reader_lost),
             on_reader_back=self.dispatcher.wrap(self.card.on_reader_back),
         )
-        from kiosk.app import ScanCallbacks
-
-        kiosk.scan_events = ScanCallbacks(
+        events.scan = ScanCallbacks(
             on_scan=self.dispatcher.wrap(self.progress.on_scan),
             on_lost=self.dispatcher.wrap(self.progress.on_scanner_lost),
             on_back=self.dispatcher.wrap(self.progress.on_scanner_back),
         )
         kiosk.start()
-        self.dispatcher.post(self._core_ready, kiosk)
+        self.dispatcher.post(self._core_ready, kiosk, demo)
 
-    def _core_ready(self, kiosk: Any) -> None:
-        self.kiosk = kiosk
-        if kiosk.catalog is not None:
-            self.catalog.attach(BrowserSource(kiosk.catalog), kiosk.tasks, self._print_slip)
-        self.card.attach(kiosk.simulate_card_tap if self.settings.demo else None)
+    def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
+        self.kiosk, self.demo = kiosk, demo
+        services = kiosk.services
+        self.catalog.attach(BrowserSource(services.catalog), kiosk.tasks, self._print_slip)
+        self.card.attach(demo.simulate_card_tap if demo is not None else None)
         self._attach_apply(kiosk)
         self._load_notices(kiosk)
-        access = getattr(kiosk, "staff", None)
+        access = services.staff
 
-        def console_for(actor: str) -> Any:
+        def console_for(actor: str) -> StaffConsole:
             from kiosk.services.staff_console import StaffConsole
 
             def audit(action: str, detail: str) -> None:
-                if access is not None:
-                    access.audit(actor, action, detail)
+                access.audit(actor, action, detail)
 
             return StaffConsole(kiosk, audit)
 
         self.staff.attach(access, console_for, kiosk.tasks)
-        self._attach_inquiries(kiosk)
+        self._attach_inquiries(kiosk, demo)
 
-    def _attach_inquiries(self, kiosk: Any) -> None:
+    def _attach_inquiries(self, kiosk: Kiosk, demo: DemoTerminal | None) -> None:
         """Progress, consultation and complaints on the core's services."""
-        services = kiosk.services
-        if services is None:
-            return
-        watcher = _SlipOutcomes(kiosk.printing, kiosk.tasks) if kiosk.printing is not None else None
-        catalog = kiosk.catalog
-        settings = kiosk.settings
+        services, settings = kiosk.services, kiosk.settings
+        watcher = _SlipOutcomes(kiosk.printing, kiosk.tasks)
+        catalog = services.catalog
 
         def service_name(code: str) -> str:
-            return str(catalog.service(code).name) if catalog is not None else code
-
-        def simulate_scan() -> bool:
-            # The receipt's QR code holds the progress address with the receipt number.
-            receipts = kiosk.demo_receipts
-            return bool(receipts) and kiosk.simulate_scan(
-                f"https://zwfw.example.gov.cn/progress?r={receipts[0]}"
-            )
+            return str(catalog.service(code).name)
 
         self.progress.attach(
             services.progress,
@@ -315,7 +317,7 @@ class KioskUi:
             service_name=service_name,
             receipt_prefix=f"{settings.hall_id}-{settings.terminal_id}-",
             has_scanner=kiosk.scanner is not None,
-            simulate_scan=simulate_scan if self.settings.demo else None,
+            simulate_scan=demo.scan_receipt if demo is not None else None,
         )
         self.consult.attach(services.consult, kiosk.tasks, watcher)
         self.complaints.attach(services.complaints, kiosk.tasks, watcher)
@@ -327,45 +329,47 @@ class KioskUi:
             service_name=service_name,
         )
 
-    def _attach_apply(self, kiosk: Any) -> None:
-        core = apply_core(kiosk)
-        if core is None:
-            return
-        submit, reprint = core.submit, core.reprint
+    def _attach_apply(self, kiosk: Kiosk) -> None:
+        services, printing = kiosk.services, kiosk.printing
 
         def receipt_done(outcome: PrintOutcome) -> None:  # on the printer thread
             preview = self._print_preview() if outcome.printed else ""
             self.dispatcher.post(self.apply.print_finished, outcome.job_id, outcome.code, preview)
 
-        def submit_and_follow(application: Any) -> Any:
-            result = submit(application)
+        def submit(application: Application) -> SubmitResult:
+            result = services.submit.submit(application)
             if result.printed is not None:
                 result.printed.add_done_callback(receipt_done)
             return result
 
-        def reprint_and_follow(job_id: int) -> Any:
-            assert reprint is not None
-            future = reprint(job_id)
+        def reprint(job_id: int) -> PrintJob:
+            future = printing.reprint(job_id)
             future.add_done_callback(receipt_done)
             return future.job
 
-        core.submit = submit_and_follow
-        core.reprint = reprint_and_follow if reprint is not None else None
-        self.apply.attach(core)
-        kiosk.sync_listeners.append(
+        self.apply.attach(
+            ApplyCore(
+                tasks=kiosk.tasks,
+                appliable=lambda: appliable_services(services.catalog),
+                submit=submit,
+                rate=services.evaluation.rate,
+                free_slots=services.appointments.free_slots,
+                book=services.appointments.book,
+                case_no=services.submit.case_no,
+                reprint=reprint,
+                after_submit=kiosk.notify_sync,
+            )
+        )
+        kiosk.events.sync.append(
             lambda _indicator: self.dispatcher.post(self.apply.sync_progressed)
         )
 
     def _print_preview(self) -> str:
         """Demo mode: the picture of the slip just printed (empty elsewhere)."""
-        if not self.settings.demo or self.kiosk is None:
-            return ""
-        from kiosk.printing.setup import latest_preview, receipts_dir
+        demo = self.demo
+        return demo.print_preview() if demo is not None else ""
 
-        found = latest_preview(receipts_dir(self.kiosk.settings))
-        return str(found) if found is not None else ""
-
-    def _load_notices(self, kiosk: Any) -> None:
+    def _load_notices(self, kiosk: Kiosk) -> None:
         from datetime import date
 
         from kiosk.notices import notices_for
@@ -385,10 +389,10 @@ class KioskUi:
 
     def _print_slip(self, code: str, on_result: Callable[[str], None]) -> None:
         kiosk = self.kiosk
-        if kiosk is None or kiosk.guide_slips is None:
+        if kiosk is None:
             on_result("error")
             return
-        slips = kiosk.guide_slips
+        slips = kiosk.services.guide_slips
 
         def done(outcome: PrintOutcome) -> None:  # on the printer thread
             on_result(outcome.code)

@@ -103,11 +103,6 @@ class PrintWorker:
         self._wake.set()
         return future
 
-    def wake(self) -> None:
-        """A job was written to the store by someone else (a use case's own transaction):
-        print it now rather than at the next poll."""
-        self._wake.set()
-
     def reprint(self, job_id: int) -> PrintFuture:
         """Queue one of today's jobs again and return the future of that attempt (of the
         attempt under way when the job is still queued or printing); raises
