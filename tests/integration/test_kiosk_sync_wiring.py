@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +11,12 @@ import pytest
 import requests
 
 from demo import DemoTerminal, build_demo
+from kiosk.app import ScanCallbacks
 from kiosk.catalog import CatalogImportError, export_document
 from kiosk.catalog.importer import installed_version
 from kiosk.config import load_settings
+from kiosk.devices.reader_worker import CardResult, ReaderCallbacks
+from kiosk.services.progress import receipt_from_scan
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import make_runner
 from kiosk.sync.samples import accept_submission, sample_submission
@@ -112,3 +116,24 @@ def test_catalog_changes_published_at_central_reach_the_terminal_search(
         runner.pull_catalog()
     assert installed_version(kiosk.store) == before + 1
     assert catalog.service(first["code"]).name == renamed["name"]
+
+
+def test_the_demo_taps_sample_cards_and_scans_a_sample_receipt_through_the_simulators(
+    started: DemoTerminal,
+) -> None:
+    """What the demo buttons do arrives as the real devices' events would."""
+    cards: list[CardResult] = []
+    scans: list[str] = []
+    read, scanned = threading.Event(), threading.Event()
+    started.kiosk.events.card = ReaderCallbacks(
+        on_card_read=lambda result: (cards.append(result), read.set())
+    )
+    started.kiosk.events.scan = ScanCallbacks(
+        on_scan=lambda data: (scans.append(data), scanned.set())
+    )
+    started.simulate_card_tap()
+    assert read.wait(UP_S), "no card read after the tap"
+    assert cards[0].identity is not None
+    assert started.scan_receipt()
+    assert scanned.wait(UP_S), "no scan"
+    assert receipt_from_scan(scans[0]) == started.receipts[0]
