@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QLoggingCategory,
@@ -29,7 +30,7 @@ from ui.idle import IdleWatcher
 from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
 from ui.viewmodels.apply import ApplyViewModel
-from ui.viewmodels.apply_core import apply_core
+from ui.viewmodels.apply_core import ApplyCore, appliable_services
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
 from ui.viewmodels.inquiry import ComplaintViewModel, ConsultViewModel, ProgressViewModel
@@ -38,6 +39,17 @@ from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.voice import VoiceGuide
+
+if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/test_startup_imports)
+    from demo import DemoTerminal
+    from kiosk.app import Kiosk
+    from kiosk.domain.application import Application
+    from kiosk.printing.jobs import PrintJob
+    from kiosk.printing.outcome import PrintFuture, PrintOutcome
+    from kiosk.printing.worker import PrintWorker
+    from kiosk.services.staff_console import StaffConsole
+    from kiosk.services.submit import SubmitResult
+    from kiosk.workers import Executor
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -81,7 +93,8 @@ class KioskUi:
         self.settings = settings
         QLoggingCategory.setFilterRules(QT_LOG_RULES)
         private_keyboard_home(settings.data_dir)
-        self.kiosk: Any = None
+        self.kiosk: Kiosk | None = None
+        self.demo: DemoTerminal | None = None  # demo mode: sample cards, scans, previews
         self.translator = QTranslator()
         self.load_translation(settings.locale)
         # View-models are children of the engine, so Qt destroys the QML scene before them
@@ -235,75 +248,68 @@ class KioskUi:
         threading.Thread(target=self._build_core, name="core-start", daemon=True).start()
 
     def _build_core(self) -> None:
-        from kiosk.app import build_kiosk
+        from kiosk.app import ScanCallbacks, build_kiosk
         from kiosk.devices.reader_worker import ReaderCallbacks
 
+        demo: DemoTerminal | None = None
         try:
-            kiosk = build_kiosk(self.settings)
+            if self.settings.demo:
+                from demo import build_demo
+
+                demo = build_demo(self.settings)
+                kiosk = demo.kiosk
+            else:
+                kiosk = build_kiosk(self.settings)
         except Exception as exc:
             log.error("terminal cannot start: %s", exc)
             self.dispatcher.post(self.show_page, "outOfService")
             return
-        kiosk.status_listeners.append(self.dispatcher.wrap(self.status.apply))
-        kiosk.sync_listeners.append(self.dispatcher.wrap(self.status.apply_sync))
-        kiosk.card_events = ReaderCallbacks(
+        events = kiosk.events
+        events.status.append(self.dispatcher.wrap(self.status.apply))
+        events.sync.append(self.dispatcher.wrap(self.status.apply_sync))
+        events.card = ReaderCallbacks(
             on_card_present=self.dispatcher.wrap(self.card.on_present),
             on_card_read=self.dispatcher.wrap(self.card.on_read),
             on_card_removed=self.dispatcher.wrap(self.card.on_removed),
             on_reader_lost=self.dispatcher.wrap(self.card.on_reader_lost),
             on_reader_back=self.dispatcher.wrap(self.card.on_reader_back),
         )
-        from kiosk.app import ScanCallbacks
-
-        kiosk.scan_events = ScanCallbacks(
+        events.scan = ScanCallbacks(
             on_scan=self.dispatcher.wrap(self.progress.on_scan),
             on_lost=self.dispatcher.wrap(self.progress.on_scanner_lost),
             on_back=self.dispatcher.wrap(self.progress.on_scanner_back),
         )
         kiosk.start()
-        self.dispatcher.post(self._core_ready, kiosk)
+        self.dispatcher.post(self._core_ready, kiosk, demo)
 
-    def _core_ready(self, kiosk: Any) -> None:
-        self.kiosk = kiosk
-        if kiosk.catalog is not None:
-            self.catalog.attach(BrowserSource(kiosk.catalog), kiosk.tasks, self._print_slip)
-        self.card.attach(kiosk.simulate_card_tap if self.settings.demo else None)
+    def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
+        self.kiosk, self.demo = kiosk, demo
+        services = kiosk.services
+        self.catalog.attach(BrowserSource(services.catalog), kiosk.tasks, self._print_slip)
+        self.card.attach(demo.simulate_card_tap if demo is not None else None)
         self._attach_apply(kiosk)
         self._load_notices(kiosk)
-        access = getattr(kiosk, "staff", None)
+        access = services.staff
 
-        def console_for(actor: str) -> Any:
+        def console_for(actor: str) -> StaffConsole:
             from kiosk.services.staff_console import StaffConsole
 
             def audit(action: str, detail: str) -> None:
-                if access is not None:
-                    access.audit(actor, action, detail)
+                access.audit(actor, action, detail)
 
             return StaffConsole(kiosk, audit)
 
         self.staff.attach(access, console_for, kiosk.tasks)
-        self._attach_inquiries(kiosk)
+        self._attach_inquiries(kiosk, demo)
 
-    def _attach_inquiries(self, kiosk: Any) -> None:
+    def _attach_inquiries(self, kiosk: Kiosk, demo: DemoTerminal | None) -> None:
         """Progress, consultation and complaints on the core's services."""
-        services = kiosk.services
-        if services is None:
-            return
-        from kiosk.printing.watch import JobWatcher
-
-        watcher = JobWatcher(kiosk.printing) if kiosk.printing is not None else None
-        catalog = kiosk.catalog
-        settings = kiosk.settings
+        services, settings = kiosk.services, kiosk.settings
+        watcher = _SlipOutcomes(kiosk.printing, kiosk.tasks)
+        catalog = services.catalog
 
         def service_name(code: str) -> str:
-            return str(catalog.service(code).name) if catalog is not None else code
-
-        def simulate_scan() -> bool:
-            # The receipt's QR code holds the progress address with the receipt number.
-            receipts = kiosk.demo_receipts
-            return bool(receipts) and kiosk.simulate_scan(
-                f"https://zwfw.example.gov.cn/progress?r={receipts[0]}"
-            )
+            return str(catalog.service(code).name)
 
         self.progress.attach(
             services.progress,
@@ -311,7 +317,7 @@ class KioskUi:
             service_name=service_name,
             receipt_prefix=f"{settings.hall_id}-{settings.terminal_id}-",
             has_scanner=kiosk.scanner is not None,
-            simulate_scan=simulate_scan if self.settings.demo else None,
+            simulate_scan=demo.scan_receipt if demo is not None else None,
         )
         self.consult.attach(services.consult, kiosk.tasks, watcher)
         self.complaints.attach(services.complaints, kiosk.tasks, watcher)
@@ -323,36 +329,47 @@ class KioskUi:
             service_name=service_name,
         )
 
-    def _attach_apply(self, kiosk: Any) -> None:
-        core = apply_core(kiosk)
-        if core is None:
-            return
-        self.apply.attach(core)
-        demo = self.settings.demo
+    def _attach_apply(self, kiosk: Kiosk) -> None:
+        services, printing = kiosk.services, kiosk.printing
 
-        def printed(job: Any) -> None:  # on the printer thread
-            if job.kind != "receipt":
-                return
-            preview = ""
-            if demo:
-                from kiosk.printing.setup import latest_preview, receipts_dir
+        def receipt_done(outcome: PrintOutcome) -> None:  # on the printer thread
+            preview = self._print_preview() if outcome.printed else ""
+            self.dispatcher.post(self.apply.print_finished, outcome.job_id, outcome.code, preview)
 
-                found = latest_preview(receipts_dir(kiosk.settings))
-                preview = str(found) if found is not None else ""
-            self.dispatcher.post(self.apply.print_finished, job.id, "printed", preview)
+        def submit(application: Application) -> SubmitResult:
+            result = services.submit.submit(application)
+            if result.printed is not None:
+                result.printed.add_done_callback(receipt_done)
+            return result
 
-        def failed(job: Any, reason: str) -> None:
-            if job.kind == "receipt":
-                self.dispatcher.post(self.apply.print_finished, job.id, reason or "error")
+        def reprint(job_id: int) -> PrintJob:
+            future = printing.reprint(job_id)
+            future.add_done_callback(receipt_done)
+            return future.job
 
-        if kiosk.printing is not None:
-            kiosk.printing.done_listeners.append(printed)
-            kiosk.printing.failed_listeners.append(failed)
-        kiosk.sync_listeners.append(
+        self.apply.attach(
+            ApplyCore(
+                tasks=kiosk.tasks,
+                appliable=lambda: appliable_services(services.catalog),
+                submit=submit,
+                rate=services.evaluation.rate,
+                free_slots=services.appointments.free_slots,
+                book=services.appointments.book,
+                case_no=services.submit.case_no,
+                reprint=reprint,
+                after_submit=kiosk.notify_sync,
+            )
+        )
+        kiosk.events.sync.append(
             lambda _indicator: self.dispatcher.post(self.apply.sync_progressed)
         )
 
-    def _load_notices(self, kiosk: Any) -> None:
+    def _print_preview(self) -> str:
+        """Demo mode: the picture of the slip just printed (empty elsewhere)."""
+        demo = self.demo
+        return demo.print_preview() if demo is not None else ""
+
+    def _load_notices(self, kiosk: Kiosk) -> None:
         from datetime import date
 
         from kiosk.notices import notices_for
@@ -370,28 +387,28 @@ class KioskUi:
         self.lockdown.allow_exit()
         self.app.exit(code)
 
-    def _print_slip(self, code: str, on_result: Any) -> None:
+    def _print_slip(self, code: str, on_result: Callable[[str], None]) -> None:
         kiosk = self.kiosk
-        if kiosk is None or kiosk.guide_slips is None:
+        if kiosk is None:
             on_result("error")
             return
-        slips = kiosk.guide_slips
-        demo = self.settings.demo
+        slips = kiosk.services.guide_slips
 
-        def result(outcome: str) -> None:  # on the printer thread
-            on_result(outcome)
-            if demo and outcome == "printed":
-                from kiosk.printing.setup import latest_preview, receipts_dir
-
-                preview = latest_preview(receipts_dir(kiosk.settings))
-                if preview is not None:
-                    self.dispatcher.post(self.catalog.set_preview, str(preview))
+        def done(outcome: PrintOutcome) -> None:  # on the printer thread
+            on_result(outcome.code)
+            preview = self._print_preview() if outcome.printed else ""
+            if preview:
+                self.dispatcher.post(self.catalog.set_preview, preview)
 
         def failed(exc: BaseException) -> None:
             log.error("slip not queued: %s", exc)
             on_result("error")
 
-        kiosk.tasks.submit(lambda: slips.print_slip(code, result), on_error=failed)
+        kiosk.tasks.submit(
+            lambda: slips.print_slip(code),
+            on_done=lambda future: future.add_done_callback(done),
+            on_error=failed,
+        )
 
     def _on_card_read(self) -> None:
         # A card tapped anywhere outside a visit (the attract screen included) starts one on
@@ -409,3 +426,23 @@ class KioskUi:
         if self.kiosk is not None:
             self.kiosk.stop()
         remove_keyboard_home(self.settings.data_dir)
+
+
+class _SlipOutcomes:
+    """What the follow-up view-models watch a slip with (``watch(job_id, on_outcome)``, on
+    the GUI thread), over the print worker's futures: ``"printed"`` or the failure reason.
+    The future is fetched on ``tasks`` (a finished job is looked up in the store)."""
+
+    def __init__(self, printing: PrintWorker, tasks: Executor) -> None:
+        self._printing = printing
+        self._tasks = tasks
+
+    def watch(self, job_id: int, on_outcome: Callable[[str], None]) -> None:
+        def follow(future: PrintFuture) -> None:
+            future.add_done_callback(lambda outcome: on_outcome(outcome.code))
+
+        self._tasks.submit(
+            lambda: self._printing.watch(job_id),
+            on_done=follow,
+            on_error=lambda _exc: on_outcome("error"),
+        )

@@ -138,7 +138,7 @@ class _FirstFrame(QObject):
 
     def _check_core(self) -> None:
         kiosk = self._ui.kiosk
-        if kiosk is None or kiosk.health is None:
+        if kiosk is None or not kiosk.up.is_set():
             return
         self._timer.stop()
         print(json.dumps({"event": "core_ready", "rss_mb": _rss_mb()}), flush=True)

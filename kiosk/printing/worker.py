@@ -3,7 +3,10 @@
 The GUI never waits on the printer: it (or a use case) calls :meth:`PrintWorker.submit`,
 which writes the job and wakes the thread. The store is the queue, so jobs survive a restart
 and a reprint queued from anywhere (``kioskctl``, the staff screen) is picked up too.
-Results come back through callbacks on the worker thread; ``ui/bridge.py`` re-posts them.
+Each submit, reprint or watch returns a :class:`~kiosk.printing.outcome.PrintFuture` that
+the printer thread settles with the outcome; callers attach callbacks to it (``ui/bridge.py``
+re-posts those that touch the screen). A job nobody holds a future for (left by a previous
+run, queued by ``kioskctl``) still ends in the store and, when it fails, in the log.
 
 Every ``send`` runs under a deadline (:class:`~kiosk.devices.guard.DeviceGuard`): a driver
 that hangs fails the job with reason ``timeout`` after ``send_deadline_s``, the next job gets
@@ -20,12 +23,10 @@ from drivers.printers.base import Printer, PrinterError
 from kiosk.devices.guard import DeviceGuard, DeviceTimeout
 from kiosk.printing.document import Document, DocumentError
 from kiosk.printing.jobs import PrintJob, PrintJobs
+from kiosk.printing.outcome import PrintFuture, PrintOutcome
 from kiosk.printing.privacy import UnmaskedPersonalData
 
 log = logging.getLogger(__name__)
-
-DoneCallback = Callable[[PrintJob], None]
-FailedCallback = Callable[[PrintJob, str], None]
 
 # Reason codes a failed job may carry (the UI maps each to a sentence for the citizen).
 REASONS = (
@@ -64,8 +65,9 @@ class PrintWorker:
         self.jobs = jobs
         self._render = render
         self._poll_s = poll_s
-        self.done_listeners: list[DoneCallback] = []
-        self.failed_listeners: list[FailedCallback] = []
+        # The current attempt of each job someone holds a future for (settled ones leave).
+        self._futures: dict[int, PrintFuture] = {}
+        self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -75,25 +77,53 @@ class PrintWorker:
         requeued, expired = self.jobs.recover()
         if requeued or expired:
             log.info("print jobs at start: %d requeued, %d expired", requeued, expired)
+        with self._lock:  # futures taken before the start whose jobs recovery just expired
+            for job_id in list(self._futures):
+                outcome = PrintOutcome.of(self.jobs.get(job_id))
+                if outcome is not None:
+                    self._futures.pop(job_id).settle(outcome)
         self._thread = threading.Thread(target=self._run, name="printer", daemon=True)
         self._thread.start()
 
-    def submit(self, document: Document) -> PrintJob:
-        """Queue ``document``; returns the stored job at once (a short store write)."""
-        job = self.jobs.add(document)
+    def submit(self, document: Document) -> PrintFuture:
+        """Queue ``document``; returns at once (after a short store write) with the future
+        of its printing."""
+        with self._lock:  # the job may finish before we return: register under the lock
+            future = self._follow(self.jobs.add(document))
         self._wake.set()
-        return job
+        return future
 
-    def wake(self) -> None:
-        """A job was written to the store by someone else (a use case's own transaction):
-        print it now rather than at the next poll."""
+    def watch(self, job_id: int) -> PrintFuture:
+        """The future of job ``job_id`` (written by a use case in its own transaction, or
+        left by a previous run): the one already handed out if any, else a new one, settled
+        at once when the store says the job has ended. Wakes the thread: print it now rather
+        than at the next poll. Raises ``JobNotFound``."""
+        with self._lock:
+            future = self._futures.get(job_id) or self._follow(self.jobs.get(job_id))
         self._wake.set()
+        return future
 
-    def reprint(self, job_id: int) -> PrintJob:
-        """Queue one of today's jobs again; raises ``JobNotFound`` otherwise."""
-        job = self.jobs.reprint(job_id)
+    def reprint(self, job_id: int) -> PrintFuture:
+        """Queue one of today's jobs again and return the future of that attempt (of the
+        attempt under way when the job is still queued or printing); raises
+        ``JobNotFound`` otherwise."""
+        with self._lock:
+            future = self._follow(self.jobs.reprint(job_id))
         self._wake.set()
-        return job
+        return future
+
+    def _follow(self, job: PrintJob) -> PrintFuture:
+        """(Under the lock.) The future of ``job``'s current attempt."""
+        future = self._futures.get(job.id)
+        if future is not None:
+            return future
+        future = PrintFuture(job)
+        outcome = PrintOutcome.of(job)
+        if outcome is None:
+            self._futures[job.id] = future
+        else:
+            future.settle(outcome)
+        return future
 
     def stop(self, timeout_s: float = 15.0) -> None:
         """Finish the job in hand and stop; returns within ``timeout_s`` even when the
@@ -119,41 +149,35 @@ class PrintWorker:
 
     def _print(self, job: PrintJob) -> None:
         reason: str | None = None
+        detail = ""
         try:
             data = self._render(job.document)
             self._guard.call("send", lambda: self.printer.send(data), self.send_deadline_s)
         except DeviceTimeout as exc:
-            reason = exc.reason
+            reason, detail = exc.reason, str(exc)
             log.warning("print job %d (%s) failed: %s", job.id, job.kind, exc)
         except PrinterError as exc:
-            reason = exc.reason
+            reason, detail = exc.reason, str(exc)
             log.warning("print job %d (%s) failed: %s", job.id, job.kind, exc)
         except UnmaskedPersonalData as exc:
-            reason = exc.reason
+            reason, detail = exc.reason, str(exc)
             log.error("print job %d (%s) refused: %s", job.id, job.kind, exc)
         except DocumentError as exc:
-            reason = "document_unreadable"
+            reason, detail = "document_unreadable", str(exc)
             log.error("print job %d cannot be read: %s", job.id, exc)
-        except Exception:
-            reason = "error"
+        except Exception as exc:
+            reason, detail = "error", f"{type(exc).__name__}: {exc}"
             log.exception("print job %d (%s) failed", job.id, job.kind)
         try:
             if reason is None:
-                finished = self.jobs.mark_printed(job.id)
+                self.jobs.mark_printed(job.id)
             else:
-                finished = self.jobs.mark_failed(job.id, reason)
+                self.jobs.mark_failed(job.id, reason)
         except Exception:
+            # The job stays ``printing`` and is requeued at the next start; whoever waits
+            # is still told what the printer did.
             log.exception("print job %d result cannot be stored", job.id)
-            return
-        self._notify(finished, reason)
-
-    def _notify(self, job: PrintJob, reason: str | None) -> None:
-        try:
-            if reason is None:
-                for done in list(self.done_listeners):
-                    done(job)
-            else:
-                for failed in list(self.failed_listeners):
-                    failed(job, reason)
-        except Exception:  # a broken listener must not stop the printer
-            log.exception("print job listener failed")
+        with self._lock:
+            future = self._futures.pop(job.id, None)
+        if future is not None:
+            future.settle(PrintOutcome(job.id, job.kind, reason, detail))

@@ -58,7 +58,7 @@ class ComplaintService(FollowUpDesk):
         against_window: str | None = None,
         against_staff: str | None = None,
     ) -> Filed:
-        """File a complaint; returns its tracking number and the slip's print job.
+        """File a complaint; returns its tracking number and the slip's printing.
 
         Raises :class:`ServiceError`: ``unknown_category``, ``text_empty``,
         ``text_too_long``, ``card_required`` (named complaint without a card), ``invalid_phone``.

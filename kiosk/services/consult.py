@@ -94,7 +94,7 @@ class ConsultService(FollowUpDesk):
         service_code: str | None = None,
         identity: Identity | None = None,
     ) -> Filed:
-        """Leave a question; returns its tracking number and the slip's print job.
+        """Leave a question; returns its tracking number and the slip's printing.
 
         Raises :class:`ServiceError` ``text_empty``, ``text_too_long`` or ``invalid_phone``.
         """

@@ -25,6 +25,7 @@ from sqlmodel import Session
 from kiosk.printing.document import Document
 from kiosk.printing.jobs import PrintJob
 from kiosk.printing.layouts import AcknowledgementData, acknowledgement
+from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import Central, ServiceError, local_now, next_local
 from kiosk.store import Store
@@ -69,7 +70,12 @@ class Filed:
     """What the screen shows after filing: the tracking number and the slip's print job."""
 
     tracking_no: str
-    print_job: PrintJob | None
+    slip: PrintFuture | None  # None: the slip could not be queued (the filing stands)
+
+    @property
+    def print_job(self) -> PrintJob | None:
+        """The slip's print job as queued."""
+        return self.slip.job if self.slip is not None else None
 
 
 def check_text(text: str) -> str:
@@ -137,7 +143,7 @@ class FollowUps:
             )
         )
 
-    def print_slip(self, document: Document) -> PrintJob | None:
+    def print_slip(self, document: Document) -> PrintFuture | None:
         """Queue the acknowledgement slip; a printer problem does not undo the filing."""
         if self.printing is None:
             return None

@@ -1,25 +1,20 @@
-"""Print a service's one-time notification slip (一次性告知单) and report how it went.
+"""Print a service's one-time notification slip (一次性告知单).
 
 Joins the catalog (what the slip says) and the print worker (how it gets on paper). The caller
-gets one callback per request with ``"printed"`` or the print job's reason code
-(``paper_out``, ``offline`` …), on the printer thread.
+gets the job's :class:`~kiosk.printing.outcome.PrintFuture` and attaches to it.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.catalog import CatalogBrowser, NotificationSlip
 from kiosk.domain.catalog import MaterialForm, MaterialSource
 from kiosk.printing.document import Document
-from kiosk.printing.jobs import PrintJob
 from kiosk.printing.layouts import SlipData, SlipMaterial, notification_slip
+from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
-
-log = logging.getLogger(__name__)
 
 FORM_WORDS = {
     MaterialForm.ORIGINAL: "原件",
@@ -63,7 +58,7 @@ def slip_document(slip: NotificationSlip, hall_name: str, now: datetime) -> Docu
 
 
 class GuideSlipPrinter:
-    """Queues slips and routes each job's outcome back to whoever asked for it."""
+    """Lays out a service's slip and queues it."""
 
     def __init__(
         self,
@@ -76,30 +71,9 @@ class GuideSlipPrinter:
         self._worker = worker
         self._hall_name = hall_name
         self._clock = clock
-        self._lock = threading.Lock()
-        self._waiting: dict[int, Callable[[str], None]] = {}
-        worker.done_listeners.append(self._done)
-        worker.failed_listeners.append(self._failed)
 
-    def print_slip(self, code: str, on_result: Callable[[str], None]) -> PrintJob:
-        """Queue the slip of service ``code`` (blocking store work: call off the GUI thread)."""
+    def print_slip(self, code: str) -> PrintFuture:
+        """Queue the slip of service ``code`` (blocking store work: call off the GUI thread);
+        the future settles when it is printed or has failed."""
         document = slip_document(self._browser.slip(code), self._hall_name, self._clock())
-        with self._lock:  # the job may finish before we return: register under the lock
-            job = self._worker.submit(document)
-            self._waiting[job.id] = on_result
-        return job
-
-    def _done(self, job: PrintJob) -> None:
-        self._finish(job, "printed")
-
-    def _failed(self, job: PrintJob, reason: str) -> None:
-        self._finish(job, reason or "error")
-
-    def _finish(self, job: PrintJob, outcome: str) -> None:
-        with self._lock:
-            callback = self._waiting.pop(job.id, None)
-        if callback is not None:
-            try:
-                callback(outcome)
-            except Exception:
-                log.exception("slip result callback failed")
+        return self._worker.submit(document)

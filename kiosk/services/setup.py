@@ -1,26 +1,32 @@
-"""Build the visit's services for a terminal (called by the composition root).
+"""Build the terminal's use cases as one named bundle (called by the composition root).
 
-Every service gets its own :class:`~kiosk.services.common.Central` (a ``requests`` session is
-not shared between threads). When central's address is only known later (demo mode), build
-with ``central_url=""`` and call :meth:`Services.connect` once it is.
+Every service that asks central directly gets its own :class:`~kiosk.services.common.Central`
+(a ``requests`` session is not shared between threads), named in :class:`CentralConnections`.
+Central's address may only be known after start (the demo's central is started then), so the
+services are built unconnected and :meth:`Services.connect` points them at it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
+from kiosk.catalog import CatalogBrowser
 from kiosk.config import Settings
-from kiosk.domain.catalog import ServiceItem
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.appointments import AppointmentService
 from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
 from kiosk.services.complaints import ComplaintService
 from kiosk.services.consult import ConsultService
+from kiosk.services.evaluate import EvaluationService
+from kiosk.services.guide_slip import GuideSlipPrinter
 from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
+from kiosk.services.submit import SubmitService
 from kiosk.services.tickets import TicketService
+from kiosk.staff import StaffAccess
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import SyncNotConfigured, make_client
@@ -29,79 +35,115 @@ from kiosk.sync.idkey import IdHasher
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class CentralConnections:
+    """The services' own connections to central, one each."""
+
+    tickets: Central
+    checkin: Central
+    progress: Central
+    consult: Central
+    complaints: Central
+
+    def each(self) -> tuple[Central, ...]:
+        """Every connection."""
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+
 @dataclass
 class Services:
     """The use cases the screens call (each method blocks: call from a worker thread)."""
 
+    catalog: CatalogBrowser
+    guide_slips: GuideSlipPrinter
+    submit: SubmitService
+    evaluation: EvaluationService
+    appointments: AppointmentService
     tickets: TicketService
     checkin: CheckinService
     progress: ProgressService
     consult: ConsultService
     complaints: ComplaintService
-    centrals: list[Central]
+    staff: StaffAccess
+    connections: CentralConnections
     settings: Settings
 
     def connect(self, central_url: str, credentials: Credentials | None = None) -> None:
         """Point every service at central (or at none when it is not configured)."""
-        for central in self.centrals:
+        for central in self.connections.each():
             try:
                 central.connect(make_client(self.settings, central_url, credentials))
             except SyncNotConfigured as exc:
                 log.info("services work offline: %s", exc)
                 central.connect(None)
+        try:
+            self.appointments.client = make_client(self.settings, central_url, credentials)
+        except SyncNotConfigured as exc:
+            log.info("appointments cannot be booked here: %s", exc)
 
     def network_changed(self, online: bool) -> None:
         """Hook for the health monitor / sync indicator: central is reachable again."""
         if online:
-            for central in self.centrals:
+            for central in self.connections.each():
                 central.network_back()
 
     def close(self) -> None:
         """Close the services' connections to central."""
-        for central in self.centrals:
+        for central in self.connections.each():
             central.connect(None)
+        client, self.appointments.client = self.appointments.client, None
+        if client is not None:
+            client.close()
 
 
 def build_services(
     settings: Settings,
     store: Store,
     printing: PrintWorker,
-    service_lookup: Callable[[str], ServiceItem],
+    catalog: CatalogBrowser,
     *,
-    central_url: str = "",
-    credentials: Credentials | None = None,
+    progress_url: str = "",
     notify_sync: Callable[[], None] | None = None,
 ) -> Services:
-    """Wire the services; tickets left unprinted on earlier days are voided here."""
+    """Wire the use cases (not connected to central yet); tickets left unprinted on earlier
+    days are voided here, and today's still waiting for the printer are followed again."""
     queues = queues_for(settings.data_dir, settings.hall_id)
-    centrals = [Central(None) for _ in range(5)]
+    connections = CentralConnections(*(Central(None) for _ in fields(CentralConnections)))
+    # One key per terminal: tickets, check-in, progress and bookings hash ID numbers alike.
     id_hasher = IdHasher(settings.data_dir / "keys")
     tickets = TicketService(
         store,
         printing,
         queues,
-        central=centrals[0],
+        central=connections.tickets,
         notify_sync=notify_sync,
+        id_hasher=id_hasher,
         hall_id=settings.hall_id,
         hall_name=settings.hall_name,
         terminal_id=settings.terminal_id,
-        id_hasher=id_hasher,
     )
     services = Services(
+        catalog=catalog,
+        guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
+        submit=SubmitService.for_settings(
+            store, settings, progress_url=progress_url, printing=printing
+        ),
+        evaluation=EvaluationService(store, settings.hall_id),
+        appointments=AppointmentService(None, id_hasher),
         tickets=tickets,
         checkin=CheckinService(
             store,
             tickets,
             queues,
             hall_id=settings.hall_id,
-            central=centrals[1],
+            central=connections.checkin,
             notify_sync=notify_sync,
         ),
-        progress=ProgressService(store, central=centrals[2], id_hasher=id_hasher),
+        progress=ProgressService(store, central=connections.progress, id_hasher=id_hasher),
         consult=ConsultService(
             store,
-            service_lookup,
-            central=centrals[3],
+            catalog.service,
+            central=connections.consult,
             printing=printing,
             notify_sync=notify_sync,
             hall_id=settings.hall_id,
@@ -110,19 +152,21 @@ def build_services(
         ),
         complaints=ComplaintService(
             store,
-            central=centrals[4],
+            central=connections.complaints,
             printing=printing,
             notify_sync=notify_sync,
             hall_id=settings.hall_id,
             hall_name=settings.hall_name,
             terminal_id=settings.terminal_id,
         ),
-        centrals=centrals,
+        staff=StaffAccess(store),
+        connections=connections,
         settings=settings,
     )
-    if central_url:
-        services.connect(central_url, credentials)
     voided = tickets.expire_stale()
     if voided:
         log.info("%d unprinted ticket(s) from earlier days voided", voided)
+    waiting = tickets.resume()
+    if waiting:
+        log.info("%d ticket(s) of today still waiting for the printer", waiting)
     return services

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drivers.status import DeviceStatus
 from kiosk import __version__
@@ -23,6 +23,9 @@ from kiosk.printing.worker import PrintWorker
 from kiosk.store import SCHEMA_VERSION, Store
 from kiosk.sync.outbox import retry_dead
 from kiosk.sync.status import sync_status
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
 
 Audit = Callable[[str, str], None]  # (action, detail)
 
@@ -49,7 +52,7 @@ class ConsoleSnapshot:
 class StaffConsole:
     """The staff screen's operations on a running terminal."""
 
-    def __init__(self, kiosk: Any, audit: Audit) -> None:
+    def __init__(self, kiosk: Kiosk, audit: Audit) -> None:
         self._kiosk = kiosk
         self._audit = audit
 
@@ -64,10 +67,9 @@ class StaffConsole:
     def snapshot(self) -> ConsoleSnapshot:
         """Devices (checked now), sync counts and today's print jobs."""
         kiosk = self._kiosk
-        health = getattr(kiosk, "health", None)
-        if health is not None and health.watches(kiosk.card_reader, kiosk.printer):
-            reader, printer = health.check_devices()
-        else:  # not started yet (or devices swapped): one-off checks, still under deadlines
+        if kiosk.health.watches(kiosk.card_reader, kiosk.printer):
+            reader, printer = kiosk.health.check_devices()
+        else:  # devices swapped (a screenshot scene): one-off checks, still under deadlines
             reader, printer = check_card_reader(kiosk.card_reader), check_printer(kiosk.printer)
         checks: list[tuple[str, DeviceStatus]] = [
             ("reader", reader),
@@ -129,10 +131,10 @@ class StaffConsole:
         old: Settings = self._kiosk.settings
         path = Path(old.source) if old.source != "defaults" else None
         new = load_settings(path, data_dir=str(old.data_dir), demo=old.demo or None)
-        if new.demo:
-            from kiosk.app import demo_settings  # the demo's simulated devices, as at start
-
-            new = demo_settings(new)
+        if new.demo:  # the demo keeps the simulated devices it started with
+            new = replace(
+                new, card_reader=old.card_reader, printer=old.printer, scanner=old.scanner
+            )
         restart = needs_restart(old, new)
         self._audit("settings.reload", f"restart_needed={','.join(restart)}")
         live = replace(old, **{k: getattr(new, k) for k in LIVE_KEYS})
@@ -147,4 +149,4 @@ class StaffConsole:
         document = test_page(
             TestPageData(settings.printer, profile.name, profile.paper_mm, datetime.now())
         )
-        return self._printing.submit(document).id
+        return self._printing.submit(document).job_id

@@ -10,8 +10,10 @@
 4. the receipt print job (:mod:`kiosk.printing`), masked.
 
 A failure anywhere rolls all of it back: no receipt is printed for an application that was
-not stored, and no application is stored without its receipt. Offline makes no difference:
-the outbox delivers later and central's case number comes back through sync.
+not stored, and no application is stored without its receipt. Once committed, the print
+worker is told (``PrintWorker.watch``) and the result carries the receipt's print future.
+Offline makes no difference: the outbox delivers later and central's case number comes back
+through sync.
 
 Form values of fields marked ``personal`` travel as ``{"contact": value}`` so the outbox
 seals them (``contact`` is one of :data:`kiosk.contract.PERSONAL_FIELDS`).
@@ -23,7 +25,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -36,7 +38,9 @@ from kiosk.domain.application import Application, Person, Settlement
 from kiosk.domain.workdays import add_working_days
 from kiosk.printing.document import Document
 from kiosk.printing.layouts import ReceiptData, receipt
+from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.privacy import assert_no_full_id_number
+from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
 from kiosk.store.models import PrintJobRow, SubmissionRow
 from kiosk.sync.crypto import FieldCipher, split_personal
@@ -64,7 +68,7 @@ class SubmitError(RuntimeError):
 
 @dataclass(frozen=True)
 class SubmitResult:
-    """What the receipt page shows: number, promised date, and the print job to watch."""
+    """What the receipt page shows: number, promised date, and the receipt's printing."""
 
     submission_id: int
     receipt_no: str
@@ -73,6 +77,9 @@ class SubmitResult:
     print_job_id: int
     outbox_key: str
     document: Document
+    # None only when the service is built without a print worker (tests, benchmarks): the
+    # job is in the store all the same.
+    printed: PrintFuture | None = None
 
 
 def _now() -> datetime:
@@ -111,8 +118,10 @@ class SubmitService:
         progress_url: str = "",
         cipher: FieldCipher | None = None,
         clock: Clock = _now,
+        printing: PrintWorker | None = None,
     ) -> None:
         self.store = store
+        self.printing = printing
         self.hall_id = hall_id
         self.terminal_id = terminal_id
         self.hall_name = hall_name
@@ -123,7 +132,11 @@ class SubmitService:
 
     @classmethod
     def for_settings(
-        cls, store: Store, settings: Settings, progress_url: str = ""
+        cls,
+        store: Store,
+        settings: Settings,
+        progress_url: str = "",
+        printing: PrintWorker | None = None,
     ) -> SubmitService:
         """The service for this terminal's configured hall and terminal."""
         return cls(
@@ -133,10 +146,17 @@ class SubmitService:
             hall_name=settings.hall_name,
             terminal_name=settings.terminal_name,
             progress_url=progress_url,
+            printing=printing,
         )
 
     def submit(self, app: Application) -> SubmitResult:
         """Store, queue and print ``app`` in one transaction (see the module docstring)."""
+        result = self._store_application(app)
+        if self.printing is None:
+            return result
+        return replace(result, printed=self.printing.watch(result.print_job_id))
+
+    def _store_application(self, app: Application) -> SubmitResult:
         now = self.clock()
         days = app.service.guide.time_limit.promised_days
         promised = add_working_days(now.date(), days)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from drivers.printers.sim.emulator import EscposEmulator
 from drivers.printers.sim.inprocess import emulated_printer, emulator_of
@@ -99,6 +100,19 @@ class Terminal:
                 client_for(self.central_url, self.terminal_id, self.secret),
                 FieldCipher.for_data_dir(self.folder),
             )
+
+    def other_tickets(self, printing: PrintWorker, **options: Any) -> TicketService:
+        """Another ticket service on this terminal's store and queues (another run of the
+        terminal, or one with its own clock), printing on ``printing``."""
+        return TicketService(
+            self.store,
+            printing,
+            self.tickets.hall_queues,
+            hall_id=self.hall_id,
+            hall_name="市民服务中心",
+            terminal_id=self.terminal_id,
+            **options,
+        )
 
     def central(self) -> Central:
         """A new connection to central for one service (None client = offline)."""

@@ -12,8 +12,8 @@ import requests
 
 from central.db import IdempotencyRecord
 from central.idempotency import body_hash
+from demo.central import InProcessCentral
 from kiosk.contract import API_PREFIX, TicketRequest
-from kiosk.demo import InProcessCentral
 from kiosk.sync.client import CentralClient, Credentials, PermanentError
 from kiosk.sync.samples import sample_submission
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.demo import DEMO_CASES, InProcessCentral
+from demo.central import DEMO_CASES, InProcessCentral
 
 
 def test_the_demo_central_seeds_the_sample_cases_once(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ import json, sys
 from datetime import date
 from pathlib import Path
 
+import demo
 import kiosk
 from drivers.cards.sim.card_files import default_cards_dir
 from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS
@@ -38,6 +39,7 @@ site = Path(sys.argv[1]).resolve()
 issues = validate_catalog(json.loads(BUNDLED_CATALOG.read_text("utf-8")))
 print(json.dumps({
     "kiosk": kiosk.__file__,
+    "demo": demo.__file__,
     "paths": [str(p) for p in (BUNDLED_CATALOG, BUNDLED_SYNONYMS, SCHEMA_PATH, BUNDLED_NOTICES,
                                BUNDLED_QUEUES, default_cards_dir() / "resident.json",
                                site / "ui" / "qml" / "Main.qml",
@@ -92,6 +94,7 @@ def test_the_installed_packages_find_and_load_every_bundled_file(site: Path, tmp
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     assert Path(found["kiosk"]).is_relative_to(site), "imported the checkout, not the wheel"
+    assert Path(found["demo"]).is_relative_to(site), "kiosk --demo needs the demo package"
     for path in found["paths"]:
         assert Path(path).is_relative_to(site) and Path(path).is_file(), path
     assert found["catalog_issues"] == 0

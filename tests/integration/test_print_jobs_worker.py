@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,34 +14,14 @@ from drivers.printers.sim.server import TcpPrinterServer
 from drivers.registry import make_printer
 from kiosk.printing.document import Cut, Document, KeyValue, Text
 from kiosk.printing.escpos_render import Renderer
-from kiosk.printing.jobs import JobNotFound, PrintJob, PrintJobs
+from kiosk.printing.jobs import JobNotFound, PrintJobs
+from kiosk.printing.outcome import PrintOutcome
 from kiosk.printing.profiles import get_profile
 from kiosk.printing.samples import sample_ticket
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
 
 WAIT_S = 10
-
-
-@dataclass
-class Outcomes:
-    """What the worker reported, and a way to wait for the next report."""
-
-    done: list[PrintJob] = field(default_factory=list)
-    failed: list[tuple[PrintJob, str]] = field(default_factory=list)
-    event: threading.Event = field(default_factory=threading.Event)
-
-    def on_done(self, job: PrintJob) -> None:
-        self.done.append(job)
-        self.event.set()
-
-    def on_failed(self, job: PrintJob, reason: str) -> None:
-        self.failed.append((job, reason))
-        self.event.set()
-
-    def wait(self) -> None:
-        assert self.event.wait(WAIT_S), "the worker reported nothing"
-        self.event.clear()
 
 
 @pytest.fixture
@@ -64,12 +42,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
     db.close()
 
 
-def _worker(store: Store, server: TcpPrinterServer, outcomes: Outcomes) -> PrintWorker:
+def _worker(store: Store, server: TcpPrinterServer) -> PrintWorker:
     printer = make_printer(server.uri)
-    worker = PrintWorker(printer, PrintJobs(store), Renderer(get_profile("58mm-gb18030")).render)
-    worker.done_listeners.append(outcomes.on_done)
-    worker.failed_listeners.append(outcomes.on_failed)
-    return worker
+    return PrintWorker(printer, PrintJobs(store), Renderer(get_profile("58mm-gb18030")).render)
 
 
 def _ticket() -> Document:
@@ -87,15 +62,25 @@ def _wait_printed(emulator: EscposEmulator, count: int) -> None:
 def test_a_ticket_prints_and_the_caller_can_tell(
     store: Store, server: TcpPrinterServer, emulator: EscposEmulator
 ) -> None:
-    outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, server)
     worker.start()
+    seen: list[PrintOutcome] = []
     try:
-        job = worker.submit(_ticket())
-        outcomes.wait()
+        future = worker.submit(_ticket())
+        future.add_done_callback(seen.append)
+        outcome = future.result(WAIT_S)
     finally:
         worker.stop()
-    assert [j.id for j in outcomes.done] == [job.id]
+    assert (outcome.job_id, outcome.kind, outcome.printed, outcome.code) == (
+        future.job_id,
+        "ticket",
+        True,
+        "printed",
+    )
+    assert seen == [outcome], "a callback attached before the end runs once, before result()"
+    late: list[PrintOutcome] = []
+    future.add_done_callback(late.append)
+    assert late == [outcome], "a callback attached after the end runs at once"
     stored = PrintJobs(store).latest_for("T-20240506-A023", kind="ticket")
     assert stored is not None and stored.status == "printed" and stored.printed_at is not None
     _wait_printed(emulator, 1)
@@ -105,21 +90,24 @@ def test_a_ticket_prints_and_the_caller_can_tell(
 def test_out_of_paper_keeps_the_job_and_it_is_reprinted_when_paper_is_back(
     store: Store, server: TcpPrinterServer, emulator: EscposEmulator
 ) -> None:
-    outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, server)
     worker.start()
     try:
         emulator.set(paper_lines_left=3)  # the roll ends in the middle of the ticket
-        job = worker.submit(_ticket())
-        outcomes.wait()
-        assert outcomes.failed and outcomes.failed[0][1] == "paper_out"
+        first = worker.submit(_ticket())
+        job = first.job
+        outcome = first.result(WAIT_S)
+        assert (outcome.reason, outcome.code, outcome.printed) == ("paper_out", "paper_out", False)
+        assert outcome.detail, "the driver's words go with the reason (log, staff)"
         failed = PrintJobs(store).get(job.id)
         assert (failed.status, failed.reason, failed.attempts) == ("failed", "paper_out", 1)
+        told = worker.watch(job.id)
+        assert told.done() and told.result().reason == "paper_out", "ended: told at once"
 
         emulator.set(paper="ok", paper_lines_left=None)  # staff load a new roll
         again = worker.reprint(job.id)
-        assert again.status == "queued"
-        outcomes.wait()
+        assert again.job.status == "queued" and again is not first
+        assert again.result(WAIT_S).printed
     finally:
         worker.stop()
     printed = PrintJobs(store).get(job.id)
@@ -137,15 +125,15 @@ def test_jobs_queued_before_a_restart_are_printed_after_it(
     waiting = jobs.add(_ticket())
     claimed = jobs.claim_next()  # the first was being printed when the power went
     assert claimed is not None and claimed.id == interrupted.id
-    outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, server)
+    # A use case follows its jobs again at start (no future survives the restart).
+    futures = [worker.watch(interrupted.id), worker.watch(waiting.id)]
     worker.start()
     try:
-        outcomes.wait()
-        outcomes.wait()
+        outcomes = [f.result(WAIT_S) for f in futures]
     finally:
         worker.stop()
-    assert {j.id for j in outcomes.done} == {waiting.id, interrupted.id}
+    assert [(o.job_id, o.printed) for o in outcomes] == [(interrupted.id, True), (waiting.id, True)]
     assert PrintJobs(store).get(interrupted.id).attempts == 2
     assert PrintJobs(store).get(waiting.id).attempts == 1
 
@@ -171,34 +159,29 @@ def test_staff_see_only_todays_jobs_newest_first(store: Store) -> None:
 def test_a_document_with_a_full_id_number_is_refused_and_recorded(
     store: Store, server: TcpPrinterServer, emulator: EscposEmulator
 ) -> None:
-    outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, server)
     worker.start()
     try:
         leaky = Document("receipt", "R-9", (KeyValue("证件号码", "44010619900101123X"), Cut()))
-        worker.submit(leaky)
-        outcomes.wait()
+        outcome = worker.submit(leaky).result(WAIT_S)
     finally:
         worker.stop()
-    assert outcomes.failed[0][1] == "unmasked_personal_data"
+    assert outcome.reason == "unmasked_personal_data"
     assert emulator.jobs == []
 
 
 def test_an_unreachable_printer_fails_the_job_with_a_reason(store: Store) -> None:
-    outcomes = Outcomes()
     emulator = EscposEmulator(384)
     with TcpPrinterServer(emulator) as gone:
         uri = gone.uri
     printer = make_printer(uri)
     worker = PrintWorker(printer, PrintJobs(store), Renderer(get_profile("58mm-gbk")).render)
-    worker.failed_listeners.append(outcomes.on_failed)
     worker.start()
     try:
-        worker.submit(Document("test", "t", (Text("测试"), Cut())))
-        outcomes.wait()
+        outcome = worker.submit(Document("test", "t", (Text("测试"), Cut()))).result(WAIT_S)
     finally:
         worker.stop()
-    assert outcomes.failed[0][1] == "unreachable"
+    assert outcome.reason == "unreachable"
 
 
 def test_a_printer_whose_send_hangs_fails_each_job_within_its_deadline_and_stop_returns(
@@ -207,30 +190,26 @@ def test_a_printer_whose_send_hangs_fails_each_job_within_its_deadline_and_stop_
     from tests.unit.hanging_drivers import HangingPrinter
 
     printer = HangingPrinter("acme:/dev/usb/lp0", hang_send=True)
-    outcomes = Outcomes()
     worker = PrintWorker(
         printer,
         PrintJobs(store),
         Renderer(get_profile("58mm-gb18030")).render,
         send_deadline_s=1.0,
     )
-    worker.done_listeners.append(outcomes.on_done)
-    worker.failed_listeners.append(outcomes.on_failed)
     worker.start()
     try:
         first = worker.submit(_ticket())
         second = worker.submit(_ticket())
-        outcomes.wait()
-        outcomes.wait()
+        outcomes = [first.result(WAIT_S), second.result(WAIT_S)]
         started = time.monotonic()
         worker.stop()
         assert time.monotonic() - started < 15, "stop() waited on the hung driver"
     finally:
         printer.release.set()
-    assert [(job.id, reason) for job, reason in outcomes.failed] == [
-        (first.id, "timeout"),
-        (second.id, "timeout"),
+    assert [(o.job_id, o.reason) for o in outcomes] == [
+        (first.job_id, "timeout"),
+        (second.job_id, "timeout"),
     ]
-    for job_id in (first.id, second.id):
+    for job_id in (first.job_id, second.job_id):
         stored = PrintJobs(store).get(job_id)
         assert (stored.status, stored.reason) == ("failed", "timeout")

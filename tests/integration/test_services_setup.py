@@ -7,15 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.catalog import BUNDLED_SYNONYMS, CatalogBrowser
 from kiosk.config import Settings
 from kiosk.services.common import ServiceError
 from kiosk.services.setup import build_services
 from kiosk.services.tickets import TicketService
+from kiosk.sync.client import Credentials
 from tests.integration.services_env import Terminal
-
-
-def no_catalog(code: str) -> object:
-    raise LookupError(code)
 
 
 def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
@@ -24,22 +22,14 @@ def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
     term = Terminal(tmp_path / "data")
     try:
         yesterday = datetime.now().astimezone() - timedelta(days=1)
-        old = TicketService(
-            term.store,
-            term.printing,
-            term.tickets.hall_queues,
-            hall_id="H0001",
-            hall_name="h",
-            terminal_id="T01",
-            print_wait_s=10,
-            clock=lambda: yesterday,
-        )
+        old = term.other_tickets(term.printing, print_wait_s=10, clock=lambda: yesterday)
         term.emulator.set(paper="out")
         with pytest.raises(ServiceError):
             old.take("A")
         term.emulator.set(paper="ok")
         settings = Settings(data_dir=term.folder)
-        services = build_services(settings, term.store, term.printing, no_catalog)  # type: ignore[arg-type]
+        catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)  # no catalog installed
+        services = build_services(settings, term.store, term.printing, catalog)
         assert [t.status for t in _all(services.tickets)] == ["void"]
         assert [q.code for q in services.tickets.queues()][:2] == ["A", "B"]
         ticket = services.tickets.take("A")
@@ -57,3 +47,30 @@ def _all(tickets: TicketService) -> list:  # type: ignore[type-arg]
     with tickets.store.session() as s:
         ids = list(s.exec(select(QueueTicketRow.ticket_id)))
     return [tickets.get(i) for i in ids]
+
+
+def test_each_service_has_its_own_named_connection_and_connect_reaches_them_all(
+    tmp_path: Path,
+) -> None:
+    term = Terminal(tmp_path / "data")
+    try:
+        settings = Settings(data_dir=term.folder)
+        catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)
+        services = build_services(settings, term.store, term.printing, catalog)
+        named = services.connections
+        assert services.tickets.central is named.tickets
+        assert services.checkin.central is named.checkin
+        assert services.progress.central is named.progress
+        assert services.consult.followups.central is named.consult
+        assert services.complaints.followups.central is named.complaints
+        assert len({id(c) for c in named.each()}) == 5, "a requests session per service"
+        assert not any(c.configured for c in named.each())
+        services.connect("http://127.0.0.1:9", Credentials("T01", b"k" * 32))
+        assert all(c.configured for c in named.each())
+        assert services.appointments.client is not None
+        assert services.appointments.id_hasher is services.tickets.id_hasher
+        services.close()
+        assert not any(c.configured for c in named.each())
+        assert services.appointments.client is None
+    finally:
+        term.close()

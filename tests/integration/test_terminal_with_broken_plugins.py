@@ -65,7 +65,6 @@ def kiosk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> I
         printer="acme:/dev/usb/lp0",
     )
     terminal = build_kiosk(settings)  # does not raise: the terminal starts
-    assert terminal.printing is not None
     terminal.printing.send_deadline_s = 1.0  # the terminal's 60 s is too long for a test
     yield terminal
     sys.modules["acmeprint_kiosk"].RELEASE.set()  # let the abandoned driver threads end
@@ -81,7 +80,7 @@ def test_the_terminal_starts_and_reports_each_broken_device(kiosk: Kiosk) -> Non
         snapshots.append(status)
         seen.set()
 
-    kiosk.status_listeners.append(on_status)
+    kiosk.events.status.append(on_status)
     kiosk.start()
     try:
         assert seen.wait(GENEROUS_S), "no status snapshot: a device held the health monitor"
@@ -94,7 +93,6 @@ def test_the_terminal_starts_and_reports_each_broken_device(kiosk: Kiosk) -> Non
         assert status.printer.reason == "timeout"
         # Everything else still works: a ticket is issued, and the screen is told its print
         # timed out (it offers the number on screen) instead of the terminal stopping.
-        assert kiosk.services is not None
         with pytest.raises(ServiceError) as info:
             kiosk.services.tickets.take("A")
         assert info.value.reason in ("print_failed", "print_timeout")
@@ -106,16 +104,9 @@ def test_the_terminal_starts_and_reports_each_broken_device(kiosk: Kiosk) -> Non
 
 
 def test_a_job_on_a_hung_printer_fails_with_timeout(kiosk: Kiosk) -> None:
-    assert kiosk.printing is not None
-    failed = threading.Event()
-    reasons: list[str] = []
-    kiosk.printing.failed_listeners.append(
-        lambda job, reason: (reasons.append(reason), failed.set())
-    )
     kiosk.start()
     try:
-        kiosk.printing.submit(sample_ticket(datetime.now()))
-        assert failed.wait(GENEROUS_S)
-        assert reasons == ["timeout"]
+        printing = kiosk.printing.submit(sample_ticket(datetime.now()))
+        assert printing.result(GENEROUS_S).reason == "timeout"
     finally:
         kiosk.stop()

@@ -14,11 +14,17 @@ from sqlalchemy import text
 
 from central.testing import CentralProcess
 from kiosk.contract import TicketRequest
+from kiosk.printing.escpos_render import Renderer
+from kiosk.printing.jobs import PrintJobs
+from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
+from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import ServiceError
 from kiosk.services.tickets import display_number
 from tests.integration.services_env import Terminal, client_for, person
 
 ELDER = "110105195001010012"
+WAIT_S = 30
+RENDER = Renderer(get_profile(DEFAULT_PROFILE)).render
 
 
 @pytest.fixture
@@ -136,6 +142,50 @@ def test_a_ticket_that_did_not_print_is_not_issued(offline: Terminal) -> None:
     reprinted = offline.tickets.retry_print(ticket.ticket_id)
     assert reprinted.status == "issued"
     assert ticket.display in offline.printed_text()
+    assert len(outbox_tickets(offline)) == 1
+
+
+def test_a_ticket_reprinted_from_the_staff_screen_is_issued_not_voided_at_the_visit_end(
+    offline: Terminal,
+) -> None:
+    """Staff reprint the job itself (nobody follows that print for the ticket): the store
+    says it printed, so the end of the visit issues the ticket instead of voiding it."""
+    offline.emulator.set(paper="out")
+    with pytest.raises(ServiceError) as failed:
+        offline.tickets.take("A")
+    ticket = failed.value.details["ticket"]
+    offline.emulator.set(paper="ok")
+    job = offline.printing.jobs.latest_for(ticket.ticket_id, kind="ticket")
+    assert job is not None
+    assert offline.printing.reprint(job.id).result(WAIT_S).printed
+    assert offline.tickets.get(ticket.ticket_id).status == "print_failed"
+    offline.tickets.void_unprinted()
+    assert offline.tickets.get(ticket.ticket_id).status == "issued"
+    assert len(outbox_tickets(offline)) == 1
+
+
+def test_a_ticket_waiting_for_the_printer_at_a_restart_is_issued_once_it_prints(
+    offline: Terminal,
+) -> None:
+    offline.printing.stop()  # the power goes before the printer thread gets to the job
+    before = offline.other_tickets(offline.printing, print_wait_s=0)
+    with pytest.raises(ServiceError) as waiting:
+        before.take("A")
+    assert waiting.value.reason == "print_timeout"
+    ticket_id = waiting.value.details["ticket"].ticket_id
+    # The next start: a new print worker on the same store, the services follow their jobs.
+    printer = offline.printing.printer
+    restarted = PrintWorker(printer, PrintJobs(offline.store), RENDER, poll_s=0.2)
+    after = offline.other_tickets(restarted)
+    assert after.resume() == 1
+    job = restarted.jobs.latest_for(ticket_id, kind="ticket")
+    assert job is not None
+    restarted.start()
+    try:
+        assert restarted.watch(job.id).result(WAIT_S).printed
+    finally:
+        restarted.stop()
+    assert after.get(ticket_id).status == "issued"
     assert len(outbox_tickets(offline)) == 1
 
 

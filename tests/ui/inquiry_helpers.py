@@ -24,7 +24,7 @@ def wait_page(ui, qtbot, name: str) -> None:
 
 def demo_ready(ui, qtbot):
     """The live UI once the demo central is seeded and the services are connected to it."""
-    qtbot.waitUntil(lambda: bool(ui.kiosk.demo_receipts))
+    qtbot.waitUntil(lambda: ui.demo is not None and bool(ui.demo.receipts))
     services = ui.kiosk.services
     qtbot.waitUntil(lambda: services.progress.central.configured)
     qtbot.waitUntil(lambda: services.consult.followups.central.configured)

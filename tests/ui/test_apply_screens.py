@@ -364,8 +364,8 @@ def test_going_back_from_the_form_forgets_the_card_and_reads_a_new_one(live_ui, 
 
 def test_without_central_the_appointment_page_says_booking_is_not_possible_now(live_ui, qtbot):
     ui = live_ui
-    qtbot.waitUntil(lambda: ui.kiosk.appointments.client is not None)
-    ui.kiosk.appointments.client = None  # as when no central is configured or reachable
+    qtbot.waitUntil(lambda: ui.kiosk.services.appointments.client is not None)
+    ui.kiosk.services.appointments.client = None  # as when no central is configured or reachable
     ui.show_page("applyAppointment", {"code": "SB-001"})
     on_page(ui, qtbot, "applyAppointment")
     qtbot.waitUntil(lambda: "现在无法预约" in shown_text(ui))

@@ -29,7 +29,7 @@ def printed(ui) -> str:
 
 def wait_at_central(ui, qtbot, tracking_no: str) -> None:
     """The sync worker has delivered the item: central's staff list has it."""
-    central = ui.kiosk.central
+    central = ui.demo.central
 
     def arrived() -> bool:
         return any(f["tracking_no"] == tracking_no for f in central.staff("GET", "/followups"))
@@ -74,7 +74,7 @@ def test_a_question_gets_a_number_and_a_slip_and_later_the_staff_answer(demo, qt
     qtbot.waitUntil(lambda: "尚未答复，请稍后再查。" in shown(demo))
 
     wait_at_central(demo, qtbot, number)
-    demo.kiosk.central.staff(
+    demo.demo.central.staff(
         "POST", f"/followups/{number}", {"state": "answered", "answer": "可以，持身份证办理。"}
     )
     tap(demo, item(demo, "trackingQuery"))
@@ -175,7 +175,7 @@ def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbo
     number = demo.complaints.property("trackingNo")
 
     wait_at_central(demo, qtbot, number)
-    demo.kiosk.central.staff("POST", f"/followups/{number}", {"state": "in_progress"})
+    demo.demo.central.staff("POST", f"/followups/{number}", {"state": "in_progress"})
     tap(demo, item(demo, "filedLookup"))
     wait_page(demo, qtbot, "followUpStatus")
     qtbot.waitUntil(lambda: "处理中" in shown(demo))

@@ -1,7 +1,7 @@
 """进度查询 on the running demo core: by card, by receipt number, by the receipt's QR code.
 
 The demo central holds sample cases for the resident sample card (张明丰): one handled by three
-departments in parallel, one past its promised date (kiosk/demo.py DEMO_CASES).
+departments in parallel, one past its promised date (demo/central.py DEMO_CASES).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def demo(live_ui, qtbot):
 
 
 def parallel_receipt(ui) -> str:
-    return str(ui.kiosk.demo_receipts[0])
+    return str(ui.demo.receipts[0])
 
 
 def test_the_card_holder_sees_every_case_with_departments_notes_and_overdue(demo, qtbot):

@@ -33,7 +33,7 @@ def type_pin(ui, qtbot, pin: str) -> None:
 
 @pytest.fixture
 def staff_ui(live_ui, qtbot):
-    live_ui.kiosk.staff.set_pin(PIN, actor="vendor")
+    live_ui.kiosk.services.staff.set_pin(PIN, actor="vendor")
     return live_ui
 
 
@@ -92,7 +92,7 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
     tap(staff_ui, reprint_button())
     qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reprinted")
     assert len(staff_ui.kiosk.printing.jobs.list_today()) >= printed_before
-    actions = [e.action for e in staff_ui.kiosk.staff.entries()]
+    actions = [e.action for e in staff_ui.kiosk.services.staff.entries()]
     assert "staff.login" in actions and "print.reprint" in actions
 
 
@@ -125,7 +125,7 @@ def test_staff_turn_the_voice_up_and_it_stays_up_after_a_restart(staff_ui, qtbot
     assert f"语音音量：{before + 10}" in visible_texts(staff_ui)
     again = load_settings(env={}, data_dir=str(staff_ui.settings.data_dir), demo=True)
     assert again.voice_volume == before + 10
-    assert "settings.volume" in [e.action for e in staff_ui.kiosk.staff.entries()]
+    assert "settings.volume" in [e.action for e in staff_ui.kiosk.services.staff.entries()]
 
 
 def test_reloading_settings_applies_timeouts_now_and_names_what_needs_a_restart(
@@ -178,7 +178,7 @@ def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monke
     qtbot.waitUntil(shown)
     tap(staff_ui, exit_button())
     qtbot.waitUntil(lambda: codes == [78])
-    assert "app.exit_to_desktop" in [e.action for e in staff_ui.kiosk.staff.entries()]
+    assert "app.exit_to_desktop" in [e.action for e in staff_ui.kiosk.services.staff.entries()]
 
 
 def test_staff_see_authentication_failed_when_central_refuses_the_terminal(staff_ui, qtbot):

@@ -1,6 +1,6 @@
 """取号 and 预约签到 on the running demo core: tickets numbered by the demo central and printed
 on the emulator; check-in against the demo appointments of the resident sample card (one open
-now, one later today; kiosk/demo.py)."""
+now, one later today; demo/central.py)."""
 
 from __future__ import annotations
 

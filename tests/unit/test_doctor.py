@@ -99,7 +99,7 @@ def test_doctor_reports_a_corrupt_database(capsys, settings_file, data_dir):
 
 
 def test_doctor_reports_an_unreachable_central_service(capsys, settings_file, data_dir):
-    from kiosk.demo import free_port
+    from central.testing import free_port
 
     settings_file.write_text(
         f'data_dir = "{data_dir}"\ncentral_url = "http://127.0.0.1:{free_port()}"\n',

@@ -3,6 +3,7 @@
 import ast
 import subprocess
 import sys
+from collections.abc import Callable
 
 from tests.conftest import REPO
 
@@ -21,13 +22,29 @@ def imported_modules(package: str) -> dict[str, set[str]]:
     return found
 
 
-def offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
+def imports_where(packages: tuple[str, ...], bad: Callable[[str], bool]) -> list[str]:
     return [
         f"{path} imports {name}"
+        for package in packages
         for path, names in imported_modules(package).items()
         for name in names
-        if name.split(".")[0] in forbidden
+        if bad(name)
     ]
+
+
+def offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    return imports_where((package,), lambda name: name.split(".")[0] in forbidden)
+
+
+def loaded_by(modules: str, watched: tuple[str, ...]) -> list[str]:
+    """Which of the packages ``watched`` a fresh interpreter holds after importing
+    ``modules`` (comma-separated)."""
+    code = (
+        f"import sys, {modules}; "
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & {set(watched)!r})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return [name for name in out.stdout.strip().split(",") if name]
 
 
 def test_no_module_under_kiosk_or_drivers_imports_pyside6():
@@ -39,23 +56,38 @@ def test_drivers_import_nothing_from_the_application():
     assert offenders("drivers", ("kiosk", "ui", "central")) == []
 
 
+def test_the_core_knows_neither_the_central_service_nor_the_demo():
+    """``demo/`` wires a central into the core from outside; ``kiosk/`` imports neither."""
+    assert offenders("kiosk", ("central", "demo")) == []
+
+
+def test_the_demo_is_plain_python_below_the_interface():
+    assert offenders("demo", ("PySide6", "shiboken6", "ui", "tools")) == []
+
+
+def test_the_interface_reaches_simulators_only_through_the_demo():
+    """Sample cards, the printer emulator and scans come from ``demo/``, never straight from
+    a driver's ``sim`` package (the screenshot tool included)."""
+
+    def simulator(name: str) -> bool:
+        return name.startswith("drivers.") and "sim" in name.split(".")
+
+    assert imports_where(("ui", "tools/screenshots"), simulator) == []
+
+
+def test_the_interface_loads_the_demo_and_central_only_when_a_demo_runs():
+    assert loaded_by("ui.main, ui.app", ("demo", "central")) == []
+
+
 def test_central_shares_only_the_contract_with_the_terminal():
-    bad = [
-        f"{path} imports {name}"
-        for path, names in imported_modules("central").items()
-        for name in names
-        if name.startswith(("kiosk", "ui", "drivers")) and not name.startswith("kiosk.contract")
-    ]
-    assert bad == []
+    def terminal(name: str) -> bool:
+        return name.startswith(("kiosk", "ui", "drivers")) and not name.startswith("kiosk.contract")
+
+    assert imports_where(("central",), terminal) == []
 
 
 def test_importing_the_core_does_not_load_qt():
-    code = (
-        "import sys, kiosk.app, kiosk.cli, kiosk.cli.doctor; "
-        "print(any(m.startswith('PySide6') for m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert loaded_by("kiosk.app, kiosk.cli, kiosk.cli.doctor", ("PySide6",)) == []
 
 
 def test_only_the_entry_point_reaches_the_screenshot_tool():

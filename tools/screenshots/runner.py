@@ -242,7 +242,7 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
         wait_until(lambda: ui.kiosk is not None and ui.catalog.property("themes"), 60)
         # The demo central is up and the visit's services talk to it (tickets numbered by
         # central, appointments listed), so no scene shows an offline state by accident.
-        wait_until(lambda: ui.kiosk.health is not None, 60)
+        wait_until(lambda: ui.kiosk is not None and ui.kiosk.up.is_set(), 60)
         only = [pattern for pattern in (getattr(args, "only", None) or "").split(",") if pattern]
         for scene, variant in _plan(args):
             if only and not any(fnmatch.fnmatch(scene.name, pattern) for pattern in only):

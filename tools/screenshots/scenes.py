@@ -12,11 +12,9 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drivers.cards.sim.card_files import default_cards_dir
 from drivers.status import DeviceState, DeviceStatus
 
 if TYPE_CHECKING:
@@ -125,9 +123,7 @@ def _guide_materials(ui: KioskUi) -> None:
 
 
 def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
-    from drivers.printers.sim.inprocess import emulator_of
-
-    emulator = emulator_of(ui.kiosk.printer) if ui.kiosk is not None else None
+    emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     if emulator is not None and emulator.latest_png is not None:
         shutil.copy(emulator.latest_png, out_dir / f"print-{name}.png")
 
@@ -141,9 +137,7 @@ def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
 
 
 def _slip_paper_out(ui: KioskUi) -> None:
-    from drivers.printers.sim.inprocess import emulator_of
-
-    emulator = emulator_of(ui.kiosk.printer) if ui.kiosk is not None else None
+    emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     _guide_detail(ui)
     if emulator is not None:
         emulator.set(paper="out")
@@ -181,16 +175,14 @@ def _search_nothing(ui: KioskUi) -> None:
 
 def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi], None]:
     def setup(ui: KioskUi) -> None:
-        from drivers.cards.sim.card_files import load_card
+        from demo import sample_identity
         from kiosk.devices.reader_worker import CardResult
-        from kiosk.domain.identity import identity_from_card
 
         _show(ui, "idCard")
         if state == "reading":
             ui.card.on_present()
         elif state == "read":
-            identity = identity_from_card(load_card(_card_file(sample)), date.today())
-            ui.card.on_read(CardResult("sim:sam", identity=identity))
+            ui.card.on_read(CardResult("sim:sam", identity=sample_identity(sample)))
         elif state == "error":
             ui.card.on_read(CardResult("sim:sam", reason=reason))
         elif state == "lost":
@@ -206,7 +198,8 @@ def _staff_login(ui: KioskUi) -> None:
 def _staff_wrong(ui: KioskUi) -> None:
     _ensure_pin(ui)
     # A right PIN first: five wrong ones in a row (one per rendered variant) would lock out.
-    ui.kiosk.staff.verify(DEMO_STAFF_PIN)
+    assert ui.kiosk is not None
+    ui.kiosk.services.staff.verify(DEMO_STAFF_PIN)
     _show(ui, "staffLogin")
     ui.staff.verifyPin("000000")
     wait_until(lambda: ui.staff.property("loginState") == "wrong")
@@ -277,8 +270,9 @@ DEMO_STAFF_PIN = "482915"
 
 
 def _ensure_pin(ui: KioskUi) -> None:
-    if ui.kiosk is not None and ui.kiosk.staff is not None and not ui.kiosk.staff.pin_is_set():
-        ui.kiosk.staff.set_pin(DEMO_STAFF_PIN, actor="screenshots")
+    staff = ui.kiosk.services.staff if ui.kiosk is not None else None
+    if staff is not None and not staff.pin_is_set():
+        staff.set_pin(DEMO_STAFF_PIN, actor="screenshots")
 
 
 # -- apply screens (自助办理) and the rating page ----------------------------------------------
@@ -289,10 +283,6 @@ HJ004_VALUES = {
     "since": "2024-05-01",
     "basis": "work",
 }
-
-
-def _card_file(name: str) -> Path:
-    return default_cards_dir() / f"{name}.json"
 
 
 # -- tickets and check-in ---------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,6 @@ from tools.screenshots.scenes import (
     HJ004_VALUES,
     SOCIAL_SECURITY_CARD,
     SceneError,
-    _card_file,
     _copy_print,
     _show,
     wait_until,
@@ -152,7 +150,7 @@ def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
 
 def _apply_appointment(ui: KioskUi) -> None:
     wait_until(lambda: ui.apply.property("services"))
-    wait_until(lambda: ui.kiosk is not None and ui.kiosk.appointments.client is not None)
+    wait_until(lambda: ui.kiosk is not None and ui.kiosk.services.appointments.client is not None)
     _read_card(ui)
     _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
     wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
@@ -160,13 +158,13 @@ def _apply_appointment(ui: KioskUi) -> None:
 
 def _apply_appointment_offline(ui: KioskUi) -> None:
     assert ui.kiosk is not None
-    client = ui.kiosk.appointments.client
-    ui.kiosk.appointments.client = None  # as without central
+    appointments = ui.kiosk.services.appointments
+    client, appointments.client = appointments.client, None  # as without central
     try:
         _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
         wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
     finally:
-        ui.kiosk.appointments.client = client
+        appointments.client = client
 
 
 def _evaluate(ui: KioskUi) -> None:
@@ -198,10 +196,8 @@ def _ticket_priority(ui: KioskUi) -> None:
 
 
 def _ticket_taken(ui: KioskUi, paper_out: bool = False) -> None:
-    from drivers.printers.sim.inprocess import emulator_of
-
     _ticket_queues(ui)
-    emulator = emulator_of(ui.kiosk.printer)
+    emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     if paper_out and emulator is not None:
         emulator.set(paper="out")
     try:
@@ -256,12 +252,10 @@ def _checkin_done(ui: KioskUi) -> None:
 
 
 def _read_card(ui: KioskUi, sample: str = "resident") -> None:
-    from drivers.cards.sim.card_files import load_card
+    from demo import sample_identity
     from kiosk.devices.reader_worker import CardResult
-    from kiosk.domain.identity import identity_from_card
 
-    identity = identity_from_card(load_card(_card_file(sample)), date.today())
-    ui.card.on_read(CardResult("sim:sam", identity=identity))
+    ui.card.on_read(CardResult("sim:sam", identity=sample_identity(sample)))
 
 
 def _wait_idle(vm: Any) -> None:
@@ -269,8 +263,9 @@ def _wait_idle(vm: Any) -> None:
 
 
 def _demo_receipt(ui: KioskUi) -> str:
-    wait_until(lambda: ui.kiosk is not None and ui.kiosk.demo_receipts, 20)
-    return str(ui.kiosk.demo_receipts[0])
+    wait_until(lambda: ui.demo is not None and ui.demo.receipts, 20)
+    assert ui.demo is not None
+    return ui.demo.receipts[0]
 
 
 def _progress_cases(ui: KioskUi) -> None:
@@ -284,6 +279,7 @@ def _progress_cases_offline(ui: KioskUi) -> None:
     from kiosk.services.common import Central
 
     _progress_cases(ui)
+    assert ui.kiosk is not None
     service = ui.kiosk.services.progress
     online, service.central = service.central, Central(None)
     try:
@@ -371,7 +367,8 @@ def _consult_answered(answer: bool) -> Callable[[KioskUi], None]:
         _consult_ask(DEMO_PHONE, True)(ui)
         number = str(ui.consult.property("trackingNo"))
         if answer:
-            central = ui.kiosk.central
+            assert ui.demo is not None
+            central = ui.demo.central
             wait_until(
                 lambda: any(f["tracking_no"] == number for f in central.staff("GET", "/followups")),
                 20,

@@ -39,28 +39,3 @@ def appliable_services(browser: Any) -> list[ServiceItem]:
             if item.guide.form is not None:
                 items.append(item)
     return items
-
-
-def apply_core(kiosk: Any) -> ApplyCore | None:
-    """The core's pieces for the apply screens (None when submit is not wired)."""
-    if kiosk.submit is None or kiosk.evaluation is None or kiosk.catalog is None:
-        return None
-    printing = kiosk.printing
-    browser = kiosk.catalog
-
-    def after_submit() -> None:
-        if printing is not None:
-            printing.wake()
-        kiosk.notify_sync()
-
-    return ApplyCore(
-        tasks=kiosk.tasks,
-        appliable=lambda: appliable_services(browser),
-        submit=kiosk.submit.submit,
-        rate=kiosk.evaluation.rate,
-        free_slots=lambda code, start: kiosk.appointments.free_slots(code, start),
-        book=lambda code, slot, number: kiosk.appointments.book(code, slot, number),
-        case_no=kiosk.submit.case_no,
-        reprint=printing.reprint if printing is not None else None,
-        after_submit=after_submit,
-    )

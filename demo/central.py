@@ -1,4 +1,5 @@
-"""Demo mode helpers: the reference central service started in-process on 127.0.0.1."""
+"""The demo's central: the reference central service started in the process on 127.0.0.1,
+with invented cases and appointments for the sample cards (``assets/cards``)."""
 
 from __future__ import annotations
 
@@ -70,14 +71,6 @@ DEMO_CASES: tuple[DemoCase, ...] = (
         (("示范市公安局", "completed", "制证完成", "请携带回执到 3 号窗口领取"),),
     ),
 )
-
-
-def free_port() -> int:
-    """An unused TCP port on 127.0.0.1 (free now; nothing keeps it free: only for addresses
-    that must not answer)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class InProcessCentral:

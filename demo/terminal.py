@@ -1,0 +1,136 @@
+"""A demo terminal: the normal composition root on simulated devices, linked to a reference
+central started in this process, plus what only a demo does (tap a sample card, scan a
+sample receipt, show the printed slip on screen)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from demo.central import InProcessCentral
+from drivers.cards.sim.card_files import default_cards_dir, load_card
+from drivers.cards.sim.sam_sim import SimulatedSamReader
+from drivers.printers.sim.emulator import EscposEmulator
+from drivers.printers.sim.inprocess import emulator_of
+from drivers.scanners.sim.sim_scanner import SimulatedScanner
+from kiosk.app import PROGRESS_URL, CentralAccess, Kiosk, build_kiosk
+from kiosk.config import Settings
+from kiosk.domain.identity import Identity, identity_from_card
+from kiosk.printing.setup import receipts_dir
+from kiosk.sync.client import Credentials
+
+log = logging.getLogger(__name__)
+
+# Between lifting one sample card and laying the next: long enough for the reader worker
+# to see the reader empty, so the next card counts as a new tap.
+TAP_GAP_S = 0.3
+
+
+def demo_settings(settings: Settings) -> Settings:
+    """Demo mode: simulated card reader, printer and scanner."""
+    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:")
+
+
+def sample_identity(name: str, today: date | None = None) -> Identity:
+    """The identity on sample card ``name`` (``resident``, ``hmt_permit`` … in
+    ``assets/cards``), as the reader would report it."""
+    return identity_from_card(
+        load_card(default_cards_dir() / f"{name}.json"), today or date.today()
+    )
+
+
+@dataclass
+class DemoCentral:
+    """The demo's central link: starts the in-process central, registers this terminal and
+    seeds the sample cards' cases and today's appointments (on ``kiosk-start``)."""
+
+    server: InProcessCentral
+    # Receipt numbers of the seeded cases, the parallel case first (empty until seeded).
+    receipts: list[str] = field(default_factory=list)
+
+    def open(self, settings: Settings) -> CentralAccess:
+        """Start central and sign in as this terminal."""
+        self.server.start()
+        terminal_id, secret = self.server.provision_terminal(settings.terminal_id, settings.hall_id)
+        try:
+            self.receipts = self.server.seed_demo_cases(terminal_id, settings.hall_id)
+            self.server.seed_demo_appointments(settings.hall_id)
+        except Exception:  # the demo goes on without sample cases
+            log.exception("demo cases and appointments not seeded")
+        return CentralAccess(self.server.url, Credentials(terminal_id, secret.encode()))
+
+    def close(self) -> None:
+        """Stop central."""
+        self.server.stop()
+
+
+@dataclass
+class DemoTerminal:
+    """A running demo: the terminal's core and its demo central."""
+
+    kiosk: Kiosk
+    link: DemoCentral
+
+    @property
+    def central(self) -> InProcessCentral:
+        """The demo central (its staff API answers questions, moves cases on)."""
+        return self.link.server
+
+    @property
+    def receipts(self) -> list[str]:
+        """Receipt numbers of the sample cases at the demo central (once it is up)."""
+        return self.link.receipts
+
+    def simulate_card_tap(self) -> None:
+        """Lift the card lying on the simulated reader and lay the next sample card (in the
+        background, so the reader worker sees the gap)."""
+        reader = self.kiosk.card_reader
+        if not isinstance(reader, SimulatedSamReader):
+            log.warning("the card reader is not simulated: no sample card to tap")
+            return
+
+        def tap() -> None:
+            reader.remove()
+            time.sleep(TAP_GAP_S)
+            reader.place()
+
+        self.kiosk.tasks.submit(tap)
+
+    def simulate_scan(self, data: str) -> bool:
+        """Show ``data`` to the simulated scanner (it arrives over its pty like a real
+        scan). False when the scanner is not simulated."""
+        scanner = self.kiosk.scanner
+        if not isinstance(scanner, SimulatedScanner):
+            return False
+        self.kiosk.tasks.submit(lambda: scanner.emulator.scan(data))
+        return True
+
+    def scan_receipt(self) -> bool:
+        """Scan the QR code of the first sample case's receipt (False: none seeded yet)."""
+        receipts = self.receipts
+        return bool(receipts) and self.simulate_scan(PROGRESS_URL.format(receipt_no=receipts[0]))
+
+    def printer_emulator(self) -> EscposEmulator | None:
+        """The emulated printer behind the simulated one (paper, pictures of each job)."""
+        return emulator_of(self.kiosk.printer)
+
+    def print_preview(self) -> str:
+        """The picture of the slip printed last ("" when there is none)."""
+        try:
+            pictures = sorted(receipts_dir(self.kiosk.settings).glob("receipt-*.png"))
+        except OSError:
+            return ""
+        return str(pictures[-1]) if pictures else ""
+
+
+def build_demo(settings: Settings) -> DemoTerminal:
+    """Wire a demo terminal for ``settings`` (not started: ``kiosk.start()``)."""
+    settings = demo_settings(settings)
+    link = DemoCentral(InProcessCentral(settings.data_dir))
+    try:
+        return DemoTerminal(build_kiosk(settings, link), link)
+    except BaseException:
+        link.close()  # the central's socket is already bound
+        raise

@@ -1,0 +1,127 @@
+"""Printing a ticket: it is issued only once its print job has printed.
+
+Each print of a ticket is followed through its :class:`~kiosk.printing.outcome.PrintFuture`:
+printed makes the ticket ``issued``, failed makes a ``pending_print`` one ``print_failed``.
+A future is in memory only, so the store stays the truth: at start the terminal follows again
+today's tickets still waiting for their job (:meth:`TicketPrinter.resume`), and a ticket
+whose job was printed by a reprint from elsewhere (the staff screen, ``kioskctl``) counts as
+issued before it would be retried or voided (:meth:`TicketPrinter.reconcile`).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from kiosk.printing.jobs import JobNotFound
+from kiosk.printing.layouts import TicketData, ticket
+from kiosk.printing.outcome import PrintFuture, PrintOutcome
+from kiosk.printing.worker import PrintWorker
+from kiosk.services.common import ServiceError
+from kiosk.services.queues import QueueDef
+from kiosk.services.tickets.transitions import UNPRINTED, IssuedTicket, TicketStates
+from kiosk.store.models import QueueTicketRow
+
+log = logging.getLogger(__name__)
+
+
+class TicketPrinter:
+    """Queues a ticket's slip, follows its outcome and waits for it on behalf of a screen."""
+
+    def __init__(
+        self,
+        printing: PrintWorker,
+        states: TicketStates,
+        *,
+        hall_name: str,
+        print_wait_s: float,
+    ) -> None:
+        self.printing = printing
+        self.states = states
+        self.hall_name = hall_name
+        self.print_wait_s = print_wait_s
+
+    def print_ticket(self, row: QueueTicketRow, queue: QueueDef) -> PrintFuture:
+        """Queue the ticket's slip and follow it."""
+        doc = ticket(
+            TicketData(
+                hall_name=self.hall_name,
+                ticket_id=row.ticket_id,
+                number=row.display,
+                queue_name=queue.name,
+                people_ahead=row.people_ahead,
+                issued_at=datetime.fromisoformat(row.created_at),
+            )
+        )
+        future = self.printing.submit(doc)
+        self.follow(row.ticket_id, future)
+        self.states.set_print_job(row.ticket_id, future.job_id)
+        return future
+
+    def reprint(self, row: QueueTicketRow) -> PrintFuture:
+        """Print the ticket's job again and follow it."""
+        assert row.print_job_id is not None
+        future = self.printing.reprint(row.print_job_id)
+        self.follow(row.ticket_id, future)
+        return future
+
+    def follow(self, ticket_id: str, future: PrintFuture) -> None:
+        """Move ticket ``ticket_id`` when ``future`` settles (on the printer thread)."""
+        future.add_done_callback(lambda outcome: self._settle(ticket_id, outcome))
+
+    def wait(self, ticket_id: str, future: PrintFuture) -> IssuedTicket:
+        """Wait up to ``print_wait_s`` for the print; raises :class:`ServiceError`
+        ``print_failed`` (details ``ticket``, ``print_reason``) or ``print_timeout``."""
+        try:
+            outcome = future.result(timeout=self.print_wait_s)
+        except TimeoutError:
+            current = self.states.get(ticket_id)
+            raise ServiceError(
+                "print_timeout", "the printer did not finish", ticket=current
+            ) from None
+        current = self.states.get(ticket_id)
+        if not outcome.printed:
+            raise ServiceError(
+                "print_failed",
+                f"ticket not printed: {outcome.reason}",
+                ticket=current,
+                print_reason=outcome.reason,
+            )
+        return current
+
+    def resume(self) -> int:
+        """At start: follow today's tickets whose job a previous run left unfinished (the
+        print worker prints them again) or finished without moving the ticket."""
+        rows = [r for r in self.states.pending_today() if r.print_job_id is not None]
+        for row in rows:
+            assert row.print_job_id is not None
+            try:
+                self.follow(row.ticket_id, self.printing.watch(row.print_job_id))
+            except JobNotFound:
+                log.warning("ticket %s has lost its print job", row.ticket_id)
+        return len(rows)
+
+    def reconcile(self, row: QueueTicketRow) -> QueueTicketRow:
+        """An unprinted ticket whose job has printed meanwhile (reprinted from the staff
+        screen or ``kioskctl``, nobody following it) is issued now."""
+        if row.status not in UNPRINTED or row.print_job_id is None:
+            return row
+        try:
+            job = self.printing.jobs.get(row.print_job_id)
+        except JobNotFound:
+            return row
+        if job.status != "printed":
+            return row
+        try:
+            return self.states.move(row.ticket_id, UNPRINTED, "issued")
+        except ServiceError:
+            return self.states.row(row.ticket_id)
+
+    def _settle(self, ticket_id: str, outcome: PrintOutcome) -> None:
+        try:
+            if outcome.printed:
+                self.states.move(ticket_id, UNPRINTED, "issued")
+            else:
+                self.states.move(ticket_id, ("pending_print",), "print_failed", outcome.reason)
+        except ServiceError:
+            pass  # shown on screen, voided or already issued meanwhile (a staff reprint)
