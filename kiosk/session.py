@@ -119,15 +119,22 @@ R = TypeVar("R")
 
 
 class ApplySession:
-    """One citizen's way through the apply flow; create one per visit."""
+    """One citizen's way through the apply flow; create one per application.
 
-    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+    ``visit_id`` is the id of the visit it is made in (:class:`kiosk.visit.Visit`), carried in
+    the :class:`Application`; without one (tests, tools) each session draws its own.
+    """
+
+    def __init__(
+        self, clock: Callable[[], datetime] | None = None, visit_id: str | None = None
+    ) -> None:
         self._clock = clock or (lambda: datetime.now().astimezone())
+        self._visit_id = visit_id
         self.state = State.CHOOSE
         self._reset()
 
     def _reset(self) -> None:
-        self.visit_id = uuid.uuid4().hex
+        self.visit_id = self._visit_id or uuid.uuid4().hex
         self.service: ServiceItem | None = None
         self.on_behalf = False
         self.home = False

@@ -25,19 +25,30 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.config import Settings
+from kiosk.visit import Visit
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
 from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
+from ui.viewmodels.appliable import AppliableViewModel
 from ui.viewmodels.apply import ApplyViewModel
 from ui.viewmodels.apply_core import ApplyCore, appliable_services
+from ui.viewmodels.apply_flow import ApplyFlow
+from ui.viewmodels.apply_form import ApplyFormViewModel
+from ui.viewmodels.booking import BookingViewModel
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
-from ui.viewmodels.inquiry import ComplaintViewModel, ConsultViewModel, ProgressViewModel
+from ui.viewmodels.complaints import ComplaintViewModel
+from ui.viewmodels.consult import ConsultViewModel
+from ui.viewmodels.follow_up_status import FollowUpStatusViewModel
+from ui.viewmodels.followups import FollowUpFiledViewModel
+from ui.viewmodels.progress import ProgressViewModel
 from ui.viewmodels.queue import QueueViewModel
+from ui.viewmodels.rating import RatingViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
+from ui.viewmodels.submission import SubmissionViewModel
 from ui.voice import VoiceGuide
 
 if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/test_startup_imports)
@@ -108,25 +119,30 @@ class KioskUi:
         self.status = StatusViewModel(
             settings.hall_name, settings.terminal_name, settings.demo, parent=self.engine
         )
-        self.catalog = CatalogViewModel(self.dispatcher, parent=self.engine)
-        self.card = CardViewModel(parent=self.engine)
-        self.apply = ApplyViewModel(self.dispatcher, self.card, parent=self.engine)
-        self.staff = StaffViewModel(self.dispatcher, parent=self.engine)
+        # The visit (card identity, receipts, its end). Belongs to the core; made here until
+        # the composition root owns it. Every view-model wipes itself when it ends.
+        self.visit = Visit()
+        dispatcher, visit, engine = self.dispatcher, self.visit, self.engine
+        self.catalog = CatalogViewModel(dispatcher, visit, parent=engine)
+        self.card = CardViewModel(visit, parent=engine)
+        flow = ApplyFlow(dispatcher, visit)
+        self.appliable = AppliableViewModel(dispatcher, visit, parent=engine)
+        self.apply = ApplyViewModel(flow, self.card, self.appliable, parent=engine)
+        self.apply_form = ApplyFormViewModel(flow, parent=engine)
+        self.submission = SubmissionViewModel(flow, parent=engine)
+        self.rating = RatingViewModel(dispatcher, flow, parent=engine)
+        self.booking = BookingViewModel(dispatcher, flow, self.appliable, parent=engine)
+        self.staff = StaffViewModel(dispatcher, visit, parent=engine)
         self.staff.restartRequested.connect(self.restart)
         self.staff.set_settings(settings)
         self.staff.settingsReloaded.connect(self.apply_settings)
         self.card.cardRead.connect(self._on_card_read)
-        # The visit's card, read when a query or complaint needs it (a closure over the card
-        # view-model, not over self: the UI object must not be kept alive by its children).
-        card = self.card
-        self.progress = ProgressViewModel(
-            self.dispatcher, lambda: card.identity, parent=self.engine
-        )
-        self.consult = ConsultViewModel(self.dispatcher, parent=self.engine)
-        self.queue = QueueViewModel(self.dispatcher, lambda: card.identity, parent=self.engine)
-        self.complaints = ComplaintViewModel(
-            self.dispatcher, lambda: card.identity, parent=self.engine
-        )
+        self.progress = ProgressViewModel(dispatcher, visit, parent=engine)
+        self.follow_up_filed = FollowUpFiledViewModel(dispatcher, visit, parent=engine)
+        self.consult = ConsultViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
+        self.queue = QueueViewModel(dispatcher, visit, parent=engine)
+        self.complaints = ComplaintViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
+        self.follow_up_status = FollowUpStatusViewModel(dispatcher, visit, parent=engine)
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
         )
@@ -151,11 +167,18 @@ class KioskUi:
         context.setContextProperty("catalog", self.catalog)
         context.setContextProperty("card", self.card)
         context.setContextProperty("apply", self.apply)
+        context.setContextProperty("appliable", self.appliable)
+        context.setContextProperty("applyForm", self.apply_form)
+        context.setContextProperty("submission", self.submission)
+        context.setContextProperty("rating", self.rating)
+        context.setContextProperty("booking", self.booking)
         context.setContextProperty("staff", self.staff)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("progress", self.progress)
         context.setContextProperty("consult", self.consult)
         context.setContextProperty("complaints", self.complaints)
+        context.setContextProperty("followUpFiled", self.follow_up_filed)
+        context.setContextProperty("followUpStatus", self.follow_up_status)
         context.setContextProperty("queue", self.queue)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
@@ -179,16 +202,9 @@ class KioskUi:
         self.attract.set_active(page == "homePage" and not self.shell.property("attracting"))
 
     def end_visit(self, attract: bool = False) -> None:
-        """Wipe everything of the current visit from the view-models and go home (with the
+        """End the visit (every view-model wipes what it held of it) and go home (with the
         attract screen over it after an abandoned visit)."""
-        self.catalog.clear()
-        self.apply.clear()
-        self.card.clear()
-        self.staff.clear()
-        self.progress.clear()
-        self.consult.clear()
-        self.complaints.clear()
-        self.queue.clear()
+        self.visit.end()
         self.shell.reset_visit_preferences()
         # Free the JS copies of the visit's data now: memory stays flat over a day of visits,
         # and nothing personal lingers in the QML heap.
@@ -319,8 +335,10 @@ class KioskUi:
             has_scanner=kiosk.scanner is not None,
             simulate_scan=demo.scan_receipt if demo is not None else None,
         )
-        self.consult.attach(services.consult, kiosk.tasks, watcher)
-        self.complaints.attach(services.complaints, kiosk.tasks, watcher)
+        self.consult.attach(services.consult, kiosk.tasks)
+        self.complaints.attach(services.complaints, kiosk.tasks)
+        self.follow_up_filed.attach(watcher)
+        self.follow_up_status.attach(services.consult, services.complaints, kiosk.tasks)
         self.queue.attach(
             services.tickets,
             services.checkin,
@@ -334,7 +352,9 @@ class KioskUi:
 
         def receipt_done(outcome: PrintOutcome) -> None:  # on the printer thread
             preview = self._print_preview() if outcome.printed else ""
-            self.dispatcher.post(self.apply.print_finished, outcome.job_id, outcome.code, preview)
+            self.dispatcher.post(
+                self.submission.print_finished, outcome.job_id, outcome.code, preview
+            )
 
         def submit(application: Application) -> SubmitResult:
             result = services.submit.submit(application)
@@ -347,21 +367,21 @@ class KioskUi:
             future.add_done_callback(receipt_done)
             return future.job
 
-        self.apply.attach(
-            ApplyCore(
-                tasks=kiosk.tasks,
-                appliable=lambda: appliable_services(services.catalog),
-                submit=submit,
-                rate=services.evaluation.rate,
-                free_slots=services.appointments.free_slots,
-                book=services.appointments.book,
-                case_no=services.submit.case_no,
-                reprint=reprint,
-                after_submit=kiosk.notify_sync,
-            )
+        core = ApplyCore(
+            tasks=kiosk.tasks,
+            appliable=lambda: appliable_services(services.catalog),
+            submit=submit,
+            rate=services.evaluation.rate,
+            free_slots=services.appointments.free_slots,
+            book=services.appointments.book,
+            case_no=services.submit.case_no,
+            reprint=reprint,
+            after_submit=kiosk.notify_sync,
         )
+        self.appliable.attach(core)
+        self.apply.attach(core)
         kiosk.events.sync.append(
-            lambda _indicator: self.dispatcher.post(self.apply.sync_progressed)
+            lambda _indicator: self.dispatcher.post(self.submission.sync_progressed)
         )
 
     def _print_preview(self) -> str:

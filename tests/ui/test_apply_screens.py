@@ -82,7 +82,7 @@ def shown_text(ui) -> str:
 def choose_service(ui, qtbot, query: str, code: str, mode: str) -> None:
     ui.show_page("apply")
     on_page(ui, qtbot, "apply")
-    qtbot.waitUntil(lambda: len(ui.apply.property("services")) >= 15)
+    qtbot.waitUntil(lambda: len(ui.appliable.property("services")) >= 15)
     type_into(ui, qtbot, "applySearchField", query)
     press(ui, qtbot, f"applyService_{code}")
     press(ui, qtbot, mode)
@@ -110,7 +110,7 @@ def tap_a_good_card(ui, qtbot) -> None:
 
 def settle_and_review(ui, qtbot, commit: bool) -> None:
     on_page(ui, qtbot, "applyMaterials")
-    for m in ui.apply.property("materials"):
+    for m in ui.apply_form.property("materials"):
         if m["source"] == "commitment":
             if commit:
                 press(ui, qtbot, f"consent_{m['index']}")
@@ -126,9 +126,9 @@ def submit_and_get_receipt(ui, qtbot) -> str:
     on_page(ui, qtbot, "applyReceipt")
     number = item(ui, "receiptNumber", qtbot).property("text")
     assert number
-    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed")
+    qtbot.waitUntil(lambda: ui.submission.property("printState") == "printed")
     # Demo mode shows the printed slip over the page: look, then close it.
-    qtbot.waitUntil(lambda: bool(ui.apply.property("previewUrl")))
+    qtbot.waitUntil(lambda: bool(ui.submission.property("previewUrl")))
     press(ui, qtbot, "closeReceiptPreview")
     return str(number)
 
@@ -202,9 +202,10 @@ def central_rows(ui, kind: str) -> list[dict[str, Any]]:
 
 
 def view_model_dump(ui) -> str:
-    """Every property of the apply and card view-models, as text."""
+    """Every property of the apply screens', card and catalog view-models, as text."""
     out = []
-    for vm in (ui.apply, ui.card, ui.catalog):
+    view_models = (ui.apply, ui.apply_form, ui.submission, ui.rating, ui.booking, ui.card)
+    for vm in (*view_models, ui.catalog):
         meta = vm.metaObject()
         for i in range(meta.propertyOffset(), meta.propertyCount()):
             out.append(repr(vm.property(meta.property(i).name())))
@@ -234,7 +235,8 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     type_into(ui, qtbot, "field_phone", "13800000000")
     press(ui, qtbot, "formNext")
     on_page(ui, qtbot, "applyMaterials")
-    index = next(m["index"] for m in ui.apply.property("materials") if m["source"] == "commitment")
+    materials = ui.apply_form.property("materials")
+    index = next(m["index"] for m in materials if m["source"] == "commitment")
     press(ui, qtbot, f"commit_{index}")
     qtbot.waitUntil(lambda: "请先勾选" in shown_text(ui))
     press(ui, qtbot, "materialsNext")
@@ -257,8 +259,8 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     assert receipt_from_scan(job.qr_codes[0]) == receipt_no
     assert job.png is not None and job.png.exists()
     # Sync took it to central, and central's case number came back to the terminal.
-    qtbot.waitUntil(lambda: ui.apply.property("caseNo") != "")
-    assert ui.apply.property("caseNo") in shown_text(ui)
+    qtbot.waitUntil(lambda: ui.submission.property("caseNo") != "")
+    assert ui.submission.property("caseNo") in shown_text(ui)
     (body,) = [b for b in central_rows(ui, "submission") if b["receipt_no"] == receipt_no]
     assert any(a["commitment"] for a in body["attachments"])
 
@@ -271,7 +273,7 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     press(ui, qtbot, "criterion_attitude_3")
     type_into(ui, qtbot, "evaluateComment", "排队久")
     press(ui, qtbot, "submitRating")
-    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent")
+    qtbot.waitUntil(lambda: ui.rating.property("ratingState") == "sent")
     assert "感谢您的评价！" in shown_text(ui)
     qtbot.waitUntil(lambda: bool(central_rows(ui, "evaluation")))
     (rating,) = central_rows(ui, "evaluation")
@@ -296,7 +298,7 @@ def test_three_services_one_with_commitment_one_as_agent_reach_central(live_ui, 
     on_page(ui, qtbot, "evaluate")
     press(ui, qtbot, "level_5")
     press(ui, qtbot, "submitRating")
-    qtbot.waitUntil(lambda: ui.apply.property("ratingState") == "sent")
+    qtbot.waitUntil(lambda: ui.rating.property("ratingState") == "sent")
 
     def delivered() -> bool:
         with ui.kiosk.store.session() as s:
@@ -326,12 +328,12 @@ def test_cancel_in_the_middle_leaves_nothing_in_the_view_model(live_ui, qtbot):
     press(ui, qtbot, "cancelApply")
     on_page(ui, qtbot, "home")
     assert ui.apply.property("step") == ""
-    assert ui.apply.property("fields") == [] and ui.apply.property("review") == {}
+    assert ui.apply_form.property("fields") == [] and ui.apply_form.property("review") == {}
     assert ui.card.identity is None
     dump = view_model_dump(ui)
     assert identity.name not in dump and identity.id_number not in dump
     assert "13800000000" not in dump
-    assert ui.apply._session.service is None  # noqa: SLF001 - the session itself is empty
+    assert ui.apply.flow.session.service is None  # the session itself is empty
 
 
 def test_end_of_visit_mid_form_wipes_every_personal_value(live_ui, qtbot):
@@ -378,12 +380,12 @@ def test_an_appointment_is_booked_from_central_slots(live_ui, qtbot):
     on_page(ui, qtbot, "idCard")
     press(ui, qtbot, "simulateCard")
     on_page(ui, qtbot, "applyAppointment")
-    qtbot.waitUntil(lambda: ui.apply.property("slotsState") in ("loaded", "none"))
-    days = ui.apply.property("slotDays")
+    qtbot.waitUntil(lambda: ui.booking.property("slotsState") in ("loaded", "none"))
+    days = ui.booking.property("slotDays")
     assert days, "the demo central offers slots"
     press(ui, qtbot, f"slot_{days[0]['day']}_0")
     press(ui, qtbot, "bookSlot")
-    qtbot.waitUntil(lambda: ui.apply.property("slotsState") == "booked")
+    qtbot.waitUntil(lambda: ui.booking.property("slotsState") == "booked")
     assert "预约成功" in shown_text(ui)
 
 
@@ -460,13 +462,13 @@ def test_out_of_paper_keeps_the_application_and_the_receipt_can_be_printed_again
     try:
         press(ui, qtbot, "submitApplication")
         on_page(ui, qtbot, "applyReceipt")
-        qtbot.waitUntil(lambda: ui.apply.property("printState") == "paper_out")
+        qtbot.waitUntil(lambda: ui.submission.property("printState") == "paper_out")
         assert "打印机缺纸，回执未打印" in shown_text(ui)
         number = item(ui, "receiptNumber").property("text")
     finally:
         emulator.set(paper="ok")
     press(ui, qtbot, "reprintReceipt")
-    qtbot.waitUntil(lambda: ui.apply.property("printState") == "printed")
+    qtbot.waitUntil(lambda: ui.submission.property("printState") == "printed")
     assert number in "\n".join(emulator.jobs[-1].lines)
 
 
@@ -483,7 +485,7 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
     on_page(ui, qtbot, "idCard")
     tap_a_good_card(ui, qtbot)
     on_page(ui, qtbot, "applyForm")
-    principal = ui.apply._session._principal
+    principal = ui.apply.flow.session._principal
     assert principal is not None and principal.from_card
     assert principal.id_number != agent.id_number
     texts = shown_text(ui)

@@ -61,11 +61,11 @@ def ask_about_the_social_security_card(ui, qtbot, text: str, phone: str) -> None
 def test_a_question_gets_a_number_and_a_slip_and_later_the_staff_answer(demo, qtbot):
     ask_about_the_social_security_card(demo, qtbot, "异地户口能否申领？", PHONE)
     wait_page(demo, qtbot, "followUpFiled")
-    number = demo.consult.property("trackingNo")
+    number = demo.follow_up_filed.property("trackingNo")
     assert number.startswith("ZX")
     text = shown(demo)
     assert number in text and "139****5678" in text and PHONE not in text
-    qtbot.waitUntil(lambda: demo.consult.property("slipState") == "printed")
+    qtbot.waitUntil(lambda: demo.follow_up_filed.property("slipState") == "printed")
     slip = printed(demo)
     assert "咨询留言回执" in slip and number in slip and PHONE not in slip
 
@@ -90,7 +90,7 @@ def test_a_question_without_text_or_with_a_bad_phone_is_refused_in_words(demo, q
     tap(demo, item(demo, "consultSubmit"))
     qtbot.waitUntil(lambda: "电话号码有误，请输入11位手机号或带区号的固定电话。" in shown(demo))
     assert demo.current_page() == "consultAskPage"
-    assert demo.consult.property("trackingNo") == ""
+    assert demo.follow_up_filed.property("trackingNo") == ""
 
 
 def test_an_unknown_tracking_number_is_said_in_words(demo, qtbot):
@@ -118,10 +118,10 @@ def test_an_anonymous_complaint_keeps_nothing_personal_and_prints_a_slip(demo, q
     type_into(demo, "againstWindow", "3")
     tap(demo, item(demo, "complaintSubmit"))
     wait_page(demo, qtbot, "followUpFiled")
-    number = demo.complaints.property("trackingNo")
+    number = demo.follow_up_filed.property("trackingNo")
     assert number.startswith("TS") and number in shown(demo)
     assert "这是匿名投诉：本终端和后台都没有保存您的任何个人信息。" in shown(demo)
-    qtbot.waitUntil(lambda: demo.complaints.property("slipState") == "printed")
+    qtbot.waitUntil(lambda: demo.follow_up_filed.property("slipState") == "printed")
     assert number in printed(demo) and "违规收费" in printed(demo)
 
     wait_at_central(demo, qtbot, number)
@@ -172,7 +172,7 @@ def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbo
     tap(demo, item(demo, "complaintSubmit"))
     wait_page(demo, qtbot, "followUpFiled")
     assert "139****5678" in shown(demo) and "匿名投诉" not in shown(demo)
-    number = demo.complaints.property("trackingNo")
+    number = demo.follow_up_filed.property("trackingNo")
 
     wait_at_central(demo, qtbot, number)
     demo.demo.central.staff("POST", f"/followups/{number}", {"state": "in_progress"})
@@ -192,17 +192,18 @@ def test_a_complaint_needs_a_category_and_text(demo, qtbot):
     type_into(demo, "complaintText", " ")
     tap(demo, item(demo, "complaintSubmit"))
     qtbot.waitUntil(lambda: "请填写内容。" in shown(demo))
-    assert demo.complaints.property("trackingNo") == ""
+    assert demo.follow_up_filed.property("trackingNo") == ""
 
 
 def test_the_end_of_the_visit_forgets_questions_and_complaints(demo, qtbot):
     ask_about_the_social_security_card(demo, qtbot, "能否代办？", PHONE)
     wait_page(demo, qtbot, "followUpFiled")
     demo.complaints.file("other", "建议增加座椅。", True, "", "", "", "")
-    qtbot.waitUntil(lambda: bool(demo.complaints.property("trackingNo")))
+    qtbot.waitUntil(lambda: bool(demo.follow_up_filed.property("trackingNo")))
     demo.end_visit()
     wait_page(demo, qtbot, "home")
-    for vm in (demo.consult, demo.complaints):
-        assert vm.property("trackingNo") == "" and vm.property("maskedPhone") == ""
-        assert vm.property("status") == {} and vm.property("reason") == ""
+    assert demo.follow_up_filed.property("trackingNo") == ""
+    assert demo.follow_up_filed.property("maskedPhone") == ""
+    assert demo.consult.property("reason") == "" and demo.complaints.property("reason") == ""
+    assert demo.follow_up_status.property("status") == {}
     assert demo.consult.property("info") == {}

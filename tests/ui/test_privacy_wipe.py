@@ -8,12 +8,12 @@ address or the phone number.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
 from PySide6.QtCore import QObject
 
+from tests.held_data import held_strings
 from tests.ui.conftest import find_item, tap, walk_items
 from tests.ui.inquiry_helpers import demo_ready, item, wait_page
 
@@ -24,23 +24,6 @@ PHONE = "13912345678"
 
 def type_into(ui, name: str, text: str) -> None:
     item(ui, name).setProperty("text", text)
-
-
-def strings(value: object, depth: int = 0):
-    """Every string inside plain containers and dataclasses (identities, sessions, answers)."""
-    if depth > 6:
-        return
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v, depth + 1)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for v in value:
-            yield from strings(v, depth + 1)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from strings(getattr(value, f.name, None), depth + 1)
 
 
 def readable(obj: QObject) -> dict[str, object]:
@@ -63,7 +46,7 @@ def leaks(ui, needles: list[str]) -> list[str]:
     holders += [("qml", i) for i in walk_items(ui.window.contentItem())]
     for kind, holder in holders:
         # The Python side of a view-model too (e.g. the card's identity object).
-        python_side = "\n".join(strings(getattr(holder, "__dict__", {})))
+        python_side = "\n".join(held_strings(getattr(holder, "__dict__", {})))
         for needle in needles:
             if needle and needle in python_side:
                 found.append(f"{kind} {type(holder).__name__} (Python attributes)")

@@ -1,8 +1,7 @@
-"""``kiosk --screenshots DIR``: every screen and notable state rendered offscreen, one PNG each.
+"""``kiosk --screenshots DIR``: every screen and notable state rendered offscreen, a PNG each.
 
-It drives the interface from outside, as a test would, so it lives among the tools and not in
-``ui/``: it imports ``ui.app``, and inside ``ui/`` only the entry point :mod:`ui.main` (which
-``ui.app`` does not import) imports it.
+It drives the interface from outside, as a test would, so it lives with the tools and not in
+``ui/``. Only the entry point :mod:`ui.main` imports it; :mod:`ui.app` does not.
 """
 
 from tools.screenshots.runner import SCENES, render_all

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def _apply_started(ui: KioskUi, code: str, mode: str = "self") -> None:
-    wait_until(lambda: ui.apply.property("services"))
+    wait_until(lambda: ui.appliable.property("services"))
     _read_card(ui)
     if not ui.apply.start(code, mode):
         raise SceneError(f"cannot start {code}")
@@ -48,11 +48,11 @@ def _item(ui: KioskUi, name: str) -> Any:
 
 def _apply_choose(ui: KioskUi) -> None:
     _show(ui, "apply")
-    wait_until(lambda: ui.apply.property("services"))
+    wait_until(lambda: ui.appliable.property("services"))
 
 
 def _apply_modes(ui: KioskUi) -> None:
-    wait_until(lambda: ui.apply.property("services"))
+    wait_until(lambda: ui.appliable.property("services"))
     _show(ui, "apply", {"code": SOCIAL_SECURITY_CARD})
 
 
@@ -106,7 +106,7 @@ def _apply_materials(ui: KioskUi) -> None:
     _apply_started(ui, "HJ-004")
     ui.apply.confirmConditions()
     ui.apply.identify()
-    if not ui.apply.submitForm(HJ004_VALUES, "", ""):
+    if not ui.apply_form.submitForm(HJ004_VALUES, "", ""):
         raise SceneError("form refused")
     _show(ui, "applyMaterials")
 
@@ -114,34 +114,34 @@ def _apply_materials(ui: KioskUi) -> None:
 def _apply_commitment(ui: KioskUi) -> None:
     _apply_materials(ui)
     ui.page_command("scrollToCommitment")
-    ui.apply.commit(_commitment_index(ui), "", False)  # signed without ticking consent
+    ui.apply_form.commit(_commitment_index(ui), "", False)  # signed without ticking consent
 
 
 def _commitment_index(ui: KioskUi) -> int:
-    materials = ui.apply.property("materials")
+    materials = ui.apply_form.property("materials")
     return int(next(m["index"] for m in materials if m["source"] == "commitment"))
 
 
 def _apply_review(ui: KioskUi) -> None:
     _apply_materials(ui)
-    ui.apply.commit(_commitment_index(ui), "本人承诺：所填信息真实。", True)
-    if not ui.apply.confirmMaterials():
+    ui.apply_form.commit(_commitment_index(ui), "本人承诺：所填信息真实。", True)
+    if not ui.apply_form.confirmMaterials():
         raise SceneError("materials refused")
     _show(ui, "applyReview")
 
 
 def _apply_receipt(ui: KioskUi, out_dir: Path | None = None, preview: bool = False) -> None:
     _apply_review(ui)
-    ui.apply.submit()
-    wait_until(lambda: ui.apply.property("receipt"), 20)
+    ui.submission.submit()
+    wait_until(lambda: ui.submission.property("receipt"), 20)
     _show(ui, "applyReceipt")
-    wait_until(lambda: ui.apply.property("printState") == "printed", 30)
-    wait_until(lambda: ui.apply.property("previewUrl"), 10)
+    wait_until(lambda: ui.submission.property("printState") == "printed", 30)
+    wait_until(lambda: ui.submission.property("previewUrl"), 10)
     if out_dir is not None:
         _copy_print(ui, out_dir, "receipt")
     if not preview:
-        ui.apply.closePreview()
-        wait_until(lambda: ui.apply.property("caseNo"), 30)
+        ui.submission.closePreview()
+        wait_until(lambda: ui.submission.property("caseNo"), 30)
 
 
 def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
@@ -149,11 +149,11 @@ def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
 
 
 def _apply_appointment(ui: KioskUi) -> None:
-    wait_until(lambda: ui.apply.property("services"))
+    wait_until(lambda: ui.appliable.property("services"))
     wait_until(lambda: ui.kiosk is not None and ui.kiosk.services.appointments.client is not None)
     _read_card(ui)
     _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
-    wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
+    wait_until(lambda: ui.booking.property("slotsState") not in ("", "loading"), 20)
 
 
 def _apply_appointment_offline(ui: KioskUi) -> None:
@@ -162,7 +162,7 @@ def _apply_appointment_offline(ui: KioskUi) -> None:
     client, appointments.client = appointments.client, None  # as without central
     try:
         _show(ui, "applyAppointment", {"code": SOCIAL_SECURITY_CARD})
-        wait_until(lambda: ui.apply.property("slotsState") not in ("", "loading"), 20)
+        wait_until(lambda: ui.booking.property("slotsState") not in ("", "loading"), 20)
     finally:
         appointments.client = client
 
@@ -181,7 +181,7 @@ def _evaluate_low(ui: KioskUi) -> None:
     _show(ui, "evaluate")
     ui.page_command("setLevel", 1)
     ui.page_command("send")
-    wait_until(lambda: ui.apply.property("error") == "reason_required", 10)
+    wait_until(lambda: ui.rating.property("error") == "reason_required", 10)
 
 
 def _ticket_queues(ui: KioskUi) -> None:
@@ -358,14 +358,14 @@ def _consult_ask(phone: str, submit: bool) -> Callable[[KioskUi], None]:
 
 def _consult_filed(ui: KioskUi, out_dir: Path) -> None:
     _consult_ask(DEMO_PHONE, True)(ui)
-    wait_until(lambda: ui.consult.property("slipState") not in ("", "printing"), 30)
+    wait_until(lambda: ui.follow_up_filed.property("slipState") not in ("", "printing"), 30)
     _copy_print(ui, out_dir, "consultation-slip")
 
 
 def _consult_answered(answer: bool) -> Callable[[KioskUi], None]:
     def setup(ui: KioskUi) -> None:
         _consult_ask(DEMO_PHONE, True)(ui)
-        number = str(ui.consult.property("trackingNo"))
+        number = str(ui.follow_up_filed.property("trackingNo"))
         if answer:
             assert ui.demo is not None
             central = ui.demo.central
@@ -379,7 +379,7 @@ def _consult_answered(answer: bool) -> Callable[[KioskUi], None]:
                 {"state": "answered", "answer": "可以。持居民身份证到社保窗口申领，当场制卡。"},
             )
         _show(ui, "followUpStatus", {"kind": "consultation", "number": number})
-        _wait_idle(ui.consult)
+        _wait_idle(ui.follow_up_status)
 
     return setup
 
@@ -416,7 +416,7 @@ def _complain_filed(ui: KioskUi, out_dir: Path) -> None:
         "attitude", "3 号窗口工作人员不耐烦，没有解释清楚需要的材料。", True, "", "", "3", ""
     )
     wait_until(lambda: ui.current_page() == "followUpFiledPage", 20)
-    wait_until(lambda: ui.complaints.property("slipState") not in ("", "printing"), 30)
+    wait_until(lambda: ui.follow_up_filed.property("slipState") not in ("", "printing"), 30)
     _copy_print(ui, out_dir, "complaint-slip")
 
 
@@ -424,6 +424,6 @@ def _complain_status(ui: KioskUi) -> None:
     _complain_form(False)(ui)
     ui.complaints.file("efficiency", "等了两个小时。", False, DEMO_PHONE, "", "", "")
     wait_until(lambda: ui.current_page() == "followUpFiledPage", 20)
-    number = str(ui.complaints.property("trackingNo"))
+    number = str(ui.follow_up_filed.property("trackingNo"))
     _show(ui, "followUpStatus", {"kind": "complaint", "number": number})
-    _wait_idle(ui.complaints)
+    _wait_idle(ui.follow_up_status)

@@ -1,6 +1,7 @@
 """View-model of the ID-card page: waiting, reading, read (masked), or why it failed.
 
-Holds the identity of the visit until the visit ends; QML only ever sees masked values.
+The identity read is the visit's (:class:`kiosk.visit.Visit`), not this object's; it is gone
+when the visit ends. QML only ever sees masked values.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.visit import Visit
 
 READER_REASONS = frozenset(
     {"reader_lost", "reader_absent", "reader_silent", "reader_busy", "reader_error"}
@@ -21,13 +24,14 @@ class CardViewModel(QObject):
     changed = Signal()
     cardRead = Signal()  # a usable identity arrived (the shell may start a visit)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._visit = visit
         self._state = "waiting"
         self._reason = ""
-        self._identity: Any = None
         self._reader_ok = True
         self._tap: Callable[[], None] | None = None
+        visit.on_end(self._wait)
 
     def attach(self, simulate_tap: Callable[[], None] | None) -> None:
         """Connect the demo's simulated tap (None on real hardware)."""
@@ -41,11 +45,11 @@ class CardViewModel(QObject):
     def on_read(self, result: Any) -> None:
         """A read finished: keep the identity or say why not."""
         if result.ok:
-            self._identity = result.identity
+            self._visit.set_identity(result.identity)
             self._set("read", "")
             self.cardRead.emit()
         else:
-            self._identity = None
+            self._visit.set_identity(None)
             self._set("error", result.reason or "read_failed")
 
     def on_removed(self) -> None:
@@ -68,8 +72,8 @@ class CardViewModel(QObject):
 
     @property
     def identity(self) -> Any:
-        """The visit's identity (for the core; never bound in QML)."""
-        return self._identity
+        """The visit's identity (for tests and tools; never bound in QML)."""
+        return self._visit.identity
 
     @Slot()
     def simulateTap(self) -> None:  # noqa: N802 - Qt naming
@@ -80,25 +84,28 @@ class CardViewModel(QObject):
     @Slot()
     def retry(self) -> None:
         """Back to waiting after an error."""
-        self._identity = None
-        self._set(
-            "waiting" if self._reader_ok else "error", "" if self._reader_ok else "reader_lost"
-        )
+        self._visit.set_identity(None)
+        self._wait()
 
-    def restore(self, identity: Any) -> None:
-        """Hold ``identity`` again (the agent's card after the principal's was read); this is
-        not a new tap, so no ``cardRead``."""
-        self._identity = identity
-        self._set("read", "")
+    def set_aside(self) -> None:
+        """Read another card (the principal's) while the agent's waits aside in the visit."""
+        self._visit.set_identity_aside()
+        self._wait()
+
+    def give_back(self) -> None:
+        """The card set aside is the visit's card again; this is not a new tap, so no
+        ``cardRead``."""
+        if self._visit.take_identity_back():
+            self._set("read", "")
 
     @Slot()
     def cancel(self) -> None:
-        """Leave the page: forget the card."""
-        self.clear()
+        """Leave the page: forget the card (the visit goes on)."""
+        self._visit.set_identity(None)
+        self._wait()
 
-    def clear(self) -> None:
-        """End of visit: drop the identity and every value derived from it."""
-        self._identity = None
+    def _wait(self) -> None:
+        # Also the end of a visit: the identity went with it, wait for the next card.
         self._set(
             "waiting" if self._reader_ok else "error", "" if self._reader_ok else "reader_lost"
         )
@@ -108,10 +115,12 @@ class CardViewModel(QObject):
         self.changed.emit()
 
     def _masked_name(self) -> str:
-        return self._identity.masked_name if self._identity is not None else ""
+        identity = self._visit.identity
+        return identity.masked_name if identity is not None else ""
 
     def _masked_id(self) -> str:
-        return self._identity.masked_id_number if self._identity is not None else ""
+        identity = self._visit.identity
+        return identity.masked_id_number if identity is not None else ""
 
     state = Property(str, lambda self: self._state, notify=changed)
     reason = Property(str, lambda self: self._reason, notify=changed)

@@ -1,22 +1,19 @@
 """View-model of the guide screens: themes, service lists, one guide, search, the slip.
 
-Every catalog call runs on the core's executor; results come back through the dispatcher.
-Search results carry the query's sequence number so a slow answer to an old keystroke never
-overwrites a newer one.
+Every catalog call runs through :class:`~ui.ops.Ops` on the core's executor. Search is
+"latest request wins": a slow answer to an old keystroke never overwrites a newer one.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
+from kiosk.visit import Visit
 from kiosk.workers import Executor
-from ui.bridge import GuiDispatcher
-
-log = logging.getLogger(__name__)
+from ui.ops import Dispatcher, Ops
 
 SEARCH_LIMIT = 30
 
@@ -42,22 +39,19 @@ class CatalogViewModel(QObject):
 
     changed = Signal()
 
-    def __init__(
-        self,
-        dispatcher: GuiDispatcher,
-        parent: QObject | None = None,
-    ) -> None:
+    def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._dispatcher = dispatcher
+        self._ops = Ops(dispatcher, visit, "catalog", self.changed.emit, wipe=self._wipe)
         self._source: CatalogSource | None = None
-        self._executor: Executor | None = None
         self._print_slip: Callable[[str, Callable[[str], None]], None] | None = None
         self._themes: list[dict[str, Any]] = []
         self._theme_name = ""
+        self._wipe()
+
+    def _wipe(self) -> None:  # the visit ended: forget the guide, list and search shown
         self._services: list[dict[str, Any]] = []
         self._guide: dict[str, Any] = {}
         self._results: list[dict[str, Any]] = []
-        self._search_seq = 0
         self._slip_state = ""
         self._preview = ""
 
@@ -68,17 +62,10 @@ class CatalogViewModel(QObject):
         print_slip: Callable[[str, Callable[[str], None]], None] | None = None,
     ) -> None:
         """Connect to the core once it is up (called on the GUI thread)."""
-        self._source, self._executor, self._print_slip = source, executor, print_slip
-        self._run(source.themes, self._set_themes)
-
-    def _run(self, task: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        if self._executor is None:
-            return
-        self._executor.submit(
-            task,
-            on_done=self._dispatcher.wrap(done),
-            on_error=lambda exc: log.error("catalog task failed: %s", exc),
-        )
+        self._source, self._print_slip = source, print_slip
+        self._ops.attach(executor)
+        # The catalog is nobody's: the themes stay across visits.
+        self._ops.run(source.themes, self._set_themes, busy=False, visit=False)
 
     def _set_themes(self, themes: list[dict[str, Any]]) -> None:
         self._themes = themes
@@ -91,7 +78,9 @@ class CatalogViewModel(QObject):
         self.changed.emit()
         source = self._source
         if source is not None:
-            self._run(lambda: source.services(key), self._set_services)
+            self._ops.run(
+                lambda: source.services(key), self._set_services, busy=False, latest="theme"
+            )
 
     def _set_services(self, result: tuple[str, list[dict[str, Any]]]) -> None:
         self._theme_name, self._services = result
@@ -104,7 +93,7 @@ class CatalogViewModel(QObject):
         self.changed.emit()
         source = self._source
         if source is not None:
-            self._run(lambda: source.guide(code), self._set_guide)
+            self._ops.run(lambda: source.guide(code), self._set_guide, busy=False, latest="guide")
 
     def _set_guide(self, guide: dict[str, Any]) -> None:
         self._guide = guide
@@ -112,21 +101,21 @@ class CatalogViewModel(QObject):
 
     @Slot(str)
     def search(self, query: str) -> None:
-        """Search as the citizen types; an empty query clears the results."""
-        self._search_seq += 1
-        seq = self._search_seq
+        """Search as the citizen types (the answer to the last keystroke wins); an empty
+        query clears the results."""
         source = self._source
         if not query.strip() or source is None:
+            self._ops.supersede("search")
             self._results = []
             self.changed.emit()
             return
-        self._run(lambda: (seq, source.search(query, SEARCH_LIMIT)), self._set_results)
+        search = source.search
+        self._ops.run(
+            lambda: search(query, SEARCH_LIMIT), self._set_results, busy=False, latest="search"
+        )
 
-    def _set_results(self, result: tuple[int, list[dict[str, Any]]]) -> None:
-        seq, results = result
-        if seq == self._search_seq:  # drop answers to older keystrokes
-            self._results = results
-            self.changed.emit()
+    def _set_results(self, results: list[dict[str, Any]]) -> None:
+        self._results = results
 
     @Slot(str)
     def printSlip(self, code: str) -> None:  # noqa: N802
@@ -135,7 +124,7 @@ class CatalogViewModel(QObject):
             self._set_slip_state("failed")
             return
         self._set_slip_state("printing")
-        self._print_slip(code, self._dispatcher.wrap(self._set_slip_state))
+        self._print_slip(code, self._ops.guard(self._set_slip_state))
 
     def set_preview(self, path: str) -> None:
         """Demo mode: the rendered picture of the slip just printed (a local file path)."""
@@ -149,13 +138,6 @@ class CatalogViewModel(QObject):
 
     def _set_slip_state(self, state: str) -> None:
         self._slip_state = state
-        self.changed.emit()
-
-    def clear(self) -> None:
-        """Forget the current guide, list and search (end of a visit)."""
-        self._search_seq += 1
-        self._services, self._guide, self._results, self._slip_state = [], {}, [], ""
-        self._preview = ""
         self.changed.emit()
 
     themes = Property(list, lambda self: self._themes, notify=changed)

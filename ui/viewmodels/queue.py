@@ -14,12 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from ui.bridge import GuiDispatcher
-from ui.viewmodels.inquiry import _Tasks
+from kiosk.visit import Visit
+from ui.ops import Dispatcher, Failure, Ops
 
 log = logging.getLogger(__name__)
-
-IdentitySource = Callable[[], Any]
 
 
 def qr_rows(text: str) -> list[str]:
@@ -51,7 +49,7 @@ def ticket_view(ticket: Any, hall_id: str) -> dict[str, Any]:
     }
 
 
-class QueueViewModel(QObject, _Tasks):
+class QueueViewModel(QObject):
     """Bound as ``queue``.
 
     ``ticket`` is the ticket on screen ({} before one is taken); ``reason`` says why the last
@@ -62,18 +60,19 @@ class QueueViewModel(QObject, _Tasks):
     changed = Signal()
     issued = Signal()  # a ticket exists (printed, or failed to print): show the result page
     cancelled = Signal()  # the unprinted ticket was given up
-    log_name = "queue"
 
-    def __init__(
-        self, dispatcher: GuiDispatcher, identity: IdentitySource, parent: QObject | None = None
-    ) -> None:
-        QObject.__init__(self, parent)
-        self._init_tasks(dispatcher)
-        self._identity = identity
+    def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._visit = visit
+        self._ops = Ops(dispatcher, visit, "queue", self.changed.emit, wipe=self._wipe)
+        self._service: Any = None
         self._checkin: Any = None
         self._hall_id = ""
         self._service_name: Callable[[str], str] = lambda code: code
         self._queues: list[dict[str, Any]] = []
+        self._wipe()
+
+    def _wipe(self) -> None:  # end of the visit: no ticket or appointment of this card stays
         self._ticket: dict[str, Any] = {}
         self._details: dict[str, str] = {}
         self._appointments: list[dict[str, Any]] = []
@@ -91,7 +90,8 @@ class QueueViewModel(QObject, _Tasks):
         service_name: Callable[[str], str],
     ) -> None:
         """Connect to the core once it is up (GUI thread)."""
-        self._service, self._checkin, self._executor = tickets, checkin, executor
+        self._service, self._checkin = tickets, checkin
+        self._ops.attach(executor)
         self._hall_id, self._service_name = hall_id, service_name
         self._queues = [
             {
@@ -110,9 +110,13 @@ class QueueViewModel(QObject, _Tasks):
     @Slot(str)
     def take(self, code: str) -> None:
         """Number and print a ticket in queue ``code`` (the card, if read, goes with it)."""
-        tickets, identity, hall = self._service, self._identity(), self._hall_id
+        tickets, identity, hall = self._service, self._visit.identity, self._hall_id
         self._details, self._ticket, self._checkin_id = {}, {}, ""
-        self._run(lambda: ticket_view(tickets.take(code, identity=identity), hall), self._got)
+        self._ops.run(
+            lambda: ticket_view(tickets.take(code, identity=identity), hall),
+            self._got,
+            failed=self._failed,
+        )
 
     @Slot()
     def showOnScreen(self) -> None:  # noqa: N802 - Qt naming
@@ -129,7 +133,11 @@ class QueueViewModel(QObject, _Tasks):
         """Give the unprinted ticket up: it is not issued and its number is not called."""
         tickets, ticket_id = self._service, self._ticket.get("id", "")
         if ticket_id:
-            self._run(lambda: tickets.cancel(ticket_id), lambda _t: self._forget_ticket())
+            self._ops.run(
+                lambda: tickets.cancel(ticket_id),
+                lambda _t: self._forget_ticket(),
+                failed=self._failed,
+            )
 
     def _after_failure(self, step: Callable[[Any, str], Any]) -> None:
         tickets, checkin, hall = self._service, self._checkin, self._hall_id
@@ -143,7 +151,7 @@ class QueueViewModel(QObject, _Tasks):
                 checkin.confirm(appointment_id, ticket_id)
             return ticket_view(ticket, hall)
 
-        self._run(work, self._got)
+        self._ops.run(work, self._got, failed=self._failed)
 
     def _got(self, view: dict[str, Any]) -> None:
         self._ticket = view
@@ -155,28 +163,18 @@ class QueueViewModel(QObject, _Tasks):
         self._ticket, self._checkin_id = {}, ""
         self.cancelled.emit()
 
-    def _fail(self, visit: int, exc: BaseException) -> None:
+    def _failed(self, failure: Failure) -> None:
         # A ticket that did not print still exists (not issued): keep it for the choices.
-        from kiosk.services.common import ServiceError
-
-        if visit == self._visit and isinstance(exc, ServiceError):
-            details = dict(exc.details)
-            ticket = details.pop("ticket", None)
-            if ticket is not None:
-                self._ticket = ticket_view(ticket, self._hall_id)
-                if not self._ticket["printReason"]:
-                    self._ticket["printReason"] = str(details.get("print_reason") or "")
+        details = dict(failure.details)
+        ticket = details.pop("ticket", None)
+        if ticket is not None:
+            self._ticket = ticket_view(ticket, self._hall_id)
+            if not self._ticket["printReason"]:
+                self._ticket["printReason"] = str(details.get("print_reason") or "")
+        if failure.known:
             self._details = {k: str(v) for k, v in details.items()}
-        super()._fail(visit, exc)
-        if (
-            visit == self._visit
-            and self._ticket
-            and self._reason
-            in (
-                "print_failed",
-                "print_timeout",
-            )
-        ):
+        self._ops.set_reason(failure.reason)
+        if self._ticket and failure.reason in ("print_failed", "print_timeout"):
             self.issued.emit()
 
     # -- appointments -------------------------------------------------------------------------
@@ -184,12 +182,12 @@ class QueueViewModel(QObject, _Tasks):
     @Slot()
     def loadAppointments(self) -> None:  # noqa: N802
         """Today's appointments of the card holder (fresh from central, else cached)."""
-        identity, checkin = self._identity(), self._checkin
+        identity, checkin = self._visit.identity, self._checkin
         if identity is None:
-            self._set_reason("card_required")
+            self._ops.set_reason("card_required")
             return
         if checkin is None:
-            self._set_reason("not_ready")
+            self._ops.set_reason("not_ready")
             return
         name = self._service_name
         self._appointments = []
@@ -204,7 +202,7 @@ class QueueViewModel(QObject, _Tasks):
                 else "",
             }
 
-        self._run(work, self._set_appointments)
+        self._ops.run(work, self._set_appointments, failed=self._failed)
 
     def _set_appointments(self, answer: dict[str, Any]) -> None:
         self._appointments = answer["list"]
@@ -214,26 +212,22 @@ class QueueViewModel(QObject, _Tasks):
     @Slot(str)
     def checkIn(self, appointment_id: str) -> None:  # noqa: N802
         """Check in for one appointment; its priority ticket prints."""
-        identity, checkin, hall = self._identity(), self._checkin, self._hall_id
+        identity, checkin, hall = self._visit.identity, self._checkin, self._hall_id
         if identity is None:
-            self._set_reason("card_required")
+            self._ops.set_reason("card_required")
             return
         self._details, self._ticket, self._checkin_id = {}, {}, appointment_id
-        self._run(
-            lambda: ticket_view(checkin.check_in(identity, appointment_id).ticket, hall), self._got
+        self._ops.run(
+            lambda: ticket_view(checkin.check_in(identity, appointment_id).ticket, hall),
+            self._got,
+            failed=self._failed,
         )
 
     @Slot()
     def dismiss(self) -> None:
         """Forget the last error sentence."""
         self._details = {}
-        self._dismiss()
-
-    def clear(self) -> None:
-        """End of the visit: no ticket, no appointment of this card stays on screen."""
-        self._reset()
-        self._ticket, self._details, self._checkin_id = {}, {}, ""
-        self._appointments, self._appointments_offline, self._fetched_at = [], False, ""
+        self._ops.set_reason("")
         self.changed.emit()
 
     queues = Property(list, lambda self: self._queues, notify=changed)
@@ -242,8 +236,8 @@ class QueueViewModel(QObject, _Tasks):
     appointments = Property(list, lambda self: self._appointments, notify=changed)
     appointmentsOffline = Property(bool, lambda self: self._appointments_offline, notify=changed)
     fetchedAt = Property(str, lambda self: self._fetched_at, notify=changed)
-    busy = Property(bool, lambda self: self._busy, notify=changed)
-    reason = Property(str, lambda self: self._reason, notify=changed)
+    busy = Property(bool, lambda self: self._ops.busy, notify=changed)
+    reason = Property(str, lambda self: self._ops.reason, notify=changed)
 
 
 def _appointment(view: Any, service_name: Callable[[str], str]) -> dict[str, Any]:

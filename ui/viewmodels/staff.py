@@ -1,7 +1,8 @@
 """View-model of staff mode: PIN entry, then device status, backlog, print jobs and actions.
 
-The PIN check (scrypt) and every action run on the core's task executor; results come back
-through the dispatcher. Staff mode ends like any visit: idle timeout or "退出".
+The PIN check (scrypt) and every action run through :class:`~ui.ops.Ops` on the core's task
+executor. Staff mode ends like any visit (idle timeout: an answer that comes after is dropped)
+or with "退出".
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from ui.bridge import GuiDispatcher
+from kiosk.visit import Visit
+from ui.ops import Dispatcher, Failure, Ops
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +32,11 @@ class StaffViewModel(QObject):
     volumeApplied = Signal(int)
     settingsReloaded = Signal(object)  # the Settings now in force
 
-    def __init__(self, dispatcher: GuiDispatcher, parent: QObject | None = None) -> None:
+    def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._dispatcher = dispatcher
+        self._ops = Ops(dispatcher, visit, "staff", self.changed.emit, wipe=self.clear)
         self._access: Any = None
         self._console_for: Callable[[str], Any] | None = None
-        self._executor: Any = None
         self._console: Any = None
         self._actor = ""
         self._login_state = "idle"
@@ -55,18 +56,20 @@ class StaffViewModel(QObject):
 
     def attach(self, access: Any, console_for: Callable[[str], Any], executor: Any) -> None:
         """Connect to the core once it is up."""
-        self._access, self._console_for, self._executor = access, console_for, executor
+        self._access, self._console_for = access, console_for
+        self._ops.attach(executor)
 
-    def _run(self, task: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        if self._executor is None:
+    def _act(
+        self, task: Callable[[], Any], done: Callable[[Any], None], visit: bool = True
+    ) -> None:
+        # Ops.run with staff mode's word for the outcome: staff read the reason in the log.
+        if not self._ops.ready:
             self._set_notice("not_ready")
             return
+        self._ops.run(task, done, failed=self._failed, busy=False, visit=visit)
 
-        def failed(exc: BaseException) -> None:
-            log.error("staff action failed: %s", exc)
-            self._dispatcher.post(self._set_notice, "failed")
-
-        self._executor.submit(task, on_done=self._dispatcher.wrap(done), on_error=failed)
+    def _failed(self, _failure: Failure) -> None:
+        self._set_notice("failed")
 
     @Slot(str)
     def verifyPin(self, pin: str) -> None:  # noqa: N802 - Qt naming
@@ -76,7 +79,7 @@ class StaffViewModel(QObject):
             self._set_login("not_set")
             return
         self._set_login("checking")
-        self._run(lambda: access.verify(pin), self._verified)
+        self._act(lambda: access.verify(pin), self._verified)
 
     def _verified(self, result: Any) -> None:
         reason = getattr(result, "reason", "")
@@ -99,7 +102,7 @@ class StaffViewModel(QObject):
         """Check every device again and reload the backlog and today's jobs."""
         console = self._console
         if console is not None:
-            self._run(console.snapshot, self._set_snapshot)
+            self._act(console.snapshot, self._set_snapshot)
 
     def _set_snapshot(self, snapshot: Any) -> None:
         self._snapshot = {
@@ -116,30 +119,31 @@ class StaffViewModel(QObject):
         """Reprint one of today's slips."""
         console = self._console
         if console is not None:
-            self._run(lambda: console.reprint(job_id), lambda _r: self._after("reprinted"))
+            self._act(lambda: console.reprint(job_id), lambda _r: self._after("reprinted"))
 
     @Slot()
     def retryDead(self) -> None:  # noqa: N802
         """Send dead-lettered items again."""
         console = self._console
         if console is not None:
-            self._run(console.retry_dead, lambda _n: self._after("retried"))
+            self._act(console.retry_dead, lambda _n: self._after("retried"))
 
     @Slot()
     def testPage(self) -> None:  # noqa: N802
         """Print the printer test page."""
         console = self._console
         if console is not None:
-            self._run(console.test_page, lambda _id: self._after("test_printed"))
+            self._act(console.test_page, lambda _id: self._after("test_printed"))
 
     @Slot()
     def restartApp(self) -> None:  # noqa: N802
         """Quit with the restart code; the service manager starts the terminal again."""
         access, actor = self._access, self._actor
         if access is not None:
-            self._run(
+            self._act(
                 lambda: access.audit(actor, "app.restart", ""),
                 lambda _r: self.restartRequested.emit(RESTART_EXIT_CODE),
+                visit=False,  # asked for: it happens even if the visit ended meanwhile
             )
 
     @Slot(int)
@@ -152,7 +156,7 @@ class StaffViewModel(QObject):
         self._volume = volume
         self.volumeApplied.emit(volume)
         self.changed.emit()
-        self._run(lambda: console.set_volume(volume), lambda _s: self._set_notice("volume_set"))
+        self._act(lambda: console.set_volume(volume), lambda _s: self._set_notice("volume_set"))
 
     @Slot()
     def reloadSettings(self) -> None:  # noqa: N802
@@ -170,7 +174,7 @@ class StaffViewModel(QObject):
                 log.error("settings not reloaded: %s", exc)
                 return exc
 
-        self._run(reload, self._reloaded)
+        self._act(reload, self._reloaded)
 
     def _reloaded(self, result: Any) -> None:
         if isinstance(result, Exception):
@@ -188,9 +192,10 @@ class StaffViewModel(QObject):
         access, actor = self._access, self._actor
         if not self._can_exit or access is None:
             return
-        self._run(
+        self._act(
             lambda: access.audit(actor, "app.exit_to_desktop", ""),
             lambda _r: self.restartRequested.emit(EXIT_TO_DESKTOP_CODE),
+            visit=False,
         )
 
     def _after(self, notice: str) -> None:
@@ -202,11 +207,11 @@ class StaffViewModel(QObject):
         """Leave staff mode and forget the session."""
         if self._actor and self._access is not None:
             access, actor = self._access, self._actor
-            self._run(lambda: access.audit(actor, "staff.logout", ""), lambda _r: None)
+            self._act(lambda: access.audit(actor, "staff.logout", ""), lambda _r: None, visit=False)
         self.clear()
 
     def clear(self) -> None:
-        """End of staff mode (also on idle timeout)."""
+        """End of staff mode (logging out, and the end of the visit: idle timeout)."""
         self._console, self._actor, self._snapshot, self._notice = None, "", {}, ""
         self._restart_needed = []
         self._set_login("idle")

@@ -15,12 +15,12 @@ Page {
     property string code: ""
     property string chosenStart: ""
     // Re-read once the list of services has loaded (the page may open first).
-    readonly property var info: apply.services.length >= 0 && code !== "" ? apply.serviceInfo(code) : ({})
+    readonly property var info: appliable.services.length >= 0 && code !== "" ? appliable.serviceInfo(code) : ({})
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("预约办理")
     background: Rectangle { color: Theme.background }
 
-    Component.onCompleted: { apply.clearError(); apply.loadSlots(page.code) }
+    Component.onCompleted: { booking.clearError(); booking.loadSlots(page.code) }
 
     function dayText(day) {
         const names = ["", qsTr("周一"), qsTr("周二"), qsTr("周三"), qsTr("周四"), qsTr("周五"), qsTr("周六"), qsTr("周日")]
@@ -51,7 +51,7 @@ Page {
         }
 
         RowLayout {
-            visible: apply.slotsState === "loading"
+            visible: booking.slotsState === "loading"
             spacing: Theme.spacing
             BusyIndicator { running: parent.visible; Layout.preferredWidth: 72; Layout.preferredHeight: 72 }
             Text {
@@ -63,18 +63,18 @@ Page {
         }
         ApplyErrorText {
             objectName: "slotsError"
-            code: ["loading", "loaded", "none", "booked", ""].indexOf(apply.slotsState) < 0 ? apply.slotsState : ""
+            code: ["loading", "loaded", "none", "booked", ""].indexOf(booking.slotsState) < 0 ? booking.slotsState : ""
         }
         BodyText {
             objectName: "noSlots"
-            visible: apply.slotsState === "none"
+            visible: booking.slotsState === "none"
             text: qsTr("近期没有可预约的时段，请到窗口咨询。")
         }
 
         Flickable {
             id: flick
             objectName: "slotsScroll"
-            visible: apply.slotsState === "loaded"
+            visible: booking.slotsState === "loaded"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -88,7 +88,7 @@ Page {
                 width: flick.width - 24
                 spacing: Theme.spacing
                 Repeater {
-                    model: apply.slotDays
+                    model: booking.slotDays
                     SectionCard {
                         id: dayCard
                         required property var modelData
@@ -115,32 +115,32 @@ Page {
 
         SectionCard {
             objectName: "bookedCard"
-            visible: apply.slotsState === "booked"
+            visible: booking.slotsState === "booked"
             title: qsTr("预约成功")
             BodyText {
-                text: qsTr("%1，%2 %3。").arg(apply.appointment.service_name || "")
-                      .arg(apply.appointment.day || "").arg(apply.appointment.time || "")
+                text: qsTr("%1，%2 %3。").arg(booking.appointment.service_name || "")
+                      .arg(booking.appointment.day || "").arg(booking.appointment.time || "")
             }
             BodyText {
                 text: qsTr("请按时携带身份证到大厅，在终端“预约签到”后等候叫号。")
             }
         }
-        Item { Layout.fillHeight: true; visible: apply.slotsState !== "loaded" }
+        Item { Layout.fillHeight: true; visible: booking.slotsState !== "loaded" }
 
-        ApplyErrorText { objectName: "bookError"; code: apply.slotsState === "loaded" ? apply.error : "" }
+        ApplyErrorText { objectName: "bookError"; code: booking.slotsState === "loaded" ? booking.error : "" }
         KioskButton {
             objectName: "bookSlot"
-            visible: apply.slotsState === "loaded"
-            enabled: page.chosenStart !== "" && !apply.busy
+            visible: booking.slotsState === "loaded"
+            enabled: page.chosenStart !== "" && !booking.busy
             text: qsTr("确认预约")
             Layout.fillWidth: true
-            onClicked: apply.book(page.code, page.chosenStart)
+            onClicked: booking.book(page.code, page.chosenStart)
         }
         KioskButton {
             objectName: "appointmentDone"
-            visible: apply.slotsState !== "loaded" && apply.slotsState !== "loading"
+            visible: booking.slotsState !== "loaded" && booking.slotsState !== "loading"
             text: qsTr("返回首页")
-            primary: apply.slotsState === "booked"
+            primary: booking.slotsState === "booked"
             Layout.fillWidth: true
             onClicked: page.back()
         }

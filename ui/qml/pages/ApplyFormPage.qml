@@ -34,7 +34,7 @@ Page {
         else if (apply.step === "principal" && page.principalRelationship !== "")
             apply.principalFromCard(page.principalRelationship, page.principalKind)
         const start = {}
-        for (const f of apply.fields)
+        for (const f of applyForm.fields)
             if (!f.locked && f.value !== "")
                 start[f.id] = f.value
         page.values = start
@@ -60,7 +60,7 @@ Page {
     function goOn() {
         Qt.inputMethod.commit()
         Qt.inputMethod.hide()
-        if (apply.submitForm(page.values, homeAddress.text, homePhone.text))
+        if (applyForm.submitForm(page.values, homeAddress.text, homePhone.text))
             page.navigate("applyMaterials", {})
         else
             scrollToFirstError()
@@ -68,7 +68,7 @@ Page {
     function scrollToFirstError() {
         for (let i = 0; i < fieldRepeater.count; ++i) {
             const box = fieldRepeater.itemAt(i)
-            if (box && apply.fieldErrors[box.fieldId]) {
+            if (box && applyForm.fieldErrors[box.fieldId]) {
                 flick.contentY = Math.min(box.y, Math.max(0, flick.contentHeight - flick.height))
                 return
             }
@@ -167,26 +167,26 @@ Page {
                 spacing: Theme.spacing
 
                 BodyText {
-                    visible: apply.fields.length > 0
+                    visible: applyForm.fields.length > 0
                     text: qsTr("带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。")
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                 }
                 BodyText {
                     objectName: "noForm"
-                    visible: apply.fields.length === 0
+                    visible: applyForm.fields.length === 0
                     text: qsTr("请先选择事项并刷身份证。")
                 }
 
                 Repeater {
                     id: fieldRepeater
-                    model: apply.fields
+                    model: applyForm.fields
                     ColumnLayout {
                         id: box
                         required property var modelData
                         readonly property string fieldId: modelData.id
                         readonly property string type: modelData.type
-                        readonly property string reason: apply.fieldErrors[modelData.id] || ""
+                        readonly property string reason: applyForm.fieldErrors[modelData.id] || ""
                         readonly property bool textual: !modelData.locked && type !== "choice" && type !== "yes_no"
                         objectName: "fieldBox_" + modelData.id
                         Layout.fillWidth: true
@@ -259,7 +259,7 @@ Page {
                                     page.focusedField = this
                                     page.ensureVisible(this)
                                 } else if (text !== "") {
-                                    apply.checkField(page.values, box.fieldId)
+                                    applyForm.checkField(page.values, box.fieldId)
                                 }
                             }
                             background: Rectangle {
@@ -280,7 +280,7 @@ Page {
                                     objectName: "choice_" + box.fieldId + "_" + modelData.value
                                     text: modelData.label
                                     selected: page.revision >= 0 && page.values[box.fieldId] === modelData.value
-                                    onClicked: { page.setValue(box.fieldId, modelData.value); apply.checkField(page.values, box.fieldId) }
+                                    onClicked: { page.setValue(box.fieldId, modelData.value); applyForm.checkField(page.values, box.fieldId) }
                                 }
                             }
                         }
@@ -292,13 +292,13 @@ Page {
                                 objectName: "choice_" + box.fieldId + "_yes"
                                 text: qsTr("是")
                                 selected: page.revision >= 0 && page.values[box.fieldId] === "yes"
-                                onClicked: { page.setValue(box.fieldId, "yes"); apply.checkField(page.values, box.fieldId) }
+                                onClicked: { page.setValue(box.fieldId, "yes"); applyForm.checkField(page.values, box.fieldId) }
                             }
                             ToggleChoice {
                                 objectName: "choice_" + box.fieldId + "_no"
                                 text: qsTr("否")
                                 selected: page.revision >= 0 && page.values[box.fieldId] === "no"
-                                onClicked: { page.setValue(box.fieldId, "no"); apply.checkField(page.values, box.fieldId) }
+                                onClicked: { page.setValue(box.fieldId, "no"); applyForm.checkField(page.values, box.fieldId) }
                             }
                         }
                         Text {

@@ -16,9 +16,9 @@ Page {
     // Consent ticks by material index (what the citizen ticked on this screen).
     property var consents: ({})
     property int revision: 0
-    readonly property var shared: apply.materials.filter(m => m.source === "shared")
-    readonly property var committable: apply.materials.filter(m => m.source === "commitment")
-    readonly property var toBring: apply.materials.filter(m => m.source === "citizen")
+    readonly property var shared: applyForm.materials.filter(m => m.source === "shared")
+    readonly property var committable: applyForm.materials.filter(m => m.source === "commitment")
+    readonly property var toBring: applyForm.materials.filter(m => m.source === "citizen")
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("申请材料")
     background: Rectangle { color: Theme.background }
@@ -44,7 +44,7 @@ Page {
         return qsTr("%1 %2 份").arg(words[form] || "").arg(copies)
     }
     function goOn() {
-        if (apply.confirmMaterials())
+        if (applyForm.confirmMaterials())
             page.navigate("applyReview", {})
     }
     function scrollToCommitment() {
@@ -89,7 +89,7 @@ Page {
 
                 BodyText {
                     objectName: "noMaterials"
-                    visible: apply.materials.length === 0
+                    visible: applyForm.materials.length === 0
                     text: qsTr("请先填写申请表。")
                 }
 
@@ -162,7 +162,7 @@ Page {
                                     text: qsTr("签署承诺")
                                     Layout.fillWidth: true
                                     Layout.preferredWidth: 1
-                                    onClicked: apply.commit(commitBox.materialIndex, commitBox.text_,
+                                    onClicked: applyForm.commit(commitBox.materialIndex, commitBox.text_,
                                                             !!page.consents[commitBox.materialIndex])
                                 }
                                 KioskButton {
@@ -172,7 +172,7 @@ Page {
                                     Layout.fillWidth: true
                                     Layout.preferredWidth: 1
                                     enabled: commitBox.modelData.settlement !== "bring"
-                                    onClicked: apply.bring(commitBox.materialIndex)
+                                    onClicked: applyForm.bring(commitBox.materialIndex)
                                 }
                             }
                             RowLayout {

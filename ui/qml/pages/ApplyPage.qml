@@ -23,19 +23,19 @@ Page {
     StackView.onActivated: apply.returnTo("choose")
     Component.onCompleted: {
         apply.clearError()
-        apply.setQuery("")
-        apply.loadServices()
+        appliable.setQuery("")
+        appliable.loadServices()
         preselect()
     }
     function preselect() {
         if (page.code !== "" && !page.chosen.code) {
-            const info = apply.serviceInfo(page.code)
+            const info = appliable.serviceInfo(page.code)
             if (info.code)
                 page.chosen = info
         }
     }
     Connections {
-        target: apply
+        target: appliable
         enabled: page.code !== "" && !page.chosen.code
         function onChanged() { page.preselect() }
     }
@@ -79,7 +79,7 @@ Page {
             inputMethodHints: Qt.ImhNoPredictiveText
             Accessible.role: Accessible.EditableText
             Accessible.name: qsTr("筛选可办理事项")
-            onTextChanged: apply.setQuery(text)
+            onTextChanged: appliable.setQuery(text)
             background: Rectangle {
                 radius: Theme.radius
                 color: Theme.surface
@@ -95,9 +95,9 @@ Page {
             color: Theme.textMuted
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
-            text: apply.services.length > 0
-                  ? qsTr("以下 %1 项可在本终端自助申请").arg(apply.services.length)
-                  : apply.query !== "" ? qsTr("没有找到“%1”，换个说法试试").arg(apply.query)
+            text: appliable.services.length > 0
+                  ? qsTr("以下 %1 项可在本终端自助申请").arg(appliable.services.length)
+                  : appliable.query !== "" ? qsTr("没有找到“%1”，换个说法试试").arg(appliable.query)
                   : qsTr("正在加载可办理事项……")
         }
 
@@ -108,7 +108,7 @@ Page {
             Layout.fillHeight: true
             clip: true
             spacing: 16
-            model: apply.services
+            model: appliable.services
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AsNeeded }
             delegate: ServiceRow {

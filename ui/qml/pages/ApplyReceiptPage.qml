@@ -13,12 +13,12 @@ Page {
     signal navigate(string name, var properties)
     signal back()
     signal previous()
-    readonly property var rc: apply.receipt
+    readonly property var rc: submission.receipt
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("受理回执")
     background: Rectangle { color: Theme.background }
 
-    Component.onCompleted: apply.receiptShown()
+    Component.onCompleted: submission.receiptShown()
 
     function dateText(iso) {
         if (!iso)
@@ -95,8 +95,8 @@ Page {
                     }
                     BodyText {
                         objectName: "caseNumber"
-                        visible: apply.caseNo !== ""
-                        text: qsTr("已送达办理部门，办件编号：%1").arg(apply.caseNo)
+                        visible: submission.caseNo !== ""
+                        text: qsTr("已送达办理部门，办件编号：%1").arg(submission.caseNo)
                         color: Theme.ok
                     }
                 }
@@ -145,12 +145,12 @@ Page {
                     horizontalAlignment: Text.AlignHCenter
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
-                    color: apply.printState === "printed" ? Theme.ok
-                         : apply.printState === "printing" ? Theme.text : Theme.error
-                    text: apply.printState === "printing" ? qsTr("正在打印回执……")
-                        : apply.printState === "printed" ? qsTr("回执已打印，请在出纸口取走")
-                        : apply.printState === "paper_out" ? qsTr("打印机缺纸，回执未打印。申请已受理，请记下受理编号，并联系工作人员补打。")
-                        : apply.printState === "" ? ""
+                    color: submission.printState === "printed" ? Theme.ok
+                         : submission.printState === "printing" ? Theme.text : Theme.error
+                    text: submission.printState === "printing" ? qsTr("正在打印回执……")
+                        : submission.printState === "printed" ? qsTr("回执已打印，请在出纸口取走")
+                        : submission.printState === "paper_out" ? qsTr("打印机缺纸，回执未打印。申请已受理，请记下受理编号，并联系工作人员补打。")
+                        : submission.printState === "" ? ""
                         : qsTr("回执未能打印。申请已受理，请记下受理编号，并联系工作人员补打。")
                 }
             }
@@ -158,11 +158,11 @@ Page {
 
         KioskButton {
             objectName: "reprintReceipt"
-            visible: apply.printState !== "" && apply.printState !== "printing" && apply.printState !== "printed"
+            visible: submission.printState !== "" && submission.printState !== "printing" && submission.printState !== "printed"
             text: qsTr("重新打印回执")
             primary: false
             Layout.fillWidth: true
-            onClicked: apply.reprint()
+            onClicked: submission.reprint()
         }
         RowLayout {
             Layout.fillWidth: true
@@ -177,7 +177,7 @@ Page {
             }
             KioskButton {
                 objectName: "rateService"
-                visible: apply.ratingState === ""
+                visible: rating.ratingState === ""
                 text: qsTr("评价本次服务")
                 Layout.preferredWidth: 1
                 Layout.fillWidth: true
@@ -185,7 +185,7 @@ Page {
             }
             KioskButton {
                 objectName: "finishVisit"
-                visible: apply.ratingState !== ""
+                visible: rating.ratingState !== ""
                 text: qsTr("完成")
                 Layout.preferredWidth: 1
                 Layout.fillWidth: true
@@ -198,7 +198,7 @@ Page {
     Rectangle {
         objectName: "receiptPreview"
         anchors.fill: parent
-        visible: apply.previewUrl !== ""
+        visible: submission.previewUrl !== ""
         color: "#f01a1f29"
         z: 50
         MouseArea { anchors.fill: parent }
@@ -224,7 +224,7 @@ Page {
                 Image {
                     id: previewImage
                     objectName: "receiptPreviewImage"
-                    source: apply.previewUrl
+                    source: submission.previewUrl
                     width: Math.min(parent.width, sourceSize.width * 1.2)
                     anchors.horizontalCenter: parent.horizontalCenter
                     fillMode: Image.PreserveAspectFit
@@ -237,7 +237,7 @@ Page {
                 objectName: "closeReceiptPreview"
                 text: qsTr("关闭预览")
                 Layout.fillWidth: true
-                onClicked: apply.closePreview()
+                onClicked: submission.closePreview()
             }
         }
     }

@@ -12,7 +12,7 @@ Page {
     signal navigate(string name, var properties)
     signal back()
     signal previous()
-    readonly property var r: apply.review
+    readonly property var r: applyForm.review
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("核对申请信息")
     background: Rectangle { color: Theme.background }
@@ -20,7 +20,7 @@ Page {
     StackView.onActivated: apply.returnTo("review")
     Component.onCompleted: apply.clearError()
     Connections {
-        target: apply
+        target: submission
         enabled: page.StackView.status === StackView.Active
         function onSubmitted() { page.navigate("applyReceipt", {}) }
     }
@@ -39,8 +39,8 @@ Page {
         PageHeader {
             title: qsTr("核对信息")
             Layout.fillWidth: true
-            canGoPrevious: !apply.busy
-            onBack: { if (!apply.busy) { apply.cancel(); page.back() } }
+            canGoPrevious: !submission.busy
+            onBack: { if (!submission.busy) { apply.cancel(); page.back() } }
             onPrevious: page.previous()
         }
         ApplyStepBar {
@@ -129,9 +129,9 @@ Page {
 
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
-            visible: apply.busy
+            visible: submission.busy
             spacing: Theme.spacing
-            BusyIndicator { running: apply.busy; Layout.preferredWidth: 72; Layout.preferredHeight: 72 }
+            BusyIndicator { running: submission.busy; Layout.preferredWidth: 72; Layout.preferredHeight: 72 }
             Text {
                 text: qsTr("正在提交，请稍候……")
                 color: Theme.text
@@ -139,7 +139,7 @@ Page {
                 font.pixelSize: Theme.fontBody
             }
         }
-        ApplyErrorText { objectName: "reviewError"; code: apply.error }
+        ApplyErrorText { objectName: "reviewError"; code: submission.error }
 
         RowLayout {
             Layout.fillWidth: true
@@ -148,7 +148,7 @@ Page {
                 objectName: "cancelApply"
                 text: qsTr("取消办理")
                 primary: false
-                enabled: !apply.busy
+                enabled: !submission.busy
                 Layout.preferredWidth: 1
                 Layout.fillWidth: true
                 onClicked: { apply.cancel(); page.back() }
@@ -156,10 +156,10 @@ Page {
             KioskButton {
                 objectName: "submitApplication"
                 text: qsTr("确认提交")
-                enabled: apply.step === "review" && !apply.busy
+                enabled: apply.step === "review" && !submission.busy
                 Layout.preferredWidth: 2
                 Layout.fillWidth: true
-                onClicked: apply.submit()
+                onClicked: submission.submit()
             }
         }
     }

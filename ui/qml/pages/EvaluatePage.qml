@@ -43,8 +43,8 @@ Page {
         { key: "device", label: qsTr("自助设备不好用") },
         { key: "other", label: qsTr("其他") }
     ]
-    readonly property bool done: apply.ratingState === "sent"
-    Component.onCompleted: apply.clearError()
+    readonly property bool done: rating.ratingState === "sent"
+    Component.onCompleted: rating.clearError()
 
     function setCriterion(key, value) {
         page.criteria[key] = value
@@ -62,7 +62,7 @@ Page {
     function send() {
         Qt.inputMethod.commit()
         Qt.inputMethod.hide()
-        apply.rate(page.level, page.criteria, page.level <= 2 ? page.reasons : [], comment.text)
+        rating.rate(page.level, page.criteria, page.level <= 2 ? page.reasons : [], comment.text)
     }
     function ensureVisible(item) {
         if (!item)
@@ -211,7 +211,7 @@ Page {
             }
         }
 
-        ApplyErrorText { objectName: "evaluateError"; code: apply.error }
+        ApplyErrorText { objectName: "evaluateError"; code: rating.error }
 
         RowLayout {
             Layout.fillWidth: true
@@ -221,15 +221,15 @@ Page {
                 objectName: "skipRating"
                 text: qsTr("跳过")
                 primary: false
-                enabled: !apply.busy
+                enabled: !rating.busy
                 Layout.preferredWidth: 1
                 Layout.fillWidth: true
-                onClicked: { apply.skipRating(); page.back() }
+                onClicked: { rating.skipRating(); page.back() }
             }
             KioskButton {
                 objectName: "submitRating"
                 text: qsTr("提交评价")
-                enabled: page.level > 0 && !apply.busy
+                enabled: page.level > 0 && !rating.busy
                 Layout.preferredWidth: 2
                 Layout.fillWidth: true
                 onClicked: page.send()

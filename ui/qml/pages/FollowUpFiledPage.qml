@@ -19,7 +19,7 @@ Page {
 
     property string kind: "consultation"
     readonly property bool complaint: kind === "complaint"
-    readonly property var vm: complaint ? complaints : consult
+    readonly property var vm: followUpFiled
 
     // Scrolls only when the words do not fit (landscape, elder mode, English).
     Flickable {
@@ -76,7 +76,7 @@ Page {
         }
         BodyText {
             objectName: "anonymousNote"
-            visible: page.complaint && complaints.anonymous
+            visible: page.complaint && followUpFiled.anonymous
             horizontalAlignment: Text.AlignHCenter
             color: Theme.ok
             text: qsTr("这是匿名投诉：本终端和后台都没有保存您的任何个人信息。")

@@ -21,7 +21,7 @@ Page {
     property string kind: "consultation"
     property string number: ""
     readonly property bool complaint: kind === "complaint"
-    readonly property var vm: complaint ? complaints : consult
+    readonly property var vm: followUpStatus
     readonly property var found: vm.status
 
     Component.onCompleted: {
@@ -31,7 +31,7 @@ Page {
     }
     function query() {
         Qt.inputMethod.commit()
-        page.vm.lookup(field.text)
+        page.vm.lookup(page.kind, field.text)
     }
     function setNumber(text) {
         field.text = text

@@ -1,0 +1,286 @@
+"""The view-models without QML, a window or the demo core: real view-models on a plain
+``kiosk.visit.Visit``, an inline executor, a dispatcher the test runs, and fake services."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+from typing import Any
+
+from kiosk.services.common import ServiceError
+from kiosk.visit import Visit
+from kiosk.workers import ImmediateExecutor
+from tests.held_data import held_strings
+from tests.unit.apply_helpers import COMMITMENT_TEXT, identity
+from tests.unit.vm_fakes import (
+    FakeApplyCore,
+    FakeCatalog,
+    FakeComplaints,
+    FakeConsult,
+    FakeProgress,
+    FakeTickets,
+    HeldDispatcher,
+    HeldExecutor,
+    InlineDispatcher,
+)
+from ui.viewmodels.appliable import AppliableViewModel
+from ui.viewmodels.apply import ApplyViewModel
+from ui.viewmodels.apply_flow import ApplyFlow
+from ui.viewmodels.apply_form import ApplyFormViewModel
+from ui.viewmodels.booking import BookingViewModel
+from ui.viewmodels.card import CardViewModel
+from ui.viewmodels.catalog import CatalogViewModel
+from ui.viewmodels.complaints import ComplaintViewModel
+from ui.viewmodels.consult import ConsultViewModel
+from ui.viewmodels.follow_up_status import FollowUpStatusViewModel
+from ui.viewmodels.followups import FollowUpFiledViewModel
+from ui.viewmodels.progress import ProgressViewModel
+from ui.viewmodels.queue import QueueViewModel
+from ui.viewmodels.rating import RatingViewModel
+from ui.viewmodels.staff import StaffViewModel
+from ui.viewmodels.submission import SubmissionViewModel
+
+PHONE = "13912345678"
+HJ004_VALUES = {
+    "phone": PHONE,
+    "residence_address": "示范市人民路1号",
+    "since": "2024-05-01",
+    "basis": "work",
+}
+
+
+def read_card(card: CardViewModel, who: Any) -> None:
+    card.on_read(SimpleNamespace(ok=True, identity=who, reason=""))
+
+
+def progress_on(visit: Visit, dispatcher: Any, service: FakeProgress) -> ProgressViewModel:
+    progress = ProgressViewModel(dispatcher, visit)
+    progress.attach(
+        service,
+        ImmediateExecutor(),
+        service_name=lambda code: "社会保障卡申领",
+        receipt_prefix="H0001-T01-",
+        has_scanner=False,
+    )
+    return progress
+
+
+class ApplyScreens:
+    """The apply screens' view-models on one visit, as KioskUi wires them."""
+
+    def __init__(self, visit: Visit, dispatcher: Any, tasks: Any = None) -> None:
+        self.core = FakeApplyCore()
+        self.card = CardViewModel(visit)
+        self.flow = ApplyFlow(dispatcher, visit)
+        self.appliable = AppliableViewModel(dispatcher, visit)
+        self.apply = ApplyViewModel(self.flow, self.card, self.appliable)
+        self.form = ApplyFormViewModel(self.flow)
+        self.submission = SubmissionViewModel(self.flow)
+        self.rating = RatingViewModel(dispatcher, self.flow)
+        self.booking = BookingViewModel(dispatcher, self.flow, self.appliable)
+        core = self.core.core(tasks)
+        self.appliable.attach(core)
+        self.apply.attach(core)
+
+    def to_review(self) -> None:
+        assert self.apply.start("HJ-004", "self") and self.apply.confirmConditions()
+        assert self.apply.identify()
+        assert self.form.submitForm(HJ004_VALUES, "", "")
+        for m in self.form.property("materials"):
+            if m["source"] == "commitment":
+                assert self.form.commit(m["index"], COMMITMENT_TEXT, True)
+        assert self.form.confirmMaterials()
+
+
+# -- the seam: busy, reasons, late answers, latest search ---------------------------------------
+
+
+def test_a_query_is_busy_until_its_answer_is_back_on_the_gui_thread():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    visit.set_identity(identity())
+    progress = progress_on(visit, dispatcher, FakeProgress())
+    progress.byCard()
+    assert progress.property("busy") and progress.property("cases") == []
+    dispatcher.run_all()
+    assert not progress.property("busy")
+    assert [c["case_no"] for c in progress.property("cases")] == ["C-2026-0001"]
+
+
+def test_a_refusal_of_the_core_becomes_the_pages_reason_code():
+    visit = Visit()
+    service = FakeProgress(ServiceError("not_found", "no case with this receipt number"))
+    progress = progress_on(visit, InlineDispatcher(), service)
+    progress.byReceipt("h0001-t01-260302-0009")
+    assert progress.property("reason") == "not_found" and not progress.property("busy")
+    progress.byReceipt("  ")  # checked before the core is asked
+    assert progress.property("reason") == "receipt_empty" and len(service.asked) == 1
+
+
+def test_an_unknown_failure_gives_the_generic_code_and_logs_no_personal_data(caplog):
+    visit, person = Visit(), identity()
+    visit.set_identity(person)
+    service = FakeProgress(RuntimeError(f"lookup failed for {person.id_number}"))
+    progress = progress_on(visit, InlineDispatcher(), service)
+    with caplog.at_level(logging.INFO):
+        progress.byCard()
+    assert progress.property("reason") == "failed"
+    assert any("RuntimeError" in r.getMessage() for r in caplog.records)
+    assert all(person.id_number not in r.getMessage() for r in caplog.records)
+    assert all(r.exc_info is None for r in caplog.records)
+
+
+def test_the_cases_of_an_ended_visit_never_reach_the_screen():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    visit.set_identity(identity())
+    progress = progress_on(visit, dispatcher, FakeProgress())
+    progress.byCard()
+    visit.end()  # the citizen walked away while central was asked
+    assert not progress.property("busy")
+    dispatcher.run_all()
+    assert progress.property("cases") == [] and progress.property("reason") == ""
+
+
+def test_search_as_you_type_shows_the_answer_to_the_last_keystroke():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    catalog = CatalogViewModel(dispatcher, visit)
+    catalog.attach(FakeCatalog(), ImmediateExecutor())
+    dispatcher.run_all()  # the themes
+    for query in ("社", "社保", "社保卡"):
+        catalog.search(query)
+    dispatcher.run(2)  # the newest answer is quick, the older ones slow
+    dispatcher.run_all()
+    assert [r["name"] for r in catalog.property("searchResults")] == ["answer to 社保卡"]
+    catalog.search("社保卡补")
+    catalog.search("")  # the field was emptied before the answer came
+    dispatcher.run_all()
+    assert catalog.property("searchResults") == []
+
+
+# -- the apply screens on the visit ------------------------------------------------------------
+
+
+def test_one_visit_id_for_the_applications_and_the_rating_which_names_the_last_receipt():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, identity())
+    screens.to_review()
+    screens.submission.submit()
+    receipt = screens.submission.property("receipt")["receipt_no"]
+    assert visit.receipts == (receipt,) and screens.submission.property("receiptCount") == 1
+    assert screens.core.applications[0].visit_id == visit.id
+    screens.rating.rate(4, {}, [], "")
+    assert screens.rating.property("ratingState") == "sent"
+    assert screens.core.ratings[visit.id][1] == receipt
+    screens.core.ratings.clear()
+    screens.rating.rate(4, {}, [], "")  # one rating a visit
+    assert screens.rating.property("error") == "already_rated"
+
+
+def test_the_flow_is_busy_while_submitting_and_no_step_runs_meanwhile():
+    visit, dispatcher, tasks = Visit(), HeldDispatcher(), HeldExecutor()
+    screens = ApplyScreens(visit, dispatcher, tasks)
+    tasks.run_all()
+    dispatcher.run_all()  # the appliable services
+    read_card(screens.card, identity())
+    screens.to_review()
+    screens.submission.submit()
+    assert screens.apply.property("busy") and screens.submission.property("busy")
+    # The session belongs to the worker now: no going back, no new application.
+    screens.apply.returnTo("materials")
+    assert not screens.apply.start("SB-001", "self")
+    assert screens.apply.property("step") == "review"
+    tasks.run_all()
+    dispatcher.run_all()
+    assert not screens.apply.property("busy") and screens.apply.property("step") == "submitted"
+    assert screens.submission.property("printState") == "printing"
+
+
+def test_cancelling_ends_the_visit_and_another_person_starts_afresh():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    first = visit.id
+    read_card(screens.card, identity())
+    assert screens.apply.start("HJ-004", "self") and screens.apply.confirmConditions()
+    screens.apply.cancel()
+    assert visit.id != first and visit.identity is None
+    assert screens.apply.property("step") == "" and screens.card.property("state") == "waiting"
+    assert screens.apply.start("HJ-004", "self")
+    assert screens.flow.session.visit_id == visit.id
+
+
+def test_a_booking_is_for_the_visits_card_holder():
+    visit, person = Visit(), identity()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    screens.booking.loadSlots("SB-001")
+    start = screens.booking.property("slotDays")[0]["slots"][0]["start"]
+    screens.booking.book("SB-001", start)
+    assert screens.booking.property("error") == "card_missing"
+    read_card(screens.card, person)
+    screens.booking.book("SB-001", start)
+    assert screens.booking.property("slotsState") == "booked"
+    assert screens.core.booked == [("SB-001", person.id_number)]
+    assert screens.booking.property("appointment")["service_name"] == "社会保障卡申领"
+
+
+# -- the end of a visit wipes it everywhere -----------------------------------------------------
+
+
+def test_the_end_of_a_visit_wipes_its_personal_data_from_every_view_model():
+    visit, dispatcher, person = Visit(), InlineDispatcher(), identity()
+    screens = ApplyScreens(visit, dispatcher)
+    progress = progress_on(visit, dispatcher, FakeProgress())
+    filed = FollowUpFiledViewModel(dispatcher, visit)
+    complaints = ComplaintViewModel(dispatcher, visit, filed)
+    complaints.attach(FakeComplaints(), ImmediateExecutor())
+    queue = QueueViewModel(dispatcher, visit)
+    queue.attach(FakeTickets(), None, ImmediateExecutor(), hall_id="H0001", service_name=str)
+    consult = ConsultViewModel(dispatcher, visit, filed)
+    staff = StaffViewModel(dispatcher, visit)
+    apply_screens = [screens.card, screens.apply, screens.form, screens.submission]
+    apply_screens += [screens.appliable, screens.rating, screens.booking]
+    everything = [*apply_screens, progress, complaints, filed, queue, consult, staff, visit]
+
+    read_card(screens.card, person)
+    screens.to_review()
+    progress.byCard()
+    complaints.file("efficiency", "窗口排队太久。", False, PHONE, "", "", "")
+    queue.take("A")
+    needles = [person.name, person.id_number, person.address, PHONE, "139****5678"]
+    held = "\n".join(held_strings(everything))
+    assert all(needle in held for needle in needles)
+    assert screens.card.property("maskedName") == person.masked_name
+
+    visit.end()
+    held = "\n".join(held_strings(everything))
+    assert [n for n in needles if n in held] == []
+    assert screens.card.identity is None and screens.card.property("maskedName") == ""
+    assert screens.apply.property("step") == "" and screens.form.property("review") == {}
+    assert progress.property("cases") == [] and filed.property("trackingNo") == ""
+    assert queue.property("ticket") == {}
+
+
+def test_the_named_complaint_carries_the_visits_card_and_the_anonymous_one_nothing():
+    visit, person = Visit(), identity()
+    visit.set_identity(person)
+    service, filed = FakeComplaints(), FollowUpFiledViewModel(InlineDispatcher(), visit)
+    complaints = ComplaintViewModel(InlineDispatcher(), visit, filed)
+    complaints.attach(service, ImmediateExecutor())
+    complaints.file("efficiency", "等了两个小时。", False, PHONE, "", "", "")
+    complaints.file("efficiency", "等了两个小时。", True, PHONE, "", "", "")
+    assert service.filed[0]["identity"] is person and service.filed[0]["phone"] == PHONE
+    assert service.filed[1]["identity"] is None and service.filed[1]["phone"] == ""
+    assert filed.property("trackingNo") == "TS-2" and filed.property("anonymous")
+    assert filed.property("maskedPhone") == "" and filed.property("slipState") == "failed"
+
+
+def test_a_tracking_number_is_looked_up_with_the_service_of_its_kind():
+    status = FollowUpStatusViewModel(InlineDispatcher(), Visit())
+    status.attach(FakeConsult(), FakeComplaints(), ImmediateExecutor())
+    status.lookup("complaint", " ts-1 ")
+    assert status.property("status")["state"] == "received"
+    status.lookup("consultation", "ZX1")
+    assert status.property("status")["answer"] == "可以。" and status.property("status")["offline"]
+    status.lookup("complaint", "TS-9")
+    assert status.property("reason") == "not_found" and status.property("status") == {}
+    status.lookup("complaint", "")
+    assert status.property("reason") == "number_empty"

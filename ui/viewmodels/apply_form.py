@@ -1,0 +1,118 @@
+"""View-model of the application's form, materials and review, bound as ``applyForm``.
+
+Fronts the shared :class:`~ui.viewmodels.apply_flow.ApplyFlow` for the form page (fields,
+live checks, home-service address), the materials page (bring, or sign a commitment 告知承诺)
+and the review page (everything masked). The plain value of a field is exposed only on the
+form the citizen is editing; refused steps set the flow's ``error`` (bound on ``apply``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.domain.application import HomeService
+from kiosk.domain.catalog import MaterialSource
+from kiosk.session import State
+from ui.viewmodels import apply_views as views
+from ui.viewmodels.apply_flow import ApplyFlow
+
+
+class ApplyFormViewModel(QObject):
+    """Bound as ``applyForm``: ``fields``, ``materials``, ``review`` of the application."""
+
+    changed = Signal()
+
+    def __init__(self, flow: ApplyFlow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._flow = flow
+        flow.on_change(self.changed.emit)
+
+    # -- form -------------------------------------------------------------------------------
+
+    def _fields(self) -> list[dict[str, Any]]:
+        if self._flow.state is not State.FORM:
+            return []
+        return views.fields_for_qml(self._flow.session.fields())
+
+    def _normalised(self, values: Any) -> dict[str, str]:
+        types = {v.field.id: v.field.type.value for v in self._flow.session.fields()}
+        plain = dict(values.toVariant() if hasattr(values, "toVariant") else values or {})
+        return {k: views.normalise(types.get(k, ""), str(v)) for k, v in plain.items() if v}
+
+    @Slot("QVariant", str)
+    def checkField(self, values: Any, field_id: str) -> None:  # noqa: N802 - Qt naming
+        """Live feedback for one field the citizen just left."""
+        flow = self._flow
+        if flow.state is not State.FORM:
+            return
+        errors = {e.field_id: e.reason for e in flow.session.check(self._normalised(values))}
+        if field_id in errors:
+            flow.field_errors[field_id] = errors[field_id]
+        else:
+            flow.field_errors.pop(field_id, None)
+        flow.notify()
+
+    @Slot("QVariant", str, str, result=bool)
+    def submitForm(self, values: Any, home_address: str, home_phone: str) -> bool:  # noqa: N802
+        """Accept the form and go to the materials (home service: its address and phone)."""
+        flow = self._flow
+        if flow.state is not State.FORM:
+            return False
+        plain = self._normalised(values)
+        session = flow.session
+        home = (
+            HomeService(home_address.strip(), views.normalise("phone", home_phone))
+            if session.home
+            else None
+        )
+        ok = flow.step(lambda: session.submit_form(plain, home))
+        if ok:
+            # Materials only the citizen can bring need no choice: settle them now.
+            for m in session.materials():
+                if m.offered is MaterialSource.CITIZEN and m.settlement is None:
+                    session.bring(m.index)
+            flow.notify()
+        return ok
+
+    # -- materials --------------------------------------------------------------------------
+
+    def _materials(self) -> list[dict[str, Any]]:
+        session = self._flow.session
+        if session.state is not State.MATERIALS or session.service is None:
+            return []
+        return views.materials_for_qml(session.service, session.materials())
+
+    @Slot(int, result=bool)
+    def bring(self, index: int) -> bool:
+        """Material ``index`` will be handed in at the window."""
+        session = self._flow.session
+        return self._flow.step(lambda: session.bring(index))
+
+    @Slot(int, str, bool, result=bool)
+    def commit(self, index: int, text: str, consent: bool) -> bool:
+        """Sign the written commitment ``text`` shown on screen for material ``index``."""
+        session = self._flow.session
+        return self._flow.step(lambda: session.commit(index, text, consent))
+
+    @Slot(result=bool)
+    def confirmMaterials(self) -> bool:  # noqa: N802
+        """Every material settled: on to the review page."""
+        flow = self._flow
+        ok = flow.step(flow.session.confirm_materials)
+        if ok:
+            flow.review = flow.masked_review()
+            flow.notify()
+        return ok
+
+    def _field_errors(self) -> dict[str, str]:
+        return dict(self._flow.field_errors)
+
+    def _review(self) -> dict[str, Any]:
+        return self._flow.review
+
+    fields = Property(list, _fields, notify=changed)
+    fieldErrors = Property("QVariantMap", _field_errors, notify=changed)  # type: ignore[arg-type]  # noqa: N815
+    materials = Property(list, _materials, notify=changed)
+    review = Property("QVariantMap", _review, notify=changed)  # type: ignore[arg-type]
