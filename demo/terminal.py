@@ -29,8 +29,10 @@ TAP_GAP_S = 0.3
 
 
 def demo_settings(settings: Settings) -> Settings:
-    """Demo mode: simulated card reader, printer and scanner."""
-    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:")
+    """Demo mode: simulated card reader, printer, scanner and call light."""
+    return replace(
+        settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:", beacon="sim:"
+    )
 
 
 def sample_identity(name: str, today: date | None = None) -> Identity:

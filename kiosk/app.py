@@ -25,7 +25,12 @@ from kiosk.catalog import (
 )
 from kiosk.config import Settings
 from kiosk.contract import CatalogDelta
-from kiosk.devices.broken import card_reader_or_broken, printer_or_broken, scanner_or_broken
+from kiosk.devices.broken import (
+    beacon_or_broken,
+    card_reader_or_broken,
+    printer_or_broken,
+    scanner_or_broken,
+)
 from kiosk.devices.guard import call_once
 from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
 from kiosk.devices.scanner_worker import ScannerWorker
@@ -272,7 +277,13 @@ def build_kiosk(settings: Settings, central: CentralLink | None = None) -> Kiosk
         kiosk.notify_sync()
 
     services = build_services(
-        settings, store, printing, catalog, progress_url=PROGRESS_URL, notify_sync=notify_sync
+        settings,
+        store,
+        printing,
+        catalog,
+        progress_url=PROGRESS_URL,
+        notify_sync=notify_sync,
+        beacon=beacon_or_broken(settings.beacon) if settings.beacon else None,
     )
     kiosk = Kiosk(
         settings=settings,

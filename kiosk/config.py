@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from drivers.registry import BUILTIN, CARD_READERS, PRINTERS, SCANNERS
+from drivers.registry import BEACONS, BUILTIN, CARD_READERS, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
@@ -59,6 +59,9 @@ class Settings:
     printer: str = "sim:"
     # QR/barcode scanner for receipt codes (进度查询): "" = none, "sim:" in demo mode.
     scanner: str = ""
+    # Call light (呼叫灯) lit when a citizen calls for staff: "" = none, "sim:" in demo mode,
+    # "led:<name>" for a lamp on a Linux LED (/sys/class/leds/<name>).
+    beacon: str = ""
     printer_profile: str = DEFAULT_PROFILE
     central_url: str = ""
     idle_timeout_s: int = 90
@@ -121,6 +124,7 @@ _FIELD_TYPES: dict[str, type] = {
     "card_reader": str,
     "printer": str,
     "scanner": str,
+    "beacon": str,
     "printer_profile": str,
     "central_url": str,
     "idle_timeout_s": int,
@@ -196,14 +200,19 @@ def _validate(s: Settings) -> Settings:
         raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
     if s.locale not in LOCALES:
         raise ConfigError("locale", f"must be one of {', '.join(LOCALES)}")
-    for key in ("card_reader", "printer", "scanner"):
+    for key in ("card_reader", "printer", "scanner", "beacon"):
         # Only the form is checked here. Whether a driver for the scheme is installed (and
         # loads) is the device's business: a missing plug-in disables that device alone,
         # reported by the status bar, staff mode and doctor, instead of the whole terminal.
         # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
-        if key == "scanner" and not s.scanner:
+        if key in ("scanner", "beacon") and not getattr(s, key):
             continue
-        group = {"card_reader": CARD_READERS, "printer": PRINTERS, "scanner": SCANNERS}[key]
+        group = {
+            "card_reader": CARD_READERS,
+            "printer": PRINTERS,
+            "scanner": SCANNERS,
+            "beacon": BEACONS,
+        }[key]
         try:
             uri = parse_device_uri(getattr(s, key))
         except DeviceUriError as exc:

@@ -35,6 +35,7 @@ from ui.viewmodels.apply import ApplyViewModel
 from ui.viewmodels.apply_core import ApplyCore, appliable_services
 from ui.viewmodels.apply_flow import ApplyFlow
 from ui.viewmodels.apply_form import ApplyFormViewModel
+from ui.viewmodels.assist import AssistViewModel
 from ui.viewmodels.booking import BookingViewModel
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
@@ -143,6 +144,7 @@ class KioskUi:
         self.queue = QueueViewModel(dispatcher, visit, parent=engine)
         self.complaints = ComplaintViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
         self.follow_up_status = FollowUpStatusViewModel(dispatcher, visit, parent=engine)
+        self.assist = AssistViewModel(dispatcher, visit, parent=engine)
         self.voice = VoiceGuide(
             settings.voice_engine, settings.voice_volume, settings.locale, parent=self.engine
         )
@@ -179,6 +181,7 @@ class KioskUi:
         context.setContextProperty("complaints", self.complaints)
         context.setContextProperty("followUpFiled", self.follow_up_filed)
         context.setContextProperty("followUpStatus", self.follow_up_status)
+        context.setContextProperty("assist", self.assist)
         context.setContextProperty("queue", self.queue)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
@@ -316,6 +319,7 @@ class KioskUi:
             return StaffConsole(kiosk, audit)
 
         self.staff.attach(access, console_for, kiosk.tasks)
+        self.assist.attach(services.assist, kiosk.tasks)
         self._attach_inquiries(kiosk, demo)
 
     def _attach_inquiries(self, kiosk: Kiosk, demo: DemoTerminal | None) -> None:

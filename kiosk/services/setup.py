@@ -12,10 +12,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
+from drivers.beacons.base import Beacon
 from kiosk.catalog import CatalogBrowser
 from kiosk.config import Settings
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
+from kiosk.services.assist import AssistService
 from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
 from kiosk.services.complaints import ComplaintService
@@ -44,6 +46,7 @@ class CentralConnections:
     progress: Central
     consult: Central
     complaints: Central
+    assist: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -65,6 +68,7 @@ class Services:
     consult: ConsultService
     complaints: ComplaintService
     staff: StaffAccess
+    assist: AssistService
     connections: CentralConnections
     settings: Settings
 
@@ -88,7 +92,8 @@ class Services:
                 central.network_back()
 
     def close(self) -> None:
-        """Close the services' connections to central."""
+        """Close the services' connections to central; the call light goes out."""
+        self.assist.close()
         for central in self.connections.each():
             central.connect(None)
         client, self.appointments.client = self.appointments.client, None
@@ -104,6 +109,7 @@ def build_services(
     *,
     progress_url: str = "",
     notify_sync: Callable[[], None] | None = None,
+    beacon: Beacon | None = None,
 ) -> Services:
     """Wire the use cases (not connected to central yet); tickets left unprinted on earlier
     days are voided here, and today's still waiting for the printer are followed again."""
@@ -160,6 +166,7 @@ def build_services(
             terminal_id=settings.terminal_id,
         ),
         staff=StaffAccess(store),
+        assist=AssistService(connections.assist, beacon),
         connections=connections,
         settings=settings,
     )

@@ -137,7 +137,7 @@ def scenario_apply_and_rate(app, steps: list[str]) -> None:
 
 
 def scenario_elder_and_language(app, steps: list[str]) -> None:
-    press(app, "关怀模式（大字）")
+    press(app, "关怀模式")
     find(app, "push button", "退出关怀模式")
     steps.append("elder mode on")
     press(app, "语言 / 語言 / Language")
@@ -154,7 +154,17 @@ def scenario_elder_and_language(app, steps: list[str]) -> None:
     steps.append("chinese again")
 
 
+def scenario_call_staff(app, steps: list[str]) -> None:
+    press(app, "呼叫工作人员，请现场工作人员来帮您")
+    find(app, "alert", "已呼叫工作人员", timeout_s=30)
+    steps.append("called")
+    press(app, "不需要了")
+    find(app, "panel", "首页")
+    steps.append("cancelled")
+
+
 SCENARIOS = {
+    "call_staff": scenario_call_staff,
     "take_ticket": scenario_take_ticket,
     "apply_and_rate": scenario_apply_and_rate,
     "elder_and_language": scenario_elder_and_language,

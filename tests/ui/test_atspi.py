@@ -137,3 +137,8 @@ def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible
         "traditional home announced",
         "chinese again",
     ]
+
+
+def test_staff_can_be_called_through_the_accessibility_tree(accessible_terminal):
+    report = drive(accessible_terminal, "call_staff")
+    assert report["steps"] == ["called", "cancelled"]

@@ -7,7 +7,10 @@ import logging
 from types import SimpleNamespace
 from typing import Any
 
-from kiosk.services.common import ServiceError
+from drivers.beacons.base import Light
+from drivers.beacons.sim import SimulatedBeacon
+from kiosk.services.assist import AssistService
+from kiosk.services.common import Central, ServiceError
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
 from tests.held_data import held_strings
@@ -27,6 +30,7 @@ from ui.viewmodels.appliable import AppliableViewModel
 from ui.viewmodels.apply import ApplyViewModel
 from ui.viewmodels.apply_flow import ApplyFlow
 from ui.viewmodels.apply_form import ApplyFormViewModel
+from ui.viewmodels.assist import AssistViewModel
 from ui.viewmodels.booking import BookingViewModel
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import CatalogViewModel
@@ -284,3 +288,20 @@ def test_a_tracking_number_is_looked_up_with_the_service_of_its_kind():
     assert status.property("reason") == "not_found" and status.property("status") == {}
     status.lookup("complaint", "")
     assert status.property("reason") == "number_empty"
+
+
+def test_a_call_for_staff_blinks_the_light_offline_and_goes_out_with_the_visit():
+    visit, light = Visit(), SimulatedBeacon()
+    assist = AssistViewModel(InlineDispatcher(), visit)
+    assist.call("idCard", "reader_lost")  # before the core is up: the panel still shows
+    assert (assist.property("state"), assist.property("lightWorks")) == ("calling", False)
+    assist.attach(AssistService(Central(None), light), ImmediateExecutor())
+    assist.call("idCard", "reader_lost")
+    assert assist.property("state") == "calling" and not assist.property("busy")
+    assert not assist.property("reachedCentral") and assist.property("lightWorks")
+    assert light.light is Light.BLINK
+    visit.end()
+    assert assist.property("state") == "idle" and light.light is Light.OFF
+    assist.call("home", "")
+    assist.cancel()  # 不需要了
+    assert assist.property("state") == "idle" and light.light is Light.OFF

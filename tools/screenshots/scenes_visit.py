@@ -427,3 +427,21 @@ def _complain_status(ui: KioskUi) -> None:
     number = str(ui.follow_up_filed.property("trackingNo"))
     _show(ui, "followUpStatus", {"kind": "complaint", "number": number})
     _wait_idle(ui.follow_up_status)
+
+
+# -- a call for staff -------------------------------------------------------------------------
+
+
+def _assist_from_reader_lost(ui: KioskUi) -> None:
+    """The reader is gone; the citizen taps 呼叫工作人员 (the demo central takes the call)."""
+    from PySide6.QtCore import QMetaObject
+
+    wait_until(lambda: ui.kiosk is not None)
+    _card_lost(ui)
+    QMetaObject.invokeMethod(_item(ui, "callStaff"), "clicked")
+    wait_until(lambda: ui.assist.property("state") == "calling" and not ui.assist.property("busy"))
+
+
+def _card_lost(ui: KioskUi) -> None:
+    _show(ui, "idCard")
+    ui.card.on_reader_lost("reader_lost", "unplugged")

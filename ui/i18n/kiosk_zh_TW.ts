@@ -1630,8 +1630,20 @@
         <translation>退出關懷模式</translation>
     </message>
     <message>
-        <source>关怀模式（大字）</source>
-        <translation>關懷模式（大字）</translation>
+        <source>呼叫工作人员</source>
+        <translation>呼叫工作人員</translation>
+    </message>
+    <message>
+        <source>呼叫工作人员，请现场工作人员来帮您</source>
+        <translation>呼叫工作人員，請現場工作人員來幫您</translation>
+    </message>
+    <message>
+        <source>已为您呼叫工作人员，请在这里稍候。</source>
+        <translation>已為您呼叫工作人員，請在這裡稍候。</translation>
+    </message>
+    <message>
+        <source>关怀模式</source>
+        <translation>關懷模式</translation>
     </message>
     <message>
         <source>重听</source>
@@ -1652,6 +1664,50 @@
     <message>
         <source>取消静音</source>
         <translation>取消靜音</translation>
+    </message>
+    <message>
+        <source>工作人员正在赶来</source>
+        <translation>工作人員正在趕來</translation>
+    </message>
+    <message>
+        <source>工作人员已处理您的呼叫</source>
+        <translation>工作人員已處理您的呼叫</translation>
+    </message>
+    <message>
+        <source>已呼叫工作人员</source>
+        <translation>已呼叫工作人員</translation>
+    </message>
+    <message>
+        <source>正在通知工作人员……</source>
+        <translation>正在通知工作人員……</translation>
+    </message>
+    <message>
+        <source>请在本机旁稍候，工作人员马上到。</source>
+        <translation>請在本機旁稍候，工作人員馬上到。</translation>
+    </message>
+    <message>
+        <source>如仍需帮助，请再次呼叫，或到咨询台询问。</source>
+        <translation>如仍需幫助，請再次呼叫，或到諮詢臺詢問。</translation>
+    </message>
+    <message>
+        <source>暂时无法通知到工作人员，请向大厅内的工作人员招手，或到咨询台求助。</source>
+        <translation>暫時無法通知到工作人員，請向大廳內的工作人員招手，或到諮詢臺求助。</translation>
+    </message>
+    <message>
+        <source>网络暂时不通，本机顶部的呼叫灯已亮起，工作人员看到后会过来。</source>
+        <translation>網路暫時不通，本機頂部的呼叫燈已亮起，工作人員看到後會過來。</translation>
+    </message>
+    <message>
+        <source>大厅工作人员已收到呼叫，请在本机旁稍候。</source>
+        <translation>大廳工作人員已收到呼叫，請在本機旁稍候。</translation>
+    </message>
+    <message>
+        <source>不需要了</source>
+        <translation>不需要了</translation>
+    </message>
+    <message>
+        <source>好的，我等候</source>
+        <translation>好的，我等候</translation>
     </message>
 </context>
 <context>
@@ -2015,8 +2071,8 @@
         <translation>請選擇您要辦理的業務</translation>
     </message>
     <message>
-        <source>办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员</source>
-        <translation>辦理業務請將身份證放在下方感應區 · 如需幫助請諮詢現場工作人員</translation>
+        <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>
+        <translation>辦理業務請將身份證放在下方感應區 · 需要幫助請點“呼叫工作人員”</translation>
     </message>
     <message>
         <source>演示：刷身份证</source>

@@ -54,6 +54,10 @@ ApplicationWindow {
         "evaluate": "pages/EvaluatePage.qml"
     })
     readonly property string currentPage: stack.currentItem ? stack.currentItem.objectName : ""
+    // What went wrong on the page on top, told to staff with a call for help (pages that can
+    // fail say it in ``assistReason``).
+    readonly property string assistReason: stack.currentItem && stack.currentItem.assistReason
+                                           ? stack.currentItem.assistReason : ""
     // "form" (the citizen types), "result" (only shows an outcome) or "" (settings' default).
     readonly property string pageIdleKind: stack.currentItem && stack.currentItem.idleKind
                                            ? stack.currentItem.idleKind : ""

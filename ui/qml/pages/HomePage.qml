@@ -114,7 +114,7 @@ Page {
                     width: parent.width - Theme.padding * 2
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
-                    text: qsTr("办理业务请将身份证放在下方感应区 · 如需帮助请咨询现场工作人员")
+                    text: qsTr("办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”")
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody

@@ -18,6 +18,7 @@ Page {
 
     readonly property string state_: card.state
     readonly property string reason: card.reason
+    readonly property string assistReason: state_ === "error" ? reason : ""
     // A flow that needs the card (apply, ticket, check-in, progress) opens this page with the
     // page to go on to; once the card is read the visit moves on by itself.
     property string nextPage: ""
