@@ -129,7 +129,7 @@ class FakeComplaints:
 
     def file(self, category: str, text: str, **kwargs: Any) -> Filed:
         self.filed.append({"category": category, "text": text, **kwargs})
-        return Filed(tracking_no=f"TS-{len(self.filed)}", print_job=None)
+        return Filed(tracking_no=f"TS-{len(self.filed)}", slip=None)
 
     def status(self, tracking_no: str) -> FollowUpView:
         if tracking_no != "TS-1":
