@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
@@ -56,7 +56,8 @@ DEVICE_CLOSE_DEADLINE_S = 5.0
 
 def demo_settings(settings: Settings) -> Settings:
     """Demo mode: simulated card reader and printer (the central is started by the kiosk)."""
-    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:")
+    demo = {"demo": True, "card_reader": "sim:sam", "printer": "sim:", "scanner": "sim:"}
+    return settings.model_copy(update=demo)
 
 
 @dataclass

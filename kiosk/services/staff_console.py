@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -135,7 +135,7 @@ class StaffConsole:
             new = demo_settings(new)
         restart = needs_restart(old, new)
         self._audit("settings.reload", f"restart_needed={','.join(restart)}")
-        live = replace(old, **{k: getattr(new, k) for k in LIVE_KEYS})
+        live = old.model_copy(update={k: getattr(new, k) for k in LIVE_KEYS})
         self._kiosk.settings = live
         return Reloaded(live, restart)
 
