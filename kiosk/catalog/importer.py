@@ -23,6 +23,7 @@ from sqlmodel import Session
 
 from kiosk.catalog.pinyin import initials_of, pinyin_key, pinyin_keys
 from kiosk.catalog.validation import CatalogIssue, seal_unmarked_personal, validate_catalog
+from kiosk.domain.catalog import FORMAT
 from kiosk.store import Store
 from kiosk.store.models import (
     CatalogSearchRow,
@@ -252,7 +253,7 @@ def export_document(store: Store) -> dict[str, Any] | None:
         ).all()
         items = session.execute(text("SELECT item FROM catalog_service ORDER BY position")).all()
     return {
-        "format": "hall-kiosk-catalog/1",
+        "format": FORMAT,
         "version": int(version),
         "published": published,
         "themes": [{"code": c, "name": n} for c, n in themes],

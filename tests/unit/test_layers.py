@@ -1,10 +1,9 @@
 """The layer rules of docs/ARCHITECTURE.md ("Layers"), checked on the source."""
 
 import ast
-import subprocess
-import sys
 
 from tests.conftest import REPO
+from tests.fresh import printed_by_fresh_python
 
 
 def imported_modules(package: str) -> dict[str, set[str]]:
@@ -54,5 +53,4 @@ def test_importing_the_core_does_not_load_qt():
         "import sys, kiosk.app, kiosk.cli, kiosk.cli.doctor; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert printed_by_fresh_python(code) == "False"

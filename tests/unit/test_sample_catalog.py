@@ -9,11 +9,10 @@ import pytest
 
 from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS
 from kiosk.catalog.codec import catalog_from_dict, catalog_to_dict
-from kiosk.catalog.validation import SCHEMA_PATH, validate_catalog
+from kiosk.catalog.validation import validate_catalog
+from kiosk.domain.catalog import Guide
 
-GUIDE_FIELDS = set(
-    json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$defs"]["guide"]["required"]
-)
+GUIDE_FIELDS = {name for name, field in Guide.model_fields.items() if field.is_required()}
 REQUIRED_THEMES = {
     "生育收养", "户籍办理", "社会保障", "就业创业", "医疗卫生", "教育", "住房保障",
     "婚姻登记", "残疾人服务", "养老服务", "文化体育", "扶贫救助", "知识产权", "法律服务",
