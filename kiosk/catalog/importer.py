@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import delete, insert, text
 from sqlmodel import Session
 
+from drivers.errors import ReasonError
 from kiosk.catalog.pinyin import initials_of, pinyin_key, pinyin_keys
 from kiosk.catalog.validation import CatalogIssue, seal_unmarked_personal, validate_catalog
 from kiosk.domain.catalog import FORMAT
@@ -39,7 +40,7 @@ META_PUBLISHED = "catalog_published"
 META_IMPORTED_AT = "catalog_imported_at"
 
 
-class CatalogImportError(Exception):
+class CatalogImportError(ReasonError):
     """An import that was refused. ``reason`` is machine-readable, ``issues`` lists each fault.
 
     Reasons: ``unreadable`` (file missing or not UTF-8 JSON), ``invalid`` (schema or rule
@@ -47,8 +48,7 @@ class CatalogImportError(Exception):
     """
 
     def __init__(self, reason: str, message: str, issues: list[CatalogIssue] | None = None):
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(reason, message)
         self.issues = issues or []
 
 

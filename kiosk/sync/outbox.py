@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlmodel import Session
 
+from drivers.errors import ReasonError
 from kiosk.contract import IntakeKind, parse_intake
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
@@ -42,12 +43,8 @@ class OutboxState(StrEnum):
     DEAD = "dead"
 
 
-class OutboxError(ValueError):
+class OutboxError(ReasonError, ValueError):
     """An item that cannot be queued; ``reason``: ``unknown_kind`` or ``invalid_payload``."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def iso(moment: datetime) -> str:
