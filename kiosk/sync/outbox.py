@@ -43,6 +43,17 @@ class OutboxState(StrEnum):
     DEAD = "dead"
 
 
+class ErrorKind(StrEnum):
+    """What kind of failure an item's last attempt met (``outbox.error_kind``; the sentence
+    is ``last_error``). Code asks this, never the sentence."""
+
+    NETWORK = "network"  # central could not be reached: due again as soon as it can
+    TRANSIENT = "transient"  # central answered "later" (5xx, 429 …) or the pass was cut short
+    AUTH = "auth"  # central refused the terminal's signature, not the item
+    REJECTED = "rejected"  # central refused the item for good (dead)
+    LOCAL = "local"  # the item cannot be opened here, e.g. its sealed fields (dead)
+
+
 class OutboxError(ReasonError, ValueError):
     """An item that cannot be queued; ``reason``: ``unknown_kind`` or ``invalid_payload``."""
 
