@@ -19,8 +19,8 @@ from drivers.printers.glyphs import GlyphPainter  # noqa: E402
 from drivers.printers.sim.emulator import EscposEmulator  # noqa: E402
 from kiosk.printing.escpos_render import Renderer  # noqa: E402
 from kiosk.printing.profiles import get_profile  # noqa: E402
-from kiosk.printing.samples import sample_receipt  # noqa: E402
 from tests.bench.timing import fastest_ms  # noqa: E402
+from tests.sample_slips import sample_receipt  # noqa: E402
 
 ROUNDS = 30
 

@@ -17,8 +17,8 @@ from central.db import Database, Terminal
 from central.sealing import SealError
 from kiosk.contract import API_PREFIX, BatchItem, IntakeKind
 from kiosk.sync.client import CentralClient
-from kiosk.sync.samples import sample_submission
 from tests.integration.central_server import CentralServer
+from tests.sample_submissions import sample_submission
 
 
 @pytest.fixture

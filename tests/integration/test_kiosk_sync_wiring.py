@@ -15,8 +15,8 @@ from kiosk.catalog.importer import installed_version
 from kiosk.config import load_settings
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import make_runner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import SyncIndicator, sync_status
+from tests.sample_submissions import accept_submission, sample_submission
 
 
 def test_demo_kiosk_sends_a_submission_to_its_own_central(tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ from kiosk.sync.client import CentralClient, Credentials
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
 from kiosk.sync.worker import SyncWorker, WorkerTimings, pull_forward
+from tests.sample_submissions import accept_submission, sample_submission
 
 
 @pytest.fixture

@@ -20,9 +20,9 @@ from kiosk.sync.client import CentralClient, Credentials
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import enqueue
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
 from tests.integration.faultproxy import FaultProxy
+from tests.sample_submissions import accept_submission, sample_submission
 
 FAULTS = ["slow_after", "reset_before", "500_before", "503_after", "429", "reset_after"]
 

@@ -17,8 +17,8 @@ from drivers.testing import fake_distribution
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import load_settings
 from kiosk.health import SystemStatus
-from kiosk.printing.samples import sample_ticket
 from kiosk.services.common import ServiceError
+from tests.sample_slips import sample_ticket
 
 GENEROUS_S = 60.0
 

@@ -20,8 +20,8 @@ from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import CentralClient, Credentials
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.worker import SyncWorker, WorkerTimings
+from tests.sample_submissions import accept_submission, sample_submission
 
 
 def main() -> None:

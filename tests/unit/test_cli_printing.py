@@ -112,8 +112,8 @@ def test_staff_list_todays_jobs_and_queue_a_reprint(
     from datetime import datetime
 
     from kiosk.printing.jobs import PrintJobs
-    from kiosk.printing.samples import sample_ticket
     from kiosk.store import Store
+    from tests.sample_slips import sample_ticket
 
     store = Store(tmp_path / "kiosk.db")
     jobs = PrintJobs(store)

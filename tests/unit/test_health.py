@@ -6,9 +6,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from drivers.printers.sim.memory import MemoryPrinter
 from drivers.status import DeviceState
 from kiosk.health import check_central, check_printer
+from tests.unit.memory_printer import MemoryPrinter
 
 
 def serve(status: int, body: bytes, delay_s: float = 0.0) -> Iterator[str]:

@@ -16,8 +16,8 @@ from kiosk.sync.client import AuthenticationError, PermanentError, TransientErro
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import ErrorKind, iso
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.worker import pull_forward
+from tests.sample_submissions import accept_submission, sample_submission
 
 NOW = datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
 LATER = iso(NOW + timedelta(minutes=10))
