@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from kiosk.sync.client import Credentials
 from kiosk.sync.factory import make_runner
 from kiosk.sync.status import SyncIndicator, sync_status
 from tests.sample_submissions import accept_submission, sample_submission
+from tests.waiting import wait_for
 
 
 def test_demo_kiosk_sends_a_submission_to_its_own_central(tmp_path: Path) -> None:
@@ -26,16 +26,12 @@ def test_demo_kiosk_sends_a_submission_to_its_own_central(tmp_path: Path) -> Non
     kiosk.sync_listeners.append(seen.append)
     kiosk.start()
     try:
-        deadline = time.monotonic() + 20
-        while kiosk.sync is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert kiosk.sync is not None, "sync worker did not start"
+        sync = wait_for(lambda: kiosk.sync, "the sync worker starts")
         accept_submission(kiosk.store, sample_submission("D1"))
-        kiosk.sync.notify()
-        while sync_status(kiosk.store).sent < 1 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        sync.notify()
+        wait_for(lambda: sync_status(kiosk.store).sent >= 1, "the submission is sent")
         assert sync_status(kiosk.store).sent == 1
-        assert kiosk.sync.snapshot().backlog == 0
+        assert sync.snapshot().backlog == 0
         assert any(i.online for i in seen)
     finally:
         kiosk.stop()
@@ -47,10 +43,7 @@ def started(tmp_path: Path) -> Iterator[Kiosk]:
     kiosk = build_kiosk(load_settings(env={}, data_dir=str(tmp_path), demo=True))
     kiosk.start()
     try:
-        deadline = time.monotonic() + 20
-        while kiosk.health is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert kiosk.health is not None, "the demo core did not come up"
+        wait_for(lambda: kiosk.health, "the demo core comes up")
         yield kiosk
     finally:
         kiosk.stop()
@@ -73,11 +66,7 @@ def test_catalog_changes_published_at_central_reach_the_terminal_search(started:
     assert kiosk.central is not None and kiosk.catalog is not None
     # This test pulls by hand: the terminal's own sync worker must not pull the same change
     # at the same moment (both would install "the next version"; one then finds it taken).
-    deadline = time.monotonic() + 60
-    while kiosk.sync is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert kiosk.sync is not None, "sync worker did not start"
-    kiosk.sync.stop()
+    wait_for(lambda: kiosk.sync, "the sync worker starts").stop()
     doc = export_document(kiosk.store)
     assert doc is not None
     first, second = doc["services"][0], doc["services"][1]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -21,8 +19,7 @@ from kiosk.printing.profiles import get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
 from tests.sample_slips import sample_ticket
-
-WAIT_S = 10
+from tests.waiting import GENEROUS_S, wait_for_jobs
 
 
 @dataclass
@@ -42,30 +39,12 @@ class Outcomes:
         self.event.set()
 
     def wait(self) -> None:
-        assert self.event.wait(WAIT_S), "the worker reported nothing"
+        assert self.event.wait(GENEROUS_S), "the worker reported nothing"
         self.event.clear()
 
 
-@pytest.fixture
-def emulator() -> Iterator[EscposEmulator]:
-    yield EscposEmulator(384)
-
-
-@pytest.fixture
-def server(emulator: EscposEmulator) -> Iterator[TcpPrinterServer]:
-    with TcpPrinterServer(emulator) as srv:
-        yield srv
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    db = Store(tmp_path / "kiosk.db")
-    yield db
-    db.close()
-
-
-def _worker(store: Store, server: TcpPrinterServer, outcomes: Outcomes) -> PrintWorker:
-    printer = make_printer(server.uri)
+def _worker(store: Store, printer_server: TcpPrinterServer, outcomes: Outcomes) -> PrintWorker:
+    printer = make_printer(printer_server.uri)
     worker = PrintWorker(printer, PrintJobs(store), Renderer(get_profile("58mm-gb18030")).render)
     worker.done_listeners.append(outcomes.on_done)
     worker.failed_listeners.append(outcomes.on_failed)
@@ -76,19 +55,11 @@ def _ticket() -> Document:
     return sample_ticket(datetime.now())
 
 
-def _wait_printed(emulator: EscposEmulator, count: int) -> None:
-    # The server finishes a job when it reads the cut; the driver may return a moment earlier.
-    deadline = time.monotonic() + WAIT_S
-    while len(emulator.jobs) < count and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert len(emulator.jobs) >= count, f"printer got {len(emulator.jobs)} jobs, not {count}"
-
-
 def test_a_ticket_prints_and_the_caller_can_tell(
-    store: Store, server: TcpPrinterServer, emulator: EscposEmulator
+    store: Store, printer_server: TcpPrinterServer, printer_emulator: EscposEmulator
 ) -> None:
     outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, printer_server, outcomes)
     worker.start()
     try:
         job = worker.submit(_ticket())
@@ -98,25 +69,25 @@ def test_a_ticket_prints_and_the_caller_can_tell(
     assert [j.id for j in outcomes.done] == [job.id]
     stored = PrintJobs(store).latest_for("T-20240506-A023", kind="ticket")
     assert stored is not None and stored.status == "printed" and stored.printed_at is not None
-    _wait_printed(emulator, 1)
-    assert "A023" in emulator.jobs[0].lines
+    wait_for_jobs(printer_emulator, 1)
+    assert "A023" in printer_emulator.jobs[0].lines
 
 
 def test_out_of_paper_keeps_the_job_and_it_is_reprinted_when_paper_is_back(
-    store: Store, server: TcpPrinterServer, emulator: EscposEmulator
+    store: Store, printer_server: TcpPrinterServer, printer_emulator: EscposEmulator
 ) -> None:
     outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, printer_server, outcomes)
     worker.start()
     try:
-        emulator.set(paper_lines_left=3)  # the roll ends in the middle of the ticket
+        printer_emulator.set(paper_lines_left=3)  # the roll ends in the middle of the ticket
         job = worker.submit(_ticket())
         outcomes.wait()
         assert outcomes.failed and outcomes.failed[0][1] == "paper_out"
         failed = PrintJobs(store).get(job.id)
         assert (failed.status, failed.reason, failed.attempts) == ("failed", "paper_out", 1)
 
-        emulator.set(paper="ok", paper_lines_left=None)  # staff load a new roll
+        printer_emulator.set(paper="ok", paper_lines_left=None)  # staff load a new roll
         again = worker.reprint(job.id)
         assert again.status == "queued"
         outcomes.wait()
@@ -124,13 +95,13 @@ def test_out_of_paper_keeps_the_job_and_it_is_reprinted_when_paper_is_back(
         worker.stop()
     printed = PrintJobs(store).get(job.id)
     assert (printed.status, printed.reason, printed.attempts) == ("printed", None, 2)
-    _wait_printed(emulator, 2)
-    assert not emulator.jobs[0].complete and emulator.jobs[1].complete
-    assert "A023" in emulator.jobs[1].lines
+    wait_for_jobs(printer_emulator, 2)
+    assert not printer_emulator.jobs[0].complete and printer_emulator.jobs[1].complete
+    assert "A023" in printer_emulator.jobs[1].lines
 
 
 def test_jobs_queued_before_a_restart_are_printed_after_it(
-    store: Store, server: TcpPrinterServer, emulator: EscposEmulator
+    store: Store, printer_server: TcpPrinterServer, printer_emulator: EscposEmulator
 ) -> None:
     jobs = PrintJobs(store)
     interrupted = jobs.add(_ticket())
@@ -138,7 +109,7 @@ def test_jobs_queued_before_a_restart_are_printed_after_it(
     claimed = jobs.claim_next()  # the first was being printed when the power went
     assert claimed is not None and claimed.id == interrupted.id
     outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, printer_server, outcomes)
     worker.start()
     try:
         outcomes.wait()
@@ -169,10 +140,10 @@ def test_staff_see_only_todays_jobs_newest_first(store: Store) -> None:
 
 
 def test_a_document_with_a_full_id_number_is_refused_and_recorded(
-    store: Store, server: TcpPrinterServer, emulator: EscposEmulator
+    store: Store, printer_server: TcpPrinterServer, printer_emulator: EscposEmulator
 ) -> None:
     outcomes = Outcomes()
-    worker = _worker(store, server, outcomes)
+    worker = _worker(store, printer_server, outcomes)
     worker.start()
     try:
         leaky = Document("receipt", "R-9", (KeyValue("证件号码", "44010619900101123X"), Cut()))
@@ -181,13 +152,13 @@ def test_a_document_with_a_full_id_number_is_refused_and_recorded(
     finally:
         worker.stop()
     assert outcomes.failed[0][1] == "unmasked_personal_data"
-    assert emulator.jobs == []
+    assert printer_emulator.jobs == []
 
 
 def test_an_unreachable_printer_fails_the_job_with_a_reason(store: Store) -> None:
     outcomes = Outcomes()
-    emulator = EscposEmulator(384)
-    with TcpPrinterServer(emulator) as gone:
+    printer_emulator = EscposEmulator(384)
+    with TcpPrinterServer(printer_emulator) as gone:
         uri = gone.uri
     printer = make_printer(uri)
     worker = PrintWorker(printer, PrintJobs(store), Renderer(get_profile("58mm-gbk")).render)

@@ -7,7 +7,6 @@ import random
 import sqlite3
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -23,6 +22,7 @@ from kiosk.sync.runner import SyncRunner
 from kiosk.sync.status import sync_status
 from tests.integration.faultproxy import FaultProxy
 from tests.sample_submissions import accept_submission, sample_submission
+from tests.waiting import wait_for
 
 FAULTS = ["slow_after", "reset_before", "500_before", "503_after", "429", "reset_after"]
 
@@ -33,13 +33,6 @@ def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralProcess
     proc.start()
     yield proc
     proc.stop()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
 
 
 def runner_via(url: str, store: Store, tid: str, secret: str, batch: int = 5) -> SyncRunner:
@@ -54,15 +47,13 @@ def runner_via(url: str, store: Store, tid: str, secret: str, batch: int = 5) ->
     )
 
 
-def run_until_settled(runner: SyncRunner, store: Store, timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+def run_until_settled(runner: SyncRunner, store: Store) -> None:
+    def settled() -> bool:
         runner.send_due()
         st = sync_status(store)
-        if st.pending == 0 and st.sending == 0:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"outbox did not settle: {sync_status(store)}")
+        return st.pending == 0 and st.sending == 0
+
+    wait_for(settled, "the outbox settles")
 
 
 def receipts_at_central(central: CentralProcess, tid: str) -> list[str]:

@@ -19,8 +19,7 @@ from kiosk.config import load_settings
 from kiosk.health import SystemStatus
 from kiosk.services.common import ServiceError
 from tests.sample_slips import sample_ticket
-
-GENEROUS_S = 60.0
+from tests.waiting import GENEROUS_S
 
 PLUGINS = {
     "acmeid_kiosk": "def make(uri):\n    raise OSError('libacmeid.so: cannot open it')\n",

@@ -12,16 +12,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from kiosk.catalog import BUNDLED_CATALOG
 from kiosk.catalog.codec import catalog_schema, item_from_dict, item_from_json, item_to_dict
 from kiosk.catalog.validation import SCHEMA_PATH, validate_catalog
 from kiosk.domain.catalog import MaterialSource, ServiceItem
 from tools.catalog.schema import schema_text
-
-
-@pytest.fixture(scope="module")
-def doc() -> dict[str, Any]:
-    return json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
 
 
 def test_the_committed_schema_is_the_one_the_models_generate() -> None:
@@ -30,9 +24,11 @@ def test_the_committed_schema_is_the_one_the_models_generate() -> None:
     )
 
 
-def test_the_schema_is_valid_json_schema_and_accepts_the_sample(doc: dict[str, Any]) -> None:
+def test_the_schema_is_valid_json_schema_and_accepts_the_sample(
+    sample_catalog: dict[str, Any],
+) -> None:
     Draft202012Validator.check_schema(catalog_schema())
-    assert Draft202012Validator(catalog_schema()).is_valid(doc)
+    assert Draft202012Validator(catalog_schema()).is_valid(sample_catalog)
 
 
 def _services(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -103,11 +99,11 @@ def _mutants(service: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
             yield f"{service['code']}: {'.'.join(map(str, place))} = {value!r}", mutant
 
 
-def test_the_models_and_the_schema_accept_the_same_services(doc: dict[str, Any]) -> None:
+def test_the_models_and_the_schema_accept_the_same_services(sample_catalog: dict[str, Any]) -> None:
     schema = catalog_schema()
     service_schema = Draft202012Validator({"$ref": "#/$defs/ServiceItem", "$defs": schema["$defs"]})
     disagree = []
-    for service in _services(doc):
+    for service in _services(sample_catalog):
         for label, mutant in _mutants(service):
             try:
                 ServiceItem.model_validate(mutant)
@@ -121,8 +117,8 @@ def test_the_models_and_the_schema_accept_the_same_services(doc: dict[str, Any])
     assert disagree == []
 
 
-def test_every_problem_names_the_service_and_the_field(doc: dict[str, Any]) -> None:
-    doc = copy.deepcopy(doc)
+def test_every_problem_names_the_service_and_the_field(sample_catalog: dict[str, Any]) -> None:
+    doc = copy.deepcopy(sample_catalog)
     s = doc["services"]
     s[0]["guide"]["fees"] = {"free": False, "basis": "收费标准", "items": []}
     s[1]["guide"]["materials"][0] |= {"source": "shared", "provider": " "}
@@ -142,16 +138,18 @@ def test_every_problem_names_the_service_and_the_field(doc: dict[str, Any]) -> N
     assert "2.5" in found[(s[3]["code"], "popularity")]
 
 
-def test_a_whole_number_written_as_7_0_is_7(doc: dict[str, Any]) -> None:
-    raw = copy.deepcopy(doc["services"][0])
+def test_a_whole_number_written_as_7_0_is_7(sample_catalog: dict[str, Any]) -> None:
+    raw = copy.deepcopy(sample_catalog["services"][0])
     raw["popularity"] = float(raw["popularity"])
-    assert item_from_dict(raw).popularity == doc["services"][0]["popularity"]
+    assert item_from_dict(raw).popularity == sample_catalog["services"][0]["popularity"]
     assert isinstance(item_from_dict(raw).popularity, int)
 
 
-def test_domain_objects_are_frozen_hashable_and_equal_by_value(doc: dict[str, Any]) -> None:
-    item = item_from_dict(doc["services"][0])
-    again = item_from_json(json.dumps(doc["services"][0]))
+def test_domain_objects_are_frozen_hashable_and_equal_by_value(
+    sample_catalog: dict[str, Any],
+) -> None:
+    item = item_from_dict(sample_catalog["services"][0])
+    again = item_from_json(json.dumps(sample_catalog["services"][0]))
     assert item == again and {item: "seen"}[again] == "seen"
     assert {m for m in item.guide.materials} == set(again.guide.materials)
     with pytest.raises(ValidationError):
@@ -160,7 +158,7 @@ def test_domain_objects_are_frozen_hashable_and_equal_by_value(doc: dict[str, An
 
 
 def test_an_item_written_back_has_exactly_the_keys_it_was_read_with(
-    doc: dict[str, Any],
+    sample_catalog: dict[str, Any],
 ) -> None:
-    for raw in doc["services"]:
+    for raw in sample_catalog["services"]:
         assert item_to_dict(item_from_dict(raw)) == raw

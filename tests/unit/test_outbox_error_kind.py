@@ -86,13 +86,6 @@ def test_only_a_kind_the_schema_knows_can_be_stored(tmp_path: Path) -> None:
     assert {k.value for k in ErrorKind} == {"network", "transient", "auth", "rejected", "local"}
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
-
-
 def _set(store: Store, row: int, **columns: object) -> None:
     assignments = ", ".join(f"{name}=:{name}" for name in columns)
     with store.session(write=True) as s:

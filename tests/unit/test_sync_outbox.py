@@ -18,13 +18,6 @@ from kiosk.sync.status import sync_status
 from tests.sample_submissions import accept_submission, sample_submission
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
-
-
 def raw_rows(store: Store) -> list[tuple[object, ...]]:
     with store.session() as s:
         return list(s.execute(text("SELECT payload, sealed, state FROM outbox")).all())
