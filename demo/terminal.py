@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from demo.central import InProcessCentral
@@ -30,7 +30,8 @@ TAP_GAP_S = 0.3
 
 def demo_settings(settings: Settings) -> Settings:
     """Demo mode: simulated card reader, printer and scanner."""
-    return replace(settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:")
+    demo = {"demo": True, "card_reader": "sim:sam", "printer": "sim:", "scanner": "sim:"}
+    return settings.model_copy(update=demo)
 
 
 def sample_identity(name: str, today: date | None = None) -> Identity:
