@@ -93,8 +93,8 @@ def test_importing_the_core_does_not_load_qt():
 def test_only_the_entry_point_reaches_the_screenshot_tool():
     """``tools/screenshots`` drives ``ui.app`` from outside; inside ``ui/`` only the entry
     point may import it, and nothing may import the entry point (no cycle)."""
-    importers = offenders("ui", ("tools",))
-    assert importers == ["ui/main.py imports tools.screenshots"]
+    importers = {line.split(" imports ")[0] for line in offenders("ui", ("tools",))}
+    assert importers == {"ui/main.py"}
     assert not [
         f"{path} imports ui.main"
         for package in ("ui", "tools", "kiosk")
@@ -116,13 +116,13 @@ def test_the_packages_hold_no_module_that_only_tests_use():
         if path.name != "__init__.py"
     }
     users: dict[str, set[str]] = {module: set() for module in modules}
-    for top in ("kiosk", "drivers", "ui", "central", "tools", "tests"):
+    for top in ("kiosk", "drivers", "ui", "central", "demo", "tools", "tests"):
         for path, names in imported_modules(top).items():
             for module in modules & names:
                 users[module].add(path)
     # Named in text: entry points ("drivers.builtin:sim_printer"), import_module("...").
     named = set(re.findall(r"[a-z_.]+", (REPO / "pyproject.toml").read_text(encoding="utf-8")))
-    for top in ("kiosk", "drivers", "ui", "central", "tools"):
+    for top in ("kiosk", "drivers", "ui", "central", "demo", "tools"):
         for path in (REPO / top).rglob("*.py"):
             named.update(re.findall(r"[\"']([a-z_][a-z0-9_.]*)[:\"']", path.read_text("utf-8")))
     only_tests = sorted(
