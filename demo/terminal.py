@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from demo.central import InProcessCentral
@@ -30,9 +30,14 @@ TAP_GAP_S = 0.3
 
 def demo_settings(settings: Settings) -> Settings:
     """Demo mode: simulated card reader, printer, scanner and call light."""
-    return replace(
-        settings, demo=True, card_reader="sim:sam", printer="sim:", scanner="sim:", beacon="sim:"
-    )
+    demo = {
+        "demo": True,
+        "card_reader": "sim:sam",
+        "printer": "sim:",
+        "scanner": "sim:",
+        "beacon": "sim:",
+    }
+    return settings.model_copy(update=demo)
 
 
 def sample_identity(name: str, today: date | None = None) -> Identity:

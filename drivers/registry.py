@@ -32,6 +32,7 @@ from typing import Any
 
 from drivers.beacons.base import Beacon
 from drivers.cards.base import CardReader
+from drivers.errors import DeviceError
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
 from drivers.uri import DeviceUri, DeviceUriError, parse_device_uri
@@ -95,7 +96,7 @@ _PROTOCOL = {
 }
 
 
-class UnsupportedDevice(ValueError):
+class UnsupportedDevice(DeviceError, ValueError):
     """No driver is installed for this URI's scheme; the message lists the installed ones."""
 
     reason = "unsupported_device"
@@ -106,8 +107,7 @@ class DriverUnavailable(UnsupportedDevice):
     ``package`` names the distribution that provides it ("" for built-ins and missing ones)."""
 
     def __init__(self, message: str, reason: str, package: str = "") -> None:
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(message, reason)
         self.package = package
 
 

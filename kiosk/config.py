@@ -4,6 +4,10 @@ The file is ``$KIOSK_CONFIG`` when set, else ``/etc/kiosk/kiosk.toml`` when pres
 built-in defaults. Environment variables override single keys: ``KIOSK_HALL_NAME``,
 ``KIOSK_PRINTER``, ``KIOSK_IDLE_TIMEOUT_S`` … (the key's name upper-cased). Every error names
 the bad key so staff can fix the file.
+
+:class:`Settings` is a pydantic-settings model: each key's type and limits are declared once,
+on its field. :func:`load_settings` reads the layers (settings file < environment < staff
+mode's file < command line), each a settings source, and validates their union once.
 """
 
 from __future__ import annotations
@@ -12,10 +16,22 @@ import json
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
+
+import annotated_types
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from drivers.registry import BEACONS, BUILTIN, CARD_READERS, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
@@ -23,8 +39,10 @@ from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
 ENV_PREFIX = "KIOSK_"
-ORIENTATIONS = ("portrait", "landscape")
-LOCALES = ("zh_CN", "en_US", "zh_TW")
+Orientation = Literal["portrait", "landscape"]
+Locale = Literal["zh_CN", "en_US", "zh_TW"]
+ORIENTATIONS: tuple[str, ...] = get_args(Orientation)
+LOCALES: tuple[str, ...] = get_args(Locale)
 
 
 class ConfigError(ValueError):
@@ -46,15 +64,95 @@ def _default_data_dir() -> Path:
     return Path(xdg) / "hall-kiosk"
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything a terminal is configured with. Immutable; reload builds a new one."""
+# -- the kinds of value a setting takes ------------------------------------------------------
 
-    hall_id: str = "H0001"
+
+def _whole_number(value: object) -> object:
+    # Only a whole number as written: not 12.7 (silently 12), not inf or 1e400
+    # (OverflowError), not true. Environment variables arrive as text.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*[+-]?[0-9]{1,18}\s*", value):
+        return int(value)
+    raise ValueError(f"must be a whole number, got {value!r}")
+
+
+def _flag(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if isinstance(value, str) and value.lower() in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"must be true or false, got {value!r}")
+
+
+def _folder(value: object) -> object:
+    if isinstance(value, Path):
+        return value
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"must be a folder path, got {value!r}")
+    return Path(value).expanduser()
+
+
+def _code(value: str) -> str:
+    if not value or not value.replace("-", "").replace("_", "").isalnum() or len(value) > 16:
+        raise ValueError(f"must be 1-16 letters or digits, got {value!r}")
+    return value
+
+
+def _existing_file(value: str) -> str:
+    if value and not Path(value).expanduser().is_file():
+        raise ValueError(f"file {value} does not exist")
+    return value
+
+
+def _central_url(url: str) -> str:
+    if not url:
+        return url
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"must start with http:// or https://: {url!r}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise ValueError(f"is not a valid URL ({exc}): {url!r}") from None
+    if not parts.hostname:
+        raise ValueError(f"has no host: {url!r}")
+    return url
+
+
+def _printer_profile(value: str) -> str:
+    if value not in PROFILES:
+        raise ValueError(f"must be one of {', '.join(sorted(PROFILES))}")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+Seconds = Annotated[WholeNumber, Field(ge=10, le=3600)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
+Code = Annotated[str, AfterValidator(_code)]
+ExistingFile = Annotated[str, AfterValidator(_existing_file)]
+Folder = Annotated[Path, BeforeValidator(_folder)]
+
+
+class Settings(BaseSettings):
+    """Everything a terminal is configured with. Immutable; reload builds a new one.
+
+    ``Settings(...)`` holds what it is given over the defaults; :func:`load_settings` adds the
+    settings file, the environment and staff mode's file. A changed copy:
+    ``settings.model_copy(update={...})`` (not checked again: for values known to be good).
+    """
+
+    model_config = SettingsConfigDict(
+        frozen=True, extra="forbid", env_prefix=ENV_PREFIX, validate_default=False
+    )
+
+    hall_id: Code = "H0001"
     hall_name: str = "市民服务中心"
-    terminal_id: str = "T01"
+    terminal_id: Code = "T01"
     terminal_name: str = "自助终端 1 号"
-    data_dir: Path = field(default_factory=_default_data_dir)
+    data_dir: Folder = Field(default_factory=_default_data_dir)
     card_reader: str = "sim:sam"
     printer: str = "sim:"
     # QR/barcode scanner for receipt codes (进度查询): "" = none, "sim:" in demo mode.
@@ -62,27 +160,73 @@ class Settings:
     # Call light (呼叫灯) lit when a citizen calls for staff: "" = none, "sim:" in demo mode,
     # "led:<name>" for a lamp on a Linux LED (/sys/class/leds/<name>).
     beacon: str = ""
-    printer_profile: str = DEFAULT_PROFILE
-    central_url: str = ""
-    idle_timeout_s: int = 90
-    idle_form_s: int = 60
-    idle_result_s: int = 30
-    attract_after_s: int = 60
-    locale: str = "zh_CN"
-    orientation: str = "portrait"
+    printer_profile: Annotated[str, AfterValidator(_printer_profile)] = DEFAULT_PROFILE
+    central_url: Annotated[str, AfterValidator(_central_url)] = ""
+    idle_timeout_s: Seconds = 90
+    idle_form_s: Seconds = 60
+    idle_result_s: Seconds = 30
+    attract_after_s: Seconds = 60
+    locale: Locale = "zh_CN"
+    orientation: Orientation = "portrait"
     voice_engine: str = ""
-    voice_volume: int = 70
-    demo: bool = False
+    voice_volume: Annotated[WholeNumber, Field(ge=0, le=100)] = 70
+    demo: Flag = False
     # Sync with central: TLS trust and client certificate (empty = system CAs, no client
     # certificate; verification is never switched off), the terminal's shared secret, and how
     # long acknowledged items keep their (encrypted) personal fields.
-    central_ca_file: str = ""
-    central_client_cert: str = ""
-    central_client_key: str = ""
+    central_ca_file: ExistingFile = ""
+    central_client_cert: ExistingFile = ""
+    central_client_key: ExistingFile = ""
     terminal_secret_file: str = ""
-    retention_days: int = 7
-    staff_can_exit: bool = False
+    retention_days: Annotated[WholeNumber, Field(ge=1, le=365)] = 7
+    staff_can_exit: Flag = False
+    # Where the values came from (the file's path, or "defaults"); not a setting itself.
     source: str = "defaults"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Only what the caller gives: load_settings() decides which files and which
+        # environment count, and in which order.
+        return (init_settings,)
+
+    @field_validator("card_reader", "printer", "scanner", "beacon")
+    @classmethod
+    def _device(cls, value: str, info: Any) -> str:
+        # Only the form is checked here. Whether a driver for the scheme is installed (and
+        # loads) is the device's business: a missing plug-in disables that device alone,
+        # reported by the status bar, staff mode and doctor, instead of the whole terminal.
+        # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
+        key = info.field_name
+        if key in ("scanner", "beacon") and not value:
+            return value
+        group = {
+            "card_reader": CARD_READERS,
+            "printer": PRINTERS,
+            "scanner": SCANNERS,
+            "beacon": BEACONS,
+        }[key]
+        try:
+            uri = parse_device_uri(value)
+        except DeviceUriError as exc:
+            raise ValueError(str(exc)) from None
+        others = {name for g, schemes in BUILTIN.items() if g != group for name in schemes}
+        if uri.scheme in others - set(BUILTIN[group]):
+            allowed = ", ".join(sorted(BUILTIN[group]))
+            raise ValueError(f"{uri.scheme}: is not a {key.replace('_', ' ')} ({allowed})")
+        return value
+
+    @model_validator(mode="after")
+    def _client_key_needs_its_certificate(self) -> Settings:
+        if self.central_client_key and not self.central_client_cert:
+            raise ConfigError("central_client_key", "needs central_client_cert as well")
+        return self
 
     @property
     def db_path(self) -> Path:
@@ -108,41 +252,11 @@ class Settings:
 
     def as_public_dict(self) -> dict[str, Any]:
         """The settings as plain values (for ``kioskctl doctor --json``); holds no secrets."""
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            out[f.name] = str(value) if isinstance(value, Path) else value
-        return out
+        return self.model_dump(mode="json")
 
 
-_FIELD_TYPES: dict[str, type] = {
-    "hall_id": str,
-    "hall_name": str,
-    "terminal_id": str,
-    "terminal_name": str,
-    "data_dir": Path,
-    "card_reader": str,
-    "printer": str,
-    "scanner": str,
-    "beacon": str,
-    "printer_profile": str,
-    "central_url": str,
-    "idle_timeout_s": int,
-    "idle_form_s": int,
-    "idle_result_s": int,
-    "attract_after_s": int,
-    "locale": str,
-    "orientation": str,
-    "voice_engine": str,
-    "voice_volume": int,
-    "demo": bool,
-    "central_ca_file": str,
-    "central_client_cert": str,
-    "central_client_key": str,
-    "terminal_secret_file": str,
-    "retention_days": int,
-    "staff_can_exit": bool,
-}
+# The keys a file, the environment or staff mode may set (``source`` is not one of them).
+KEYS = tuple(name for name in Settings.model_fields if name != "source")
 
 # Settings staff may change from staff mode; kept in STAFF_FILE in the data folder, they win
 # over the settings file and the environment (not over command-line options).
@@ -150,141 +264,157 @@ STAFF_ADJUSTABLE = ("voice_volume",)
 STAFF_FILE = "staff-settings.json"
 
 
-def _coerce(key: str, value: Any, from_env: bool) -> Any:
-    kind = _FIELD_TYPES[key]
-    if kind is bool:
-        if isinstance(value, bool):
-            return value
-        if from_env and str(value).lower() in {"1", "true", "yes", "on"}:
-            return True
-        if from_env and str(value).lower() in {"0", "false", "no", "off", ""}:
-            return False
-        raise ConfigError(key, f"must be true or false, got {value!r}")
-    if kind is int:
-        # Only a whole number as written: not 12.7 (silently 12), not inf or 1e400
-        # (OverflowError), not true.
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?[0-9]{1,18}\s*", value):
-            return int(value)
-        raise ConfigError(key, f"must be a whole number, got {value!r}")
-    if kind is Path:
-        if not isinstance(value, str) or not value:
-            raise ConfigError(key, f"must be a folder path, got {value!r}")
-        return Path(value).expanduser()
-    if not isinstance(value, str):
-        raise ConfigError(key, f"must be text, got {value!r}")
-    return value
+# -- where the values come from ---------------------------------------------------------------
 
 
-def _validate(s: Settings) -> Settings:
-    for key in ("hall_id", "terminal_id"):
-        value = getattr(s, key)
-        if not value or not value.replace("-", "").replace("_", "").isalnum() or len(value) > 16:
-            raise ConfigError(key, f"must be 1-16 letters or digits, got {value!r}")
-    for key in ("idle_timeout_s", "idle_form_s", "idle_result_s", "attract_after_s"):
-        seconds = getattr(s, key)
-        if not 10 <= seconds <= 3600:
-            raise ConfigError(key, f"must be between 10 and 3600, got {seconds}")
-    if not 0 <= s.voice_volume <= 100:
-        raise ConfigError("voice_volume", f"must be between 0 and 100, got {s.voice_volume}")
-    if not 1 <= s.retention_days <= 365:
-        raise ConfigError("retention_days", f"must be between 1 and 365, got {s.retention_days}")
-    for key in ("central_ca_file", "central_client_cert", "central_client_key"):
-        value = getattr(s, key)
-        if value and not Path(value).expanduser().is_file():
-            raise ConfigError(key, f"file {value} does not exist")
-    if s.central_client_key and not s.central_client_cert:
-        raise ConfigError("central_client_key", "needs central_client_cert as well")
-    if s.orientation not in ORIENTATIONS:
-        raise ConfigError("orientation", f"must be one of {', '.join(ORIENTATIONS)}")
-    if s.locale not in LOCALES:
-        raise ConfigError("locale", f"must be one of {', '.join(LOCALES)}")
-    for key in ("card_reader", "printer", "scanner", "beacon"):
-        # Only the form is checked here. Whether a driver for the scheme is installed (and
-        # loads) is the device's business: a missing plug-in disables that device alone,
-        # reported by the status bar, staff mode and doctor, instead of the whole terminal.
-        # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
-        if key in ("scanner", "beacon") and not getattr(s, key):
-            continue
-        group = {
-            "card_reader": CARD_READERS,
-            "printer": PRINTERS,
-            "scanner": SCANNERS,
-            "beacon": BEACONS,
-        }[key]
+class _Values(PydanticBaseSettingsSource):
+    """A source whose values are known when it is made."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        super().__init__(Settings)
+        self.values = values
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self.values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self.values)
+
+
+class SettingsFile(_Values):
+    """The TOML file; ``[hall] id = …`` sections count as ``hall_id = …``."""
+
+    def __init__(self, path: Path | None) -> None:
+        values = _flatten(_read_toml(path)) if path is not None else {}
+        for key in values:
+            if key not in KEYS:
+                raise ConfigError(key, f"unknown setting in {path}")
+        super().__init__(values)
+
+
+class Environment(_Values):
+    """``KIOSK_<KEY>`` variables (the key upper-cased), as text."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        prefix = Settings.model_config.get("env_prefix", ENV_PREFIX)
+        names = {key: prefix + key.upper() for key in KEYS}
+        super().__init__({key: env[name] for key, name in names.items() if name in env})
+
+
+class StaffFile(_Values):
+    """What staff set in staff mode; a damaged file, or a value that is no longer
+    acceptable, is ignored rather than fatal."""
+
+    def __init__(self, data_dir: Path) -> None:
         try:
-            uri = parse_device_uri(getattr(s, key))
-        except DeviceUriError as exc:
-            raise ConfigError(key, str(exc)) from None
-        others = {name for g, schemes in BUILTIN.items() if g != group for name in schemes}
-        if uri.scheme in others - set(BUILTIN[group]):
-            allowed = ", ".join(sorted(BUILTIN[group]))
-            raise ConfigError(key, f"{uri.scheme}: is not a {key.replace('_', ' ')} ({allowed})")
-    if s.printer_profile not in PROFILES:
-        raise ConfigError("printer_profile", f"must be one of {', '.join(sorted(PROFILES))}")
-    if s.central_url:
-        _check_url(s.central_url)
-    return s
+            raw = json.loads((data_dir / STAFF_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raw = {}
+        values: dict[str, Any] = {}
+        for key in STAFF_ADJUSTABLE:
+            if isinstance(raw, dict) and key in raw:
+                try:
+                    Settings.model_validate({key: raw[key]})
+                except ValidationError:
+                    continue
+                values[key] = raw[key]
+        super().__init__(values)
 
 
-def _check_url(url: str) -> None:
-    if not url.startswith(("http://", "https://")):
-        raise ConfigError("central_url", f"must start with http:// or https://: {url!r}")
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
-    except ValueError as exc:
-        raise ConfigError("central_url", f"is not a valid URL ({exc}): {url!r}") from None
-    if not parts.hostname:
-        raise ConfigError("central_url", f"has no host: {url!r}")
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("KIOSK_CONFIG", f"file {path} does not exist") from None
+    except IsADirectoryError:
+        raise ConfigError("file", f"{path} is a folder, not a settings file") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            "file", f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise ConfigError("file", f"{path} cannot be read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("file", f"{path} is not valid TOML: {exc}") from None
+
+
+def _flatten(raw: dict[str, Any]) -> dict[str, Any]:
+    """Accept ``[hall] id = …`` sections as well as flat keys (``hall_id = …``)."""
+    flat: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            for sub, subvalue in value.items():
+                flat[f"{key}_{sub}"] = subvalue
+        else:
+            flat[key] = value
+    return flat
+
+
+def _validated(values: dict[str, Any]) -> Settings:
+    """The settings from ``values``, or a :class:`ConfigError` naming the first bad key."""
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        raise _config_error(exc) from None
+
+
+def _config_error(exc: ValidationError) -> ConfigError:
+    error = exc.errors(include_url=False)[0]
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, ConfigError):
+        return cause
+    key = str(error["loc"][0]) if error["loc"] else "file"
+    got = error.get("input")
+    kind = error["type"]
+    if isinstance(cause, ValueError):
+        return ConfigError(key, str(cause))
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _bounds(Settings.model_fields[key])
+        return ConfigError(key, f"must be between {low} and {high}, got {got}")
+    if kind == "literal_error":
+        allowed = get_args(Settings.model_fields[key].annotation)
+        return ConfigError(key, f"must be one of {', '.join(allowed)}")
+    if kind == "string_type":
+        return ConfigError(key, f"must be text, got {got!r}")
+    if kind == "extra_forbidden":
+        return ConfigError(key, "is not a setting")
+    return ConfigError(key, f"{error['msg'].lower()}, got {got!r}")
+
+
+def _bounds(field: FieldInfo) -> tuple[object, object]:
+    low = next((m.ge for m in field.metadata if isinstance(m, annotated_types.Ge)), None)
+    high = next((m.le for m in field.metadata if isinstance(m, annotated_types.Le)), None)
+    return low, high
+
+
+def settings_file(env: Mapping[str, str]) -> Path | None:
+    """Which settings file counts: ``$KIOSK_CONFIG``, else the system one if present."""
+    if env.get("KIOSK_CONFIG"):
+        return Path(env["KIOSK_CONFIG"])
+    return SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
 
 
 def load_settings(
     path: Path | None = None,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
     **overrides: Any,
 ) -> Settings:
     """Read the settings file and environment; ``overrides`` (e.g. from the CLI) win last."""
-    env = dict(os.environ) if env is None else env
-    if path is None:
-        if env.get("KIOSK_CONFIG"):
-            path = Path(env["KIOSK_CONFIG"])
-        elif SYSTEM_CONFIG.is_file():
-            path = SYSTEM_CONFIG
-    values: dict[str, Any] = {}
-    source = "defaults"
-    if path is not None:
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError("KIOSK_CONFIG", f"file {path} does not exist") from None
-        except IsADirectoryError:
-            raise ConfigError("file", f"{path} is a folder, not a settings file") from None
-        except UnicodeDecodeError as exc:
-            raise ConfigError(
-                "file", f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8"
-            ) from None
-        except OSError as exc:
-            raise ConfigError("file", f"{path} cannot be read: {exc.strerror or exc}") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError("file", f"{path} is not valid TOML: {exc}") from None
-        flat = _flatten(raw)
-        for key, value in flat.items():
-            if key not in _FIELD_TYPES:
-                raise ConfigError(key, f"unknown setting in {path}")
-            values[key] = _coerce(key, value, from_env=False)
-        source = str(path)
-    for key in _FIELD_TYPES:
-        env_key = ENV_PREFIX + key.upper()
-        if env_key in env:
-            values[key] = _coerce(key, env[env_key], from_env=True)
+    env = os.environ if env is None else env
+    path = settings_file(env) if path is None else path
     cli = {key: value for key, value in overrides.items() if value is not None}
-    data_dir = cli.get("data_dir", values.get("data_dir", _default_data_dir()))
-    values.update(_staff_values(Path(data_dir).expanduser()))
-    for key, value in cli.items():
-        values[key] = _coerce(key, value, from_env=False) if key in _FIELD_TYPES else value
-    return _validate(replace(Settings(), source=source, **values))
+    values: dict[str, Any] = {}
+    for layer in (SettingsFile(path), Environment(env)):
+        values.update(layer())
+    try:
+        data_dir = _folder(cli.get("data_dir", values.get("data_dir", _default_data_dir())))
+    except ValueError:
+        data_dir = None  # a bad data_dir is reported by the validation below
+    if isinstance(data_dir, Path):
+        values.update(StaffFile(data_dir)())
+    values.update(cli)
+    values.setdefault("source", str(path) if path is not None else "defaults")
+    return _validated(values)
 
 
 # Settings a running terminal takes over on "reload settings"; any other change needs a restart.
@@ -305,30 +435,10 @@ LIVE_KEYS = frozenset(
 def needs_restart(old: Settings, new: Settings) -> list[str]:
     """Keys whose change only takes effect after the terminal restarts."""
     return [
-        f.name
-        for f in fields(Settings)
-        if f.name not in LIVE_KEYS and getattr(old, f.name) != getattr(new, f.name)
+        name
+        for name in Settings.model_fields
+        if name not in LIVE_KEYS and getattr(old, name) != getattr(new, name)
     ]
-
-
-def _staff_values(data_dir: Path) -> dict[str, Any]:
-    """What staff set in staff mode (a damaged file is ignored, never fatal)."""
-    try:
-        raw = json.loads((data_dir / STAFF_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(raw, dict):
-        return {}
-    values: dict[str, Any] = {}
-    for key in STAFF_ADJUSTABLE:
-        if key in raw:
-            try:
-                values[key] = _coerce(key, raw[key], from_env=False)
-            except ConfigError:
-                continue
-    return values
 
 
 def save_staff_setting(settings: Settings, key: str, value: Any) -> Settings:
@@ -336,23 +446,11 @@ def save_staff_setting(settings: Settings, key: str, value: Any) -> Settings:
     settings. Raises :class:`ConfigError` for a key staff may not change or a bad value."""
     if key not in STAFF_ADJUSTABLE:
         raise ConfigError(key, "cannot be changed from staff mode")
-    new = _validate(replace(settings, **{key: _coerce(key, value, from_env=False)}))
+    new = _validated({**settings.model_dump(), key: value})
     path = settings.data_dir / STAFF_FILE
-    current = _staff_values(settings.data_dir)
+    current = StaffFile(settings.data_dir)()
     current[key] = getattr(new, key)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(current), encoding="utf-8")
     os.replace(tmp, path)
     return new
-
-
-def _flatten(raw: dict[str, Any]) -> dict[str, Any]:
-    """Accept ``[hall] id = …`` sections as well as flat keys (``hall_id = …``)."""
-    flat: dict[str, Any] = {}
-    for key, value in raw.items():
-        if isinstance(value, dict):
-            for sub, subvalue in value.items():
-                flat[f"{key}_{sub}"] = subvalue
-        else:
-            flat[key] = value
-    return flat

@@ -21,6 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from drivers.errors import ReasonError
 from kiosk.domain.application import (
     Application,
     Authorisation,
@@ -51,15 +52,14 @@ class State(StrEnum):
     CANCELLED = "cancelled"
 
 
-class FlowError(RuntimeError):
+class FlowError(ReasonError, RuntimeError):
     """A step that is not allowed now; ``reason`` is a machine-readable code.
 
     ``errors`` lists the field errors when ``reason`` is ``form_invalid``.
     """
 
     def __init__(self, reason: str, message: str, errors: list[FieldError] | None = None) -> None:
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(reason, message)
         self.errors = errors or []
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from drivers.errors import ReasonError
 from kiosk.logs import redact_value
 from kiosk.store import Store
 from kiosk.store.models import AuditLogRow, StaffCredentialRow
@@ -52,12 +53,8 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SALT_BYTES, KEY_BYTES = 16, 32
 
 
-class PinPolicyError(ValueError):
+class PinPolicyError(ReasonError, ValueError):
     """A new PIN that is not acceptable; ``reason``: ``pin_format`` or ``pin_too_simple``."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

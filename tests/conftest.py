@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from drivers.printers.sim.emulator import EscposEmulator
+    from drivers.printers.sim.server import TcpPrinterServer
+    from kiosk.store import Store
 
 # Hermetic: every test process gets a home and XDG folders of its own, so nothing depends on
 # what an earlier run, another user or the developer's own machine left in ~/.config, ~/.cache
@@ -41,6 +49,41 @@ def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"
     path.mkdir()
     return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh store file in a temporary folder."""
+    from kiosk.store import Store
+
+    s = Store(tmp_path / "kiosk.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def printer_emulator() -> EscposEmulator:
+    """An ESC/POS printer in memory, 58 mm paper (384 dots)."""
+    from drivers.printers.sim.emulator import EscposEmulator
+
+    return EscposEmulator(384)
+
+
+@pytest.fixture
+def printer_server(printer_emulator: EscposEmulator) -> Iterator[TcpPrinterServer]:
+    """``printer_emulator`` on a loopback TCP port (``printer_server.uri``)."""
+    from drivers.printers.sim.server import TcpPrinterServer
+
+    with TcpPrinterServer(printer_emulator) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def sample_catalog() -> dict[str, Any]:
+    """The bundled sample catalog document, read once per module: copy it before changing it."""
+    from kiosk.catalog import BUNDLED_CATALOG
+
+    return json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from drivers.errors import DeviceError
 from drivers.status import DeviceStatus
 
 
-class CardReaderError(RuntimeError):
+class CardReaderError(DeviceError, RuntimeError):
     """The reader cannot be used (absent, busy, silent); the message is for staff.
 
     ``reason`` is a machine-readable code: ``reader_absent`` (no such port / no reader),
@@ -16,21 +17,17 @@ class CardReaderError(RuntimeError):
     ``reader_lost`` (went away while in use), or ``reader_error``.
     """
 
-    def __init__(self, message: str, reason: str = "reader_error") -> None:
-        super().__init__(message)
-        self.reason = reason
+    reason = "reader_error"
 
 
-class CardReadError(RuntimeError):
+class CardReadError(DeviceError, RuntimeError):
     """A card was there but could not be read; the reader itself still works.
 
     ``reason``: ``read_failed`` (card pulled away, garbled replies, SAM refused) or
     ``unsupported_card`` (a card this terminal cannot read, e.g. a bank card).
     """
 
-    def __init__(self, message: str, reason: str = "read_failed") -> None:
-        super().__init__(message)
-        self.reason = reason
+    reason = "read_failed"
 
 
 @dataclass(frozen=True)

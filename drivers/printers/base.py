@@ -5,17 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from drivers.errors import DeviceError
 from drivers.status import DeviceState, DeviceStatus
 
 PaperState = Literal["ok", "near_end", "out", "unknown"]
 
 
-class PrinterError(RuntimeError):
+class PrinterError(DeviceError, RuntimeError):
     """A job could not be printed; the message is for staff, ``reason`` is machine-readable."""
 
-    def __init__(self, message: str, reason: str = "error") -> None:
-        super().__init__(message)
-        self.reason = reason
+    reason = "error"
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from drivers.errors import DeviceError
 
-class ScannerError(RuntimeError):
+
+class ScannerError(DeviceError, RuntimeError):
     """The scanner cannot be used; ``reason``: ``unreachable`` (port gone or not openable)."""
 
-    def __init__(self, message: str, reason: str = "unreachable") -> None:
-        super().__init__(message)
-        self.reason = reason
+    reason = "unreachable"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from kiosk.catalog.codec import item_from_dict
+from kiosk.catalog.codec import item_from_json
 from kiosk.catalog.importer import installed_version
 from kiosk.catalog.search import SearchEntry, SearchIndex, SearchResult, SynonymTable
 from kiosk.catalog.slip import NotificationSlip, build_slip
@@ -131,7 +131,7 @@ class CatalogBrowser:
             ).scalar()
         if raw is None:
             raise CatalogNotFound(f"no service with code {code!r}")
-        return item_from_dict(json.loads(raw))
+        return item_from_json(raw)
 
     def slip(self, code: str) -> NotificationSlip:
         """The one-time notification slip (一次性告知单) of a service."""

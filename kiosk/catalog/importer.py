@@ -21,8 +21,10 @@ from typing import Any
 from sqlalchemy import delete, insert, text
 from sqlmodel import Session
 
+from drivers.errors import ReasonError
 from kiosk.catalog.pinyin import initials_of, pinyin_key, pinyin_keys
 from kiosk.catalog.validation import CatalogIssue, seal_unmarked_personal, validate_catalog
+from kiosk.domain.catalog import FORMAT
 from kiosk.store import Store
 from kiosk.store.models import (
     CatalogSearchRow,
@@ -38,7 +40,7 @@ META_PUBLISHED = "catalog_published"
 META_IMPORTED_AT = "catalog_imported_at"
 
 
-class CatalogImportError(Exception):
+class CatalogImportError(ReasonError):
     """An import that was refused. ``reason`` is machine-readable, ``issues`` lists each fault.
 
     Reasons: ``unreadable`` (file missing or not UTF-8 JSON), ``invalid`` (schema or rule
@@ -46,8 +48,7 @@ class CatalogImportError(Exception):
     """
 
     def __init__(self, reason: str, message: str, issues: list[CatalogIssue] | None = None):
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(reason, message)
         self.issues = issues or []
 
 
@@ -252,7 +253,7 @@ def export_document(store: Store) -> dict[str, Any] | None:
         ).all()
         items = session.execute(text("SELECT item FROM catalog_service ORDER BY position")).all()
     return {
-        "format": "hall-kiosk-catalog/1",
+        "format": FORMAT,
         "version": int(version),
         "published": published,
         "themes": [{"code": c, "name": n} for c, n in themes],

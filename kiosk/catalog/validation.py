@@ -1,23 +1,26 @@
 """Check a whole catalog document before anything is written, and list EVERY problem.
 
 Staff fix a catalog file in one go only if they see all of its faults at once, each with the
-service code and the field, so the validator never stops at the first error. The structure is
-checked against ``catalog.schema.json`` (JSON Schema 2020-12); rules a schema cannot express
-(unique codes, known themes, promised ≤ statutory days) are checked here.
+service code and the field, so the validator never stops at the first error. The structure and
+each object's own rules are the models' (:mod:`kiosk.domain.catalog`; pydantic reports every
+failing field); rules over the whole document (unique codes, known themes) and the personal-data
+lint are checked here.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
+from kiosk.domain.catalog import Catalog
+
+# The format's JSON Schema, generated from the models (kiosk.catalog.codec.catalog_schema) for
+# people and tools outside the terminal; the terminal itself validates with the models.
 SCHEMA_PATH = Path(__file__).resolve().parent.parent.parent / "assets/catalog/catalog.schema.json"
 
 
@@ -33,14 +36,6 @@ class CatalogIssue:
         return f"{self.code}: {self.field}: {self.message}"
 
 
-@lru_cache(maxsize=4)
-def _validator(schema_path: Path) -> Draft202012Validator:
-    # Cached per path (immutable file shipped with the code), not a mutable global.
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
-
-
 def _field_name(path: list[Any]) -> str:
     out = ""
     for part in path:
@@ -48,14 +43,21 @@ def _field_name(path: list[Any]) -> str:
     return out or "(document)"
 
 
-def _locate(doc: Any, error: ValidationError) -> CatalogIssue:
-    path = list(error.absolute_path)
-    message = error.message
-    if error.validator == "required" and isinstance(error.instance, dict):
-        missing = [k for k in error.validator_value if k not in error.instance]
-        if missing:
-            path.append(missing[0])
-            message = "is missing"
+def _message(error: ErrorDetails) -> str:
+    """The models' own sentence, or pydantic's with what was found (when short enough)."""
+    if error["type"] == "missing":
+        return "is missing"
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, ValueError):
+        return str(cause)
+    found = error.get("input")
+    if isinstance(found, str | int | float | bool) and len(repr(found)) <= 60:
+        return f"{error['msg']} (found {found!r})"
+    return error["msg"]
+
+
+def _locate(doc: Any, error: ErrorDetails) -> CatalogIssue:
+    path = list(error["loc"])
     code = "catalog"
     if len(path) >= 2 and path[0] == "services" and isinstance(path[1], int):
         services = doc.get("services") if isinstance(doc, dict) else None
@@ -63,7 +65,15 @@ def _locate(doc: Any, error: ValidationError) -> CatalogIssue:
         raw = entry.get("code") if isinstance(entry, dict) else None
         code = raw if isinstance(raw, str) and raw else f"#{path[1]}"
         path = path[2:]
-    return CatalogIssue(code, _field_name(path), message)
+    return CatalogIssue(code, _field_name(path), _message(error))
+
+
+def _structure_issues(doc: Any) -> list[CatalogIssue]:
+    try:
+        Catalog.model_validate(doc)
+    except ValidationError as exc:
+        return [_locate(doc, e) for e in exc.errors(include_url=False)]
+    return []
 
 
 def _list(value: Any) -> list[Any]:
@@ -112,16 +122,11 @@ def seal_unmarked_personal(doc: Any) -> list[str]:
     return marked
 
 
-def _form_issues(code: str, guide: Any) -> list[CatalogIssue]:
-    """Field ids of a form are unique (values are keyed by them), and a field that looks
-    personal says whether it is."""
+def _personal_issues(code: str, guide: Any) -> list[CatalogIssue]:
+    """A form field that looks personal says whether it is."""
     form = guide.get("form") if isinstance(guide, dict) else None
     fields = _list(form.get("fields")) if isinstance(form, dict) else []
-    ids = [f.get("id") for f in fields if isinstance(f, dict)]
-    issues = [
-        CatalogIssue(code, "guide.form.fields", f"field id {dup!r} appears twice")
-        for dup in sorted({i for i in ids if isinstance(i, str) and ids.count(i) > 1})
-    ]
+    issues = []
     for index, f in enumerate(fields):
         if isinstance(f, dict) and "personal" not in f and looks_personal(f):
             issues.append(
@@ -154,25 +159,13 @@ def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:
         theme = s.get("theme")
         if isinstance(theme, str) and theme not in theme_codes:
             issues.append(CatalogIssue(code, "theme", f"{theme!r} is not one of the themes"))
-        issues.extend(_form_issues(code, s.get("guide")))
-        limit = s.get("guide", {}).get("time_limit") if isinstance(s.get("guide"), dict) else None
-        if isinstance(limit, dict):
-            statutory, promised = limit.get("statutory_days"), limit.get("promised_days")
-            if isinstance(statutory, int) and isinstance(promised, int) and promised > statutory:
-                issues.append(
-                    CatalogIssue(
-                        code,
-                        "guide.time_limit.promised_days",
-                        f"promised {promised} days exceeds the statutory {statutory}",
-                    )
-                )
+        issues.extend(_personal_issues(code, s.get("guide")))
     return issues
 
 
-def validate_catalog(doc: Any, schema_path: Path = SCHEMA_PATH) -> list[CatalogIssue]:
+def validate_catalog(doc: Any) -> list[CatalogIssue]:
     """Every problem of ``doc`` (a parsed JSON document); an empty list means it is valid."""
-    validator = _validator(schema_path)
-    issues = [_locate(doc, e) for e in validator.iter_errors(doc)]
+    issues = _structure_issues(doc)
     if isinstance(doc, dict):
         issues.extend(_semantic_issues(doc))
     # Stable order: document-level first, then by service position as the file lists them.

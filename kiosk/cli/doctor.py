@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from drivers.errors import ReasonError
 from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.status import DeviceState, DeviceStatus
 from kiosk.cli.common import ConfigError, driver_hint, print_json, settings_from_args
@@ -90,14 +91,8 @@ def _device_check(name: str, status: DeviceStatus, hint: str, exc: BaseException
     if exc is not None:
         hint = driver_hint(exc, hint)
     elif status.reason in ("timeout", "driver_nonconforming"):
-        hint = driver_hint(_Reason(status.reason), hint)
+        hint = driver_hint(ReasonError(status.reason, status.detail or status.reason), hint)
     return _from_status(name, status, hint)
-
-
-class _Reason(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _build(make: Callable[[str], T], uri: str) -> tuple[T | None, DeviceStatus, Exception | None]:

@@ -2,8 +2,11 @@
 
 Every field that the notice 国办发〔2015〕86号 asks a guide to list has a place here, plus the
 service commitments that live 办事指南 pages show (visits, same-city handling, home service …).
-The exchange format (``assets/catalog/catalog.schema.json``) uses the same names, so
-:mod:`kiosk.catalog.codec` maps one to the other field by field.
+These pydantic models ARE the exchange format (``hall-kiosk-catalog/1``): they validate a
+catalog document, hold it as frozen (hashable) objects, and ``assets/catalog/catalog.schema.json``
+is generated from them (:func:`kiosk.catalog.codec.catalog_schema`). Rules JSON Schema can say
+sit on the fields; the few conditional ones (``if``/``then``) are written next to the validator
+that enforces them.
 
 Mapping to EU CPSV-AP 3.2 (``cpsv:PublicService``), kept so that an export stays possible:
 
@@ -51,8 +54,22 @@ Time limits are whole working days (工作日); 0 means handled on the spot (即
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+FORMAT = "hall-kiosk-catalog/1"
 
 
 class MaterialSource(StrEnum):
@@ -70,80 +87,6 @@ class MaterialForm(StrEnum):
     COPY = "copy"
     ORIGINAL_AND_COPY = "original_and_copy"
     ELECTRONIC = "electronic"
-
-
-@dataclass(frozen=True)
-class LegalBasis:
-    """One legal provision the service rests on (办理依据)."""
-
-    law: str
-    article: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of the process (基本流程), with who handles it and its own time limit."""
-
-    name: str
-    handler: str
-    time_limit_days: int
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Material:
-    """One application material (申请材料)."""
-
-    name: str
-    form: MaterialForm
-    copies: int
-    source: MaterialSource
-    provider: str = ""  # who issues it; for shared data, the department it is fetched from
-    sample_template: str | None = None  # file name or URL of the sample (示范文本); None: none
-    common_errors: tuple[str, ...] = ()  # 常见错误示例
-    note: str = ""  # e.g. when it is needed only in some cases
-
-
-@dataclass(frozen=True)
-class FeeItem:
-    """One charge: what it is and how much, in yuan as a decimal string ("20.00")."""
-
-    name: str
-    amount_yuan: str
-
-
-@dataclass(frozen=True)
-class Fees:
-    """Fee basis and standard (收费依据及标准); ``free`` is stated explicitly."""
-
-    free: bool
-    basis: str
-    items: tuple[FeeItem, ...] = ()
-
-
-@dataclass(frozen=True)
-class TimeLimit:
-    """Statutory and promised time limits in working days (0: on the spot)."""
-
-    statutory_days: int
-    promised_days: int
-
-
-@dataclass(frozen=True)
-class Consultation:
-    """How to ask about the service (咨询方式)."""
-
-    phone: str
-    place: str
-    hours: str
-
-
-@dataclass(frozen=True)
-class FaqEntry:
-    """One frequently asked question with its answer."""
-
-    question: str
-    answer: str
 
 
 class FieldType(StrEnum):
@@ -171,96 +114,292 @@ class Prefill(StrEnum):
     NATION = "nation"
 
 
-@dataclass(frozen=True)
-class FormChoice:
+# -- the kinds of value ------------------------------------------------------------------------
+# As in JSON Schema: a number is not text, "true" is not true, 7.0 is the whole number 7 (and
+# 7.5 is not one); lists arrive as JSON arrays and are held as tuples. An optional key is left
+# out, never null.
+
+T = TypeVar("T")
+
+
+def _integral(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _present(value: object) -> object:
+    if value is None:
+        raise ValueError("leave the key out rather than null")
+    return value
+
+
+def _absent_not_null(schema: dict[str, Any]) -> None:
+    # The schema of an Omittable key: its own type, no null and no default.
+    schema.pop("default", None)
+    kinds = [k for k in schema.pop("anyOf", ()) if k != {"type": "null"}]
+    schema.update(kinds[0] if kinds else {})
+
+
+Integral = BeforeValidator(_integral)  # last in Annotated[...], so the limits stay in the schema
+Omittable = Annotated[
+    T | None, BeforeValidator(_present), Field(json_schema_extra=_absent_not_null)
+]
+PlainText = Annotated[str, Strict()]
+Text = Annotated[str, StringConstraints(strict=True, min_length=1, pattern=r"\S")]
+Days = Annotated[int, Strict(), Field(ge=0, le=365), Integral]
+Flag = Annotated[bool, Strict()]
+Phone = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9][0-9-]{2,19}$")]
+NonEmpty = Annotated[str, StringConstraints(strict=True, min_length=1)]
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    repeated = sorted({v for v in values if values.count(v) > 1})
+    if repeated:
+        raise ValueError(f"{repeated[0]!r} appears more than once")
+    return values
+
+
+UniqueTexts = Annotated[
+    tuple[Text, ...], AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})
+]
+
+
+class _Part(BaseModel):
+    """A piece of the exchange format: closed (no other keys), frozen and hashable. Built on
+    first use, not on import, so the first frame does not pay for it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class LegalBasis(_Part):
+    """One legal provision the service rests on (办理依据)."""
+
+    law: Text
+    article: Text
+
+
+class Step(_Part):
+    """One step of the process (基本流程), with who handles it and its own time limit."""
+
+    name: Text
+    handler: Text
+    time_limit_days: Days
+    description: PlainText
+
+
+class Material(_Part):
+    """One application material (申请材料)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"source": {"const": "shared"}}},
+            "then": {"properties": {"provider": {"minLength": 1, "pattern": r"\S"}}},
+        }
+    )
+
+    name: Text
+    form: MaterialForm
+    copies: Annotated[int, Strict(), Field(ge=0, le=20), Integral]
+    source: MaterialSource
+    provider: PlainText  # who issues it; for shared data, the department it is fetched from
+    sample_template: NonEmpty | None  # file name or URL of the sample (示范文本); None: none
+    common_errors: tuple[Text, ...]  # 常见错误示例
+    note: PlainText  # e.g. when it is needed only in some cases
+
+    @field_validator("provider")
+    @classmethod
+    def _shared_names_its_provider(cls, provider: str, info: ValidationInfo) -> str:
+        if info.data.get("source") is MaterialSource.SHARED and not provider.strip():
+            raise ValueError("a shared material names the department it is fetched from")
+        return provider
+
+
+class FeeItem(_Part):
+    """One charge: what it is and how much, in yuan as a decimal string ("20.00")."""
+
+    name: Text
+    amount_yuan: Annotated[str, StringConstraints(strict=True, pattern=r"^\d{1,7}(\.\d{1,2})?$")]
+
+
+class Fees(_Part):
+    """Fee basis and standard (收费依据及标准); ``free`` is stated explicitly."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"free": {"const": False}}},
+            "then": {"properties": {"items": {"minItems": 1}}},
+            "else": {"properties": {"items": {"maxItems": 0}}},
+        }
+    )
+
+    free: Flag
+    basis: Text
+    items: tuple[FeeItem, ...]
+
+    @field_validator("items")
+    @classmethod
+    def _items_match_free(cls, items: tuple[FeeItem, ...], info: ValidationInfo) -> Any:
+        free = info.data.get("free")
+        if free is False and not items:
+            raise ValueError("a service that is not free lists at least one fee")
+        if free is True and items:
+            raise ValueError("a free service lists no fees")
+        return items
+
+
+class TimeLimit(_Part):
+    """Statutory and promised time limits in working days (0: on the spot); the promise is
+    never longer than the law allows."""
+
+    statutory_days: Days
+    promised_days: Days
+
+    @field_validator("promised_days")
+    @classmethod
+    def _within_statutory(cls, promised: int, info: ValidationInfo) -> int:
+        statutory = info.data.get("statutory_days")
+        if statutory is not None and promised > statutory:
+            raise ValueError(f"promised {promised} days exceeds the statutory {statutory}")
+        return promised
+
+
+class Consultation(_Part):
+    """How to ask about the service (咨询方式)."""
+
+    phone: Phone
+    place: Text
+    hours: Text
+
+
+class FaqEntry(_Part):
+    """One frequently asked question with its answer."""
+
+    question: Text
+    answer: Text
+
+
+class FormChoice(_Part):
     """One entry of a choice list: the stored value and the label shown."""
 
-    value: str
-    label: str
+    value: Annotated[str, StringConstraints(strict=True, min_length=1, max_length=40)]
+    label: Text
 
 
-@dataclass(frozen=True)
-class FormField:
+class FormField(_Part):
     """One field of an application form, with how it is checked and where it may come from.
 
     ``min``/``max`` bound a number, an amount (yuan) or a date (as ``YYYY-MM-DD`` text);
     ``pattern`` is a regular expression a text must match in full; ``personal`` marks values
-    that identify a person (sealed in the outbox, masked on the review page).
+    that identify a person (sealed in the outbox, masked on the review page). A ``choice``
+    field offers at least two choices.
     """
 
-    id: str
-    label: str
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"type": {"const": "choice"}}},
+            "then": {"required": ["choices"], "properties": {"choices": {"minItems": 2}}},
+        }
+    )
+
+    id: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+    label: Text
     type: FieldType
-    required: bool = True
-    help: str = ""
-    prefill: Prefill | None = None
-    choices: tuple[FormChoice, ...] = ()
-    min: str | None = None
-    max: str | None = None
-    max_length: int = 200
-    pattern: str | None = None
-    personal: bool = False
+    required: Flag
+    help: PlainText = ""
+    prefill: Omittable[Prefill] = None
+    choices: tuple[FormChoice, ...] = Field(default=(), validate_default=True)
+    min: Omittable[NonEmpty] = None
+    max: Omittable[NonEmpty] = None
+    max_length: Annotated[int, Strict(), Field(ge=1, le=2000), Integral] = 200
+    pattern: Omittable[NonEmpty] = None
+    personal: Flag = False
+
+    @field_validator("choices")
+    @classmethod
+    def _choice_has_choices(cls, choices: tuple[FormChoice, ...], info: ValidationInfo) -> Any:
+        if info.data.get("type") is FieldType.CHOICE and len(choices) < 2:
+            raise ValueError("a choice field offers at least two choices")
+        return choices
 
 
-@dataclass(frozen=True)
-class ApplicationForm:
-    """The form the terminal shows for a service that can be applied for on the spot."""
-
-    title: str
-    fields: tuple[FormField, ...]
+def _distinct_ids(fields: tuple[FormField, ...]) -> tuple[FormField, ...]:
+    # Values are keyed by field id.
+    _unique(tuple(f.id for f in fields))
+    return fields
 
 
-@dataclass(frozen=True)
-class Guide:
+class ApplicationForm(_Part):
+    """The form the terminal shows for a service that can be applied for on the spot; field
+    ids are distinct."""
+
+    title: Text
+    fields: Annotated[tuple[FormField, ...], Field(min_length=1), AfterValidator(_distinct_ids)]
+
+
+class Guide(_Part):
     """Everything the notice asks a guide (办事指南) to list, for one service item."""
 
-    legal_basis: tuple[LegalBasis, ...]
-    accepting_unit: str
-    conditions: tuple[str, ...]
-    steps: tuple[Step, ...]
+    legal_basis: Annotated[tuple[LegalBasis, ...], Field(min_length=1)]
+    accepting_unit: Text
+    conditions: Annotated[tuple[Text, ...], Field(min_length=1)]
+    steps: Annotated[tuple[Step, ...], Field(min_length=1)]
     materials: tuple[Material, ...]
     fees: Fees
     time_limit: TimeLimit
-    result: str
+    result: Text
     consultation: Consultation
-    complaint_phone: str
-    visits_required: int
-    citywide: bool
-    appointment: bool
-    agent_allowed: bool
-    home_service: bool
-    online_url: str
-    faq: tuple[FaqEntry, ...] = ()
-    form: ApplicationForm | None = None  # None: not applied for at the terminal
+    complaint_phone: Phone
+    visits_required: Annotated[int, Strict(), Field(ge=0, le=5), Integral]
+    citywide: Flag
+    appointment: Flag
+    agent_allowed: Flag
+    home_service: Flag
+    online_url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
+    faq: tuple[FaqEntry, ...]
+    form: Omittable[ApplicationForm] = None  # None: not applied for at the terminal
 
 
-@dataclass(frozen=True)
-class ServiceItem:
+class ServiceItem(_Part):
     """One public service item (公共服务事项) of the catalog, with its guide."""
 
-    code: str
-    name: str
-    description: str
-    keywords: tuple[str, ...]
-    theme: str  # a Theme.code
-    department: str
+    code: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$")]
+    name: Annotated[Text, StringConstraints(max_length=40)]
+    description: Annotated[Text, StringConstraints(max_length=200)]
+    keywords: UniqueTexts
+    theme: PlainText  # a Theme.code
+    department: Text
+    popularity: Annotated[int, Strict(), Field(ge=0), Integral]  # ranking hint: higher first
     guide: Guide
-    popularity: int = 0  # ranking hint: higher is shown first among equals
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(_Part):
     """A life event the services are grouped by (e.g. code ``marriage``, name 婚姻登记)."""
 
-    code: str
-    name: str
+    code: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]{1,31}$")]
+    name: Text
 
 
-@dataclass(frozen=True)
-class Catalog:
-    """A whole catalog: version (YYYYMMDDNN, larger is newer), themes and services."""
+class Catalog(_Part):
+    """A whole catalog document: version (YYYYMMDDNN, larger is newer), themes in display
+    order and services. On import, service and theme codes must be unique and every service's
+    theme one of the themes (checked over the whole document, with every problem listed)."""
 
-    version: int
-    published: str
-    themes: tuple[Theme, ...]
-    services: tuple[ServiceItem, ...] = field(default=())
+    format: Literal["hall-kiosk-catalog/1"]
+    version: Annotated[
+        int,
+        Strict(),
+        Field(
+            ge=1000000000,
+            le=9999123199,
+            description="YYYYMMDDNN: publication date and a serial of that day; larger is newer",
+        ),
+        Integral,
+    ]
+    published: Annotated[
+        str,
+        StringConstraints(strict=True, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+        Field(json_schema_extra={"format": "date"}),
+    ]
+    themes: Annotated[tuple[Theme, ...], Field(min_length=1)]
+    services: tuple[ServiceItem, ...]

@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from drivers.cards.base import CardRead
+from drivers.errors import ReasonError
 from kiosk.domain.codes import Sex, nation_from_code, sex_from_code
 from kiosk.domain.id_numbers import (
     birth_date_of_id,
@@ -35,17 +36,13 @@ class CardType(StrEnum):
     SOCIAL_SECURITY = "social_security"
 
 
-class IdentityError(ValueError):
+class IdentityError(ReasonError, ValueError):
     """A card that cannot stand for the citizen now.
 
     ``reason``: ``card_expired``, ``id_check_failed`` (the number's check character is
     wrong), ``invalid_card_data`` (dates or fields that make no sense),
     ``unsupported_card`` (a card type the terminal does not handle).
     """
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def mask_name(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from drivers.errors import ReasonError
 from kiosk.contract import Appointment, BookingRequest, Slot
 from kiosk.sync.client import CentralClient, CentralError, PermanentError, TransientError
 from kiosk.sync.idkey import IdHasher
@@ -18,15 +19,11 @@ from kiosk.sync.idkey import IdHasher
 MAX_DAYS = 14
 
 
-class AppointmentError(RuntimeError):
+class AppointmentError(ReasonError, RuntimeError):
     """Booking cannot go ahead; ``reason``: ``appointments_offline``, ``slot_full``,
     ``no_such_slot``, ``slot_past`` (it started while the citizen chose), ``not_bookable``
     (the service takes no appointments), ``booking_refused`` (central said no for another
     reason)."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 class AppointmentService:

@@ -12,21 +12,21 @@ from typing import Any, TypeVar
 from sqlalchemy import text
 from sqlmodel import Session
 
+from drivers.errors import ReasonError
 from kiosk.sync.client import CentralClient, CentralError, PermanentError, TransientError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class ServiceError(Exception):
+class ServiceError(ReasonError):
     """A use case that cannot go on; ``reason`` is the code the screen maps to a sentence.
 
     ``details`` carries values the sentence needs (e.g. ``come_back_at`` = ``"09:30"``).
     """
 
     def __init__(self, reason: str, message: str, **details: Any) -> None:
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(reason, message)
         self.details = details
 
 

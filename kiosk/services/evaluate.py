@@ -14,6 +14,7 @@ from enum import IntEnum
 
 from sqlalchemy.exc import IntegrityError
 
+from drivers.errors import ReasonError
 from kiosk.contract import Evaluation
 from kiosk.store import Store
 from kiosk.sync.crypto import FieldCipher
@@ -32,13 +33,9 @@ class Level(IntEnum):
     VERY_DISSATISFIED = 1
 
 
-class EvaluationError(ValueError):
+class EvaluationError(ReasonError, ValueError):
     """A rating that cannot be taken; ``reason``: ``invalid_level``, ``unknown_criterion``,
     ``reason_required``, ``comment_too_long``, ``already_rated``."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

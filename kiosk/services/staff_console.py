@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -132,12 +132,11 @@ class StaffConsole:
         path = Path(old.source) if old.source != "defaults" else None
         new = load_settings(path, data_dir=str(old.data_dir), demo=old.demo or None)
         if new.demo:  # the demo keeps the simulated devices it started with
-            new = replace(
-                new, card_reader=old.card_reader, printer=old.printer, scanner=old.scanner
-            )
+            devices = ("card_reader", "printer", "scanner", "beacon")
+            new = new.model_copy(update={k: getattr(old, k) for k in devices})
         restart = needs_restart(old, new)
         self._audit("settings.reload", f"restart_needed={','.join(restart)}")
-        live = replace(old, **{k: getattr(new, k) for k in LIVE_KEYS})
+        live = old.model_copy(update={k: getattr(new, k) for k in LIVE_KEYS})
         self._kiosk.settings = live
         return Reloaded(live, restart)
 

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
+from drivers.errors import ReasonError
 from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
 from kiosk.domain.application import Application, Person, Settlement
@@ -58,12 +59,8 @@ NEXT_STEP = {
 }
 
 
-class SubmitError(RuntimeError):
+class SubmitError(ReasonError, RuntimeError):
     """The application cannot be submitted; ``reason``: ``invalid_application``."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_case_status_owner ON case_status(owner_hash)",
         ),
     ),
+    Migration(
+        9,
+        "outbox: the kind of the last error, asked instead of its sentence",
+        (
+            "ALTER TABLE outbox ADD COLUMN error_kind TEXT CHECK (error_kind IN "
+            "('network', 'transient', 'auth', 'rejected', 'local'))",
+            # Rows from before: the kind the runner wrote as the sentence's first word.
+            """UPDATE outbox SET error_kind = CASE
+                WHEN last_error LIKE 'network:%' THEN 'network'
+                WHEN last_error LIKE 'retry:%' THEN 'transient'
+                WHEN last_error LIKE 'auth:%' THEN 'auth'
+                WHEN last_error LIKE 'local:%' THEN 'local'
+                WHEN state = 'dead' THEN 'rejected'
+                ELSE 'transient'
+            END
+            WHERE last_error IS NOT NULL""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

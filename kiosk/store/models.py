@@ -46,6 +46,7 @@ class OutboxRow(SQLModel, table=True):
     created_at: str
     next_attempt_at: str | None = None
     last_error: str | None = None
+    error_kind: str | None = None  # kiosk.sync.outbox.ErrorKind
     sent_at: str | None = None
     submission_id: int | None = Field(default=None, foreign_key="submission.id")
     sealed: bytes | None = None

@@ -28,6 +28,7 @@ import requests
 from pydantic import BaseModel, ValidationError
 from requests_http_signature import HTTPSignatureAuth, algorithms
 
+from drivers.errors import ReasonError
 from kiosk.contract import (
     API_PREFIX,
     Appointment,
@@ -60,12 +61,11 @@ TRANSIENT_STATUS = frozenset({408, 409, 425, 429})
 M = TypeVar("M", bound=BaseModel)
 
 
-class CentralError(Exception):
+class CentralError(ReasonError):
     """A call to central failed; ``reason`` is a short machine-readable code."""
 
     def __init__(self, reason: str, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.reason = reason
+        super().__init__(reason, message)
         self.status = status
 
 

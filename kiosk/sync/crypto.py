@@ -17,6 +17,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from drivers.errors import ReasonError
 from kiosk.contract import PERSONAL_FIELDS
 from kiosk.contract.keyfiles import read_or_create_key_file
 
@@ -26,12 +27,8 @@ KEY_BYTES = 32
 NONCE_BYTES = 12
 
 
-class SealError(RuntimeError):
+class SealError(ReasonError, RuntimeError):
     """A key file or sealed blob cannot be used; ``reason`` is a machine-readable code."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def key_path(data_dir: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from drivers.errors import ReasonError
 from kiosk.config import Settings
 from kiosk.store import Store
 from kiosk.sync.client import CentralClient, Credentials, read_credentials
@@ -16,12 +17,8 @@ from kiosk.sync.worker import SyncWorker, WorkerTimings
 log = logging.getLogger(__name__)
 
 
-class SyncNotConfigured(RuntimeError):
+class SyncNotConfigured(ReasonError, RuntimeError):
     """No central URL or no terminal secret; ``reason``: ``no_central`` or ``no_secret``."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def make_client(

@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlmodel import Session
 
+from drivers.errors import ReasonError
 from kiosk.contract import IntakeKind, parse_intake
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow
@@ -42,12 +43,19 @@ class OutboxState(StrEnum):
     DEAD = "dead"
 
 
-class OutboxError(ValueError):
-    """An item that cannot be queued; ``reason``: ``unknown_kind`` or ``invalid_payload``."""
+class ErrorKind(StrEnum):
+    """What kind of failure an item's last attempt met (``outbox.error_kind``; the sentence
+    is ``last_error``). Code asks this, never the sentence."""
 
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
+    NETWORK = "network"  # central could not be reached: due again as soon as it can
+    TRANSIENT = "transient"  # central answered "later" (5xx, 429 …) or the pass was cut short
+    AUTH = "auth"  # central refused the terminal's signature, not the item
+    REJECTED = "rejected"  # central refused the item for good (dead)
+    LOCAL = "local"  # the item cannot be opened here, e.g. its sealed fields (dead)
+
+
+class OutboxError(ReasonError, ValueError):
+    """An item that cannot be queued; ``reason``: ``unknown_kind`` or ``invalid_payload``."""
 
 
 def iso(moment: datetime) -> str:

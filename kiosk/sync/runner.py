@@ -44,7 +44,7 @@ from kiosk.sync.client import (
     TransientError,
 )
 from kiosk.sync.crypto import FieldCipher, SealError
-from kiosk.sync.outbox import OutboxState, iso, utcnow
+from kiosk.sync.outbox import ErrorKind, OutboxState, iso, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +211,7 @@ class SyncRunner:
                     continue  # staff or another process changed it meanwhile
                 if verdict == "sent":
                     row.state, row.sent_at, row.last_error = "sent", stamp, None
+                    row.error_kind = None
                     self._store_ack(s, c, detail)
                     result.sent += 1
                 elif verdict == "auth":
@@ -218,10 +219,13 @@ class SyncRunner:
                     row.next_attempt_at = iso(auth_retry_at or now)
                     reason = getattr(detail, "auth_reason", "unknown")
                     row.last_error = f"auth: HTTP 401 ({reason})"
+                    row.error_kind = ErrorKind.AUTH.value
                     result.retried += 1
                     result.auth_failed = True
                 elif verdict == "dead":
                     row.state, row.last_error = "dead", str(detail)[:500]
+                    kind = ErrorKind.LOCAL if c.body is None else ErrorKind.REJECTED
+                    row.error_kind = kind.value
                     result.dead += 1
                     # Central's error may quote the item (pydantic's input_value): the event
                     # carries no payload, and the filter masks what the error text holds.
@@ -240,6 +244,7 @@ class SyncRunner:
                     row.state = "pending"
                     row.next_attempt_at = iso(now + timedelta(seconds=delay))
                     row.last_error = f"{'network' if network else 'retry'}: {detail}"[:500]
+                    row.error_kind = (ErrorKind.NETWORK if network else ErrorKind.TRANSIENT).value
                     result.retried += 1
                     result.network_error = result.network_error or network
                 s.add(row)

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from kiosk.store import Store
 from kiosk.sync.client import AuthenticationError, CentralError
-from kiosk.sync.outbox import iso, purge, recover, utcnow
+from kiosk.sync.outbox import ErrorKind, iso, purge, recover, utcnow
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.status import SyncIndicator, indicator
 
@@ -188,8 +188,8 @@ def pull_forward(store: Store, now: datetime) -> int:
         result = s.execute(
             text(
                 "UPDATE outbox SET next_attempt_at=:now "
-                "WHERE state='pending' AND last_error LIKE 'network:%' AND next_attempt_at > :now"
+                "WHERE state='pending' AND error_kind=:network AND next_attempt_at > :now"
             ),
-            {"now": iso(now)},
+            {"now": iso(now), "network": ErrorKind.NETWORK.value},
         )
         return int(result.rowcount)  # type: ignore[attr-defined]

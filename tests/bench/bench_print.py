@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,20 +19,14 @@ from drivers.printers.glyphs import GlyphPainter  # noqa: E402
 from drivers.printers.sim.emulator import EscposEmulator  # noqa: E402
 from kiosk.printing.escpos_render import Renderer  # noqa: E402
 from kiosk.printing.profiles import get_profile  # noqa: E402
-from kiosk.printing.samples import sample_receipt  # noqa: E402
+from tests.bench.timing import fastest_ms  # noqa: E402
+from tests.sample_slips import sample_receipt  # noqa: E402
 
 ROUNDS = 30
 
 
-def _ms(fn: object, rounds: int = ROUNDS) -> float:
-    assert callable(fn)
-    fn()  # warm up: fonts, imports, caches
-    best = float("inf")
-    for _ in range(rounds):
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return round(best * 1000, 2)
+def _ms(fn: Callable[[], object], rounds: int = ROUNDS) -> float:
+    return fastest_ms(fn, rounds)
 
 
 def main() -> int:

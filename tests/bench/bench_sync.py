@@ -29,7 +29,7 @@ from kiosk.sync.client import CentralClient, Credentials  # noqa: E402
 from kiosk.sync.crypto import FieldCipher  # noqa: E402
 from kiosk.sync.outbox import enqueue  # noqa: E402
 from kiosk.sync.runner import SyncRunner  # noqa: E402
-from kiosk.sync.samples import sample_submission  # noqa: E402
+from tests.sample_submissions import sample_submission  # noqa: E402
 
 N = 5000
 BATCH = 200

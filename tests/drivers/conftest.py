@@ -15,12 +15,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_for
 
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
 PCSCD_RUN_DIR = Path(tempfile.mkdtemp(prefix="kiosk-test-pcscd-"))
@@ -102,13 +103,17 @@ def private_pcscd() -> Iterator[PrivatePcscd]:
     )
     socket_path = PCSCD_RUN_DIR / "pcscd.comm"
     try:
-        deadline = time.monotonic() + 10
-        while not (socket_path.exists() and _listening(port)):
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                text = (PCSCD_RUN_DIR / "pcscd.log").read_text(errors="replace")
-                pytest.fail(f"private pcscd did not start:\n{text}")
-            time.sleep(0.05)
+
+        def listening() -> bool:
+            assert process.poll() is None, "pcscd ended"
+            return socket_path.exists() and _listening(port)
+
+        try:
+            wait_for(listening, "the private pcscd listens")
+        except AssertionError:
+            log.flush()
+            text = (PCSCD_RUN_DIR / "pcscd.log").read_text(errors="replace")
+            pytest.fail(f"private pcscd did not start:\n{text}")
         yield PrivatePcscd(port, socket_path, process)
     finally:
         process.terminate()

@@ -11,7 +11,7 @@ from drivers.printers import commands
 from drivers.printers.status_bytes import blocking_reason, combine, parse_paper
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.profiles import get_profile
-from kiosk.printing.samples import sample_ticket
+from tests.sample_slips import sample_ticket
 
 
 def gb(text: str) -> bytes:

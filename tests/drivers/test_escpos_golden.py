@@ -11,7 +11,7 @@ import pytest
 from drivers.printers.sim.emulator import EscposEmulator
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.profiles import get_profile
-from kiosk.printing.samples import sample_documents
+from tests.sample_slips import sample_documents
 
 GOLDEN = Path(__file__).parent / "golden"
 NOW = datetime(2024, 5, 6, 9, 30)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -15,33 +14,23 @@ from drivers.printers.escpos import EscposPrinter
 from drivers.printers.sim.emulator import EscposEmulator
 from drivers.printers.sim.server import PtyPrinterServer, TcpPrinterServer
 from drivers.registry import make_printer
+from tests.waiting import wait_for_jobs
 
 JOB = commands.INIT + commands.text_line("受理回执 R-1", "gb18030") + commands.cut()
 
 
 @pytest.fixture
-def emulator() -> EscposEmulator:
+def printer_emulator() -> EscposEmulator:
+    """80 mm paper here (576 dots); ``printer_server`` (tests/conftest.py) serves it."""
     return EscposEmulator(576)
 
 
 @pytest.fixture
-def tcp(emulator: EscposEmulator) -> Iterator[TcpPrinterServer]:
-    with TcpPrinterServer(emulator) as server:
-        yield server
-
-
-@pytest.fixture
-def printer(tcp: TcpPrinterServer) -> Iterator[EscposPrinter]:
-    driver = make_printer(tcp.uri)
+def printer(printer_server: TcpPrinterServer) -> Iterator[EscposPrinter]:
+    driver = make_printer(printer_server.uri)
     assert isinstance(driver, EscposPrinter)
     yield driver
     driver.close()
-
-
-def _wait_for_jobs(emulator: EscposEmulator, count: int) -> None:
-    deadline = time.monotonic() + 5
-    while len(emulator.jobs) < count and time.monotonic() < deadline:
-        time.sleep(0.01)
 
 
 @pytest.mark.parametrize(
@@ -57,22 +46,22 @@ def _wait_for_jobs(emulator: EscposEmulator, count: int) -> None:
     ids=["ok", "near_end", "out", "cover_open", "offline", "silent"],
 )
 def test_status_over_tcp(
-    emulator: EscposEmulator,
+    printer_emulator: EscposEmulator,
     printer: EscposPrinter,
     switches: dict[str, object],
     online: bool | None,
     paper: str,
     cover: bool,
 ) -> None:
-    emulator.set(**switches)
+    printer_emulator.set(**switches)
     status = printer.query_status()
     assert (status.online, status.paper, status.cover_open) == (online, paper, cover)
 
 
-def test_a_job_prints_over_tcp(emulator: EscposEmulator, printer: EscposPrinter) -> None:
+def test_a_job_prints_over_tcp(printer_emulator: EscposEmulator, printer: EscposPrinter) -> None:
     printer.send(JOB)
-    _wait_for_jobs(emulator, 1)
-    assert emulator.jobs[0].lines == ["受理回执 R-1"] and emulator.jobs[0].complete
+    wait_for_jobs(printer_emulator, 1)
+    assert printer_emulator.jobs[0].lines == ["受理回执 R-1"] and printer_emulator.jobs[0].complete
 
 
 @pytest.mark.parametrize(
@@ -84,36 +73,39 @@ def test_a_job_prints_over_tcp(emulator: EscposEmulator, printer: EscposPrinter)
     ],
 )
 def test_nothing_is_sent_to_a_printer_that_cannot_print(
-    emulator: EscposEmulator, printer: EscposPrinter, switches: dict[str, object], reason: str
+    printer_emulator: EscposEmulator,
+    printer: EscposPrinter,
+    switches: dict[str, object],
+    reason: str,
 ) -> None:
-    emulator.set(**switches)
+    printer_emulator.set(**switches)
     with pytest.raises(PrinterError) as caught:
         printer.send(JOB)
     assert caught.value.reason == reason
     printer.close()
-    assert emulator.jobs == []
+    assert printer_emulator.jobs == []
 
 
 def test_paper_running_out_during_a_job_is_reported_after_sending(
-    emulator: EscposEmulator, printer: EscposPrinter
+    printer_emulator: EscposEmulator, printer: EscposPrinter
 ) -> None:
-    emulator.set(paper_lines_left=1)
+    printer_emulator.set(paper_lines_left=1)
     long_job = commands.INIT + commands.text_line("1", "gbk") * 3 + commands.cut()
     with pytest.raises(PrinterError) as caught:
         printer.send(long_job)
     assert caught.value.reason == "paper_out"
-    _wait_for_jobs(emulator, 1)
-    assert not emulator.jobs[0].complete
+    wait_for_jobs(printer_emulator, 1)
+    assert not printer_emulator.jobs[0].complete
 
 
 def test_a_silent_printer_is_still_printed_to_and_never_hangs(
-    emulator: EscposEmulator, printer: EscposPrinter
+    printer_emulator: EscposEmulator, printer: EscposPrinter
 ) -> None:
-    emulator.set(silent=True)
+    printer_emulator.set(silent=True)
     printer.send(JOB)  # bounded by the status timeout; pytest-timeout guards a hang
     assert printer.last_status.online is None and printer.last_status.paper == "unknown"
-    _wait_for_jobs(emulator, 1)
-    assert emulator.jobs[0].lines == ["受理回执 R-1"]
+    wait_for_jobs(printer_emulator, 1)
+    assert printer_emulator.jobs[0].lines == ["受理回执 R-1"]
 
 
 def test_a_printer_that_accepts_but_never_reads_does_not_hang_a_status_query() -> None:
@@ -152,17 +144,17 @@ def test_a_usb_printer_that_is_not_plugged_in_is_a_clear_error() -> None:
     assert "not found" in message and "library" not in message
 
 
-def test_status_and_a_job_over_a_pty_serial_line(emulator: EscposEmulator) -> None:
-    with PtyPrinterServer(emulator) as server:
+def test_status_and_a_job_over_a_pty_serial_line(printer_emulator: EscposEmulator) -> None:
+    with PtyPrinterServer(printer_emulator) as server:
         driver = make_printer(server.uri)
         try:
-            emulator.set(paper="near_end")
+            printer_emulator.set(paper="near_end")
             assert driver.query_status().paper == "near_end"
             driver.send(JOB)
         finally:
             driver.close()
-        _wait_for_jobs(emulator, 1)
-    assert emulator.jobs[0].lines == ["受理回执 R-1"]
+        wait_for_jobs(printer_emulator, 1)
+    assert printer_emulator.jobs[0].lines == ["受理回执 R-1"]
 
 
 def test_the_sim_uri_prints_through_the_same_driver_into_png_files(tmp_path: object) -> None:
@@ -204,11 +196,11 @@ class _AcmeTransport:
 
 
 def test_a_vendor_printer_on_its_own_transport_gets_its_init_prefix_before_each_job(
-    tcp: TcpPrinterServer, emulator: EscposEmulator
+    printer_server: TcpPrinterServer, printer_emulator: EscposEmulator
 ) -> None:
     from drivers.printers.transports import NetworkTransport
 
-    host, port = tcp.uri.removeprefix("tcp://").split(":")
+    host, port = printer_server.uri.removeprefix("tcp://").split(":")
     transport = _AcmeTransport(NetworkTransport(host, int(port)))
     # The acme printer wants two init bytes before each job.
     driver = EscposPrinter("acme:lp", transport, job_prefix=b"\x1b\x40")
@@ -218,14 +210,14 @@ def test_a_vendor_printer_on_its_own_transport_gets_its_init_prefix_before_each_
         driver.close()
     assert transport.writes == [b"\x1b\x40" + JOB]
     assert commands.STATUS_PRINTER in transport.queries
-    _wait_for_jobs(emulator, 1)
-    assert emulator.jobs and "受理回执 R-1" in emulator.jobs[-1].lines
+    wait_for_jobs(printer_emulator, 1)
+    assert printer_emulator.jobs and "受理回执 R-1" in printer_emulator.jobs[-1].lines
 
 
-def test_status_commands_replace_the_standard_requests(tcp: TcpPrinterServer) -> None:
+def test_status_commands_replace_the_standard_requests(printer_server: TcpPrinterServer) -> None:
     from drivers.printers.transports import NetworkTransport
 
-    host, port = tcp.uri.removeprefix("tcp://").split(":")
+    host, port = printer_server.uri.removeprefix("tcp://").split(":")
     transport = _AcmeTransport(NetworkTransport(host, int(port)))
     own = b"\x1d\x72\x01"
     driver = EscposPrinter("acme:lp", transport, status_commands={commands.STATUS_PAPER: own})

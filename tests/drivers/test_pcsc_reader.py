@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import queue
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +14,7 @@ from drivers.cards.sim.card_files import default_cards_dir, load_card
 from drivers.cards.sim.vpcd_card import SocialSecurityApplet, UnknownCardApplet, VirtualCard
 from drivers.registry import make_card_reader
 from kiosk.devices.reader_worker import CardResult, ReaderCallbacks, ReaderWorker
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.pcsc
 READER = "Virtual PCD 00 00"
@@ -35,9 +35,7 @@ def reader(private_pcscd: Any) -> Iterator[PcscReader]:
     assert isinstance(pcsc, PcscReader)
     pcsc.open()
     # A card removed by the previous test may take pcscd a moment to notice.
-    deadline = time.monotonic() + WAIT_S
-    while pcsc.card_present() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for(lambda: not pcsc.card_present(), "pcscd notices the last card is gone")
     yield pcsc
     pcsc.close()
 

@@ -14,7 +14,7 @@ from drivers.printers.sim.emulator import EscposEmulator
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.flow import Line, flow
 from kiosk.printing.profiles import get_profile
-from kiosk.printing.samples import sample_documents, sample_receipt
+from tests.sample_slips import sample_documents, sample_receipt
 
 NOW = datetime(2024, 5, 6, 9, 30)
 LAYOUTS = [(name, mm) for mm in (58, 80) for name in sample_documents(NOW, mm)]

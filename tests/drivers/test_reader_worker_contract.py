@@ -14,8 +14,7 @@ from drivers.cards.base import CardRead
 from drivers.status import DeviceState, DeviceStatus
 from kiosk.devices.reader_worker import CardResult, ReaderCallbacks, ReaderWorker
 from tests.unit.hanging_drivers import HangingReader
-
-GENEROUS_S = 15.0
+from tests.waiting import GENEROUS_S, wait_for
 
 
 class Events:
@@ -37,15 +36,16 @@ class Events:
         )
 
     def next(self, kind: str) -> object:
-        deadline = time.monotonic() + GENEROUS_S
-        while time.monotonic() < deadline:
+        """The value of the next ``kind`` event (other events before it are passed over)."""
+
+        def arrived() -> tuple[object] | None:
             try:
-                got, value = self.queue.get(timeout=0.5)
+                got, value = self.queue.get(timeout=0.05)
             except queue.Empty:
-                continue
-            if got == kind:
-                return value
-        raise AssertionError(f"no {kind} event within {GENEROUS_S} s")
+                return None
+            return (value,) if got == kind else None
+
+        return wait_for(arrived, f"a {kind} event", poll_s=0)[0]
 
 
 class StickyReader:
@@ -80,10 +80,7 @@ def test_a_reader_that_returns_the_card_on_every_call_gives_one_event_per_placem
         reader.card_type = "unknown_kind"  # laid on the reader
         events.next("read")
         calls = reader.calls
-        deadline = time.monotonic() + GENEROUS_S
-        while reader.calls < calls + 50 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert reader.calls >= calls + 50, "the worker stopped reading"
+        wait_for(lambda: reader.calls >= calls + 50, "the worker keeps reading")
         assert (events.counts["present"], events.counts["read"]) == (1, 1)
         reader.card_type = ""  # lifted …
         time.sleep(0.5)

@@ -7,7 +7,6 @@ database directly; requests still travel over real HTTP on 127.0.0.1.
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from central.auth import add_terminal
 from central.testing import free_port
 from kiosk.contract import API_PREFIX
 from kiosk.sync.client import CentralClient, Credentials
+from tests.waiting import wait_for
 
 
 class CentralServer:
@@ -40,11 +40,7 @@ class CentralServer:
 
     def __enter__(self) -> CentralServer:
         self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("central did not start")
-            time.sleep(0.02)
+        wait_for(lambda: self._server.started, "central starts", poll_s=0.02)
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,13 +15,8 @@ from kiosk.catalog import BUNDLED_CATALOG, BUNDLED_SYNONYMS, CatalogBrowser, ens
 from kiosk.store import Store
 from tests.integration.services_env import Terminal
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A fresh store file in a temporary folder."""
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
+if TYPE_CHECKING:
+    from tests.integration.central_server import CentralServer
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +52,15 @@ def central(tmp_path: Path) -> Iterator[CentralProcess]:
     proc = CentralProcess(tmp_path)
     yield proc
     proc.stop()
+
+
+@pytest.fixture
+def central_server(tmp_path: Path) -> Iterator[CentralServer]:
+    """The reference central in a thread of this process, on loopback, default options."""
+    from tests.integration.central_server import CentralServer
+
+    with CentralServer(tmp_path) as srv:
+        yield srv
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -26,13 +25,6 @@ HJ004 = {
     "since": "2024-05-01",
     "basis": "work",
 }
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
 
 
 def make_service(store: Store, when: datetime) -> SubmitService:

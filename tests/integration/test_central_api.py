@@ -15,7 +15,7 @@ from central.idempotency import body_hash
 from demo.central import InProcessCentral
 from kiosk.contract import API_PREFIX, TicketRequest
 from kiosk.sync.client import CentralClient, Credentials, PermanentError
-from kiosk.sync.samples import sample_submission
+from tests.sample_submissions import sample_submission
 
 
 @pytest.fixture

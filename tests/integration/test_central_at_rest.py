@@ -21,9 +21,9 @@ from central.db import CaseRecord, CentralMeta, Database, IntakeItem
 from kiosk.contract import Applicant, BatchItem, CaseLookup, IntakeKind, Submission
 from kiosk.sync.client import CentralClient
 from kiosk.sync.idkey import IdHasher
-from kiosk.sync.samples import sample_submission
 from tests.central_ledger import ledger
 from tests.integration.central_server import CentralServer
+from tests.sample_submissions import sample_submission
 
 AGENT = Applicant(name="李代办", id_number="110105199001010013", phone="13911112222")
 ID_KEY = os.urandom(32)

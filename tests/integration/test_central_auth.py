@@ -17,8 +17,8 @@ from requests_http_signature import HTTPSignatureAuth, algorithms
 from central.auth import add_terminal
 from kiosk.contract import API_PREFIX
 from kiosk.sync.client import CentralClient, Credentials
-from kiosk.sync.samples import sample_submission
 from tests.integration.central_server import CentralServer
+from tests.sample_submissions import sample_submission
 
 LIMIT = 256 * 1024
 

@@ -6,9 +6,7 @@ appointment id, each over real HTTP on 127.0.0.1 with a signed terminal."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,14 +20,8 @@ TOO_BIG = 2**63
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[CentralServer]:
-    with CentralServer(tmp_path) as srv:
-        yield srv
-
-
-@pytest.fixture
-def client(server: CentralServer) -> CentralClient:
-    return server.terminal("T01", "H0001")
+def client(central_server: CentralServer) -> CentralClient:
+    return central_server.terminal("T01", "H0001")
 
 
 def _raw(client: CentralClient, method: str, path: str, body: bytes = b"") -> requests.Response:
@@ -132,7 +124,7 @@ def test_booking_at_the_end_of_the_calendar_is_a_422(client: CentralClient) -> N
     assert reply.status_code == 422, reply.text
 
 
-def test_a_duplicate_appointment_id_is_a_409_for_staff(server: CentralServer) -> None:
+def test_a_duplicate_appointment_id_is_a_409_for_staff(central_server: CentralServer) -> None:
     start = datetime.now(UTC).replace(microsecond=0)
     body = {
         "appointment_id": "AP-1",
@@ -143,8 +135,8 @@ def test_a_duplicate_appointment_id_is_a_409_for_staff(server: CentralServer) ->
         "service_code": "SB-0001",
         "id_number": "11010519491231002X",
     }
-    assert server.staff("POST", "/appointments", body).status_code == 201
-    again = server.staff("POST", "/appointments", body)
+    assert central_server.staff("POST", "/appointments", body).status_code == 201
+    again = central_server.staff("POST", "/appointments", body)
     assert again.status_code == 409, again.text
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,13 @@ from central.db import Database, Terminal
 from central.sealing import SealError
 from kiosk.contract import API_PREFIX, BatchItem, IntakeKind
 from kiosk.sync.client import CentralClient
-from kiosk.sync.samples import sample_submission
 from tests.integration.central_server import CentralServer
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[CentralServer]:
-    with CentralServer(tmp_path) as srv:
-        yield srv
+from tests.sample_submissions import sample_submission
 
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc", "/openapi.json"])
-def test_api_docs_are_not_served_by_default(server: CentralServer, path: str) -> None:
-    assert requests.get(f"{server.url}{path}", timeout=5).status_code == 404
+def test_api_docs_are_not_served_by_default(central_server: CentralServer, path: str) -> None:
+    assert requests.get(f"{central_server.url}{path}", timeout=5).status_code == 404
 
 
 def test_api_docs_are_served_when_the_deployer_asks(tmp_path: Path) -> None:
@@ -44,14 +37,14 @@ def test_api_docs_are_served_when_the_deployer_asks(tmp_path: Path) -> None:
     ["张\x00三", "张\u202e三", "张\u200b三", "\ufeff张三", "张\u2066三\u2069", "张\u200d三"],
     ids=["nul", "rtl-override", "zero-width-space", "bom", "bidi-isolate", "zero-width-joiner"],
 )
-def test_a_name_with_hidden_characters_is_refused(server: CentralServer, name: str) -> None:
-    client: CentralClient = server.terminal("T01", "H0001")
+def test_a_name_with_hidden_characters_is_refused(central_server: CentralServer, name: str) -> None:
+    client: CentralClient = central_server.terminal("T01", "H0001")
     body = json.loads(sample_submission("R-hidden").model_dump_json())
     body["applicant"]["name"] = name
     item = BatchItem(key=f"k-{uuid.uuid4().hex}", kind=IntakeKind.SUBMISSION, body=body)
     req = requests.Request(
         "POST",
-        f"{server.url}{API_PREFIX}/intake/batch",
+        f"{central_server.url}{API_PREFIX}/intake/batch",
         data=json.dumps({"items": [item.model_dump(mode="json")]}).encode(),
         headers={"Content-Type": "application/json"},
     ).prepare()
@@ -62,8 +55,8 @@ def test_a_name_with_hidden_characters_is_refused(server: CentralServer, name: s
     assert reply.json()["detail"][0]["type"] == "string_hidden_characters"
 
 
-def test_ordinary_names_pass(server: CentralServer) -> None:
-    client = server.terminal("T01", "H0001")
+def test_ordinary_names_pass(central_server: CentralServer) -> None:
+    client = central_server.terminal("T01", "H0001")
     for i, name in enumerate(["阿依古丽·买买提", "O'Brien Mary-Jane", "欧阳娜娜"]):
         body = json.loads(sample_submission(f"R-ok-{i}").model_dump_json())
         body["applicant"]["name"] = name
@@ -71,10 +64,10 @@ def test_ordinary_names_pass(server: CentralServer) -> None:
         assert client.send_batch([item]).results[0].status == 201
 
 
-def test_terminal_secrets_are_not_stored_in_clear(server: CentralServer) -> None:
-    client = server.terminal("T01", "H0001")
+def test_terminal_secrets_are_not_stored_in_clear(central_server: CentralServer) -> None:
+    client = central_server.terminal("T01", "H0001")
     secret = client._auth.signer.key_resolver.resolve_private_key("T01")  # type: ignore[union-attr]
-    with server.db.session() as s:
+    with central_server.db.session() as s:
         stored = s.exec(select(Terminal.secret)).one()
     assert secret not in bytes(stored)
     assert client.catalog_delta(0).version == 0  # and the terminal still authenticates

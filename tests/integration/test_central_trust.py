@@ -4,9 +4,7 @@ item's database conflict is that item's answer, never a 500 for its batch."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,12 +14,6 @@ from central.db import AppointmentRow, TicketRow
 from kiosk.contract import BatchItem, IntakeKind, TicketRequest
 from kiosk.sync.client import CentralClient, PermanentError
 from tests.integration.central_server import CentralServer
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[CentralServer]:
-    with CentralServer(tmp_path) as srv:
-        yield srv
 
 
 def _item(kind: IntakeKind, body: dict[str, Any]) -> BatchItem:
@@ -57,10 +49,12 @@ def _evaluation() -> BatchItem:
     )
 
 
-def test_a_checkin_is_matched_against_the_signed_terminals_hall(server: CentralServer) -> None:
-    other_hall = server.terminal("T0002", "H0002")
+def test_a_checkin_is_matched_against_the_signed_terminals_hall(
+    central_server: CentralServer,
+) -> None:
+    other_hall = central_server.terminal("T0002", "H0002")
     start = datetime.now(UTC).replace(microsecond=0)
-    booked = server.staff(
+    booked = central_server.staff(
         "POST",
         "/appointments",
         {
@@ -85,42 +79,42 @@ def test_a_checkin_is_matched_against_the_signed_terminals_hall(server: CentralS
     )
     (result,) = other_hall.send_batch([checkin]).results
     assert result.status == 422
-    with server.db.session() as s:
+    with central_server.db.session() as s:
         appt = s.get(AppointmentRow, "AP-H0001-1")
         assert appt is not None and not appt.checked_in
 
 
 def test_an_offline_ticket_lands_in_the_signers_hall_under_the_signers_origin(
-    server: CentralServer,
+    central_server: CentralServer,
 ) -> None:
-    other_hall = server.terminal("T0002", "H0002")
+    other_hall = central_server.terminal("T0002", "H0002")
     forged = _ticket(7, hall="H0001", origin="T0001")
     (result,) = other_hall.send_batch([forged]).results
     assert result.status == 201
-    with server.db.session() as s:
+    with central_server.db.session() as s:
         row = s.get(TicketRow, forged.body["ticket_id"])
         assert row is not None
         assert (row.hall_id, row.origin) == ("H0002", "T0002")
         assert row.display == "T0002-A007"
 
 
-def test_a_ticket_id_of_another_hall_cannot_be_voided(server: CentralServer) -> None:
-    own = server.terminal("T0001", "H0001")
-    other_hall = server.terminal("T0002", "H0002")
+def test_a_ticket_id_of_another_hall_cannot_be_voided(central_server: CentralServer) -> None:
+    own = central_server.terminal("T0001", "H0001")
+    other_hall = central_server.terminal("T0002", "H0002")
     mine = _ticket(3)
     assert own.send_batch([mine]).results[0].status == 201
     void = _item(IntakeKind.TICKET, {**mine.body, "hall_id": "H0002", "status": "void"})
     (result,) = other_hall.send_batch([void]).results
     assert result.status == 422
-    with server.db.session() as s:
+    with central_server.db.session() as s:
         row = s.get(TicketRow, mine.body["ticket_id"])
         assert row is not None and not row.void and row.hall_id == "H0001"
 
 
 def test_a_unique_conflict_answers_that_item_and_spares_its_neighbours(
-    server: CentralServer,
+    central_server: CentralServer,
 ) -> None:
-    terminal: CentralClient = server.terminal("T0001", "H0001")
+    terminal: CentralClient = central_server.terminal("T0001", "H0001")
     first = _ticket(7)
     assert terminal.send_batch([first]).results[0].status == 201
     before, clash, after = _evaluation(), _ticket(7), _evaluation()
@@ -130,16 +124,16 @@ def test_a_unique_conflict_answers_that_item_and_spares_its_neighbours(
     # The conflict is the item's final answer: replayed, not retried for ever.
     (again,) = terminal.send_batch([clash]).results
     assert again.status == 422 and again.replayed
-    with server.db.session() as s:
+    with central_server.db.session() as s:
         sevens = s.exec(select(TicketRow).where(TicketRow.number == 7)).all()
         assert [t.ticket_id for t in sevens] == [first.body["ticket_id"]]
 
 
 def test_a_ticket_id_of_another_hall_is_not_answered_from_the_queue(
-    server: CentralServer,
+    central_server: CentralServer,
 ) -> None:
-    own = server.terminal("T0001", "H0001")
-    other_hall = server.terminal("T0002", "H0002")
+    own = central_server.terminal("T0001", "H0001")
+    other_hall = central_server.terminal("T0002", "H0002")
     mine = _ticket(3)
     assert own.send_batch([mine]).results[0].status == 201
     with pytest.raises(PermanentError) as err:

@@ -6,31 +6,31 @@ import os
 import pty
 import select
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.staff import StaffAccess, StaffSession
 from kiosk.store import Store
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.slow  # starts kioskctl (about 2 s)
 KIOSKCTL = str(Path(sys.executable).parent / "kioskctl")
 
 
-def _read_until(fd: int, marker: bytes, seen: bytearray, timeout_s: float = 30) -> None:
-    deadline = time.monotonic() + timeout_s
-    while marker not in seen:
-        left = deadline - time.monotonic()
-        assert left > 0, f"no {marker!r} in {bytes(seen)!r}"
-        ready, _, _ = select.select([fd], [], [], left)
+def _read_until(fd: int, marker: bytes, seen: bytearray) -> None:
+    def arrived() -> bool:
+        ready, _, _ = select.select([fd], [], [], 0.05)
         if ready:
             try:
                 chunk = os.read(fd, 1024)
             except OSError:  # EIO: the child closed the pty
                 chunk = b""
             assert chunk, f"kioskctl ended before {marker!r}: {bytes(seen)!r}"
-            seen += chunk
+            seen.extend(chunk)
+        return marker in seen
+
+    wait_for(arrived, f"kioskctl prints {marker!r}", poll_s=0)
 
 
 def _run_set_pin(data_dir: Path, first: str, second: str) -> tuple[int, bytes]:

@@ -18,11 +18,11 @@ from sqlalchemy import text
 
 from kiosk.cli import build_parser, main
 from kiosk.printing.jobs import PrintJobs
-from kiosk.printing.samples import sample_ticket
 from kiosk.staff import StaffAccess, StaffSession
 from kiosk.store import SCHEMA_VERSION, Store
 from kiosk.sync.outbox import iso
-from kiosk.sync.samples import accept_submission, sample_submission
+from tests.sample_slips import sample_ticket
+from tests.sample_submissions import accept_submission, sample_submission
 
 ID = "11010519491231002X"
 

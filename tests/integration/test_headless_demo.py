@@ -29,6 +29,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from tests.conftest import REPO
+from tests.waiting import wait_for
 from tools.headless_demo import NOVNC_DIR, TOOLS
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.timeout(300)]
@@ -505,8 +506,5 @@ def test_ctrl_c_stops_every_process(demo: Demo) -> None:
     assert len(demo.children) == 3, demo.children  # Xvnc, websockify, the terminal
     demo.process.send_signal(signal.SIGINT)
     assert demo.process.wait(30) == 0
-    deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in demo.children) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not [pid for pid in demo.children if _alive(pid)]
+    wait_for(lambda: not any(_alive(pid) for pid in demo.children), "every child ends")
     assert not _listening(demo.vnc_port) and not _listening(demo.web_port)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,8 +18,9 @@ from kiosk.devices.reader_worker import CardResult, ReaderCallbacks
 from kiosk.services.progress import receipt_from_scan
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import make_runner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import SyncIndicator, sync_status
+from tests.sample_submissions import accept_submission, sample_submission
+from tests.waiting import wait_for
 
 UP_S = 60  # the demo core comes up in seconds; a loaded machine only slows it
 
@@ -36,9 +36,7 @@ def test_demo_kiosk_sends_a_submission_to_its_own_central(tmp_path: Path) -> Non
         assert kiosk.sync is not None, "sync worker did not start"
         accept_submission(kiosk.store, sample_submission("D1"))
         kiosk.sync.notify()
-        deadline = time.monotonic() + 20
-        while sync_status(kiosk.store).sent < 1 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for(lambda: sync_status(kiosk.store).sent >= 1, "the submission is sent")
         assert sync_status(kiosk.store).sent == 1
         assert kiosk.sync.snapshot().backlog == 0
         assert any(i.online for i in seen)

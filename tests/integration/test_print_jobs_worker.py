@@ -17,9 +17,9 @@ from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.jobs import JobNotFound, PrintJobs
 from kiosk.printing.outcome import PrintOutcome
 from kiosk.printing.profiles import get_profile
-from kiosk.printing.samples import sample_ticket
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
+from tests.sample_slips import sample_ticket
 
 WAIT_S = 10
 

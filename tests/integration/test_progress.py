@@ -12,8 +12,8 @@ from central.testing import CentralProcess
 from kiosk.contract import Applicant
 from kiosk.services.common import ServiceError
 from kiosk.services.progress import receipt_from_scan
-from kiosk.sync.samples import accept_submission, sample_submission
 from tests.integration.services_env import Terminal, person
+from tests.sample_submissions import accept_submission, sample_submission
 
 APPLICANT = "11010519491231002X"  # the sample submission's applicant
 AGENT = person()

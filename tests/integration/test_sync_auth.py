@@ -25,9 +25,9 @@ from kiosk.sync.client import CentralClient, Credentials, write_credentials
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
 from tests.central_ledger import intake_bodies
+from tests.sample_submissions import accept_submission, sample_submission
 
 TEN_MINUTES_S = 600.0
 

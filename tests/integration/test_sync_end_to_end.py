@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy import text
 
 from central.testing import CentralProcess
@@ -16,17 +11,11 @@ from kiosk.sync.client import CentralClient, Credentials
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
 from kiosk.sync.worker import SyncWorker, WorkerTimings, pull_forward
 from tests.central_ledger import intake_bodies
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
+from tests.sample_submissions import accept_submission, sample_submission
+from tests.waiting import wait_for
 
 
 def make_runner(
@@ -84,16 +73,16 @@ def test_worker_drains_pulls_catalog_and_follows_a_staff_action(
     try:
         accept_submission(store, sample_submission("R1"))
         worker.notify()
-        wait_for(lambda: sync_status(store).sent == 1)
-        wait_for(lambda: bool(deltas))
+        wait_for(lambda: sync_status(store).sent == 1, "the worker sends the submission")
+        wait_for(lambda: bool(deltas), "the worker reports a sync")
         assert deltas[0].changed[0]["code"] == "SB-0001"
         case_no = central.staff("GET", "/cases")[0]["case_no"]
         central.staff(
             "POST", f"/cases/{case_no}/advance", {"state": "completed", "department": "民政局"}
         )
-        wait_for(lambda: stored_state(store, case_no) == "completed")
+        wait_for(lambda: stored_state(store, case_no) == "completed", "the case completes")
         central.staff("PUT", "/catalog", {"removed": ["SB-0001"]})
-        wait_for(lambda: len(deltas) >= 2)
+        wait_for(lambda: len(deltas) >= 2, "a second sync report")
         assert deltas[-1].removed == ["SB-0001"]
         assert worker.snapshot().online is True and worker.snapshot().backlog == 0
         assert any(i.online for i in seen)
@@ -106,12 +95,3 @@ def stored_state(store: Store, case_no: str) -> str | None:
         return s.execute(
             text("SELECT state FROM case_status WHERE case_no=:c"), {"c": case_no}
         ).scalar()
-
-
-def wait_for(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not reached in time")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -18,10 +17,11 @@ from kiosk.sync.client import CentralClient, Credentials
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import enqueue
 from kiosk.sync.runner import SyncRunner
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
 from tests.central_ledger import intake_bodies
 from tests.integration.faultproxy import FaultProxy
+from tests.sample_submissions import accept_submission, sample_submission
+from tests.waiting import wait_for
 
 FAULTS = ["slow_after", "reset_before", "500_before", "503_after", "429", "reset_after"]
 
@@ -32,13 +32,6 @@ def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralProcess
     proc.start()
     yield proc
     proc.stop()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
 
 
 def runner_via(url: str, store: Store, tid: str, secret: str, batch: int = 5) -> SyncRunner:
@@ -53,15 +46,13 @@ def runner_via(url: str, store: Store, tid: str, secret: str, batch: int = 5) ->
     )
 
 
-def run_until_settled(runner: SyncRunner, store: Store, timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+def run_until_settled(runner: SyncRunner, store: Store) -> None:
+    def settled() -> bool:
         runner.send_due()
         st = sync_status(store)
-        if st.pending == 0 and st.sending == 0:
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"outbox did not settle: {sync_status(store)}")
+        return st.pending == 0 and st.sending == 0
+
+    wait_for(settled, "the outbox settles")
 
 
 def receipts_at_central(central: CentralProcess, tid: str) -> list[str]:

@@ -17,10 +17,9 @@ from drivers.testing import fake_distribution
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import load_settings
 from kiosk.health import SystemStatus
-from kiosk.printing.samples import sample_ticket
 from kiosk.services.common import ServiceError
-
-GENEROUS_S = 60.0
+from tests.sample_slips import sample_ticket
+from tests.waiting import GENEROUS_S
 
 PLUGINS = {
     "acmeid_kiosk": "def make(uri):\n    raise OSError('libacmeid.so: cannot open it')\n",

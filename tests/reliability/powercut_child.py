@@ -60,6 +60,7 @@ def main(args: dict[str, Any]) -> None:
         hall_name="示范市民服务中心",
         terminal_name="TP1",
         cipher=FieldCipher.for_data_dir(data),
+        printing=printing,  # wakes the printer for each receipt, as on a terminal
     )
     acks = Ledger(args["acks"], durable=True)
     os.write(1, f"ready {os.getpid()}\n".encode())
@@ -67,5 +68,4 @@ def main(args: dict[str, Any]) -> None:
     while True:
         result = walk_to_review("HJ-004", HJ004, commit=n % 2 == 0).submit(submit.submit)
         acks.write(result.receipt_no)
-        printing.wake()
         n += 1

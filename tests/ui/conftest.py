@@ -11,10 +11,11 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.config import load_settings
+from tests.waiting import GENEROUS_S
 
 # GUI tests wait for a state, never for a time: every qtbot.waitUntil waits up to this long
 # (a test that passes does not wait longer; a loaded machine or a cold QML cache only slows it).
-WAIT_MS = 60_000
+WAIT_MS = int(GENEROUS_S * 1000)
 QUIET_TIMERS = ("idle_timeout_s", "idle_form_s", "idle_result_s", "attract_after_s")
 
 
@@ -88,6 +89,14 @@ def live_ui(kiosk_ui, qtbot):
         lambda: kiosk_ui.kiosk is not None and bool(kiosk_ui.catalog.property("themes"))
     )
     return kiosk_ui
+
+
+@pytest.fixture
+def demo(live_ui, qtbot):
+    """The live UI once the demo central is seeded and the services are connected to it."""
+    from tests.ui.inquiry_helpers import demo_ready
+
+    return demo_ready(live_ui, qtbot)
 
 
 def visible_texts(ui) -> list[str]:

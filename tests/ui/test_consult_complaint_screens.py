@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from drivers.printers.sim.inprocess import emulator_of
 from tests.ui.conftest import tap
-from tests.ui.inquiry_helpers import demo_ready, item, shown, wait_page
+from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -35,11 +35,6 @@ def wait_at_central(ui, qtbot, tracking_no: str) -> None:
         return any(f["tracking_no"] == tracking_no for f in central.staff("GET", "/followups"))
 
     qtbot.waitUntil(arrived)
-
-
-@pytest.fixture
-def demo(live_ui, qtbot):
-    return demo_ready(live_ui, qtbot)
 
 
 def ask_about_the_social_security_card(ui, qtbot, text: str, phone: str) -> None:

@@ -10,17 +10,12 @@ import pytest
 
 from kiosk.services.common import Central
 from tests.ui.conftest import tap
-from tests.ui.inquiry_helpers import demo_ready, item, shown, wait_page
+from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 PARALLEL_SERVICE = "新生儿出生“一件事”联办"
 OWNER_NOTE = "请补充新生儿照片电子版"
-
-
-@pytest.fixture
-def demo(live_ui, qtbot):
-    return demo_ready(live_ui, qtbot)
 
 
 def parallel_receipt(ui) -> str:

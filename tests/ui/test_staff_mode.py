@@ -131,14 +131,12 @@ def test_staff_turn_the_voice_up_and_it_stays_up_after_a_restart(staff_ui, qtbot
 def test_reloading_settings_applies_timeouts_now_and_names_what_needs_a_restart(
     staff_ui, qtbot, tmp_path
 ):
-    from dataclasses import replace
-
     config = tmp_path / "kiosk.toml"
     config.write_text(
         'hall_name = "新区政务服务中心"\nidle_form_s = 45\nvoice_engine = "mock"\n',
         encoding="utf-8",
     )
-    staff_ui.kiosk.settings = replace(staff_ui.kiosk.settings, source=str(config))
+    staff_ui.kiosk.settings = staff_ui.kiosk.settings.model_copy(update={"source": str(config)})
     log_in(staff_ui, qtbot)
     tap(staff_ui, find_item(staff_ui.window.contentItem(), "staffReload"))
     qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reloaded_restart")
@@ -152,7 +150,6 @@ def test_reloading_settings_applies_timeouts_now_and_names_what_needs_a_restart(
 
 
 def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monkeypatch):
-    from dataclasses import replace
     from types import SimpleNamespace
 
     codes: list[int] = []
@@ -169,7 +166,7 @@ def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monke
         return find_item(staff_ui.window.contentItem(), "staffExit")
 
     assert not exit_button().isVisible()
-    staff_ui.staff.set_settings(replace(staff_ui.settings, staff_can_exit=True))
+    staff_ui.staff.set_settings(staff_ui.settings.model_copy(update={"staff_can_exit": True}))
 
     def shown() -> bool:  # visible, and laid out beside the reload button by its Flow
         button = exit_button()

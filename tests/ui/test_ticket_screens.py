@@ -8,18 +8,18 @@ import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
 from tests.ui.conftest import tap
-from tests.ui.inquiry_helpers import demo_ready, item, shown, wait_page
+from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 @pytest.fixture
-def demo(live_ui, qtbot):
-    ui = demo_ready(live_ui, qtbot)
-    tickets = ui.kiosk.services.tickets
+def demo(demo, qtbot):
+    """The demo UI (tests/ui/conftest.py) once its queues came from central."""
+    tickets = demo.kiosk.services.tickets
     qtbot.waitUntil(lambda: tickets.central.configured)
-    qtbot.waitUntil(lambda: bool(ui.queue.property("queues")))
-    return ui
+    qtbot.waitUntil(lambda: bool(demo.queue.property("queues")))
+    return demo
 
 
 def printed_text(ui) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,29 +19,20 @@ def no_settings_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
 
 
-@pytest.fixture
-def emulator() -> EscposEmulator:
-    return EscposEmulator(384)
-
-
-@pytest.fixture
-def server(emulator: EscposEmulator) -> Iterator[TcpPrinterServer]:
-    with TcpPrinterServer(emulator) as srv:
-        yield srv
-
-
 def _closed_port() -> int:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         return int(probe.getsockname()[1])
 
 
 def test_print_test_prints_chinese_a_qr_code_and_cuts(
-    server: TcpPrinterServer, emulator: EscposEmulator, capsys: pytest.CaptureFixture[str]
+    printer_server: TcpPrinterServer,
+    printer_emulator: EscposEmulator,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["print-test", "--printer", server.uri, "--width", "58"]) == 0
+    assert main(["print-test", "--printer", printer_server.uri, "--width", "58"]) == 0
     assert "printed" in capsys.readouterr().out
-    server.stop()  # the connection is closed, so the job is complete in the emulator
-    job = emulator.jobs[0]
+    printer_server.stop()  # the connection is closed, so the job is complete in the emulator
+    job = printer_emulator.jobs[0]
     assert job.lines[0] == "打印测试页" and job.qr_codes and job.cut
 
 
@@ -51,14 +41,14 @@ def test_print_test_prints_chinese_a_qr_code_and_cuts(
     [({"paper": "out"}, "paper_out"), ({"offline": True}, "offline")],
 )
 def test_print_test_fails_with_the_reason_when_the_printer_cannot_print(
-    server: TcpPrinterServer,
-    emulator: EscposEmulator,
+    printer_server: TcpPrinterServer,
+    printer_emulator: EscposEmulator,
     capsys: pytest.CaptureFixture[str],
     switches: dict[str, object],
     reason: str,
 ) -> None:
-    emulator.set(**switches)
-    assert main(["print-test", "--printer", server.uri]) == 1
+    printer_emulator.set(**switches)
+    assert main(["print-test", "--printer", printer_server.uri]) == 1
     assert "NOT printed" in capsys.readouterr().err and reason
 
 
@@ -85,15 +75,15 @@ def test_print_test_on_the_sim_printer_names_the_picture(
     ],
 )
 def test_printer_status_as_json(
-    server: TcpPrinterServer,
-    emulator: EscposEmulator,
+    printer_server: TcpPrinterServer,
+    printer_emulator: EscposEmulator,
     capsys: pytest.CaptureFixture[str],
     switches: dict[str, object],
     expected: dict[str, object],
     code: int,
 ) -> None:
-    emulator.set(**switches)
-    assert main(["printer-status", "--printer", server.uri, "--json"]) == code
+    printer_emulator.set(**switches)
+    assert main(["printer-status", "--printer", printer_server.uri, "--json"]) == code
     answer = json.loads(capsys.readouterr().out)
     assert {k: answer[k] for k in expected} == expected
 
@@ -112,8 +102,8 @@ def test_staff_list_todays_jobs_and_queue_a_reprint(
     from datetime import datetime
 
     from kiosk.printing.jobs import PrintJobs
-    from kiosk.printing.samples import sample_ticket
     from kiosk.store import Store
+    from tests.sample_slips import sample_ticket
 
     store = Store(tmp_path / "kiosk.db")
     jobs = PrintJobs(store)

@@ -56,6 +56,7 @@ def test_kiosk_config_variable_names_the_file(tmp_path):
         ('card_reader = "usb:0x1:0x2"\n', "card_reader"),
         ('printer = "tcp://host"\n', "printer"),
         ('scanner = "usb:0x1:0x2"\n', "scanner"),
+        ('beacon = "usb:0x1:0x2"\n', "beacon"),
         ("idle_timeout_s = 5\n", "idle_timeout_s"),
         ('idle_timeout_s = "soon"\n', "idle_timeout_s"),
         ('orientation = "diagonal"\n', "orientation"),
@@ -69,6 +70,11 @@ def test_a_bad_setting_is_refused_naming_its_key(tmp_path, text, key):
         load_settings(write(tmp_path, text), env={})
     assert info.value.key == key
     assert key in str(info.value)
+
+
+def test_the_call_light_is_off_by_default_and_takes_a_led(tmp_path):
+    assert load_settings(env={}).beacon == ""
+    assert load_settings(write(tmp_path, 'beacon = "led:call"\n'), env={}).beacon == "led:call"
 
 
 def test_the_scanner_is_off_by_default_and_takes_a_scanner_uri(tmp_path):
@@ -117,10 +123,55 @@ def test_staff_may_change_only_what_staff_mode_offers(tmp_path):
 
 
 def test_a_reload_names_the_changes_that_need_a_restart(tmp_path):
-    from dataclasses import replace
-
     from kiosk.config import needs_restart
 
     old = load_settings(env={}, data_dir=str(tmp_path))
-    new = replace(old, idle_form_s=45, printer="tcp://127.0.0.1:9100", source="x.toml")
+    changes = {"idle_form_s": 45, "printer": "tcp://127.0.0.1:9100", "source": "x.toml"}
+    new = old.model_copy(update=changes)
     assert needs_restart(old, new) == ["printer"]
+
+
+def test_settings_made_in_code_take_only_what_they_are_given(monkeypatch):
+    from kiosk.config import Settings
+
+    monkeypatch.setenv("KIOSK_PRINTER", "tcp://127.0.0.1:9100")
+    assert Settings().printer == "sim:"
+    assert Settings(printer="serial:/dev/ttyS0").printer == "serial:/dev/ttyS0"
+
+
+def test_settings_are_immutable_and_hashable(tmp_path):
+    from pydantic import ValidationError
+
+    settings = load_settings(env={}, data_dir=str(tmp_path))
+    with pytest.raises(ValidationError):
+        settings.printer = "tcp://127.0.0.1:9100"  # type: ignore[misc]
+    copy = settings.model_copy(update={"idle_form_s": 45})
+    assert (copy.idle_form_s, settings.idle_form_s) == (45, 60)
+    assert {settings: 1}[settings.model_copy()] == 1
+
+
+def test_environment_text_is_read_as_numbers_and_switches(tmp_path):
+    env = {"KIOSK_IDLE_TIMEOUT_S": " 120 ", "KIOSK_DEMO": "yes", "KIOSK_STAFF_CAN_EXIT": ""}
+    settings = load_settings(env=env, data_dir=str(tmp_path))
+    assert (settings.idle_timeout_s, settings.demo, settings.staff_can_exit) == (120, True, False)
+
+
+def test_source_and_unknown_keys_cannot_be_set_from_the_file(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_settings(write(tmp_path, 'source = "elsewhere"\n'), env={})
+    assert info.value.key == "source" and "unknown setting" in str(info.value)
+
+
+def test_a_client_key_without_its_certificate_is_refused(tmp_path):
+    key = tmp_path / "client.key"
+    key.write_text("key", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(write(tmp_path, f'central_client_key = "{key}"\n'), env={})
+    assert info.value.key == "central_client_key" and "central_client_cert" in str(info.value)
+
+
+def test_a_staff_value_out_of_range_is_ignored_rather_than_fatal(tmp_path):
+    from kiosk.config import STAFF_FILE
+
+    (tmp_path / STAFF_FILE).write_text('{"voice_volume": 150}', encoding="utf-8")
+    assert load_settings(env={}, data_dir=str(tmp_path)).voice_volume == 70

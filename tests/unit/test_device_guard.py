@@ -8,10 +8,10 @@ import time
 import pytest
 
 from kiosk.devices.guard import MAX_STUCK, DeviceGuard, DeviceTimeout, call_once
+from tests.waiting import GENEROUS_S, wait_for
 
 # The machine is shared and loaded: deadlines are short, the limits we assert are generous.
 DEADLINE_S = 1.0
-GENEROUS_S = 15.0
 
 
 def test_a_call_that_returns_gives_its_value_and_its_exception():
@@ -35,10 +35,7 @@ def test_a_hung_call_times_out_with_a_sentence_and_the_next_call_gets_a_fresh_th
     assert guard.call("status", threading.get_ident, DEADLINE_S * 10) != 0
     assert guard.stuck_threads == 1
     release.set()
-    deadline = time.monotonic() + GENEROUS_S
-    while guard.stuck_threads and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert guard.stuck_threads == 0
+    wait_for(lambda: guard.stuck_threads == 0, "the released thread ends")
     guard.close()
 
 
@@ -76,12 +73,9 @@ def test_a_caller_waiting_behind_a_hung_call_also_gets_its_deadline():
 def test_call_once_ends_its_thread():
     before = {t.name for t in threading.enumerate()}
     assert call_once("scanner sim:", "open", lambda: "opened", DEADLINE_S * 10) == "opened"
-    deadline = time.monotonic() + GENEROUS_S
-    while time.monotonic() < deadline:
-        names = {t.name for t in threading.enumerate()} - before
-        if not any(n.startswith("device:") for n in names):
-            break
-        time.sleep(0.05)
-    assert not any(
-        n.startswith("device:") for n in {t.name for t in threading.enumerate()} - before
-    )
+
+    def ended() -> bool:
+        new = {t.name for t in threading.enumerate()} - before
+        return not any(name.startswith("device:") for name in new)
+
+    wait_for(ended, "the call's thread ends")

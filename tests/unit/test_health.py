@@ -6,9 +6,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from drivers.printers.sim.memory import MemoryPrinter
 from drivers.status import DeviceState
 from kiosk.health import check_central, check_printer
+from tests.unit.memory_printer import MemoryPrinter
+from tests.waiting import wait_for
 
 
 def serve(status: int, body: bytes, delay_s: float = 0.0) -> Iterator[str]:
@@ -73,28 +74,18 @@ def test_printer_states_carry_a_reason_for_the_screen():
 
 
 def _snapshots_from(monitor_args: dict, wanted: int) -> list:
-    """Run a HealthMonitor until ``wanted`` snapshots came (or a generous limit passed)."""
-    import threading
-    import time
-
+    """Run a HealthMonitor until ``wanted`` snapshots came."""
     from kiosk.health import HealthMonitor
 
     got: list = []
-    enough = threading.Event()
-
-    def on_status(status) -> None:
-        got.append(status)
-        if len(got) >= wanted:
-            enough.set()
-
     monitor = HealthMonitor(
-        central_url=lambda: "", on_status=on_status, interval_s=0.1, **monitor_args
+        central_url=lambda: "", on_status=got.append, interval_s=0.1, **monitor_args
     )
-    started = time.monotonic()
     monitor.start()
-    enough.wait(60)
-    monitor.stop()
-    assert time.monotonic() - started < 60
+    try:
+        wait_for(lambda: len(got) >= wanted, f"{wanted} status snapshots")
+    finally:
+        monitor.stop()
     return got
 
 

@@ -1,11 +1,11 @@
 """The layer rules of docs/ARCHITECTURE.md ("Layers"), checked on the source."""
 
 import ast
-import subprocess
-import sys
+import re
 from collections.abc import Callable
 
 from tests.conftest import REPO
+from tests.fresh import printed_by_fresh_python
 
 
 def imported_modules(package: str) -> dict[str, set[str]]:
@@ -18,6 +18,7 @@ def imported_modules(package: str) -> dict[str, set[str]]:
                 names.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
         found[str(path.relative_to(REPO))] = names
     return found
 
@@ -43,8 +44,7 @@ def loaded_by(modules: str, watched: tuple[str, ...]) -> list[str]:
         f"import sys, {modules}; "
         f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & {set(watched)!r})))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return [name for name in out.stdout.strip().split(",") if name]
+    return [name for name in printed_by_fresh_python(code).split(",") if name]
 
 
 def test_no_module_under_kiosk_or_drivers_imports_pyside6():
@@ -93,11 +93,44 @@ def test_importing_the_core_does_not_load_qt():
 def test_only_the_entry_point_reaches_the_screenshot_tool():
     """``tools/screenshots`` drives ``ui.app`` from outside; inside ``ui/`` only the entry
     point may import it, and nothing may import the entry point (no cycle)."""
-    importers = offenders("ui", ("tools",))
-    assert importers == ["ui/main.py imports tools.screenshots"]
+    importers = {line.split(" imports ")[0] for line in offenders("ui", ("tools",))}
+    assert importers == {"ui/main.py"}
     assert not [
         f"{path} imports ui.main"
         for package in ("ui", "tools", "kiosk")
         for path, names in imported_modules(package).items()
         if "ui.main" in names and not path.endswith("__main__.py")
     ]
+
+
+# Imported by tests alone on purpose: vendors' own test suites use it from an installed terminal.
+FOR_VENDORS_TESTS = {"drivers.testing"}
+
+
+def test_the_packages_hold_no_module_that_only_tests_use():
+    """Fakes, samples and test helpers live under tests/, not in what a terminal installs."""
+    modules = {
+        ".".join(path.relative_to(REPO).with_suffix("").parts)
+        for package in ("kiosk", "drivers", "ui", "central")
+        for path in (REPO / package).rglob("*.py")
+        if path.name != "__init__.py"
+    }
+    users: dict[str, set[str]] = {module: set() for module in modules}
+    for top in ("kiosk", "drivers", "ui", "central", "demo", "tools", "tests"):
+        for path, names in imported_modules(top).items():
+            for module in modules & names:
+                users[module].add(path)
+    # Named in text: entry points ("drivers.builtin:sim_printer"), import_module("...").
+    named = set(re.findall(r"[a-z_.]+", (REPO / "pyproject.toml").read_text(encoding="utf-8")))
+    for top in ("kiosk", "drivers", "ui", "central", "demo", "tools"):
+        for path in (REPO / top).rglob("*.py"):
+            named.update(re.findall(r"[\"']([a-z_][a-z0-9_.]*)[:\"']", path.read_text("utf-8")))
+    only_tests = sorted(
+        module
+        for module, who in users.items()
+        if who
+        and all(w.startswith("tests/") for w in who)
+        and module not in named
+        and module not in FOR_VENDORS_TESTS
+    )
+    assert only_tests == []

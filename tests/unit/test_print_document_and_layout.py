@@ -25,8 +25,8 @@ from kiosk.printing.escpos_render import Renderer, qr_module
 from kiosk.printing.flow import Line, flow
 from kiosk.printing.privacy import UnmaskedPersonalData, contains_full_id_number
 from kiosk.printing.profiles import PROFILES, get_profile
-from kiosk.printing.samples import sample_documents
 from kiosk.printing.width import char_width, display_width, wrap
+from tests.sample_slips import sample_documents
 
 NOW = datetime(2024, 5, 6, 9, 30)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -46,13 +44,6 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = Store(data_dir / "kiosk.db")
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def access(store: Store, clock: FakeClock) -> StaffAccess:
     a = StaffAccess(store, clock)
     a.set_pin(PIN, "cli:vendor")
@@ -88,10 +79,10 @@ def test_five_wrong_pins_lock_out_even_the_right_pin(access, clock):
     assert access.verify(PIN) == locked
 
 
-def test_the_lockout_survives_a_restart(access, store, clock, data_dir):
+def test_the_lockout_survives_a_restart(access, store, clock):
     locked = _fail_until_locked(access)
     store.close()
-    reopened = Store(data_dir / "kiosk.db")
+    reopened = Store(store.path)
     try:
         assert StaffAccess(reopened, clock).verify(PIN) == locked
     finally:
@@ -124,8 +115,8 @@ def test_weak_or_malformed_pins_are_refused(store, pin):
         StaffAccess(store).set_pin(pin, "cli:vendor")
 
 
-def test_the_pin_is_stored_only_as_a_salted_scrypt_hash(access, data_dir):
-    raw = b"".join(p.read_bytes() for p in data_dir.glob("kiosk.db*"))
+def test_the_pin_is_stored_only_as_a_salted_scrypt_hash(access, store):
+    raw = b"".join(p.read_bytes() for p in store.path.parent.glob("kiosk.db*"))
     assert PIN.encode() not in raw
     first, second = hash_pin(PIN), hash_pin(PIN)
     assert first != second  # random salt

@@ -14,15 +14,8 @@ from kiosk.store import Store
 from kiosk.store.models import OutboxRow
 from kiosk.sync.crypto import FieldCipher, SealError, key_path
 from kiosk.sync.outbox import OutboxError, counts, enqueue, purge, recover, retry_dead
-from kiosk.sync.samples import accept_submission, sample_submission
 from kiosk.sync.status import sync_status
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "kiosk.db")
-    yield s
-    s.close()
+from tests.sample_submissions import accept_submission, sample_submission
 
 
 def raw_rows(store: Store) -> list[tuple[object, ...]]:

@@ -1,4 +1,4 @@
-"""Typical slips with made-up, already masked data: for the demo preview, tests and benchmarks."""
+"""Typical slips with made-up, already masked data, for tests and benchmarks."""
 
 from __future__ import annotations
 

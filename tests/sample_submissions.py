@@ -1,7 +1,7 @@
-"""Sample items for demos, tests and benchmarks, and the reference way to queue one.
+"""Sample outbox items for tests and benchmarks.
 
-:func:`accept_submission` shows how a use case writes its business row and the outbox item
-in ONE transaction (docs/ARCHITECTURE.md, "A visit, end to end", step 4).
+:func:`accept_submission` writes a submission row and its outbox item in ONE transaction, as
+``SubmitService`` does (docs/ARCHITECTURE.md, "A visit, end to end", step 4).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""An in-process printer that keeps every job's bytes (the ``sim:`` URI until the emulator)."""
+"""An in-process printer that keeps every job's bytes, for tests that switch its state."""
 
 from __future__ import annotations
 
