@@ -5,13 +5,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
+from drivers.errors import DeviceError
 
-class BeaconError(RuntimeError):
+
+class BeaconError(DeviceError, RuntimeError):
     """The light cannot be set; ``reason``: ``unreachable`` (gone, or no permission)."""
 
-    def __init__(self, message: str, reason: str = "unreachable") -> None:
-        super().__init__(message)
-        self.reason = reason
+    reason = "unreachable"
 
 
 class Light(StrEnum):
