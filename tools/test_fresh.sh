@@ -3,7 +3,7 @@
 # HOME (no ~/.config, ~/.cache or pip cache), twice in a row, then once more with a CPU hog
 # busy on one core. Prints each run's closing pytest line and duration; exit 1 if any failed.
 #
-#   tools/test_fresh.sh            # the three runs (about 35 minutes on two cores)
+#   tools/test_fresh.sh            # the three runs (about 80 minutes on two cores)
 #   FRESH_RUNS=1 FRESH_HOG=0 tools/test_fresh.sh   # one quiet run
 #
 # Logs and clones stay in the folder it prints, for a look at what failed.
