@@ -2,7 +2,9 @@
 
 Usage: ``python tools/fill_en.py words.json`` where the file maps Simplified Chinese source
 strings to English. Only entries still marked unfinished are filled; ``--list`` prints the
-unfinished sources (as a JSON object with empty values, ready to fill in).
+unfinished sources (as a JSON object with empty values, ready to fill in);
+``--from-ts OTHER.ts`` takes the words from the finished entries of another copy of the file
+(after a merge kept one side of a conflicted ``.ts``, the other side's translations).
 """
 
 from __future__ import annotations
@@ -23,6 +25,17 @@ def unfinished(root: ET.Element) -> list[ET.Element]:
     ]
 
 
+def finished(root: ET.Element) -> dict[str, str]:
+    """Source to English of every entry with a finished translation."""
+    words: dict[str, str] = {}
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") or not translation.text:
+            continue
+        words[message.findtext("source", "")] = translation.text
+    return words
+
+
 def main(argv: list[str]) -> int:
     tree = ET.parse(TS)
     root = tree.getroot()
@@ -30,7 +43,10 @@ def main(argv: list[str]) -> int:
         sources = {m.findtext("source", ""): "" for m in unfinished(root)}
         print(json.dumps(sources, ensure_ascii=False, indent=1))
         return 0
-    words: dict[str, str] = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    if argv[:1] == ["--from-ts"]:
+        words = finished(ET.parse(argv[1]).getroot())
+    else:
+        words = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     missing = 0
     for message in unfinished(root):
         source = message.findtext("source", "")

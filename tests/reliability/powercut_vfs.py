@@ -38,6 +38,10 @@ SQLITE_FCNTL_SIZE_HINT = 5
 # Files whose content must survive a power cut: only these are held back until synced.
 PERSISTENT = 0x00000100 | 0x00000800 | 0x00004000 | 0x00080000  # main db, journals, WAL
 HEADER = 8  # our sqlite3_file: its pMethods pointer, then the real VFS's file
+# The unix VFS writes at most ``n & 0x1ffff`` bytes per pwrite: a write of 128 KiB or more
+# comes back short and SQLite reports SQLITE_FULL ("database or disk is full"). SQLite itself
+# never writes more than a page at once; the shim writes merged ranges, so in pieces.
+WRITE_PIECE = 64 * 1024
 
 VFS_FIELDS = (
     "xOpen xDelete xAccess xFullPathname xDlOpen xDlError xDlSym xDlClose xRandomness "
@@ -260,15 +264,15 @@ class PowerCutVfs:
             self._mark(b"s")
             for start, end in _merged(shadow.dirty):
                 end = min(end, len(shadow.data))
-                if start >= end:
-                    continue
-                piece = ctypes.create_string_buffer(bytes(shadow.data[start:end]), end - start)
-                rc = handle.call("xWrite", ctypes.cast(piece, c_void_p), end - start, start)
-                if rc != SQLITE_OK:
-                    return int(rc)
-            size = c_int64()
-            rc = handle.call("xFileSize", ctypes.byref(size))
-            if rc == SQLITE_OK and size.value > len(shadow.data):
+                for at in range(start, end, WRITE_PIECE):
+                    size = min(WRITE_PIECE, end - at)
+                    piece = ctypes.create_string_buffer(bytes(shadow.data[at : at + size]), size)
+                    rc = handle.call("xWrite", ctypes.cast(piece, c_void_p), size, at)
+                    if rc != SQLITE_OK:
+                        return int(rc)
+            real_size = c_int64()
+            rc = handle.call("xFileSize", ctypes.byref(real_size))
+            if rc == SQLITE_OK and real_size.value > len(shadow.data):
                 rc = handle.call("xTruncate", len(shadow.data))
             if rc != SQLITE_OK:
                 return int(rc)
@@ -318,6 +322,8 @@ def install(marks: str | None = None, probe_dir: Path | None = None) -> PowerCut
     it (a Python whose ``sqlite3`` carries its own SQLite would make the test pointless)."""
     shim = PowerCutVfs(marks)
     _INSTALLED.append(shim)  # SQLite keeps pointers into it for the life of the process
+    # ... and past the module's teardown at exit, when the last connections close: never free.
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(shim))
     shim.register()
     folder = probe_dir or Path.cwd()
     probe = folder / f".powercut-probe-{os.getpid()}.db"

@@ -20,6 +20,8 @@ import os
 import random
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -158,3 +160,42 @@ def test_a_store_that_does_not_sync_each_commit_loses_receipts(tmp_path: Path, w
     print(
         f"synchronous={weak}: {len(out.lost)} of {len(out.acked)} receipts lost at cut {out.cuts}"
     )
+
+
+SHIM_BIG_WRITE = """
+import sqlite3, sys
+from pathlib import Path
+from tests.reliability.powercut_vfs import install
+folder = Path(sys.argv[1])
+install(probe_dir=folder)
+conn = sqlite3.connect(folder / "big.db")
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("PRAGMA synchronous=FULL")
+conn.execute("CREATE TABLE t (b BLOB)")
+conn.execute("INSERT INTO t VALUES (?)", (bytes(range(256)) * 2400,))
+conn.commit()
+conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+print("committed")
+"""
+
+
+def test_the_shim_syncs_a_range_larger_than_one_unix_write(tmp_path: Path) -> None:
+    """A commit and checkpoint of 600 KB of contiguous pages: the shim writes them to the
+    real file in pieces (the unix VFS writes at most 128 KiB - 1 per call and calls a longer
+    write a full disk). The process ends normally, with its connection still open."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", SHIM_BIG_WRITE, str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "committed"
+    conn = sqlite3.connect(tmp_path / "big.db")
+    try:
+        assert conn.execute("SELECT b FROM t").fetchone()[0] == bytes(range(256)) * 2400
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
