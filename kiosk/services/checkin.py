@@ -171,10 +171,35 @@ class CheckinService:
         queue = self.queues.get(row.queue)
         if queue is None or not (queue.appointment or queue.priority):
             queue = self.queues.appointment_queue  # a booked visit is served first
-        ticket = self.tickets.take(
-            queue.code, identity=identity, service_code=row.service_code, appointment=True
-        )
+        try:
+            ticket = self.tickets.take(
+                queue.code, identity=identity, service_code=row.service_code, appointment=True
+            )
+        except ServiceError as exc:
+            held = self._left_by_a_stopped_check_in(exc, queue.code, row.service_code)
+            if held is None:
+                raise
+            log.info("check-in %s completed with the ticket it had printed", appointment_id)
+            ticket = held
         return CheckinResult(self.confirm(appointment_id, ticket.ticket_id), ticket)
+
+    def _left_by_a_stopped_check_in(
+        self, exc: ServiceError, queue_code: str, service_code: str | None
+    ) -> IssuedTicket | None:
+        """The ticket a check-in printed before the terminal stopped, short of recording the
+        check-in: this holder's issued ticket of today in the appointment queue, for the
+        appointment's service. The citizen holds it; the check-in is recorded with it."""
+        ticket_id = exc.details.get("ticket_id")
+        if exc.reason != "already_holding" or not ticket_id:
+            return None
+        record = self.tickets.states.row(ticket_id)
+        if (
+            record.status not in ("issued", "shown_on_screen")
+            or record.queue != queue_code
+            or record.service_code != service_code
+        ):
+            return None
+        return self.tickets.states.view(record)
 
     def confirm(self, appointment_id: str, ticket_id: str) -> AppointmentView:
         """Record the check-in (and tell central) once its ticket is issued."""

@@ -59,6 +59,30 @@ def test_checking_in_on_time_prints_a_priority_ticket_and_tells_central(
     assert again.value.reason == "already_checked_in"
 
 
+def test_a_check_in_stopped_after_its_ticket_printed_is_recorded_with_that_ticket(
+    central: CentralProcess, terminal: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal stopped between printing the priority ticket and recording the
+    check-in: the citizen, ticket in hand, taps the card again and is checked in with it."""
+    book(central, "AP1", soon(10), person().id_number)
+    terminal.checkin.today_for(person())
+    confirm = terminal.checkin.confirm
+
+    def stop(*_args: object) -> None:
+        raise RuntimeError("power gone")
+
+    monkeypatch.setattr(terminal.checkin, "confirm", stop)
+    with pytest.raises(RuntimeError):
+        terminal.checkin.check_in(person(), "AP1")
+    monkeypatch.setattr(terminal.checkin, "confirm", confirm)
+    done = terminal.checkin.check_in(person(), "AP1")
+    assert done.appointment.checked_in
+    assert done.ticket.status == "issued"
+    with terminal.store.engine.connect() as conn:
+        issued = conn.exec_driver_sql("SELECT count(*) FROM queue_ticket").scalar()
+    assert issued == 1  # the one printed before the stop, no second ticket
+
+
 def test_too_early_says_when_to_come_back(central: CentralProcess, terminal: Terminal) -> None:
     start = soon(120)
     book(central, "AP1", start, person().id_number)

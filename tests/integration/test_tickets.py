@@ -189,6 +189,50 @@ def test_a_ticket_waiting_for_the_printer_at_a_restart_is_issued_once_it_prints(
     assert len(outbox_tickets(offline)) == 1
 
 
+class PowerGone(Exception):
+    """The terminal stops here (raised where a kill would land)."""
+
+
+def test_a_ticket_stopped_before_it_knew_its_print_job_finds_the_job_at_the_restart(
+    offline: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offline.printing.stop()
+    before = offline.other_tickets(offline.printing, print_wait_s=0)
+
+    def stop(*_args: object) -> None:
+        raise PowerGone
+
+    monkeypatch.setattr(before.states, "set_print_job", stop)
+    with pytest.raises(PowerGone):
+        before.take("A")
+    (ticket_id,) = before.states.unprinted()
+    assert before.states.row(ticket_id).print_job_id is None
+    restarted = PrintWorker(offline.printing.printer, PrintJobs(offline.store), RENDER, poll_s=0.2)
+    after = offline.other_tickets(restarted)
+    assert after.resume() == 1
+    job = restarted.jobs.latest_for(ticket_id, kind="ticket")
+    assert job is not None
+    assert after.states.row(ticket_id).print_job_id == job.id
+    restarted.start()
+    try:
+        assert restarted.watch(job.id).result(WAIT_S).printed
+    finally:
+        restarted.stop()
+    assert after.get(ticket_id).status == "issued"
+
+
+def test_a_ticket_stopped_before_its_slip_was_queued_is_void_at_the_restart(
+    offline: Terminal,
+) -> None:
+    queue = offline.tickets.hall_queues.get("A")
+    assert queue is not None
+    now = offline.tickets.clock()
+    row = offline.tickets.numbering.insert(uuid.uuid4().hex, queue, now, None, None, False, None)
+    assert offline.tickets.resume() == 1
+    assert offline.tickets.get(row.ticket_id).status == "void"
+    assert offline.printing.jobs.latest_for(row.ticket_id, kind="ticket") is None
+
+
 def test_the_citizen_may_read_the_number_off_the_screen_instead(offline: Terminal) -> None:
     offline.emulator.set(paper="out")
     with pytest.raises(ServiceError) as failed:

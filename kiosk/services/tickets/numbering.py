@@ -84,6 +84,7 @@ class TicketNumbering:
                 "already_holding",
                 f"this card already holds a live ticket in queue {queue}",
                 display=live.display,
+                ticket_id=live.ticket_id,
             )
 
     def number_online(

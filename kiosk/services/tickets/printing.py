@@ -91,15 +91,33 @@ class TicketPrinter:
 
     def resume(self) -> int:
         """At start: follow today's tickets whose job a previous run left unfinished (the
-        print worker prints them again) or finished without moving the ticket."""
-        rows = [r for r in self.states.pending_today() if r.print_job_id is not None]
+        print worker prints them again) or finished without moving the ticket.
+
+        A ticket stopped between its own write and its job's (the job row is written in a
+        transaction of the print queue's) finds its job by reference; with none, its slip
+        was never queued and nobody holds it: it is void, so central stops counting it."""
+        rows = self.states.pending_today()
         for row in rows:
-            assert row.print_job_id is not None
+            job_id = row.print_job_id
+            if job_id is None:
+                job = self.printing.jobs.latest_for(row.ticket_id, "ticket")
+                if job is None:
+                    log.warning("ticket %s was never queued for printing: void", row.ticket_id)
+                    self._void_unqueued(row.ticket_id)
+                    continue
+                job_id = job.id
+                self.states.set_print_job(row.ticket_id, job_id)
             try:
-                self.follow(row.ticket_id, self.printing.watch(row.print_job_id))
+                self.follow(row.ticket_id, self.printing.watch(job_id))
             except JobNotFound:
                 log.warning("ticket %s has lost its print job", row.ticket_id)
         return len(rows)
+
+    def _void_unqueued(self, ticket_id: str) -> None:
+        try:
+            self.states.move(ticket_id, ("pending_print",), "void")
+        except ServiceError:
+            pass  # moved meanwhile
 
     def reconcile(self, row: QueueTicketRow) -> QueueTicketRow:
         """An unprinted ticket whose job has printed meanwhile (reprinted from the staff
