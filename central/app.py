@@ -9,7 +9,18 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import assist, booking, cases, catalog_feed, followups, idkey, intake, queue, staff
+from central import (
+    assist,
+    booking,
+    cases,
+    catalog_feed,
+    display,
+    followups,
+    idkey,
+    intake,
+    queue,
+    staff,
+)
 from central.auth import Authenticator, StaffToken
 from central.db import Database
 from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
@@ -74,5 +85,7 @@ def create_app(
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
     app.include_router(assist.build_staff_router(db, staff_auth))
+    app.include_router(display.build_staff_router(db, staff_auth))
+    app.include_router(display.build_display_router(db))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

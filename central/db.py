@@ -177,6 +177,37 @@ class AssistCallRow(SQLModel, table=True):
     closed_at: datetime | None = None
 
 
+class HallWindowRow(SQLModel, table=True):
+    """A service window (窗口) of a hall and the queues it serves, in the order it calls them
+    (the hall's rule: e.g. the appointment queue first, then priority, then the others)."""
+
+    __tablename__ = "hall_window"
+
+    hall_id: str = Field(primary_key=True, max_length=16)
+    window_no: int = Field(primary_key=True)
+    name: str = Field(default="", max_length=40)
+    queues: str = Field(max_length=200)  # queue codes, comma-separated, in calling order
+    open: bool = True
+
+
+class TicketCallRow(SQLModel, table=True):
+    """Where a ticket stands once a window has called it: ``called`` (at ``window_no``),
+    ``no_show`` (过号), ``done``, or ``transferred`` (waiting again in ``queue``)."""
+
+    __tablename__ = "ticket_call"
+
+    ticket_id: str = Field(primary_key=True, max_length=64)
+    hall_id: str = Field(max_length=16, index=True)
+    day: str = Field(max_length=10, index=True)
+    queue: str = Field(max_length=30)
+    window_no: int
+    state: str = Field(default="called", max_length=20)
+    called_at: datetime = Field(default_factory=utcnow)
+    recalls: int = 0
+    finished_at: datetime | None = None
+    transferred_at: datetime | None = None
+
+
 class CatalogItemRow(SQLModel, table=True):
     """The feed's current state of one service item; ``feed_version`` of its last change."""
 
@@ -212,6 +243,8 @@ CENTRAL_TABLES = [
         CatalogItemRow,
         FollowUpRow,
         AssistCallRow,
+        HallWindowRow,
+        TicketCallRow,
         CentralMeta,
     )
 ]

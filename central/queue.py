@@ -7,16 +7,23 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from central.auth import AUTH_RESPONSES, Principal
+from central.calling import position, ticket_state
 from central.counters import next_value
 from central.db import AppointmentRow, Database, TicketRow, as_utc
 from central.idempotency import Idempotency, Rejected, Work, body_hash
-from kiosk.contract import API_PREFIX, Appointment, AppointmentList, Ticket, TicketRequest
+from kiosk.contract import (
+    API_PREFIX,
+    Appointment,
+    AppointmentList,
+    Ticket,
+    TicketPosition,
+    TicketRequest,
+)
 from kiosk.contract.intake import KEY_PATTERN
 
-MINUTES_PER_PERSON = 4  # reference estimate; a real back office knows its windows' pace
 DISPLAY_WRAP = 999  # A001 … A999, then A001 again (the ticket id stays unique)
 
 
@@ -49,7 +56,8 @@ def issue_ticket(
 ) -> Ticket:
     """Number a ticket (or record an offline-issued ``number`` of ``origin``); same id → same.
 
-    People ahead are the live tickets of the queue issued earlier, whoever numbered them.
+    People ahead are the tickets of the queue still waiting that a window would call first,
+    whoever numbered them (:func:`central.calling.position`).
     """
     row = s.get(TicketRow, ticket_id)
     if row is not None and row.hall_id != hall_id:
@@ -86,18 +94,7 @@ def issue_ticket(
             row.issued_at = issued_at.astimezone(UTC)
         s.add(row)
         s.flush()
-    waiting = s.exec(
-        select(func.count())
-        .select_from(TicketRow)
-        .where(
-            TicketRow.hall_id == row.hall_id,
-            TicketRow.queue == row.queue,
-            TicketRow.day == row.day,
-            TicketRow.issued_at < row.issued_at,
-            col(TicketRow.called).is_(False),
-            col(TicketRow.void).is_(False),
-        )
-    ).one()
+    waiting, estimate = position(s, row)
     return Ticket(
         ticket_id=row.ticket_id,
         hall_id=row.hall_id,
@@ -106,8 +103,8 @@ def issue_ticket(
         number=row.number,
         display=row.display or display_number(row.queue, row.number, row.origin),
         issued_at=as_utc(row.issued_at),
-        waiting_before=int(waiting),
-        estimated_wait_min=int(waiting) * MINUTES_PER_PERSON,
+        waiting_before=waiting,
+        estimated_wait_min=estimate,
     )
 
 
@@ -140,6 +137,20 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         if out.status >= 300:
             raise HTTPException(status_code=out.status, detail=out.body.get("detail"))
         return JSONResponse(status_code=out.status, content=out.body)
+
+    @router.get(
+        "/queue/tickets/{ticket_id}",
+        response_model=TicketPosition,
+        responses={404: {"description": "no such ticket in this hall"}},
+    )
+    def ticket_position(ticket_id: str, who: Principal = Depends(auth)) -> TicketPosition:
+        """Where a ticket of the terminal's hall stands: waiting (people ahead), called (which
+        window), done, 过号 or void. A citizen scanning a ticket at a terminal is told."""
+        with db.session() as s:
+            row = s.get(TicketRow, ticket_id)
+            if row is None or row.hall_id != who.hall_id:
+                raise HTTPException(status_code=404, detail="no such ticket")
+            return ticket_state(s, row)
 
     @router.get("/appointments", response_model=AppointmentList)
     def appointments(day: date = Query(), who: Principal = Depends(auth)) -> AppointmentList:

@@ -55,6 +55,7 @@ from kiosk.contract.queue import (
     SlotList,
     StaffFollowUpUpdate,
     Ticket,
+    TicketPosition,
     TicketRequest,
 )
 
@@ -103,6 +104,7 @@ __all__ = [
     "StaffFollowUpUpdate",
     "Submission",
     "Ticket",
+    "TicketPosition",
     "TicketRecord",
     "TicketRequest",
     "WireModel",

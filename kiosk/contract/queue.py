@@ -114,3 +114,19 @@ class StaffFollowUpUpdate(WireModel):
 
     state: str = Field(pattern=r"^(received|in_progress|answered|closed)$")
     answer: str = Field(default="", max_length=4000)
+
+
+class TicketPosition(WireModel):
+    """``GET /api/v1/queue/tickets/{ticket_id}``: where a ticket of the terminal's hall stands.
+
+    ``state`` is ``waiting`` (with ``waiting_before`` and the estimate), ``called`` (go to
+    ``window_no`` / ``window_name``), ``done``, ``no_show`` (过号) or ``void``."""
+
+    ticket_id: str
+    display: str
+    queue: str
+    state: str
+    waiting_before: int = Field(default=0, ge=0)
+    estimated_wait_min: int | None = Field(default=None, ge=0)
+    window_no: int | None = None
+    window_name: str = ""

@@ -50,6 +50,7 @@ from kiosk.contract import (
     IdHashKey,
     SlotList,
     Ticket,
+    TicketPosition,
     TicketRequest,
 )
 
@@ -337,6 +338,10 @@ class CentralClient:
         return self.request(
             "POST", "/queue/tickets", Ticket, body=request, headers={"Idempotency-Key": key}
         )
+
+    def ticket_position(self, ticket_id: str) -> TicketPosition:
+        """Where a ticket of this hall stands: waiting (people ahead), called (which window)."""
+        return self.request("GET", f"/queue/tickets/{quote(ticket_id, safe='')}", TicketPosition)
 
     def appointments(self, day: dt.date) -> AppointmentList:
         """The day's appointments in this terminal's hall."""
