@@ -85,7 +85,8 @@ def create_app(
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
     app.include_router(assist.build_staff_router(db, staff_auth))
-    app.include_router(display.build_staff_router(db, staff_auth))
-    app.include_router(display.build_display_router(db))
+    hub = display.DisplayHub()
+    app.include_router(display.build_staff_router(db, staff_auth, hub))
+    app.include_router(display.build_display_router(db, hub))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

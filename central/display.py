@@ -3,14 +3,18 @@
 The staff routes sit behind the staff token like the rest of the staff API. The display is a
 page for the hall's big screen (叫号屏): numbers and windows only, no personal data, so it is
 served without a login on the hall's network. It follows the hall over Server-Sent Events:
-the stream checks the hall's display counter a few times a second and sends the new state
-when it moved; the page shows the calls and says each new one aloud.
+the stream sends the new state when the hall's display counter moved; the page shows the
+calls and says each new one aloud. A call made by this process wakes the streams of its hall
+at once (:class:`DisplayHub`); one made by another worker process is found by the stream's
+check of the counter, a few times a second.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +37,34 @@ QUEUE_CODE = r"^[A-Za-z0-9_-]{1,30}$"
 POLL_S = 0.2
 HEARTBEAT_S = 15.0
 T = TypeVar("T")
+
+
+class DisplayHub:
+    """Wakes the display streams of a hall when a call of this process changed it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict[str, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
+
+    def poke(self, hall_id: str) -> None:
+        """From any thread, after the change is committed."""
+        with self._lock:
+            waiters = list(self._waiting.get(hall_id, ()))
+        for loop, event in waiters:
+            loop.call_soon_threadsafe(event.set)
+
+    async def wait(self, hall_id: str, timeout: float) -> None:
+        """Until a poke for ``hall_id`` or ``timeout`` seconds."""
+        entry = (asyncio.get_running_loop(), asyncio.Event())
+        with self._lock:
+            self._waiting.setdefault(hall_id, set()).add(entry)
+        try:
+            await asyncio.wait_for(entry[1].wait(), timeout)
+        except TimeoutError:
+            pass
+        finally:
+            with self._lock:
+                self._waiting.get(hall_id, set()).discard(entry)
 
 
 class WindowConfig(BaseModel):
@@ -99,7 +131,7 @@ def _window_view(row: HallWindowRow) -> WindowView:
     )
 
 
-def build_staff_router(db: Database, staff: Any) -> APIRouter:
+def build_staff_router(db: Database, staff: Any, hub: DisplayHub) -> APIRouter:
     """Windows and calls, behind the staff token."""
     router = APIRouter(
         prefix=f"{API_PREFIX}/staff/halls/{{hall_id}}",
@@ -107,12 +139,14 @@ def build_staff_router(db: Database, staff: Any) -> APIRouter:
         dependencies=[Depends(staff)],
     )
 
-    def act(work: Callable[[Session], T]) -> T:
+    def act(hall_id: str, work: Callable[[Session], T]) -> T:
         try:
             with db.session() as s:
-                return work(s)
+                result = work(s)
         except calling.CallingError as exc:
             raise HTTPException(status_code=exc.status, detail=exc.detail) from None
+        hub.poke(hall_id)  # committed: the hall's display streams send it now
+        return result
 
     @router.put("/windows/{window_no}", response_model=WindowView)
     def put_window(window_no: int, config: WindowConfig, hall_id: str = HALL) -> WindowView:
@@ -131,7 +165,7 @@ def build_staff_router(db: Database, staff: Any) -> APIRouter:
             calling.bump(s, hall_id, calling.today().isoformat())
             return _window_view(row)
 
-        return act(work)
+        return act(hall_id, work)
 
     @router.get("/windows", response_model=list[WindowView])
     def windows(hall_id: str = HALL) -> list[WindowView]:
@@ -153,36 +187,42 @@ def build_staff_router(db: Database, staff: Any) -> APIRouter:
             call = calling.call_next(s, hall_id, window_no, now)
             return CallNext(call=_view(s, call) if call is not None else None)
 
-        return act(work)
+        return act(hall_id, work)
 
     @router.post("/calls/{ticket_id}/recall", response_model=CallView)
     def recall(ticket_id: str, hall_id: str = HALL) -> CallView:
         """Call the same ticket again."""
         now = datetime.now(UTC)
-        return act(lambda s: _view(s, calling.recall(s, hall_id, ticket_id, now)))
+        return act(hall_id, lambda s: _view(s, calling.recall(s, hall_id, ticket_id, now)))
 
     @router.post("/calls/{ticket_id}/finish", response_model=CallView)
     def finish(ticket_id: str, hall_id: str = HALL) -> CallView:
         """The window has served the ticket."""
         now = datetime.now(UTC)
-        return act(lambda s: _view(s, calling.finish(s, hall_id, ticket_id, now, no_show=False)))
+        return act(
+            hall_id, lambda s: _view(s, calling.finish(s, hall_id, ticket_id, now, no_show=False))
+        )
 
     @router.post("/calls/{ticket_id}/no-show", response_model=CallView)
     def no_show(ticket_id: str, hall_id: str = HALL) -> CallView:
         """过号: the holder did not come."""
         now = datetime.now(UTC)
-        return act(lambda s: _view(s, calling.finish(s, hall_id, ticket_id, now, no_show=True)))
+        return act(
+            hall_id, lambda s: _view(s, calling.finish(s, hall_id, ticket_id, now, no_show=True))
+        )
 
     @router.post("/calls/{ticket_id}/transfer", response_model=CallView)
     def transfer(ticket_id: str, to: Transfer, hall_id: str = HALL) -> CallView:
         """Send the ticket to wait in another queue (first in line there)."""
         now = datetime.now(UTC)
-        return act(lambda s: _view(s, calling.transfer(s, hall_id, ticket_id, to.queue, now)))
+        return act(
+            hall_id, lambda s: _view(s, calling.transfer(s, hall_id, ticket_id, to.queue, now))
+        )
 
     return router
 
 
-def build_display_router(db: Database) -> APIRouter:
+def build_display_router(db: Database, hub: DisplayHub) -> APIRouter:
     """The hall display page, its state and its event stream (no login; no personal data)."""
     router = APIRouter(prefix="/hall/{hall_id}", tags=["display"])
 
@@ -221,8 +261,9 @@ def build_display_router(db: Database) -> APIRouter:
                 elif quiet >= HEARTBEAT_S:
                     yield ": ping\n\n"
                     quiet = 0.0
-                await asyncio.sleep(POLL_S)
-                quiet += POLL_S
+                started = time.monotonic()
+                await hub.wait(hall_id, POLL_S)
+                quiet += time.monotonic() - started
 
         return StreamingResponse(
             stream(),
