@@ -19,7 +19,7 @@ APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pc
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
 	libusb-1.0-0 xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck \
-	tigervnc-standalone-server tigervnc-tools xauth novnc websockify chromium
+	tigervnc-standalone-server tigervnc-tools xauth novnc websockify chromium chromium-driver
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 
@@ -74,7 +74,7 @@ test: setup
 	$(QT_ENV) $(PY) -m pytest -q -p no:cacheprovider
 
 test-fast: venv
-	$(QT_ENV) $(PY) -m pytest -q -m "not pcsc and not gui and not slow"
+	$(QT_ENV) $(PY) -m pytest -q -m "not pcsc and not gui and not slow and not browser"
 
 # What a new contributor and CI see: fresh clones of HEAD, fresh HOMEs, one run under load.
 test-fresh:

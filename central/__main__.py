@@ -3,6 +3,8 @@
 kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
               [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
+kiosk-central add-staff NAME --role window|manager|admin [--hall H0001] [--db URL]
+              [--password-file F]   (else the password is asked twice on the terminal)
 """
 
 from __future__ import annotations
@@ -104,11 +106,52 @@ def _add_terminal(argv: list[str]) -> int:
     return 0
 
 
+def _add_staff(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-central add-staff",
+        description="Create a staff account of the web console (/console).",
+    )
+    parser.add_argument("username")
+    parser.add_argument("--role", required=True, choices=["window", "manager", "admin"])
+    parser.add_argument("--hall", default="H0001")
+    parser.add_argument("--db", default=DEFAULT_DB)
+    parser.add_argument(
+        "--password-file", type=Path, help="read the password from this file (first line)"
+    )
+    _seal_key_argument(parser)
+    args = parser.parse_args(argv)
+
+    import getpass
+
+    from central.accounts import AccountError, add_staff
+    from central.db import Database
+
+    if args.password_file:
+        password = args.password_file.read_text(encoding="utf-8").splitlines()[0]
+    else:
+        password = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != password:
+            print("the two passwords differ", file=sys.stderr)
+            return 2
+    db = Database(args.db, args.seal_key_file)
+    try:
+        add_staff(db, args.username, args.role, args.hall, password)
+    except AccountError as exc:
+        print(f"not created: {exc.reason}", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    print(f"staff account {args.username} ({args.role}, hall {args.hall}) created")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Dispatch ``add-terminal`` or serve."""
+    """Dispatch ``add-terminal``, ``add-staff`` or serve."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "add-terminal":
         return _add_terminal(argv[1:])
+    if argv and argv[0] == "add-staff":
+        return _add_staff(argv[1:])
     return _serve(argv)
 
 

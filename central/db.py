@@ -208,6 +208,47 @@ class TicketCallRow(SQLModel, table=True):
     transferred_at: datetime | None = None
 
 
+class StaffAccountRow(SQLModel, table=True):
+    """A hall staff account of the web console: ``window`` staff call tickets, a ``manager``
+    also configures the hall's windows, an ``admin`` also manages accounts."""
+
+    __tablename__ = "staff_account"
+
+    username: str = Field(primary_key=True, max_length=40)
+    role: str = Field(max_length=20)
+    hall_id: str = Field(max_length=16)
+    password_hash: str = Field(max_length=200)
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    disabled: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class StaffSessionRow(SQLModel, table=True):
+    """A console login: the cookie holds the token, the database only its SHA-256."""
+
+    __tablename__ = "staff_session"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    username: str = Field(max_length=40, index=True)
+    csrf: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
+class AuditRow(SQLModel, table=True):
+    """Central's audit log: who did what to which object, when (no personal data)."""
+
+    __tablename__ = "central_audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=60)
+    action: str = Field(max_length=60)
+    target: str = Field(default="", max_length=120)
+    detail: str = Field(default="", max_length=400)
+
+
 class CatalogItemRow(SQLModel, table=True):
     """The feed's current state of one service item; ``feed_version`` of its last change."""
 
@@ -245,6 +286,9 @@ CENTRAL_TABLES = [
         AssistCallRow,
         HallWindowRow,
         TicketCallRow,
+        StaffAccountRow,
+        StaffSessionRow,
+        AuditRow,
         CentralMeta,
     )
 ]

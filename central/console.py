@@ -1,0 +1,305 @@
+"""The hall staff's web console (``/console``): login, the hall's windows, calling at a window.
+
+Server-rendered pages (Jinja2, autoescaped), plain HTML forms: no front-end toolchain. Every
+form carries the session's CSRF token (the login form a double-submit one); every action is
+in the audit log; a member of staff sees only their own hall. ``window`` staff call; a
+``manager`` also adds and changes windows.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlmodel import Session, col, select
+
+from central import calling
+from central.accounts import (
+    AccountError,
+    StaffUser,
+    audit,
+    login,
+    logout,
+    user_for,
+)
+from central.db import Database, HallWindowRow, TicketCallRow, TicketRow
+from central.display import DisplayHub
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "web" / "templates")
+COOKIE = "kiosk_staff"
+LOGIN_CSRF = "kiosk_login_csrf"
+ROLE_NAMES = {"window": "窗口人员", "manager": "大厅管理员", "admin": "系统管理员"}
+LOGIN_MESSAGES = {
+    "bad_login": "用户名或密码不正确。",
+    "locked": "连续输错密码次数过多，账号已暂时锁定，请 15 分钟后再试或联系管理员。",
+    "csrf": "页面已过期，请重新登录。",
+}
+# Messages come back to a page as a code in the query string, never as text.
+WINDOW_MESSAGES = {
+    "empty": "没有等候的号码。",
+    "no_window": "没有这个窗口。",
+    "closed": "本窗口已暂停，请大厅管理员开放窗口。",
+    "not_called": "这个号码不在办理中，可能已被办结或转移。",
+    "no_queue": "没有窗口办理该队列，无法转移。",
+    "failed": "操作未完成，请重试。",
+}
+CALLING_CODES = {
+    "no such window": "no_window",
+    "window closed": "closed",
+    "ticket not called": "not_called",
+    "no window serves that queue": "no_queue",
+}
+HOME_MESSAGES = {
+    "saved": ("窗口已保存。", True),
+    "bad_queues": ("队列代码只能包含字母、数字、_ 和 -，多个用逗号分隔。", False),
+}
+
+
+def _label(window: HallWindowRow) -> str:
+    return window.name or f"{window.window_no}号窗口"
+
+
+def _queues_of_hall(s: Session, hall_id: str) -> list[str]:
+    rows = s.exec(select(HallWindowRow).where(HallWindowRow.hall_id == hall_id)).all()
+    seen: dict[str, None] = {}
+    for row in rows:
+        for q in calling.queues_of(row):
+            seen.setdefault(q, None)
+    return list(seen)
+
+
+def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
+    """The console's pages and form posts."""
+    router = APIRouter(prefix="/console", include_in_schema=False)
+
+    def page(
+        request: Request, name: str, title: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        context.setdefault("user", None)
+        return TEMPLATES.TemplateResponse(
+            request,
+            name,
+            {"title": title, "role_names": ROLE_NAMES, **context},
+            status_code=status,
+            headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY"},
+        )
+
+    def user(request: Request) -> StaffUser | None:
+        return user_for(db, request.cookies.get(COOKIE))
+
+    def to_login() -> RedirectResponse:
+        return RedirectResponse("/console/login", status_code=303)
+
+    def csrf_ok(current: StaffUser, given: str) -> bool:
+        return hmac.compare_digest(current.csrf.encode(), given.encode())
+
+    @router.get("/login")
+    def login_page(request: Request, message: str = "") -> Response:
+        token = secrets.token_urlsafe(24)
+        response = page(
+            request,
+            "login.html",
+            "大厅工作台",
+            login_csrf=token,
+            message=LOGIN_MESSAGES.get(message, ""),
+        )
+        response.set_cookie(
+            LOGIN_CSRF,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/console",
+        )
+        return response
+
+    @router.post("/login")
+    def do_login(
+        request: Request,
+        username: str = Form(max_length=40),
+        password: str = Form(max_length=200),
+        csrf: str = Form(max_length=100),
+    ) -> Response:
+        expected = request.cookies.get(LOGIN_CSRF, "")
+        if not expected or not hmac.compare_digest(expected.encode(), csrf.encode()):
+            return RedirectResponse("/console/login?message=csrf", status_code=303)
+        try:
+            token = login(db, username, password)
+        except AccountError as exc:
+            return RedirectResponse(f"/console/login?message={exc.reason}", status_code=303)
+        response = RedirectResponse("/console", status_code=303)
+        response.set_cookie(
+            COOKIE,
+            token,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+        response.delete_cookie(LOGIN_CSRF, path="/console")
+        return response
+
+    @router.post("/logout")
+    def do_logout(request: Request, csrf: str = Form(max_length=100)) -> Response:
+        current = user(request)
+        token = request.cookies.get(COOKIE)
+        if current is not None and token and csrf_ok(current, csrf):
+            logout(db, token)
+        response = to_login()
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+    @router.get("")
+    def home(request: Request, message: str = "") -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        day = calling.today().isoformat()
+        with db.session() as s:
+            windows = s.exec(
+                select(HallWindowRow)
+                .where(HallWindowRow.hall_id == current.hall_id)
+                .order_by(col(HallWindowRow.window_no))
+            ).all()
+            queues = _queues_of_hall(s, current.hall_id)
+            counts = [(q, len(calling.waiting(s, current.hall_id, day, [q]))) for q in queues]
+            rows = [
+                {
+                    "window_no": w.window_no,
+                    "label": _label(w),
+                    "queues": calling.queues_of(w),
+                    "open": w.open,
+                }
+                for w in windows
+            ]
+        return page(
+            request,
+            "home.html",
+            "大厅工作台",
+            user=current,
+            windows=rows,
+            waiting=counts,
+            message=HOME_MESSAGES.get(message, ("", False))[0],
+            message_ok=HOME_MESSAGES.get(message, ("", False))[1],
+        )
+
+    @router.post("/windows")
+    def save_window(
+        request: Request,
+        csrf: str = Form(max_length=100),
+        window_no: int = Form(ge=1, le=999),
+        name: str = Form(default="", max_length=40),
+        queues: str = Form(max_length=200),
+        open: str = Form(default=""),
+    ) -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        if not csrf_ok(current, csrf) or not current.may("manager"):
+            return Response("403 禁止访问", status_code=403, media_type="text/plain; charset=utf-8")
+        codes = [q.strip() for q in queues.replace("，", ",").split(",") if q.strip()]
+        if not codes or any(not q.replace("_", "").replace("-", "").isalnum() for q in codes):
+            return RedirectResponse("/console?message=bad_queues", status_code=303)
+        with db.session() as s:
+            row = s.get(HallWindowRow, (current.hall_id, window_no)) or HallWindowRow(
+                hall_id=current.hall_id, window_no=window_no, queues=""
+            )
+            row.name, row.queues, row.open = name.strip(), ",".join(codes), bool(open)
+            s.add(row)
+            calling.bump(s, current.hall_id, calling.today().isoformat())
+            audit(s, current.username, "save_window", f"{current.hall_id}/{window_no}", row.queues)
+        hub.poke(current.hall_id)
+        return RedirectResponse("/console?message=saved", status_code=303)
+
+    @router.get("/window/{window_no}")
+    def window_page(request: Request, window_no: int, message: str = "") -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        day = calling.today().isoformat()
+        with db.session() as s:
+            window = s.get(HallWindowRow, (current.hall_id, window_no))
+            if window is None:
+                return RedirectResponse("/console", status_code=303)
+            queues = calling.queues_of(window)
+            call = s.exec(
+                select(TicketCallRow, TicketRow)
+                .join(TicketRow, col(TicketRow.ticket_id) == col(TicketCallRow.ticket_id))
+                .where(
+                    TicketCallRow.hall_id == current.hall_id,
+                    TicketCallRow.day == day,
+                    TicketCallRow.window_no == window_no,
+                    TicketCallRow.state == "called",
+                )
+                .order_by(col(TicketCallRow.called_at).desc())
+            ).first()
+            waiting = len(calling.waiting(s, current.hall_id, day, queues))
+            context: dict[str, Any] = {
+                "window_no": window_no,
+                "window_label": _label(window),
+                "queues": queues,
+                "all_queues": _queues_of_hall(s, current.hall_id),
+                "waiting": waiting,
+                "call": None,
+            }
+            if call is not None:
+                context["call"] = {
+                    "ticket_id": call[0].ticket_id,
+                    "display": call[1].display,
+                    "recalls": call[0].recalls,
+                }
+        return page(
+            request,
+            "window.html",
+            str(context["window_label"]),
+            user=current,
+            message=WINDOW_MESSAGES.get(message, ""),
+            **context,
+        )
+
+    @router.post("/window/{window_no}/{action}")
+    def window_action(
+        request: Request,
+        window_no: int,
+        action: str,
+        csrf: str = Form(max_length=100),
+        ticket_id: str = Form(default="", max_length=64),
+        queue: str = Form(default="", max_length=30),
+    ) -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        if not csrf_ok(current, csrf):
+            return Response("403 禁止访问", status_code=403, media_type="text/plain; charset=utf-8")
+        now = datetime.now(UTC)
+        hall = current.hall_id
+        back = f"/console/window/{window_no}"
+        try:
+            with db.session() as s:
+                if action == "call-next":
+                    call = calling.call_next(s, hall, window_no, now)
+                    if call is None:
+                        return RedirectResponse(f"{back}?message=empty", 303)
+                    ticket_id = call.ticket_id
+                elif action == "recall":
+                    calling.recall(s, hall, ticket_id, now)
+                elif action in ("finish", "no-show"):
+                    calling.finish(s, hall, ticket_id, now, no_show=action == "no-show")
+                elif action == "transfer":
+                    calling.transfer(s, hall, ticket_id, queue, now)
+                else:
+                    return Response("404", status_code=404)
+                audit(s, current.username, action, f"{hall}/{window_no}", ticket_id)
+        except calling.CallingError as exc:
+            code = CALLING_CODES.get(exc.detail, "failed")
+            return RedirectResponse(f"{back}?message={code}", 303)
+        hub.poke(hall)
+        return RedirectResponse(back, status_code=303)
+
+    return router
