@@ -9,7 +9,18 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from central import assist, booking, cases, catalog_feed, followups, idkey, intake, queue, staff
+from central import (
+    assist,
+    booking,
+    calendar_feed,
+    cases,
+    catalog_feed,
+    followups,
+    idkey,
+    intake,
+    queue,
+    staff,
+)
 from central.auth import Authenticator, StaffToken
 from central.db import Database
 from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
@@ -67,12 +78,14 @@ def create_app(
     app.include_router(booking.build_router(db, idem, auth))
     app.include_router(cases.build_router(db, auth, id_hash_key))
     app.include_router(catalog_feed.build_router(db, auth))
+    app.include_router(calendar_feed.build_router(db, auth))
     app.include_router(followups.build_router(db, auth))
     app.include_router(assist.build_router(db, auth))
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
+    app.include_router(calendar_feed.build_staff_router(db, staff_auth))
     app.include_router(assist.build_staff_router(db, staff_auth))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

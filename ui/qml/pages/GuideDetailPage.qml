@@ -36,8 +36,12 @@ Page {
         }
         return qsTr("%1 %2 份").arg(words[form] || "").arg(copies)
     }
+    // A time limit in the guide's unit (工作日 / 自然日); 0 reads 即办.
     function daysText(days) {
-        return days > 0 ? qsTr("%1 个工作日").arg(days) : qsTr("即时办结")
+        if (!(days > 0))
+            return qsTr("即办")
+        return g.limit_unit === "calendar" ? qsTr("%1 个自然日").arg(days)
+                                           : qsTr("%1 个工作日").arg(days)
     }
     function feesText() {
         if (g.fee_free)
@@ -212,8 +216,12 @@ Page {
                         color: Theme.textMuted
                     }
                     BodyText {
-                        text: qsTr("法定时限 %1 个工作日，承诺时限 %2 个工作日")
-                              .arg(page.g.statutory_days).arg(page.g.promised_days)
+                        objectName: "timeLimit"
+                        text: !(page.g.statutory_days > 0) && !(page.g.promised_days > 0)
+                              ? qsTr("办理时限：即办")
+                              : qsTr("法定时限 %1，承诺时限 %2")
+                                .arg(page.daysText(page.g.statutory_days))
+                                .arg(page.daysText(page.g.promised_days))
                     }
                 }
 
