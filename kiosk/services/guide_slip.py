@@ -63,6 +63,8 @@ def slip_time_limit(slip: NotificationSlip) -> str:
     if slip.statutory_days == 0 and slip.promised_days == 0:
         return "即办"
     statutory = limit_text(slip.statutory_days, slip.limit_unit)
+    if slip.promised_days == 0:
+        return f"法定 {statutory}，承诺即办"
     return f"法定 {statutory}，承诺 {limit_text(slip.promised_days, slip.limit_unit)}"
 
 
