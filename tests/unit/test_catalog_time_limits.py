@@ -42,8 +42,9 @@ def test_the_sample_catalog_counts_the_laws_days_in_calendar_days(
     assert units == {"working", "calendar"}
     for s in sample_catalog["services"]:
         g = s["guide"]
-        assert sum(step["time_limit_days"] for step in g["steps"]) == (
-            g["time_limit"]["promised_days"]
+        assert (
+            sum(step["time_limit_days"] for step in g["steps"])
+            == (g["time_limit"]["promised_days"])
         ), s["code"]
 
 

@@ -20,6 +20,9 @@ Page {
     function scrollToMaterials() {
         flick.contentY = Math.min(materials.y, Math.max(0, flick.contentHeight - flick.height))
     }
+    function scrollToSteps() {
+        flick.contentY = Math.min(steps.y, Math.max(0, flick.contentHeight - flick.height))
+    }
     function sourceText(source) {
         if (source === "shared")
             return qsTr("免提交")
@@ -195,6 +198,7 @@ Page {
                 }
 
                 SectionCard {
+                    id: steps
                     title: qsTr("办理流程")
                     Repeater {
                         model: page.g.steps || []
