@@ -500,8 +500,12 @@ def test_a_promised_date_counted_over_an_unpublished_year_says_estimated(live_ui
     ui = live_ui
     submit = ui.kiosk.services.submit
     # Mon 28 Dec 2026 + 7 calendar days (HJ-004) ends in 2027: no official arrangement yet.
+    clock = submit.clock
     submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=timezone(timedelta(hours=8)))
-    self_application_hj004(ui, qtbot)
+    try:
+        self_application_hj004(ui, qtbot)
+    finally:
+        submit.clock = clock
     promised = item(ui, "promisedDate", qtbot).property("text")
     assert promised == "预计办结：2027年1月4日（7 个自然日）"
     note = item(ui, "promisedEstimated", qtbot)

@@ -154,9 +154,15 @@ def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
 def _apply_receipt_estimated(ui: KioskUi, out_dir: Path) -> None:
     """Accepted on Mon 28 Dec 2026: HJ-004's 7 calendar days end in 2027, a year without the
     State Council's arrangement yet, so the date reads 预计 on screen and paper."""
+    assert ui.kiosk is not None
+    submit = ui.kiosk.services.submit
     hall = timezone(timedelta(hours=8))
-    ui.kiosk.services.submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=hall)
-    _apply_receipt(ui, out_dir, preview=True, paper="receipt-estimated")
+    clock = submit.clock
+    submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=hall)
+    try:
+        _apply_receipt(ui, out_dir, preview=True, paper="receipt-estimated")
+    finally:
+        submit.clock = clock  # the scenes after this one submit today
     ui.submission.closePreview()  # central answers no case number for a future date
 
 
