@@ -212,9 +212,11 @@ class Kiosk:
             return
         # Today's appointments are cached for check-in while central is unreachable.
         sync.add_pull("appointments", 600, self.services.checkin.refresh)
-        # The official holiday arrangement (published a few times a year).
+        # The official holiday arrangement, as often as the catalog (an unchanged one costs
+        # one small answer).
         client = sync.runner.client
-        sync.add_pull("calendar", 3600, lambda: pull_from_central(self.store, client))
+        calendar_s = sync.timings.catalog_s
+        sync.add_pull("calendar", calendar_s, lambda: pull_from_central(self.store, client))
         self.sync = sync
         sync.start()
 
