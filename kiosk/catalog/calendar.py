@@ -2,8 +2,9 @@
 
 Central publishes the arrangement as a calendar document (:class:`CalendarDocument`) beside
 the catalog feed; staff can import the same document from a file. Like a catalog, a document
-is validated as a whole and installed in one transaction, newer versions only; the installed
-years override the ``chinese-calendar`` package's. The document lives in ``terminal_meta``.
+is validated as a whole and installed in one transaction, newer versions only, and replaces
+the installed document whole (so each document carries every year it vouches for); its years
+override the ``chinese-calendar`` package's. The document lives in ``terminal_meta``.
 """
 
 from __future__ import annotations

@@ -95,12 +95,13 @@ def check_calendar(settings: Settings, today: date | None = None) -> Check:
     except StoreError as exc:
         return Check("calendar", "unknown", f"database cannot be opened: {exc}")
     try:
-        until = work_calendar(store).official_until()
+        until = work_calendar(store).official_until(today)
     finally:
         store.close()
     hint = "import the State Council's arrangement: kioskctl calendar import FILE (or sync)"
     if until is None:
-        return Check("calendar", "warning", "no official holiday arrangement installed", hint)
+        detail = f"no official holiday arrangement for {today.year}; dates are estimated"
+        return Check("calendar", "warning", detail, hint)
     left = (until - today).days
     if left < 0:
         detail = f"official holiday arrangement ended {until.isoformat()}; dates are estimated"

@@ -256,11 +256,21 @@ class WorkCalendar:
         """The years with an official arrangement, ascending."""
         return sorted(self._years)
 
-    def official_until(self) -> date | None:
-        """The last day of the latest year with an official arrangement, or None."""
+    def official_until(self, today: date | None = None) -> date | None:
+        """The last day of the latest year with an official arrangement, or None. With
+        ``today``: the end of the unbroken run of official years from today's year on (a later
+        year installed alone does not cover the years before it); None when today's year has
+        none."""
         if not self._years:
             return None
-        return date(max(self._years), 12, 31)
+        if today is None:
+            return date(max(self._years), 12, 31)
+        if today.year not in self._years:
+            return None
+        year = today.year
+        while year + 1 in self._years:
+            year += 1
+        return date(year, 12, 31)
 
     def day(self, day: date) -> DayInfo:
         """What ``day`` is."""

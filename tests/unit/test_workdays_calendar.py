@@ -248,3 +248,18 @@ def test_doctor_warns_when_the_official_arrangement_ends_within_60_days(
         store.close()
     assert check_calendar(settings, today=date(2026, 11, 15)).state == "ok"
     assert check_calendar(settings, today=date(2027, 11, 15)).state == "warning"
+    # A later year alone leaves a gap: 2027 not covered, so still a warning in late 2026.
+    only_2029 = {
+        "year": 2029,
+        "holidays": [
+            {"date": d.isoformat(), "name": n} for d, n in statutory_holidays(2029).items()
+        ],
+    }
+    later = document(version=2, years=[only_2029])
+    store = Store(data_dir / "kiosk.db")
+    try:
+        install(store, parse_document(later))
+    finally:
+        store.close()
+    gap = check_calendar(settings, today=date(2026, 11, 15))
+    assert gap.state == "warning" and "2026-12-31" in gap.detail
