@@ -2364,6 +2364,10 @@
         <translation>Receipt no.: %1</translation>
     </message>
     <message>
+        <source>预计办结日期：%1</source>
+        <translation>Expected done by: %1</translation>
+    </message>
+    <message>
         <source>承诺办结日期：%1</source>
         <translation>Promised by: %1</translation>
     </message>

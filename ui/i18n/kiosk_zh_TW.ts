@@ -2364,6 +2364,10 @@
         <translation>受理編號：%1</translation>
     </message>
     <message>
+        <source>预计办结日期：%1</source>
+        <translation>預計辦結日期：%1</translation>
+    </message>
+    <message>
         <source>承诺办结日期：%1</source>
         <translation>承諾辦結日期：%1</translation>
     </message>
