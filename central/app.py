@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from central import (
     assist,
     booking,
+    calendar_feed,
     cases,
     catalog_feed,
     console,
@@ -79,12 +80,14 @@ def create_app(
     app.include_router(booking.build_router(db, idem, auth))
     app.include_router(cases.build_router(db, auth, id_hash_key))
     app.include_router(catalog_feed.build_router(db, auth))
+    app.include_router(calendar_feed.build_router(db, auth))
     app.include_router(followups.build_router(db, auth))
     app.include_router(assist.build_router(db, auth))
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))
     app.include_router(followups.build_staff_router(db, staff_auth))
+    app.include_router(calendar_feed.build_staff_router(db, staff_auth))
     app.include_router(assist.build_staff_router(db, staff_auth))
     hub = display.DisplayHub()
     app.include_router(display.build_staff_router(db, staff_auth, hub))

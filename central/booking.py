@@ -1,6 +1,7 @@
 """Appointment slots (预约时段) terminals can offer and book, per hall.
 
-The reference service opens the same slots on every working day of the Chinese calendar
+The reference service opens the same slots on every working day of the Chinese calendar (the
+official arrangement where published, else the statutory holidays: :mod:`central.calendar_feed`)
 (09:00–12:00 and 13:30–16:30 hall time, one hour each) with a fixed capacity per hall; a real
 deployment replaces :func:`day_slots` with its own schedule. Booking is idempotent under the
 terminal's ``Idempotency-Key`` and refuses a full, unknown or already started slot with 422
@@ -12,15 +13,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
-import chinese_calendar
 from fastapi import APIRouter, Depends, Header, HTTPException, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
 
 from central.auth import AUTH_RESPONSES, Principal
+from central.calendar_feed import central_calendar
 from central.db import AppointmentRow, Database, as_utc
 from central.idempotency import Idempotency, Work, body_hash
 from kiosk.contract import API_PREFIX, Appointment, BookingRequest, Slot, SlotList
+from kiosk.contract.calendar import WorkCalendar
 from kiosk.contract.intake import KEY_PATTERN
 
 HALL_TZ = timezone(timedelta(hours=8))
@@ -32,18 +34,11 @@ MAX_DAYS = 14
 LAST_BOOKABLE_DAY = date.max - timedelta(days=2)
 
 
-def is_open(day: date) -> bool:
-    """The hall opens on working days (调休 Saturdays included); Monday–Friday past the
-    calendar's data."""
-    try:
-        return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError:
-        return day.weekday() < 5
-
-
-def day_slots(day: date) -> list[tuple[datetime, datetime]]:
-    """The (start, end) of every slot of ``day`` in hall time; none on a non-working day."""
-    if not is_open(day):
+def day_slots(day: date, calendar: WorkCalendar | None = None) -> list[tuple[datetime, datetime]]:
+    """The (start, end) of every slot of ``day`` in hall time; none on a non-working day
+    (调休 Saturdays are open; statutory holidays are closed in every year)."""
+    calendar = calendar or WorkCalendar.with_documents([])
+    if not calendar.is_working_day(day):
         return []
     out = []
     for start in SLOT_STARTS:
@@ -81,11 +76,12 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
             raise HTTPException(status_code=422, detail="start is past the last bookable day")
         out: list[Slot] = []
         now = datetime.now(UTC)
+        calendar = central_calendar(db)
         with db.session() as s:
             for offset in range(days):
                 day = start + timedelta(days=offset)
                 booked = _booked(s, who.hall_id, day)
-                for begin, end in day_slots(day):
+                for begin, end in day_slots(day, calendar):
                     if begin <= now:
                         continue  # started or over: not offered
                     # Aware datetimes compare as instants: UTC keys match hall-time slots.
@@ -107,8 +103,10 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         if day > LAST_BOOKABLE_DAY:
             raise HTTPException(status_code=422, detail="no_such_slot")
 
+        calendar = central_calendar(db)
+
         def handler(s: Session) -> tuple[int, dict[str, Any]]:
-            match = [b for b in day_slots(day) if b[0] == req.slot_start]
+            match = [b for b in day_slots(day, calendar) if b[0] == req.slot_start]
             if not match:
                 return 422, {"detail": "no_such_slot"}
             begin, end = match[0]

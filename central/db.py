@@ -261,6 +261,16 @@ class CatalogItemRow(SQLModel, table=True):
     feed_version: int = Field(index=True)
 
 
+class CalendarRow(SQLModel, table=True):
+    """The official holiday arrangement published to terminals (one row: the latest)."""
+
+    __tablename__ = "calendar_document"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int
+    body: str
+
+
 class CentralMeta(SQLModel, table=True):
     """Facts about the database itself, e.g. which one-time data migrations are done."""
 
@@ -289,6 +299,7 @@ CENTRAL_TABLES = [
         StaffAccountRow,
         StaffSessionRow,
         AuditRow,
+        CalendarRow,
         CentralMeta,
     )
 ]

@@ -23,6 +23,7 @@ from kiosk.catalog import (
     apply_delta,
     ensure_catalog,
 )
+from kiosk.catalog.calendar import pull_from_central
 from kiosk.config import Settings
 from kiosk.contract import CatalogDelta
 from kiosk.devices.broken import (
@@ -211,6 +212,11 @@ class Kiosk:
             return
         # Today's appointments are cached for check-in while central is unreachable.
         sync.add_pull("appointments", 600, self.services.checkin.refresh)
+        # The official holiday arrangement, as often as the catalog (an unchanged one costs
+        # one small answer).
+        client = sync.runner.client
+        calendar_s = sync.timings.catalog_s
+        sync.add_pull("calendar", calendar_s, lambda: pull_from_central(self.store, client))
         self.sync = sync
         sync.start()
 

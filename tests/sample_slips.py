@@ -23,7 +23,7 @@ def sample_receipt(now: datetime) -> Document:
             terminal_name="自助终端 1 号",
             next_step="请于 5 个工作日后凭本回执到二楼 12 号窗口领取结果，或留意短信通知。",
             promised_date=date(2024, 5, 13),
-            promised_working_days=5,
+            promised_days=5,
             materials_received=("居民身份证", "户口簿（本人页）", "出生医学证明复印件"),
             progress_url="https://zwfw.example.gov.cn/progress?no=R20240506-T01-0007",
             consultation_phone="020-12345",

@@ -38,6 +38,7 @@ class NotificationSlip:
     materials: tuple[SlipMaterial, ...]
     statutory_days: int
     promised_days: int
+    limit_unit: str  # DayUnit value: working (工作日) or calendar (自然日)
     fee_free: bool
     fee_lines: tuple[tuple[str, str], ...]  # (name, amount in yuan)
     fee_basis: str
@@ -69,6 +70,7 @@ def build_slip(item: ServiceItem) -> NotificationSlip:
         ),
         statutory_days=g.time_limit.statutory_days,
         promised_days=g.time_limit.promised_days,
+        limit_unit=g.time_limit.unit,
         fee_free=g.fees.free,
         fee_lines=tuple((f.name, f.amount_yuan) for f in g.fees.items),
         fee_basis=g.fees.basis,

@@ -19,6 +19,7 @@ log = logging.getLogger("kioskctl")
 
 COMMAND_MODULES = (
     "kiosk.cli.catalog",
+    "kiosk.cli.calendar",
     "kiosk.cli.doctor",
     "kiosk.cli.version",
     "kiosk.cli.printing",

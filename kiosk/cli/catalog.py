@@ -103,15 +103,16 @@ def _print_guide(item: ServiceItem) -> None:
     print(f"  accepting unit: {g.accepting_unit}")
     for b in g.legal_basis:
         print(f"  legal basis: {b.law} {b.article}")
+    unit = f"{g.time_limit.unit} days"
     for i, s in enumerate(g.steps, 1):
-        print(f"  step {i}: {s.name} ({s.handler}, {s.time_limit_days} working days)")
+        print(f"  step {i}: {s.name} ({s.handler}, {s.time_limit_days} {unit})")
     for m in g.materials:
         print(f"  material: {m.name} [{m.source.value}, {m.form.value} x{m.copies}]")
     fee = "free" if g.fees.free else ", ".join(f"{f.name} {f.amount_yuan}" for f in g.fees.items)
     print(f"  fees: {fee}")
     print(
         f"  time limit: statutory {g.time_limit.statutory_days}, "
-        f"promised {g.time_limit.promised_days} working days; visits {g.visits_required}"
+        f"promised {g.time_limit.promised_days} {unit}; visits {g.visits_required}"
     )
     print(f"  consultation: {g.consultation.phone}, {g.consultation.place}, {g.consultation.hours}")
     print(f"  online: {g.online_url}")

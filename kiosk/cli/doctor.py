@@ -7,12 +7,14 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from drivers.errors import ReasonError
 from drivers.registry import make_card_reader, make_printer, make_scanner
 from drivers.status import DeviceState, DeviceStatus
+from kiosk.catalog.calendar import work_calendar
 from kiosk.cli.common import ConfigError, driver_hint, print_json, settings_from_args
 from kiosk.config import Settings
 from kiosk.devices.guard import DeviceGuard, DeviceTimeout, call_once
@@ -77,6 +79,37 @@ def _check_store(settings: Settings) -> Check:
     if result != "ok":
         return Check("database", "error", f"integrity check: {result}", "call the vendor")
     return Check("database", "ok", f"{settings.db_path} (schema v{version}) integrity ok")
+
+
+# The official holiday arrangement should reach this far ahead (the State Council publishes
+# the next year's in October or November).
+CALENDAR_WARN_DAYS = 60
+
+
+def check_calendar(settings: Settings, today: date | None = None) -> Check:
+    """Warn when the official holiday arrangement ends within CALENDAR_WARN_DAYS days: past
+    it, promised dates are estimated (预计)."""
+    today = today or date.today()
+    try:
+        store = Store(settings.db_path)
+    except StoreError as exc:
+        return Check("calendar", "unknown", f"database cannot be opened: {exc}")
+    try:
+        until = work_calendar(store).official_until(today)
+    finally:
+        store.close()
+    hint = "import the State Council's arrangement: kioskctl calendar import FILE (or sync)"
+    if until is None:
+        detail = f"no official holiday arrangement for {today.year}; dates are estimated"
+        return Check("calendar", "warning", detail, hint)
+    left = (until - today).days
+    if left < 0:
+        detail = f"official holiday arrangement ended {until.isoformat()}; dates are estimated"
+        return Check("calendar", "warning", detail, hint)
+    if left < CALENDAR_WARN_DAYS:
+        detail = f"official holiday arrangement ends {until.isoformat()} (in {left} days)"
+        return Check("calendar", "warning", detail, hint)
+    return Check("calendar", "ok", f"official holiday arrangement until {until.isoformat()}")
 
 
 READER_HINT = "check the reader's cable and power, then retry"
@@ -275,6 +308,7 @@ def diagnose(settings: Settings, deadline_s: float = DEVICE_DEADLINE_S) -> list[
     checks.append(_from_status("data_folder", data, "free disk space or fix folder permissions"))
     if data.ok:
         checks.append(_check_store(settings))
+        checks.append(check_calendar(settings))
     checks.extend(_check_devices(settings, deadline_s))
     checks.append(check_translations())
     central = check_central(settings.central_url)

@@ -26,7 +26,7 @@ from kiosk.contract.cases import (
     DepartmentProgress,
     StaffCaseUpdate,
 )
-from kiosk.contract.catalog import CatalogDelta, CatalogSnapshot, CatalogUpload
+from kiosk.contract.catalog import CalendarFeed, CatalogDelta, CatalogSnapshot, CatalogUpload
 from kiosk.contract.intake import (
     INTAKE_MODELS,
     Applicant,
@@ -84,6 +84,7 @@ __all__ = [
     "CaseStatus",
     "CaseStatusList",
     "CaseStatusQuery",
+    "CalendarFeed",
     "CatalogDelta",
     "CatalogSnapshot",
     "CatalogUpload",

@@ -51,6 +51,15 @@ class CatalogDelta(WireModel):
         return not self.changed and not self.removed
 
 
+class CalendarFeed(WireModel):
+    """``GET /api/v1/calendar?since=N``: the official holiday arrangement (a calendar document,
+    see ``kiosk.contract.calendar.CalendarDocument``) when central's version is newer than
+    ``since``, else ``document`` is None. ``version`` is 0 before anything was published."""
+
+    version: int = Field(ge=0)
+    document: dict[str, Any] | None = None
+
+
 class CatalogUpload(WireModel):
     """Staff API: publish items (upsert) and withdraw codes; bumps the feed version."""
 

@@ -34,7 +34,8 @@ Material.common_errors                (no CPSV-AP property)
 Guide.fees                            cv:hasCost → cv:Cost (cv:value, cv:currency "CNY",
                                       cv:ifAccessedThrough; dct:description = basis)
 Guide.time_limit                      cv:processingTime (xsd:duration, promised days as
-                                      P{n}D working days; statutory days in description)
+                                      P{n}D in the unit; unit and statutory days in
+                                      description)
 Guide.consultation                    cv:hasContactPoint → schema:ContactPoint
                                       (telephone, hoursAvailable, address)
 Guide.complaint_phone                 cv:hasContactPoint (second ContactPoint, contactType)
@@ -67,6 +68,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 FORMAT = "hall-kiosk-catalog/1"
@@ -249,11 +251,13 @@ class Fees(_Part):
 
 
 class TimeLimit(_Part):
-    """Statutory and promised time limits in working days (0: on the spot); the promise is
-    never longer than the law allows."""
+    """Statutory and promised time limits (0: on the spot, 即办) in their unit: ``working``
+    (工作日) or ``calendar`` (自然日, as most laws write "60日"); the steps' days are in the same
+    unit. The promise is never longer than the law allows."""
 
     statutory_days: Days
     promised_days: Days
+    unit: Literal["working", "calendar"]
 
     @field_validator("promised_days")
     @classmethod
@@ -358,6 +362,16 @@ class Guide(_Part):
     online_url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
     faq: tuple[FaqEntry, ...]
     form: Omittable[ApplicationForm] = None  # None: not applied for at the terminal
+
+    @model_validator(mode="after")
+    def _steps_add_up(self) -> Guide:
+        total = sum(s.time_limit_days for s in self.steps)
+        if total != self.time_limit.promised_days:
+            raise ValueError(
+                f"the steps' days add up to {total}, not to the promised "
+                f"{self.time_limit.promised_days}"
+            )
+        return self
 
 
 class ServiceItem(_Part):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from kiosk.contract.calendar import limit_text
 from kiosk.printing.document import (
     Barcode,
     Block,
@@ -34,7 +35,8 @@ LABELS: dict[str, str] = {
     "id_number": "证件号码",
     "submitted_at": "受理时间",
     "promised": "承诺办结",
-    "working_days": "{n} 个工作日",
+    "estimated": "预计",
+    "estimated_note": "国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准",
     "terminal": "受理终端",
     "materials_received": "已收材料",
     "agent": "代办人",
@@ -104,7 +106,9 @@ class ReceiptData:
     next_step: str
     id_number: str = ""
     promised_date: date | None = None
-    promised_working_days: int | None = None
+    promised_days: int | None = None
+    promised_unit: str = "working"  # DayUnit value: working (工作日) or calendar (自然日)
+    promised_estimated: bool = False  # counted over a year without the official arrangement
     materials_received: tuple[str, ...] = ()
     progress_url: str = ""
     consultation_phone: str = ""
@@ -130,10 +134,13 @@ def receipt(data: ReceiptData) -> Document:
     blocks.append(KeyValue(LABELS["submitted_at"], _when(data.submitted_at)))
     if data.promised_date is not None:
         promised = data.promised_date.isoformat()
-        if data.promised_working_days is not None:
-            days = LABELS["working_days"].format(n=data.promised_working_days)
-            promised += f"（{days}）"
+        if data.promised_estimated:
+            promised = f"{LABELS['estimated']} {promised}"
+        if data.promised_days is not None:
+            promised += f"（{limit_text(data.promised_days, data.promised_unit)}）"
         blocks.append(KeyValue(LABELS["promised"], promised))
+        if data.promised_estimated:
+            blocks.append(Text(LABELS["estimated_note"]))
     blocks.append(KeyValue(LABELS["terminal"], data.terminal_name))
     if data.materials_received:
         blocks += [Separator(), Text(LABELS["materials_received"], bold=True)]

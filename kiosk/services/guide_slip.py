@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.catalog import CatalogBrowser, NotificationSlip
+from kiosk.contract.calendar import limit_text
 from kiosk.domain.catalog import MaterialForm, MaterialSource
 from kiosk.printing.document import Document
 from kiosk.printing.layouts import SlipData, SlipMaterial, notification_slip
@@ -46,7 +47,7 @@ def slip_document(slip: NotificationSlip, hall_name: str, now: datetime) -> Docu
             service_name=slip.service_name,
             accepting_unit=slip.accepting_unit,
             materials=materials,
-            time_limit=(f"法定 {slip.statutory_days} 个工作日，承诺 {slip.promised_days} 个工作日"),
+            time_limit=slip_time_limit(slip),
             fees=fees,
             where_to_go=f"{slip.place}（{slip.hours}）" if slip.hours else slip.place,
             consultation_phone=slip.consultation_phone,
@@ -55,6 +56,16 @@ def slip_document(slip: NotificationSlip, hall_name: str, now: datetime) -> Docu
             visits_required=slip.visits_required,
         )
     )
+
+
+def slip_time_limit(slip: NotificationSlip) -> str:
+    """The time limits as the slip prints them, in their unit; 即办 when both are 0."""
+    if slip.statutory_days == 0 and slip.promised_days == 0:
+        return "即办"
+    statutory = limit_text(slip.statutory_days, slip.limit_unit)
+    if slip.promised_days == 0:
+        return f"法定 {statutory}，承诺即办"
+    return f"法定 {statutory}，承诺 {limit_text(slip.promised_days, slip.limit_unit)}"
 
 
 class GuideSlipPrinter:

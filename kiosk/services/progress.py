@@ -18,7 +18,9 @@ from urllib.parse import parse_qs, urlparse
 from sqlalchemy import text
 from sqlmodel import col, select
 
+from kiosk.catalog.calendar import work_calendar
 from kiosk.contract import FINAL_CASE_STATES, CaseLookup, CaseState, CaseStatus
+from kiosk.contract.calendar import WorkCalendar
 from kiosk.domain.identity import Identity
 from kiosk.services.common import Central, ServiceError, local_now
 from kiosk.store import Store
@@ -54,7 +56,8 @@ class CaseView:
     ``state`` is a :class:`~kiosk.contract.CaseState` value; ``overdue`` when the promised
     date has passed and the case is not final; ``parallel`` when several departments handle
     it. ``owner`` tells whether notes are included. ``fetched_at`` is when this status came
-    from central (show it when ``ProgressAnswer.offline``).
+    from central (show it when ``ProgressAnswer.offline``). ``promised_estimated`` when the
+    promised date lies in a year without the State Council's holiday arrangement (预计).
     """
 
     case_no: str
@@ -69,6 +72,7 @@ class CaseView:
     updated_at: datetime
     fetched_at: datetime
     owner: bool
+    promised_estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,13 +224,16 @@ class ProgressService:
         with self.store.session() as s:
             rows = list(s.exec(query.order_by(col(CaseStatusRow.updated_at).desc())))
         full = receipt_no is None  # by card: every case found is the holder's own
-        return [self._view(r, full or r.case_no in (owned or set())) for r in rows]
+        calendar = work_calendar(self.store)
+        return [self._view(r, full or r.case_no in (owned or set()), calendar) for r in rows]
 
-    def _view(self, row: CaseStatusRow, owner: bool) -> CaseView:
+    def _view(self, row: CaseStatusRow, owner: bool, calendar: WorkCalendar) -> CaseView:
         status = CaseStatus.model_validate_json(row.payload)
         today = self.clock().date()
         final = status.state in FINAL_CASE_STATES
+        promised = status.promised_date
         return CaseView(
+            promised_estimated=bool(promised and not final and not calendar.day(promised).official),
             case_no=status.case_no,
             receipt_no=status.receipt_no,
             service_code=status.service_code,

@@ -33,10 +33,11 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from drivers.errors import ReasonError
+from kiosk.catalog.calendar import work_calendar
 from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
+from kiosk.contract.calendar import DayUnit, Due, WorkCalendar
 from kiosk.domain.application import Application, Person, Settlement
-from kiosk.domain.workdays import add_working_days
 from kiosk.printing.document import Document
 from kiosk.printing.layouts import ReceiptData, receipt
 from kiosk.printing.outcome import PrintFuture
@@ -70,7 +71,10 @@ class SubmitResult:
     submission_id: int
     receipt_no: str
     promised_date: date
-    promised_working_days: int
+    promised_days: int
+    promised_unit: DayUnit
+    # Counted over a year without the State Council's arrangement: shown as 预计.
+    promised_estimated: bool
     print_job_id: int
     outbox_key: str
     document: Document
@@ -116,8 +120,11 @@ class SubmitService:
         cipher: FieldCipher | None = None,
         clock: Clock = _now,
         printing: PrintWorker | None = None,
+        calendar: Callable[[], WorkCalendar] | None = None,
     ) -> None:
         self.store = store
+        # The calendar as installed now (read on the submitting thread, never on the GUI's).
+        self.calendar = calendar or (lambda: work_calendar(store))
         self.printing = printing
         self.hall_id = hall_id
         self.terminal_id = terminal_id
@@ -155,8 +162,12 @@ class SubmitService:
 
     def _store_application(self, app: Application) -> SubmitResult:
         now = self.clock()
-        days = app.service.guide.time_limit.promised_days
-        promised = add_working_days(now.date(), days)
+        limit = app.service.guide.time_limit
+        days, unit = limit.promised_days, DayUnit(limit.unit)
+        due = self.calendar().add(now.date(), days, unit)
+        promised = due.day
+        if due.estimated:
+            log.info("promised date %s is estimated (no official holiday arrangement)", promised)
         with self.store.session(write=True) as s:
             receipt_no = next_receipt_no(s, self.hall_id, self.terminal_id, now.date())
             body = self._submission(app, receipt_no, now, promised)
@@ -188,7 +199,7 @@ class SubmitService:
                 cipher=self.cipher,
                 now=now,
             )
-            document = receipt(self._receipt_data(app, receipt_no, now, promised, days))
+            document = receipt(self._receipt_data(app, receipt_no, now, due, days, unit))
             assert_no_full_id_number(document.texts())
             job = PrintJobRow(
                 kind=document.kind,
@@ -204,7 +215,9 @@ class SubmitService:
                 submission_id=row.id,
                 receipt_no=receipt_no,
                 promised_date=promised,
-                promised_working_days=days,
+                promised_days=days,
+                promised_unit=unit,
+                promised_estimated=due.estimated,
                 print_job_id=job.id,
                 outbox_key=item.idempotency_key,
                 document=document,
@@ -280,7 +293,13 @@ class SubmitService:
             raise SubmitError("invalid_application", f"application does not fit: {exc}") from None
 
     def _receipt_data(
-        self, app: Application, receipt_no: str, now: datetime, promised: date, days: int
+        self,
+        app: Application,
+        receipt_no: str,
+        now: datetime,
+        due: Due,
+        days: int,
+        unit: DayUnit,
     ) -> ReceiptData:
         guide = app.service.guide
         to_bring = tuple(app.to_bring())
@@ -300,8 +319,10 @@ class SubmitService:
             submitted_at=now,
             terminal_name=self.terminal_name,
             next_step=next_step,
-            promised_date=promised,
-            promised_working_days=days,
+            promised_date=due.day,
+            promised_days=days,
+            promised_unit=unit.value,
+            promised_estimated=due.estimated,
             materials_to_bring=to_bring,
             progress_url=self.progress_url.format(receipt_no=receipt_no)
             if self.progress_url

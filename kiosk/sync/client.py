@@ -39,6 +39,7 @@ from kiosk.contract import (
     BatchRequest,
     BatchResponse,
     BookingRequest,
+    CalendarFeed,
     CaseLookup,
     CaseStatus,
     CaseStatusList,
@@ -319,6 +320,10 @@ class CentralClient:
     def catalog_delta(self, since: int) -> CatalogDelta:
         """Catalog changes after feed version ``since``."""
         return self.request("GET", "/catalog/delta", CatalogDelta, params={"since": since})
+
+    def calendar(self, since: int) -> CalendarFeed:
+        """The official holiday arrangement when central's version is newer than ``since``."""
+        return self.request("GET", "/calendar", CalendarFeed, params={"since": since})
 
     def catalog_snapshot(self) -> CatalogSnapshot:
         """The whole live catalog."""

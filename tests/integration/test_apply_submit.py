@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from kiosk.contract.calendar import DayUnit
 from kiosk.domain.application import Authorisation, HomeService
 from kiosk.printing.privacy import contains_full_id_number
 from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
@@ -84,11 +85,15 @@ def test_a_failed_submission_rolls_back_its_number_row_outbox_and_print_job(
 def test_submission_keeps_personal_data_only_sealed_and_promises_a_working_day(
     store: Store,
 ) -> None:
-    # Friday before the 2026 Spring Festival; HJ-004 promises 7 working days.
+    # Friday before the 2026 Spring Festival; HJ-004 promises 7 calendar days (居住证暂行条例
+    # counts 15日): Fri 20 Feb falls in the holiday (15-23 Feb), so the limit ends on the next
+    # working day, Tue 24 Feb.
     result = submit_one(make_service(store, datetime(2026, 2, 13, 10, 0, tzinfo=CST)), True)
-    assert result.promised_working_days == 7
-    # Sat 14 Feb (调休), Tue 24 … Fri 27 Feb, Sat 28 Feb (调休), Mon 2 Mar.
-    assert result.promised_date.isoformat() == "2026-03-02"
+    assert (result.promised_days, result.promised_unit) == (7, DayUnit.CALENDAR)
+    assert result.promised_date.isoformat() == "2026-02-24"
+    assert not result.promised_estimated
+    texts = result.document.texts()
+    assert "2026-02-24（7 个自然日）" in texts and not any("预计" in t for t in texts)
     card = identity()
     with store.session() as db:
         row = db.execute(text("SELECT payload FROM submission")).scalar_one()
@@ -114,7 +119,7 @@ def test_receipt_names_number_service_materials_and_promised_date_but_no_full_id
     texts = result.document.texts()
     joined = "\n".join(texts)
     assert result.receipt_no in joined and "居住证申领" in joined
-    assert "2026-03-11" in joined  # Mon 2 Mar + 7 working days
+    assert "2026-03-09（7 个自然日）" in texts  # Mon 2 Mar + 7 calendar days
     assert "p?r=" + result.receipt_no in joined
     assert not any(contains_full_id_number(t) for t in texts)
     assert identity().id_number not in joined
@@ -185,3 +190,15 @@ def test_home_service_request_is_queued_like_a_submission_with_its_address_seale
     body = FieldCipher.for_data_dir(store.path.parent).open(json.loads(public), sealed, key)
     assert body["form"]["_home_service"] == {"address": "示范市幸福路8号", "phone": "13700000000"}
     assert "上门" in "\n".join(result.document.texts())
+
+
+def test_a_promise_counted_over_a_year_without_the_official_arrangement_says_estimated(
+    store: Store,
+) -> None:
+    # Mon 28 Dec 2026 + 7 calendar days = Mon 4 Jan 2027: 2027 has no official arrangement.
+    result = submit_one(make_service(store, datetime(2026, 12, 28, 10, 0, tzinfo=CST)))
+    assert result.promised_date.isoformat() == "2027-01-04"
+    assert result.promised_estimated
+    texts = result.document.texts()
+    assert "预计 2027-01-04（7 个自然日）" in texts
+    assert any(t.startswith("国务院节假日安排尚未公布") for t in texts)

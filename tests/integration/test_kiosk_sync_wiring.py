@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import requests
 from demo import DemoTerminal, build_demo
 from kiosk.app import ScanCallbacks
 from kiosk.catalog import CatalogImportError, export_document
+from kiosk.catalog.calendar import installed as installed_calendar
+from kiosk.catalog.calendar import work_calendar
 from kiosk.catalog.importer import installed_version
 from kiosk.config import load_settings
 from kiosk.devices.reader_worker import CardResult, ReaderCallbacks
@@ -20,6 +23,7 @@ from kiosk.sync.client import Credentials
 from kiosk.sync.factory import make_runner
 from kiosk.sync.status import SyncIndicator, sync_status
 from tests.sample_submissions import accept_submission, sample_submission
+from tests.unit.test_workdays_calendar import document as calendar_document
 from tests.waiting import wait_for
 
 UP_S = 60  # the demo core comes up in seconds; a loaded machine only slows it
@@ -114,6 +118,24 @@ def test_catalog_changes_published_at_central_reach_the_terminal_search(
         runner.pull_catalog()
     assert installed_version(kiosk.store) == before + 1
     assert catalog.service(first["code"]).name == renamed["name"]
+
+
+def test_the_terminal_pulls_the_holiday_arrangement_its_central_publishes(
+    started: DemoTerminal,
+) -> None:
+    kiosk, central = started.kiosk, started.central
+    assert kiosk.sync is not None, "sync worker did not start"
+    kiosk.sync.stop()  # pulled by hand below, not by the worker at the same moment
+    pulls = {name: pull for name, _every, pull in kiosk.sync._pulls}
+    assert work_calendar(kiosk.store).day(date(2027, 1, 1)).source == "estimated"
+    staff = {"Authorization": f"Bearer {central.staff_token}"}
+    url = f"{central.url}/api/v1/staff/calendar"
+    reply = requests.put(url, json=calendar_document(version=3), headers=staff, timeout=10)
+    assert reply.status_code == 200, reply.text
+    pulls["calendar"]()
+    doc = installed_calendar(kiosk.store)
+    assert doc is not None and doc.version == 3
+    assert work_calendar(kiosk.store).day(date(2027, 1, 1)).source == "official"
 
 
 def test_the_demo_taps_sample_cards_and_scans_a_sample_receipt_through_the_simulators(

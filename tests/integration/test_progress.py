@@ -68,6 +68,22 @@ def test_the_agent_is_an_owner_too_and_a_passed_promise_is_overdue(terminal: Ter
     assert answer.cases[0].overdue is True
 
 
+def test_a_promised_date_in_a_year_without_the_official_arrangement_reads_estimated(
+    terminal: Terminal,
+) -> None:
+    for receipt, promised in (
+        ("R20261128-T01-0003", date(2027, 1, 4)),  # 2027: no State Council arrangement yet
+        ("R20261128-T01-0004", date(2026, 12, 1)),  # 2026: official
+    ):
+        sub = sample_submission(receipt).model_copy(update={"promised_date": promised})
+        accept_submission(terminal.store, sub)
+    assert terminal.runner is not None and terminal.runner.drain().sent == 2
+    answer = terminal.progress.by_card(person(APPLICANT, "1949-12-31"))
+    estimated = {c.receipt_no: c.promised_estimated for c in answer.cases}
+    assert estimated["R20261128-T01-0003"] is True
+    assert estimated["R20261128-T01-0004"] is False
+
+
 def test_a_receipt_number_alone_shows_status_without_notes(
     central: CentralProcess, terminal: Terminal
 ) -> None:

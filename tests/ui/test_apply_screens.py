@@ -3,6 +3,7 @@ printer emulator, in-process central. Driven through the pages as a citizen woul
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -493,3 +494,21 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
     assert ui.apply.property("step") == "form"
     # The rest of the visit is the agent's again (a second application, progress by card).
     assert ui.card.identity is agent and ui.card.property("state") == "read"
+
+
+def test_a_promised_date_counted_over_an_unpublished_year_says_estimated(live_ui, qtbot):
+    ui = live_ui
+    submit = ui.kiosk.services.submit
+    # Mon 28 Dec 2026 + 7 calendar days (HJ-004) ends in 2027: no official arrangement yet.
+    clock = submit.clock
+    submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    try:
+        self_application_hj004(ui, qtbot)
+    finally:
+        submit.clock = clock
+    promised = item(ui, "promisedDate", qtbot).property("text")
+    assert promised == "预计办结：2027年1月4日（7 个自然日）"
+    note = item(ui, "promisedEstimated", qtbot)
+    assert note.isVisible() and "尚未公布" in note.property("text")
+    job_text = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
+    assert "预计 2027-01-04" in job_text

@@ -108,3 +108,18 @@ def test_a_flow_that_asks_for_the_card_goes_on_by_itself_once_it_is_read(live_ui
     tap(live_ui, find_item(live_ui.window.contentItem(), "simulateCard"))
     qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
     qtbot.waitUntil(lambda: live_ui.current_page() == "guidePage")
+
+
+def test_time_limits_read_in_their_unit_and_a_zero_limit_reads_jiban(live_ui, qtbot):
+    live_ui.catalog.openGuide("HY-001")  # 结婚登记: on the spot
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "HY-001")
+    limit = find_item(live_ui.window.contentItem(), "timeLimit")
+    qtbot.waitUntil(lambda: limit.property("text") == "办理时限：即办")
+    texts = " ".join(visible_texts(live_ui))
+    assert "0 个工作日" not in texts and "0 个自然日" not in texts
+
+    live_ui.catalog.openGuide("SB-007")  # 工伤认定: the law's 60日 are calendar days
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "SB-007")
+    limit = find_item(live_ui.window.contentItem(), "timeLimit")
+    qtbot.waitUntil(lambda: limit.property("text") == "法定时限 60 个自然日，承诺时限 30 个自然日")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 import pytest
 
+from kiosk.contract.calendar import WorkCalendar
 from kiosk.domain.id_numbers import id_number_problem
-from kiosk.domain.workdays import add_working_days
 from kiosk.forms import is_valid_phone, prefill, validate
 from kiosk.services.common import ServiceError
 from kiosk.services.consult import check_phone
@@ -85,26 +84,25 @@ def test_id_number_helper_makes_valid_numbers() -> None:
 
 
 def test_working_days_skip_the_2026_spring_festival_and_count_the_tiaoxiu_saturday() -> None:
+    cal = WorkCalendar.with_documents([])
+
+    def add(start: date, days: int) -> date:
+        due = cal.add(start, days)
+        assert not due.estimated  # 2026 has the official arrangement
+        return due.day
+
     # Friday 13 Feb 2026: Sat 14 Feb is a 调休 working day, 15-23 Feb are the holiday.
-    assert add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 14)
-    assert add_working_days(date(2026, 2, 13), 2) == date(2026, 2, 24)
+    assert add(date(2026, 2, 13), 1) == date(2026, 2, 14)
+    assert add(date(2026, 2, 13), 2) == date(2026, 2, 24)
     # Fri 27 Feb → Sat 28 Feb is again a 调休 working day.
-    assert add_working_days(date(2026, 2, 27), 1) == date(2026, 2, 28)
+    assert add(date(2026, 2, 27), 1) == date(2026, 2, 28)
     # An ordinary weekend is skipped: Fri 6 Mar + 1 → Mon 9 Mar.
-    assert add_working_days(date(2026, 3, 6), 1) == date(2026, 3, 9)
+    assert add(date(2026, 3, 6), 1) == date(2026, 3, 9)
 
 
 def test_zero_working_days_is_the_same_day() -> None:
-    assert add_working_days(date(2026, 2, 16), 0) == date(2026, 2, 16)
-
-
-def test_dates_beyond_the_calendar_fall_back_to_weekdays_and_say_so(
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    with caplog.at_level(logging.WARNING, logger="kiosk.domain.workdays"):
-        # Fri 5 Jan 2085 + 1 working day → Mon 8 Jan 2085.
-        assert add_working_days(date(2085, 1, 5), 1) == date(2085, 1, 8)
-    assert "Monday-Friday" in caplog.text
+    due = WorkCalendar.with_documents([]).add(date(2026, 2, 16), 0)
+    assert due.day == date(2026, 2, 16)
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,12 @@ def _services(doc: dict[str, Any]) -> list[dict[str, Any]]:
     ]
     _first(_fields(chosen[0]), lambda f: "choices" in f)
     _first(_materials(chosen[1]), lambda m: m["source"] == "shared")
-    return [_trimmed(s) for s in chosen]
+    trimmed = [_trimmed(s) for s in chosen]
+    for s in trimmed:  # the steps left must still add up to the promise
+        limit = s["guide"]["time_limit"]
+        limit["promised_days"] = sum(step["time_limit_days"] for step in s["guide"]["steps"])
+        limit["statutory_days"] = max(limit["statutory_days"], limit["promised_days"])
+    return trimmed
 
 
 def _fields(service: dict[str, Any]) -> list[dict[str, Any]]:
@@ -79,8 +84,9 @@ def _places(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]
 
 
 ODD_VALUES: tuple[Any, ...] = (None, "", " ", 7.5, -1, True, "x", "choice", "shared", [])
-# A rule over two fields that JSON Schema cannot state: only the models enforce it.
-MODELS_ONLY = ("time_limit",)
+# Rules over two fields that JSON Schema cannot state: only the models enforce them (the
+# promise within the statutory limit; the steps' days adding up to the promise).
+MODELS_ONLY = ("time_limit", "steps")
 
 
 def _mutants(service: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
+from kiosk.contract.calendar import DayUnit
 from kiosk.services.common import ServiceError
 from kiosk.services.evaluate import EvaluationError
 from kiosk.services.followups import Filed, FollowUpView
@@ -192,7 +193,9 @@ class FakeApplyCore:
             receipt_no=f"H0001-T01-260302-{n:04d}",
             print_job_id=100 + n,
             promised_date=date(2026, 3, 20),
-            promised_working_days=10,
+            promised_days=10,
+            promised_unit=DayUnit.WORKING,
+            promised_estimated=False,
         )
 
     def rate(self, visit_id: str, rating: Any, receipt_no: str | None) -> str:

@@ -91,7 +91,7 @@ def form(name: str, sample: str, errors: tuple[str, ...], copies: int = 1) -> di
 
 
 def step(name: str, handler: str, days: int, description: str = "") -> dict[str, Any]:
-    """One step of the process with its own time limit in working days."""
+    """One step of the process with its own time limit (in the service's unit)."""
     return {"name": name, "handler": handler, "time_limit_days": days, "description": description}
 
 
@@ -137,8 +137,10 @@ def service(
     home: bool = False,
     place: str | None = None,
     hours: str = HOURS,
+    limit_unit: str = "working",
 ) -> dict[str, Any]:
-    """One complete service item in the exchange format."""
+    """One complete service item in the exchange format; ``days`` (statutory, promised) and
+    the steps' days are in ``limit_unit``: ``working`` (工作日) or ``calendar`` (自然日)."""
     return {
         "code": code,
         "name": name,
@@ -154,7 +156,11 @@ def service(
             "steps": steps,
             "materials": materials,
             "fees": fees or FREE,
-            "time_limit": {"statutory_days": days[0], "promised_days": days[1]},
+            "time_limit": {
+                "statutory_days": days[0],
+                "promised_days": days[1],
+                "unit": limit_unit,
+            },
             "result": result,
             "consultation": consultation(department, place, hours),
             "complaint_phone": COMPLAINT,

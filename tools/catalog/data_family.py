@@ -389,6 +389,7 @@ def household() -> list[dict[str, Any]]:
                 ("居民身份证工本费（申领、换领、补领）", "20.00"),
             ),
             days=(60, 15),
+            limit_unit="calendar",
             result="居民身份证",
             visits=1,
             home=True,
@@ -416,8 +417,8 @@ def household() -> list[dict[str, Any]]:
             ],
             steps=[
                 step("提交申请", "申请人", 0),
-                step("核查", "居住地公安派出所", 5),
-                step("制证发证", "示范市公安局", 5),
+                step("核查", "居住地公安派出所", 4),
+                step("制证发证", "示范市公安局", 3),
             ],
             materials=[
                 id_card(),
@@ -432,6 +433,7 @@ def household() -> list[dict[str, Any]]:
                 ),
             ],
             days=(15, 7),
+            limit_unit="calendar",
             result="示范市居住证",
             visits=1,
             faq=[

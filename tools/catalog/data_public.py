@@ -457,6 +457,7 @@ def housing() -> list[dict[str, Any]]:
                 mat("本人银行借记卡", errors=("银行卡不是本人一类账户",)),
             ],
             days=(3, 1),
+            limit_unit="calendar",
             result="住房公积金转入本人银行账户",
             visits=0,
             faq=[("多久可以提取一次？", "可按月或按季度提取，年度提取额不超过规定限额。")],
@@ -474,8 +475,8 @@ def housing() -> list[dict[str, Any]]:
             conditions=["连续足额缴存住房公积金满6个月", "购买自住住房且首付款已支付"],
             steps=[
                 step("提交申请", "借款人", 0),
-                step("审批", FUND, 10),
-                step("签订合同并办理抵押", "借款人、受委托银行、不动产登记中心", 3),
+                step("审批", FUND, 6),
+                step("签订合同并办理抵押", "借款人、受委托银行、不动产登记中心", 2),
                 step("放款", "受委托银行", 2),
             ],
             materials=[
@@ -495,6 +496,7 @@ def housing() -> list[dict[str, Any]]:
                 ("不动产抵押登记费（住宅）", "80.00"),
             ),
             days=(15, 10),
+            limit_unit="calendar",
             result="住房公积金贷款发放",
             visits=2,
             faq=[

@@ -29,6 +29,7 @@ from tools.screenshots.scenes import (
     _guide_detail,
     _guide_materials,
     _guide_themes,
+    _guide_time_limit,
     _home,
     _home_elder,
     _home_problems,
@@ -64,6 +65,7 @@ from tools.screenshots.scenes_visit import (
     _apply_principal,
     _apply_principal_error,
     _apply_receipt,
+    _apply_receipt_estimated,
     _apply_receipt_preview,
     _apply_review,
     _assist_from_reader_lost,
@@ -194,6 +196,9 @@ SCENES: tuple[Scene, ...] = (
     Scene("apply-review", _apply_review),
     Scene("apply-receipt", _apply_receipt),
     Scene("apply-receipt-preview", _apply_receipt_preview),
+    Scene("apply-receipt-estimated", _apply_receipt_estimated),
+    Scene("guide-limit-jiban", _guide_time_limit("HY-001")),
+    Scene("guide-limit-calendar-days", _guide_time_limit("SB-007")),
     Scene("apply-appointment", _apply_appointment),
     Scene("apply-appointment-offline", _apply_appointment_offline),
     Scene("evaluate", _evaluate),
@@ -307,7 +312,13 @@ def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path 
         ui.shell.toggleElderMode()
     _all_ok(ui)
     try:
-        if scene.setup in (_slip_printed, _consult_filed, _complain_filed, _apply_receipt_preview):
+        if scene.setup in (
+            _slip_printed,
+            _consult_filed,
+            _complain_filed,
+            _apply_receipt_preview,
+            _apply_receipt_estimated,
+        ):
             scene.setup(ui, out_dir)
         else:
             scene.setup(ui)

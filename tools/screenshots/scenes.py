@@ -122,6 +122,18 @@ def _guide_materials(ui: KioskUi) -> None:
     ui.page_command("scrollToMaterials")
 
 
+def _guide_time_limit(code: str) -> Callable[[KioskUi], None]:
+    """The guide of ``code`` scrolled to its steps and time limits (units, 即办)."""
+
+    def setup(ui: KioskUi) -> None:
+        ui.catalog.openGuide(code)
+        _show(ui, "guideDetail")
+        wait_until(lambda: ui.catalog.property("guide").get("code") == code)
+        ui.page_command("scrollToSteps")
+
+    return setup
+
+
 def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
     emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     if emulator is not None and emulator.latest_png is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -130,7 +131,9 @@ def _apply_review(ui: KioskUi) -> None:
     _show(ui, "applyReview")
 
 
-def _apply_receipt(ui: KioskUi, out_dir: Path | None = None, preview: bool = False) -> None:
+def _apply_receipt(
+    ui: KioskUi, out_dir: Path | None = None, preview: bool = False, paper: str = "receipt"
+) -> None:
     _apply_review(ui)
     ui.submission.submit()
     wait_until(lambda: ui.submission.property("receipt"), 20)
@@ -138,7 +141,7 @@ def _apply_receipt(ui: KioskUi, out_dir: Path | None = None, preview: bool = Fal
     wait_until(lambda: ui.submission.property("printState") == "printed", 30)
     wait_until(lambda: ui.submission.property("previewUrl"), 10)
     if out_dir is not None:
-        _copy_print(ui, out_dir, "receipt")
+        _copy_print(ui, out_dir, paper)
     if not preview:
         ui.submission.closePreview()
         wait_until(lambda: ui.submission.property("caseNo"), 30)
@@ -146,6 +149,21 @@ def _apply_receipt(ui: KioskUi, out_dir: Path | None = None, preview: bool = Fal
 
 def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
     _apply_receipt(ui, out_dir, preview=True)
+
+
+def _apply_receipt_estimated(ui: KioskUi, out_dir: Path) -> None:
+    """Accepted on Mon 28 Dec 2026: HJ-004's 7 calendar days end in 2027, a year without the
+    State Council's arrangement yet, so the date reads 预计 on screen and paper."""
+    assert ui.kiosk is not None
+    submit = ui.kiosk.services.submit
+    hall = timezone(timedelta(hours=8))
+    clock = submit.clock
+    submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=hall)
+    try:
+        _apply_receipt(ui, out_dir, preview=True, paper="receipt-estimated")
+    finally:
+        submit.clock = clock  # the scenes after this one submit today
+    ui.submission.closePreview()  # central answers no case number for a future date
 
 
 def _apply_appointment(ui: KioskUi) -> None:

@@ -110,6 +110,14 @@
         <translation>閱讀辦理條件</translation>
     </message>
     <message>
+        <source>即办</source>
+        <translation>即辦</translation>
+    </message>
+    <message>
+        <source>承诺 %1 个自然日办结</source>
+        <translation>承諾 %1 個自然日辦結</translation>
+    </message>
+    <message>
         <source>承诺 %1 个工作日办结</source>
         <translation>承諾 %1 個工作日辦結</translation>
     </message>
@@ -704,6 +712,18 @@
         <translation>受理回執</translation>
     </message>
     <message>
+        <source>即办</source>
+        <translation>即辦</translation>
+    </message>
+    <message>
+        <source>%1 个自然日</source>
+        <translation>%1 個自然日</translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation>%1 個工作日</translation>
+    </message>
+    <message>
         <source>%1年%2月%3日</source>
         <translation>%1年%2月%3日</translation>
     </message>
@@ -752,8 +772,16 @@
         <translation>代辦人：%1</translation>
     </message>
     <message>
-        <source>承诺办结：%1（%2 个工作日）</source>
-        <translation>承諾辦結：%1（%2 個工作日）</translation>
+        <source>预计办结：%1（%2）</source>
+        <translation>預計辦結：%1（%2）</translation>
+    </message>
+    <message>
+        <source>承诺办结：%1（%2）</source>
+        <translation>承諾辦結：%1（%2）</translation>
+    </message>
+    <message>
+        <source>国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准</source>
+        <translation>國務院節假日安排尚未公佈，辦結日期按法定節假日預計，以正式安排為準</translation>
     </message>
     <message>
         <source>已承诺：%1</source>
@@ -1753,12 +1781,16 @@
         <translation>%1 %2 份</translation>
     </message>
     <message>
-        <source>%1 个工作日</source>
-        <translation>%1 個工作日</translation>
+        <source>即办</source>
+        <translation>即辦</translation>
     </message>
     <message>
-        <source>即时办结</source>
-        <translation>即時辦結</translation>
+        <source>%1 个自然日</source>
+        <translation>%1 個自然日</translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation>%1 個工作日</translation>
     </message>
     <message>
         <source>不收费</source>
@@ -1849,8 +1881,12 @@
         <translation>收費依據：%1</translation>
     </message>
     <message>
-        <source>法定时限 %1 个工作日，承诺时限 %2 个工作日</source>
-        <translation>法定時限 %1 個工作日，承諾時限 %2 個工作日</translation>
+        <source>办理时限：即办</source>
+        <translation>辦理時限：即辦</translation>
+    </message>
+    <message>
+        <source>法定时限 %1，承诺时限 %2</source>
+        <translation>法定時限 %1，承諾時限 %2</translation>
     </message>
     <message>
         <source>办理地点与咨询</source>
@@ -2326,6 +2362,10 @@
     <message>
         <source>受理编号：%1</source>
         <translation>受理編號：%1</translation>
+    </message>
+    <message>
+        <source>预计办结日期：%1</source>
+        <translation>預計辦結日期：%1</translation>
     </message>
     <message>
         <source>承诺办结日期：%1</source>

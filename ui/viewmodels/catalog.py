@@ -195,6 +195,7 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "fees": [{"name": f.name, "amount": f.amount_yuan} for f in guide.fees.items],
         "statutory_days": guide.time_limit.statutory_days,
         "promised_days": guide.time_limit.promised_days,
+        "limit_unit": guide.time_limit.unit,
         "result": guide.result,
         "consult_phone": guide.consultation.phone,
         "consult_place": guide.consultation.place,

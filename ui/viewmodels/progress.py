@@ -148,6 +148,7 @@ class ProgressViewModel(QObject):
             "state": case.state,
             "promised_date": case.promised_date.isoformat() if case.promised_date else "",
             "overdue": case.overdue,
+            "promised_estimated": case.promised_estimated,
             "final": case.final,
             "parallel": case.parallel,
             "owner": case.owner,

@@ -78,7 +78,10 @@ Page {
                     Badge { text: page.modeText() }
                     Badge {
                         visible: page.s.promised_days !== undefined
-                        text: qsTr("承诺 %1 个工作日办结").arg(page.s.promised_days || 0)
+                        text: !(page.s.promised_days > 0) ? qsTr("即办")
+                              : page.s.limit_unit === "calendar"
+                                ? qsTr("承诺 %1 个自然日办结").arg(page.s.promised_days)
+                                : qsTr("承诺 %1 个工作日办结").arg(page.s.promised_days)
                         tone: Theme.ok
                     }
                 }

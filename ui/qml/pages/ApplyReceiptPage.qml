@@ -20,6 +20,13 @@ Page {
 
     Component.onCompleted: submission.receiptShown()
 
+    // The promised time limit in its unit; 0 reads 即办.
+    function limitText() {
+        const n = rc.promised_days || 0
+        if (n === 0)
+            return qsTr("即办")
+        return rc.promised_unit === "calendar" ? qsTr("%1 个自然日").arg(n) : qsTr("%1 个工作日").arg(n)
+    }
     function dateText(iso) {
         if (!iso)
             return ""
@@ -110,8 +117,15 @@ Page {
                     }
                     BodyText {
                         objectName: "promisedDate"
-                        text: qsTr("承诺办结：%1（%2 个工作日）").arg(page.dateText(page.rc.promised_date)).arg(page.rc.promised_days || 0)
+                        text: (page.rc.promised_estimated ? qsTr("预计办结：%1（%2）") : qsTr("承诺办结：%1（%2）"))
+                              .arg(page.dateText(page.rc.promised_date)).arg(page.limitText())
                         font.bold: true
+                    }
+                    BodyText {
+                        objectName: "promisedEstimated"
+                        visible: !!page.rc.promised_estimated
+                        text: qsTr("国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准")
+                        color: Theme.textMuted
                     }
                     BodyText {
                         visible: (page.rc.committed || []).length > 0

@@ -20,6 +20,9 @@ Page {
     function scrollToMaterials() {
         flick.contentY = Math.min(materials.y, Math.max(0, flick.contentHeight - flick.height))
     }
+    function scrollToSteps() {
+        flick.contentY = Math.min(steps.y, Math.max(0, flick.contentHeight - flick.height))
+    }
     function sourceText(source) {
         if (source === "shared")
             return qsTr("免提交")
@@ -36,8 +39,12 @@ Page {
         }
         return qsTr("%1 %2 份").arg(words[form] || "").arg(copies)
     }
+    // A time limit in the guide's unit (工作日 / 自然日); 0 reads 即办.
     function daysText(days) {
-        return days > 0 ? qsTr("%1 个工作日").arg(days) : qsTr("即时办结")
+        if (!(days > 0))
+            return qsTr("即办")
+        return g.limit_unit === "calendar" ? qsTr("%1 个自然日").arg(days)
+                                           : qsTr("%1 个工作日").arg(days)
     }
     function feesText() {
         if (g.fee_free)
@@ -191,6 +198,7 @@ Page {
                 }
 
                 SectionCard {
+                    id: steps
                     title: qsTr("办理流程")
                     Repeater {
                         model: page.g.steps || []
@@ -212,8 +220,12 @@ Page {
                         color: Theme.textMuted
                     }
                     BodyText {
-                        text: qsTr("法定时限 %1 个工作日，承诺时限 %2 个工作日")
-                              .arg(page.g.statutory_days).arg(page.g.promised_days)
+                        objectName: "timeLimit"
+                        text: !(page.g.statutory_days > 0) && !(page.g.promised_days > 0)
+                              ? qsTr("办理时限：即办")
+                              : qsTr("法定时限 %1，承诺时限 %2")
+                                .arg(page.daysText(page.g.statutory_days))
+                                .arg(page.daysText(page.g.promised_days))
                     }
                 }
 

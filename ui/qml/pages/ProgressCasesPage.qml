@@ -129,7 +129,9 @@ Page {
                         BodyText { text: qsTr("受理编号：%1").arg(caseCard.modelData.receipt_no) }
                         BodyText {
                             visible: caseCard.modelData.promised_date !== ""
-                            text: qsTr("承诺办结日期：%1").arg(caseCard.modelData.promised_date)
+                            text: (caseCard.modelData.promised_estimated ? qsTr("预计办结日期：%1")
+                                                                          : qsTr("承诺办结日期：%1"))
+                                  .arg(caseCard.modelData.promised_date)
                             color: caseCard.modelData.overdue ? Theme.error : Theme.text
                         }
                         BodyText {
