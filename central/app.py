@@ -17,6 +17,7 @@ from central import (
     catalog_feed,
     console,
     display,
+    fleet,
     followups,
     idkey,
     intake,
@@ -83,6 +84,7 @@ def create_app(
     app.include_router(calendar_feed.build_router(db, auth))
     app.include_router(followups.build_router(db, auth))
     app.include_router(assist.build_router(db, auth))
+    app.include_router(fleet.build_router(db, auth))
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))

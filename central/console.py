@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, col, select
 
-from central import calling
+from central import calling, fleet
 from central.accounts import (
     AccountError,
     StaffUser,
@@ -59,6 +59,19 @@ HOME_MESSAGES = {
     "saved": ("窗口已保存。", True),
     "bad_queues": ("队列代码只能包含字母、数字、_ 和 -，多个用逗号分隔。", False),
 }
+
+
+STATE_NAMES = {"ok": "正常", "warning": "注意", "error": "故障", "unknown": "未知"}
+PAPER_NAMES = {"ok": "正常", "near_end": "即将用完", "out": "缺纸", "unknown": "未知"}
+
+
+def _ago(span: timedelta) -> str:
+    seconds = int(span.total_seconds())
+    if seconds < 60:
+        return "刚刚"
+    if seconds < 3600:
+        return f"{seconds // 60} 分钟前"
+    return f"{seconds // 3600} 小时前"
 
 
 def _label(window: HallWindowRow) -> str:
@@ -187,6 +200,30 @@ def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
             waiting=counts,
             message=HOME_MESSAGES.get(message, ("", False))[0],
             message_ok=HOME_MESSAGES.get(message, ("", False))[1],
+        )
+
+    @router.get("/fleet")
+    def fleet_page(request: Request) -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        now = datetime.now(UTC)
+        with db.session() as s:
+            terminals = fleet.fleet(s, current.hall_id, now)
+        rows = []
+        for t in terminals:
+            ago = "从未" if t.last_seen is None else _ago(now - t.last_seen)
+            rows.append({**t.__dict__, "online": t.online, "last_seen_text": ago})
+        return page(
+            request,
+            "fleet.html",
+            "终端状态",
+            user=current,
+            terminals=rows,
+            attention=sum(1 for t in terminals if t.alerts),
+            alert_names=fleet.ALERTS,
+            state_names=STATE_NAMES,
+            paper_names=PAPER_NAMES,
         )
 
     @router.post("/windows")

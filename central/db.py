@@ -249,6 +249,18 @@ class AuditRow(SQLModel, table=True):
     detail: str = Field(default="", max_length=400)
 
 
+class TerminalHeartbeatRow(SQLModel, table=True):
+    """A terminal's last heartbeat (``body``: the wire JSON, no personal data)."""
+
+    __tablename__ = "terminal_heartbeat"
+
+    terminal_id: str = Field(primary_key=True, max_length=16)
+    hall_id: str = Field(max_length=16, index=True)
+    received_at: datetime = Field(default_factory=utcnow)
+    body: str
+    previous_pending: int = 0  # the backlog of the heartbeat before, to see it grow
+
+
 class CatalogItemRow(SQLModel, table=True):
     """The feed's current state of one service item; ``feed_version`` of its last change."""
 
@@ -299,6 +311,7 @@ CENTRAL_TABLES = [
         StaffAccountRow,
         StaffSessionRow,
         AuditRow,
+        TerminalHeartbeatRow,
         CalendarRow,
         CentralMeta,
     )

@@ -42,6 +42,8 @@ from kiosk.services.setup import Services, build_services
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
 from kiosk.sync.factory import SyncNotConfigured, make_worker
+from kiosk.sync.heartbeat import INTERVAL_S as HEARTBEAT_S
+from kiosk.sync.heartbeat import HeartbeatSource
 from kiosk.sync.status import SyncIndicator
 from kiosk.sync.worker import SyncWorker
 from kiosk.workers import ThreadExecutor
@@ -159,6 +161,7 @@ class Kiosk:
     reader_worker: ReaderWorker = field(init=False)
     scanner_worker: ScannerWorker | None = field(init=False)
     health: HealthMonitor = field(init=False)
+    heartbeat: HeartbeatSource = field(init=False)
     _started: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
@@ -169,6 +172,7 @@ class Kiosk:
         self.health = HealthMonitor(
             self.card_reader, self.printer, lambda: self.central_url, self._publish_status
         )
+        self.heartbeat = HeartbeatSource(self.store)
 
     def start(self) -> None:
         """Start background services without blocking the caller (the GUI thread)."""
@@ -217,6 +221,8 @@ class Kiosk:
         client = sync.runner.client
         calendar_s = sync.timings.catalog_s
         sync.add_pull("calendar", calendar_s, lambda: pull_from_central(self.store, client))
+        # How this terminal is, for the console's fleet page.
+        sync.add_pull("heartbeat", HEARTBEAT_S, lambda: client.heartbeat(self.heartbeat.build()))
         self.sync = sync
         sync.start()
 
@@ -235,6 +241,7 @@ class Kiosk:
             listener(indicator)
 
     def _publish_status(self, status: SystemStatus) -> None:
+        self.heartbeat.observe(status)
         if self.sync is not None:
             self.sync.network_changed(status.network.ok)
         self.services.network_changed(status.network.ok)

@@ -27,6 +27,7 @@ from kiosk.contract.cases import (
     StaffCaseUpdate,
 )
 from kiosk.contract.catalog import CalendarFeed, CatalogDelta, CatalogSnapshot, CatalogUpload
+from kiosk.contract.fleet import DeviceReport, Heartbeat, HeartbeatAck
 from kiosk.contract.intake import (
     INTAKE_MODELS,
     Applicant,
@@ -60,6 +61,9 @@ from kiosk.contract.queue import (
 )
 
 __all__ = [
+    "DeviceReport",
+    "Heartbeat",
+    "HeartbeatAck",
     "AssistCall",
     "AssistRequest",
     "AssistStatus",

@@ -48,6 +48,8 @@ from kiosk.contract import (
     CatalogSnapshot,
     FollowUpQuery,
     FollowUpStatus,
+    Heartbeat,
+    HeartbeatAck,
     IdHashKey,
     SlotList,
     Ticket,
@@ -343,6 +345,10 @@ class CentralClient:
         return self.request(
             "POST", "/queue/tickets", Ticket, body=request, headers={"Idempotency-Key": key}
         )
+
+    def heartbeat(self, beat: Heartbeat) -> HeartbeatAck:
+        """Tell central how this terminal is (the fleet page of the console)."""
+        return self.request("POST", "/heartbeat", HeartbeatAck, body=beat)
 
     def ticket_position(self, ticket_id: str) -> TicketPosition:
         """Where a ticket of this hall stands: waiting (people ahead), called (which window)."""

@@ -1,0 +1,110 @@
+"""The fleet: terminals' signed heartbeats reach central and the console says what needs staff."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import requests
+
+from central.fleet import SILENT_AFTER, alerts_of
+from central.testing import CentralProcess
+from drivers.status import DeviceState, DeviceStatus
+from kiosk.contract import DeviceReport, Heartbeat
+from kiosk.health import SystemStatus
+from kiosk.store import Store
+from kiosk.sync.heartbeat import HeartbeatSource
+from kiosk.sync.outbox import enqueue
+from tests.integration.services_env import client_for
+from tests.sample_submissions import sample_submission
+
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+
+
+def snapshot(reader: DeviceStatus, printer: DeviceStatus) -> SystemStatus:
+    online = DeviceStatus(DeviceState.OK)
+    return SystemStatus(reader, printer, online, datetime.now().astimezone())
+
+
+def console_login(central: CentralProcess, tmp: Path) -> requests.Session:
+    password = tmp / "pw"
+    password.write_text("manager-pass-2026\n")
+    subprocess.run(
+        [sys.executable, "-m", "central", "add-staff", "boss", "--role", "manager",
+         "--db", central.db_url, "--password-file", str(password)],
+        check=True, capture_output=True, timeout=60, cwd=central.workdir,
+    )  # fmt: skip
+    http = requests.Session()
+    page = http.get(f"{central.url}/console/login", timeout=10).text
+    token = page.split('name="csrf" value="')[1].split('"')[0]
+    form = {"username": "boss", "password": "manager-pass-2026", "csrf": token}
+    assert http.post(f"{central.url}/console/login", data=form, timeout=10).ok
+    return http
+
+
+def test_heartbeats_reach_the_fleet_page_with_what_needs_staff(
+    central: CentralProcess, tmp_path: Path
+) -> None:
+    secret = central.add_terminal("T01")
+    central.add_terminal("T02")  # registered, never heard of
+    central.start()
+    store = Store(tmp_path / "kiosk.db")
+    try:
+        with store.session(write=True) as s:
+            for i in range(3):
+                enqueue(s, "submission", sample_submission(f"F{i}", terminal_id="T01"))
+        source = HeartbeatSource(store)
+        source.observe(
+            snapshot(
+                DeviceStatus(DeviceState.ERROR, "reader gone at /dev/ttyUSB0", "reader_lost"),
+                DeviceStatus(DeviceState.ERROR, "printer out of paper", "paper_out"),
+            )
+        )
+        beat = source.build()
+        assert (beat.paper, beat.card_reader.reason, beat.outbox_pending) == (
+            "out",
+            "reader_lost",
+            3,
+        )
+        assert beat.last_error == "reader_lost"
+        assert "ttyUSB0" not in beat.model_dump_json()  # codes only, never the detail text
+        client = client_for(central.url, "T01", secret)
+        try:
+            client.heartbeat(beat)
+        finally:
+            client.close()
+    finally:
+        store.close()
+    page = console_login(central, tmp_path).get(f"{central.url}/console/fleet", timeout=10).text
+    assert "2 台终端需要处理" in page
+    row = page.split('id="terminal-T01"')[1].split("</tr>")[0]
+    assert "打印机缺纸" in row and "读卡器不可用" in row and "在线" in row
+    other = page.split('id="terminal-T02"')[1].split("</tr>")[0]
+    assert "从未上报状态" in other and "离线" in other
+
+
+def beat(**changes: object) -> Heartbeat:
+    base: dict[str, object] = {
+        "software_version": "0.1.0",
+        "card_reader": DeviceReport(state="ok"),
+        "printer": DeviceReport(state="ok"),
+        "paper": "ok",
+        "outbox_pending": 0,
+        "outbox_dead": 0,
+        "uptime_s": 60,
+    }
+    return Heartbeat.model_validate({**base, **changes})
+
+
+def test_alerts() -> None:
+    assert alerts_of(beat(), NOW, 0, NOW) == []
+    assert alerts_of(beat(), NOW - SILENT_AFTER, 0, NOW) == ["silent"]
+    assert alerts_of(beat(), NOW - SILENT_AFTER + timedelta(seconds=1), 0, NOW) == []
+    assert alerts_of(None, None, 0, NOW) == ["never"]
+    assert alerts_of(beat(paper="near_end"), NOW, 0, NOW) == ["paper_near_end"]
+    assert alerts_of(beat(outbox_pending=12), NOW, 5, NOW) == ["backlog_growing"]
+    assert alerts_of(beat(outbox_pending=12), NOW, 12, NOW) == []  # stuck, not growing yet
+    assert alerts_of(beat(outbox_pending=60), NOW, 80, NOW) == ["backlog"]
+    assert alerts_of(beat(outbox_dead=1), NOW, 0, NOW) == ["dead"]
