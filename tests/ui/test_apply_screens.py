@@ -171,7 +171,9 @@ def agent_application_sb001(ui, qtbot) -> str:
     press(ui, qtbot, "formNext")
     settle_and_review(ui, qtbot, commit=False)
     texts = shown_text(ui)
-    assert "代办人：张*丰" in texts and "申请人：王*汉" in texts
+    # The principal was typed by the agent: shown as typed to check; the agent's card masked.
+    assert "代办人：张*丰" in texts and "申请人：王老汉" in texts and PRINCIPAL_ID in texts
+    assert item(ui, "revisePrincipal").isVisible()
     receipt_no = submit_and_get_receipt(ui, qtbot)
     paper = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
     assert receipt_no in paper and "张*丰" in paper and "王*汉" in paper
@@ -249,7 +251,8 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     on_page(ui, qtbot, "applyReview")
     texts = shown_text(ui)
     assert "已承诺：居住地址证明" in texts and identity.id_number not in texts
-    assert "13800000000" not in texts  # the phone is masked on the review page
+    # The citizen checks what they typed: in full on their own screen, the card's number masked.
+    assert "13800000000" in texts and identity.masked_id_number in texts
 
     receipt_no = submit_and_get_receipt(ui, qtbot)
     job = emulator.jobs[-1]
@@ -493,3 +496,56 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
     assert ui.apply.property("step") == "form"
     # The rest of the visit is the agent's again (a second application, progress by card).
     assert ui.card.identity is agent and ui.card.property("state") == "read"
+
+
+def test_the_review_shows_what_was_typed_and_revise_returns_to_it(live_ui, qtbot):
+    ui = live_ui
+    identity = form_with_phone(ui, qtbot, "13800000000")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "2024-05-01")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
+    assert item(ui, "reviewValue_phone").property("text") == "13800000000"
+    assert item(ui, "reviewValue_residence_address").property("text") == "示范市人民路1号"
+    assert identity.id_number not in shown_text(ui)
+
+    # 修改 on the form: back to the form as it was filled in, then straight back here.
+    press(ui, qtbot, "reviseForm")
+    on_page(ui, qtbot, "applyForm")
+    assert item(ui, "field_phone").property("text") == "13800000000"
+    assert item(ui, "formNext").property("text") == "完成修改，返回核对"
+    type_into(ui, qtbot, "field_phone", "13700001111")
+    press(ui, qtbot, "formNext")
+    on_page(ui, qtbot, "applyReview")
+    assert item(ui, "reviewValue_phone", qtbot).property("text") == "13700001111"
+    # The way back is the ordinary one: review, materials, form.
+    press(ui, qtbot, "previousButton")
+    on_page(ui, qtbot, "applyMaterials")
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+
+    # 修改 on the materials: back to them, and on to the review as usual.
+    press(ui, qtbot, "reviseMaterials")
+    on_page(ui, qtbot, "applyMaterials")
+    assert ui.apply.property("step") == "materials"
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+    assert ui.apply.property("step") == "review" and not ui.apply.property("revising")
+
+    # The visit ends: nothing typed remains in a view-model or on any page still alive.
+    ui.end_visit()
+    on_page(ui, qtbot, "home")
+    ui.engine.collectGarbage()
+
+    def left() -> list[str]:
+        dump = view_model_dump(ui)
+        texts = "\n".join(
+            str(i.property("text"))
+            for i in walk_items(ui.window.contentItem())
+            if i.inherits("QQuickText") or i.inherits("QQuickTextInput")
+        )
+        return [s for s in ("13700001111", "13800000000", "示范市人民路1号") if s in dump + texts]
+
+    qtbot.waitUntil(lambda: left() == [])
+    assert ui.apply_form.property("review") == {}

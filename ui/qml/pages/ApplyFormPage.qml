@@ -60,9 +60,13 @@ Page {
     function goOn() {
         Qt.inputMethod.commit()
         Qt.inputMethod.hide()
-        if (applyForm.submitForm(page.values, homeAddress.text, homePhone.text))
+        if (applyForm.submitForm(page.values, homeAddress.text, homePhone.text)) {
+            const revising = apply.revising
             page.navigate("applyMaterials", {})
-        else
+            // Came from 修改 on the review: the materials are still settled, back to it.
+            if (revising && applyForm.confirmMaterials())
+                page.navigate("applyReview", {})
+        } else
             scrollToFirstError()
     }
     function scrollToFirstError() {
@@ -379,7 +383,7 @@ Page {
             }
             KioskButton {
                 objectName: "formNext"
-                text: qsTr("下一步")
+                text: apply.revising ? qsTr("完成修改，返回核对") : qsTr("下一步")
                 enabled: apply.step === "form"
                 Layout.preferredWidth: 2
                 Layout.fillWidth: true
