@@ -549,3 +549,41 @@ def test_the_review_shows_what_was_typed_and_revise_returns_to_it(live_ui, qtbot
 
     qtbot.waitUntil(lambda: left() == [])
     assert ui.apply_form.property("review") == {}
+
+
+def test_a_refused_form_names_its_problems_at_the_top_and_goes_to_each(live_ui, qtbot):
+    ui = live_ui
+    form_with_phone(ui, qtbot, "12345")
+    summary_absent = not any(
+        i.objectName() == "formErrorSummary" and i.isVisible()
+        for i in walk_items(ui.window.contentItem())
+    )
+    assert summary_absent  # nothing to say before 下一步
+    press(ui, qtbot, "formNext")
+    summary = item(ui, "formErrorSummary", qtbot)
+    names = [
+        i.property("text")
+        for i in walk_items(summary)
+        if i.objectName().startswith("summary_") and i.isVisible()
+    ]
+    assert names[:2] == ["联系电话", "本市居住地址"], names  # in the order of the form
+    # The first problem is scrolled to and focused; a name in the summary goes to its field.
+    qtbot.waitUntil(lambda: item(ui, "field_phone").hasActiveFocus())
+    tap(ui, item(ui, "summary_residence_address"))
+    address = item(ui, "field_residence_address")
+    qtbot.waitUntil(address.hasActiveFocus)
+    flick = item(ui, "formScroll")
+    y = address.mapToItem(flick, QPointF(0, 0)).y()
+    assert 0 <= y <= flick.height() - address.height()
+    # Fixed fields leave the summary.
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, "formNext")
+
+    def named() -> list[str]:
+        return [
+            i.property("text")
+            for i in walk_items(summary)
+            if i.objectName().startswith("summary_") and i.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: "联系电话" not in named() and "本市居住地址" in named())

@@ -108,6 +108,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "principalScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -183,7 +184,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("被代办人姓名")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.primary; border.width: 3 }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame {}
                     }
                     BodyText { text: qsTr("被代办人身份证号码（18位）") }
                     TextField {
@@ -199,12 +202,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("被代办人身份证号码")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle {
-                            radius: Theme.radius
-                            color: Theme.surface
-                            border.color: apply.error.indexOf("id_number_") === 0 ? Theme.error : Theme.primary
-                            border.width: 3
-                        }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame { invalid: apply.error.indexOf("id_number_") === 0 }
                     }
                     ApplyErrorText {
                         objectName: "principalError"

@@ -47,6 +47,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "receiptScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -215,6 +216,8 @@ Page {
                 Layout.alignment: Qt.AlignHCenter
             }
             Flickable {
+                id: moreFlick
+                MoreBelow { flick: moreFlick }
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true

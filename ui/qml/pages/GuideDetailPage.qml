@@ -67,6 +67,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "guideScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -306,6 +307,8 @@ Page {
                 Layout.alignment: Qt.AlignHCenter
             }
             Flickable {
+                id: moreFlick
+                MoreBelow { flick: moreFlick }
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true
