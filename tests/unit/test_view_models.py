@@ -14,7 +14,7 @@ from kiosk.services.common import Central, ServiceError
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
 from tests.held_data import held_strings
-from tests.unit.apply_helpers import COMMITMENT_TEXT, identity
+from tests.unit.apply_helpers import COMMITMENT_TEXT, id_number, identity
 from tests.unit.vm_fakes import (
     FakeApplyCore,
     FakeCatalog,
@@ -272,6 +272,32 @@ def test_revise_goes_back_to_the_form_and_going_on_returns_to_the_review():
     visit.end()
     assert not screens.apply.property("revising") and screens.form.property("review") == {}
     assert "13700001111" not in "\n".join(held_strings([screens.flow, screens.form]))
+
+
+def test_an_agent_revises_the_typed_principal_and_comes_back_to_the_review():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, identity("李代办", "11010519900101001"))
+    assert screens.apply.start("SB-001", "agent") and screens.apply.confirmConditions()
+    assert screens.apply.identify()
+    first, second = id_number("11010519500101002"), id_number("11010519520202003")
+    assert screens.apply.setPrincipal("parent", "power_of_attorney", "王老汉", first)
+    values = {"phone": PHONE, "bank": "icbc", "express": "no", "address": "示范市人民路2号"}
+    assert screens.form.submitForm(values, "", "")
+    for m in screens.form.property("materials"):
+        if not m["settlement"]:
+            assert screens.form.bring(m["index"])
+    assert screens.form.confirmMaterials()
+    review = screens.form.property("review")
+    assert (review["applicant"], review["applicant_id_number"]) == ("王老汉", first)
+
+    assert screens.apply.revise("principal")
+    assert screens.apply.property("step") == "principal"
+    assert screens.apply.setPrincipal("parent", "power_of_attorney", "王大汉", second)
+    assert screens.form.submitForm(values, "", "") and screens.form.confirmMaterials()
+    review = screens.form.property("review")
+    assert (review["applicant"], review["applicant_id_number"]) == ("王大汉", second)
+    assert review["agent"] == "李*办" and not screens.apply.property("revising")
 
 
 def test_the_receipt_after_a_full_review_is_masked():
