@@ -160,6 +160,8 @@ def agent_application_sb001(ui, qtbot) -> str:
     press(ui, qtbot, "principalNext")
     qtbot.waitUntil(lambda: "身份证号码有一位输错了" in shown_text(ui))
     assert ui.current_page() == "applyPrincipalPage"
+    assert item(ui, "summary_idNumber").property("text") == "被代办人身份证号码"
+    qtbot.waitUntil(item(ui, "principalIdNumber").hasActiveFocus)
     type_into(ui, qtbot, "principalIdNumber", PRINCIPAL_ID)
     press(ui, qtbot, "principalNext")
     on_page(ui, qtbot, "applyForm")

@@ -637,6 +637,10 @@
         <translation>Guardianship</translation>
     </message>
     <message>
+        <source>关系与授权方式</source>
+        <translation>Relationship and authorisation</translation>
+    </message>
+    <message>
         <source>代办信息</source>
         <translation>Acting for someone</translation>
     </message>

@@ -637,6 +637,10 @@
         <translation>監護關係</translation>
     </message>
     <message>
+        <source>关系与授权方式</source>
+        <translation>關係與授權方式</translation>
+    </message>
+    <message>
         <source>代办信息</source>
         <translation>代辦資訊</translation>
     </message>

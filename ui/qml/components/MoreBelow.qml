@@ -13,11 +13,14 @@ Rectangle {
     objectName: "moreBelow"
     parent: flick
     visible: more
-    anchors.horizontalCenter: parent ? parent.horizontalCenter : undefined
+    // In the lower right corner, beside the scroll bar: full-width buttons keep their words
+    // in the middle uncovered.
+    anchors.right: parent ? parent.right : undefined
+    anchors.rightMargin: 24
     anchors.bottom: parent ? parent.bottom : undefined
-    anchors.bottomMargin: 8
-    width: label.implicitWidth + 64
-    height: Math.max(Theme.touchMin * 0.75, label.implicitHeight + 24)
+    anchors.bottomMargin: 4
+    width: label.implicitWidth + 40
+    height: label.implicitHeight + 16
     radius: height / 2
     color: Theme.primary
     z: 5
@@ -29,7 +32,7 @@ Rectangle {
         text: qsTr("下面还有内容 ▼")
         color: Theme.textOnPrimary
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontBody
+        font.pixelSize: Theme.fontSmall
         font.bold: true
     }
 }
