@@ -133,18 +133,31 @@ def prefill(form: ApplicationForm, identity: Identity) -> dict[str, str]:
     }
 
 
+def mask_address(value: str) -> str:
+    """An address with the district kept, so the citizen recognises it, and the rest hidden."""
+    return value[:6] + "****" if len(value) > 6 else "****"
+
+
+def shown_value(f: FormField, value: str) -> str:
+    """A value as its owner typed it, for their own screen during the visit: choices as
+    their labels, everything else unchanged. Never for paper, logs or the next person."""
+    if f.type is FieldType.CHOICE:
+        return next((c.label for c in f.choices if c.value == value), value)
+    return value
+
+
 def masked_value(f: FormField, value: str) -> str:
-    """How a value shows on the review page: personal values masked, choices as labels."""
+    """How a value shows to anyone but its owner during the visit: personal values masked,
+    choices as labels."""
     if not value:
         return ""
     if f.type is FieldType.ID_NUMBER or f.type is FieldType.PHONE or f.pattern:
         return mask_number(value) if f.personal else value
     if f.type is FieldType.ADDRESS:
-        # Keep the district so the citizen recognises it; hide the house number.
-        return value[:6] + "****" if len(value) > 6 else "****"
+        return mask_address(value)
     if f.type is FieldType.CHOICE:
         # A personal choice (残疾类别) is sealed at rest; the citizen still checks its words.
-        return next((c.label for c in f.choices if c.value == value), value)
+        return shown_value(f, value)
     if f.personal and f.type is FieldType.TEXT:
         return mask_name(value)
     return value  # dates, numbers, yes_no ("yes"/"no": the screen words it) as entered

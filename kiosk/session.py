@@ -32,8 +32,17 @@ from kiosk.domain.application import (
 )
 from kiosk.domain.catalog import FormField, Material, MaterialSource, ServiceItem
 from kiosk.domain.id_numbers import id_number_problem
-from kiosk.domain.identity import Identity
-from kiosk.forms import FieldError, clean, is_valid_phone, masked_value, prefill, validate
+from kiosk.domain.identity import Identity, mask_number
+from kiosk.forms import (
+    FieldError,
+    clean,
+    is_valid_phone,
+    mask_address,
+    masked_value,
+    prefill,
+    shown_value,
+    validate,
+)
 
 
 class State(StrEnum):
@@ -85,7 +94,8 @@ class MaterialView:
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """One line of the review page: label and masked value."""
+    """One line of the review page: label and value (masked, or as typed on the citizen's
+    own screen)."""
 
     field_id: str
     label: str
@@ -94,7 +104,7 @@ class ReviewRow:
 
 @dataclass(frozen=True)
 class Review:
-    """The review page (核对): everything masked."""
+    """The review page (核对): masked, or with what the citizen typed shown as typed."""
 
     service_name: str
     applicant: str
@@ -105,6 +115,8 @@ class Review:
     committed: tuple[str, ...]
     to_bring: tuple[str, ...]
     home_service: bool
+    home_address: str = ""
+    home_phone: str = ""
 
 
 _BACK: dict[State, State] = {
@@ -314,33 +326,58 @@ class ApplySession:
             raise FlowError("materials_unsettled", "some materials are not settled yet")
         self.state = State.REVIEW
 
-    def review(self) -> Review:
-        """The review page, masked."""
+    def review(self, *, own_screen: bool = False) -> Review:
+        """The review page, every personal value masked.
+
+        ``own_screen``: for the citizen's own screen during the visit, where they must check
+        what they typed: typed values (form fields, a typed principal, the home-service
+        address and phone) as typed; values read from a card stay masked. Never for paper,
+        logs or anything that outlives the visit.
+        """
         self._need(State.REVIEW, State.SUBMITTED, State.RECEIPT)
         item = self._item()
         assert item.guide.form is not None and self._card_holder is not None
         applicant = self._principal or self._card_holder
         agent = self._card_holder if self._principal else None
+        typed_principal = self._principal is not None and not self._principal.from_card
+
+        def typed(field_id: str) -> bool:
+            return own_screen and (field_id not in self._prefilled or typed_principal)
+
         rows = tuple(
-            ReviewRow(f.id, f.label, masked_value(f, self._values[f.id]))
+            ReviewRow(
+                f.id,
+                f.label,
+                shown_value(f, v) if typed(f.id) else masked_value(f, v),
+            )
             for f in item.guide.form.fields
-            if f.id in self._values
+            if (v := self._values.get(f.id)) is not None
         )
         chosen = [self._materials[i] for i in sorted(self._materials)]
 
         def names(kind: Settlement) -> tuple[str, ...]:
             return tuple(c.material.name for c in chosen if c.settlement is kind)
 
+        show_applicant = own_screen and typed_principal
+        home = self._home_service
         return Review(
             service_name=item.name,
-            applicant=applicant.masked_name,
-            applicant_id_number=applicant.masked_id_number,
+            applicant=applicant.name if show_applicant else applicant.masked_name,
+            applicant_id_number=(
+                applicant.id_number if show_applicant else applicant.masked_id_number
+            ),
             agent=agent.masked_name if agent else "",
             rows=rows,
             shared=names(Settlement.SHARED),
             committed=names(Settlement.COMMITTED),
             to_bring=names(Settlement.BRING),
-            home_service=self._home_service is not None,
+            home_service=home is not None,
+            home_address=(
+                "" if home is None else home.address if own_screen else mask_address(home.address)
+            ),
+            home_phone=(
+                "" if home is None else home.phone if own_screen else mask_number(home.phone)
+            ),
         )
 
     def application(self) -> Application:

@@ -161,6 +161,8 @@ def agent_application_sb001(ui, qtbot) -> str:
     press(ui, qtbot, "principalNext")
     qtbot.waitUntil(lambda: "身份证号码有一位输错了" in shown_text(ui))
     assert ui.current_page() == "applyPrincipalPage"
+    assert item(ui, "summary_idNumber").property("text") == "被代办人身份证号码"
+    qtbot.waitUntil(item(ui, "principalIdNumber").hasActiveFocus)
     type_into(ui, qtbot, "principalIdNumber", PRINCIPAL_ID)
     press(ui, qtbot, "principalNext")
     on_page(ui, qtbot, "applyForm")
@@ -172,7 +174,9 @@ def agent_application_sb001(ui, qtbot) -> str:
     press(ui, qtbot, "formNext")
     settle_and_review(ui, qtbot, commit=False)
     texts = shown_text(ui)
-    assert "代办人：张*丰" in texts and "申请人：王*汉" in texts
+    # The principal was typed by the agent: shown as typed to check; the agent's card masked.
+    assert "代办人：张*丰" in texts and "申请人：王老汉" in texts and PRINCIPAL_ID in texts
+    assert item(ui, "revisePrincipal").isVisible()
     receipt_no = submit_and_get_receipt(ui, qtbot)
     paper = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
     assert receipt_no in paper and "张*丰" in paper and "王*汉" in paper
@@ -250,7 +254,8 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     on_page(ui, qtbot, "applyReview")
     texts = shown_text(ui)
     assert "已承诺：居住地址证明" in texts and identity.id_number not in texts
-    assert "13800000000" not in texts  # the phone is masked on the review page
+    # The citizen checks what they typed: in full on their own screen, the card's number masked.
+    assert "13800000000" in texts and identity.masked_id_number in texts
 
     receipt_no = submit_and_get_receipt(ui, qtbot)
     job = emulator.jobs[-1]
@@ -512,3 +517,94 @@ def test_a_promised_date_counted_over_an_unpublished_year_says_estimated(live_ui
     assert note.isVisible() and "尚未公布" in note.property("text")
     job_text = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
     assert "预计 2027-01-04" in job_text
+
+
+def test_the_review_shows_what_was_typed_and_revise_returns_to_it(live_ui, qtbot):
+    ui = live_ui
+    identity = form_with_phone(ui, qtbot, "13800000000")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "2024-05-01")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    settle_and_review(ui, qtbot, commit=False)
+    assert item(ui, "reviewValue_phone").property("text") == "13800000000"
+    assert item(ui, "reviewValue_residence_address").property("text") == "示范市人民路1号"
+    assert identity.id_number not in shown_text(ui)
+
+    # 修改 on the form: back to the form as it was filled in, then straight back here.
+    press(ui, qtbot, "reviseForm")
+    on_page(ui, qtbot, "applyForm")
+    assert item(ui, "field_phone").property("text") == "13800000000"
+    assert item(ui, "formNext").property("text") == "完成修改，返回核对"
+    type_into(ui, qtbot, "field_phone", "13700001111")
+    press(ui, qtbot, "formNext")
+    on_page(ui, qtbot, "applyReview")
+    assert item(ui, "reviewValue_phone", qtbot).property("text") == "13700001111"
+    # The way back is the ordinary one: review, materials, form.
+    press(ui, qtbot, "previousButton")
+    on_page(ui, qtbot, "applyMaterials")
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+
+    # 修改 on the materials: back to them, and on to the review as usual.
+    press(ui, qtbot, "reviseMaterials")
+    on_page(ui, qtbot, "applyMaterials")
+    assert ui.apply.property("step") == "materials"
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+    assert ui.apply.property("step") == "review" and not ui.apply.property("revising")
+
+    # The visit ends: nothing typed remains in a view-model or on any page still alive.
+    ui.end_visit()
+    on_page(ui, qtbot, "home")
+    ui.engine.collectGarbage()
+
+    def left() -> list[str]:
+        dump = view_model_dump(ui)
+        texts = "\n".join(
+            str(i.property("text"))
+            for i in walk_items(ui.window.contentItem())
+            if i.inherits("QQuickText") or i.inherits("QQuickTextInput")
+        )
+        return [s for s in ("13700001111", "13800000000", "示范市人民路1号") if s in dump + texts]
+
+    qtbot.waitUntil(lambda: left() == [])
+    assert ui.apply_form.property("review") == {}
+
+
+def test_a_refused_form_names_its_problems_at_the_top_and_goes_to_each(live_ui, qtbot):
+    ui = live_ui
+    form_with_phone(ui, qtbot, "12345")
+    summary_absent = not any(
+        i.objectName() == "formErrorSummary" and i.isVisible()
+        for i in walk_items(ui.window.contentItem())
+    )
+    assert summary_absent  # nothing to say before 下一步
+    press(ui, qtbot, "formNext")
+    summary = item(ui, "formErrorSummary", qtbot)
+    names = [
+        i.property("text")
+        for i in walk_items(summary)
+        if i.objectName().startswith("summary_") and i.isVisible()
+    ]
+    assert names[:2] == ["联系电话", "本市居住地址"], names  # in the order of the form
+    # The first problem is scrolled to and focused; a name in the summary goes to its field.
+    qtbot.waitUntil(lambda: item(ui, "field_phone").hasActiveFocus())
+    tap(ui, item(ui, "summary_residence_address"))
+    address = item(ui, "field_residence_address")
+    qtbot.waitUntil(address.hasActiveFocus)
+    flick = item(ui, "formScroll")
+    y = address.mapToItem(flick, QPointF(0, 0)).y()
+    assert 0 <= y <= flick.height() - address.height()
+    # Fixed fields leave the summary.
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    press(ui, qtbot, "formNext")
+
+    def named() -> list[str]:
+        return [
+            i.property("text")
+            for i in walk_items(summary)
+            if i.objectName().startswith("summary_") and i.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: "联系电话" not in named() and "本市居住地址" in named())

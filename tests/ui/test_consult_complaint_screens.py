@@ -85,6 +85,10 @@ def test_a_question_without_text_or_with_a_bad_phone_is_refused_in_words(demo, q
     tap(demo, item(demo, "consultSubmit"))
     qtbot.waitUntil(lambda: "电话号码有误，请输入11位手机号或带区号的固定电话。" in shown(demo))
     assert demo.current_page() == "consultAskPage"
+    # The summary at the top names the field, and the field has the focus.
+    assert item(demo, "consultErrorSummary").isVisible()
+    assert item(demo, "summary_phone").property("text") == "联系电话"
+    qtbot.waitUntil(item(demo, "consultPhoneField").hasActiveFocus)
     assert demo.follow_up_filed.property("trackingNo") == ""
 
 
@@ -183,10 +187,14 @@ def test_a_complaint_needs_a_category_and_text(demo, qtbot):
     type_into(demo, "complaintText", "等了很久。")
     tap(demo, item(demo, "complaintSubmit"))
     qtbot.waitUntil(lambda: "请选择投诉类别。" in shown(demo))
+    assert item(demo, "summary_category").property("text") == "投诉类别"
     tap(demo, item(demo, "category_efficiency"))
+    assert not item(demo, "complaintErrorSummary").isVisible()  # fixed: the summary goes
     type_into(demo, "complaintText", " ")
     tap(demo, item(demo, "complaintSubmit"))
     qtbot.waitUntil(lambda: "请填写内容。" in shown(demo))
+    assert item(demo, "summary_text").property("text") == "投诉内容"
+    qtbot.waitUntil(item(demo, "complaintText").hasActiveFocus)
     assert demo.follow_up_filed.property("trackingNo") == ""
 
 

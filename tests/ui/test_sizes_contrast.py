@@ -11,6 +11,10 @@ in portrait, which is roughly 3.2-4 px per mm.
   grow to 30), touch targets at least 120 px (above their 60 x 60 dp minimum in elder mode).
 - Contrast: every text/background pair the Theme defines reaches 4.5:1 (the same rules and
   WCAG 2 level AA for normal text; large text would only need 3:1, which is not relied on).
+- Non-text contrast (WCAG 1.4.11): on every page as drawn, the border of each text field and
+  of each bordered button or row reaches 3:1 against both its own fill and what is behind it
+  (a button without a border: its fill against what is behind it). A focused field shows a
+  focus ring (WCAG 2.4.7) at least 2 px wide and 3:1 against the field.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import re
 
 import pytest
 from PySide6.QtCore import QObject, QPointF
+from PySide6.QtGui import QColor
+from PySide6.QtQml import QQmlProperty
 
 from tests.conftest import REPO
 from tests.ui.conftest import walk_items
@@ -151,3 +157,172 @@ PAIRS = [
 def test_theme_colour_pairs_have_at_least_4_5_to_1_contrast(fg, bg):
     colours = theme_colours()
     assert contrast(colours[fg], colours[bg]) >= 4.5, f"{fg} on {bg}"
+
+
+FORM_PAIRS = [
+    ("fieldBorder", "surface"),
+    ("fieldBorder", "background"),
+    ("fieldBorder", "disabledSurface"),
+    ("focusRing", "surface"),
+    ("error", "surface"),
+]
+
+
+@pytest.mark.parametrize(("fg", "bg"), FORM_PAIRS)
+def test_theme_border_colours_have_at_least_3_to_1_contrast(fg, bg):
+    colours = theme_colours()
+    assert contrast(colours[fg], colours[bg]) >= 3, f"{fg} on {bg}"
+
+
+def _read(obj, name: str):
+    return QQmlProperty.read(obj, name)
+
+
+def _frame(control):
+    """The rectangle that draws ``control``'s box: its background, or the first bordered
+    rectangle inside it (a row with a raised lower edge)."""
+    background = control.property("background")
+    if background is None or not background.inherits("QQuickRectangle"):
+        return None
+    if _read(background, "border.width") > 0:
+        return background
+    for child in walk_items(background):
+        if child.inherits("QQuickRectangle") and _read(child, "border.width") > 0:
+            if child.objectName() != "focusRing":
+                return child
+    return background
+
+
+def _behind(ui, item) -> QColor:
+    """The colour right behind ``item``: the nearest opaque rectangle or control background
+    among its ancestors, else the window's."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.inherits("QQuickRectangle") and parent.property("color").alpha() == 255:
+            return parent.property("color")
+        if parent.inherits("QQuickControl"):
+            background = parent.property("background")
+            if (
+                background is not None
+                and background.inherits("QQuickRectangle")
+                and background.property("color").alpha() == 255
+            ):
+                return background.property("color")
+        parent = parent.parentItem()
+    return ui.window.property("color")
+
+
+def border_problems(ui, name: str) -> tuple[list[str], int]:
+    """What falls short on the page shown, and how many boxes were measured."""
+    problems, measured = [], 0
+    for item in walk_items(ui.window.contentItem()):
+        if not visible(item) or item.width() <= 0 or not item.property("enabled"):
+            continue
+        field = item.inherits("QQuickTextField") or item.inherits("QQuickTextArea")
+        if not (field or item.inherits("QQuickAbstractButton")):
+            continue
+        frame = _frame(item)
+        if frame is None:
+            continue
+        measured += 1
+        what = f"{name}: {item.objectName() or type(item).__name__}"
+        fill, behind = frame.property("color"), _behind(ui, item)
+        width = _read(frame, "border.width")
+        if width <= 0:
+            if field:
+                problems.append(f"{what} has no border")
+            elif fill.alpha() == 255 and contrast(fill.name(), behind.name()) < 3:
+                problems.append(f"{what}: fill {fill.name()} on {behind.name()} < 3:1")
+            continue
+        border = _read(frame, "border.color").name()
+        for against in ([fill] if fill.alpha() == 255 else []) + [behind]:
+            ratio = contrast(border, against.name())
+            if ratio < 3:
+                problems.append(f"{what}: border {border} on {against.name()} is {ratio:.2f}:1")
+    return problems, measured
+
+
+def test_field_and_row_borders_reach_3_to_1_on_every_page(kiosk_ui, qtbot):
+    kiosk_ui.catalog._guide = SAMPLE_GUIDE
+    kiosk_ui.catalog._themes = [{"key": "t", "name": "社会保障", "count": 3}]
+    kiosk_ui.catalog._services = [{"code": "X1", "name": "示例事项", "department": "人社局"}]
+    kiosk_ui.catalog.changed.emit()
+    problems, measured = [], 0
+    for name in kiosk_ui.window.property("pages").toVariant():
+        kiosk_ui.show_page(name, {"entryTitle": "取号"} if name == "notReady" else {})
+        qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page")
+        kiosk_ui.window.grabWindow()
+        found, count = border_problems(kiosk_ui, name)
+        problems += found
+        measured += count
+    assert not problems, "\n".join(problems)
+    assert measured > 200  # every page's fields, rows and buttons, not an empty walk
+
+
+def _page_item(ui, name: str):
+    from tests.ui.conftest import find_item
+
+    found = find_item(ui.window.contentItem(), name)
+    assert found is not None, name
+    return found
+
+
+def test_a_focused_field_shows_a_ring_of_3_to_1_and_an_unfocused_one_none(kiosk_ui, qtbot):
+    kiosk_ui.show_page("consultAsk")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "consultAskPage")
+    field = _page_item(kiosk_ui, "consultPhoneField")
+    ring = next(
+        i for i in walk_items(field.property("background")) if i.objectName() == "focusRing"
+    )
+    assert not ring.isVisible()
+    field.forceActiveFocus()
+    qtbot.waitUntil(ring.isVisible)
+    width = _read(ring, "border.width")
+    fill = field.property("background").property("color").name()
+    assert width >= 2 and contrast(_read(ring, "border.color").name(), fill) >= 3
+    assert ring.width() == field.width() and ring.height() == field.height()
+    _page_item(kiosk_ui, "consultText").forceActiveFocus()
+    qtbot.waitUntil(lambda: not ring.isVisible())
+
+
+def test_a_field_keeps_its_label_once_filled(kiosk_ui, qtbot):
+    kiosk_ui.show_page("complainForm")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "complainFormPage")
+    field = _page_item(kiosk_ui, "againstWindow")
+    label = next(i for i in walk_items(field) if i.objectName() == "fieldLabel")
+    assert label.isVisible() and label.property("text") == "窗口号"
+    field.setProperty("text", "3")
+    assert label.isVisible() and label.property("text") == "窗口号"
+    # The label sits above the text, inside the box, with room around the text.
+    assert label.y() + label.height() <= field.property("topPadding")
+    assert field.property("leftPadding") >= 16 and field.property("rightPadding") >= 16
+
+
+def test_a_scrolling_page_says_there_is_more_below_until_its_end(kiosk_ui, qtbot):
+    long_guide = dict(SAMPLE_GUIDE)
+    long_guide["materials"] = [
+        {"name": f"材料{i}", "source": "citizen", "common_errors": ["复印件不清晰"]}
+        for i in range(30)
+    ]
+    kiosk_ui.catalog._guide = long_guide
+    kiosk_ui.catalog.changed.emit()
+    kiosk_ui.show_page("guideDetail")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guideDetailPage")
+    flick = _page_item(kiosk_ui, "guideScroll")
+    cue = next(i for i in walk_items(flick) if i.objectName() == "moreBelow")
+    qtbot.waitUntil(lambda: flick.property("contentHeight") > flick.height() * 2)
+    assert cue.isVisible()
+    assert any("下面还有内容" in str(t.property("text")) for t in walk_items(cue))
+    # It only shows: a tap on it reaches what is underneath (here the page scrolls on).
+    assert not any(i.inherits("QQuickMouseArea") for i in walk_items(cue))
+    flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
+    qtbot.waitUntil(lambda: not cue.isVisible())
+    flick.setProperty("contentY", 0)
+    qtbot.waitUntil(cue.isVisible)
+    # A page that fits shows no cue.
+    kiosk_ui.show_page("consultAsk")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "consultAskPage")
+    assert not any(
+        i.objectName() == "moreBelow" and visible(i)
+        for i in walk_items(kiosk_ui.window.contentItem())
+    )

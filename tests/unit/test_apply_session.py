@@ -199,3 +199,49 @@ def test_a_failing_submitter_leaves_the_session_on_review_for_a_retry() -> None:
     s.receipt_shown()
     s.finish_rating()
     assert s.state is State.RATED
+
+
+def test_the_citizens_own_review_shows_what_they_typed_and_keeps_the_card_masked() -> None:
+    card = identity()
+    s = walk_to_review("HJ-004", HJ004, card=card)
+    own = {r.field_id: r.value for r in s.review(own_screen=True).rows}
+    masked = {r.field_id: r.value for r in s.review().rows}
+    assert own["phone"] == "13800000000" and masked["phone"] != "13800000000"
+    assert own["residence_address"] == "示范市人民路1号"
+    assert masked["residence_address"] == "示范市人民路****"
+    assert own["basis"] == masked["basis"] == "合法稳定就业"
+    # Read from the card, not typed: masked on every screen.
+    assert card.id_number not in "\n".join(own.values())
+    assert own["applicant_id_number"] == masked["applicant_id_number"]
+    review = s.review(own_screen=True)
+    assert review.applicant == "王*明" and card.id_number != review.applicant_id_number
+
+
+def test_a_typed_principal_and_the_home_visit_are_shown_as_typed_only_on_the_own_screen() -> None:
+    s = ApplySession()
+    s.choose(service("SB-001"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity("李代办", "11010519900101001"))
+    principal = id_number("11010519500101002")
+    s.set_principal(
+        Authorisation("parent", "power_of_attorney"), name="王老汉", id_number=principal
+    )
+    s.submit_form({**SB001, "address": "示范市人民路2号"})
+    settle_all(s, commit=False)
+    s.confirm_materials()
+    own, masked = s.review(own_screen=True), s.review()
+    assert (own.applicant, own.applicant_id_number) == ("王老汉", principal)
+    assert principal not in masked.applicant_id_number and masked.applicant == "王*汉"
+    assert own.agent == masked.agent == "李*办"  # the agent's card stays masked
+
+    home = ApplySession()
+    home.choose(service("SB-001"), home=True)
+    home.confirm_conditions()
+    home.identify(identity())
+    home.submit_form(SB001, HomeService("示范市人民路1号3栋", "13900001111"))
+    settle_all(home, commit=False)
+    home.confirm_materials()
+    own, masked = home.review(own_screen=True), home.review()
+    assert (own.home_address, own.home_phone) == ("示范市人民路1号3栋", "13900001111")
+    assert masked.home_address == "示范市人民路****" and "13900001111" != masked.home_phone
+    assert masked.home_phone == "1*********1"

@@ -14,7 +14,7 @@ from kiosk.services.common import Central, ServiceError
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
 from tests.held_data import held_strings
-from tests.unit.apply_helpers import COMMITMENT_TEXT, identity
+from tests.unit.apply_helpers import COMMITMENT_TEXT, id_number, identity
 from tests.unit.vm_fakes import (
     FakeApplyCore,
     FakeCatalog,
@@ -224,6 +224,96 @@ def test_a_booking_is_for_the_visits_card_holder():
     assert screens.booking.property("slotsState") == "booked"
     assert screens.core.booked == [("SB-001", person.id_number)]
     assert screens.booking.property("appointment")["service_name"] == "社会保障卡申领"
+
+
+# -- the review page: what was typed, and 修改 --------------------------------------------------
+
+
+def review_values(screens: ApplyScreens) -> dict[str, str]:
+    return {r["id"]: r["value"] for r in screens.form.property("review")["rows"]}
+
+
+def test_the_review_shows_the_typed_phone_in_full_and_the_card_number_masked():
+    visit, person = Visit(), identity()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, person)
+    screens.to_review()
+    shown = review_values(screens)
+    assert shown["phone"] == PHONE and shown["residence_address"] == "示范市人民路1号"
+    assert person.id_number not in str(screens.form.property("review"))
+    assert shown["applicant_id_number"] == person.masked_id_number
+
+
+def test_revise_goes_back_to_the_form_and_going_on_returns_to_the_review():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, identity())
+    assert not screens.apply.revise("form")  # only from the review
+    screens.to_review()
+    assert not screens.apply.revise("identify")  # the card step would forget everything
+    assert not screens.apply.revise("principal")  # for oneself: no principal to change
+    assert not screens.apply.property("revising")
+
+    assert screens.apply.revise("form")
+    assert screens.apply.property("step") == "form" and screens.apply.property("revising")
+    assert {f["id"]: f["value"] for f in screens.form.property("fields")}["phone"] == PHONE
+    assert screens.form.submitForm({**HJ004_VALUES, "phone": "13700001111"}, "", "")
+    assert screens.apply.property("step") == "materials"
+    assert screens.form.confirmMaterials()  # the materials are still settled
+    assert screens.apply.property("step") == "review"
+    assert not screens.apply.property("revising")
+    assert review_values(screens)["phone"] == "13700001111"
+
+    assert screens.apply.revise("materials")
+    assert screens.apply.property("step") == "materials"
+    assert screens.form.confirmMaterials() and not screens.apply.property("revising")
+
+    screens.apply.revise("form")
+    visit.end()
+    assert not screens.apply.property("revising") and screens.form.property("review") == {}
+    assert "13700001111" not in "\n".join(held_strings([screens.flow, screens.form]))
+
+
+def test_an_agent_revises_the_typed_principal_and_comes_back_to_the_review():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, identity("李代办", "11010519900101001"))
+    assert screens.apply.start("SB-001", "agent") and screens.apply.confirmConditions()
+    assert screens.apply.identify()
+    first, second = id_number("11010519500101002"), id_number("11010519520202003")
+    assert screens.apply.setPrincipal("parent", "power_of_attorney", "王老汉", first)
+    values = {"phone": PHONE, "bank": "icbc", "express": "no", "address": "示范市人民路2号"}
+    assert screens.form.submitForm(values, "", "")
+    for m in screens.form.property("materials"):
+        if not m["settlement"]:
+            assert screens.form.bring(m["index"])
+    assert screens.form.confirmMaterials()
+    review = screens.form.property("review")
+    assert (review["applicant"], review["applicant_id_number"]) == ("王老汉", first)
+
+    assert screens.apply.revise("principal")
+    assert screens.apply.property("step") == "principal"
+    assert screens.apply.setPrincipal("parent", "power_of_attorney", "王大汉", second)
+    assert screens.form.submitForm(values, "", "") and screens.form.confirmMaterials()
+    review = screens.form.property("review")
+    assert (review["applicant"], review["applicant_id_number"]) == ("王大汉", second)
+    assert review["agent"] == "李*办" and not screens.apply.property("revising")
+
+
+def test_the_receipt_after_a_full_review_is_masked():
+    visit, dispatcher, tasks = Visit(), HeldDispatcher(), HeldExecutor()
+    screens = ApplyScreens(visit, dispatcher, tasks)
+    tasks.run_all()
+    dispatcher.run_all()
+    read_card(screens.card, identity())
+    screens.to_review()
+    assert PHONE in str(screens.form.property("review"))
+    screens.submission.submit()
+    tasks.run_all()
+    dispatcher.run_all()
+    receipt = screens.submission.property("receipt")
+    assert receipt["applicant"] == identity().masked_name
+    assert screens.flow.masked_review()["rows"] and PHONE not in str(screens.flow.masked_review())
 
 
 # -- the end of a visit wipes it everywhere -----------------------------------------------------

@@ -131,6 +131,14 @@ def _apply_review(ui: KioskUi) -> None:
     _show(ui, "applyReview")
 
 
+def _apply_revise(ui: KioskUi) -> None:
+    """修改 on the review's form section: the form again, its button leading back."""
+    _apply_review(ui)
+    if not ui.apply.revise("form"):
+        raise SceneError("revise refused")
+    _show(ui, "applyForm")
+
+
 def _apply_receipt(
     ui: KioskUi, out_dir: Path | None = None, preview: bool = False, paper: str = "receipt"
 ) -> None:

@@ -412,6 +412,10 @@
         <translation>工作人員將按以下地址和電話與您聯絡，約定上門時間。</translation>
     </message>
     <message>
+        <source>完成修改，返回核对</source>
+        <translation>完成修改，返回核對</translation>
+    </message>
+    <message>
         <source>上门地址</source>
         <translation>上門地址</translation>
     </message>
@@ -639,6 +643,10 @@
     <message>
         <source>监护关系</source>
         <translation>監護關係</translation>
+    </message>
+    <message>
+        <source>关系与授权方式</source>
+        <translation>關係與授權方式</translation>
     </message>
     <message>
         <source>代办信息</source>
@@ -875,6 +883,10 @@
         <translation>申請人</translation>
     </message>
     <message>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
         <source>申请人：%1</source>
         <translation>申請人：%1</translation>
     </message>
@@ -887,8 +899,20 @@
         <translation>代辦人：%1</translation>
     </message>
     <message>
+        <source>上门办理</source>
+        <translation>上門辦理</translation>
+    </message>
+    <message>
         <source>已申请上门办理，工作人员将电话联系您。</source>
         <translation>已申請上門辦理，工作人員將電話聯絡您。</translation>
+    </message>
+    <message>
+        <source>上门地址：%1</source>
+        <translation>上門地址：%1</translation>
+    </message>
+    <message>
+        <source>联系电话：%1</source>
+        <translation>聯絡電話：%1</translation>
     </message>
     <message>
         <source>申请表</source>
@@ -1360,6 +1384,17 @@
     <message>
         <source>即将开放</source>
         <translation>即將開放</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>有 %1 项需要修改，请点击项目名称前往：</source>
+        <translation>有 %1 項需要修改，請點選專案名稱前往：</translation>
+    </message>
+    <message>
+        <source>前往：%1</source>
+        <translation>前往：%1</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2268,13 @@
     </message>
 </context>
 <context>
+    <name>MoreBelow</name>
+    <message>
+        <source>下面还有内容 ▼</source>
+        <translation>下面還有內容 ▼</translation>
+    </message>
+</context>
+<context>
     <name>NotReadyPage</name>
     <message>
         <source>本终端暂未开通此功能，请到综合受理窗口办理。</source>
@@ -2601,6 +2643,13 @@
     <message>
         <source>找到 %1 项</source>
         <translation>找到 %1 項</translation>
+    </message>
+</context>
+<context>
+    <name>SectionCard</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

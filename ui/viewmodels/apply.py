@@ -37,6 +37,9 @@ _ORDER = (
     State.REVIEW,
 )
 
+# Steps the review page's 修改 links go back to (the card step would forget everything).
+_REVISABLE = (State.PRINCIPAL.value, State.FORM.value, State.MATERIALS.value)
+
 
 class ApplyViewModel(QObject):
     """Bound as ``apply``. ``step`` mirrors the session's state ("" before a choice)."""
@@ -158,8 +161,21 @@ class ApplyViewModel(QObject):
             flow.field_errors = {}
             flow.ops.set_reason("")
             if flow.state is State.REVIEW:
-                flow.review = flow.masked_review()
+                flow.reviewed()
             flow.notify()
+
+    @Slot(str, result=bool)
+    def revise(self, step: str) -> bool:
+        """修改 on the review page: go back to ``step`` (principal, form or materials) to
+        change it; going on from there leads straight back to the review."""
+        flow = self.flow
+        if step not in _REVISABLE or flow.state is not State.REVIEW or flow.ops.busy:
+            return False
+        if step == State.PRINCIPAL.value and not flow.session.on_behalf:
+            return False
+        flow.revising = True
+        self.returnTo(step)
+        return True
 
     @Slot()
     def cancel(self) -> None:
@@ -182,3 +198,4 @@ class ApplyViewModel(QObject):
     service = Property("QVariantMap", _detail, notify=changed)  # type: ignore[arg-type]
     onBehalf = Property(bool, lambda self: self.flow.session.on_behalf, notify=changed)  # noqa: N815
     homeService = Property(bool, lambda self: self.flow.session.home, notify=changed)  # noqa: N815
+    revising = Property(bool, lambda self: self.flow.revising, notify=changed)

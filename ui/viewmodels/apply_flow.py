@@ -1,7 +1,7 @@
 """The application in progress, shared by the apply screens' view-models (no Qt here).
 
 :class:`ApplyFlow` owns the :class:`~kiosk.session.ApplySession` of the application being made
-(its ``visit_id`` is the visit's id), the masked views the pages show of it, and the one
+(its ``visit_id`` is the visit's id), the views the pages show of it, and the one
 :class:`~ui.ops.Ops` of the flow: ``busy`` while it is submitted (the session then belongs to
 the worker thread, so no step may run) and ``reason``, the code of the last refused step.
 
@@ -43,7 +43,11 @@ class ApplyFlow:
         self.session = ApplySession(visit_id=self.visit.id)
         self.field_errors: dict[str, str] = {}
         self.detail: dict[str, Any] = {}  # the chosen service as the pages show it
-        self.review: dict[str, Any] = {}  # the masked review, built when materials are done
+        # The review as the citizen checks it on their own screen (typed values as typed,
+        # card values masked), built when materials are done; wiped with the visit.
+        self.review: dict[str, Any] = {}
+        # 修改 was tapped on the review page: the step edited leads back to the review.
+        self.revising = False
 
     def attach(self, core: ApplyCore) -> None:
         """Connect to the core once it is up (GUI thread)."""
@@ -96,12 +100,26 @@ class ApplyFlow:
         self.notify()
         return True
 
-    def masked_review(self) -> dict[str, Any]:
-        """The review page's values, every personal one masked."""
+    def _review_view(self, own_screen: bool) -> dict[str, Any]:
         item = self.session.service
         assert item is not None and item.guide.form is not None
         types = {f.id: f.type.value for f in item.guide.form.fields}
-        return views.review_for_qml(self.session.review(), types)
+        return views.review_for_qml(self.session.review(own_screen=own_screen), types)
+
+    def own_review(self) -> dict[str, Any]:
+        """The review page's values for the citizen's own screen: what they typed in full
+        (they must be able to check it), card values masked."""
+        return self._review_view(own_screen=True)
+
+    def masked_review(self) -> dict[str, Any]:
+        """The same values with every personal one masked (the receipt page, which stays up
+        after the citizen has gone)."""
+        return self._review_view(own_screen=False)
+
+    def reviewed(self) -> None:
+        """The session reached the review step: build its page, end a revision."""
+        self.review = self.own_review()
+        self.revising = False
 
     def drop(self) -> None:
         """Forget the application in progress and its receipt on screen (a new one starts)."""

@@ -2,8 +2,10 @@
 
 Fronts the shared :class:`~ui.viewmodels.apply_flow.ApplyFlow` for the form page (fields,
 live checks, home-service address), the materials page (bring, or sign a commitment 告知承诺)
-and the review page (everything masked). The plain value of a field is exposed only on the
-form the citizen is editing; refused steps set the flow's ``error`` (bound on ``apply``).
+and the review page (what the citizen typed in full, card values masked). The plain value of
+a field is exposed only on the form being edited and on the review of it, both on the
+citizen's own screen during the visit; refused steps set the flow's ``error`` (bound on
+``apply``).
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ class ApplyFormViewModel(QObject):
         flow = self._flow
         ok = flow.step(flow.session.confirm_materials)
         if ok:
-            flow.review = flow.masked_review()
+            flow.reviewed()
             flow.notify()
         return ok
 

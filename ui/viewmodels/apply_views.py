@@ -1,8 +1,9 @@
 """The apply flow's core objects as plain lists and dicts for QML (no Qt here).
 
-Personal values leave this module masked, except the editable fields of the form being
-filled in (the citizen must see what they type). Words are added in QML through qsTr; these
-dicts carry codes (``type``, ``source``, ``settlement``, ``next``) and the catalog's own text.
+Personal values leave this module masked, except what the citizen typed, on the form being
+filled in and on its review (they must see and check what they type, on their own screen).
+Words are added in QML through qsTr; these dicts carry codes (``type``, ``source``,
+``settlement``, ``next``) and the catalog's own text.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
 
 
 def review_for_qml(review: Review, fields: dict[str, str]) -> dict[str, Any]:
-    """The review page, everything masked; ``fields`` maps field id to its type."""
+    """The review page (masked or not, as ``review`` was built); ``fields`` maps field id to
+    its type."""
     return {
         "service_name": review.service_name,
         "applicant": review.applicant,
@@ -107,6 +109,8 @@ def review_for_qml(review: Review, fields: dict[str, str]) -> dict[str, Any]:
         "committed": list(review.committed),
         "to_bring": list(review.to_bring),
         "home_service": review.home_service,
+        "home_address": review.home_address,
+        "home_phone": review.home_phone,
     }
 
 

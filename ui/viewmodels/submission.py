@@ -53,7 +53,7 @@ class SubmissionViewModel(QObject):
         session, submit = flow.session, core.submit
 
         def done(result: Any) -> None:
-            self._receipt = views.receipt_for_qml(result, flow.review, flow.detail)
+            self._receipt = views.receipt_for_qml(result, flow.masked_review(), flow.detail)
             flow.visit.add_receipt(result.receipt_no)
             self._job_id = result.print_job_id
             self._print_state = "printing"

@@ -25,7 +25,7 @@ AbstractButton {
     background: Rectangle {
         radius: Theme.radius
         color: tile.down ? Theme.disabledSurface : Theme.surface
-        border.color: tile.down ? Theme.primary : Theme.divider
+        border.color: tile.down ? Theme.primary : Theme.fieldBorder
         border.width: 2
     }
 

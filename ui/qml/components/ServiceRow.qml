@@ -3,6 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 
 // One service in a list: name, department, and what it offers (same-city, appointment, agent…).
+// It is a button and looks like one: a border of 3:1 contrast, a thicker lower edge, and an
+// arrow on the right.
 AbstractButton {
     id: row
     property var service: ({})
@@ -13,11 +15,30 @@ AbstractButton {
     Accessible.role: Accessible.Button
     Accessible.name: (service.name || "") + "，" + (service.department || "")
 
+    rightPadding: 72
     background: Rectangle {
         radius: Theme.radius
-        color: row.down ? Theme.disabledSurface : Theme.surface
-        border.color: Theme.divider
-        border.width: 1
+        color: Theme.fieldBorder  // shows below the face as a raised lower edge
+        Rectangle {
+            anchors.fill: parent
+            anchors.bottomMargin: row.down ? 0 : 4
+            anchors.topMargin: row.down ? 4 : 0
+            radius: Theme.radius
+            color: row.down ? Theme.disabledSurface : Theme.surface
+            border.color: Theme.fieldBorder
+            border.width: Theme.fieldBorderWidth
+        }
+        Text {
+            anchors.right: parent.right
+            anchors.rightMargin: 28
+            anchors.verticalCenter: parent.verticalCenter
+            text: "›"
+            color: Theme.primary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            Accessible.ignored: true
+        }
     }
     contentItem: ColumnLayout {
         id: content

@@ -21,6 +21,15 @@ QtObject {
     readonly property color unknown: "#4a5566"
     readonly property color disabledSurface: "#e3e7ed"
 
+    // Forms and rows (one block). Borders of fields and tappable rows reach 3:1 against the
+    // surface, the page background and a pressed row (WCAG 1.4.11); a focused field gets a
+    // thick dark ring inside its border (WCAG 2.4.7). Both measured by test_sizes_contrast.
+    readonly property color fieldBorder: "#6b7688"
+    readonly property color focusRing: "#083a73"
+    readonly property int fieldBorderWidth: 2
+    readonly property int focusRingWidth: 5
+    readonly property int fieldPadding: 20
+
     // Elder mode (关怀模式): larger text and targets. Body text 36 px is about 9-11 mm on our
     // assumed screens (the 适老化 rules ask for >= 30 px-equivalent here), targets >= 120 px.
     readonly property bool elder: shell.elderMode

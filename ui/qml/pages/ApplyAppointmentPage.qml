@@ -73,6 +73,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "slotsScroll"
             visible: booking.slotsState === "loaded"
             Layout.fillWidth: true

@@ -58,6 +58,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "conditionsScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true

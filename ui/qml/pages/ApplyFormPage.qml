@@ -22,6 +22,23 @@ Page {
     property var values: ({})
     property int revision: 0
     property Item focusedField: null
+    // Set when 下一步 was refused: the summary of problems shows until they are all fixed.
+    property bool tried: false
+    // The fields with a problem, in form order, for the summary at the top.
+    readonly property var problems: {
+        if (!page.tried)
+            return []
+        const out = []
+        const errors = applyForm.fieldErrors
+        for (const f of applyForm.fields)
+            if (errors[f.id])
+                out.push({ id: f.id, label: f.label })
+        if (apply.error === "home_address_missing")
+            out.push({ id: "homeAddress", label: qsTr("上门地址") })
+        else if (apply.error === "invalid_phone" && apply.homeService)
+            out.push({ id: "homePhone", label: qsTr("联系电话") })
+        return out
+    }
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("填写申请表")
     background: Rectangle { color: Theme.background }
@@ -60,19 +77,39 @@ Page {
     function goOn() {
         Qt.inputMethod.commit()
         Qt.inputMethod.hide()
-        if (applyForm.submitForm(page.values, homeAddress.text, homePhone.text))
+        if (applyForm.submitForm(page.values, homeAddress.text, homePhone.text)) {
+            const revising = apply.revising
             page.navigate("applyMaterials", {})
-        else
-            scrollToFirstError()
+            // Came from 修改 on the review: the materials are still settled, back to it.
+            if (revising && applyForm.confirmMaterials())
+                page.navigate("applyReview", {})
+        } else {
+            page.tried = true
+            if (page.problems.length > 0)
+                goToProblem(page.problems[0].id)
+        }
     }
-    function scrollToFirstError() {
-        for (let i = 0; i < fieldRepeater.count; ++i) {
-            const box = fieldRepeater.itemAt(i)
-            if (box && applyForm.fieldErrors[box.fieldId]) {
-                flick.contentY = Math.min(box.y, Math.max(0, flick.contentHeight - flick.height))
-                return
+    // Scroll to the field `id` (a form field, homeAddress or homePhone) and focus it when it
+    // is typed into; a choice is only scrolled to.
+    function goToProblem(id) {
+        let target = null
+        if (id === "homeAddress" || id === "homePhone") {
+            target = id === "homeAddress" ? homeAddress : homePhone
+        } else {
+            for (let i = 0; i < fieldRepeater.count; ++i) {
+                const box = fieldRepeater.itemAt(i)
+                if (box && box.fieldId === id)
+                    target = box
             }
         }
+        if (!target)
+            return
+        const top = target.mapToItem(body, 0, 0).y
+        flick.contentY = Math.max(0, Math.min(top - 24, flick.contentHeight - flick.height))
+        if (target === homeAddress || target === homePhone)
+            target.forceActiveFocus()
+        else if (target.textual)
+            focusField(id)
     }
     function ensureVisible(item) {
         if (!item)
@@ -148,8 +185,15 @@ Page {
             serviceName: apply.service.name || ""
         }
 
+        ErrorSummary {
+            objectName: "formErrorSummary"
+            problems: page.problems
+            onChosen: function (id) { page.goToProblem(id) }
+        }
+
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "formScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -262,12 +306,9 @@ Page {
                                     applyForm.checkField(page.values, box.fieldId)
                                 }
                             }
-                            background: Rectangle {
-                                radius: Theme.radius
-                                color: Theme.surface
-                                border.color: box.reason !== "" ? Theme.error : Theme.primary
-                                border.width: 3
-                            }
+                            leftPadding: Theme.fieldPadding
+                            rightPadding: Theme.fieldPadding
+                            background: FieldFrame { invalid: box.reason !== "" }
                         }
                         Flow {
                             visible: !box.modelData.locked && box.type === "choice"
@@ -340,7 +381,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("上门地址")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.primary; border.width: 3 }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame {}
                     }
                     BodyText { text: qsTr("联系电话") }
                     TextField {
@@ -358,7 +401,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("上门联系电话")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.primary; border.width: 3 }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame {}
                     }
                 }
             }
@@ -379,7 +424,7 @@ Page {
             }
             KioskButton {
                 objectName: "formNext"
-                text: qsTr("下一步")
+                text: apply.revising ? qsTr("完成修改，返回核对") : qsTr("下一步")
                 enabled: apply.step === "form"
                 Layout.preferredWidth: 2
                 Layout.fillWidth: true

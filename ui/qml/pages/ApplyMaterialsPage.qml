@@ -72,6 +72,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "materialsScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -80,12 +80,9 @@ Page {
             Accessible.role: Accessible.EditableText
             Accessible.name: qsTr("筛选可办理事项")
             onTextChanged: appliable.setQuery(text)
-            background: Rectangle {
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.primary
-                border.width: 3
-            }
+            leftPadding: Theme.fieldPadding
+            rightPadding: Theme.fieldPadding
+            background: FieldFrame {}
         }
 
         Text {
@@ -103,6 +100,7 @@ Page {
 
         ListView {
             id: list
+            MoreBelow { flick: list }
             objectName: "applyServiceList"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -136,6 +134,8 @@ Page {
             height: Math.min(parent.height, modes.implicitHeight + Theme.padding * 2)
             color: Theme.background
             Flickable {
+                id: moreFlick
+                MoreBelow { flick: moreFlick }
                 anchors.fill: parent
                 anchors.margins: Theme.padding
                 contentWidth: width

@@ -57,6 +57,26 @@ Page {
         page.localError = page.relationship !== "" && page.kind !== "" ? "" : "authorisation_missing"
         return page.localError === ""
     }
+    // The field a refusal is about, for the summary at the top.
+    readonly property var problems: {
+        const code = page.localError || apply.error
+        if (code === "authorisation_missing")
+            return [{ id: "relationship", label: qsTr("关系与授权方式") }]
+        if (code === "principal_name_missing")
+            return [{ id: "name", label: qsTr("被代办人姓名") }]
+        if (code.indexOf("id_number_") === 0 || code === "agent_is_principal")
+            return [{ id: "idNumber", label: qsTr("被代办人身份证号码") }]
+        return []
+    }
+    function goToProblem(id) {
+        const target = id === "name" ? nameField : id === "idNumber" ? idField : relationshipCard
+        const top = target.mapToItem(body, 0, 0).y
+        flick.contentY = Math.max(0, Math.min(top - 24, flick.contentHeight - flick.height))
+        if (target !== relationshipCard)
+            target.forceActiveFocus()
+    }
+    onProblemsChanged: if (problems.length > 0) goToProblem(problems[0].id)
+
     function typed() {
         if (!authorisationChosen())
             return
@@ -106,8 +126,15 @@ Page {
             serviceName: apply.service.name || ""
         }
 
+        ErrorSummary {
+            objectName: "principalErrorSummary"
+            problems: page.problems
+            onChosen: function (id) { page.goToProblem(id) }
+        }
+
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "principalScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -130,6 +157,7 @@ Page {
                     text: qsTr("代办人：%1（已刷身份证）").arg(card.maskedName)
                 }
                 SectionCard {
+                    id: relationshipCard
                     title: qsTr("您与被代办人的关系")
                     Flow {
                         Layout.fillWidth: true
@@ -183,7 +211,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("被代办人姓名")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.primary; border.width: 3 }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame { invalid: apply.error === "principal_name_missing" }
                     }
                     BodyText { text: qsTr("被代办人身份证号码（18位）") }
                     TextField {
@@ -199,12 +229,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("被代办人身份证号码")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle {
-                            radius: Theme.radius
-                            color: Theme.surface
-                            border.color: apply.error.indexOf("id_number_") === 0 ? Theme.error : Theme.primary
-                            border.width: 3
-                        }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame { invalid: apply.error.indexOf("id_number_") === 0 }
                     }
                     ApplyErrorText {
                         objectName: "principalError"

@@ -54,6 +54,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "receiptScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -229,6 +230,8 @@ Page {
                 Layout.alignment: Qt.AlignHCenter
             }
             Flickable {
+                id: moreFlick
+                MoreBelow { flick: moreFlick }
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true

@@ -3,7 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "../components"
 
-// 核对: everything the application holds, masked, before it is submitted.
+// 核对: everything the application holds, before it is submitted. What the citizen typed is
+// shown as typed (they must check it; this is their own screen during their visit), what the
+// card gave stays masked. Each section has 修改, which goes back to its step; going on from
+// there comes straight back here.
 Page {
     id: page
     objectName: "applyReviewPage"
@@ -23,6 +26,18 @@ Page {
         target: submission
         enabled: page.StackView.status === StackView.Active
         function onSubmitted() { page.navigate("applyReceipt", {}) }
+    }
+
+    // 修改: back to the page of `step` (still in the stack below), or a fresh one.
+    function revise(step, pageName) {
+        if (submission.busy || !apply.revise(step))
+            return
+        const view = page.StackView.view
+        const target = view ? view.find(function (item) { return item.objectName === pageName + "Page" }) : null
+        if (target)
+            view.pop(target, StackView.Immediate)
+        else
+            page.navigate(pageName, {})
     }
 
     function valueText(row) {
@@ -52,6 +67,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "reviewScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -75,21 +91,34 @@ Page {
                     objectName: "reviewPeople"
                     visible: !!page.r.service_name
                     title: qsTr("申请人")
+                    editText: apply.onBehalf ? qsTr("修改") : ""
+                    editObjectName: "revisePrincipal"
+                    onEdit: page.revise("principal", "applyPrincipal")
                     BodyText { text: qsTr("申请人：%1").arg(page.r.applicant || "") }
                     BodyText { text: qsTr("证件号码：%1").arg(page.r.applicant_id_number || "") }
                     BodyText {
                         visible: !!page.r.agent
                         text: qsTr("代办人：%1").arg(page.r.agent || "")
                     }
-                    BodyText {
-                        visible: !!page.r.home_service
-                        text: qsTr("已申请上门办理，工作人员将电话联系您。")
-                    }
+                }
+                SectionCard {
+                    objectName: "reviewHomeService"
+                    visible: !!page.r.home_service
+                    title: qsTr("上门办理")
+                    editText: qsTr("修改")
+                    editObjectName: "reviseHomeService"
+                    onEdit: page.revise("form", "applyForm")
+                    BodyText { text: qsTr("已申请上门办理，工作人员将电话联系您。") }
+                    BodyText { objectName: "reviewHomeAddress"; text: qsTr("上门地址：%1").arg(page.r.home_address || "") }
+                    BodyText { objectName: "reviewHomePhone"; text: qsTr("联系电话：%1").arg(page.r.home_phone || "") }
                 }
                 SectionCard {
                     objectName: "reviewForm"
                     visible: (page.r.rows || []).length > 0
                     title: qsTr("申请表")
+                    editText: qsTr("修改")
+                    editObjectName: "reviseForm"
+                    onEdit: page.revise("form", "applyForm")
                     Repeater {
                         model: page.r.rows || []
                         RowLayout {
@@ -102,7 +131,10 @@ Page {
                                 text: modelData.label
                                 color: Theme.textMuted
                             }
-                            BodyText { text: page.valueText(modelData) }
+                            BodyText {
+                                objectName: "reviewValue_" + modelData.id
+                                text: page.valueText(modelData)
+                            }
                         }
                     }
                 }
@@ -110,6 +142,9 @@ Page {
                     objectName: "reviewMaterials"
                     visible: !!page.r.service_name
                     title: qsTr("申请材料")
+                    editText: qsTr("修改")
+                    editObjectName: "reviseMaterials"
+                    onEdit: page.revise("materials", "applyMaterials")
                     BodyText {
                         visible: (page.r.shared || []).length > 0
                         text: qsTr("免提交（数据共享）：%1").arg((page.r.shared || []).join("、"))

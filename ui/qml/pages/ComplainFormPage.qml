@@ -43,6 +43,27 @@ Page {
         default: return qsTr("其他")
         }
     }
+    // The field a refusal is about, for the summary at the top.
+    readonly property var problems: {
+        switch (complaints.reason) {
+        case "text_empty":
+        case "text_too_long": return [{ id: "text", label: qsTr("投诉内容") }]
+        case "unknown_category": return [{ id: "category", label: qsTr("投诉类别") }]
+        case "invalid_phone": return [{ id: "phone", label: qsTr("联系电话") }]
+        case "card_required": return [{ id: "card", label: qsTr("刷身份证") }]
+        default: return []
+        }
+    }
+    function goToProblem(id) {
+        const target = id === "text" ? textArea : id === "phone" ? phoneField
+                     : id === "category" ? categoryTitle : anonymityNote
+        const top = target.mapToItem(form, 0, 0).y
+        flick.contentY = Math.max(0, Math.min(top - 24, flick.contentHeight - flick.height))
+        if (target === textArea || target === phoneField)
+            target.forceActiveFocus()
+    }
+    onProblemsChanged: if (problems.length > 0) goToProblem(problems[0].id)
+
     function readCard() {
         // Back to this very page once the card is read: what was typed stays in the fields.
         page.navigate("idCard", { returnAfterRead: true })
@@ -75,8 +96,15 @@ Page {
             onPrevious: page.previous()
         }
 
+        ErrorSummary {
+            objectName: "complaintErrorSummary"
+            problems: page.problems
+            onChosen: function (id) { page.goToProblem(id) }
+        }
+
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -133,6 +161,7 @@ Page {
                     }
                 }
                 BodyText {
+                    id: anonymityNote
                     objectName: "anonymityNote"
                     color: page.anonymous ? Theme.ok : Theme.text
                     text: page.anonymous
@@ -148,7 +177,7 @@ Page {
                     onClicked: page.readCard()
                 }
 
-                BodyText { text: qsTr("投诉类别"); font.bold: true }
+                BodyText { id: categoryTitle; text: qsTr("投诉类别"); font.bold: true }
                 Flow {
                     Layout.fillWidth: true
                     spacing: 16
@@ -206,6 +235,8 @@ Page {
                     Layout.fillWidth: true
                     flick: flick
                     label: qsTr("投诉内容")
+                    showLabel: false  // written just above
+                    invalid: complaints.reason === "text_empty" || complaints.reason === "text_too_long"
                     placeholderText: qsTr("请写下发生了什么")
                     onTextChanged: complaints.dismiss()
                 }
@@ -218,6 +249,8 @@ Page {
                     Layout.fillWidth: true
                     flick: flick
                     label: qsTr("联系电话")
+                    showLabel: false  // written just above
+                    invalid: complaints.reason === "invalid_phone"
                     placeholderText: qsTr("手机或固定电话")
                     inputMethodHints: Qt.ImhDialableCharactersOnly
                     onTextEdited: complaints.dismiss()

@@ -19,6 +19,23 @@ Page {
 
     readonly property bool active: StackView.status === StackView.Active
 
+    // The field a refusal is about, for the summary at the top.
+    readonly property var problems: {
+        switch (consult.reason) {
+        case "text_empty":
+        case "text_too_long": return [{ id: "text", label: qsTr("您的问题") }]
+        case "invalid_phone": return [{ id: "phone", label: qsTr("联系电话") }]
+        default: return []
+        }
+    }
+    function goToProblem(id) {
+        const target = id === "text" ? textArea : phoneField
+        const top = target.mapToItem(form, 0, 0).y
+        flick.contentY = Math.max(0, Math.min(top - 24, flick.contentHeight - flick.height))
+        target.forceActiveFocus()
+    }
+    onProblemsChanged: if (problems.length > 0) goToProblem(problems[0].id)
+
     function submit() {
         Qt.inputMethod.commit()
         consult.ask(topicField.text, textArea.text, phoneField.text)
@@ -51,8 +68,15 @@ Page {
             onPrevious: page.previous()
         }
 
+        ErrorSummary {
+            objectName: "consultErrorSummary"
+            problems: page.problems
+            onChosen: function (id) { page.goToProblem(id) }
+        }
+
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -73,6 +97,7 @@ Page {
                     Layout.fillWidth: true
                     flick: flick
                     label: qsTr("咨询事项")
+                    showLabel: false  // written just above
                     text: consult.info.service_name || ""
                     placeholderText: qsTr("如：社会保障卡申领")
                 }
@@ -83,6 +108,8 @@ Page {
                     Layout.fillWidth: true
                     flick: flick
                     label: qsTr("您的问题")
+                    showLabel: false  // written just above
+                    invalid: consult.reason === "text_empty" || consult.reason === "text_too_long"
                     placeholderText: qsTr("请写下您想咨询的问题")
                     onTextChanged: consult.dismiss()
                 }
@@ -93,6 +120,8 @@ Page {
                     Layout.fillWidth: true
                     flick: flick
                     label: qsTr("联系电话")
+                    showLabel: false  // written just above
+                    invalid: consult.reason === "invalid_phone"
                     placeholderText: qsTr("手机或固定电话")
                     inputMethodHints: Qt.ImhDialableCharactersOnly
                     onTextEdited: consult.dismiss()

@@ -71,6 +71,7 @@ Page {
         }
         ListView {
             id: results
+            MoreBelow { flick: results }
             objectName: "consultResults"
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -86,6 +86,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "evaluateScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -200,7 +201,9 @@ Page {
                         Accessible.role: Accessible.EditableText
                         Accessible.name: qsTr("意见建议")
                         onActiveFocusChanged: if (activeFocus) { page.focusedField = this; page.ensureVisible(this) }
-                        background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.primary; border.width: 3 }
+                        leftPadding: Theme.fieldPadding
+                        rightPadding: Theme.fieldPadding
+                        background: FieldFrame {}
                     }
                     BodyText {
                         text: qsTr("评价自愿，您的个人信息受保护。")

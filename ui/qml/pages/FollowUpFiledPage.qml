@@ -24,6 +24,7 @@ Page {
     // Scrolls only when the words do not fit (landscape, elder mode, English).
     Flickable {
         id: flick
+        MoreBelow { flick: flick }
         anchors.fill: parent
         contentWidth: width
         contentHeight: Math.max(height, body.implicitHeight + Theme.padding * 2)

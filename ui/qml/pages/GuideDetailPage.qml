@@ -74,6 +74,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "guideScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -318,6 +319,8 @@ Page {
                 Layout.alignment: Qt.AlignHCenter
             }
             Flickable {
+                id: moreFlick
+                MoreBelow { flick: moreFlick }
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 clip: true

@@ -61,6 +61,7 @@ Page {
 
         GridView {
             id: grid
+            MoreBelow { flick: grid }
             objectName: "themeGrid"
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -87,8 +88,8 @@ Page {
                     background: Rectangle {
                         radius: Theme.radius
                         color: parent.down ? Theme.disabledSurface : Theme.surface
-                        border.color: Theme.divider
-                        border.width: 2
+                        border.color: Theme.fieldBorder
+                        border.width: Theme.fieldBorderWidth
                     }
                     contentItem: Column {
                         spacing: 8

@@ -30,6 +30,7 @@ Page {
     // long English words), so tiles are never squeezed below their text.
     Flickable {
         id: flick
+        MoreBelow { flick: flick }
         anchors.fill: parent
         contentWidth: width
         contentHeight: Math.max(height, home.implicitHeight + Theme.padding * 2)

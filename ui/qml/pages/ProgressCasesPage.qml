@@ -98,6 +98,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             objectName: "casesScroll"
             Layout.fillWidth: true
             Layout.fillHeight: true

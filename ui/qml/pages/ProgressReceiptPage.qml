@@ -53,6 +53,7 @@ Page {
 
         Flickable {
             id: flick
+            MoreBelow { flick: flick }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

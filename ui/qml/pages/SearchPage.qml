@@ -44,12 +44,9 @@ Page {
             Accessible.role: Accessible.EditableText
             Accessible.name: qsTr("搜索框")
             onTextChanged: catalog.search(text)
-            background: Rectangle {
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.primary
-                border.width: 3
-            }
+            leftPadding: Theme.fieldPadding
+            rightPadding: Theme.fieldPadding
+            background: FieldFrame {}
         }
 
         Text {
@@ -66,6 +63,7 @@ Page {
 
         ListView {
             id: results
+            MoreBelow { flick: results }
             objectName: "searchResults"
             Layout.fillWidth: true
             Layout.fillHeight: true

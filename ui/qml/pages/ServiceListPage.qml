@@ -35,6 +35,7 @@ Page {
         }
         ListView {
             id: list
+            MoreBelow { flick: list }
             objectName: "serviceList"
             Layout.fillWidth: true
             Layout.fillHeight: true

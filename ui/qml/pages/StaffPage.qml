@@ -78,6 +78,8 @@ Page {
         }
 
         Flickable {
+            id: moreFlick
+            MoreBelow { flick: moreFlick }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

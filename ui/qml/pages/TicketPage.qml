@@ -82,6 +82,8 @@ Page {
         }
 
         Flickable {
+            id: moreFlick
+            MoreBelow { flick: moreFlick }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

@@ -42,6 +42,7 @@ Page {
 
     Flickable {
         id: flick
+        MoreBelow { flick: flick }
         anchors.fill: parent
         contentWidth: width
         contentHeight: Math.max(height, body.implicitHeight + Theme.padding * 2)
