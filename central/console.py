@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, col, select
 
-from central import calling, fleet
+from central import calling, fleet, plans
 from central.accounts import (
     AccountError,
     StaffUser,
@@ -225,6 +225,56 @@ def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
             state_names=STATE_NAMES,
             paper_names=PAPER_NAMES,
         )
+
+    @router.get("/followups")
+    def followups_page(request: Request, message: str = "") -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        with db.session() as s:
+            views = plans.open_plans(s, current.hall_id, calling.today())
+        return page(
+            request,
+            "followups.html",
+            "待办跟进",
+            user=current,
+            plans=views,
+            overdue=sum(1 for v in views if v.overdue),
+            kind_names=plans.KIND_NAMES,
+            level_names={1: "非常不满意", 2: "不满意"},
+            message="已保存。" if message == "saved" else "",
+            message_ok=True,
+        )
+
+    @router.post("/followups/{tracking_no}")
+    def save_followup(
+        request: Request,
+        tracking_no: str,
+        csrf: str = Form(max_length=100),
+        owner: str = Form(default="", max_length=40),
+        action: str = Form(default="", max_length=2000),
+        result: str = Form(default="", max_length=2000),
+        close: str = Form(default=""),
+    ) -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        if not csrf_ok(current, csrf):
+            return Response("403 禁止访问", status_code=403, media_type="text/plain; charset=utf-8")
+        with db.session() as s:
+            done = plans.update_plan(
+                s,
+                current.hall_id,
+                tracking_no,
+                owner=owner,
+                action=action,
+                result=result,
+                close=bool(close) and bool(result.strip()),
+            )
+            if done is not None:
+                what = "close_followup" if done.closed_at else "update_followup"
+                audit(s, current.username, what, tracking_no)
+        return RedirectResponse("/console/followups?message=saved", status_code=303)
 
     @router.post("/windows")
     def save_window(

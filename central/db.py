@@ -261,6 +261,24 @@ class TerminalHeartbeatRow(SQLModel, table=True):
     previous_pending: int = 0  # the backlog of the heartbeat before, to see it grow
 
 
+class FollowUpPlanRow(SQLModel, table=True):
+    """The hall's work on a follow-up: a complaint, a question or a bad rating's 整改 — whose
+    it is, by when (working days of the hall's calendar), what was done and what came of it."""
+
+    __tablename__ = "followup_plan"
+
+    tracking_no: str = Field(primary_key=True, max_length=40)
+    hall_id: str = Field(max_length=16, index=True)
+    kind: str = Field(max_length=20)
+    opened_at: datetime = Field(default_factory=utcnow)
+    deadline: str = Field(max_length=10)  # ISO date, the last working day to close it
+    owner: str = Field(default="", max_length=40)
+    action: str = Field(default="", max_length=2000)
+    result: str = Field(default="", max_length=2000)
+    closed_at: datetime | None = None
+    level: int | None = None  # a rating's level (1 非常不满意, 2 不满意)
+
+
 class CatalogItemRow(SQLModel, table=True):
     """The feed's current state of one service item; ``feed_version`` of its last change."""
 
@@ -312,6 +330,7 @@ CENTRAL_TABLES = [
         StaffSessionRow,
         AuditRow,
         TerminalHeartbeatRow,
+        FollowUpPlanRow,
         CalendarRow,
         CentralMeta,
     )

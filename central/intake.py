@@ -20,6 +20,7 @@ from central.cases import create_case
 from central.counters import next_value
 from central.db import AppointmentRow, FollowUpRow, IntakeItem, TicketRow
 from central.idempotency import Idempotency, Outcome, Rejected, Work, body_hash
+from central.plans import BAD_LEVELS, open_plan, open_rectification
 from central.queue import issue_ticket
 from central.sealing import Sealer
 from kiosk.contract import (
@@ -30,6 +31,7 @@ from kiosk.contract import (
     BatchResponse,
     Complaint,
     ConsultationQuestion,
+    Evaluation,
     IntakeAck,
     IntakeKind,
     Submission,
@@ -122,10 +124,16 @@ def _handle(s: Session, keys: IntakeKeys, who: Principal, key: str, item: WireMo
         if s.get(FollowUpRow, tracking) is not None:
             raise Rejected(422, "tracking number already used")
         s.add(FollowUpRow(tracking_no=tracking, kind=kind.value))
+        open_plan(s, tracking, who.hall_id, kind.value, now)
         _ledger(s, keys, who, key, kind.value, item, tracking)
         return IntakeAck(key=key, kind=kind, accepted_at=now, tracking_no=tracking)
-    _ledger(s, keys, who, key, IntakeKind.EVALUATION.value, item, None)
-    return IntakeAck(key=key, kind=IntakeKind.EVALUATION, accepted_at=now)
+    rectification = None
+    if isinstance(item, Evaluation) and item.level in BAD_LEVELS:
+        rectification = open_rectification(s, who.hall_id, item.level, now, item.tracking_no)
+    _ledger(s, keys, who, key, IntakeKind.EVALUATION.value, item, rectification)
+    return IntakeAck(
+        key=key, kind=IntakeKind.EVALUATION, accepted_at=now, tracking_no=rectification
+    )
 
 
 def _record_ticket(s: Session, who: Principal, item: TicketRecord) -> Ticket:

@@ -118,6 +118,12 @@ class Evaluation(WireModel):
     comment: str = Field(default="", max_length=1000)
     receipt_no: str | None = None
     rated_at: datetime
+    tracking_no: str | None = Field(
+        default=None,
+        max_length=40,
+        description="a bad rating's 整改 tracking number as the terminal showed it (else "
+        "central numbers one)",
+    )
 
 
 class Complaint(WireModel):
