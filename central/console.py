@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, col, select
 
-from central import calling, fleet, plans
+from central import calling, figures, fleet, plans
 from central.accounts import (
     AccountError,
     StaffUser,
@@ -275,6 +275,51 @@ def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
                 what = "close_followup" if done.closed_at else "update_followup"
                 audit(s, current.username, what, tracking_no)
         return RedirectResponse("/console/followups?message=saved", status_code=303)
+
+    def figures_of(current: StaffUser, day: str) -> figures.Figures:
+        try:
+            when = date.fromisoformat(day) if day else calling.today()
+        except ValueError:
+            when = calling.today()
+        with db.session() as s:
+            return figures.compute(db, s, current.hall_id, when)
+
+    @router.get("/figures")
+    def figures_page(request: Request, day: str = "") -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        found = figures_of(current, day)
+        rate = found.bad_rating_rate
+        return page(
+            request,
+            "figures.html",
+            "统计",
+            user=current,
+            day=found.day.isoformat(),
+            queues=sorted(found.queues.items()),
+            windows=sorted(found.windows.items()),
+            applications=found.applications.most_common(),
+            followups=found.followups,
+            bad_rate="—" if rate is None else f"{rate:.1%}",
+            ticket_chart=figures.bars([(q, v.tickets) for q, v in sorted(found.queues.items())]),
+            rating_chart=figures.bars(
+                [(name, found.ratings[level]) for level, name in figures.LEVEL_NAMES.items()]
+            ),
+        )
+
+    @router.get("/figures.csv")
+    def figures_csv(request: Request, day: str = "") -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        found = figures_of(current, day)
+        name = f"figures-{found.hall_id}-{found.day.isoformat()}.csv"
+        return Response(
+            "\ufeff" + figures.to_csv(found),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     @router.post("/windows")
     def save_window(

@@ -157,6 +157,14 @@ def test_a_manager_adds_a_window_and_window_staff_call_a_ticket_the_display_show
     assert "没有正在办理" in staff.find_element(By.ID, "current-number").text
     press(staff, "call-next")
     assert "没有等候的号码" in staff.find_element(By.ID, "message").text
+    for page, marker in (
+        ("fleet", "fleet-alerts"),
+        ("followups", "no-plans"),
+        ("figures", "queues"),
+    ):
+        manager.get(f"{hall.url}/console/{page}")
+        assert manager.find_element(By.ID, marker).is_displayed()
+        shot(manager, f"console-{page}")
 
 
 def test_wrong_passwords_lock_the_account_with_a_sentence(
