@@ -92,6 +92,10 @@ QT_LOG_RULES = "\n".join(
 )
 
 
+# Staff's own screens: elder mode (a citizen's choice) goes off when one opens.
+STAFF_PAGES = frozenset({"staffLoginPage", "staffPage"})
+
+
 def idle_kinds(settings: Settings) -> dict[str, int]:
     """Idle timeouts per screen type (pages declare ``idleKind``)."""
     return {"form": settings.idle_form_s, "result": settings.idle_result_s}
@@ -200,6 +204,8 @@ class KioskUi:
         self.idle.set_kind(str(self.window.property("pageIdleKind") or ""))
         page = self.current_page()
         self.idle.set_active(page not in ("homePage", "outOfServicePage"))
+        if page in STAFF_PAGES:  # staff work in the standard sizes their screens are laid out for
+            self.shell.setElderMode(False)
         if page != "homePage":
             self.shell.set_attracting(False)
         else:

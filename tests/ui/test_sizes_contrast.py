@@ -31,6 +31,8 @@ pytestmark = pytest.mark.gui
 
 LIMITS = {False: {"text": 24, "target": 88}, True: {"text": 36, "target": 132}}
 ELDER_RATIO = 1.5
+# Staff's screens switch elder mode off (ui.app.STAFF_PAGES): held to the default sizes only.
+STAFF_PAGES = {"staffLogin", "staff"}
 SAMPLE_GUIDE = {
     "code": "X1",
     "name": "示例事项",
@@ -110,9 +112,12 @@ def test_every_page_meets_text_and_target_sizes(kiosk_ui, qtbot, elder, locale, 
     problems = []
     pages = kiosk_ui.window.property("pages").toVariant()
     for name in pages:
+        if elder and name in STAFF_PAGES:
+            continue
         kiosk_ui.show_page(name, {"entryTitle": "取号"} if name == "notReady" else {})
         qtbot.waitUntil(lambda n=name: kiosk_ui.current_page() == f"{n}Page")
         kiosk_ui.window.grabWindow()
+        assert kiosk_ui.shell.property("elderMode") == elder
         problems += check_page(kiosk_ui, name, elder)
     if problems:
         pytest.fail("\n".join(problems))
@@ -154,6 +159,8 @@ def test_elder_mode_makes_every_text_half_as_large_again_on_every_page(
     problems = []
     compared = 0
     for name in kiosk_ui.window.property("pages").toVariant():
+        if name in STAFF_PAGES:
+            continue
         if kiosk_ui.shell.property("elderMode"):
             kiosk_ui.shell.toggleElderMode()
         open_page(kiosk_ui, qtbot, name)
@@ -173,6 +180,16 @@ def test_elder_mode_makes_every_text_half_as_large_again_on_every_page(
     assert compared > 500  # the walk found the pages' items
     if problems:
         pytest.fail("\n".join(problems))
+
+
+def test_staff_screens_switch_elder_mode_off(kiosk_ui, qtbot):
+    kiosk_ui.shell.setElderMode(True)
+    kiosk_ui.show_page("ticket")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "ticketPage")
+    assert kiosk_ui.shell.property("elderMode")
+    kiosk_ui.show_page("staffLogin")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "staffLoginPage")
+    assert not kiosk_ui.shell.property("elderMode")
 
 
 def luminance(hex_colour: str) -> float:

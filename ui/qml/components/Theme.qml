@@ -35,13 +35,13 @@ QtObject {
     readonly property int fontLarge: elder ? 54 : 36
     readonly property int fontTitle: elder ? 72 : 48
     readonly property int fontHuge: elder ? 108 : 72
-    // The status bar takes two rows in elder mode so its larger text still fits.
+    // The status bar takes two rows (150 px) where its larger text does not fit on one.
     readonly property int statusFont: elder ? 36 : 24
     readonly property int statusFontStrong: elder ? 42 : 28
     readonly property int statusClock: elder ? 54 : 36
 
     // Geometry.
-    readonly property int statusBarHeight: elder ? 150 : 88
+    readonly property int statusBarHeight: elder ? 132 : 88
     readonly property int spacing: 24
     readonly property int padding: 40
     readonly property int radius: 16

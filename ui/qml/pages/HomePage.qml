@@ -72,7 +72,7 @@ Page {
         y: Theme.padding
         width: flick.width - margin * 2
         height: flick.contentHeight - Theme.padding * 2
-        spacing: Theme.spacing * 2
+        spacing: Theme.elder ? Theme.spacing : Theme.spacing * 2
 
         Text {
             text: qsTr("欢迎使用政务服务自助终端")
