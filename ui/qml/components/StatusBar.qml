@@ -13,6 +13,8 @@ Rectangle {
         + (status.demo ? demoMetrics.advanceWidth + 24 : 0) + clockMetrics.advanceWidth
         + (18 + 8) * 3 + netMetrics.advanceWidth + printerMetrics.advanceWidth
         + readerMetrics.advanceWidth + Theme.spacing * 5 + Theme.padding * 2
+    readonly property real devicesWidth: (18 + 8) * 3 + netMetrics.advanceWidth
+        + printerMetrics.advanceWidth + readerMetrics.advanceWidth + Theme.spacing + Theme.spacing * 2
     TextMetrics { id: hallMetrics; font: hallName.font; text: hallName.text }
     TextMetrics { id: demoMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: qsTr("演示模式") }
     TextMetrics { id: clockMetrics; font: clockText.font; text: "00:00" }
@@ -54,7 +56,8 @@ Rectangle {
         // Two rows: tighter margins, so the devices' longer states (English) still fit.
         anchors.leftMargin: bar.twoRows ? Theme.spacing : Theme.padding
         anchors.rightMargin: bar.twoRows ? Theme.spacing : Theme.padding
-        columns: bar.twoRows ? 3 : 6
+        // Two columns (three rows) when even the three devices do not fit on one line.
+        columns: !bar.twoRows ? 6 : bar.devicesWidth > shell.screenWidth ? 2 : 3
         columnSpacing: bar.twoRows ? Theme.spacing / 2 : Theme.spacing
         rowSpacing: 4
 

@@ -22,10 +22,6 @@ RowLayout {
         border.width: 2
     }
     Text {
-        // Squeezed (elder mode in English): the state goes to a second line, never off screen.
-        Layout.fillWidth: true
-        Layout.maximumWidth: implicitWidth
-        wrapMode: Text.WordWrap
         text: root.label + " " + root.stateText
         color: Theme.textOnPrimary
         font.family: Theme.fontFamily
