@@ -63,6 +63,14 @@ def scrollable(item) -> bool:
     return False
 
 
+def in_status_bar(item) -> bool:
+    while item is not None:
+        if item.objectName() == "statusBar":
+            return True
+        item = item.parentItem()
+    return False
+
+
 def check_page(ui, name: str, elder: bool) -> list[str]:
     limits = LIMITS[elder]
     problems = []
@@ -81,6 +89,8 @@ def check_page(ui, name: str, elder: bool) -> list[str]:
             and item.property("contentWidth") > item.width() + 2  # elided text fits
         ):
             problems.append(f"{name}: text {item.property('text')[:16]!r} overflows its box")
+        if item.inherits("QQuickText") and in_status_bar(item) and item.property("lineCount") > 1:
+            problems.append(f"{name}: status {item.property('text')[:16]!r} wraps")
         if item.inherits("QQuickAbstractButton") or item.inherits("QQuickText"):
             left = item.mapToScene(QPointF(0, 0)).x()
             if left < -1 or left + item.width() > ui.window.width() + 1:
