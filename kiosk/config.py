@@ -166,6 +166,8 @@ class Settings(BaseSettings):
     idle_form_s: Seconds = 60
     idle_result_s: Seconds = 30
     attract_after_s: Seconds = 60
+    # Elder mode (关怀模式): every idle limit above, and its warning, at this percentage.
+    idle_elder_percent: Annotated[WholeNumber, Field(ge=100, le=400)] = 200
     locale: Locale = "zh_CN"
     orientation: Orientation = "portrait"
     voice_engine: str = ""
@@ -424,6 +426,7 @@ LIVE_KEYS = frozenset(
         "idle_form_s",
         "idle_result_s",
         "attract_after_s",
+        "idle_elder_percent",
         "voice_volume",
         "staff_can_exit",
         "retention_days",

@@ -92,6 +92,10 @@ QT_LOG_RULES = "\n".join(
 )
 
 
+# Staff's own screens: elder mode (a citizen's choice) goes off when one opens.
+STAFF_PAGES = frozenset({"staffLoginPage", "staffPage"})
+
+
 def idle_kinds(settings: Settings) -> dict[str, int]:
     """Idle timeouts per screen type (pages declare ``idleKind``)."""
     return {"form": settings.idle_form_s, "result": settings.idle_result_s}
@@ -160,6 +164,8 @@ class KioskUi:
         self.attract.expired.connect(lambda: self.end_visit(attract=True))
         self.shell.attractDismissed.connect(self._on_page_changed)
         app.installEventFilter(self.attract)
+        # Elder mode: longer limits everywhere (read more slowly, type more slowly).
+        self.shell.changed.connect(self._stretch_idle_limits)
         self.lockdown = LockdownFilter(parent=self.engine)
         app.installEventFilter(self.lockdown)
         app.setQuitOnLastWindowClosed(False)
@@ -198,11 +204,18 @@ class KioskUi:
         self.idle.set_kind(str(self.window.property("pageIdleKind") or ""))
         page = self.current_page()
         self.idle.set_active(page not in ("homePage", "outOfServicePage"))
+        if page in STAFF_PAGES:  # staff work in the standard sizes their screens are laid out for
+            self.shell.setElderMode(False)
         if page != "homePage":
             self.shell.set_attracting(False)
         else:
             self.apply.leave_flow()
         self.attract.set_active(page == "homePage" and not self.shell.property("attracting"))
+
+    def _stretch_idle_limits(self) -> None:
+        percent = self.settings.idle_elder_percent if self.shell.property("elderMode") else 100
+        self.idle.set_stretch(percent)
+        self.attract.set_stretch(percent)
 
     def end_visit(self, attract: bool = False) -> None:
         """End the visit (every view-model wipes what it held of it) and go home (with the
@@ -225,6 +238,7 @@ class KioskUi:
         self.idle.set_timeout(settings.idle_timeout_s)
         self.idle.set_kind_timeouts(idle_kinds(settings))
         self.attract.set_timeout(settings.attract_after_s, warn_s=0)
+        self._stretch_idle_limits()
         self.voice.set_volume(settings.voice_volume)
 
     def load_translation(self, locale: str) -> bool:

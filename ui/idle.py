@@ -3,6 +3,8 @@
 Any touch, click or key press anywhere in the app resets the clock. ``warn_s`` seconds before
 the timeout the countdown becomes visible with a large "继续" button; at zero ``expired`` is
 emitted and the shell wipes the visit. On the home page nothing is personal, so nothing runs.
+Elder mode stretches every limit and its warning (``set_stretch``); ``limitSeconds`` is the
+page's whole limit, for saying it on screen.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class IdleWatcher(QObject):
         self._warn_s = min(warn_s, timeout_s)
         self._kinds: dict[str, int] = {}
         self._kind = ""
+        self._stretch_pct = 100
         self._deadline = 0.0
         self._active = False
         self._left = timeout_s
@@ -59,13 +62,23 @@ class IdleWatcher(QObject):
         self._kind = kind
         self._apply()
 
+    def set_stretch(self, percent: int) -> None:
+        """Every limit and its warning at ``percent`` % (elder mode: longer; 100 = as set)."""
+        if percent != self._stretch_pct:
+            self._stretch_pct = percent
+            self._apply()
+
     def _apply(self) -> None:
         # A screen type never gets longer than the base: tests shorten the base to seconds.
         timeout_s = min(self._base_s, self._kinds.get(self._kind, self._base_s))
+        timeout_s = timeout_s * self._stretch_pct // 100
         self._timeout_s = timeout_s
-        self._warn_s = min(self._base_warn_s, timeout_s)
+        self._warn_s = min(self._base_warn_s * self._stretch_pct // 100, timeout_s)
         if self._active:
             self.touch()
+        else:
+            self._update(timeout_s)
+        self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         """Reset on any user input; never consumes the event."""
@@ -104,6 +117,7 @@ class IdleWatcher(QObject):
             self.changed.emit()
 
     secondsLeft = Property(int, lambda self: self._left, notify=changed)
+    limitSeconds = Property(int, lambda self: self._timeout_s, notify=changed)
     warning = Property(
         bool, lambda self: self._active and self._left <= self._warn_s, notify=changed
     )

@@ -279,7 +279,7 @@ class Variant:
 
 def _plan(args: argparse.Namespace) -> list[tuple[Scene, Variant]]:
     """Every scene once as declared, or with ``--variants`` each base scene in Chinese and
-    English, default and elder mode, portrait and landscape."""
+    English (only ``--locale`` when given), default and elder mode, portrait and landscape."""
     if not getattr(args, "variants", False):
         return [
             (scene, Variant(scene.orientation))
@@ -290,7 +290,7 @@ def _plan(args: argparse.Namespace) -> list[tuple[Scene, Variant]]:
     for scene in SCENES:
         if scene.orientation != "portrait" or "elder" in scene.name:
             continue  # variants of another scene already
-        for locale in ("zh_CN", "en_US"):
+        for locale in (args.locale,) if args.locale else ("zh_CN", "en_US"):
             for elder in (False, True):
                 for orientation in ("portrait", "landscape"):
                     if args.orientation and orientation != args.orientation:

@@ -980,6 +980,14 @@
         <source>或点击屏幕开始</source>
         <translation>或點選螢幕開始</translation>
     </message>
+    <message>
+        <source>大字 · 关怀模式</source>
+        <translation>大字 · 關懷模式</translation>
+    </message>
+    <message>
+        <source>开启关怀模式：大字、少选项、更长的操作时间</source>
+        <translation>開啟關懷模式：大字、少選項、更長的操作時間</translation>
+    </message>
 </context>
 <context>
     <name>CheckinPage</name>
@@ -1488,6 +1496,14 @@
         <translation>分項評價（選填）</translation>
     </message>
     <message>
+        <source>收起分项评价</source>
+        <translation>收起分項評價</translation>
+    </message>
+    <message>
+        <source>也想评价办事效率、服务态度等</source>
+        <translation>也想評價辦事效率、服務態度等</translation>
+    </message>
+    <message>
         <source>意见建议（选填）</source>
         <translation>意見建議（選填）</translation>
     </message>
@@ -1697,6 +1713,18 @@
         <translation>呼叫工作人員</translation>
     </message>
     <message>
+        <source>%1 秒</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 分 %2 秒</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
         <source>呼叫工作人员，请现场工作人员来帮您</source>
         <translation>呼叫工作人員，請現場工作人員來幫您</translation>
     </message>
@@ -1707,6 +1735,10 @@
     <message>
         <source>关怀模式</source>
         <translation>關懷模式</translation>
+    </message>
+    <message>
+        <source>无操作 %1后才会结束本次办理</source>
+        <translation>無操作 %1後才會結束本次辦理</translation>
     </message>
     <message>
         <source>重听</source>
@@ -2134,12 +2166,44 @@
         <translation>投訴與建議</translation>
     </message>
     <message>
+        <source>多</source>
+        <translation>多</translation>
+    </message>
+    <message>
+        <source>更多服务</source>
+        <translation>更多服務</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>返</source>
+        <translation>返</translation>
+    </message>
+    <message>
+        <source>返回常用服务</source>
+        <translation>返回常用服務</translation>
+    </message>
+    <message>
         <source>欢迎使用政务服务自助终端</source>
         <translation>歡迎使用政務服務自助終端</translation>
     </message>
     <message>
         <source>请选择您要办理的业务</source>
         <translation>請選擇您要辦理的業務</translation>
+    </message>
+    <message>
+        <source>大字 · 关怀模式</source>
+        <translation>大字 · 關懷模式</translation>
+    </message>
+    <message>
+        <source>开启关怀模式：大字、少选项、更长的操作时间</source>
+        <translation>開啟關懷模式：大字、少選項、更長的操作時間</translation>
+    </message>
+    <message>
+        <source>请将身份证放在下方感应区</source>
+        <translation>請將身份證放在下方感應區</translation>
     </message>
     <message>
         <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>

@@ -55,6 +55,13 @@ class ShellViewModel(QObject):
         self._elder = not self._elder
         self.changed.emit()
 
+    @Slot(bool)
+    def setElderMode(self, on: bool) -> None:  # noqa: N802
+        """Switch elder mode on (the home page's and attract screen's way in) or off."""
+        if on != self._elder:
+            self._elder = on
+            self.changed.emit()
+
     @Slot(str)
     def setLocale(self, locale: str) -> None:  # noqa: N802
         """Ask the shell to switch the UI language (the shell loads the translation)."""

@@ -3,7 +3,8 @@ import QtQuick.Layouts
 
 // The attract screen (待机屏): over the home page while nobody uses the terminal. The hall's
 // notices and a large invitation; a touch anywhere shows the home page, a card tap starts a
-// visit straight away (the shell opens the card page).
+// visit straight away (the shell opens the card page), the 关怀模式 button shows the home page
+// in elder mode.
 Rectangle {
     id: attract
     objectName: "attractScreen"
@@ -108,7 +109,6 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true
         }
-
         Item { Layout.fillHeight: true; Layout.minimumHeight: Theme.spacing }
     }
 
@@ -118,6 +118,24 @@ Rectangle {
         Layout.alignment: Qt.AlignVCenter
         Layout.preferredWidth: 1
         spacing: Theme.spacing
+
+        // Straight into elder mode (关怀模式) for whoever needs large text from the first screen;
+        // above the notices (beside the invitation on a landscape screen, below it in portrait).
+        KioskButton {
+            objectName: "attractElderMode"
+            primary: false
+            text: qsTr("大字 · 关怀模式")
+            Accessible.name: qsTr("开启关怀模式：大字、少选项、更长的操作时间")
+            font.pixelSize: Theme.fontTitle
+            Layout.alignment: Qt.AlignHCenter
+            Layout.bottomMargin: Theme.spacing
+            implicitWidth: Math.max(480, contentItem.implicitWidth + 96)
+            implicitHeight: Math.max(Theme.touchMin * 1.5, contentItem.implicitHeight + 48)
+            onClicked: {
+                shell.setElderMode(true)
+                shell.stopAttracting()
+            }
+        }
 
         Repeater {
             model: shell.notices

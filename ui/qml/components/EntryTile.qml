@@ -46,7 +46,7 @@ AbstractButton {
                 text: tile.glyph
                 color: Theme.textOnPrimary
                 font.family: Theme.fontFamily
-                font.pixelSize: 56
+                font.pixelSize: Math.round(56 * Theme.scale)
                 font.bold: true
             }
         }
@@ -64,7 +64,7 @@ AbstractButton {
             text: tile.title
             color: Theme.text
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle - 8
+            font.pixelSize: Math.round(40 * Theme.scale)
             font.bold: true
         }
         Text {

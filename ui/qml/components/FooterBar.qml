@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// On every screen: a call for staff, elder mode, voice and language, one tap each.
+// On every screen: a call for staff, elder mode, voice and language, one tap each. In elder
+// mode the way out of it is quiet and last, and the page's (longer) time limit is said.
 Rectangle {
     id: footer
     objectName: "footerBar"
@@ -12,6 +13,31 @@ Rectangle {
     readonly property real natural: callStaff.implicitWidth + elderMode.implicitWidth
                                     + voiceReplay.implicitWidth + voiceMute.implicitWidth
                                     + language.implicitWidth + 4 * Theme.spacing
+    readonly property bool oneRow: natural + (Theme.elder ? 400 + Theme.spacing : 0)
+                                   <= footer.width - 2 * Theme.padding
+    // Cells [row, column, column span] of each control. Default: the order of the buttons.
+    // Elder mode on a narrow screen: call, replay, mute, leave; then the time limit under the
+    // call button and the language under the rest.
+    function cell(name) {
+        const order = Theme.elder ? ["callStaff", "voiceReplay", "voiceMute", "language", "idleLimit", "elderMode"]
+                                  : ["callStaff", "elderMode", "voiceReplay", "voiceMute", "language"]
+        const i = Math.max(0, order.indexOf(name))  // idleLimit: hidden in default mode
+        if (oneRow)
+            return [0, i, 1]
+        if (!Theme.elder) {
+            return [Math.floor(i / 3), i % 3, 1]
+        }
+        return ({ callStaff: [0, 0, 1], voiceReplay: [0, 1, 1], voiceMute: [0, 2, 1],
+                  elderMode: [0, 3, 1], idleLimit: [1, 0, 1], language: [1, 1, 3] })[name]
+    }
+    // "3 分钟", "45 秒", "1 分 30 秒".
+    function duration(seconds) {
+        const minutes = Math.floor(seconds / 60)
+        const rest = seconds % 60
+        if (minutes === 0)
+            return qsTr("%1 秒").arg(rest)
+        return rest === 0 ? qsTr("%1 分钟").arg(minutes) : qsTr("%1 分 %2 秒").arg(minutes).arg(rest)
+    }
     color: Theme.surface
     border.color: Theme.divider
 
@@ -22,13 +48,16 @@ Rectangle {
         anchors.bottomMargin: 12
         anchors.leftMargin: Theme.padding
         anchors.rightMargin: Theme.padding
-        columns: footer.natural <= footer.width - 2 * Theme.padding ? 5 : 3
+        columns: footer.oneRow ? 6 : Theme.elder ? 4 : 3
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
 
         KioskButton {
             id: callStaff
             objectName: "callStaff"
+            Layout.row: footer.cell("callStaff")[0]
+            Layout.column: footer.cell("callStaff")[1]
+            Layout.columnSpan: footer.cell("callStaff")[2]
             primary: true
             text: qsTr("呼叫工作人员")
             Accessible.name: qsTr("呼叫工作人员，请现场工作人员来帮您")
@@ -46,7 +75,13 @@ Rectangle {
         KioskButton {
             id: elderMode
             objectName: "elderModeToggle"
-            primary: shell.elderMode
+            Layout.row: footer.cell("elderMode")[0]
+            Layout.column: footer.cell("elderMode")[1]
+            Layout.columnSpan: footer.cell("elderMode")[2]
+            // The way in is on the home page and the attract screen; here it is one button
+            // among the others, and the way out is the quietest one.
+            primary: false
+            quiet: shell.elderMode
             text: shell.elderMode ? qsTr("退出关怀模式") : qsTr("关怀模式")
             font.pixelSize: Theme.fontBody
             implicitWidth: Math.max(Theme.touchMin, contentItem.implicitWidth + 48)
@@ -54,9 +89,30 @@ Rectangle {
             Layout.fillWidth: true
             onClicked: shell.toggleElderMode()
         }
+        Text {
+            id: idleLimit
+            objectName: "idleLimit"
+            // Elder mode's longer time limit, said before it runs out (WCAG 2.2.1). Home has
+            // none: nothing of the visit is on it.
+            visible: Theme.elder && ApplicationWindow.window !== null
+                     && ApplicationWindow.window.currentPage !== "homePage"
+            Layout.row: footer.cell("idleLimit")[0]
+            Layout.column: footer.cell("idleLimit")[1]
+            Layout.fillWidth: true
+            Layout.preferredWidth: footer.oneRow ? 400 : callStaff.implicitWidth
+            text: qsTr("无操作 %1后才会结束本次办理").arg(footer.duration(idle.limitSeconds))
+            color: Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+            verticalAlignment: Text.AlignVCenter
+        }
         KioskButton {
             id: voiceReplay
             objectName: "voiceReplay"
+            Layout.row: footer.cell("voiceReplay")[0]
+            Layout.column: footer.cell("voiceReplay")[1]
+            Layout.columnSpan: footer.cell("voiceReplay")[2]
             primary: false
             text: qsTr("重听")
             Accessible.name: qsTr("重听语音提示")
@@ -69,6 +125,9 @@ Rectangle {
         KioskButton {
             id: voiceMute
             objectName: "voiceMute"
+            Layout.row: footer.cell("voiceMute")[0]
+            Layout.column: footer.cell("voiceMute")[1]
+            Layout.columnSpan: footer.cell("voiceMute")[2]
             primary: voice.muted
             text: voice.muted ? qsTr("已静音") : qsTr("静音")
             Accessible.name: voice.muted ? qsTr("取消静音") : qsTr("静音")
@@ -81,6 +140,9 @@ Rectangle {
         KioskButton {
             id: language
             objectName: "languageToggle"
+            Layout.row: footer.cell("language")[0]
+            Layout.column: footer.cell("language")[1]
+            Layout.columnSpan: footer.cell("language")[2]
             primary: false
             // Named in all three languages so a reader of any of them finds it.
             text: "语言 / 語言 / Language"

@@ -5,20 +5,24 @@ import QtQuick.Layouts
 Rectangle {
     id: bar
     objectName: "statusBar"
-    // Two rows in elder mode, and whenever one row does not fit (long words in English).
-    readonly property bool twoRows: Theme.elder || oneRowWidth > shell.screenWidth
+    // Two rows whenever one row does not fit (elder mode on a portrait screen, long words in
+    // English).
+    readonly property bool twoRows: oneRowWidth > shell.screenWidth
     // Measured from the texts alone (not from the laid-out items, which would loop).
     readonly property real oneRowWidth: Math.min(hallMetrics.advanceWidth, 360)
         + (status.demo ? demoMetrics.advanceWidth + 24 : 0) + clockMetrics.advanceWidth
         + (18 + 8) * 3 + netMetrics.advanceWidth + printerMetrics.advanceWidth
         + readerMetrics.advanceWidth + Theme.spacing * 5 + Theme.padding * 2
+    readonly property real devicesWidth: (18 + 8) * 3 + netMetrics.advanceWidth
+        + printerMetrics.advanceWidth + readerMetrics.advanceWidth + Theme.spacing + Theme.spacing * 2
     TextMetrics { id: hallMetrics; font: hallName.font; text: hallName.text }
     TextMetrics { id: demoMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: qsTr("演示模式") }
     TextMetrics { id: clockMetrics; font: clockText.font; text: "00:00" }
     TextMetrics { id: netMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: networkIndicator.label + " " + networkIndicator.stateText }
     TextMetrics { id: printerMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: printerIndicator.label + " " + printerIndicator.stateText }
     TextMetrics { id: readerMetrics; font.family: Theme.fontFamily; font.pixelSize: Theme.statusFont; text: readerIndicator.label + " " + readerIndicator.stateText }
-    implicitHeight: twoRows ? Math.max(Theme.statusBarHeight, 128) : Theme.statusBarHeight
+    implicitHeight: twoRows ? Math.max(Theme.statusBarHeight, Theme.elder ? 150 : 128, grid.implicitHeight + 12)
+                            : Theme.statusBarHeight
     color: Theme.primaryDark
     property date now: new Date()
 
@@ -45,14 +49,16 @@ Rectangle {
         return qsTr("检测中")
     }
 
-    // One row normally: hall, demo tag, clock, then the three devices. Two rows in elder mode.
+    // One row normally: hall, demo tag, clock, then the three devices. Two rows when too wide.
     GridLayout {
         id: grid
         anchors.fill: parent
-        anchors.leftMargin: Theme.padding
-        anchors.rightMargin: Theme.padding
-        columns: bar.twoRows ? 3 : 6
-        columnSpacing: Theme.spacing
+        // Two rows: tighter margins, so the devices' longer states (English) still fit.
+        anchors.leftMargin: bar.twoRows ? Theme.spacing : Theme.padding
+        anchors.rightMargin: bar.twoRows ? Theme.spacing : Theme.padding
+        // Two columns (three rows) when even the three devices do not fit on one line.
+        columns: !bar.twoRows ? 6 : bar.devicesWidth > shell.screenWidth ? 2 : 3
+        columnSpacing: bar.twoRows ? Theme.spacing / 2 : Theme.spacing
         rowSpacing: 4
 
         Text {

@@ -30,28 +30,31 @@ QtObject {
     readonly property int focusRingWidth: 5
     readonly property int fieldPadding: 20
 
-    // Elder mode (关怀模式): larger text and targets. Body text 36 px is about 9-11 mm on our
-    // assumed screens (the 适老化 rules ask for >= 30 px-equivalent here), targets >= 120 px.
+    // Elder mode (关怀模式): every text and touch target half as large again (x 1.5; the
+    // size test holds every page to it). Body text 42 px is about 10.5-13 mm on our assumed
+    // screens (the 适老化 rules ask for >= 30 px-equivalent here), targets >= 132 px.
     readonly property bool elder: shell.elderMode
+    // For the odd size a page derives itself (a glyph, a huge queue number): multiply by it.
+    readonly property real scale: elder ? 1.5 : 1
 
     // Type scale.
     readonly property string fontFamily: "Noto Sans CJK SC"
-    readonly property int fontSmall: elder ? 30 : 24
-    readonly property int fontBody: elder ? 36 : 28
-    readonly property int fontLarge: elder ? 44 : 36
-    readonly property int fontTitle: elder ? 56 : 48
-    readonly property int fontHuge: elder ? 84 : 72
-    // The status bar takes two rows in elder mode so its larger text still fits.
-    readonly property int statusFont: elder ? 30 : 24
-    readonly property int statusFontStrong: elder ? 32 : 28
-    readonly property int statusClock: elder ? 40 : 36
+    readonly property int fontSmall: elder ? 36 : 24
+    readonly property int fontBody: elder ? 42 : 28
+    readonly property int fontLarge: elder ? 54 : 36
+    readonly property int fontTitle: elder ? 72 : 48
+    readonly property int fontHuge: elder ? 108 : 72
+    // The status bar takes two rows (150 px) where its larger text does not fit on one.
+    readonly property int statusFont: elder ? 36 : 24
+    readonly property int statusFontStrong: elder ? 42 : 28
+    readonly property int statusClock: elder ? 54 : 36
 
     // Geometry.
-    readonly property int statusBarHeight: elder ? 140 : 88
+    readonly property int statusBarHeight: elder ? 132 : 88
     readonly property int spacing: 24
     readonly property int padding: 40
     readonly property int radius: 16
-    readonly property int touchMin: elder ? 120 : 88   // >= 60 dp elder, >= 44 dp default
-    readonly property int tileHeight: elder ? 340 : 300
-    readonly property int iconSize: 112
+    readonly property int touchMin: elder ? 132 : 88   // >= 60 dp elder, >= 44 dp default
+    readonly property int tileHeight: elder ? 450 : 300
+    readonly property int iconSize: elder ? 140 : 112
 }

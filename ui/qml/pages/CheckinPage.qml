@@ -64,7 +64,7 @@ Page {
                 objectName: "checkinReadCard"
                 text: qsTr("刷身份证")
                 Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: 480
+                Layout.preferredWidth: Math.max(480, implicitWidth)
                 onClicked: page.readCard()
             }
         }
@@ -101,7 +101,7 @@ Page {
             primary: false
             text: qsTr("改取普通号")
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
+            Layout.preferredWidth: Math.max(480, implicitWidth)
             onClicked: { queue.dismiss(); page.navigate("ticket", {}) }
         }
         BodyText {

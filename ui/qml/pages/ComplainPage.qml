@@ -38,23 +38,33 @@ Page {
             text: qsTr("对服务态度、办事效率、收费等不满意，可以在这里投诉。")
             color: Theme.textMuted
         }
-        ServiceRow {
-            objectName: "complainNamed"
+        // Elder mode on a landscape screen: two a row, so all of them fit above the footer.
+        GridLayout {
             Layout.fillWidth: true
-            service: ({ name: qsTr("实名投诉"), department: qsTr("需刷身份证；可留电话，处理结果会告知您") })
-            onClicked: page.named()
-        }
-        ServiceRow {
-            objectName: "complainAnonymous"
-            Layout.fillWidth: true
-            service: ({ name: qsTr("匿名投诉"), department: qsTr("无需刷卡，不保存任何个人信息；凭投诉编号查询结果") })
-            onClicked: page.navigate("complainForm", { anonymous: true })
-        }
-        ServiceRow {
-            objectName: "complainLookup"
-            Layout.fillWidth: true
-            service: ({ name: qsTr("查询处理进度"), department: qsTr("输入投诉回执上的编号") })
-            onClicked: page.navigate("followUpStatus", { kind: "complaint" })
+            columns: Theme.elder && page.width > page.height ? 2 : 1
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            ServiceRow {
+                objectName: "complainNamed"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                service: ({ name: qsTr("实名投诉"), department: qsTr("需刷身份证；可留电话，处理结果会告知您") })
+                onClicked: page.named()
+            }
+            ServiceRow {
+                objectName: "complainAnonymous"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                service: ({ name: qsTr("匿名投诉"), department: qsTr("无需刷卡，不保存任何个人信息；凭投诉编号查询结果") })
+                onClicked: page.navigate("complainForm", { anonymous: true })
+            }
+            ServiceRow {
+                objectName: "complainLookup"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                service: ({ name: qsTr("查询处理进度"), department: qsTr("输入投诉回执上的编号") })
+                onClicked: page.navigate("followUpStatus", { kind: "complaint" })
+            }
         }
         Item { Layout.fillHeight: true }
     }

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import "../components"
 
 // 好差评: five levels, the four on-site criteria, a reason for the two lowest levels and an
-// optional comment. One rating per visit; skipping writes nothing.
+// optional comment. One rating per visit; skipping writes nothing. Elder mode asks the one
+// overall question, its five answers one under the other; the criteria wait behind a button.
 Page {
     id: page
     objectName: "evaluatePage"
@@ -18,6 +19,9 @@ Page {
     property var reasons: []
     property int revision: 0
     property Item focusedField: null
+    // The four criteria are optional: shown at once in default mode, on request in elder mode.
+    property bool criteriaOpen: false
+    readonly property bool showCriteria: !Theme.elder || page.criteriaOpen
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("服务评价")
     background: Rectangle { color: Theme.background }
@@ -112,9 +116,14 @@ Page {
                 SectionCard {
                     visible: !page.done
                     title: qsTr("您对本次服务满意吗？")
-                    RowLayout {
+                    GridLayout {
+                        id: levelGrid
+                        objectName: "levelGrid"
                         Layout.fillWidth: true
-                        spacing: 12
+                        // Elder mode: one answer per line, the easiest to read and to hit.
+                        columns: Theme.elder ? 1 : 5
+                        rowSpacing: 12
+                        columnSpacing: 12
                         Repeater {
                             model: page.levels
                             ToggleChoice {
@@ -151,19 +160,32 @@ Page {
                     }
                 }
                 SectionCard {
+                    objectName: "criteriaSection"
                     visible: !page.done
                     title: qsTr("分项评价（选填）")
+                    KioskButton {
+                        objectName: "criteriaToggle"
+                        visible: Theme.elder
+                        primary: false
+                        Layout.fillWidth: true
+                        font.pixelSize: Theme.fontBody
+                        text: page.criteriaOpen ? qsTr("收起分项评价") : qsTr("也想评价办事效率、服务态度等")
+                        onClicked: page.criteriaOpen = !page.criteriaOpen
+                    }
                     Repeater {
-                        model: page.criteriaList
+                        model: page.showCriteria ? page.criteriaList : []
                         ColumnLayout {
                             id: criterion
                             required property var modelData
                             Layout.fillWidth: true
                             spacing: 8
                             BodyText { text: criterion.modelData.label; font.bold: true }
-                            RowLayout {
+                            GridLayout {
                                 Layout.fillWidth: true
-                                spacing: 12
+                                // Elder mode: two a row, so "√ 非常不满意" fits at full size.
+                                columns: Theme.elder ? 2 : 5
+                                rowSpacing: 12
+                                columnSpacing: 12
                                 Repeater {
                                     model: page.levels
                                     ToggleChoice {

@@ -104,14 +104,14 @@ Page {
             text: page.complaint ? qsTr("查询处理进度") : qsTr("查询答复")
             primary: false
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 560
+            Layout.preferredWidth: Math.max(560, implicitWidth)
             onClicked: page.navigate("followUpStatus", { kind: page.kind, number: page.vm.trackingNo })
         }
         KioskButton {
             objectName: "filedDone"
             text: qsTr("完成")
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 560
+            Layout.preferredWidth: Math.max(560, implicitWidth)
             onClicked: page.back()
         }
     }

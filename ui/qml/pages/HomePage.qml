@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "../components"
 
-// Home: the terminal's main entries as large tiles.
+// Home: the terminal's main entries as large tiles, and a prominent way into elder mode. In
+// elder mode fewer tiles a screen (5 and 更多服务 in portrait), each at least as tall as in
+// default mode, with the card hint always on screen above the footer.
 Page {
     id: page
     objectName: "homePage"
@@ -26,8 +28,34 @@ Page {
         { key: "complain", glyph: qsTr("诉"), title: qsTr("投诉"), subtitle: qsTr("投诉与建议") }
     ]
 
-    // Fills the screen; scrolls vertically only when the content cannot fit (elder mode with
-    // long English words), so tiles are never squeezed below their text.
+    // Elder mode: the entries in screens of `perScreen` tiles, the last tile of each leading on.
+    readonly property int perScreen: !Theme.elder ? entries.length : landscape ? 4 : 6
+    readonly property int screens: perScreen >= entries.length ? 1
+                                   : Math.ceil(entries.length / (perScreen - 1))
+    property int screen: 0
+    readonly property var shown: {
+        if (screens === 1)
+            return entries
+        const n = perScreen - 1
+        const part = entries.slice(screen * n, screen * n + n)
+        if (screen < screens - 1) {
+            const next = entries.slice((screen + 1) * n, (screen + 2) * n)
+            part.push({ key: "_more", glyph: qsTr("多"), title: qsTr("更多服务"),
+                        subtitle: next.map(e => e.title).join(qsTr("、")) })
+        } else {
+            part.push({ key: "_first", glyph: qsTr("返"), title: qsTr("返回常用服务"),
+                        subtitle: entries.slice(0, n).map(e => e.title).join(qsTr("、")) })
+        }
+        return part
+    }
+    onScreensChanged: screen = 0
+    Connections {
+        target: Theme
+        function onElderChanged() { page.screen = 0 }
+    }
+
+    // Fills the screen; scrolls vertically only when the content cannot fit (long English
+    // words), so tiles are never squeezed below their text.
     Flickable {
         id: flick
         MoreBelow { flick: flick }
@@ -39,17 +67,19 @@ Page {
 
     ColumnLayout {
         id: home
-        x: Theme.padding
+        // Elder mode: narrower margins, so the welcome still fits on one line.
+        readonly property int margin: Theme.elder ? Theme.spacing : Theme.padding
+        x: margin
         y: Theme.padding
-        width: flick.width - Theme.padding * 2
+        width: flick.width - margin * 2
         height: flick.contentHeight - Theme.padding * 2
-        spacing: Theme.spacing * 2
+        spacing: Theme.elder ? Theme.spacing : Theme.spacing * 2
 
         Text {
             text: qsTr("欢迎使用政务服务自助终端")
             color: Theme.primaryDark
             font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle + 8
+            font.pixelSize: Math.round(56 * Theme.scale)
             font.bold: true
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
@@ -57,14 +87,26 @@ Page {
             Accessible.role: Accessible.Heading
             Accessible.name: text
         }
-        Text {
-            text: qsTr("请选择您要办理的业务")
-            color: Theme.textMuted
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontLarge
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignHCenter
+        RowLayout {
+            // Elder mode has no need of either: the tiles speak for themselves.
+            visible: !Theme.elder
             Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                text: qsTr("请选择您要办理的业务")
+                color: Theme.textMuted
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            KioskButton {
+                objectName: "elderModeEnter"
+                text: qsTr("大字 · 关怀模式")
+                Accessible.name: qsTr("开启关怀模式：大字、少选项、更长的操作时间")
+                implicitWidth: Math.max(280, contentItem.implicitWidth + 64)
+                onClicked: shell.setElderMode(true)
+            }
         }
 
         GridLayout {
@@ -77,14 +119,14 @@ Page {
             Layout.fillHeight: true
 
             Repeater {
-                model: page.entries
+                model: page.shown
                 delegate: EntryTile {
                     required property var modelData
                     objectName: "entry_" + modelData.key
                     glyph: modelData.glyph
                     title: modelData.title
                     subtitle: modelData.subtitle
-                    ready: shell.featureReady(modelData.key)
+                    ready: modelData.key.startsWith("_") || shell.featureReady(modelData.key)
                     compact: page.landscape
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -93,8 +135,16 @@ Page {
                     // As tall as its text needs; the grid grows the tiles to fill the screen.
                     Layout.preferredHeight: implicitContentHeight + topPadding + bottomPadding + 24
                     Layout.minimumHeight: implicitContentHeight + topPadding + bottomPadding
-                    onClicked: ready ? page.navigate(modelData.key, {})
-                                     : page.navigate("notReady", { entryTitle: modelData.title })
+                    onClicked: {
+                        if (modelData.key === "_more")
+                            page.screen++
+                        else if (modelData.key === "_first")
+                            page.screen = 0
+                        else if (ready)
+                            page.navigate(modelData.key, {})
+                        else
+                            page.navigate("notReady", { entryTitle: modelData.title })
+                    }
                 }
             }
         }
@@ -115,7 +165,9 @@ Page {
                     width: parent.width - Theme.padding * 2
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
-                    text: qsTr("办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”")
+                    // Elder mode: the one thing to do; the call button below says the rest.
+                    text: Theme.elder ? qsTr("请将身份证放在下方感应区")
+                                      : qsTr("办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”")
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody

@@ -66,7 +66,7 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.padding
-        spacing: Theme.spacing * 2
+        spacing: Theme.elder ? Theme.spacing : Theme.spacing * 2
 
         PageHeader {
             title: qsTr("身份识别")
@@ -82,7 +82,7 @@ Page {
             Layout.fillHeight: true
             columns: landscape ? 2 : 1
             columnSpacing: Theme.padding
-            rowSpacing: Theme.spacing * 2
+            rowSpacing: Theme.elder ? Theme.spacing : Theme.spacing * 2
 
             ColumnLayout {
                 visible: page.state_ === "waiting" || page.state_ === "reading"
@@ -96,7 +96,8 @@ Page {
                     objectName: "cardAnimation"
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: 520
-                    Layout.preferredHeight: 420
+                    // Elder mode: less room above the card's slide, for the larger words below.
+                    Layout.preferredHeight: Theme.elder ? 340 : 420
                     visible: page.state_ === "waiting" || page.state_ === "reading"
                     Rectangle {
                         id: pad
@@ -149,7 +150,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
-                spacing: Theme.spacing * 2
+                spacing: Theme.elder ? Theme.spacing : Theme.spacing * 2
                 Item { Layout.fillHeight: true }
                 Text {
                     objectName: "cardTitle"
@@ -196,7 +197,7 @@ Page {
                     visible: page.state_ === "read" && !page.goesOn
                     text: qsTr("查看办事指南")
                     Layout.alignment: Qt.AlignHCenter
-                    Layout.preferredWidth: 480
+                    Layout.preferredWidth: Math.max(480, implicitWidth)
                     onClicked: page.navigate("guide", {})
                 }
                 KioskButton {
@@ -204,7 +205,7 @@ Page {
                     visible: page.state_ === "read" && page.goesOn
                     text: qsTr("继续")
                     Layout.alignment: Qt.AlignHCenter
-                    Layout.preferredWidth: 480
+                    Layout.preferredWidth: Math.max(480, implicitWidth)
                     onClicked: { goOnTimer.stop(); page.goOn() }
                 }
                 KioskButton {
@@ -212,7 +213,7 @@ Page {
                     visible: page.state_ === "error"
                     text: qsTr("重新读卡")
                     Layout.alignment: Qt.AlignHCenter
-                    Layout.preferredWidth: 480
+                    Layout.preferredWidth: Math.max(480, implicitWidth)
                     onClicked: card.retry()
                 }
                 KioskButton {
@@ -221,7 +222,7 @@ Page {
                     text: qsTr("演示：模拟刷卡")
                     primary: false
                     Layout.alignment: Qt.AlignHCenter
-                    Layout.preferredWidth: 480
+                    Layout.preferredWidth: Math.max(480, implicitWidth)
                     onClicked: card.simulateTap()
                 }
             }

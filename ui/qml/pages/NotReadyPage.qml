@@ -18,7 +18,7 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.padding
-        spacing: Theme.spacing * 2
+        spacing: Theme.elder ? Theme.spacing : Theme.spacing * 2  // elder: room for the larger words
 
         PageHeader {
             title: page.entryTitle
@@ -55,7 +55,7 @@ Page {
             objectName: "homeButton"
             text: qsTr("返回首页")
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
+            Layout.preferredWidth: Math.max(480, implicitWidth)
             onClicked: page.back()
         }
     }

@@ -92,7 +92,7 @@ Page {
             visible: progress.reason === "card_required"
             text: qsTr("刷身份证")
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 480
+            Layout.preferredWidth: Math.max(480, implicitWidth)
             onClicked: page.navigate("idCard", { nextPage: "progressCases", nextProperties: {} })
         }
 

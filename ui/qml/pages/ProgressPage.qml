@@ -38,23 +38,33 @@ Page {
             text: qsTr("请选择查询方式")
             color: Theme.textMuted
         }
-        ServiceRow {
-            objectName: "progressByCard"
+        // Elder mode on a landscape screen: two a row, so all of them fit above the footer.
+        GridLayout {
             Layout.fillWidth: true
-            service: ({ name: qsTr("刷身份证查询"), department: qsTr("查看本人申请或代办的全部办件") })
-            onClicked: page.byCard()
-        }
-        ServiceRow {
-            objectName: "progressByReceipt"
-            Layout.fillWidth: true
-            service: ({ name: qsTr("输入受理编号"), department: qsTr("编号印在受理回执上，只显示办理状态") })
-            onClicked: page.navigate("progressReceipt", {})
-        }
-        ServiceRow {
-            objectName: "progressByScan"
-            Layout.fillWidth: true
-            service: ({ name: qsTr("扫描回执二维码"), department: qsTr("将回执上的二维码对准扫描口") })
-            onClicked: page.navigate("progressScan", {})
+            columns: Theme.elder && page.width > page.height ? 2 : 1
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            ServiceRow {
+                objectName: "progressByCard"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                service: ({ name: qsTr("刷身份证查询"), department: qsTr("查看本人申请或代办的全部办件") })
+                onClicked: page.byCard()
+            }
+            ServiceRow {
+                objectName: "progressByReceipt"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                service: ({ name: qsTr("输入受理编号"), department: qsTr("编号印在受理回执上，只显示办理状态") })
+                onClicked: page.navigate("progressReceipt", {})
+            }
+            ServiceRow {
+                objectName: "progressByScan"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                service: ({ name: qsTr("扫描回执二维码"), department: qsTr("将回执上的二维码对准扫描口") })
+                onClicked: page.navigate("progressScan", {})
+            }
         }
         Item { Layout.fillHeight: true }
     }

@@ -140,7 +140,7 @@ Page {
             text: qsTr("改为输入受理编号")
             primary: !page.usable
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 560
+            Layout.preferredWidth: Math.max(560, implicitWidth)
             onClicked: page.navigate("progressReceipt", {})
         }
         KioskButton {
@@ -150,7 +150,7 @@ Page {
             text: qsTr("演示：模拟扫码")
             primary: false
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: 560
+            Layout.preferredWidth: Math.max(560, implicitWidth)
             onClicked: progress.simulateScan()
         }
     }
