@@ -277,6 +277,8 @@ class FollowUpPlanRow(SQLModel, table=True):
     result: str = Field(default="", max_length=2000)
     closed_at: datetime | None = None
     level: int | None = None  # a rating's level (1 非常不满意, 2 不满意)
+    appealed_at: datetime | None = None  # the citizen's one appeal (申诉) reopened it
+    appeal_reason: str = Field(default="", max_length=20)
 
 
 class CatalogItemRow(SQLModel, table=True):

@@ -16,10 +16,17 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException
 from sqlmodel import Session
 
+from central import plans
 from central.auth import AUTH_RESPONSES
 from central.counters import next_value
 from central.db import Counter, Database, FollowUpRow, as_utc
-from kiosk.contract import API_PREFIX, FollowUpQuery, FollowUpStatus, StaffFollowUpUpdate
+from kiosk.contract import (
+    API_PREFIX,
+    FollowUpAppeal,
+    FollowUpQuery,
+    FollowUpStatus,
+    StaffFollowUpUpdate,
+)
 
 
 def to_status(row: FollowUpRow) -> FollowUpStatus:
@@ -76,6 +83,23 @@ def build_router(db: Database, auth: Any) -> APIRouter:
                 return to_status(row)
             next_value(s, key)
         raise HTTPException(status_code=404, detail="no such tracking number")
+
+    @router.post(
+        "/appeal",
+        response_model=FollowUpStatus,
+        responses={404: {"description": "no such 整改"}, 422: {"description": "cannot appeal"}},
+    )
+    def appeal(request: FollowUpAppeal, who: Any = Depends(auth)) -> FollowUpStatus:
+        """The citizen does not accept a closed 整改: it reopens once, with a new deadline."""
+        try:
+            with db.session() as s:
+                row = plans.appeal(
+                    s, who.hall_id, request.tracking_no, request.reason, datetime.now(UTC)
+                )
+                return to_status(row)
+        except plans.AppealRefused as exc:
+            status = 404 if exc.reason == "unknown" else 422
+            raise HTTPException(status_code=status, detail=exc.reason) from None
 
     return router
 

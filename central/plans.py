@@ -126,3 +126,33 @@ def closed_on_time(plan: FollowUpPlanRow) -> bool:
     if plan.closed_at is None:
         return False
     return as_utc(plan.closed_at).astimezone().date() <= date.fromisoformat(plan.deadline)
+
+
+class AppealRefused(Exception):
+    """``reason``: ``unknown``, ``not_closed``, ``not_appealable`` or ``already_appealed``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def appeal(s: Session, hall_id: str, tracking_no: str, reason: str, now: datetime) -> FollowUpRow:
+    """Reopen a closed 整改 of this hall once, with a new deadline (申诉)."""
+    plan = s.get(FollowUpPlanRow, tracking_no)
+    follow = s.get(FollowUpRow, tracking_no)
+    if plan is None or follow is None or plan.hall_id != hall_id:
+        raise AppealRefused("unknown")
+    if plan.kind != "rectification":
+        raise AppealRefused("not_appealable")
+    if plan.appealed_at is not None:
+        raise AppealRefused("already_appealed")
+    if plan.closed_at is None:
+        raise AppealRefused("not_closed")
+    start = now.astimezone().date()
+    due = hall_calendar(s).add(start, DEADLINE_WORKING_DAYS["rectification"], DayUnit.WORKING)
+    plan.appealed_at, plan.appeal_reason = now, reason
+    plan.closed_at, plan.deadline = None, due.day.isoformat()
+    follow.state, follow.updated_at = "appealed", now
+    s.add(plan)
+    s.add(follow)
+    return follow

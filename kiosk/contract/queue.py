@@ -99,6 +99,13 @@ class FollowUpQuery(WireModel):
     tracking_no: str = Field(min_length=1, max_length=40)
 
 
+class FollowUpAppeal(WireModel):
+    """``POST /api/v1/followups/appeal``: the citizen does not accept a closed 整改 (once)."""
+
+    tracking_no: str = Field(min_length=1, max_length=40)
+    reason: str = Field(pattern=r"^(not_fixed|no_contact|disagree)$")
+
+
 class FollowUpStatus(WireModel):
     """Where a complaint (投诉) or consultation question (咨询留言) stands; no personal data."""
 

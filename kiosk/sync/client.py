@@ -46,6 +46,7 @@ from kiosk.contract import (
     CaseStatusQuery,
     CatalogDelta,
     CatalogSnapshot,
+    FollowUpAppeal,
     FollowUpQuery,
     FollowUpStatus,
     Heartbeat,
@@ -384,6 +385,11 @@ class CentralClient:
     def assist_state(self, call_id: str) -> AssistStatus:
         """Whether hall staff have taken this terminal's call."""
         return self.request("GET", f"/assist/{quote(call_id, safe='')}", AssistStatus)
+
+    def appeal(self, tracking_no: str, reason: str) -> FollowUpStatus:
+        """Appeal a closed 整改 once (申诉); 422 (``PermanentError``) when it cannot be."""
+        body = FollowUpAppeal(tracking_no=tracking_no, reason=reason)
+        return self.request("POST", "/followups/appeal", FollowUpStatus, body=body)
 
     def followup(self, tracking_no: str) -> FollowUpStatus:
         """State and answer of a complaint or consultation question."""

@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 import requests
 from sqlmodel import select
 
@@ -15,6 +16,7 @@ from central.plans import open_plan, open_plans
 from central.testing import CentralProcess
 from kiosk.contract import BatchItem, Evaluation, IntakeKind
 from kiosk.contract.calendar import DayUnit, WorkCalendar
+from kiosk.sync.client import PermanentError
 from tests.integration.services_env import client_for
 from tests.integration.test_fleet import console_login
 
@@ -62,6 +64,15 @@ def test_a_bad_rating_opens_a_rectification_that_staff_close_and_the_citizen_rea
         status = client.followup(tracking)
         assert (status.state, status.answer) == ("closed", "已增开 2 号窗口")
         assert tracking not in http.get(f"{central.url}/console/followups", timeout=10).text
+        # The citizen does not accept it: one appeal reopens it with a new deadline.
+        assert client.appeal(tracking, "not_fixed").state == "appealed"
+        assert tracking in http.get(f"{central.url}/console/followups", timeout=10).text
+        with pytest.raises(PermanentError) as twice:
+            client.appeal(tracking, "disagree")
+        assert twice.value.status == 422
+        with pytest.raises(PermanentError) as unknown:
+            client.appeal("ZG2026000000XXXX", "disagree")
+        assert unknown.value.status == 404
         forged = requests.post(
             f"{central.url}/console/followups/{tracking}", data=form, timeout=10,
             allow_redirects=False,
