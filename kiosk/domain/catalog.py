@@ -31,6 +31,7 @@ Material.source = shared              (no CPSV-AP property; cv:Evidence with a n
 Material.source = commitment          (no CPSV-AP property: written commitment 告知承诺)
 Material.sample_template              cv:Evidence foaf:page
 Material.common_errors                (no CPSV-AP property)
+Material.basis (law, article)         cv:Evidence → cv:hasLegalResource (eli:LegalResource)
 Guide.fees                            cv:hasCost → cv:Cost (cv:value, cv:currency "CNY",
                                       cv:ifAccessedThrough; dct:description = basis)
 Guide.time_limit                      cv:processingTime (xsd:duration, promised days as
@@ -173,7 +174,8 @@ class _Part(BaseModel):
 
 
 class LegalBasis(_Part):
-    """One legal provision the service rests on (办理依据)."""
+    """One legal provision: what a service rests on (办理依据) or what sets a material
+    (设定依据)."""
 
     law: Text
     article: Text
@@ -206,6 +208,10 @@ class Material(_Part):
     sample_template: NonEmpty | None  # file name or URL of the sample (示范文本); None: none
     common_errors: tuple[Text, ...]  # 常见错误示例
     note: PlainText  # e.g. when it is needed only in some cases
+    # 设定依据: the provision that makes this material required. Optional in the format so a
+    # catalog still installs, but ``kioskctl catalog lint`` reports every material without one
+    # (the notice 二(二): a material without a basis is not to be asked for).
+    basis: Omittable[LegalBasis] = None
 
     @field_validator("provider")
     @classmethod

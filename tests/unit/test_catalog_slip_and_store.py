@@ -25,7 +25,13 @@ def test_slip_marks_shared_and_commitment_materials() -> None:
     marks = {m.name: m.mark for m in slip.materials}
     assert marks["结婚证信息"] == MaterialSource.SHARED
     assert marks["生育情况个人承诺书"] == MaterialSource.COMMITMENT
-    assert [m.name for m in slip.to_bring] == ["夫妻双方居民身份证"]
+    # No visit needed: the card read verifies the ID, nothing is left to bring.
+    assert marks["夫妻双方居民身份证"] == MaterialSource.SHARED
+    assert slip.to_bring == ()
+    assert [m.name for m in build_slip(sample_item("HJ-004")).to_bring][:2] == [
+        "申请人居民身份证",
+        "本人近期免冠证件照",
+    ]
     assert slip.online_url.endswith("/SY-001")
     assert slip.fee_free and slip.fee_lines == ()
 

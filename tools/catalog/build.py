@@ -13,12 +13,13 @@ from pathlib import Path
 
 from kiosk.catalog.validation import validate_catalog
 from tools.catalog import data_family, data_public, data_social, data_support
+from tools.catalog.basis import apply_basis
 from tools.catalog.forms import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
-VERSION = 2025060102
-PUBLISHED = "2025-06-01"
+VERSION = 2026120201
+PUBLISHED = "2026-12-02"
 
 THEMES = [
     ("birth_adoption", "生育收养"),
@@ -46,6 +47,7 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         + data_public.services()
         + data_support.services()
     )
+    apply_basis(services)
     for s in services:
         if s["code"] in FORMS:
             s["guide"]["form"] = FORMS[s["code"]]

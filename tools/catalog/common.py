@@ -85,6 +85,25 @@ def id_card(who: str = "申请人", note: str = "") -> dict[str, Any]:
     )
 
 
+ID_CARD_VERIFIED = "公安机关（在自助终端或网上读取居民身份证、电子身份证核验）"
+
+
+def verified_id(material: dict[str, Any]) -> dict[str, Any]:
+    """An ID card of a service that needs no visit: verified by the card read at the terminal
+    or the electronic ID online, so no original is asked for (免提交)."""
+    if not (material["name"].endswith("居民身份证") and material["provider"] == "公安机关"):
+        return material
+    return {
+        **material,
+        "form": "electronic",
+        "copies": 0,
+        "source": "shared",
+        "provider": ID_CARD_VERIFIED,
+        "common_errors": [],
+        "note": "无需到现场出示原件；到窗口办理的，出示原件核验后当场退还",
+    }
+
+
 def form(name: str, sample: str, errors: tuple[str, ...], copies: int = 1) -> dict[str, Any]:
     """An application form with its sample (示范文本) and typical mistakes."""
     return mat(name, copies=copies, sample=sample, errors=errors)
@@ -152,7 +171,8 @@ def service(
             "accepting_unit": unit,
             "conditions": conditions,
             "steps": steps,
-            "materials": materials,
+            # A service that needs no visit never asks for an original ID card.
+            "materials": [verified_id(m) for m in materials] if visits == 0 else materials,
             "fees": fees or FREE,
             "time_limit": {"statutory_days": days[0], "promised_days": days[1]},
             "result": result,
