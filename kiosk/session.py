@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from drivers.errors import ReasonError
+from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import (
     Application,
     Authorisation,
@@ -339,9 +340,15 @@ class ApplySession:
             rows=rows,
             shared=names(Settlement.SHARED),
             committed=names(Settlement.COMMITTED),
-            to_bring=names(Settlement.BRING),
+            to_bring=names(Settlement.BRING) + self._agent_brings(),
             home_service=self._home_service is not None,
         )
+
+    def _agent_brings(self) -> tuple[str, ...]:
+        """An agent's authorisation and own ID, still to be shown at the window."""
+        if self._authorisation is None:
+            return ()
+        return tuple(m.name for m in agent_application_materials(self._authorisation.kind))
 
     def application(self) -> Application:
         """The confirmed application for the submit use case."""

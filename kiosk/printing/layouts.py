@@ -29,6 +29,11 @@ from kiosk.printing.document import (
 LABELS: dict[str, str] = {
     "receipt": "受理回执",
     "receipt_no": "受理编号",
+    "pre_receipt": "申请回执（预受理）",
+    "application_no": "申请编号",
+    "applied_at": "申请时间",
+    "not_yet_accepted": "材料尚未齐全，本申请尚未正式受理",
+    "clock_starts": "办理时限自材料齐全、正式受理之日起计算",
     "service": "办理事项",
     "applicant": "申请人",
     "id_number": "证件号码",
@@ -111,14 +116,22 @@ class ReceiptData:
     logo_path: str | None = None
     agent: str = ""  # masked name of the agent when acting for someone (委托代办)
     materials_to_bring: tuple[str, ...] = ()
+    # False: materials are still to be brought, so nothing is accepted yet (预受理): the slip
+    # is an application receipt with no promised date, and the time limit starts later.
+    complete: bool = True
 
 
 def receipt(data: ReceiptData) -> Document:
-    """The submission receipt: what was accepted, by when, what next, where to check."""
+    """The submission receipt: what was accepted, by when, what next, where to check. An
+    incomplete application gets an application receipt (申请回执, 预受理) instead: no
+    promised date, and it says the time limit starts once the materials are complete."""
+    title = LABELS["receipt"] if data.complete else LABELS["pre_receipt"]
     blocks: list[Block] = [*_logo(data.logo_path), Title(data.hall_name)]
-    blocks += [Text(LABELS["receipt"], bold=True, align="center", tall=True), Separator()]
+    blocks += [Text(title, bold=True, align="center", tall=True), Separator()]
+    if not data.complete:
+        blocks += [Text(LABELS["not_yet_accepted"], bold=True), Separator()]
     blocks += [
-        Text(LABELS["receipt_no"], bold=True),
+        Text(LABELS["receipt_no" if data.complete else "application_no"], bold=True),
         Text(data.receipt_no, bold=True, align="center", tall=True),
         KeyValue(LABELS["service"], data.service_name),
         KeyValue(LABELS["applicant"], data.applicant),
@@ -127,8 +140,11 @@ def receipt(data: ReceiptData) -> Document:
         blocks.append(KeyValue(LABELS["id_number"], data.id_number))
     if data.agent:
         blocks.append(KeyValue(LABELS["agent"], data.agent))
-    blocks.append(KeyValue(LABELS["submitted_at"], _when(data.submitted_at)))
-    if data.promised_date is not None:
+    when = LABELS["submitted_at" if data.complete else "applied_at"]
+    blocks.append(KeyValue(when, _when(data.submitted_at)))
+    if not data.complete:
+        blocks.append(Text(LABELS["clock_starts"], bold=True))
+    elif data.promised_date is not None:
         promised = data.promised_date.isoformat()
         if data.promised_working_days is not None:
             days = LABELS["working_days"].format(n=data.promised_working_days)

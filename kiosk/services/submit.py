@@ -35,6 +35,7 @@ from sqlmodel import Session
 from drivers.errors import ReasonError
 from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
+from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import Application, Person, Settlement
 from kiosk.domain.workdays import add_working_days
 from kiosk.printing.document import Document
@@ -74,6 +75,9 @@ class SubmitResult:
     print_job_id: int
     outbox_key: str
     document: Document
+    # False: materials are still to be brought; the receipt is a 申请回执 (预受理) that
+    # promises no date (promised_date is what it would be if completed today, not shown).
+    complete: bool = True
     # None only when the service is built without a print worker (tests, benchmarks): the
     # job is in the store all the same.
     printed: PrintFuture | None = None
@@ -188,7 +192,8 @@ class SubmitService:
                 cipher=self.cipher,
                 now=now,
             )
-            document = receipt(self._receipt_data(app, receipt_no, now, promised, days))
+            data = self._receipt_data(app, receipt_no, now, promised, days)
+            document = receipt(data)
             assert_no_full_id_number(document.texts())
             job = PrintJobRow(
                 kind=document.kind,
@@ -199,7 +204,8 @@ class SubmitService:
             s.add(job)
             s.flush()
             assert job.id is not None
-            log.info("accepted %s for %s", receipt_no, app.service.code)
+            kind = "accepted" if data.complete else "pre-accepted, materials to bring"
+            log.info("%s %s for %s", kind, receipt_no, app.service.code)
             return SubmitResult(
                 submission_id=row.id,
                 receipt_no=receipt_no,
@@ -208,6 +214,7 @@ class SubmitService:
                 print_job_id=job.id,
                 outbox_key=item.idempotency_key,
                 document=document,
+                complete=data.complete,
             )
 
     def case_no(self, receipt_no: str) -> str | None:
@@ -284,6 +291,8 @@ class SubmitService:
     ) -> ReceiptData:
         guide = app.service.guide
         to_bring = tuple(app.to_bring())
+        if app.authorisation is not None:
+            to_bring += tuple(m.name for m in agent_application_materials(app.authorisation.kind))
         if app.home_service is not None:
             next_step = NEXT_STEP["home"]
         elif to_bring:
@@ -303,6 +312,7 @@ class SubmitService:
             promised_date=promised,
             promised_working_days=days,
             materials_to_bring=to_bring,
+            complete=not to_bring,
             progress_url=self.progress_url.format(receipt_no=receipt_no)
             if self.progress_url
             else "",

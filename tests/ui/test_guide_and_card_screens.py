@@ -108,3 +108,22 @@ def test_a_flow_that_asks_for_the_card_goes_on_by_itself_once_it_is_read(live_ui
     tap(live_ui, find_item(live_ui.window.contentItem(), "simulateCard"))
     qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
     qtbot.waitUntil(lambda: live_ui.current_page() == "guidePage")
+
+
+def test_the_guide_shows_each_materials_basis_and_what_an_agent_brings(live_ui, qtbot):
+    live_ui.catalog.openGuide("SB-001")
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "SB-001")
+    guide = live_ui.catalog.property("guide")
+    texts = " ".join(visible_texts(live_ui))
+    for m in guide["materials"]:
+        assert m["basis"] and f"设定依据：{m['basis']}" in texts, m["name"]
+    assert "委托他人代办的，另需携带" in texts
+    assert "授权委托书" in texts and "受托人（代办人）本人居民身份证" in texts
+    assert "设定依据：《中华人民共和国民法典》第一百六十五条" in texts
+
+    # Marriage is registered in person: no agent section.
+    live_ui.catalog.openGuide("HY-001")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "HY-001")
+    qtbot.waitUntil(lambda: "委托他人代办的，另需携带" not in " ".join(visible_texts(live_ui)))
+    assert live_ui.catalog.property("guide")["agent_materials"] == []

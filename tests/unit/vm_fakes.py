@@ -193,6 +193,7 @@ class FakeApplyCore:
             print_job_id=100 + n,
             promised_date=date(2026, 3, 20),
             promised_working_days=10,
+            complete=True,
         )
 
     def rate(self, visit_id: str, rating: Any, receipt_no: str | None) -> str:

@@ -124,6 +124,7 @@ def receipt_for_qml(result: Any, review: dict[str, Any], detail: dict[str, Any])
         "service_name": review.get("service_name", ""),
         "applicant": review.get("applicant", ""),
         "agent": review.get("agent", ""),
+        "complete": bool(result.complete),
         "promised_date": promised.isoformat(),
         "promised_days": result.promised_working_days,
         "to_bring": to_bring,

@@ -165,8 +165,25 @@ def service_summary(item: Any) -> dict[str, Any]:
     }
 
 
+def material_for_qml(m: Any) -> dict[str, Any]:
+    """One material as the guide page binds it, with its legal basis (设定依据) as one text."""
+    return {
+        "name": m.name,
+        "form": m.form.value,
+        "copies": m.copies,
+        "source": m.source.value,
+        "provider": m.provider,
+        "sample": m.sample_template or "",
+        "note": m.note,
+        "common_errors": list(m.common_errors),
+        "basis": f"{m.basis.law}{m.basis.article}" if m.basis is not None else "",
+    }
+
+
 def guide_for_qml(item: Any) -> dict[str, Any]:
     """A service item as the guide page binds it (words are added in QML via qsTr)."""
+    from kiosk.domain.agent import agent_materials
+
     guide = item.guide
     return {
         **service_summary(item),
@@ -174,19 +191,8 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "accepting_unit": guide.accepting_unit,
         "legal_basis": [f"{b.law}{b.article}" for b in guide.legal_basis],
         "conditions": list(guide.conditions),
-        "materials": [
-            {
-                "name": m.name,
-                "form": m.form.value,
-                "copies": m.copies,
-                "source": m.source.value,
-                "provider": m.provider,
-                "sample": m.sample_template or "",
-                "note": m.note,
-                "common_errors": list(m.common_errors),
-            }
-            for m in guide.materials
-        ],
+        "materials": [material_for_qml(m) for m in guide.materials],
+        "agent_materials": [material_for_qml(m) for m in agent_materials(guide)],
         "steps": [
             {"name": s.name, "handler": s.handler, "days": s.time_limit_days} for s in guide.steps
         ],

@@ -4,18 +4,22 @@ import QtQuick.Layouts
 import "../components"
 
 // The receipt (受理回执): number, promised date, what is still to bring, where to go next,
-// and whether the paper receipt came out. Then the citizen may rate the service.
+// and whether the paper receipt came out. Then the citizen may rate the service. While
+// materials are still to be brought nothing is accepted yet: the page is an application
+// receipt (申请回执, 预受理) with no promised date.
 Page {
     id: page
     objectName: "applyReceiptPage"
     readonly property string idleKind: "result"
-    readonly property string voicePrompt: qsTr("申请已受理，请取走回执。")
+    readonly property string voicePrompt: page.rc.complete === false ? qsTr("申请已提交，请取走回执，并按回执携带材料。") : qsTr("申请已受理，请取走回执。")
     signal navigate(string name, var properties)
     signal back()
     signal previous()
     readonly property var rc: submission.receipt
+    readonly property bool complete: page.rc.complete !== false
+    readonly property string titleText: page.complete ? qsTr("受理回执") : qsTr("申请回执（预受理）")
     Accessible.role: Accessible.Pane
-    Accessible.name: qsTr("受理回执")
+    Accessible.name: page.titleText
     background: Rectangle { color: Theme.background }
 
     Component.onCompleted: submission.receiptShown()
@@ -40,7 +44,7 @@ Page {
         spacing: Theme.spacing
 
         PageHeader {
-            title: qsTr("受理回执")
+            title: page.titleText
             Layout.fillWidth: true
             onBack: page.back()
         }
@@ -69,8 +73,9 @@ Page {
                 Text {
                     visible: !!page.rc.receipt_no
                     Layout.fillWidth: true
-                    text: qsTr("申请已受理")
-                    color: Theme.ok
+                    objectName: "receiptHeadline"
+                    text: page.complete ? qsTr("申请已受理") : qsTr("申请已提交，材料齐全后正式受理")
+                    color: page.complete ? Theme.ok : Theme.warning
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
@@ -79,7 +84,7 @@ Page {
                 }
                 SectionCard {
                     visible: !!page.rc.receipt_no
-                    title: qsTr("受理编号")
+                    title: page.complete ? qsTr("受理编号") : qsTr("申请编号")
                     Text {
                         objectName: "receiptNumber"
                         Layout.fillWidth: true
@@ -110,8 +115,16 @@ Page {
                     }
                     BodyText {
                         objectName: "promisedDate"
+                        visible: page.complete
                         text: qsTr("承诺办结：%1（%2 个工作日）").arg(page.dateText(page.rc.promised_date)).arg(page.rc.promised_days || 0)
                         font.bold: true
+                    }
+                    BodyText {
+                        objectName: "clockStarts"
+                        visible: !page.complete
+                        text: qsTr("办理时限自材料齐全、正式受理之日起计算。")
+                        font.bold: true
+                        color: Theme.warning
                     }
                     BodyText {
                         visible: (page.rc.committed || []).length > 0

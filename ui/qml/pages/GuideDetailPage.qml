@@ -127,6 +127,10 @@ Page {
                     id: materials
                     objectName: "materialsSection"
                     title: qsTr("申请材料（共 %1 项）").arg((page.g.materials || []).length)
+                    BodyText {
+                        visible: (page.g.materials || []).length === 0
+                        text: qsTr("本事项无需提交材料。")
+                    }
                     Repeater {
                         model: page.g.materials || []
                         ColumnLayout {
@@ -177,6 +181,13 @@ Page {
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                             }
+                            BodyText {
+                                objectName: "materialBasis"
+                                text: modelData.basis ? qsTr("设定依据：%1").arg(modelData.basis)
+                                                      : qsTr("设定依据：未注明（请向窗口核实）")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
                             Repeater {
                                 model: modelData.common_errors || []
                                 BodyText {
@@ -185,6 +196,37 @@ Page {
                                     color: Theme.error
                                     font.pixelSize: Theme.fontSmall
                                 }
+                            }
+                        }
+                    }
+                }
+
+                SectionCard {
+                    objectName: "agentMaterialsSection"
+                    visible: (page.g.agent_materials || []).length > 0
+                    title: qsTr("委托他人代办的，另需携带")
+                    Repeater {
+                        model: page.g.agent_materials || []
+                        ColumnLayout {
+                            required property var modelData
+                            required property int index
+                            Layout.fillWidth: true
+                            spacing: 6
+                            BodyText {
+                                text: (index + 1) + ". " + modelData.name
+                                      + qsTr("（%1）").arg(page.formText(modelData.form, modelData.copies))
+                                font.bold: true
+                            }
+                            BodyText {
+                                visible: !!modelData.note
+                                text: modelData.note || ""
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                text: qsTr("设定依据：%1").arg(modelData.basis || "")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
                             }
                         }
                     }
