@@ -700,8 +700,16 @@
         <translation>申請已受理，請取走回執。</translation>
     </message>
     <message>
+        <source>申请已提交，请取走回执，并按回执携带材料。</source>
+        <translation>申請已提交，請取走回執，並按回執攜帶材料。</translation>
+    </message>
+    <message>
         <source>受理回执</source>
         <translation>受理回執</translation>
+    </message>
+    <message>
+        <source>申请回执（预受理）</source>
+        <translation>申請回執（預受理）</translation>
     </message>
     <message>
         <source>%1年%2月%3日</source>
@@ -732,8 +740,16 @@
         <translation>申請已受理</translation>
     </message>
     <message>
+        <source>申请已提交，材料齐全后正式受理</source>
+        <translation>申請已提交，材料齊全後正式受理</translation>
+    </message>
+    <message>
         <source>受理编号</source>
         <translation>受理編號</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>申請編號</translation>
     </message>
     <message>
         <source>受理编号 %1</source>
@@ -754,6 +770,10 @@
     <message>
         <source>承诺办结：%1（%2 个工作日）</source>
         <translation>承諾辦結：%1（%2 個工作日）</translation>
+    </message>
+    <message>
+        <source>办理时限自材料齐全、正式受理之日起计算。</source>
+        <translation>辦理時限自材料齊全、正式受理之日起計算。</translation>
     </message>
     <message>
         <source>已承诺：%1</source>
@@ -1409,8 +1429,8 @@
         <translation>感謝您的評價！</translation>
     </message>
     <message>
-        <source>您的评价已记录。对不满意的评价，我们将在15个工作日内回访整改。</source>
-        <translation>您的評價已記錄。對不滿意的評價，我們將在15個工作日內回訪整改。</translation>
+        <source>您的评价已记录，将用于改进我们的服务。</source>
+        <translation>您的評價已記錄，將用於改進我們的服務。</translation>
     </message>
     <message>
         <source>您对本次服务满意吗？</source>
@@ -1809,6 +1829,10 @@
         <translation>申請材料（共 %1 項）</translation>
     </message>
     <message>
+        <source>本事项无需提交材料。</source>
+        <translation>本事項無需提交材料。</translation>
+    </message>
+    <message>
         <source>形式：%1</source>
         <translation>形式：%1</translation>
     </message>
@@ -1825,8 +1849,24 @@
         <translation>示範文本：%1</translation>
     </message>
     <message>
+        <source>设定依据：%1</source>
+        <translation>設定依據：%1</translation>
+    </message>
+    <message>
+        <source>设定依据：未注明（请向窗口核实）</source>
+        <translation>設定依據：未註明（請向視窗核實）</translation>
+    </message>
+    <message>
         <source>常见错误：%1</source>
         <translation>常見錯誤：%1</translation>
+    </message>
+    <message>
+        <source>委托他人代办的，另需携带</source>
+        <translation>委託他人代辦的，另需攜帶</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation>（%1）</translation>
     </message>
     <message>
         <source>办理流程</source>
