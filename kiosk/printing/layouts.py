@@ -57,11 +57,19 @@ LABELS: dict[str, str] = {
     "consultation": "咨询留言回执",
     "slip": "一次性告知单",
     "accepting_unit": "受理单位",
-    "slip_materials": "一、申请材料",
-    "slip_time_limit": "二、办理时限",
-    "slip_fees": "三、收费标准",
-    "slip_place": "四、办理地点",
-    "slip_consult": "五、咨询方式",
+    "slip_conditions": "一、受理条件",
+    "slip_materials": "二、申请材料",
+    "slip_agent": "委托他人代办的，另需携带：",
+    "slip_time_limit": "三、办理时限",
+    "slip_fees": "四、收费标准",
+    "fee_basis": "收费依据",
+    "slip_place": "五、办理地点",
+    "slip_consult": "六、咨询与投诉",
+    "complaint_phone": "投诉电话",
+    "material_errors": "常见错误",
+    "material_basis": "依据",
+    "slip_no": "告知单编号",
+    "catalog_version": "事项目录版本",
     "slip_guide_qr": "扫码查看完整办事指南",
     "slip_issued": "告知时间",
     "free": "不收费",
@@ -214,11 +222,15 @@ def ticket(data: TicketData) -> Document:
 
 @dataclass(frozen=True)
 class SlipMaterial:
-    """One material on the notification slip: name, copies/form, and a note if any."""
+    """One material on the notification slip: name, copies/form, its mark and own note, the
+    mistakes clerks see and the provision that sets it."""
 
     name: str
     copies: str = ""  # e.g. "原件 1 份，复印件 1 份"
     note: str = ""  # e.g. "可通过数据共享获取，无需提交" / "可告知承诺"
+    mark: str = ""  # 免提交 / 可承诺 with what it means; the note is never replaced by it
+    errors: tuple[str, ...] = ()  # 常见错误
+    basis: str = ""  # 设定依据
 
 
 @dataclass(frozen=True)
@@ -239,6 +251,33 @@ class SlipData:
     logo_path: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     visits_required: int | None = None  # 到现场次数, said under 办理地点
+    conditions: tuple[str, ...] = ()  # 受理条件
+    agent_materials: tuple[SlipMaterial, ...] = ()  # what an agent brings on top
+    fee_basis: str = ""
+    complaint_phone: str = ""
+    slip_no: str = ""  # the slip's own number
+    catalog_version: str = ""  # the catalog it was printed from
+
+
+def _slip_materials(materials: tuple[SlipMaterial, ...]) -> list[Block]:
+    blocks: list[Block] = []
+    for i, material in enumerate(materials, 1):
+        detail = material.name
+        if material.copies:
+            detail += f"（{material.copies}）"
+        indent = " " * len(f"{i}.")
+        blocks.append(KeyValue(f"{i}.", detail, sep=" "))
+        for line in (material.mark, material.note):
+            if line:
+                blocks.append(KeyValue(indent, f"※{line}", sep=" "))
+        if material.errors:
+            errors = "；".join(material.errors)
+            blocks.append(KeyValue(indent, f"{LABELS['material_errors']}：{errors}", sep=" "))
+        if material.basis:
+            blocks.append(
+                KeyValue(indent, f"{LABELS['material_basis']}：{material.basis}", sep=" ")
+            )
+    return blocks
 
 
 def notification_slip(data: SlipData) -> Document:
@@ -248,20 +287,21 @@ def notification_slip(data: SlipData) -> Document:
         Text(data.service_name, bold=True, align="center"),
         KeyValue(LABELS["accepting_unit"], data.accepting_unit),
         Separator(),
-        Text(LABELS["slip_materials"], bold=True),
     ]
-    for i, material in enumerate(data.materials, 1):
-        detail = material.name
-        if material.copies:
-            detail += f"（{material.copies}）"
-        blocks.append(KeyValue(f"{i}.", detail, sep=" "))
-        if material.note:
-            blocks.append(KeyValue(" " * len(f"{i}."), f"※{material.note}", sep=" "))
+    if data.conditions:
+        blocks.append(Text(LABELS["slip_conditions"], bold=True))
+        blocks += [KeyValue(f"{i}.", c, sep=" ") for i, c in enumerate(data.conditions, 1)]
+    blocks.append(Text(LABELS["slip_materials"], bold=True))
+    blocks += _slip_materials(data.materials)
+    if data.agent_materials:
+        blocks.append(Text(LABELS["slip_agent"], bold=True))
+        blocks += _slip_materials(data.agent_materials)
     blocks += [
         Text(LABELS["slip_time_limit"], bold=True),
         Text(data.time_limit),
         Text(LABELS["slip_fees"], bold=True),
         Text(data.fees or LABELS["free"]),
+        *([KeyValue(LABELS["fee_basis"], data.fee_basis)] if data.fee_basis else []),
         Text(LABELS["slip_place"], bold=True),
         Text(data.where_to_go),
         *(
@@ -271,17 +311,26 @@ def notification_slip(data: SlipData) -> Document:
         ),
         Text(LABELS["slip_consult"], bold=True),
         KeyValue(LABELS["consult"], data.consultation_phone),
+        *(
+            [KeyValue(LABELS["complaint_phone"], data.complaint_phone)]
+            if data.complaint_phone
+            else []
+        ),
     ]
     blocks += [Text(note) for note in data.notes]
     if data.guide_url:
         blocks += [Feed(), QrCode(data.guide_url, caption=LABELS["slip_guide_qr"])]
+    blocks.append(Separator())
+    if data.slip_no:
+        blocks.append(KeyValue(LABELS["slip_no"], data.slip_no))
+    if data.catalog_version:
+        blocks.append(KeyValue(LABELS["catalog_version"], data.catalog_version))
     blocks += [
-        Separator(),
         KeyValue(LABELS["slip_issued"], _when(data.issued_at)),
         Text(data.hall_name, align="center"),
         Cut(),
     ]
-    return Document("slip", data.service_code, tuple(blocks))
+    return Document("slip", data.slip_no or data.service_code, tuple(blocks))
 
 
 @dataclass(frozen=True)

@@ -130,7 +130,14 @@ def build_services(
     )
     services = Services(
         catalog=catalog,
-        guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
+        guide_slips=GuideSlipPrinter(
+            catalog,
+            printing,
+            settings.hall_name,
+            store=store,
+            hall_id=settings.hall_id,
+            terminal_id=settings.terminal_id,
+        ),
         submit=SubmitService.for_settings(
             store, settings, progress_url=progress_url, printing=printing
         ),

@@ -41,6 +41,10 @@ def test_a_citizen_finds_the_social_security_card_by_initials_and_prints_the_sli
     job_text = "\n".join(emulator_of(live_ui.kiosk.printer).jobs[-1].lines)
     assert "一次性告知单" in job_text and "社会保障卡申领" in job_text
     assert "免提交" in job_text
+    # Numbered, from a known catalog version, with each material's basis on paper.
+    assert "告知单编号" in job_text and "-G0001" in job_text
+    assert f"事项目录版本：{live_ui.kiosk.services.catalog.version()}" in job_text
+    assert "依据：《示范市社会保障卡管理办法》第十条" in job_text
     # Demo mode shows the rendered slip on screen as a print preview.
     qtbot.waitUntil(lambda: bool(live_ui.catalog.property("previewUrl")))
     preview = find_item(live_ui.window.contentItem(), "printPreviewImage")
