@@ -61,6 +61,7 @@ class NotificationSlip:
     online_url: str  # for the QR code
     agent_materials: tuple[SlipMaterial, ...] = ()  # what an agent brings; () if none allowed
     catalog_version: int | None = None  # the catalog the slip was printed from
+    queue: str | None = None  # the line of business halls route to a window (Guide.queue)
 
     @property
     def to_bring(self) -> tuple[SlipMaterial, ...]:
@@ -80,6 +81,7 @@ def build_slip(item: ServiceItem, catalog_version: int | None = None) -> Notific
         materials=tuple(SlipMaterial.of(m) for m in g.materials),
         agent_materials=tuple(SlipMaterial.of(m) for m in agent_materials(g)),
         catalog_version=catalog_version,
+        queue=g.queue,
         statutory_days=g.time_limit.statutory_days,
         promised_days=g.time_limit.promised_days,
         fee_free=g.fees.free,

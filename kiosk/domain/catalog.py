@@ -45,6 +45,7 @@ agent_allowed / home_service /        assisted service, homepage, …)
 online_url                            cv:hasChannel (cv:Channel type "homepage", foaf:page)
 Guide.result                          cv:produces → cv:Output
 Guide.faq[]                           (no CPSV-AP property; schema:FAQPage if needed)
+Guide.queue                           (no CPSV-AP property: the hall window, 取号业务线)
 Guide.form (fields, types, prefill)   (no CPSV-AP property; a terminal-side application form)
 ServiceItem.popularity                (local ranking hint, not exported)
 Catalog.version                       dct:hasVersion / owl:versionInfo of the dcat:Catalog
@@ -364,6 +365,11 @@ class Guide(_Part):
     online_url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
     faq: tuple[FaqEntry, ...]
     form: Omittable[ApplicationForm] = None  # None: not applied for at the terminal
+    # The line of business a hall routes to one of its windows (queues.json ``services``), e.g.
+    # ``social_security``; None: the general window (综合窗口).
+    queue: Omittable[
+        Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]{1,31}$")]
+    ] = None
 
 
 class ServiceItem(_Part):

@@ -45,6 +45,8 @@ LABELS: dict[str, str] = {
     "agent": "代办人",
     "materials_to_bring": "尚需提交的材料",
     "next_step": "下一步",
+    "window": "办理窗口",
+    "window_value": "{name}（取号 {code} 字头）",
     "progress_qr": "微信或浏览器扫码查询办件进度",
     "consult": "咨询电话",
     "keep_receipt": "请妥善保管本回执",
@@ -127,6 +129,7 @@ class ReceiptData:
     # False: materials are still to be brought, so nothing is accepted yet (预受理): the slip
     # is an application receipt with no promised date, and the time limit starts later.
     complete: bool = True
+    window: str = ""  # where to take a ticket for this service, e.g. "社保医保（取号 B 字头）"
 
 
 def receipt(data: ReceiptData) -> Document:
@@ -174,6 +177,8 @@ def receipt(data: ReceiptData) -> Document:
         Text(LABELS["next_step"], bold=True),
         Text(data.next_step, bold=True, tall=True),
     ]
+    if data.window:
+        blocks.append(KeyValue(LABELS["window"], data.window))
     if data.progress_url:
         blocks += [Feed(), QrCode(data.progress_url, caption=LABELS["progress_qr"])]
     if data.receipt_no.isascii():
@@ -257,6 +262,7 @@ class SlipData:
     complaint_phone: str = ""
     slip_no: str = ""  # the slip's own number
     catalog_version: str = ""  # the catalog it was printed from
+    window: str = ""  # where to take a ticket for this service
 
 
 def _slip_materials(materials: tuple[SlipMaterial, ...]) -> list[Block]:
@@ -304,6 +310,7 @@ def notification_slip(data: SlipData) -> Document:
         *([KeyValue(LABELS["fee_basis"], data.fee_basis)] if data.fee_basis else []),
         Text(LABELS["slip_place"], bold=True),
         Text(data.where_to_go),
+        *([KeyValue(LABELS["window"], data.window)] if data.window else []),
         *(
             [Text(LABELS["visits"].format(n=data.visits_required), bold=True)]
             if data.visits_required

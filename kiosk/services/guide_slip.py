@@ -18,9 +18,10 @@ from kiosk.catalog import CatalogBrowser, NotificationSlip
 from kiosk.catalog.slip import SlipMaterial as CatalogSlipMaterial
 from kiosk.domain.catalog import MaterialForm, MaterialSource
 from kiosk.printing.document import Document
-from kiosk.printing.layouts import SlipData, SlipMaterial, notification_slip
+from kiosk.printing.layouts import LABELS, SlipData, SlipMaterial, notification_slip
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.queues import HallQueues
 from kiosk.store import Store
 
 FORM_WORDS = {
@@ -52,7 +53,7 @@ def _material(m: CatalogSlipMaterial) -> SlipMaterial:
 
 
 def slip_document(
-    slip: NotificationSlip, hall_name: str, now: datetime, slip_no: str = ""
+    slip: NotificationSlip, hall_name: str, now: datetime, slip_no: str = "", window: str = ""
 ) -> Document:
     """The printable slip for ``slip``: conditions, every material with its form, mark, note,
     common errors and basis, what an agent brings, limits, fees and their basis, place and
@@ -78,6 +79,7 @@ def slip_document(
             visits_required=slip.visits_required,
             slip_no=slip_no,
             catalog_version=str(slip.catalog_version) if slip.catalog_version else "",
+            window=window,
         )
     )
 
@@ -115,6 +117,7 @@ class GuideSlipPrinter:
         store: Store | None = None,
         hall_id: str = "",
         terminal_id: str = "",
+        queues: HallQueues | None = None,
     ) -> None:
         self._browser = browser
         self._worker = worker
@@ -123,6 +126,7 @@ class GuideSlipPrinter:
         self._store = store
         self._hall_id = hall_id
         self._terminal_id = terminal_id
+        self._queues = queues
 
     def print_slip(self, code: str) -> PrintFuture:
         """Queue the slip of service ``code`` (blocking store work: call off the GUI thread);
@@ -134,4 +138,8 @@ class GuideSlipPrinter:
             if self._store is not None
             else ""
         )
-        return self._worker.submit(slip_document(slip, self._hall_name, now, number))
+        window = ""
+        if self._queues is not None:
+            q = self._queues.for_service(slip.queue)
+            window = LABELS["window_value"].format(name=q.name, code=q.code)
+        return self._worker.submit(slip_document(slip, self._hall_name, now, number, window))

@@ -137,9 +137,10 @@ def build_services(
             store=store,
             hall_id=settings.hall_id,
             terminal_id=settings.terminal_id,
+            queues=queues,
         ),
         submit=SubmitService.for_settings(
-            store, settings, progress_url=progress_url, printing=printing
+            store, settings, progress_url=progress_url, printing=printing, queues=queues
         ),
         evaluation=EvaluationService(store, settings.hall_id),
         appointments=AppointmentService(None, id_hasher),

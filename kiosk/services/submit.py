@@ -39,10 +39,11 @@ from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import Application, Person, Settlement
 from kiosk.domain.workdays import add_working_days
 from kiosk.printing.document import Document
-from kiosk.printing.layouts import ReceiptData, receipt
+from kiosk.printing.layouts import LABELS, ReceiptData, receipt
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.privacy import assert_no_full_id_number
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.queues import HallQueues
 from kiosk.store import Store
 from kiosk.store.models import PrintJobRow, SubmissionRow
 from kiosk.sync.crypto import FieldCipher, split_personal
@@ -78,6 +79,9 @@ class SubmitResult:
     # False: materials are still to be brought; the receipt is a 申请回执 (预受理) that
     # promises no date (promised_date is what it would be if completed today, not shown).
     complete: bool = True
+    # The hall window for the service (取号): its letter and name; "" without queues.
+    queue_code: str = ""
+    queue_name: str = ""
     # None only when the service is built without a print worker (tests, benchmarks): the
     # job is in the store all the same.
     printed: PrintFuture | None = None
@@ -120,9 +124,11 @@ class SubmitService:
         cipher: FieldCipher | None = None,
         clock: Clock = _now,
         printing: PrintWorker | None = None,
+        queues: HallQueues | None = None,
     ) -> None:
         self.store = store
         self.printing = printing
+        self.queues = queues
         self.hall_id = hall_id
         self.terminal_id = terminal_id
         self.hall_name = hall_name
@@ -138,6 +144,7 @@ class SubmitService:
         settings: Settings,
         progress_url: str = "",
         printing: PrintWorker | None = None,
+        queues: HallQueues | None = None,
     ) -> SubmitService:
         """The service for this terminal's configured hall and terminal."""
         return cls(
@@ -148,6 +155,7 @@ class SubmitService:
             terminal_name=settings.terminal_name,
             progress_url=progress_url,
             printing=printing,
+            queues=queues,
         )
 
     def submit(self, app: Application) -> SubmitResult:
@@ -192,7 +200,12 @@ class SubmitService:
                 cipher=self.cipher,
                 now=now,
             )
+            window = self.queues.for_service(app.service.guide.queue) if self.queues else None
             data = self._receipt_data(app, receipt_no, now, promised, days)
+            if window is not None:
+                data = replace(
+                    data, window=LABELS["window_value"].format(name=window.name, code=window.code)
+                )
             document = receipt(data)
             assert_no_full_id_number(document.texts())
             job = PrintJobRow(
@@ -215,6 +228,8 @@ class SubmitService:
                 outbox_key=item.idempotency_key,
                 document=document,
                 complete=data.complete,
+                queue_code=window.code if window else "",
+                queue_name=window.name if window else "",
             )
 
     def case_no(self, receipt_no: str) -> str | None:

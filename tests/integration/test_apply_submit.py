@@ -12,6 +12,7 @@ from sqlalchemy import text
 from kiosk.domain.application import Authorisation, HomeService
 from kiosk.printing.privacy import contains_full_id_number
 from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
+from kiosk.services.queues import load_queues
 from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
 from kiosk.session import ApplySession
 from kiosk.store import Store
@@ -28,6 +29,7 @@ HJ004 = {
 
 
 def make_service(store: Store, when: datetime) -> SubmitService:
+    """The service as the composition root builds it, with the bundled hall's queues."""
     return SubmitService(
         store,
         hall_id="H0001",
@@ -36,6 +38,7 @@ def make_service(store: Store, when: datetime) -> SubmitService:
         terminal_name="一楼自助终端01",
         progress_url="https://zwfw.shifanshi.example/p?r={receipt_no}",
         clock=lambda: when,
+        queues=load_queues("H0001"),
     )
 
 
@@ -130,6 +133,9 @@ def test_a_complete_application_gets_an_acceptance_receipt_with_its_promised_dat
     assert result.receipt_no in joined and "失业保险金申领" in joined
     assert "承诺办结" in joined and "2026-03-09" in joined  # Mon 2 Mar + 5 working days
     assert "p?r=" + result.receipt_no in joined
+    # Social security is handled at window B: the receipt says where to take a ticket.
+    assert (result.queue_code, result.queue_name) == ("B", "社保医保")
+    assert texts[texts.index("办理窗口") + 1] == "社保医保（取号 B 字头）"
     assert not any(contains_full_id_number(t) for t in texts)
     assert identity().id_number not in joined
     with store.session() as db:

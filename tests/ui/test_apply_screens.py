@@ -258,6 +258,8 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     shown = shown_text(ui)
     assert "申请回执（预受理）" in shown and "办理时限自材料齐全、正式受理之日起计算。" in shown
     assert "承诺办结" not in shown and "申请已受理" not in shown
+    assert "办理窗口：综合窗口（取号 A 字头）" in shown  # 户政 has no window of its own here
+    assert item(ui, "ticketFromReceipt", qtbot).property("visible")
     assert "申请回执（预受理）" in paper and "承诺办结" not in paper
     assert receipt_no in paper and identity.id_number not in paper
     assert identity.masked_name in paper

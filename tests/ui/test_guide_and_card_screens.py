@@ -45,6 +45,7 @@ def test_a_citizen_finds_the_social_security_card_by_initials_and_prints_the_sli
     assert "告知单编号" in job_text and "-G0001" in job_text
     assert f"事项目录版本：{live_ui.kiosk.services.catalog.version()}" in job_text
     assert "依据：《示范市社会保障卡管理办法》第十条" in job_text
+    assert "办理窗口：社保医保（取号 B 字头）" in job_text
     # Demo mode shows the rendered slip on screen as a print preview.
     qtbot.waitUntil(lambda: bool(live_ui.catalog.property("previewUrl")))
     preview = find_item(live_ui.window.contentItem(), "printPreviewImage")
@@ -131,3 +132,15 @@ def test_the_guide_shows_each_materials_basis_and_what_an_agent_brings(live_ui, 
     qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "HY-001")
     qtbot.waitUntil(lambda: "委托他人代办的，另需携带" not in " ".join(visible_texts(live_ui)))
     assert live_ui.catalog.property("guide")["agent_materials"] == []
+
+
+def test_a_guide_names_its_window_and_takes_that_ticket_straight_away(live_ui, qtbot):
+    live_ui.catalog.openGuide("SB-001")
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "SB-001")
+    assert live_ui.catalog.property("guide")["queue"] == "social_security"
+    qtbot.waitUntil(lambda: "办理窗口：社保医保（取号 B 字头）" in visible_texts(live_ui))
+    tap(live_ui, find_item(live_ui.window.contentItem(), "ticketFromGuide"))
+    qtbot.waitUntil(lambda: live_ui.current_page() == "ticketResultPage", timeout=20000)
+    ticket = live_ui.queue.property("ticket")
+    assert ticket["queue"] == "B" and "B0" in ticket["display"]

@@ -229,6 +229,15 @@ def test_a_booking_is_for_the_visits_card_holder():
 # -- the end of a visit wipes it everywhere -----------------------------------------------------
 
 
+def test_a_service_is_routed_to_the_window_its_catalog_queue_names():
+    queue = QueueViewModel(InlineDispatcher(), Visit())
+    assert queue.queueFor("social_security") == {}  # before the core is up
+    queue.attach(FakeTickets(), None, ImmediateExecutor(), hall_id="H0001", service_name=str)
+    assert queue.queueFor("social_security") == {"code": "B", "name": "社保医保"}
+    assert queue.queueFor("real_estate") == {"code": "A", "name": "综合窗口"}
+    assert queue.queueFor("") == {"code": "A", "name": "综合窗口"}
+
+
 def test_the_end_of_a_visit_wipes_its_personal_data_from_every_view_model():
     visit, dispatcher, person = Visit(), InlineDispatcher(), identity()
     screens = ApplyScreens(visit, dispatcher)

@@ -35,6 +35,17 @@ DEPARTMENTS: dict[str, tuple[str, str]] = {
 }
 
 
+# department → the line of business halls route to a window (queues.json "services")
+QUEUES: dict[str, str] = {
+    "示范市公安局": "household",
+    "示范市人力资源和社会保障局": "social_security",
+    "示范市医疗保障局": "medical_insurance",
+    "示范市自然资源和规划局": "real_estate",
+    "示范市住房公积金管理中心": "housing_fund",
+    "示范市民政局": "civil_affairs",
+}
+
+
 def consultation(department: str, place: str | None = None, hours: str = HOURS) -> dict[str, str]:
     """The department's consultation phone and window (``place`` overrides the window)."""
     phone, window = DEPARTMENTS[department]
@@ -185,5 +196,6 @@ def service(
             "home_service": home,
             "online_url": URL.format(code=code),
             "faq": [{"question": q, "answer": a} for q, a in faq],
+            "queue": QUEUES.get(department, "general"),
         },
     }

@@ -784,6 +784,14 @@
         <translation>Next</translation>
     </message>
     <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>Window: %1 (tickets starting with %2)</translation>
+    </message>
+    <message>
+        <source>现在取号（%1）</source>
+        <translation>Take a ticket now (%1)</translation>
+    </message>
+    <message>
         <source>咨询电话：%1</source>
         <translation>Enquiries: %1</translation>
     </message>
@@ -1897,6 +1905,10 @@
         <translation>Where to go and whom to ask</translation>
     </message>
     <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>Window: %1 (tickets starting with %2)</translation>
+    </message>
+    <message>
         <source>地点：%1</source>
         <translation>Place: %1</translation>
     </message>
@@ -1951,6 +1963,10 @@
     <message>
         <source>我要办理</source>
         <translation>Apply</translation>
+    </message>
+    <message>
+        <source>取号（%1）</source>
+        <translation>Take a ticket (%1)</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

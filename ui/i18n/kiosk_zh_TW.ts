@@ -784,6 +784,14 @@
         <translation>下一步</translation>
     </message>
     <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>辦理視窗：%1（取號 %2 字頭）</translation>
+    </message>
+    <message>
+        <source>现在取号（%1）</source>
+        <translation>現在取號（%1）</translation>
+    </message>
+    <message>
         <source>咨询电话：%1</source>
         <translation>諮詢電話：%1</translation>
     </message>
@@ -1897,6 +1905,10 @@
         <translation>辦理地點與諮詢</translation>
     </message>
     <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>辦理視窗：%1（取號 %2 字頭）</translation>
+    </message>
+    <message>
         <source>地点：%1</source>
         <translation>地點：%1</translation>
     </message>
@@ -1951,6 +1963,10 @@
     <message>
         <source>我要办理</source>
         <translation>我要辦理</translation>
+    </message>
+    <message>
+        <source>取号（%1）</source>
+        <translation>取號（%1）</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

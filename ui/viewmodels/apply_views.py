@@ -125,6 +125,8 @@ def receipt_for_qml(result: Any, review: dict[str, Any], detail: dict[str, Any])
         "applicant": review.get("applicant", ""),
         "agent": review.get("agent", ""),
         "complete": bool(result.complete),
+        "queue_code": result.queue_code,
+        "queue_name": result.queue_name,
         "promised_date": promised.isoformat(),
         "promised_days": result.promised_working_days,
         "to_bring": to_bring,

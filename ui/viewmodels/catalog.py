@@ -193,6 +193,7 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "conditions": list(guide.conditions),
         "materials": [material_for_qml(m) for m in guide.materials],
         "agent_materials": [material_for_qml(m) for m in agent_materials(guide)],
+        "queue": guide.queue or "",
         "steps": [
             {"name": s.name, "handler": s.handler, "days": s.time_limit_days} for s in guide.steps
         ],

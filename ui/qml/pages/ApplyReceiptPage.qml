@@ -146,6 +146,20 @@ Page {
                     }
                     BodyText { text: page.nextText() }
                     BodyText {
+                        objectName: "receiptWindow"
+                        visible: !!page.rc.queue_code
+                        text: qsTr("办理窗口：%1（取号 %2 字头）").arg(page.rc.queue_name || "").arg(page.rc.queue_code || "")
+                        font.bold: true
+                    }
+                    KioskButton {
+                        objectName: "ticketFromReceipt"
+                        visible: !!page.rc.queue_code && page.rc.next === "bring"
+                        text: qsTr("现在取号（%1）").arg(page.rc.queue_name || "")
+                        primary: false
+                        Layout.fillWidth: true
+                        onClicked: page.navigate("ticket", { takeCode: page.rc.queue_code })
+                    }
+                    BodyText {
                         visible: !!page.rc.phone
                         text: qsTr("咨询电话：%1").arg(page.rc.phone || "")
                     }

@@ -13,6 +13,8 @@ Page {
     signal back()
     signal previous()
     readonly property var g: catalog.guide
+    // The hall window this service is routed to (取号): {code, name}, {} before the core is up.
+    readonly property var window: page.g.code ? queue.queueFor(page.g.queue || "") : ({})
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("办事指南：%1").arg(g.name || "")
     background: Rectangle { color: Theme.background }
@@ -261,6 +263,12 @@ Page {
 
                 SectionCard {
                     title: qsTr("办理地点与咨询")
+                    BodyText {
+                        objectName: "guideWindow"
+                        visible: !!page.window.code
+                        text: qsTr("办理窗口：%1（取号 %2 字头）").arg(page.window.name || "").arg(page.window.code || "")
+                        font.bold: true
+                    }
                     BodyText { text: qsTr("地点：%1").arg(page.g.consult_place || "") }
                     BodyText { text: qsTr("时间：%1").arg(page.g.consult_hours || "") }
                     BodyText { text: qsTr("咨询电话：%1").arg(page.g.consult_phone || "") }
@@ -323,6 +331,16 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 onClicked: page.navigate("apply", { code: page.g.code })
+            }
+            // Straight to a ticket for the window that handles this service.
+            KioskButton {
+                objectName: "ticketFromGuide"
+                visible: !!page.window.code
+                text: qsTr("取号（%1）").arg(page.window.name || "")
+                primary: false
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                onClicked: page.navigate("ticket", { takeCode: page.window.code })
             }
         }
     }
