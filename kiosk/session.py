@@ -79,9 +79,11 @@ class MaterialView:
 
     index: int
     name: str
-    note: str
-    offered: MaterialSource
+    note: str  # the guide's own note, shown as it is (never replaced by a generic sentence)
+    offered: MaterialSource  # COMMITMENT only when the material has its own commitment text
     settlement: Settlement | None
+    promise: str = ""  # what a commitment promises, for this material
+    if_false: str = ""  # what follows if it is false
 
 
 @dataclass(frozen=True)
@@ -277,8 +279,19 @@ class ApplySession:
         out = []
         for i, m in enumerate(self._item().guide.materials):
             chosen = self._materials.get(i)
+            offered = m.source
+            if offered is MaterialSource.COMMITMENT and m.commitment is None:
+                offered = MaterialSource.CITIZEN  # no text of its own: nothing to sign
             out.append(
-                MaterialView(i, m.name, m.note, m.source, chosen.settlement if chosen else None)
+                MaterialView(
+                    i,
+                    m.name,
+                    m.note,
+                    offered,
+                    chosen.settlement if chosen else None,
+                    m.commitment.promise if m.commitment else "",
+                    m.commitment.if_false if m.commitment else "",
+                )
             )
         return out
 
@@ -292,10 +305,18 @@ class ApplySession:
         """The citizen signs the written commitment shown (``commitment_text``) on screen."""
         self._need(State.MATERIALS)
         m = self._material(index)
-        if m.source is not MaterialSource.COMMITMENT:
+        if m.source is not MaterialSource.COMMITMENT or m.commitment is None:
             raise FlowError("commitment_not_offered", "this material cannot be committed")
         if not consent or not commitment_text.strip():
             raise FlowError("consent_missing", "the commitment needs consent and its text")
+        if (
+            m.commitment.promise not in commitment_text
+            or m.commitment.if_false not in commitment_text
+        ):
+            # The signed words must be this material's own commitment, not a generic text.
+            raise FlowError(
+                "commitment_text_mismatch", "the text is not this material's commitment"
+            )
         self._materials[index] = MaterialChoice(
             index, m, Settlement.COMMITTED, self._clock(), commitment_text
         )

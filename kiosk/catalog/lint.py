@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from kiosk.domain.catalog import Catalog, ServiceItem
+from kiosk.domain.catalog import Catalog, MaterialSource, ServiceItem
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,21 @@ class LintFinding:
 
 
 NO_BASIS = "no legal basis (设定依据, law and article) for this material"
+NO_COMMITMENT = (
+    "may be replaced by a commitment but has no commitment text of its own "
+    "(what is promised, what follows if it is false); the terminal will not offer it"
+)
 
 
 def lint_service(item: ServiceItem) -> list[LintFinding]:
     """The findings of one service, in guide order."""
-    return [
-        LintFinding(item.code, m.name, NO_BASIS) for m in item.guide.materials if m.basis is None
-    ]
+    findings = []
+    for m in item.guide.materials:
+        if m.basis is None:
+            findings.append(LintFinding(item.code, m.name, NO_BASIS))
+        if m.source is MaterialSource.COMMITMENT and m.commitment is None:
+            findings.append(LintFinding(item.code, m.name, NO_COMMITMENT))
+    return findings
 
 
 def lint_catalog(

@@ -32,6 +32,7 @@ Material.source = commitment          (no CPSV-AP property: written commitment �
 Material.sample_template              cv:Evidence foaf:page
 Material.common_errors                (no CPSV-AP property)
 Material.basis (law, article)         cv:Evidence → cv:hasLegalResource (eli:LegalResource)
+Material.commitment                   (no CPSV-AP property: the 告知承诺 text)
 Guide.fees                            cv:hasCost → cv:Cost (cv:value, cv:currency "CNY",
                                       cv:ifAccessedThrough; dct:description = basis)
 Guide.time_limit                      cv:processingTime (xsd:duration, promised days as
@@ -182,6 +183,14 @@ class LegalBasis(_Part):
     article: Text
 
 
+class Commitment(_Part):
+    """The written commitment (告知承诺) that may replace one material: what exactly the
+    applicant promises, and what follows if it proves false."""
+
+    promise: Text
+    if_false: Text
+
+
 class Step(_Part):
     """One step of the process (基本流程), with who handles it and its own time limit."""
 
@@ -213,6 +222,9 @@ class Material(_Part):
     # catalog still installs, but ``kioskctl catalog lint`` reports every material without one
     # (the notice 二(二): a material without a basis is not to be asked for).
     basis: Omittable[LegalBasis] = None
+    # The commitment text of a ``commitment`` material; without one the terminal does not
+    # offer to commit (the material is brought) and the lint reports it.
+    commitment: Omittable[Commitment] = None
 
     @field_validator("provider")
     @classmethod

@@ -18,7 +18,7 @@ from kiosk.catalog import (
     import_document,
     import_file,
 )
-from kiosk.catalog.lint import NO_BASIS
+from kiosk.catalog.lint import NO_BASIS, NO_COMMITMENT
 from kiosk.cli import main
 from kiosk.store import Store
 
@@ -218,3 +218,22 @@ def test_cli_lint_refuses_an_invalid_file_with_exit_2(
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert main(["catalog", "lint", str(path)]) == 2
     assert "materials[0].basis.article" in capsys.readouterr().err
+
+
+def test_cli_lint_names_a_commitment_without_its_own_text(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = bundled()
+    service, material = next(
+        (s, m)
+        for s in doc["services"]
+        for m in s["guide"]["materials"]
+        if m["source"] == "commitment"
+    )
+    del material["commitment"]
+    path = tmp_path / "generic.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["catalog", "lint", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{service['code']}: {material['name']}: {NO_COMMITMENT}"
+    ]

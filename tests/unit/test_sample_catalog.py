@@ -20,7 +20,8 @@ REQUIRED_THEMES = {
 CONSULTATIONS = {"JY-004", "LS-004"}
 # 文化体育's only commitment (a "proof" of keeping a code of ethics) had no legal basis and
 # was removed, as the notice 二(二) asks; no other material of the theme can be replaced.
-NO_COMMITMENT_THEMES = {"culture_sports"}
+# 婚姻登记's declaration is signed before the registrar, not a commitment replacing a proof.
+NO_COMMITMENT_THEMES = {"culture_sports", "marriage"}
 
 
 def test_sample_catalog_validates(sample_catalog: dict[str, Any]) -> None:
@@ -59,6 +60,24 @@ def test_a_service_that_needs_no_visit_asks_for_no_original_id_card(
         for m in s["guide"]["materials"]:
             if s["guide"]["visits_required"] == 0 and "身份证" in m["name"]:
                 assert m["source"] == "shared" and m["form"] == "electronic", (s["code"], m)
+
+
+def test_every_commitment_is_the_materials_own_and_keeps_its_note(
+    sample_catalog: dict[str, Any],
+) -> None:
+    texts = []
+    for s in sample_catalog["services"]:
+        for m in s["guide"]["materials"]:
+            if m["source"] == "commitment":
+                c = m["commitment"]
+                assert c["promise"] and c["if_false"].startswith("如"), (s["code"], m["name"])
+                texts.append(c["promise"])
+            elif "面前亲笔签署" in m["note"]:
+                assert "commitment" not in m, (s["code"], m["name"])
+    assert len(set(texts)) >= 15  # one per kind of proof, not one text for all
+    wedding = next(s for s in sample_catalog["services"] if s["code"] == "HY-001")
+    statement = next(m for m in wedding["guide"]["materials"] if m["name"] == "申请结婚登记声明书")
+    assert statement["source"] == "citizen" and "须在登记员面前亲笔签署" in statement["note"]
 
 
 def test_consultations_list_no_materials(sample_catalog: dict[str, Any]) -> None:

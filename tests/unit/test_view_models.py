@@ -14,7 +14,7 @@ from kiosk.services.common import Central, ServiceError
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
 from tests.held_data import held_strings
-from tests.unit.apply_helpers import COMMITMENT_TEXT, identity
+from tests.unit.apply_helpers import commitment_text, identity
 from tests.unit.vm_fakes import (
     FakeApplyCore,
     FakeCatalog,
@@ -92,7 +92,8 @@ class ApplyScreens:
         assert self.form.submitForm(HJ004_VALUES, "", "")
         for m in self.form.property("materials"):
             if m["source"] == "commitment":
-                assert self.form.commit(m["index"], COMMITMENT_TEXT, True)
+                words = commitment_text(m["commitment_promise"], m["commitment_if_false"])
+                assert self.form.commit(m["index"], words, True)
         assert self.form.confirmMaterials()
 
 

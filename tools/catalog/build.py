@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosk.catalog.validation import validate_catalog
 from tools.catalog import data_family, data_public, data_social, data_support
 from tools.catalog.basis import apply_basis
+from tools.catalog.commitments import apply_commitments
 from tools.catalog.forms import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +49,7 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         + data_support.services()
     )
     apply_basis(services)
+    apply_commitments(services)
     for s in services:
         if s["code"] in FORMS:
             s["guide"]["form"] = FORMS[s["code"]]

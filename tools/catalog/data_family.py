@@ -513,11 +513,13 @@ def marriage() -> list[dict[str, Any]]:
             materials=[
                 id_card("男女双方"),
                 couple_photo,
-                promise(
+                # A declaration both sign before the registrar (not a commitment that
+                # replaces a certificate): it cannot be signed at the terminal.
+                mat(
                     "申请结婚登记声明书",
-                    "申请结婚登记声明书（示范文本）.pdf",
-                    ("提前在家签好名字", "代对方签名"),
-                    "无配偶及无禁止结婚亲属关系的签字声明，须在登记员面前亲笔签署",
+                    sample="申请结婚登记声明书（示范文本）.pdf",
+                    errors=("提前在家签好名字", "代对方签名"),
+                    note="无配偶及无禁止结婚亲属关系的签字声明，须在登记员面前亲笔签署",
                 ),
                 shared("离婚登记信息", "示范市民政局（婚姻登记信息共享）", "有婚史的"),
             ],

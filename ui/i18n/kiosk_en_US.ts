@@ -229,6 +229,10 @@
         <translation>This document cannot be replaced by a commitment.</translation>
     </message>
     <message>
+        <source>承诺书内容有误，请返回重新签署。</source>
+        <translation>The commitment text does not match. Please go back and sign it again.</translation>
+    </message>
+    <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
         <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
     </message>
@@ -435,8 +439,8 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <source>本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。</source>
-        <translation>I declare that I meet the facts and conditions that "%1" would prove, and that the information I entered is true, accurate and complete. If it is not, I accept the legal consequences and agree that the authorities may check it and revoke the result.</translation>
+        <source>本人承诺：%1。%2。</source>
+        <translation>I promise: %1. %2.</translation>
     </message>
     <message>
         <source>原件</source>

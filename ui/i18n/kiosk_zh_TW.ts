@@ -229,6 +229,10 @@
         <translation>此項材料不能以承諾代替。</translation>
     </message>
     <message>
+        <source>承诺书内容有误，请返回重新签署。</source>
+        <translation>承諾書內容有誤，請返回重新簽署。</translation>
+    </message>
+    <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
         <translation>還有材料沒有選擇辦理方式：請為每項“可承諾”材料選擇簽署承諾或到視窗提交。</translation>
     </message>
@@ -435,8 +439,8 @@
         <translation>申請材料</translation>
     </message>
     <message>
-        <source>本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。</source>
-        <translation>本人承諾：本人符合“%1”所證明的事項和條件，所填寫的資訊真實、準確、完整。如有不實，本人願意承擔相應的法律責任，並同意有關部門依法核查、撤銷辦理結果。</translation>
+        <source>本人承诺：%1。%2。</source>
+        <translation>本人承諾：%1。%2。</translation>
     </message>
     <message>
         <source>原件</source>

@@ -86,6 +86,8 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
                 "provider": m.provider,
                 "sample": m.sample_template or "",
                 "common_errors": list(m.common_errors),
+                "commitment_promise": v.promise,
+                "commitment_if_false": v.if_false,
             }
         )
     return out
