@@ -62,6 +62,7 @@ class NotificationSlip:
     agent_materials: tuple[SlipMaterial, ...] = ()  # what an agent brings; () if none allowed
     catalog_version: int | None = None  # the catalog the slip was printed from
     queue: str | None = None  # the line of business halls route to a window (Guide.queue)
+    consultation_phone_note: str = ""  # whose number it is (a sample's invented one says so)
 
     @property
     def to_bring(self) -> tuple[SlipMaterial, ...]:
@@ -82,6 +83,7 @@ def build_slip(item: ServiceItem, catalog_version: int | None = None) -> Notific
         agent_materials=tuple(SlipMaterial.of(m) for m in agent_materials(g)),
         catalog_version=catalog_version,
         queue=g.queue,
+        consultation_phone_note=g.consultation.phone_note or "",
         statutory_days=g.time_limit.statutory_days,
         promised_days=g.time_limit.promised_days,
         fee_free=g.fees.free,

@@ -289,6 +289,9 @@ class Consultation(_Part):
     phone: Phone
     place: Text
     hours: Text
+    # Whose number it is, said beside it, e.g. "示范市民政局（示范数据，号码虚构）" for a
+    # sample's invented local number; absent for a national hotline that speaks for itself.
+    phone_note: Omittable[Text] = None
 
 
 class FaqEntry(_Part):

@@ -72,7 +72,11 @@ def slip_document(
             fees=fees,
             fee_basis="" if slip.fee_free else slip.fee_basis,
             where_to_go=f"{slip.place}（{slip.hours}）" if slip.hours else slip.place,
-            consultation_phone=slip.consultation_phone,
+            consultation_phone=(
+                f"{slip.consultation_phone}（{slip.consultation_phone_note}）"
+                if slip.consultation_phone_note
+                else slip.consultation_phone
+            ),
             complaint_phone=slip.complaint_phone,
             issued_at=now,
             guide_url=slip.online_url,

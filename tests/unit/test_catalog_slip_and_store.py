@@ -93,6 +93,7 @@ def test_the_printed_slip_tells_everything_at_once_with_its_number_and_catalog_v
         and g.fees.items[0].amount_yuan in paper
     )
     assert g.consultation.place in paper and g.consultation.hours in paper
+    assert f"{g.consultation.phone}（示范市公安局（示范数据" in paper  # invented, and says so
     assert (
         g.consultation.phone in paper
         and "投诉电话" in doc.texts()

@@ -80,6 +80,17 @@ def test_every_commitment_is_the_materials_own_and_keeps_its_note(
     assert statement["source"] == "citizen" and "须在登记员面前亲笔签署" in statement["note"]
 
 
+def test_invented_phone_numbers_say_they_are_the_fictional_citys(
+    sample_catalog: dict[str, Any],
+) -> None:
+    for s in sample_catalog["services"]:
+        c = s["guide"]["consultation"]
+        if c["phone"].startswith("0999-"):
+            assert "示范市" in c["phone_note"] and "虚构" in c["phone_note"], s["code"]
+        else:  # a real national hotline (12333, 12345 …) needs no such note
+            assert len(c["phone"]) == 5 and "phone_note" not in c, s["code"]
+
+
 def test_consultations_list_no_materials(sample_catalog: dict[str, Any]) -> None:
     by_code = {s["code"]: s for s in sample_catalog["services"]}
     for code in CONSULTATIONS:

@@ -47,9 +47,13 @@ QUEUES: dict[str, str] = {
 
 
 def consultation(department: str, place: str | None = None, hours: str = HOURS) -> dict[str, str]:
-    """The department's consultation phone and window (``place`` overrides the window)."""
+    """The department's consultation phone and window (``place`` overrides the window). An
+    invented local number (0999-…) says it is the fictional city's; national hotlines are real."""
     phone, window = DEPARTMENTS[department]
-    return {"phone": phone, "place": place or window, "hours": hours}
+    out = {"phone": phone, "place": place or window, "hours": hours}
+    if phone.startswith("0999-"):
+        out["phone_note"] = f"{department}（示范数据：虚构城市的号码，非真实电话）"
+    return out
 
 
 def mat(

@@ -1921,6 +1921,10 @@
         <translation>Hours: %1</translation>
     </message>
     <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>Consultation phone: %1 (%2)</translation>
+    </message>
+    <message>
         <source>咨询电话：%1</source>
         <translation>Enquiries: %1</translation>
     </message>

@@ -1921,6 +1921,10 @@
         <translation>時間：%1</translation>
     </message>
     <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>諮詢電話：%1（%2）</translation>
+    </message>
+    <message>
         <source>咨询电话：%1</source>
         <translation>諮詢電話：%1</translation>
     </message>

@@ -204,6 +204,7 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "promised_days": guide.time_limit.promised_days,
         "result": guide.result,
         "consult_phone": guide.consultation.phone,
+        "consult_phone_note": guide.consultation.phone_note or "",
         "consult_place": guide.consultation.place,
         "consult_hours": guide.consultation.hours,
         "complaint_phone": guide.complaint_phone,

@@ -271,7 +271,12 @@ Page {
                     }
                     BodyText { text: qsTr("地点：%1").arg(page.g.consult_place || "") }
                     BodyText { text: qsTr("时间：%1").arg(page.g.consult_hours || "") }
-                    BodyText { text: qsTr("咨询电话：%1").arg(page.g.consult_phone || "") }
+                    BodyText {
+                        objectName: "guidePhone"
+                        text: page.g.consult_phone_note
+                              ? qsTr("咨询电话：%1（%2）").arg(page.g.consult_phone).arg(page.g.consult_phone_note)
+                              : qsTr("咨询电话：%1").arg(page.g.consult_phone || "")
+                    }
                     BodyText { text: qsTr("投诉电话：%1").arg(page.g.complaint_phone || "") }
                     BodyText {
                         visible: !!page.g.online_url
