@@ -26,7 +26,9 @@ from tools.screenshots.scenes import (
     _all_ok,
     _attract,
     _card,
+    _guide_agent,
     _guide_detail,
+    _guide_marriage,
     _guide_materials,
     _guide_themes,
     _home,
@@ -64,6 +66,7 @@ from tools.screenshots.scenes_visit import (
     _apply_principal,
     _apply_principal_error,
     _apply_receipt,
+    _apply_receipt_complete,
     _apply_receipt_preview,
     _apply_review,
     _assist_from_reader_lost,
@@ -84,6 +87,7 @@ from tools.screenshots.scenes_visit import (
     _evaluate,
     _evaluate_elder,
     _evaluate_low,
+    _evaluate_sent,
     _progress_cases,
     _progress_cases_offline,
     _progress_receipt_result,
@@ -137,6 +141,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-service-list", _service_list),
     Scene("guide-detail", _guide_detail),
     Scene("guide-detail-materials", _guide_materials),
+    Scene("guide-detail-agent", _guide_agent),
+    Scene("guide-detail-marriage", _guide_marriage),
     Scene("guide-slip-printed-preview", _slip_printed),
     Scene("guide-slip-paper-out", _slip_paper_out),
     Scene("search-shebao", _search("社保")),
@@ -194,9 +200,11 @@ SCENES: tuple[Scene, ...] = (
     Scene("apply-review", _apply_review),
     Scene("apply-receipt", _apply_receipt),
     Scene("apply-receipt-preview", _apply_receipt_preview),
+    Scene("apply-receipt-complete", _apply_receipt_complete),
     Scene("apply-appointment", _apply_appointment),
     Scene("apply-appointment-offline", _apply_appointment_offline),
     Scene("evaluate", _evaluate),
+    Scene("evaluate-sent", _evaluate_sent),
     Scene("evaluate-elder", _evaluate_elder),
     Scene("evaluate-low-reason", _evaluate_low),
     Scene("home-landscape", _home, orientation="landscape"),
@@ -307,7 +315,13 @@ def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path 
         ui.shell.toggleElderMode()
     _all_ok(ui)
     try:
-        if scene.setup in (_slip_printed, _consult_filed, _complain_filed, _apply_receipt_preview):
+        if scene.setup in (
+            _slip_printed,
+            _consult_filed,
+            _complain_filed,
+            _apply_receipt_preview,
+            _apply_receipt_complete,
+        ):
             scene.setup(ui, out_dir)
         else:
             scene.setup(ui)

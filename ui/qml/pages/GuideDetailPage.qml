@@ -22,6 +22,9 @@ Page {
     function scrollToMaterials() {
         flick.contentY = Math.min(materials.y, Math.max(0, flick.contentHeight - flick.height))
     }
+    function scrollToAgent() {
+        flick.contentY = Math.min(agentSection.y, Math.max(0, flick.contentHeight - flick.height))
+    }
     function sourceText(source) {
         if (source === "shared")
             return qsTr("免提交")
@@ -204,6 +207,7 @@ Page {
                 }
 
                 SectionCard {
+                    id: agentSection
                     objectName: "agentMaterialsSection"
                     visible: (page.g.agent_materials || []).length > 0
                     title: qsTr("委托他人代办的，另需携带")
