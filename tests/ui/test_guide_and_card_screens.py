@@ -144,3 +144,24 @@ def test_a_guide_names_its_window_and_takes_that_ticket_straight_away(live_ui, q
     qtbot.waitUntil(lambda: live_ui.current_page() == "ticketResultPage", timeout=20000)
     ticket = live_ui.queue.property("ticket")
     assert ticket["queue"] == "B" and "B0" in ticket["display"]
+
+
+def test_a_sample_document_opens_full_screen_and_zooms(live_ui, qtbot):
+    live_ui.catalog.openGuide("IP-002")  # its first material is a form with a sample
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "IP-002")
+    live_ui.page_command("scrollToMaterials")
+    materials = live_ui.catalog.property("guide")["materials"]
+    index = next(i for i, m in enumerate(materials) if m["sample_url"])
+    assert index == 0
+    assert materials[index]["sample_url"].startswith("file://")
+    root = live_ui.window.contentItem()
+    tap(live_ui, find_item(root, f"sample_{index}"))
+    viewer = find_item(root, "sampleViewer")
+    image = find_item(root, "sampleImage")
+    qtbot.waitUntil(lambda: viewer.isVisible() and image.property("sourceSize").width() > 300)
+    width = image.width()
+    tap(live_ui, find_item(root, "sampleZoomIn"))
+    qtbot.waitUntil(lambda: image.width() > width * 1.4)
+    tap(live_ui, find_item(root, "closeSample"))
+    qtbot.waitUntil(lambda: not viewer.isVisible())

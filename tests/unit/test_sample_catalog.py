@@ -91,6 +91,21 @@ def test_invented_phone_numbers_say_they_are_the_fictional_citys(
             assert len(c["phone"]) == 5 and "phone_note" not in c, s["code"]
 
 
+def test_every_sample_document_a_guide_names_is_shipped(sample_catalog: dict[str, Any]) -> None:
+    from kiosk.catalog import ASSETS_DIR
+
+    named = {
+        m["sample_template"]
+        for s in sample_catalog["services"]
+        for m in s["guide"]["materials"]
+        if m["sample_template"]
+    }
+    assert len(named) >= 40
+    shipped = {p.name for p in (ASSETS_DIR / "samples").glob("*.png")}
+    assert named - shipped == set()  # no dangling reference
+    assert shipped - named == set()  # and no file nobody names
+
+
 def test_consultations_list_no_materials(sample_catalog: dict[str, Any]) -> None:
     by_code = {s["code"]: s for s in sample_catalog["services"]}
     for code in CONSULTATIONS:

@@ -16,6 +16,7 @@ from tools.catalog import data_family, data_public, data_social, data_support
 from tools.catalog.basis import apply_basis
 from tools.catalog.commitments import apply_commitments
 from tools.catalog.forms import FORMS
+from tools.catalog.samples import ship_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
@@ -50,6 +51,7 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
     )
     apply_basis(services)
     apply_commitments(services)
+    ship_samples(services)
     for s in services:
         if s["code"] in FORMS:
             s["guide"]["form"] = FORMS[s["code"]]

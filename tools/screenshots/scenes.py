@@ -128,6 +128,13 @@ def _guide_agent(ui: KioskUi) -> None:
     ui.page_command("scrollToAgent")
 
 
+def _guide_sample(ui: KioskUi) -> None:
+    ui.catalog.openGuide("IP-002")
+    _show(ui, "guideDetail")
+    wait_until(lambda: ui.catalog.property("guide").get("code") == "IP-002")
+    ui.page_command("showSample", 0)
+
+
 def _guide_marriage(ui: KioskUi) -> None:
     ui.catalog.openGuide("HY-001")
     _show(ui, "guideDetail")

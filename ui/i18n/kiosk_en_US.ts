@@ -1861,6 +1861,10 @@
         <translation>Sample: %1</translation>
     </message>
     <message>
+        <source>查看示范文本</source>
+        <translation>View the sample</translation>
+    </message>
+    <message>
         <source>设定依据：%1</source>
         <translation>Legal basis: %1</translation>
     </message>
@@ -1975,6 +1979,26 @@
     <message>
         <source>取号（%1）</source>
         <translation>Take a ticket (%1)</translation>
+    </message>
+    <message>
+        <source>示范文本（填写样例）</source>
+        <translation>Sample document (how to fill it in)</translation>
+    </message>
+    <message>
+        <source>示范文本</source>
+        <translation>Sample document</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

@@ -1861,6 +1861,10 @@
         <translation>示範文本：%1</translation>
     </message>
     <message>
+        <source>查看示范文本</source>
+        <translation>檢視示範文本</translation>
+    </message>
+    <message>
         <source>设定依据：%1</source>
         <translation>設定依據：%1</translation>
     </message>
@@ -1975,6 +1979,26 @@
     <message>
         <source>取号（%1）</source>
         <translation>取號（%1）</translation>
+    </message>
+    <message>
+        <source>示范文本（填写样例）</source>
+        <translation>示範文本（填寫樣例）</translation>
+    </message>
+    <message>
+        <source>示范文本</source>
+        <translation>示範文本</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

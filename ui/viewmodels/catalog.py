@@ -165,9 +165,18 @@ def service_summary(item: Any) -> dict[str, Any]:
     }
 
 
+def sample_url(name: str | None) -> str:
+    """The file URL of a shipped sample document (示范文本), "" when none is shipped."""
+    from kiosk.catalog import ASSETS_DIR
+
+    path = ASSETS_DIR / "samples" / name if name else None
+    return path.as_uri() if path is not None and path.is_file() else ""
+
+
 def material_for_qml(m: Any) -> dict[str, Any]:
     """One material as the guide page binds it, with its legal basis (设定依据) as one text."""
     return {
+        "sample_url": sample_url(m.sample_template),
         "name": m.name,
         "form": m.form.value,
         "copies": m.copies,

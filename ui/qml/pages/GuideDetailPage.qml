@@ -22,6 +22,10 @@ Page {
     function scrollToMaterials() {
         flick.contentY = Math.min(materials.y, Math.max(0, flick.contentHeight - flick.height))
     }
+    function showSample(index) {
+        page.sampleZoom = 1
+        page.sampleUrl = (page.g.materials || [])[index].sample_url || ""
+    }
     function scrollToAgent() {
         flick.contentY = Math.min(agentSection.y, Math.max(0, flick.contentHeight - flick.height))
     }
@@ -181,10 +185,17 @@ Page {
                                 font.pixelSize: Theme.fontSmall
                             }
                             BodyText {
-                                visible: !!modelData.sample
+                                visible: !!modelData.sample && !modelData.sample_url
                                 text: qsTr("示范文本：%1").arg(modelData.sample || "")
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
+                            }
+                            KioskButton {
+                                objectName: "sample_" + index
+                                visible: !!modelData.sample_url
+                                text: qsTr("查看示范文本")
+                                primary: false
+                                onClicked: page.showSample(index)
                             }
                             BodyText {
                                 objectName: "materialBasis"
@@ -350,6 +361,88 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 onClicked: page.navigate("ticket", { takeCode: page.window.code })
+            }
+        }
+    }
+
+    // A sample document (示范文本), full screen; zoom with the buttons or two fingers.
+    property string sampleUrl: ""
+    property real sampleZoom: 1
+    Rectangle {
+        objectName: "sampleViewer"
+        anchors.fill: parent
+        visible: page.sampleUrl !== ""
+        color: "#f01a1f29"
+        z: 60
+        MouseArea { anchors.fill: parent }
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.padding
+            spacing: Theme.spacing
+            Text {
+                text: qsTr("示范文本（填写样例）")
+                color: Theme.textOnPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Flickable {
+                id: sampleFlick
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                contentWidth: Math.max(width, sampleImage.width)
+                contentHeight: Math.max(height, sampleImage.height)
+                boundsBehavior: Flickable.StopAtBounds
+                PinchArea {
+                    anchors.fill: parent
+                    pinch.target: null
+                    onPinchUpdated: (pinch) => {
+                        page.sampleZoom = Math.max(1, Math.min(4, page.sampleZoom * pinch.scale / pinch.previousScale))
+                    }
+                }
+                Image {
+                    id: sampleImage
+                    objectName: "sampleImage"
+                    source: page.sampleUrl
+                    width: sampleFlick.width * page.sampleZoom
+                    height: width * (sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 1.414)
+                    x: Math.max(0, (sampleFlick.width - width) / 2)
+                    fillMode: Image.PreserveAspectFit
+                    smooth: true
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("示范文本")
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "sampleZoomOut"
+                    text: qsTr("缩小")
+                    primary: false
+                    enabled: page.sampleZoom > 1
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.sampleZoom = Math.max(1, page.sampleZoom / 1.5)
+                }
+                KioskButton {
+                    objectName: "sampleZoomIn"
+                    text: qsTr("放大")
+                    primary: false
+                    enabled: page.sampleZoom < 4
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.sampleZoom = Math.min(4, page.sampleZoom * 1.5)
+                }
+                KioskButton {
+                    objectName: "closeSample"
+                    text: qsTr("关闭")
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.sampleUrl = ""
+                }
             }
         }
     }
