@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from drivers.errors import ReasonError
+from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import (
     Application,
     Authorisation,
@@ -87,9 +88,11 @@ class MaterialView:
 
     index: int
     name: str
-    note: str
-    offered: MaterialSource
+    note: str  # the guide's own note, shown as it is (never replaced by a generic sentence)
+    offered: MaterialSource  # COMMITMENT only when the material has its own commitment text
     settlement: Settlement | None
+    promise: str = ""  # what a commitment promises, for this material
+    if_false: str = ""  # what follows if it is false
 
 
 @dataclass(frozen=True)
@@ -288,8 +291,19 @@ class ApplySession:
         out = []
         for i, m in enumerate(self._item().guide.materials):
             chosen = self._materials.get(i)
+            offered = m.source
+            if offered is MaterialSource.COMMITMENT and m.commitment is None:
+                offered = MaterialSource.CITIZEN  # no text of its own: nothing to sign
             out.append(
-                MaterialView(i, m.name, m.note, m.source, chosen.settlement if chosen else None)
+                MaterialView(
+                    i,
+                    m.name,
+                    m.note,
+                    offered,
+                    chosen.settlement if chosen else None,
+                    m.commitment.promise if m.commitment else "",
+                    m.commitment.if_false if m.commitment else "",
+                )
             )
         return out
 
@@ -303,10 +317,18 @@ class ApplySession:
         """The citizen signs the written commitment shown (``commitment_text``) on screen."""
         self._need(State.MATERIALS)
         m = self._material(index)
-        if m.source is not MaterialSource.COMMITMENT:
+        if m.source is not MaterialSource.COMMITMENT or m.commitment is None:
             raise FlowError("commitment_not_offered", "this material cannot be committed")
         if not consent or not commitment_text.strip():
             raise FlowError("consent_missing", "the commitment needs consent and its text")
+        if (
+            m.commitment.promise not in commitment_text
+            or m.commitment.if_false not in commitment_text
+        ):
+            # The signed words must be this material's own commitment, not a generic text.
+            raise FlowError(
+                "commitment_text_mismatch", "the text is not this material's commitment"
+            )
         self._materials[index] = MaterialChoice(
             index, m, Settlement.COMMITTED, self._clock(), commitment_text
         )
@@ -370,7 +392,7 @@ class ApplySession:
             rows=rows,
             shared=names(Settlement.SHARED),
             committed=names(Settlement.COMMITTED),
-            to_bring=names(Settlement.BRING),
+            to_bring=names(Settlement.BRING) + self._agent_brings(),
             home_service=home is not None,
             home_address=(
                 "" if home is None else home.address if own_screen else mask_address(home.address)
@@ -379,6 +401,12 @@ class ApplySession:
                 "" if home is None else home.phone if own_screen else mask_number(home.phone)
             ),
         )
+
+    def _agent_brings(self) -> tuple[str, ...]:
+        """An agent's authorisation and own ID, still to be shown at the window."""
+        if self._authorisation is None:
+            return ()
+        return tuple(m.name for m in agent_application_materials(self._authorisation.kind))
 
     def application(self) -> Application:
         """The confirmed application for the submit use case."""

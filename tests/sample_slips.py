@@ -37,25 +37,74 @@ def sample_ticket(now: datetime) -> Document:
 
 
 def sample_slip(now: datetime) -> Document:
-    """A one-time notification slip with notes on materials and a guide QR code."""
+    """A one-time notification slip: conditions, materials with marks, notes, common errors
+    and basis, what an agent brings, fees with their basis, its number and catalog version."""
     return L.notification_slip(
         L.SlipData(
             hall_name=HALL,
             service_code="11440100MB2C91234X",
             service_name="个体工商户设立登记",
             accepting_unit="天河区市场监督管理局",
+            conditions=("有经营能力的自然人", "经营场所符合规定"),
             materials=(
-                L.SlipMaterial("个体工商户登记（备案）申请书", "原件 1 份"),
-                L.SlipMaterial("经营者身份证明", "原件 1 份", "刷身份证自动获取，无需提交复印件"),
-                L.SlipMaterial("经营场所使用证明", "复印件 1 份", "可告知承诺"),
+                L.SlipMaterial(
+                    "个体工商户登记（备案）申请书",
+                    "原件 1 份",
+                    errors=("经营范围填写不规范",),
+                    basis="《促进个体工商户发展条例》第八条",
+                ),
+                L.SlipMaterial(
+                    "经营者身份证明",
+                    "原件 1 份",
+                    "刷身份证自动获取，无需提交复印件",
+                    basis="《市场主体登记管理条例》第十六条",
+                ),
+                L.SlipMaterial(
+                    "经营场所使用证明",
+                    "复印件 1 份",
+                    "须在窗口工作人员面前签署",
+                    mark="可承诺：可签署告知承诺书代替",
+                    basis="《市场主体登记管理条例》第十六条",
+                ),
+            ),
+            agent_materials=(
+                L.SlipMaterial(
+                    "授权委托书", "原件 1 份", basis="《中华人民共和国民法典》第一百六十五条"
+                ),
             ),
             time_limit="法定 15 个工作日，承诺即办（材料齐全当场办结）",
             fees="",
             where_to_go="天河区政务服务中心一楼 A 区 1-8 号综合窗口",
             consultation_phone="020-12345（工作日 9:00-17:00）",
+            complaint_phone="12345",
             issued_at=now,
             guide_url="https://zwfw.example.gov.cn/guide/11440100MB2C91234X",
             visits_required=1,
+            slip_no="H0001-T01-240506-G0003",
+            catalog_version="2024050601",
+        )
+    )
+
+
+def sample_pre_receipt(now: datetime) -> Document:
+    """An agent's application whose materials are still to be brought: 申请回执（预受理）."""
+    return L.receipt(
+        L.ReceiptData(
+            hall_name=HALL,
+            receipt_no="R20240506-T01-0008",
+            service_name="居住证申领",
+            applicant="王*汉",
+            id_number="1101**********1002",
+            agent="李*办",
+            submitted_at=now,
+            terminal_name="自助终端 1 号",
+            next_step="请携带上述材料到一楼 A 区公安户政窗口提交",
+            promised_date=date(2024, 5, 15),
+            promised_working_days=7,
+            materials_to_bring=("申请人居民身份证", "授权委托书", "受托人（代办人）本人居民身份证"),
+            progress_url="https://zwfw.example.gov.cn/progress?no=R20240506-T01-0008",
+            consultation_phone="020-12345",
+            complete=False,
         )
     )
 
@@ -87,6 +136,7 @@ def sample_documents(now: datetime, paper_mm: int = 80) -> dict[str, Document]:
     """Every layout once, by name."""
     return {
         "receipt": sample_receipt(now),
+        "pre_receipt": sample_pre_receipt(now),
         "ticket": sample_ticket(now),
         "slip": sample_slip(now),
         "acknowledgement": sample_acknowledgement(now),

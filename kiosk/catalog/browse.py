@@ -135,7 +135,7 @@ class CatalogBrowser:
 
     def slip(self, code: str) -> NotificationSlip:
         """The one-time notification slip (一次性告知单) of a service."""
-        return build_slip(self.service(code))
+        return build_slip(self.service(code), self.version())
 
     def index(self) -> SearchIndex:
         """The search index of the installed version (built on first use after a change)."""

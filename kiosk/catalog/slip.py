@@ -1,17 +1,21 @@
 """Content of the one-time notification slip (一次性告知单) for one service.
 
-The notice asks that a citizen learns everything needed in ONE go. The slip lists each
-material with a mark (``shared`` = 免提交, fetched by data sharing; ``commitment`` = 可承诺,
-a signed commitment may replace it), the time limits, fees, where to go, whom to call and the
-online guide (printed as a QR code). This is data only; ``kiosk.printing`` lays it out and the
-screens may show the same content. Wording on paper (headings, marks) belongs to the layout.
+The notice asks that a citizen learns everything needed in ONE go. The slip lists the
+conditions (受理条件), each material with its form, a mark (``shared`` = 免提交, fetched by data
+sharing; ``commitment`` = 可承诺, a signed commitment may replace it), its own note, common
+errors and legal basis, what an agent brings where one is allowed, the time limits, fees with
+their basis, where to go and when, whom to call or complain to, the online guide (printed as a
+QR code) and the catalog version it was printed from. This is data only; ``kiosk.printing``
+lays it out and the screens may show the same content. Wording on paper (headings, marks)
+belongs to the layout.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.domain.catalog import MaterialForm, MaterialSource, ServiceItem
+from kiosk.domain.agent import agent_materials
+from kiosk.domain.catalog import Material, MaterialForm, MaterialSource, ServiceItem
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,14 @@ class SlipMaterial:
     mark: MaterialSource  # citizen: bring it; shared: 免提交; commitment: 可承诺
     note: str
     common_errors: tuple[str, ...]
+    basis: str = ""  # 设定依据, law and article as one text; "" when the catalog has none
+    provider: str = ""  # who issues it (来源)
+
+    @classmethod
+    def of(cls, m: Material) -> SlipMaterial:
+        """The slip line of one catalog material."""
+        basis = f"{m.basis.law}{m.basis.article}" if m.basis is not None else ""
+        return cls(m.name, m.form, m.copies, m.source, m.note, m.common_errors, basis, m.provider)
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,10 @@ class NotificationSlip:
     complaint_phone: str
     visits_required: int
     online_url: str  # for the QR code
+    agent_materials: tuple[SlipMaterial, ...] = ()  # what an agent brings; () if none allowed
+    catalog_version: int | None = None  # the catalog the slip was printed from
+    queue: str | None = None  # the line of business halls route to a window (Guide.queue)
+    consultation_phone_note: str = ""  # whose number it is (a sample's invented one says so)
 
     @property
     def to_bring(self) -> tuple[SlipMaterial, ...]:
@@ -55,7 +71,7 @@ class NotificationSlip:
         return tuple(m for m in self.materials if m.mark == MaterialSource.CITIZEN)
 
 
-def build_slip(item: ServiceItem) -> NotificationSlip:
+def build_slip(item: ServiceItem, catalog_version: int | None = None) -> NotificationSlip:
     """The slip content of ``item``: materials in guide order, each with its mark."""
     g = item.guide
     return NotificationSlip(
@@ -64,10 +80,11 @@ def build_slip(item: ServiceItem) -> NotificationSlip:
         department=item.department,
         accepting_unit=g.accepting_unit,
         conditions=g.conditions,
-        materials=tuple(
-            SlipMaterial(m.name, m.form, m.copies, m.source, m.note, m.common_errors)
-            for m in g.materials
-        ),
+        materials=tuple(SlipMaterial.of(m) for m in g.materials),
+        agent_materials=tuple(SlipMaterial.of(m) for m in agent_materials(g)),
+        catalog_version=catalog_version,
+        queue=g.queue,
+        consultation_phone_note=g.consultation.phone_note or "",
         statutory_days=g.time_limit.statutory_days,
         promised_days=g.time_limit.promised_days,
         limit_unit=g.time_limit.unit,

@@ -1,4 +1,4 @@
-"""``kioskctl catalog``: import, export, show and search the service catalog."""
+"""``kioskctl catalog``: import, export, lint, show and search the service catalog."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from kiosk.catalog import (
     export_document,
     import_file,
 )
-from kiosk.catalog.codec import item_to_dict
+from kiosk.catalog.codec import catalog_from_dict, item_to_dict
+from kiosk.catalog.lint import lint_catalog
+from kiosk.catalog.validation import validate_catalog
 from kiosk.cli.common import ConfigError, fail, print_json, settings_from_args
 from kiosk.domain.catalog import ServiceItem
 from kiosk.store import Store, StoreError
@@ -35,6 +37,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = group.add_parser("export", help="write the installed catalog as JSON")
     p.add_argument("file", type=Path, nargs="?", help="output file (default: stdout)")
     p.set_defaults(func=run_export)
+
+    p = group.add_parser(
+        "lint", help="list what to fix: every material without its legal basis (exit 1 if any)"
+    )
+    p.add_argument("file", type=Path, nargs="?", help="a catalog file (default: the installed one)")
+    p.add_argument("--json", action="store_true", help="one JSON object per finding and line")
+    p.set_defaults(func=run_lint)
 
     p = group.add_parser("show", help="show one service and its guide")
     p.add_argument("code")
@@ -96,6 +105,47 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lint_document(args: argparse.Namespace) -> dict[str, object] | int:
+    """The document to lint: the file given, or the installed catalog; an exit code if none."""
+    if args.file is not None:
+        try:
+            doc = json.loads(args.file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            return fail(f"cannot read {args.file}: {exc}", 2)
+        return doc if isinstance(doc, dict) else fail(f"{args.file} is not a catalog", 2)
+    try:
+        store = _open_store(args)
+    except (ConfigError, StoreError) as exc:
+        return fail(str(exc), 2)
+    try:
+        installed = export_document(store)
+    finally:
+        store.close()
+    return installed if installed is not None else fail("no catalog is installed", 2)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    """Print one finding per line (service code, material, what is wrong); exit 1 if any, 2
+    if the catalog cannot be read or is not valid at all."""
+    doc = _lint_document(args)
+    if isinstance(doc, int):
+        return doc
+    problems = validate_catalog(doc)
+    if problems:
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return fail("the catalog is not valid; fix these first (kioskctl catalog import)", 2)
+    findings = lint_catalog(catalog_from_dict(doc))
+    for finding in findings:
+        if args.json:
+            print(json.dumps(finding.to_dict(), ensure_ascii=False))
+        else:
+            print(finding)
+    if not args.json:
+        print(f"{len(findings)} finding(s).", file=sys.stderr)
+    return 1 if findings else 0
+
+
 def _print_guide(item: ServiceItem) -> None:
     g = item.guide
     print(f"{item.code}  {item.name}  [{item.theme}]  {item.department}")
@@ -107,7 +157,8 @@ def _print_guide(item: ServiceItem) -> None:
     for i, s in enumerate(g.steps, 1):
         print(f"  step {i}: {s.name} ({s.handler}, {s.time_limit_days} {unit})")
     for m in g.materials:
-        print(f"  material: {m.name} [{m.source.value}, {m.form.value} x{m.copies}]")
+        basis = f" ({m.basis.law}{m.basis.article})" if m.basis else " (no legal basis)"
+        print(f"  material: {m.name} [{m.source.value}, {m.form.value} x{m.copies}]{basis}")
     fee = "free" if g.fees.free else ", ".join(f"{f.name} {f.amount_yuan}" for f in g.fees.items)
     print(f"  fees: {fee}")
     print(

@@ -105,7 +105,8 @@ class Application:
     confirmed_at: datetime | None = None
 
     def to_bring(self) -> list[str]:
-        """Names of the materials the citizen still has to bring or hand in."""
+        """Names of the service's materials the citizen still has to bring or hand in (an
+        agent's own are added by :func:`kiosk.domain.agent.agent_application_materials`)."""
         return [m.material.name for m in self.materials if m.settlement is Settlement.BRING]
 
     def __repr__(self) -> str:

@@ -31,6 +31,8 @@ Material.source = shared              (no CPSV-AP property; cv:Evidence with a n
 Material.source = commitment          (no CPSV-AP property: written commitment 告知承诺)
 Material.sample_template              cv:Evidence foaf:page
 Material.common_errors                (no CPSV-AP property)
+Material.basis (law, article)         cv:Evidence → cv:hasLegalResource (eli:LegalResource)
+Material.commitment                   (no CPSV-AP property: the 告知承诺 text)
 Guide.fees                            cv:hasCost → cv:Cost (cv:value, cv:currency "CNY",
                                       cv:ifAccessedThrough; dct:description = basis)
 Guide.time_limit                      cv:processingTime (xsd:duration, promised days as
@@ -45,6 +47,7 @@ agent_allowed / home_service /        assisted service, homepage, …)
 online_url                            cv:hasChannel (cv:Channel type "homepage", foaf:page)
 Guide.result                          cv:produces → cv:Output
 Guide.faq[]                           (no CPSV-AP property; schema:FAQPage if needed)
+Guide.queue                           (no CPSV-AP property: the hall window, 取号业务线)
 Guide.form (fields, types, prefill)   (no CPSV-AP property; a terminal-side application form)
 ServiceItem.popularity                (local ranking hint, not exported)
 Catalog.version                       dct:hasVersion / owl:versionInfo of the dcat:Catalog
@@ -175,10 +178,19 @@ class _Part(BaseModel):
 
 
 class LegalBasis(_Part):
-    """One legal provision the service rests on (办理依据)."""
+    """One legal provision: what a service rests on (办理依据) or what sets a material
+    (设定依据)."""
 
     law: Text
     article: Text
+
+
+class Commitment(_Part):
+    """The written commitment (告知承诺) that may replace one material: what exactly the
+    applicant promises, and what follows if it proves false."""
+
+    promise: Text
+    if_false: Text
 
 
 class Step(_Part):
@@ -208,6 +220,13 @@ class Material(_Part):
     sample_template: NonEmpty | None  # file name or URL of the sample (示范文本); None: none
     common_errors: tuple[Text, ...]  # 常见错误示例
     note: PlainText  # e.g. when it is needed only in some cases
+    # 设定依据: the provision that makes this material required. Optional in the format so a
+    # catalog still installs, but ``kioskctl catalog lint`` reports every material without one
+    # (the notice 二(二): a material without a basis is not to be asked for).
+    basis: Omittable[LegalBasis] = None
+    # The commitment text of a ``commitment`` material; without one the terminal does not
+    # offer to commit (the material is brought) and the lint reports it.
+    commitment: Omittable[Commitment] = None
 
     @field_validator("provider")
     @classmethod
@@ -274,6 +293,9 @@ class Consultation(_Part):
     phone: Phone
     place: Text
     hours: Text
+    # Whose number it is, said beside it, e.g. "示范市民政局（示范数据，号码虚构）" for a
+    # sample's invented local number; absent for a national hotline that speaks for itself.
+    phone_note: Omittable[Text] = None
 
 
 class FaqEntry(_Part):
@@ -362,6 +384,11 @@ class Guide(_Part):
     online_url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
     faq: tuple[FaqEntry, ...]
     form: Omittable[ApplicationForm] = None  # None: not applied for at the terminal
+    # The line of business a hall routes to one of its windows (queues.json ``services``), e.g.
+    # ``social_security``; None: the general window (综合窗口).
+    queue: Omittable[
+        Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]{1,31}$")]
+    ] = None
 
     @model_validator(mode="after")
     def _steps_add_up(self) -> Guide:

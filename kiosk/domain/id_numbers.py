@@ -9,8 +9,8 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
 # ASCII digits only: ``\d`` would accept Arabic-Indic or full-width digits from a damaged card.
 _ID18 = re.compile(r"^[0-9]{17}[0-9X]$")
-# Old foreign permanent resident card (2004/2017 editions): 3 letters of nationality,
-# 2 digits of the accepting province, birth date YYMMDD, 4 digits (sequence and check).
+# Old foreign permanent resident card (2004/2017 editions): 3 letters of nationality and 12
+# digits. What the digits code is not published, so nothing more is checked.
 _FOREIGN15 = re.compile(r"^[A-Z]{3}[0-9]{12}$")
 
 
@@ -57,15 +57,8 @@ def birth_date_of_id(number: str) -> date | None:
         return None
 
 
-def is_valid_foreign_old(number: str, birth: date | None = None) -> bool:
-    """True when ``number`` has the old foreign card's 15-character form.
-
-    No public check-digit rule is known for it, so only the form and (when given) the
-    birth date it codes are checked.
-    """
-    number = number.upper()
-    if not _FOREIGN15.fullmatch(number):
-        return False
-    if birth is not None and number[5:11] != birth.strftime("%y%m%d"):
-        return False
-    return True
+def is_valid_foreign_old(number: str) -> bool:
+    """True when ``number`` has the old foreign card's 15-character form: 3 letters and 12
+    ASCII digits. No rule for the digits is published (neither a check digit nor a coded
+    birth date), so a card the SAM authenticated is never refused on one."""
+    return bool(_FOREIGN15.fullmatch(number.upper()))

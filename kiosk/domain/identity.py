@@ -182,8 +182,8 @@ def identity_from_card(card: CardRead, today: date, *, allow_expired: bool = Fal
 
 def _check_number(card_type: CardType, layout: str, number: str, birth: date | None) -> None:
     if card_type is CardType.FOREIGN_PERMANENT and len(number) == 15:
-        if not is_valid_foreign_old(number, birth):
-            raise IdentityError("id_check_failed", "the card number has not the expected form")
+        if not is_valid_foreign_old(number):
+            raise IdentityError("id_check_failed", "the card number is not 3 letters + 12 digits")
         return
     if not is_valid_gb11643(number):
         raise IdentityError("id_check_failed", "the ID number's check character is wrong")

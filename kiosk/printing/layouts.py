@@ -30,6 +30,11 @@ from kiosk.printing.document import (
 LABELS: dict[str, str] = {
     "receipt": "受理回执",
     "receipt_no": "受理编号",
+    "pre_receipt": "申请回执（预受理）",
+    "application_no": "申请编号",
+    "applied_at": "申请时间",
+    "not_yet_accepted": "材料尚未齐全，本申请尚未正式受理",
+    "clock_starts": "办理时限自材料齐全、正式受理之日起计算",
     "service": "办理事项",
     "applicant": "申请人",
     "id_number": "证件号码",
@@ -42,6 +47,8 @@ LABELS: dict[str, str] = {
     "agent": "代办人",
     "materials_to_bring": "尚需提交的材料",
     "next_step": "下一步",
+    "window": "办理窗口",
+    "window_value": "{name}（取号 {code} 字头）",
     "progress_qr": "微信或浏览器扫码查询办件进度",
     "consult": "咨询电话",
     "keep_receipt": "请妥善保管本回执",
@@ -54,11 +61,19 @@ LABELS: dict[str, str] = {
     "consultation": "咨询留言回执",
     "slip": "一次性告知单",
     "accepting_unit": "受理单位",
-    "slip_materials": "一、申请材料",
-    "slip_time_limit": "二、办理时限",
-    "slip_fees": "三、收费标准",
-    "slip_place": "四、办理地点",
-    "slip_consult": "五、咨询方式",
+    "slip_conditions": "一、受理条件",
+    "slip_materials": "二、申请材料",
+    "slip_agent": "委托他人代办的，另需携带：",
+    "slip_time_limit": "三、办理时限",
+    "slip_fees": "四、收费标准",
+    "fee_basis": "收费依据",
+    "slip_place": "五、办理地点",
+    "slip_consult": "六、咨询与投诉",
+    "complaint_phone": "投诉电话",
+    "material_errors": "常见错误",
+    "material_basis": "依据",
+    "slip_no": "告知单编号",
+    "catalog_version": "事项目录版本",
     "slip_guide_qr": "扫码查看完整办事指南",
     "slip_issued": "告知时间",
     "free": "不收费",
@@ -115,14 +130,23 @@ class ReceiptData:
     logo_path: str | None = None
     agent: str = ""  # masked name of the agent when acting for someone (委托代办)
     materials_to_bring: tuple[str, ...] = ()
+    # False: materials are still to be brought, so nothing is accepted yet (预受理): the slip
+    # is an application receipt with no promised date, and the time limit starts later.
+    complete: bool = True
+    window: str = ""  # where to take a ticket for this service, e.g. "社保医保（取号 B 字头）"
 
 
 def receipt(data: ReceiptData) -> Document:
-    """The submission receipt: what was accepted, by when, what next, where to check."""
+    """The submission receipt: what was accepted, by when, what next, where to check. An
+    incomplete application gets an application receipt (申请回执, 预受理) instead: no
+    promised date, and it says the time limit starts once the materials are complete."""
+    title = LABELS["receipt"] if data.complete else LABELS["pre_receipt"]
     blocks: list[Block] = [*_logo(data.logo_path), Title(data.hall_name)]
-    blocks += [Text(LABELS["receipt"], bold=True, align="center", tall=True), Separator()]
+    blocks += [Text(title, bold=True, align="center", tall=True), Separator()]
+    if not data.complete:
+        blocks += [Text(LABELS["not_yet_accepted"], bold=True), Separator()]
     blocks += [
-        Text(LABELS["receipt_no"], bold=True),
+        Text(LABELS["receipt_no" if data.complete else "application_no"], bold=True),
         Text(data.receipt_no, bold=True, align="center", tall=True),
         KeyValue(LABELS["service"], data.service_name),
         KeyValue(LABELS["applicant"], data.applicant),
@@ -131,8 +155,11 @@ def receipt(data: ReceiptData) -> Document:
         blocks.append(KeyValue(LABELS["id_number"], data.id_number))
     if data.agent:
         blocks.append(KeyValue(LABELS["agent"], data.agent))
-    blocks.append(KeyValue(LABELS["submitted_at"], _when(data.submitted_at)))
-    if data.promised_date is not None:
+    when = LABELS["submitted_at" if data.complete else "applied_at"]
+    blocks.append(KeyValue(when, _when(data.submitted_at)))
+    if not data.complete:
+        blocks.append(Text(LABELS["clock_starts"], bold=True))
+    elif data.promised_date is not None:
         promised = data.promised_date.isoformat()
         if data.promised_estimated:
             promised = f"{LABELS['estimated']} {promised}"
@@ -157,6 +184,8 @@ def receipt(data: ReceiptData) -> Document:
         Text(LABELS["next_step"], bold=True),
         Text(data.next_step, bold=True, tall=True),
     ]
+    if data.window:
+        blocks.append(KeyValue(LABELS["window"], data.window))
     if data.progress_url:
         blocks += [Feed(), QrCode(data.progress_url, caption=LABELS["progress_qr"])]
     if data.receipt_no.isascii():
@@ -205,11 +234,15 @@ def ticket(data: TicketData) -> Document:
 
 @dataclass(frozen=True)
 class SlipMaterial:
-    """One material on the notification slip: name, copies/form, and a note if any."""
+    """One material on the notification slip: name, copies/form, its mark and own note, the
+    mistakes clerks see and the provision that sets it."""
 
     name: str
     copies: str = ""  # e.g. "原件 1 份，复印件 1 份"
     note: str = ""  # e.g. "可通过数据共享获取，无需提交" / "可告知承诺"
+    mark: str = ""  # 免提交 / 可承诺 with what it means; the note is never replaced by it
+    errors: tuple[str, ...] = ()  # 常见错误
+    basis: str = ""  # 设定依据
 
 
 @dataclass(frozen=True)
@@ -230,6 +263,34 @@ class SlipData:
     logo_path: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
     visits_required: int | None = None  # 到现场次数, said under 办理地点
+    conditions: tuple[str, ...] = ()  # 受理条件
+    agent_materials: tuple[SlipMaterial, ...] = ()  # what an agent brings on top
+    fee_basis: str = ""
+    complaint_phone: str = ""
+    slip_no: str = ""  # the slip's own number
+    catalog_version: str = ""  # the catalog it was printed from
+    window: str = ""  # where to take a ticket for this service
+
+
+def _slip_materials(materials: tuple[SlipMaterial, ...]) -> list[Block]:
+    blocks: list[Block] = []
+    for i, material in enumerate(materials, 1):
+        detail = material.name
+        if material.copies:
+            detail += f"（{material.copies}）"
+        indent = " " * len(f"{i}.")
+        blocks.append(KeyValue(f"{i}.", detail, sep=" "))
+        for line in (material.mark, material.note):
+            if line:
+                blocks.append(KeyValue(indent, f"※{line}", sep=" "))
+        if material.errors:
+            errors = "；".join(material.errors)
+            blocks.append(KeyValue(indent, f"{LABELS['material_errors']}：{errors}", sep=" "))
+        if material.basis:
+            blocks.append(
+                KeyValue(indent, f"{LABELS['material_basis']}：{material.basis}", sep=" ")
+            )
+    return blocks
 
 
 def notification_slip(data: SlipData) -> Document:
@@ -239,22 +300,24 @@ def notification_slip(data: SlipData) -> Document:
         Text(data.service_name, bold=True, align="center"),
         KeyValue(LABELS["accepting_unit"], data.accepting_unit),
         Separator(),
-        Text(LABELS["slip_materials"], bold=True),
     ]
-    for i, material in enumerate(data.materials, 1):
-        detail = material.name
-        if material.copies:
-            detail += f"（{material.copies}）"
-        blocks.append(KeyValue(f"{i}.", detail, sep=" "))
-        if material.note:
-            blocks.append(KeyValue(" " * len(f"{i}."), f"※{material.note}", sep=" "))
+    if data.conditions:
+        blocks.append(Text(LABELS["slip_conditions"], bold=True))
+        blocks += [KeyValue(f"{i}.", c, sep=" ") for i, c in enumerate(data.conditions, 1)]
+    blocks.append(Text(LABELS["slip_materials"], bold=True))
+    blocks += _slip_materials(data.materials)
+    if data.agent_materials:
+        blocks.append(Text(LABELS["slip_agent"], bold=True))
+        blocks += _slip_materials(data.agent_materials)
     blocks += [
         Text(LABELS["slip_time_limit"], bold=True),
         Text(data.time_limit),
         Text(LABELS["slip_fees"], bold=True),
         Text(data.fees or LABELS["free"]),
+        *([KeyValue(LABELS["fee_basis"], data.fee_basis)] if data.fee_basis else []),
         Text(LABELS["slip_place"], bold=True),
         Text(data.where_to_go),
+        *([KeyValue(LABELS["window"], data.window)] if data.window else []),
         *(
             [Text(LABELS["visits"].format(n=data.visits_required), bold=True)]
             if data.visits_required
@@ -262,17 +325,26 @@ def notification_slip(data: SlipData) -> Document:
         ),
         Text(LABELS["slip_consult"], bold=True),
         KeyValue(LABELS["consult"], data.consultation_phone),
+        *(
+            [KeyValue(LABELS["complaint_phone"], data.complaint_phone)]
+            if data.complaint_phone
+            else []
+        ),
     ]
     blocks += [Text(note) for note in data.notes]
     if data.guide_url:
         blocks += [Feed(), QrCode(data.guide_url, caption=LABELS["slip_guide_qr"])]
+    blocks.append(Separator())
+    if data.slip_no:
+        blocks.append(KeyValue(LABELS["slip_no"], data.slip_no))
+    if data.catalog_version:
+        blocks.append(KeyValue(LABELS["catalog_version"], data.catalog_version))
     blocks += [
-        Separator(),
         KeyValue(LABELS["slip_issued"], _when(data.issued_at)),
         Text(data.hall_name, align="center"),
         Cut(),
     ]
-    return Document("slip", data.service_code, tuple(blocks))
+    return Document("slip", data.slip_no or data.service_code, tuple(blocks))
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,29 @@
 """Print a service's one-time notification slip (一次性告知单).
 
-Joins the catalog (what the slip says) and the print worker (how it gets on paper). The caller
-gets the job's :class:`~kiosk.printing.outcome.PrintFuture` and attaches to it.
+Joins the catalog (what the slip says) and the print worker (how it gets on paper). Each slip
+gets its own number, ``{hall}-{terminal}-{yymmdd}-G{seq:04d}`` (the day's sequence kept in the
+store beside the receipts', under the key ``slip-yymmdd``), so a citizen who comes back with it
+and the staff who see it know which slip and which catalog version told what. The caller gets
+the job's :class:`~kiosk.printing.outcome.PrintFuture` and attaches to it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+
+from sqlalchemy import text
 
 from kiosk.catalog import CatalogBrowser, NotificationSlip
+from kiosk.catalog.slip import SlipMaterial as CatalogSlipMaterial
 from kiosk.contract.calendar import limit_text
 from kiosk.domain.catalog import MaterialForm, MaterialSource
 from kiosk.printing.document import Document
-from kiosk.printing.layouts import SlipData, SlipMaterial, notification_slip
+from kiosk.printing.layouts import LABELS, SlipData, SlipMaterial, notification_slip
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.queues import HallQueues
+from kiosk.store import Store
 
 FORM_WORDS = {
     MaterialForm.ORIGINAL: "原件",
@@ -29,16 +37,24 @@ SOURCE_NOTES = {
 }
 
 
-def slip_document(slip: NotificationSlip, hall_name: str, now: datetime) -> Document:
-    """The printable slip for ``slip``: every material with its mark, limits, fees, place."""
-    materials = tuple(
-        SlipMaterial(
-            name=m.name,
-            copies=f"{FORM_WORDS.get(m.form, '')} {m.copies} 份".strip() if m.copies else "",
-            note=SOURCE_NOTES.get(m.mark, m.note),
-        )
-        for m in slip.materials
+def _material(m: CatalogSlipMaterial) -> SlipMaterial:
+    copies = f"{FORM_WORDS.get(m.form, '')} {m.copies} 份".strip() if m.copies else ""
+    return SlipMaterial(
+        name=m.name,
+        copies=copies,
+        note=m.note,
+        mark=SOURCE_NOTES.get(m.mark, ""),
+        errors=m.common_errors,
+        basis=m.basis,
     )
+
+
+def slip_document(
+    slip: NotificationSlip, hall_name: str, now: datetime, slip_no: str = "", window: str = ""
+) -> Document:
+    """The printable slip for ``slip``: conditions, every material with its form, mark, note,
+    common errors and basis, what an agent brings, limits, fees and their basis, place and
+    hours, consultation and complaint phones, the slip's number and the catalog version."""
     fees = "" if slip.fee_free else "；".join(f"{name} {yuan} 元" for name, yuan in slip.fee_lines)
     return notification_slip(
         SlipData(
@@ -46,14 +62,25 @@ def slip_document(slip: NotificationSlip, hall_name: str, now: datetime) -> Docu
             service_code=slip.service_code,
             service_name=slip.service_name,
             accepting_unit=slip.accepting_unit,
-            materials=materials,
+            conditions=slip.conditions,
+            materials=tuple(_material(m) for m in slip.materials),
+            agent_materials=tuple(_material(m) for m in slip.agent_materials),
             time_limit=slip_time_limit(slip),
             fees=fees,
+            fee_basis="" if slip.fee_free else slip.fee_basis,
             where_to_go=f"{slip.place}（{slip.hours}）" if slip.hours else slip.place,
-            consultation_phone=slip.consultation_phone,
+            consultation_phone=(
+                f"{slip.consultation_phone}（{slip.consultation_phone_note}）"
+                if slip.consultation_phone_note
+                else slip.consultation_phone
+            ),
+            complaint_phone=slip.complaint_phone,
             issued_at=now,
             guide_url=slip.online_url,
             visits_required=slip.visits_required,
+            slip_no=slip_no,
+            catalog_version=str(slip.catalog_version) if slip.catalog_version else "",
+            window=window,
         )
     )
 
@@ -68,8 +95,28 @@ def slip_time_limit(slip: NotificationSlip) -> str:
     return f"法定 {statutory}，承诺 {limit_text(slip.promised_days, slip.limit_unit)}"
 
 
+def next_slip_no(store: Store, hall_id: str, terminal_id: str, day: date) -> str:
+    """The day's next slip number, taken in its own write transaction."""
+    stamp = day.strftime("%y%m%d")
+    key = f"slip-{stamp}"
+    with store.session(write=True) as s:
+        s.execute(
+            text(
+                "INSERT INTO receipt_sequence (day, last_seq) VALUES (:day, 1) "
+                "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + 1"
+            ),
+            {"day": key},
+        )
+        seq = int(
+            s.execute(
+                text("SELECT last_seq FROM receipt_sequence WHERE day=:day"), {"day": key}
+            ).scalar_one()
+        )
+    return f"{hall_id}-{terminal_id}-{stamp}-G{seq:04d}"
+
+
 class GuideSlipPrinter:
-    """Lays out a service's slip and queues it."""
+    """Lays out a service's slip, numbers it and queues it."""
 
     def __init__(
         self,
@@ -77,14 +124,33 @@ class GuideSlipPrinter:
         worker: PrintWorker,
         hall_name: str,
         clock: Callable[[], datetime] = datetime.now,
+        *,
+        store: Store | None = None,
+        hall_id: str = "",
+        terminal_id: str = "",
+        queues: HallQueues | None = None,
     ) -> None:
         self._browser = browser
         self._worker = worker
         self._hall_name = hall_name
         self._clock = clock
+        self._store = store
+        self._hall_id = hall_id
+        self._terminal_id = terminal_id
+        self._queues = queues
 
     def print_slip(self, code: str) -> PrintFuture:
         """Queue the slip of service ``code`` (blocking store work: call off the GUI thread);
         the future settles when it is printed or has failed."""
-        document = slip_document(self._browser.slip(code), self._hall_name, self._clock())
-        return self._worker.submit(document)
+        now = self._clock()
+        slip = self._browser.slip(code)
+        number = (
+            next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
+            if self._store is not None
+            else ""
+        )
+        window = ""
+        if self._queues is not None:
+            q = self._queues.for_service(slip.queue)
+            window = LABELS["window_value"].format(name=q.name, code=q.code)
+        return self._worker.submit(slip_document(slip, self._hall_name, now, number, window))

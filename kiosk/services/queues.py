@@ -45,10 +45,11 @@ class HallQueues:
         """The queue with letter ``code``, if the hall has one."""
         return next((q for q in self.queues if q.code == code), None)
 
-    def for_service(self, service_code: str) -> QueueDef:
-        """The queue serving ``service_code``; the general window (first queue) otherwise."""
+    def for_service(self, service_queue: str | None) -> QueueDef:
+        """The window for a catalog service's line of business (``Guide.queue``); the general
+        window when no queue lists it (or the service names none)."""
         for q in self.queues:
-            if service_code in q.services:
+            if service_queue is not None and service_queue in q.services:
                 return q
         return self.general
 

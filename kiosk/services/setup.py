@@ -130,9 +130,17 @@ def build_services(
     )
     services = Services(
         catalog=catalog,
-        guide_slips=GuideSlipPrinter(catalog, printing, settings.hall_name),
+        guide_slips=GuideSlipPrinter(
+            catalog,
+            printing,
+            settings.hall_name,
+            store=store,
+            hall_id=settings.hall_id,
+            terminal_id=settings.terminal_id,
+            queues=queues,
+        ),
         submit=SubmitService.for_settings(
-            store, settings, progress_url=progress_url, printing=printing
+            store, settings, progress_url=progress_url, printing=printing, queues=queues
         ),
         evaluation=EvaluationService(store, settings.hall_id),
         appointments=AppointmentService(None, id_hasher),

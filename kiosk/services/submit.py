@@ -37,12 +37,14 @@ from kiosk.catalog.calendar import work_calendar
 from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
 from kiosk.contract.calendar import DayUnit, Due, WorkCalendar
+from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import Application, Person, Settlement
 from kiosk.printing.document import Document
-from kiosk.printing.layouts import ReceiptData, receipt
+from kiosk.printing.layouts import LABELS, ReceiptData, receipt
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.privacy import assert_no_full_id_number
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.queues import HallQueues
 from kiosk.store import Store
 from kiosk.store.models import PrintJobRow, SubmissionRow
 from kiosk.sync.crypto import FieldCipher, split_personal
@@ -78,6 +80,12 @@ class SubmitResult:
     print_job_id: int
     outbox_key: str
     document: Document
+    # False: materials are still to be brought; the receipt is a 申请回执 (预受理) that
+    # promises no date (promised_date is what it would be if completed today, not shown).
+    complete: bool = True
+    # The hall window for the service (取号): its letter and name; "" without queues.
+    queue_code: str = ""
+    queue_name: str = ""
     # None only when the service is built without a print worker (tests, benchmarks): the
     # job is in the store all the same.
     printed: PrintFuture | None = None
@@ -121,11 +129,13 @@ class SubmitService:
         clock: Clock = _now,
         printing: PrintWorker | None = None,
         calendar: Callable[[], WorkCalendar] | None = None,
+        queues: HallQueues | None = None,
     ) -> None:
         self.store = store
         # The calendar as installed now (read on the submitting thread, never on the GUI's).
         self.calendar = calendar or (lambda: work_calendar(store))
         self.printing = printing
+        self.queues = queues
         self.hall_id = hall_id
         self.terminal_id = terminal_id
         self.hall_name = hall_name
@@ -141,6 +151,7 @@ class SubmitService:
         settings: Settings,
         progress_url: str = "",
         printing: PrintWorker | None = None,
+        queues: HallQueues | None = None,
     ) -> SubmitService:
         """The service for this terminal's configured hall and terminal."""
         return cls(
@@ -151,6 +162,7 @@ class SubmitService:
             terminal_name=settings.terminal_name,
             progress_url=progress_url,
             printing=printing,
+            queues=queues,
         )
 
     def submit(self, app: Application) -> SubmitResult:
@@ -199,7 +211,13 @@ class SubmitService:
                 cipher=self.cipher,
                 now=now,
             )
-            document = receipt(self._receipt_data(app, receipt_no, now, due, days, unit))
+            window = self.queues.for_service(app.service.guide.queue) if self.queues else None
+            data = self._receipt_data(app, receipt_no, now, due, days, unit)
+            if window is not None:
+                data = replace(
+                    data, window=LABELS["window_value"].format(name=window.name, code=window.code)
+                )
+            document = receipt(data)
             assert_no_full_id_number(document.texts())
             job = PrintJobRow(
                 kind=document.kind,
@@ -210,7 +228,8 @@ class SubmitService:
             s.add(job)
             s.flush()
             assert job.id is not None
-            log.info("accepted %s for %s", receipt_no, app.service.code)
+            kind = "accepted" if data.complete else "pre-accepted, materials to bring"
+            log.info("%s %s for %s", kind, receipt_no, app.service.code)
             return SubmitResult(
                 submission_id=row.id,
                 receipt_no=receipt_no,
@@ -221,6 +240,9 @@ class SubmitService:
                 print_job_id=job.id,
                 outbox_key=item.idempotency_key,
                 document=document,
+                complete=data.complete,
+                queue_code=window.code if window else "",
+                queue_name=window.name if window else "",
             )
 
     def case_no(self, receipt_no: str) -> str | None:
@@ -303,6 +325,8 @@ class SubmitService:
     ) -> ReceiptData:
         guide = app.service.guide
         to_bring = tuple(app.to_bring())
+        if app.authorisation is not None:
+            to_bring += tuple(m.name for m in agent_application_materials(app.authorisation.kind))
         if app.home_service is not None:
             next_step = NEXT_STEP["home"]
         elif to_bring:
@@ -324,6 +348,7 @@ class SubmitService:
             promised_unit=unit.value,
             promised_estimated=due.estimated,
             materials_to_bring=to_bring,
+            complete=not to_bring,
             progress_url=self.progress_url.format(receipt_no=receipt_no)
             if self.progress_url
             else "",

@@ -155,7 +155,8 @@ class AuditLogRow(SQLModel, table=True):
 
 
 class ReceiptSequenceRow(SQLModel, table=True):
-    """The last receipt sequence number used on a day (``day`` as ``yymmdd``)."""
+    """The last sequence number used on a day: receipts under ``yymmdd``, notification
+    slips under ``slip-yymmdd``."""
 
     __tablename__ = "receipt_sequence"
 

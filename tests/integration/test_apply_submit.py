@@ -13,6 +13,7 @@ from kiosk.contract.calendar import DayUnit
 from kiosk.domain.application import Authorisation, HomeService
 from kiosk.printing.privacy import contains_full_id_number
 from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
+from kiosk.services.queues import load_queues
 from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
 from kiosk.session import ApplySession
 from kiosk.store import Store
@@ -29,6 +30,7 @@ HJ004 = {
 
 
 def make_service(store: Store, when: datetime) -> SubmitService:
+    """The service as the composition root builds it, with the bundled hall's queues."""
     return SubmitService(
         store,
         hall_id="H0001",
@@ -37,6 +39,7 @@ def make_service(store: Store, when: datetime) -> SubmitService:
         terminal_name="一楼自助终端01",
         progress_url="https://zwfw.shifanshi.example/p?r={receipt_no}",
         clock=lambda: when,
+        queues=load_queues("H0001"),
     )
 
 
@@ -112,15 +115,32 @@ def test_submission_keeps_personal_data_only_sealed_and_promises_a_working_day(
     )
 
 
-def test_receipt_names_number_service_materials_and_promised_date_but_no_full_id(
+SB006 = {
+    "phone": "13800000000",
+    "last_employer": "示范公司",
+    "separation_date": "2026-01-31",
+    "contribution_months": "36",
+    "bank_account": "6222020200112233445",
+}
+
+
+def test_a_complete_application_gets_an_acceptance_receipt_with_its_promised_date(
     store: Store,
 ) -> None:
-    result = submit_one(make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST)))
+    # SB-006 needs no visit: the card read settles the ID, the rest is shared or committed.
+    s = walk_to_review("SB-006", SB006, commit=True)
+    assert s.review().to_bring == ()
+    result = s.submit(make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST)).submit)
+    assert isinstance(result, SubmitResult) and result.complete
     texts = result.document.texts()
     joined = "\n".join(texts)
-    assert result.receipt_no in joined and "居住证申领" in joined
-    assert "2026-03-09（7 个自然日）" in texts  # Mon 2 Mar + 7 calendar days
+    assert texts[1] == "受理回执" and "预受理" not in joined
+    assert result.receipt_no in joined and "失业保险金申领" in joined
+    assert "承诺办结" in joined and "2026-03-09" in joined  # Mon 2 Mar + 5 working days
     assert "p?r=" + result.receipt_no in joined
+    # Social security is handled at window B: the receipt says where to take a ticket.
+    assert (result.queue_code, result.queue_name) == ("B", "社保医保")
+    assert texts[texts.index("办理窗口") + 1] == "社保医保（取号 B 字头）"
     assert not any(contains_full_id_number(t) for t in texts)
     assert identity().id_number not in joined
     with store.session() as db:
@@ -128,6 +148,20 @@ def test_receipt_names_number_service_materials_and_promised_date_but_no_full_id
             text("SELECT status, kind FROM print_job WHERE id=:i"), {"i": result.print_job_id}
         ).one()
     assert (status, kind) == ("queued", "receipt")
+
+
+def test_materials_still_to_bring_give_an_application_receipt_that_promises_no_date(
+    store: Store,
+) -> None:
+    result = submit_one(make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST)))
+    assert not result.complete
+    texts = result.document.texts()
+    joined = "\n".join(texts)
+    assert texts[1] == "申请回执（预受理）" and "受理回执" not in joined
+    assert "尚未正式受理" in joined and "办理时限自材料齐全、正式受理之日起计算" in joined
+    assert "承诺办结" not in joined and "2026-03-11" not in joined
+    assert "申请编号" in joined and result.receipt_no in joined
+    assert "尚需提交的材料" in joined and "申请人居民身份证" in joined
 
 
 def test_agent_receipt_names_both_masked(store: Store) -> None:
@@ -148,6 +182,33 @@ def test_agent_receipt_names_both_masked(store: Store) -> None:
     assert isinstance(result, SubmitResult)
     joined = "\n".join(result.document.texts())
     assert "王*汉" in joined and "李*办" in joined and "王老汉" not in joined
+    # The agent's own materials are on the receipt and the review, after the service's.
+    assert s.review().to_bring[-2:] == ("授权委托书", "受托人（代办人）本人居民身份证")
+    assert "授权委托书" in joined and "受托人（代办人）本人居民身份证" in joined
+    assert not result.complete and "申请回执（预受理）" in joined
+
+
+def test_a_guardian_shows_proof_of_guardianship_instead_of_an_authorisation(
+    store: Store,
+) -> None:
+    svc = make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST))
+    s = ApplySession()
+    s.choose(service("SB-006"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity("李代办", "11010519900101001"))
+    s.set_principal(
+        Authorisation("parent", "guardian"),
+        name="王小明",
+        id_number=id_number("11010520100101002"),
+    )
+    s.submit_form(SB006)
+    settle_all(s, commit=True)
+    s.confirm_materials()
+    result = s.submit(svc.submit)
+    assert isinstance(result, SubmitResult)
+    joined = "\n".join(result.document.texts())
+    assert "监护关系证明" in joined and "授权委托书" not in joined
+    assert "受托人（代办人）本人居民身份证" in joined and not result.complete
 
 
 def test_rating_is_queued_once_per_visit_and_low_levels_need_a_reason(store: Store) -> None:

@@ -18,6 +18,7 @@ from kiosk.catalog import (
     import_document,
     import_file,
 )
+from kiosk.catalog.lint import NO_BASIS, NO_COMMITMENT
 from kiosk.cli import main
 from kiosk.store import Store
 
@@ -172,3 +173,67 @@ def test_cli_import_prints_every_problem(
     err = capsys.readouterr().err
     assert f"{doc['services'][0]['code']}: guide.visits_required" in err
     assert f"{doc['services'][9]['code']}: keywords" in err
+
+
+def test_cli_lint_passes_on_the_installed_sample(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalog", "lint"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["catalog", "lint", str(BUNDLED_CATALOG), "--json"]) == 0
+
+
+def test_cli_lint_names_each_material_without_basis_once_per_line(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = bundled()
+    first, second = doc["services"][0], doc["services"][5]
+    del first["guide"]["materials"][0]["basis"]
+    del second["guide"]["materials"][-1]["basis"]
+    path = tmp_path / "unfounded.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+    assert main(["catalog", "lint", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{first['code']}: {first['guide']['materials'][0]['name']}: {NO_BASIS}",
+        f"{second['code']}: {second['guide']['materials'][-1]['name']}: {NO_BASIS}",
+    ]
+    assert "设定依据" in NO_BASIS
+
+    assert main(["catalog", "lint", str(path), "--json"]) == 1
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(f["code"], f["material"]) for f in found] == [
+        (first["code"], first["guide"]["materials"][0]["name"]),
+        (second["code"], second["guide"]["materials"][-1]["name"]),
+    ]
+
+
+def test_cli_lint_refuses_an_invalid_file_with_exit_2(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = bundled()
+    doc["services"][0]["guide"]["materials"][0]["basis"] = {"law": "《某法》"}
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["catalog", "lint", str(path)]) == 2
+    assert "materials[0].basis.article" in capsys.readouterr().err
+
+
+def test_cli_lint_names_a_commitment_without_its_own_text(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = bundled()
+    service, material = next(
+        (s, m)
+        for s in doc["services"]
+        for m in s["guide"]["materials"]
+        if m["source"] == "commitment"
+    )
+    del material["commitment"]
+    path = tmp_path / "generic.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["catalog", "lint", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{service['code']}: {material['name']}: {NO_COMMITMENT}"
+    ]

@@ -260,6 +260,13 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     receipt_no = submit_and_get_receipt(ui, qtbot)
     job = emulator.jobs[-1]
     paper = "\n".join(job.lines)
+    # The ID card and the photo are still to be brought: not accepted yet, no date promised.
+    shown = shown_text(ui)
+    assert "申请回执（预受理）" in shown and "办理时限自材料齐全、正式受理之日起计算。" in shown
+    assert "承诺办结" not in shown and "申请已受理" not in shown
+    assert "办理窗口：综合窗口（取号 A 字头）" in shown  # 户政 has no window of its own here
+    assert item(ui, "ticketFromReceipt", qtbot).property("visible")
+    assert "申请回执（预受理）" in paper and "承诺办结" not in paper
     assert receipt_no in paper and identity.id_number not in paper
     assert identity.masked_name in paper
     assert receipt_from_scan(job.qr_codes[0]) == receipt_no
@@ -281,6 +288,9 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     press(ui, qtbot, "submitRating")
     qtbot.waitUntil(lambda: ui.rating.property("ratingState") == "sent")
     assert "感谢您的评价！" in shown_text(ui)
+    # No follow-up of unsatisfied ratings exists yet, so none is promised.
+    assert "您的评价已记录" in shown_text(ui)
+    assert "回访" not in shown_text(ui) and "15个工作日" not in shown_text(ui)
     qtbot.waitUntil(lambda: bool(central_rows(ui, "evaluation")))
     (rating,) = central_rows(ui, "evaluation")
     assert rating["level"] == 2 and rating["receipt_no"] == receipt_no

@@ -41,6 +41,11 @@ def test_a_citizen_finds_the_social_security_card_by_initials_and_prints_the_sli
     job_text = "\n".join(emulator_of(live_ui.kiosk.printer).jobs[-1].lines)
     assert "一次性告知单" in job_text and "社会保障卡申领" in job_text
     assert "免提交" in job_text
+    # Numbered, from a known catalog version, with each material's basis on paper.
+    assert "告知单编号" in job_text and "-G0001" in job_text
+    assert f"事项目录版本：{live_ui.kiosk.services.catalog.version()}" in job_text
+    assert "依据：《示范市社会保障卡管理办法》第十条" in job_text
+    assert "办理窗口：社保医保（取号 B 字头）" in job_text
     # Demo mode shows the rendered slip on screen as a print preview.
     qtbot.waitUntil(lambda: bool(live_ui.catalog.property("previewUrl")))
     preview = find_item(live_ui.window.contentItem(), "printPreviewImage")
@@ -123,3 +128,55 @@ def test_time_limits_read_in_their_unit_and_a_zero_limit_reads_jiban(live_ui, qt
     qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "SB-007")
     limit = find_item(live_ui.window.contentItem(), "timeLimit")
     qtbot.waitUntil(lambda: limit.property("text") == "法定时限 60 个自然日，承诺时限 30 个自然日")
+
+
+def test_the_guide_shows_each_materials_basis_and_what_an_agent_brings(live_ui, qtbot):
+    live_ui.catalog.openGuide("SB-001")
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "SB-001")
+    guide = live_ui.catalog.property("guide")
+    texts = " ".join(visible_texts(live_ui))
+    for m in guide["materials"]:
+        assert m["basis"] and f"设定依据：{m['basis']}" in texts, m["name"]
+    assert "委托他人代办的，另需携带" in texts
+    assert "授权委托书" in texts and "受托人（代办人）本人居民身份证" in texts
+    assert "设定依据：《中华人民共和国民法典》第一百六十五条" in texts
+
+    # Marriage is registered in person: no agent section.
+    live_ui.catalog.openGuide("HY-001")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "HY-001")
+    qtbot.waitUntil(lambda: "委托他人代办的，另需携带" not in " ".join(visible_texts(live_ui)))
+    assert live_ui.catalog.property("guide")["agent_materials"] == []
+
+
+def test_a_guide_names_its_window_and_takes_that_ticket_straight_away(live_ui, qtbot):
+    live_ui.catalog.openGuide("SB-001")
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "SB-001")
+    assert live_ui.catalog.property("guide")["queue"] == "social_security"
+    qtbot.waitUntil(lambda: "办理窗口：社保医保（取号 B 字头）" in visible_texts(live_ui))
+    tap(live_ui, find_item(live_ui.window.contentItem(), "ticketFromGuide"))
+    qtbot.waitUntil(lambda: live_ui.current_page() == "ticketResultPage", timeout=20000)
+    ticket = live_ui.queue.property("ticket")
+    assert ticket["queue"] == "B" and "B0" in ticket["display"]
+
+
+def test_a_sample_document_opens_full_screen_and_zooms(live_ui, qtbot):
+    live_ui.catalog.openGuide("IP-002")  # its first material is a form with a sample
+    open_page(live_ui, qtbot, "guideDetail")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "IP-002")
+    live_ui.page_command("scrollToMaterials")
+    materials = live_ui.catalog.property("guide")["materials"]
+    index = next(i for i, m in enumerate(materials) if m["sample_url"])
+    assert index == 0
+    assert materials[index]["sample_url"].startswith("file://")
+    root = live_ui.window.contentItem()
+    tap(live_ui, find_item(root, f"sample_{index}"))
+    viewer = find_item(root, "sampleViewer")
+    image = find_item(root, "sampleImage")
+    qtbot.waitUntil(lambda: viewer.isVisible() and image.property("sourceSize").width() > 300)
+    width = image.width()
+    tap(live_ui, find_item(root, "sampleZoomIn"))
+    qtbot.waitUntil(lambda: image.width() > width * 1.4)
+    tap(live_ui, find_item(root, "closeSample"))
+    qtbot.waitUntil(lambda: not viewer.isVisible())

@@ -14,7 +14,11 @@ from kiosk.domain.identity import CardType, Identity
 from kiosk.session import ApplySession
 
 CATALOG = SCHEMA_PATH.parent / "catalog.json"
-COMMITMENT_TEXT = "本人承诺所述情况真实，如有虚假愿承担相应法律责任。"
+
+
+def commitment_text(promise: str, if_false: str) -> str:
+    """The words the materials page shows and the citizen signs (ApplyMaterialsPage.qml)."""
+    return f"本人承诺：{promise}。{if_false}。"
 
 
 def service(code: str) -> ServiceItem:
@@ -49,7 +53,7 @@ def settle_all(session: ApplySession, commit: bool) -> None:
         if view.offered is MaterialSource.SHARED:
             continue
         if commit and view.offered is MaterialSource.COMMITMENT:
-            session.commit(view.index, COMMITMENT_TEXT, consent=True)
+            session.commit(view.index, commitment_text(view.promise, view.if_false), consent=True)
         else:
             session.bring(view.index)
 

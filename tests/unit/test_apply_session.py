@@ -7,7 +7,14 @@ import pytest
 from kiosk.domain.application import Authorisation, HomeService, Settlement
 from kiosk.domain.catalog import MaterialSource
 from kiosk.session import ApplySession, FlowError, State
-from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
+from tests.unit.apply_helpers import (
+    commitment_text,
+    id_number,
+    identity,
+    service,
+    settle_all,
+    walk_to_review,
+)
 
 HJ004 = {
     "phone": "13800000000",
@@ -71,6 +78,44 @@ def test_commitment_without_consent_is_refused() -> None:
     with pytest.raises(FlowError) as err:
         s.commit(index, "text", consent=False)
     assert err.value.reason == "consent_missing"
+
+
+def _at_materials(item) -> ApplySession:
+    s = ApplySession()
+    s.choose(item)
+    s.confirm_conditions()
+    s.identify(identity())
+    s.submit_form(HJ004)
+    return s
+
+
+def test_a_commitment_is_signed_only_in_the_materials_own_words() -> None:
+    s = _at_materials(service("HJ-004"))
+    view = next(m for m in s.materials() if m.offered is MaterialSource.COMMITMENT)
+    assert view.promise.startswith("本人在所申报的地址实际居住") and view.if_false
+    assert view.note.startswith("借住亲友住房")  # the guide's note, as it is
+    generic = "本人承诺所述情况真实，如有虚假愿承担相应法律责任。"
+    with pytest.raises(FlowError) as err:
+        s.commit(view.index, generic, consent=True)
+    assert err.value.reason == "commitment_text_mismatch"
+    s.commit(view.index, commitment_text(view.promise, view.if_false), consent=True)
+    assert s.materials()[view.index].settlement is Settlement.COMMITTED
+
+
+def test_a_commitment_material_without_its_own_text_must_be_brought() -> None:
+    item = service("HJ-004")
+    materials = tuple(
+        m.model_copy(update={"commitment": None}) if m.commitment else m
+        for m in item.guide.materials
+    )
+    bare = item.model_copy(update={"guide": item.guide.model_copy(update={"materials": materials})})
+    s = _at_materials(bare)
+    index = next(i for i, m in enumerate(materials) if m.source is MaterialSource.COMMITMENT)
+    assert s.materials()[index].offered is MaterialSource.CITIZEN
+    with pytest.raises(FlowError) as err:
+        s.commit(index, "本人承诺：……", consent=True)
+    assert err.value.reason == "commitment_not_offered"
+    s.bring(index)
 
 
 def test_shared_materials_are_settled_without_the_citizen_and_cannot_be_changed() -> None:

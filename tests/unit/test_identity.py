@@ -133,9 +133,23 @@ def test_the_old_foreign_card_number_has_its_own_form() -> None:
     assert identity.id_number == "USA118506010012"
     assert identity.nationality == "USA"
     assert identity.name_en == "SMITH, JOHN ALEXANDER"
-    assert is_valid_foreign_old("USA118506010012", date(1985, 6, 1))
-    assert not is_valid_foreign_old("USA118506020012", date(1985, 6, 1))
+    assert is_valid_foreign_old("USA118506010012")
     assert not is_valid_foreign_old("US1118506010012")
+    assert not is_valid_foreign_old("USA11850601001")  # 14 characters
+    assert not is_valid_foreign_old("USA1185060100123")  # 16 characters
+    assert not is_valid_foreign_old("USA11850601001X")
+
+
+def test_an_old_foreign_card_is_not_refused_on_an_unpublished_digit_rule() -> None:
+    # The digits need not code the holder's birth date (no such rule is published): the
+    # SAM authenticated the card, so its number is checked for its form only.
+    odd = replace(card("foreign_old.json"), id_number="USA110000009999")
+    identity = identity_from_card(odd, TODAY)
+    assert identity.id_number == "USA110000009999"
+    bad = replace(card("foreign_old.json"), id_number="USA11000000999")
+    with pytest.raises(IdentityError) as err:
+        identity_from_card(bad, TODAY)
+    assert err.value.reason == "id_check_failed"
 
 
 def test_the_2023_foreign_card_uses_an_18_digit_number_starting_with_9() -> None:

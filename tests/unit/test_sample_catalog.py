@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.catalog import BUNDLED_SYNONYMS
 from kiosk.catalog.codec import catalog_from_dict, catalog_to_dict
+from kiosk.catalog.lint import lint_catalog
 from kiosk.catalog.validation import validate_catalog
 from kiosk.domain.catalog import Guide
 
@@ -15,6 +16,12 @@ REQUIRED_THEMES = {
     "生育收养", "户籍办理", "社会保障", "就业创业", "医疗卫生", "教育", "住房保障",
     "婚姻登记", "残疾人服务", "养老服务", "文化体育", "扶贫救助", "知识产权", "法律服务",
 }  # fmt: skip
+# Consultations: a citizen asks, nothing is handed in, so the guide lists no materials.
+CONSULTATIONS = {"JY-004", "LS-004"}
+# 文化体育's only commitment (a "proof" of keeping a code of ethics) had no legal basis and
+# was removed, as the notice 二(二) asks; no other material of the theme can be replaced.
+# 婚姻登记's declaration is signed before the registrar, not a commitment replacing a proof.
+NO_COMMITMENT_THEMES = {"culture_sports", "marriage"}
 
 
 def test_sample_catalog_validates(sample_catalog: dict[str, Any]) -> None:
@@ -35,15 +42,101 @@ def test_every_theme_has_a_shared_and_a_commitment_material(sample_catalog: dict
         for m in s["guide"]["materials"]:
             sources.setdefault(s["theme"], set()).add(m["source"])
     for theme in (t["code"] for t in sample_catalog["themes"]):
-        assert {"shared", "commitment"} <= sources.get(theme, set()), theme
+        wanted = {"shared"} if theme in NO_COMMITMENT_THEMES else {"shared", "commitment"}
+        assert wanted <= sources.get(theme, set()), theme
+
+
+def test_every_material_names_its_legal_basis(sample_catalog: dict[str, Any]) -> None:
+    assert lint_catalog(catalog_from_dict(sample_catalog)) == []
+    for s in sample_catalog["services"]:
+        for m in s["guide"]["materials"]:
+            assert m["basis"]["law"].startswith("《") and m["basis"]["article"], (s["code"], m)
+
+
+def test_a_service_that_needs_no_visit_asks_for_no_original_id_card(
+    sample_catalog: dict[str, Any],
+) -> None:
+    for s in sample_catalog["services"]:
+        for m in s["guide"]["materials"]:
+            if s["guide"]["visits_required"] == 0 and "身份证" in m["name"]:
+                assert m["source"] == "shared" and m["form"] == "electronic", (s["code"], m)
+
+
+def test_every_commitment_is_the_materials_own_and_keeps_its_note(
+    sample_catalog: dict[str, Any],
+) -> None:
+    texts = []
+    for s in sample_catalog["services"]:
+        for m in s["guide"]["materials"]:
+            if m["source"] == "commitment":
+                c = m["commitment"]
+                assert c["promise"] and c["if_false"].startswith("如"), (s["code"], m["name"])
+                texts.append(c["promise"])
+            elif "面前亲笔签署" in m["note"]:
+                assert "commitment" not in m, (s["code"], m["name"])
+    assert len(set(texts)) >= 15  # one per kind of proof, not one text for all
+    wedding = next(s for s in sample_catalog["services"] if s["code"] == "HY-001")
+    statement = next(m for m in wedding["guide"]["materials"] if m["name"] == "申请结婚登记声明书")
+    assert statement["source"] == "citizen" and "须在登记员面前亲笔签署" in statement["note"]
+
+
+def test_invented_phone_numbers_say_they_are_the_fictional_citys(
+    sample_catalog: dict[str, Any],
+) -> None:
+    for s in sample_catalog["services"]:
+        c = s["guide"]["consultation"]
+        if c["phone"].startswith("0999-"):
+            assert "示范市" in c["phone_note"] and "虚构" in c["phone_note"], s["code"]
+        else:  # a real national hotline (12333, 12345 …) needs no such note
+            assert len(c["phone"]) == 5 and "phone_note" not in c, s["code"]
+
+
+def test_every_sample_document_a_guide_names_is_shipped(sample_catalog: dict[str, Any]) -> None:
+    from kiosk.catalog import ASSETS_DIR
+
+    named = {
+        m["sample_template"]
+        for s in sample_catalog["services"]
+        for m in s["guide"]["materials"]
+        if m["sample_template"]
+    }
+    assert len(named) >= 40
+    shipped = {p.name for p in (ASSETS_DIR / "samples").glob("*.png")}
+    assert named - shipped == set()  # no dangling reference
+    assert shipped - named == set()  # and no file nobody names
+
+
+def test_consultations_list_no_materials(sample_catalog: dict[str, Any]) -> None:
+    by_code = {s["code"]: s for s in sample_catalog["services"]}
+    for code in CONSULTATIONS:
+        assert "咨询" in by_code[code]["name"]
+        assert by_code[code]["guide"]["materials"] == [], code
+
+
+def test_marriage_follows_the_2025_regulation(sample_catalog: dict[str, Any]) -> None:
+    by_code = {s["code"]: s for s in sample_catalog["services"]}
+    for code in ("HY-001", "HY-002", "HY-003"):
+        names = [m["name"] for m in by_code[code]["guide"]["materials"]]
+        assert not any("户口簿" in n for n in names), (code, names)
+    for code in ("HY-001", "HY-002"):
+        assert any("全国通办" in c for c in by_code[code]["guide"]["conditions"]), code
+        assert any("2025" in b["law"] for b in by_code[code]["guide"]["legal_basis"]), code
+    wedding = by_code["HY-001"]["guide"]
+    assert not any("户口" in c for c in wedding["conditions"])
+    assert not any(
+        "户口簿" in f["question"] + f["answer"] and "不需要" not in f["answer"]
+        for f in wedding["faq"]
+    )
 
 
 def test_every_guide_is_complete(sample_catalog: dict[str, Any]) -> None:
     for s in sample_catalog["services"]:
         g = s["guide"]
-        assert set(g) - {"form"} == GUIDE_FIELDS, s["code"]
+        assert set(g) - {"form", "queue"} == GUIDE_FIELDS, s["code"]
+        assert g["queue"], s["code"]  # every sample service names its window
         assert len(g["steps"]) >= 2, s["code"]
-        assert g["materials"] and g["faq"] and g["legal_basis"], s["code"]
+        assert bool(g["materials"]) is (s["code"] not in CONSULTATIONS), s["code"]
+        assert g["faq"] and g["legal_basis"], s["code"]
         assert s["keywords"] and s["description"], s["code"]
         for m in g["materials"]:
             if m["source"] == "citizen" and m["sample_template"] is not None:

@@ -22,6 +22,26 @@ def test_the_bundled_queues_have_a_general_a_priority_and_an_appointment_queue()
     assert hall.appointment_queue.code == "Y"
     assert hall.for_service("medical_insurance").code == "B"
     assert hall.for_service("unknown-service").code == "A"
+    assert hall.for_service(None).code == "A"
+
+
+def test_the_catalog_names_the_queues_the_bundled_halls_route() -> None:
+    import json
+
+    from kiosk.catalog import BUNDLED_CATALOG
+
+    hall = load_queues("H0001", BUNDLED_QUEUES)
+    doc = json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
+    keys = {s["guide"]["queue"] for s in doc["services"]}
+    # Every line a queue lists is one the catalog uses (no dead names) ...
+    for q in hall.queues:
+        assert set(q.services) <= keys, q.code
+    # ... and services are routed by it: social security to B, land registry to C.
+    by_code = {s["code"]: s["guide"]["queue"] for s in doc["services"]}
+    assert hall.for_service(by_code["SB-001"]).code == "B"
+    assert hall.for_service(by_code["YL-001"]).code == "B"
+    assert hall.for_service(by_code["ZF-004"]).code == "C"
+    assert hall.for_service(by_code["HY-001"]).code == "A"
     assert (hall.early_min, hall.late_min, hall.priority_proof_age) == (30, 15, 70)
 
 

@@ -14,7 +14,7 @@ from kiosk.services.common import Central, ServiceError
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
 from tests.held_data import held_strings
-from tests.unit.apply_helpers import COMMITMENT_TEXT, id_number, identity
+from tests.unit.apply_helpers import commitment_text, id_number, identity
 from tests.unit.vm_fakes import (
     FakeApplyCore,
     FakeCatalog,
@@ -92,7 +92,8 @@ class ApplyScreens:
         assert self.form.submitForm(HJ004_VALUES, "", "")
         for m in self.form.property("materials"):
             if m["source"] == "commitment":
-                assert self.form.commit(m["index"], COMMITMENT_TEXT, True)
+                words = commitment_text(m["commitment_promise"], m["commitment_if_false"])
+                assert self.form.commit(m["index"], words, True)
         assert self.form.confirmMaterials()
 
 
@@ -317,6 +318,15 @@ def test_the_receipt_after_a_full_review_is_masked():
 
 
 # -- the end of a visit wipes it everywhere -----------------------------------------------------
+
+
+def test_a_service_is_routed_to_the_window_its_catalog_queue_names():
+    queue = QueueViewModel(InlineDispatcher(), Visit())
+    assert queue.queueFor("social_security") == {}  # before the core is up
+    queue.attach(FakeTickets(), None, ImmediateExecutor(), hall_id="H0001", service_name=str)
+    assert queue.queueFor("social_security") == {"code": "B", "name": "社保医保"}
+    assert queue.queueFor("real_estate") == {"code": "A", "name": "综合窗口"}
+    assert queue.queueFor("") == {"code": "A", "name": "综合窗口"}
 
 
 def test_the_end_of_a_visit_wipes_its_personal_data_from_every_view_model():

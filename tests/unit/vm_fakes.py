@@ -17,6 +17,7 @@ from kiosk.services.common import ServiceError
 from kiosk.services.evaluate import EvaluationError
 from kiosk.services.followups import Filed, FollowUpView
 from kiosk.services.progress import CaseView, ProgressAnswer
+from kiosk.services.queues import HallQueues, QueueDef
 from kiosk.workers import ImmediateExecutor
 from tests.unit.apply_helpers import service
 from ui.viewmodels.apply_core import ApplyCore
@@ -152,13 +153,12 @@ class FakeTickets:
 
     def __init__(self) -> None:
         self.taken: list[tuple[str, Any]] = []
+        self.hall_queues = HallQueues(
+            (QueueDef("A", "综合窗口"), QueueDef("B", "社保医保", ("social_security",)))
+        )
 
     def queues(self) -> list[Any]:
-        return [
-            SimpleNamespace(
-                code="A", name="综合窗口", priority=False, requires_card=False, appointment=False
-            )
-        ]
+        return list(self.hall_queues.queues)
 
     def take(self, code: str, identity: Any = None) -> Any:
         self.taken.append((code, identity))
@@ -196,6 +196,9 @@ class FakeApplyCore:
             promised_days=10,
             promised_unit=DayUnit.WORKING,
             promised_estimated=False,
+            complete=True,
+            queue_code="B",
+            queue_name="社保医保",
         )
 
     def rate(self, visit_id: str, rating: Any, receipt_no: str | None) -> str:

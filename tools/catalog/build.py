@@ -13,12 +13,15 @@ from pathlib import Path
 
 from kiosk.catalog.validation import validate_catalog
 from tools.catalog import data_family, data_public, data_social, data_support
+from tools.catalog.basis import apply_basis
+from tools.catalog.commitments import apply_commitments
 from tools.catalog.forms import FORMS
+from tools.catalog.samples import ship_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
-VERSION = 2025060103
-PUBLISHED = "2025-06-01"
+VERSION = 2026120202
+PUBLISHED = "2026-12-02"
 
 THEMES = [
     ("birth_adoption", "生育收养"),
@@ -46,6 +49,9 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         + data_public.services()
         + data_support.services()
     )
+    apply_basis(services)
+    apply_commitments(services)
+    ship_samples(services)
     for s in services:
         if s["code"] in FORMS:
             s["guide"]["form"] = FORMS[s["code"]]

@@ -35,10 +35,25 @@ DEPARTMENTS: dict[str, tuple[str, str]] = {
 }
 
 
+# department → the line of business halls route to a window (queues.json "services")
+QUEUES: dict[str, str] = {
+    "示范市公安局": "household",
+    "示范市人力资源和社会保障局": "social_security",
+    "示范市医疗保障局": "medical_insurance",
+    "示范市自然资源和规划局": "real_estate",
+    "示范市住房公积金管理中心": "housing_fund",
+    "示范市民政局": "civil_affairs",
+}
+
+
 def consultation(department: str, place: str | None = None, hours: str = HOURS) -> dict[str, str]:
-    """The department's consultation phone and window (``place`` overrides the window)."""
+    """The department's consultation phone and window (``place`` overrides the window). An
+    invented local number (0999-…) says it is the fictional city's; national hotlines are real."""
     phone, window = DEPARTMENTS[department]
-    return {"phone": phone, "place": place or window, "hours": hours}
+    out = {"phone": phone, "place": place or window, "hours": hours}
+    if phone.startswith("0999-"):
+        out["phone_note"] = f"{department}（示范数据：虚构城市的号码，非真实电话）"
+    return out
 
 
 def mat(
@@ -83,6 +98,25 @@ def id_card(who: str = "申请人", note: str = "") -> dict[str, Any]:
         errors=("身份证已超过有效期限", "以身份证复印件或照片代替原件"),
         note=note or "也可出示电子身份证；现场核验后当场退还",
     )
+
+
+ID_CARD_VERIFIED = "公安机关（在自助终端或网上读取居民身份证、电子身份证核验）"
+
+
+def verified_id(material: dict[str, Any]) -> dict[str, Any]:
+    """An ID card of a service that needs no visit: verified by the card read at the terminal
+    or the electronic ID online, so no original is asked for (免提交)."""
+    if not (material["name"].endswith("居民身份证") and material["provider"] == "公安机关"):
+        return material
+    return {
+        **material,
+        "form": "electronic",
+        "copies": 0,
+        "source": "shared",
+        "provider": ID_CARD_VERIFIED,
+        "common_errors": [],
+        "note": "无需到现场出示原件；到窗口办理的，出示原件核验后当场退还",
+    }
 
 
 def form(name: str, sample: str, errors: tuple[str, ...], copies: int = 1) -> dict[str, Any]:
@@ -154,7 +188,8 @@ def service(
             "accepting_unit": unit,
             "conditions": conditions,
             "steps": steps,
-            "materials": materials,
+            # A service that needs no visit never asks for an original ID card.
+            "materials": [verified_id(m) for m in materials] if visits == 0 else materials,
             "fees": fees or FREE,
             "time_limit": {
                 "statutory_days": days[0],
@@ -171,5 +206,6 @@ def service(
             "home_service": home,
             "online_url": URL.format(code=code),
             "faq": [{"question": q, "answer": a} for q, a in faq],
+            "queue": QUEUES.get(department, "general"),
         },
     }

@@ -460,20 +460,17 @@ def employment() -> list[dict[str, Any]]:
                 step("政策匹配", "创业指导专家", 0, "当场出具创业扶持政策告知单"),
                 step("跟踪服务", "示范市创业孵化基地", 0, "根据需要安排创业指导和项目评估"),
             ],
-            materials=[
-                id_card(),
-                form(
-                    "创业意向登记表",
-                    "创业意向登记表（示范文本）.pdf",
-                    ("创业项目描述过于笼统",),
-                ),
-                LICENCE,
-            ],
+            # A consultation: nothing to hand in, so no materials (and none to ask a basis for).
+            materials=[],
             days=(0, 0),
             result="创业扶持政策告知单",
             visits=1,
             faq=[
                 ("咨询收费吗？", "免费。"),
+                (
+                    "需要带什么材料？",
+                    "咨询无需提交材料；带上营业执照或项目计划书，窗口能更准确地匹配政策。",
+                ),
                 ("还没办营业执照可以咨询吗？", "可以，窗口会告知开办企业的全部流程。"),
             ],
         ),

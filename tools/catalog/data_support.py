@@ -359,11 +359,6 @@ def culture() -> list[dict[str, Any]]:
             materials=[
                 id_card(),
                 shared("培训考核合格信息", "示范市社会体育指导员培训系统"),
-                promise(
-                    "遵守社会体育指导员职业道德的证明",
-                    "社会体育指导员承诺书（示范文本）.pdf",
-                    ("未签署日期",),
-                ),
             ],
             days=(20, 15),
             result="社会体育指导员证书",
@@ -497,7 +492,6 @@ def intellectual_property() -> list[dict[str, Any]]:
                     errors=("证据无来源、无时间", "网页截图未做证据保全"),
                 ),
                 LICENCE,
-                promise("材料真实性证明", "材料真实性承诺书（示范文本）.pdf"),
             ],
             days=(15, 10),
             result="维权援助意见书",
@@ -640,15 +634,15 @@ def legal() -> list[dict[str, Any]]:
                 step("律师解答", "值班律师", 0),
                 step("预约法律体检", "示范市公共法律服务中心", 0, "律师上门为企业梳理法律风险"),
             ],
-            materials=[
-                id_card(),
-                LICENCE,
-                mat("需审查的合同或文件", form="copy", errors=("合同缺页",)),
-            ],
+            # A consultation: nothing to hand in, so no materials (and none to ask a basis for).
+            materials=[],
             days=(0, 0),
             result="法律咨询意见",
             visits=0,
             home=True,
-            faq=[("收费吗？", "咨询和法律体检均免费。")],
+            faq=[
+                ("收费吗？", "咨询和法律体检均免费。"),
+                ("需要带什么材料？", "咨询无需提交材料；需要审查合同的，带上合同更方便律师解答。"),
+            ],
         ),
     ]

@@ -134,6 +134,26 @@ def _guide_time_limit(code: str) -> Callable[[KioskUi], None]:
     return setup
 
 
+def _guide_agent(ui: KioskUi) -> None:
+    _guide_detail(ui)
+    wait_until(lambda: True)
+    ui.page_command("scrollToAgent")
+
+
+def _guide_sample(ui: KioskUi) -> None:
+    ui.catalog.openGuide("IP-002")
+    _show(ui, "guideDetail")
+    wait_until(lambda: ui.catalog.property("guide").get("code") == "IP-002")
+    ui.page_command("showSample", 0)
+
+
+def _guide_marriage(ui: KioskUi) -> None:
+    ui.catalog.openGuide("HY-001")
+    _show(ui, "guideDetail")
+    wait_until(lambda: ui.catalog.property("guide").get("code") == "HY-001")
+    ui.page_command("scrollToMaterials")
+
+
 def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
     emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     if emulator is not None and emulator.latest_png is not None:

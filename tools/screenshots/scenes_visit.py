@@ -123,9 +123,18 @@ def _commitment_index(ui: KioskUi) -> int:
     return int(next(m["index"] for m in materials if m["source"] == "commitment"))
 
 
+def _sign(ui: KioskUi) -> None:
+    """Sign every commitment in the words the page shows (the material's own)."""
+    for m in ui.apply_form.property("materials"):
+        if m["source"] == "commitment":
+            words = f"本人承诺：{m['commitment_promise']}。{m['commitment_if_false']}。"
+            if not ui.apply_form.commit(m["index"], words, True):
+                raise SceneError("commitment refused")
+
+
 def _apply_review(ui: KioskUi) -> None:
     _apply_materials(ui)
-    ui.apply_form.commit(_commitment_index(ui), "本人承诺：所填信息真实。", True)
+    _sign(ui)
     if not ui.apply_form.confirmMaterials():
         raise SceneError("materials refused")
     _show(ui, "applyReview")
@@ -174,6 +183,34 @@ def _apply_receipt_estimated(ui: KioskUi, out_dir: Path) -> None:
     ui.submission.closePreview()  # central answers no case number for a future date
 
 
+SB006_VALUES = {
+    "phone": DEMO_PHONE,
+    "last_employer": "示范公司",
+    "separation_date": "2026-01-31",
+    "contribution_months": "36",
+    "bank_account": "6222020200112233445",
+}
+
+
+def _apply_receipt_complete(ui: KioskUi, out_dir: Path) -> None:
+    """Everything shared or committed (SB-006 needs no visit): a 受理回执 with its date."""
+    _apply_started(ui, "SB-006")
+    ui.apply.confirmConditions()
+    ui.apply.identify()
+    if not ui.apply_form.submitForm(SB006_VALUES, "", ""):
+        raise SceneError("form refused")
+    _sign(ui)
+    if not ui.apply_form.confirmMaterials():
+        raise SceneError("materials refused")
+    ui.submission.submit()
+    wait_until(lambda: ui.submission.property("receipt"), 20)
+    _show(ui, "applyReceipt")
+    wait_until(lambda: ui.submission.property("printState") == "printed", 30)
+    wait_until(lambda: ui.submission.property("previewUrl"), 10)
+    _copy_print(ui, out_dir, "receipt-complete")
+    ui.submission.closePreview()
+
+
 def _apply_appointment(ui: KioskUi) -> None:
     wait_until(lambda: ui.appliable.property("services"))
     wait_until(lambda: ui.kiosk is not None and ui.kiosk.services.appointments.client is not None)
@@ -196,6 +233,13 @@ def _apply_appointment_offline(ui: KioskUi) -> None:
 def _evaluate(ui: KioskUi) -> None:
     _show(ui, "evaluate")
     ui.page_command("setLevel", 4)
+
+
+def _evaluate_sent(ui: KioskUi) -> None:
+    _show(ui, "evaluate")
+    ui.page_command("setLevel", 5)
+    ui.page_command("send")
+    wait_until(lambda: ui.rating.property("ratingState") == "sent", 10)
 
 
 def _evaluate_elder(ui: KioskUi) -> None:

@@ -237,6 +237,10 @@
         <translation>This document cannot be replaced by a commitment.</translation>
     </message>
     <message>
+        <source>承诺书内容有误，请返回重新签署。</source>
+        <translation>The commitment text does not match. Please go back and sign it again.</translation>
+    </message>
+    <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
         <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
     </message>
@@ -447,8 +451,8 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <source>本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。</source>
-        <translation>I declare that I meet the facts and conditions that "%1" would prove, and that the information I entered is true, accurate and complete. If it is not, I accept the legal consequences and agree that the authorities may check it and revoke the result.</translation>
+        <source>本人承诺：%1。%2。</source>
+        <translation>I promise: %1. %2.</translation>
     </message>
     <message>
         <source>原件</source>
@@ -716,8 +720,16 @@
         <translation>Your application was accepted. Please take your receipt.</translation>
     </message>
     <message>
+        <source>申请已提交，请取走回执，并按回执携带材料。</source>
+        <translation>Your application has been submitted. Please take the receipt and bring the materials it lists.</translation>
+    </message>
+    <message>
         <source>受理回执</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>申请回执（预受理）</source>
+        <translation>Application receipt (pre-acceptance)</translation>
     </message>
     <message>
         <source>即办</source>
@@ -760,8 +772,16 @@
         <translation>Application accepted</translation>
     </message>
     <message>
+        <source>申请已提交，材料齐全后正式受理</source>
+        <translation>Submitted: accepted once the materials are complete</translation>
+    </message>
+    <message>
         <source>受理编号</source>
         <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>Application number</translation>
     </message>
     <message>
         <source>受理编号 %1</source>
@@ -792,12 +812,24 @@
         <translation>The State Council has not yet published next year's holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
     </message>
     <message>
+        <source>办理时限自材料齐全、正式受理之日起计算。</source>
+        <translation>The time limit starts on the day the materials are complete and the application is accepted.</translation>
+    </message>
+    <message>
         <source>已承诺：%1</source>
         <translation>Commitment signed: %1</translation>
     </message>
     <message>
         <source>下一步</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>Window: %1 (tickets starting with %2)</translation>
+    </message>
+    <message>
+        <source>现在取号（%1）</source>
+        <translation>Take a ticket now (%1)</translation>
     </message>
     <message>
         <source>咨询电话：%1</source>
@@ -1480,8 +1512,8 @@
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <source>您的评价已记录。对不满意的评价，我们将在15个工作日内回访整改。</source>
-        <translation>Your rating was recorded. We follow up on dissatisfied ratings within 15 working days.</translation>
+        <source>您的评价已记录，将用于改进我们的服务。</source>
+        <translation>Your rating has been recorded and will help us improve our service.</translation>
     </message>
     <message>
         <source>您对本次服务满意吗？</source>
@@ -1908,6 +1940,10 @@
         <translation>Materials (%1)</translation>
     </message>
     <message>
+        <source>本事项无需提交材料。</source>
+        <translation>No materials are needed for this service.</translation>
+    </message>
+    <message>
         <source>形式：%1</source>
         <translation>Form: %1</translation>
     </message>
@@ -1924,8 +1960,28 @@
         <translation>Sample: %1</translation>
     </message>
     <message>
+        <source>查看示范文本</source>
+        <translation>View the sample</translation>
+    </message>
+    <message>
+        <source>设定依据：%1</source>
+        <translation>Legal basis: %1</translation>
+    </message>
+    <message>
+        <source>设定依据：未注明（请向窗口核实）</source>
+        <translation>Legal basis: not stated (please ask at the window)</translation>
+    </message>
+    <message>
         <source>常见错误：%1</source>
         <translation>Common mistake: %1</translation>
+    </message>
+    <message>
+        <source>委托他人代办的，另需携带</source>
+        <translation>If someone applies on your behalf, they also bring</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
     <message>
         <source>办理流程</source>
@@ -1960,12 +2016,20 @@
         <translation>Where to go and whom to ask</translation>
     </message>
     <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>Window: %1 (tickets starting with %2)</translation>
+    </message>
+    <message>
         <source>地点：%1</source>
         <translation>Place: %1</translation>
     </message>
     <message>
         <source>时间：%1</source>
         <translation>Hours: %1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>Consultation phone: %1 (%2)</translation>
     </message>
     <message>
         <source>咨询电话：%1</source>
@@ -2014,6 +2078,30 @@
     <message>
         <source>我要办理</source>
         <translation>Apply</translation>
+    </message>
+    <message>
+        <source>取号（%1）</source>
+        <translation>Take a ticket (%1)</translation>
+    </message>
+    <message>
+        <source>示范文本（填写样例）</source>
+        <translation>Sample document (how to fill it in)</translation>
+    </message>
+    <message>
+        <source>示范文本</source>
+        <translation>Sample document</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

@@ -237,6 +237,10 @@
         <translation>此項材料不能以承諾代替。</translation>
     </message>
     <message>
+        <source>承诺书内容有误，请返回重新签署。</source>
+        <translation>承諾書內容有誤，請返回重新簽署。</translation>
+    </message>
+    <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
         <translation>還有材料沒有選擇辦理方式：請為每項“可承諾”材料選擇簽署承諾或到視窗提交。</translation>
     </message>
@@ -447,8 +451,8 @@
         <translation>申請材料</translation>
     </message>
     <message>
-        <source>本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。</source>
-        <translation>本人承諾：本人符合“%1”所證明的事項和條件，所填寫的資訊真實、準確、完整。如有不實，本人願意承擔相應的法律責任，並同意有關部門依法核查、撤銷辦理結果。</translation>
+        <source>本人承诺：%1。%2。</source>
+        <translation>本人承諾：%1。%2。</translation>
     </message>
     <message>
         <source>原件</source>
@@ -716,8 +720,16 @@
         <translation>申請已受理，請取走回執。</translation>
     </message>
     <message>
+        <source>申请已提交，请取走回执，并按回执携带材料。</source>
+        <translation>申請已提交，請取走回執，並按回執攜帶材料。</translation>
+    </message>
+    <message>
         <source>受理回执</source>
         <translation>受理回執</translation>
+    </message>
+    <message>
+        <source>申请回执（预受理）</source>
+        <translation>申請回執（預受理）</translation>
     </message>
     <message>
         <source>即办</source>
@@ -760,8 +772,16 @@
         <translation>申請已受理</translation>
     </message>
     <message>
+        <source>申请已提交，材料齐全后正式受理</source>
+        <translation>申請已提交，材料齊全後正式受理</translation>
+    </message>
+    <message>
         <source>受理编号</source>
         <translation>受理編號</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>申請編號</translation>
     </message>
     <message>
         <source>受理编号 %1</source>
@@ -792,12 +812,24 @@
         <translation>國務院節假日安排尚未公佈，辦結日期按法定節假日預計，以正式安排為準</translation>
     </message>
     <message>
+        <source>办理时限自材料齐全、正式受理之日起计算。</source>
+        <translation>辦理時限自材料齊全、正式受理之日起計算。</translation>
+    </message>
+    <message>
         <source>已承诺：%1</source>
         <translation>已承諾：%1</translation>
     </message>
     <message>
         <source>下一步</source>
         <translation>下一步</translation>
+    </message>
+    <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>辦理視窗：%1（取號 %2 字頭）</translation>
+    </message>
+    <message>
+        <source>现在取号（%1）</source>
+        <translation>現在取號（%1）</translation>
     </message>
     <message>
         <source>咨询电话：%1</source>
@@ -1480,8 +1512,8 @@
         <translation>感謝您的評價！</translation>
     </message>
     <message>
-        <source>您的评价已记录。对不满意的评价，我们将在15个工作日内回访整改。</source>
-        <translation>您的評價已記錄。對不滿意的評價，我們將在15個工作日內回訪整改。</translation>
+        <source>您的评价已记录，将用于改进我们的服务。</source>
+        <translation>您的評價已記錄，將用於改進我們的服務。</translation>
     </message>
     <message>
         <source>您对本次服务满意吗？</source>
@@ -1908,6 +1940,10 @@
         <translation>申請材料（共 %1 項）</translation>
     </message>
     <message>
+        <source>本事项无需提交材料。</source>
+        <translation>本事項無需提交材料。</translation>
+    </message>
+    <message>
         <source>形式：%1</source>
         <translation>形式：%1</translation>
     </message>
@@ -1924,8 +1960,28 @@
         <translation>示範文本：%1</translation>
     </message>
     <message>
+        <source>查看示范文本</source>
+        <translation>檢視示範文本</translation>
+    </message>
+    <message>
+        <source>设定依据：%1</source>
+        <translation>設定依據：%1</translation>
+    </message>
+    <message>
+        <source>设定依据：未注明（请向窗口核实）</source>
+        <translation>設定依據：未註明（請向視窗核實）</translation>
+    </message>
+    <message>
         <source>常见错误：%1</source>
         <translation>常見錯誤：%1</translation>
+    </message>
+    <message>
+        <source>委托他人代办的，另需携带</source>
+        <translation>委託他人代辦的，另需攜帶</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation>（%1）</translation>
     </message>
     <message>
         <source>办理流程</source>
@@ -1960,12 +2016,20 @@
         <translation>辦理地點與諮詢</translation>
     </message>
     <message>
+        <source>办理窗口：%1（取号 %2 字头）</source>
+        <translation>辦理視窗：%1（取號 %2 字頭）</translation>
+    </message>
+    <message>
         <source>地点：%1</source>
         <translation>地點：%1</translation>
     </message>
     <message>
         <source>时间：%1</source>
         <translation>時間：%1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>諮詢電話：%1（%2）</translation>
     </message>
     <message>
         <source>咨询电话：%1</source>
@@ -2014,6 +2078,30 @@
     <message>
         <source>我要办理</source>
         <translation>我要辦理</translation>
+    </message>
+    <message>
+        <source>取号（%1）</source>
+        <translation>取號（%1）</translation>
+    </message>
+    <message>
+        <source>示范文本（填写样例）</source>
+        <translation>示範文本（填寫樣例）</translation>
+    </message>
+    <message>
+        <source>示范文本</source>
+        <translation>示範文本</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

@@ -88,6 +88,8 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
                 "provider": m.provider,
                 "sample": m.sample_template or "",
                 "common_errors": list(m.common_errors),
+                "commitment_promise": v.promise,
+                "commitment_if_false": v.if_false,
             }
         )
     return out
@@ -129,6 +131,9 @@ def receipt_for_qml(result: Any, review: dict[str, Any], detail: dict[str, Any])
         "service_name": review.get("service_name", ""),
         "applicant": review.get("applicant", ""),
         "agent": review.get("agent", ""),
+        "complete": bool(result.complete),
+        "queue_code": result.queue_code,
+        "queue_name": result.queue_name,
         "promised_date": promised.isoformat(),
         "promised_days": result.promised_days,
         "promised_unit": result.promised_unit.value,

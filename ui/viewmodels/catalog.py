@@ -165,8 +165,34 @@ def service_summary(item: Any) -> dict[str, Any]:
     }
 
 
+def sample_url(name: str | None) -> str:
+    """The file URL of a shipped sample document (示范文本), "" when none is shipped."""
+    from kiosk.catalog import ASSETS_DIR
+
+    path = ASSETS_DIR / "samples" / name if name else None
+    return path.as_uri() if path is not None and path.is_file() else ""
+
+
+def material_for_qml(m: Any) -> dict[str, Any]:
+    """One material as the guide page binds it, with its legal basis (设定依据) as one text."""
+    return {
+        "sample_url": sample_url(m.sample_template),
+        "name": m.name,
+        "form": m.form.value,
+        "copies": m.copies,
+        "source": m.source.value,
+        "provider": m.provider,
+        "sample": m.sample_template or "",
+        "note": m.note,
+        "common_errors": list(m.common_errors),
+        "basis": f"{m.basis.law}{m.basis.article}" if m.basis is not None else "",
+    }
+
+
 def guide_for_qml(item: Any) -> dict[str, Any]:
     """A service item as the guide page binds it (words are added in QML via qsTr)."""
+    from kiosk.domain.agent import agent_materials
+
     guide = item.guide
     return {
         **service_summary(item),
@@ -174,19 +200,9 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "accepting_unit": guide.accepting_unit,
         "legal_basis": [f"{b.law}{b.article}" for b in guide.legal_basis],
         "conditions": list(guide.conditions),
-        "materials": [
-            {
-                "name": m.name,
-                "form": m.form.value,
-                "copies": m.copies,
-                "source": m.source.value,
-                "provider": m.provider,
-                "sample": m.sample_template or "",
-                "note": m.note,
-                "common_errors": list(m.common_errors),
-            }
-            for m in guide.materials
-        ],
+        "materials": [material_for_qml(m) for m in guide.materials],
+        "agent_materials": [material_for_qml(m) for m in agent_materials(guide)],
+        "queue": guide.queue or "",
         "steps": [
             {"name": s.name, "handler": s.handler, "days": s.time_limit_days} for s in guide.steps
         ],
@@ -198,6 +214,7 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "limit_unit": guide.time_limit.unit,
         "result": guide.result,
         "consult_phone": guide.consultation.phone,
+        "consult_phone_note": guide.consultation.phone_note or "",
         "consult_place": guide.consultation.place,
         "consult_hours": guide.consultation.hours,
         "complaint_phone": guide.complaint_phone,

@@ -70,6 +70,7 @@ class QueueViewModel(QObject):
         self._hall_id = ""
         self._service_name: Callable[[str], str] = lambda code: code
         self._queues: list[dict[str, Any]] = []
+        self._route: Callable[[str | None], Any] | None = None
         self._wipe()
 
     def _wipe(self) -> None:  # end of the visit: no ticket or appointment of this card stays
@@ -93,6 +94,7 @@ class QueueViewModel(QObject):
         self._service, self._checkin = tickets, checkin
         self._ops.attach(executor)
         self._hall_id, self._service_name = hall_id, service_name
+        self._route = tickets.hall_queues.for_service
         self._queues = [
             {
                 "code": q.code,
@@ -104,6 +106,15 @@ class QueueViewModel(QObject):
             if not q.appointment  # the appointment window is reached by checking in
         ]
         self.changed.emit()
+
+    @Slot(str, result="QVariantMap")
+    def queueFor(self, service_queue: str) -> dict[str, Any]:  # noqa: N802 - Qt naming
+        """The window a catalog service is routed to (``Guide.queue``; "" for none): its
+        ``code`` and ``name``, or {} before the core is up (in memory, GUI thread)."""
+        if self._route is None:
+            return {}
+        q = self._route(service_queue or None)
+        return {"code": q.code, "name": q.name}
 
     # -- taking a ticket ----------------------------------------------------------------------
 

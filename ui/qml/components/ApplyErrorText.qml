@@ -40,6 +40,7 @@ Text {
             "invalid_phone": qsTr("联系电话有误，请输入11位手机号或带区号的固定电话。"),
             "consent_missing": qsTr("请先勾选“我已阅读并同意以上承诺”，再签署承诺。"),
             "commitment_not_offered": qsTr("此项材料不能以承诺代替。"),
+            "commitment_text_mismatch": qsTr("承诺书内容有误，请返回重新签署。"),
             "materials_unsettled": qsTr("还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。"),
             "material_is_shared": qsTr("此项材料由部门通过数据共享获取，您无需提交。"),
             "invalid_application": qsTr("申请未能提交，您的申请没有保存。请到窗口办理。"),

@@ -26,9 +26,10 @@ Page {
     StackView.onActivated: apply.returnTo("materials")
     Component.onCompleted: apply.clearError()
 
-    // The exact words the citizen agrees to; recorded with the time of consent.
-    function commitmentText(name) {
-        return qsTr("本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。").arg(name)
+    // The exact words the citizen agrees to, this material's own commitment from the catalog
+    // (what is promised, what follows if it is false); recorded with the time of consent.
+    function commitmentText(m) {
+        return qsTr("本人承诺：%1。%2。").arg(m.commitment_promise).arg(m.commitment_if_false)
     }
     function setConsent(index, on) {
         page.consents[index] = on
@@ -126,10 +127,18 @@ Page {
                             id: commitBox
                             required property var modelData
                             readonly property int materialIndex: modelData.index
-                            readonly property string text_: page.commitmentText(modelData.name)
+                            readonly property string text_: page.commitmentText(modelData)
                             Layout.fillWidth: true
                             spacing: 12
                             BodyText { text: commitBox.modelData.name; font.bold: true }
+                            // The guide's own note stays, whatever the commitment says.
+                            BodyText {
+                                objectName: "commitmentNote_" + commitBox.materialIndex
+                                visible: !!commitBox.modelData.note
+                                text: commitBox.modelData.note || ""
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
                             Rectangle {
                                 Layout.fillWidth: true
                                 implicitHeight: promise.implicitHeight + 32

@@ -4,18 +4,22 @@ import QtQuick.Layouts
 import "../components"
 
 // The receipt (受理回执): number, promised date, what is still to bring, where to go next,
-// and whether the paper receipt came out. Then the citizen may rate the service.
+// and whether the paper receipt came out. Then the citizen may rate the service. While
+// materials are still to be brought nothing is accepted yet: the page is an application
+// receipt (申请回执, 预受理) with no promised date.
 Page {
     id: page
     objectName: "applyReceiptPage"
     readonly property string idleKind: "result"
-    readonly property string voicePrompt: qsTr("申请已受理，请取走回执。")
+    readonly property string voicePrompt: page.rc.complete === false ? qsTr("申请已提交，请取走回执，并按回执携带材料。") : qsTr("申请已受理，请取走回执。")
     signal navigate(string name, var properties)
     signal back()
     signal previous()
     readonly property var rc: submission.receipt
+    readonly property bool complete: page.rc.complete !== false
+    readonly property string titleText: page.complete ? qsTr("受理回执") : qsTr("申请回执（预受理）")
     Accessible.role: Accessible.Pane
-    Accessible.name: qsTr("受理回执")
+    Accessible.name: page.titleText
     background: Rectangle { color: Theme.background }
 
     Component.onCompleted: submission.receiptShown()
@@ -47,7 +51,7 @@ Page {
         spacing: Theme.spacing
 
         PageHeader {
-            title: qsTr("受理回执")
+            title: page.titleText
             Layout.fillWidth: true
             onBack: page.back()
         }
@@ -77,8 +81,9 @@ Page {
                 Text {
                     visible: !!page.rc.receipt_no
                     Layout.fillWidth: true
-                    text: qsTr("申请已受理")
-                    color: Theme.ok
+                    objectName: "receiptHeadline"
+                    text: page.complete ? qsTr("申请已受理") : qsTr("申请已提交，材料齐全后正式受理")
+                    color: page.complete ? Theme.ok : Theme.warning
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
@@ -87,7 +92,7 @@ Page {
                 }
                 SectionCard {
                     visible: !!page.rc.receipt_no
-                    title: qsTr("受理编号")
+                    title: page.complete ? qsTr("受理编号") : qsTr("申请编号")
                     Text {
                         objectName: "receiptNumber"
                         Layout.fillWidth: true
@@ -118,15 +123,23 @@ Page {
                     }
                     BodyText {
                         objectName: "promisedDate"
+                        visible: page.complete
                         text: (page.rc.promised_estimated ? qsTr("预计办结：%1（%2）") : qsTr("承诺办结：%1（%2）"))
                               .arg(page.dateText(page.rc.promised_date)).arg(page.limitText())
                         font.bold: true
                     }
                     BodyText {
                         objectName: "promisedEstimated"
-                        visible: !!page.rc.promised_estimated
+                        visible: page.complete && !!page.rc.promised_estimated
                         text: qsTr("国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准")
                         color: Theme.textMuted
+                    }
+                    BodyText {
+                        objectName: "clockStarts"
+                        visible: !page.complete
+                        text: qsTr("办理时限自材料齐全、正式受理之日起计算。")
+                        font.bold: true
+                        color: Theme.warning
                     }
                     BodyText {
                         visible: (page.rc.committed || []).length > 0
@@ -147,6 +160,20 @@ Page {
                         }
                     }
                     BodyText { text: page.nextText() }
+                    BodyText {
+                        objectName: "receiptWindow"
+                        visible: !!page.rc.queue_code
+                        text: qsTr("办理窗口：%1（取号 %2 字头）").arg(page.rc.queue_name || "").arg(page.rc.queue_code || "")
+                        font.bold: true
+                    }
+                    KioskButton {
+                        objectName: "ticketFromReceipt"
+                        visible: !!page.rc.queue_code && page.rc.next === "bring"
+                        text: qsTr("现在取号（%1）").arg(page.rc.queue_name || "")
+                        primary: false
+                        Layout.fillWidth: true
+                        onClicked: page.navigate("ticket", { takeCode: page.rc.queue_code })
+                    }
                     BodyText {
                         visible: !!page.rc.phone
                         text: qsTr("咨询电话：%1").arg(page.rc.phone || "")

@@ -111,7 +111,7 @@ Page {
                     objectName: "thanks"
                     visible: page.done
                     title: qsTr("感谢您的评价！")
-                    BodyText { text: qsTr("您的评价已记录。对不满意的评价，我们将在15个工作日内回访整改。") }
+                    BodyText { objectName: "thanksText"; text: qsTr("您的评价已记录，将用于改进我们的服务。") }
                 }
                 SectionCard {
                     visible: !page.done

@@ -13,6 +13,8 @@ Page {
     signal back()
     signal previous()
     readonly property var g: catalog.guide
+    // The hall window this service is routed to (取号): {code, name}, {} before the core is up.
+    readonly property var window: page.g.code ? queue.queueFor(page.g.queue || "") : ({})
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("办事指南：%1").arg(g.name || "")
     background: Rectangle { color: Theme.background }
@@ -22,6 +24,13 @@ Page {
     }
     function scrollToSteps() {
         flick.contentY = Math.min(steps.y, Math.max(0, flick.contentHeight - flick.height))
+    }
+    function showSample(index) {
+        page.sampleZoom = 1
+        page.sampleUrl = (page.g.materials || [])[index].sample_url || ""
+    }
+    function scrollToAgent() {
+        flick.contentY = Math.min(agentSection.y, Math.max(0, flick.contentHeight - flick.height))
     }
     function sourceText(source) {
         if (source === "shared")
@@ -135,6 +144,10 @@ Page {
                     id: materials
                     objectName: "materialsSection"
                     title: qsTr("申请材料（共 %1 项）").arg((page.g.materials || []).length)
+                    BodyText {
+                        visible: (page.g.materials || []).length === 0
+                        text: qsTr("本事项无需提交材料。")
+                    }
                     Repeater {
                         model: page.g.materials || []
                         ColumnLayout {
@@ -180,8 +193,22 @@ Page {
                                 font.pixelSize: Theme.fontSmall
                             }
                             BodyText {
-                                visible: !!modelData.sample
+                                visible: !!modelData.sample && !modelData.sample_url
                                 text: qsTr("示范文本：%1").arg(modelData.sample || "")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            KioskButton {
+                                objectName: "sample_" + index
+                                visible: !!modelData.sample_url
+                                text: qsTr("查看示范文本")
+                                primary: false
+                                onClicked: page.showSample(index)
+                            }
+                            BodyText {
+                                objectName: "materialBasis"
+                                text: modelData.basis ? qsTr("设定依据：%1").arg(modelData.basis)
+                                                      : qsTr("设定依据：未注明（请向窗口核实）")
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                             }
@@ -193,6 +220,38 @@ Page {
                                     color: Theme.error
                                     font.pixelSize: Theme.fontSmall
                                 }
+                            }
+                        }
+                    }
+                }
+
+                SectionCard {
+                    id: agentSection
+                    objectName: "agentMaterialsSection"
+                    visible: (page.g.agent_materials || []).length > 0
+                    title: qsTr("委托他人代办的，另需携带")
+                    Repeater {
+                        model: page.g.agent_materials || []
+                        ColumnLayout {
+                            required property var modelData
+                            required property int index
+                            Layout.fillWidth: true
+                            spacing: 6
+                            BodyText {
+                                text: (index + 1) + ". " + modelData.name
+                                      + qsTr("（%1）").arg(page.formText(modelData.form, modelData.copies))
+                                font.bold: true
+                            }
+                            BodyText {
+                                visible: !!modelData.note
+                                text: modelData.note || ""
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                text: qsTr("设定依据：%1").arg(modelData.basis || "")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
                             }
                         }
                     }
@@ -232,9 +291,20 @@ Page {
 
                 SectionCard {
                     title: qsTr("办理地点与咨询")
+                    BodyText {
+                        objectName: "guideWindow"
+                        visible: !!page.window.code
+                        text: qsTr("办理窗口：%1（取号 %2 字头）").arg(page.window.name || "").arg(page.window.code || "")
+                        font.bold: true
+                    }
                     BodyText { text: qsTr("地点：%1").arg(page.g.consult_place || "") }
                     BodyText { text: qsTr("时间：%1").arg(page.g.consult_hours || "") }
-                    BodyText { text: qsTr("咨询电话：%1").arg(page.g.consult_phone || "") }
+                    BodyText {
+                        objectName: "guidePhone"
+                        text: page.g.consult_phone_note
+                              ? qsTr("咨询电话：%1（%2）").arg(page.g.consult_phone).arg(page.g.consult_phone_note)
+                              : qsTr("咨询电话：%1").arg(page.g.consult_phone || "")
+                    }
                     BodyText { text: qsTr("投诉电话：%1").arg(page.g.complaint_phone || "") }
                     BodyText {
                         visible: !!page.g.online_url
@@ -294,6 +364,98 @@ Page {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
                 onClicked: page.navigate("apply", { code: page.g.code })
+            }
+            // Straight to a ticket for the window that handles this service.
+            KioskButton {
+                objectName: "ticketFromGuide"
+                visible: !!page.window.code
+                text: qsTr("取号（%1）").arg(page.window.name || "")
+                primary: false
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                onClicked: page.navigate("ticket", { takeCode: page.window.code })
+            }
+        }
+    }
+
+    // A sample document (示范文本), full screen; zoom with the buttons or two fingers.
+    property string sampleUrl: ""
+    property real sampleZoom: 1
+    Rectangle {
+        objectName: "sampleViewer"
+        anchors.fill: parent
+        visible: page.sampleUrl !== ""
+        color: "#f01a1f29"
+        z: 60
+        MouseArea { anchors.fill: parent }
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.padding
+            spacing: Theme.spacing
+            Text {
+                text: qsTr("示范文本（填写样例）")
+                color: Theme.textOnPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Flickable {
+                id: sampleFlick
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                contentWidth: Math.max(width, sampleImage.width)
+                contentHeight: Math.max(height, sampleImage.height)
+                boundsBehavior: Flickable.StopAtBounds
+                PinchArea {
+                    anchors.fill: parent
+                    pinch.target: null
+                    onPinchUpdated: (pinch) => {
+                        page.sampleZoom = Math.max(1, Math.min(4, page.sampleZoom * pinch.scale / pinch.previousScale))
+                    }
+                }
+                Image {
+                    id: sampleImage
+                    objectName: "sampleImage"
+                    source: page.sampleUrl
+                    width: sampleFlick.width * page.sampleZoom
+                    height: width * (sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 1.414)
+                    x: Math.max(0, (sampleFlick.width - width) / 2)
+                    fillMode: Image.PreserveAspectFit
+                    smooth: true
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("示范文本")
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "sampleZoomOut"
+                    text: qsTr("缩小")
+                    primary: false
+                    enabled: page.sampleZoom > 1
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.sampleZoom = Math.max(1, page.sampleZoom / 1.5)
+                }
+                KioskButton {
+                    objectName: "sampleZoomIn"
+                    text: qsTr("放大")
+                    primary: false
+                    enabled: page.sampleZoom < 4
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.sampleZoom = Math.min(4, page.sampleZoom * 1.5)
+                }
+                KioskButton {
+                    objectName: "closeSample"
+                    text: qsTr("关闭")
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.sampleUrl = ""
+                }
             }
         }
     }

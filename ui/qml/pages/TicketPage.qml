@@ -18,6 +18,9 @@ Page {
 
     property var confirming: null  // the priority queue waiting for "确认取号"
     property string pendingCode: ""  // a queue that waited for the card
+    // Opened from a guide or a receipt for one service: take that window's ticket at once
+    // (through choose(), so a card or the priority question still comes first).
+    property string takeCode: ""
 
     function choose(q) {
         queue.dismiss()
@@ -47,6 +50,12 @@ Page {
         if (page.pendingCode !== "" && card.state === "read")
             queue.take(page.pendingCode)
         page.pendingCode = ""
+        if (page.takeCode !== "") {
+            const wanted = (queue.queues || []).find(q => q.code === page.takeCode)
+            page.takeCode = ""
+            if (wanted)
+                page.choose(wanted)
+        }
     }
     Connections {
         target: queue
