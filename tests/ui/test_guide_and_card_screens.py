@@ -58,6 +58,9 @@ def test_out_of_paper_is_said_in_plain_words_and_the_slip_can_be_printed_again(l
     live_ui.catalog.printSlip("SB-001")
     qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "paper_out")
     assert "打印机缺纸，请联系工作人员" in visible_texts(live_ui)
+    # The status bar learns it from the same print job: it never says 正常 beside it.
+    bar = find_item(live_ui.window.contentItem(), "printerIndicator")
+    qtbot.waitUntil(lambda: bar.property("stateText") == "缺纸")
     emulator.set(paper="ok")
     live_ui.catalog.printSlip("SB-001")
     qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed")
@@ -108,3 +111,14 @@ def test_a_flow_that_asks_for_the_card_goes_on_by_itself_once_it_is_read(live_ui
     tap(live_ui, find_item(live_ui.window.contentItem(), "simulateCard"))
     qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
     qtbot.waitUntil(lambda: live_ui.current_page() == "guidePage")
+
+
+def test_the_status_bar_and_the_card_page_never_disagree_about_the_reader(kiosk_ui, qtbot):
+    open_page(kiosk_ui, qtbot, "idCard")
+    bar = find_item(kiosk_ui.window.contentItem(), "readerIndicator")
+    kiosk_ui.status.reader_lost("reader_lost", "unplugged")
+    qtbot.waitUntil(lambda: "读卡器暂时无法使用" in visible_texts(kiosk_ui))
+    assert bar.property("state") == "error" and bar.property("stateText") == "故障"
+    kiosk_ui.status.reader_back()
+    qtbot.waitUntil(lambda: "请将身份证放在感应区" in visible_texts(kiosk_ui))
+    assert bar.property("stateText") == "正常"

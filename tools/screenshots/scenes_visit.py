@@ -444,4 +444,4 @@ def _assist_from_reader_lost(ui: KioskUi) -> None:
 
 def _card_lost(ui: KioskUi) -> None:
     _show(ui, "idCard")
-    ui.card.on_reader_lost("reader_lost", "unplugged")
+    ui.status.reader_lost("reader_lost", "unplugged")

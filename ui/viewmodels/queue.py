@@ -60,6 +60,7 @@ class QueueViewModel(QObject):
     changed = Signal()
     issued = Signal()  # a ticket exists (printed, or failed to print): show the result page
     cancelled = Signal()  # the unprinted ticket was given up
+    centralAnswered = Signal(bool)  # an answer came in: offline (from the terminal) or not
 
     def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,7 @@ class QueueViewModel(QObject):
 
     def _got(self, view: dict[str, Any]) -> None:
         self._ticket = view
+        self.centralAnswered.emit(bool(view["offline"]))
         if view["status"] in ("issued", "shown_on_screen"):
             self._checkin_id = ""
         self.issued.emit()
@@ -207,6 +209,7 @@ class QueueViewModel(QObject):
     def _set_appointments(self, answer: dict[str, Any]) -> None:
         self._appointments = answer["list"]
         self._appointments_offline = answer["offline"]
+        self.centralAnswered.emit(bool(answer["offline"]))
         self._fetched_at = answer["fetched"]
 
     @Slot(str)
