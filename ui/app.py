@@ -125,6 +125,7 @@ class KioskUi:
         self.visit = Visit()
         dispatcher, visit, engine = self.dispatcher, self.visit, self.engine
         self.catalog = CatalogViewModel(dispatcher, visit, parent=engine)
+        self.catalog.set_renewal_service(settings.id_renewal_service)
         self.card = CardViewModel(visit, self.status, parent=engine)
         flow = ApplyFlow(dispatcher, visit)
         self.appliable = AppliableViewModel(dispatcher, visit, parent=engine)

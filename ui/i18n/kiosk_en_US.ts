@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>ApplyAppointmentPage</name>
@@ -69,7 +68,7 @@
     </message>
     <message>
         <source>请按时携带身份证到大厅，在终端“预约签到”后等候叫号。</source>
-        <translation>Please come to the hall on time with your ID card, check in at a terminal (&quot;Appointment check-in&quot;) and wait to be called.</translation>
+        <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
     </message>
     <message>
         <source>确认预约</source>
@@ -140,7 +139,7 @@
     </message>
     <message>
         <source>您可随时点“返回”修改上一步，或点“取消办理”，已填写的信息将被清除。</source>
-        <translation>You can tap &quot;Back&quot; to change a previous step at any time, or &quot;Cancel application&quot; to clear everything you entered.</translation>
+        <translation>You can tap "Back" to change a previous step at any time, or "Cancel application" to clear everything you entered.</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -187,7 +186,7 @@
     </message>
     <message>
         <source>请输入被代办人的姓名。</source>
-        <translation>Please enter the person&apos;s name.</translation>
+        <translation>Please enter the person's name.</translation>
     </message>
     <message>
         <source>身份证号码应为 18 位，请核对位数。</source>
@@ -207,7 +206,7 @@
     </message>
     <message>
         <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
-        <translation>You cannot act on behalf of yourself; to apply for yourself choose &quot;For myself&quot;.</translation>
+        <translation>You cannot act on behalf of yourself; to apply for yourself choose "For myself".</translation>
     </message>
     <message>
         <source>有内容需要修改，请查看红色提示。</source>
@@ -223,7 +222,7 @@
     </message>
     <message>
         <source>请先勾选“我已阅读并同意以上承诺”，再签署承诺。</source>
-        <translation>Please tick &quot;I have read and agree to this commitment&quot; before signing.</translation>
+        <translation>Please tick "I have read and agree to this commitment" before signing.</translation>
     </message>
     <message>
         <source>此项材料不能以承诺代替。</source>
@@ -231,7 +230,7 @@
     </message>
     <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
-        <translation>Some documents are still open: for each one marked &quot;Commitment allowed&quot;, sign the commitment or choose to hand it in at the window.</translation>
+        <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
     </message>
     <message>
         <source>此项材料由部门通过数据共享获取，您无需提交。</source>
@@ -298,7 +297,7 @@
     <name>ApplyFormPage</name>
     <message>
         <source>请填写申请表。带“来自证件”标记的信息已自动填入。</source>
-        <translation>Please fill in the form. Entries marked &quot;From ID card&quot; are already filled in.</translation>
+        <translation>Please fill in the form. Entries marked "From ID card" are already filled in.</translation>
     </message>
     <message>
         <source>填写申请表</source>
@@ -374,7 +373,7 @@
     </message>
     <message>
         <source>带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。</source>
-        <translation>Entries marked &quot;From ID card&quot; were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
+        <translation>Entries marked "From ID card" were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
     </message>
     <message>
         <source>请先选择事项并刷身份证。</source>
@@ -437,7 +436,7 @@
     </message>
     <message>
         <source>本人承诺：本人符合“%1”所证明的事项和条件，所填写的信息真实、准确、完整。如有不实，本人愿意承担相应的法律责任，并同意有关部门依法核查、撤销办理结果。</source>
-        <translation>I declare that I meet the facts and conditions that &quot;%1&quot; would prove, and that the information I entered is true, accurate and complete. If it is not, I accept the legal consequences and agree that the authorities may check it and revoke the result.</translation>
+        <translation>I declare that I meet the facts and conditions that "%1" would prove, and that the information I entered is true, accurate and complete. If it is not, I accept the legal consequences and agree that the authorities may check it and revoke the result.</translation>
     </message>
     <message>
         <source>原件</source>
@@ -564,7 +563,7 @@
     </message>
     <message>
         <source>没有找到“%1”，换个说法试试</source>
-        <translation>Nothing found for &quot;%1&quot;; try other words</translation>
+        <translation>Nothing found for "%1"; try other words</translation>
     </message>
     <message>
         <source>正在加载可办理事项……</source>
@@ -599,7 +598,7 @@
     <name>ApplyPrincipalPage</name>
     <message>
         <source>请选择您与被代办人的关系和授权方式，再输入被代办人的姓名和身份证号码，或刷被代办人的身份证。</source>
-        <translation>Choose your relationship and how you are authorised, then enter the person&apos;s name and ID number, or tap their ID card.</translation>
+        <translation>Choose your relationship and how you are authorised, then enter the person's name and ID number, or tap their ID card.</translation>
     </message>
     <message>
         <source>被代办人信息</source>
@@ -659,19 +658,19 @@
     </message>
     <message>
         <source>方式一：输入被代办人信息</source>
-        <translation>Option 1: enter the person&apos;s details</translation>
+        <translation>Option 1: enter the person's details</translation>
     </message>
     <message>
         <source>被代办人姓名</source>
-        <translation>Person&apos;s name</translation>
+        <translation>Person's name</translation>
     </message>
     <message>
         <source>被代办人身份证号码（18位）</source>
-        <translation>Person&apos;s ID number (18 characters)</translation>
+        <translation>Person's ID number (18 characters)</translation>
     </message>
     <message>
         <source>被代办人身份证号码</source>
-        <translation>Person&apos;s ID number</translation>
+        <translation>Person's ID number</translation>
     </message>
     <message>
         <source>确认，下一步</source>
@@ -679,15 +678,15 @@
     </message>
     <message>
         <source>方式二：刷被代办人的身份证</source>
-        <translation>Option 2: tap the person&apos;s ID card</translation>
+        <translation>Option 2: tap the person's ID card</translation>
     </message>
     <message>
         <source>如您带着被代办人的身份证，可直接刷卡读取，无需输入。</source>
-        <translation>If you have the person&apos;s ID card, tap it; nothing to type.</translation>
+        <translation>If you have the person's ID card, tap it; nothing to type.</translation>
     </message>
     <message>
         <source>刷被代办人身份证</source>
-        <translation>Tap the person&apos;s ID card</translation>
+        <translation>Tap the person's ID card</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -981,6 +980,10 @@
         <translation>Tap ID card</translation>
     </message>
     <message>
+        <source>没有带身份证，或读卡不成功：请取号到人工窗口，由工作人员核对预约。</source>
+        <translation>No ID card with you, or it cannot be read? Take a ticket for a staffed window; staff will check your appointment.</translation>
+    </message>
+    <message>
         <source>%1 今天的预约</source>
         <translation>Appointments today for %1</translation>
     </message>
@@ -1266,7 +1269,7 @@
     </message>
     <message>
         <source>也可以到大厅咨询台当面咨询，或在下方留言。</source>
-        <translation>You can also ask at the hall&apos;s help desk, or leave a question below.</translation>
+        <translation>You can also ask at the hall's help desk, or leave a question below.</translation>
     </message>
     <message>
         <source>常见问题</source>
@@ -1708,7 +1711,7 @@
     </message>
     <message>
         <source>好的，我等候</source>
-        <translation>OK, I&apos;ll wait</translation>
+        <translation>OK, I'll wait</translation>
     </message>
 </context>
 <context>
@@ -2049,7 +2052,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today&apos;s service</translation>
+        <translation>Rate today's service</translation>
     </message>
     <message>
         <source>诉</source>
@@ -2073,7 +2076,7 @@
     </message>
     <message>
         <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>
-        <translation>To apply, place your ID card on the reader below · For help, tap &quot;Call staff&quot;</translation>
+        <translation>To apply, place your ID card on the reader below · For help, tap "Call staff"</translation>
     </message>
     <message>
         <source>演示：刷身份证</source>
@@ -2111,16 +2114,16 @@
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <source>请使用有效期内的证件，或到人工窗口办理。</source>
-        <translation>Please use a valid card, or go to a service window.</translation>
-    </message>
-    <message>
         <source>请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。</source>
         <translation>Please use a resident ID card, an HK/Macao/Taiwan residence permit, a foreign permanent resident ID card or a social security card.</translation>
     </message>
     <message>
-        <source>请联系现场工作人员，或到人工窗口办理。</source>
-        <translation>Please ask the staff, or go to a service window.</translation>
+        <source>可查看身份证换领指南，或取号到人工窗口办理；其他业务请使用有效期内的证件。</source>
+        <translation>See the guide to renewing your ID card, or take a ticket for a staffed window. For other services, please use a valid card.</translation>
+    </message>
+    <message>
+        <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
+        <translation>Please take a ticket for a staffed window, or press "Call staff".</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -2169,6 +2172,10 @@
     <message>
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>查看身份证换领指南</source>
+        <translation>ID card renewal guide</translation>
     </message>
     <message>
         <source>重新读卡</source>
@@ -2298,7 +2305,7 @@
     </message>
     <message>
         <source>凭编号查询只显示办理状态；刷本人身份证可查看部门办理意见。</source>
-        <translation>A receipt number shows the status only; read your own ID card to see the departments&apos; notes.</translation>
+        <translation>A receipt number shows the status only; read your own ID card to see the departments' notes.</translation>
     </message>
     <message>
         <source>网络暂时中断，以下是 %1 获取的最近状态。</source>
@@ -2385,7 +2392,7 @@
     </message>
     <message>
         <source>将回执上的二维码对准扫描口</source>
-        <translation>Hold the receipt&apos;s QR code to the scanner</translation>
+        <translation>Hold the receipt's QR code to the scanner</translation>
     </message>
 </context>
 <context>
@@ -2825,7 +2832,7 @@
     </message>
     <message>
         <source>今日打印（%1 张）</source>
-        <translation>Today&apos;s prints (%1)</translation>
+        <translation>Today's prints (%1)</translation>
     </message>
     <message>
         <source>补打</source>
@@ -2874,6 +2881,33 @@
     <message>
         <source>版本：%1</source>
         <translation>Version: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindowTicket</name>
+    <message>
+        <source>您今天已在此业务排队，号码 %1，请留意叫号。</source>
+        <translation>You are already in this queue today, number %1. Please watch for your number.</translation>
+    </message>
+    <message>
+        <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
+        <translation>Tickets cannot be taken at this terminal now. Please press "Call staff".</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>The terminal is not ready yet. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>暂时无法取号，请按“呼叫工作人员”。</source>
+        <translation>No ticket can be taken right now. Please press "Call staff".</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口</source>
+        <translation>Ticket for a staffed window</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口，到%1由工作人员为您办理</source>
+        <translation>Ticket for a staffed window: staff at %1 will help you</translation>
     </message>
 </context>
 <context>
@@ -3046,7 +3080,7 @@
     </message>
     <message>
         <source>前面还有 %1 人，预计等候约 %2 分钟</source>
-        <translation>%1 ahead of you, about %2 minutes&apos; wait</translation>
+        <translation>%1 ahead of you, about %2 minutes' wait</translation>
     </message>
     <message>
         <source>前面还有 %1 人</source>

@@ -980,6 +980,10 @@
         <translation>刷身份證</translation>
     </message>
     <message>
+        <source>没有带身份证，或读卡不成功：请取号到人工窗口，由工作人员核对预约。</source>
+        <translation>沒有帶身份證，或讀卡不成功：請取號到人工視窗，由工作人員核對預約。</translation>
+    </message>
+    <message>
         <source>%1 今天的预约</source>
         <translation>%1 今天的預約</translation>
     </message>
@@ -2110,16 +2114,16 @@
         <translation>讀卡未成功</translation>
     </message>
     <message>
-        <source>请使用有效期内的证件，或到人工窗口办理。</source>
-        <translation>請使用有效期內的證件，或到人工視窗辦理。</translation>
-    </message>
-    <message>
         <source>请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。</source>
         <translation>請放置居民身份證、港澳臺居民居住證、外國人永久居留身份證或社會保障卡。</translation>
     </message>
     <message>
-        <source>请联系现场工作人员，或到人工窗口办理。</source>
-        <translation>請聯絡現場工作人員，或到人工視窗辦理。</translation>
+        <source>可查看身份证换领指南，或取号到人工窗口办理；其他业务请使用有效期内的证件。</source>
+        <translation>可檢視身份證換領指南，或取號到人工視窗辦理；其他業務請使用有效期內的證件。</translation>
+    </message>
+    <message>
+        <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
+        <translation>請取號到人工視窗辦理，或按“呼叫工作人員”。</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -2168,6 +2172,10 @@
     <message>
         <source>继续</source>
         <translation>繼續</translation>
+    </message>
+    <message>
+        <source>查看身份证换领指南</source>
+        <translation>檢視身份證換領指南</translation>
     </message>
     <message>
         <source>重新读卡</source>
@@ -2873,6 +2881,33 @@
     <message>
         <source>版本：%1</source>
         <translation>版本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindowTicket</name>
+    <message>
+        <source>您今天已在此业务排队，号码 %1，请留意叫号。</source>
+        <translation>您今天已在此業務排隊，號碼 %1，請留意叫號。</translation>
+    </message>
+    <message>
+        <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
+        <translation>本終端暫不能取號，請按“呼叫工作人員”。</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>終端尚未就緒，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>暂时无法取号，请按“呼叫工作人员”。</source>
+        <translation>暫時無法取號，請按“呼叫工作人員”。</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口</source>
+        <translation>取號到人工視窗</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口，到%1由工作人员为您办理</source>
+        <translation>取號到人工視窗，到%1由工作人員為您辦理</translation>
     </message>
 </context>
 <context>

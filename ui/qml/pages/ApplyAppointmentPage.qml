@@ -65,6 +65,13 @@ Page {
             objectName: "slotsError"
             code: ["loading", "loaded", "none", "booked", ""].indexOf(booking.slotsState) < 0 ? booking.slotsState : ""
         }
+        // Booking needs central: offline (or refused), a ticket for a person is the way on.
+        StaffWindowTicket {
+            objectName: "slotsStaffWindow"
+            visible: ["loading", "loaded", "none", "booked", ""].indexOf(booking.slotsState) < 0
+            page: page
+            Layout.fillWidth: true
+        }
         BodyText {
             objectName: "noSlots"
             visible: booking.slotsState === "none"
