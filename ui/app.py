@@ -155,6 +155,7 @@ class KioskUi:
         self.staff.volumeApplied.connect(self.voice.set_volume)
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
         self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.idle.set_hold_timeouts({"number": settings.idle_number_s})
         self.idle.expired.connect(lambda: self.end_visit(attract=True))
         app.installEventFilter(self.idle)
         # Nobody at the home page for a while: the visit is over (a citizen who went home by
@@ -228,6 +229,7 @@ class KioskUi:
         self.settings = settings
         self.idle.set_timeout(settings.idle_timeout_s)
         self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.idle.set_hold_timeouts({"number": settings.idle_number_s})
         self.attract.set_timeout(settings.attract_after_s, warn_s=0)
         self.voice.set_volume(settings.voice_volume)
 

@@ -166,6 +166,17 @@ def test_with_the_paper_out_the_staffed_window_ticket_is_shown_on_screen_at_once
     # The bar says what the page says: the printer is out of paper.
     bar = find_item(demo.window.contentItem(), "printerIndicator")
     qtbot.waitUntil(lambda: bar.property("stateText") == "缺纸")
+    # The number is the citizen's ticket: the base idle limit does not wipe it…
+    demo.idle.set_timeout(1, warn_s=1)
+    assert demo.idle.property("timeoutSeconds") == demo.settings.idle_number_s
+    assert "本屏号码保留 10 分钟，或到您点击“我已记下号码”为止。" in shown(demo)
+    qtbot.wait(2500)
+    assert demo.current_page() == "ticketResultPage" and item(demo, "ticketNumber").isVisible()
+    # …until the citizen says it is noted.
+    done = item(demo, "ticketDone")
+    assert done.property("text") == "我已记下号码"
+    tap(demo, done)
+    wait_page(demo, qtbot, "home")
 
 
 def test_without_a_card_check_in_offers_a_ticket_for_the_staffed_window(demo, qtbot):

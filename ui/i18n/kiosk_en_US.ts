@@ -71,6 +71,14 @@
         <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
     </message>
     <message>
+        <source>已选：%1</source>
+        <translation>Chosen: %1</translation>
+    </message>
+    <message>
+        <source>请点选一个时段</source>
+        <translation>Tap a time to choose it</translation>
+    </message>
+    <message>
         <source>确认预约</source>
         <translation>Book this slot</translation>
     </message>
@@ -2187,6 +2195,21 @@
     </message>
 </context>
 <context>
+    <name>IdleNotice</name>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 秒</source>
+        <translation>%1 seconds</translation>
+    </message>
+    <message>
+        <source>无操作 %1后将返回首页，并清除本次办理的信息</source>
+        <translation>After %1 without a touch, the terminal returns to the home page and clears this visit</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>%1 秒后将结束本次办理并清除您的信息</source>
@@ -3091,12 +3114,20 @@
         <translation>The network is down; this terminal gave your number. You will still be called; watch the display.</translation>
     </message>
     <message>
-        <source>请记下或拍下此号码，到窗口时出示本屏号码或二维码。</source>
-        <translation>Note or photograph this number, and show it or the QR code at the window.</translation>
+        <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
+        <translation>Write down or photograph this number and QR code, and show it at the window.</translation>
+    </message>
+    <message>
+        <source>我已记下号码</source>
+        <translation>I have noted the number</translation>
     </message>
     <message>
         <source>排队号已打印，请在出纸口取走，并留意叫号。</source>
         <translation>Your number is printed. Please take it from the slot and watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
+        <translation>This number stays on screen for %1 minutes, or until you tap "I have noted the number".</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>

@@ -71,6 +71,14 @@
         <translation>請按時攜帶身份證到大廳，在終端“預約簽到”後等候叫號。</translation>
     </message>
     <message>
+        <source>已选：%1</source>
+        <translation>已選：%1</translation>
+    </message>
+    <message>
+        <source>请点选一个时段</source>
+        <translation>請點選一個時段</translation>
+    </message>
+    <message>
         <source>确认预约</source>
         <translation>確認預約</translation>
     </message>
@@ -2187,6 +2195,21 @@
     </message>
 </context>
 <context>
+    <name>IdleNotice</name>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 秒</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>无操作 %1后将返回首页，并清除本次办理的信息</source>
+        <translation>無操作 %1後將返回首頁，並清除本次辦理的資訊</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>%1 秒后将结束本次办理并清除您的信息</source>
@@ -3091,12 +3114,20 @@
         <translation>網路暫時中斷，本號碼由本終端發放，叫號不受影響，請留意叫號屏。</translation>
     </message>
     <message>
-        <source>请记下或拍下此号码，到窗口时出示本屏号码或二维码。</source>
-        <translation>請記下或拍下此號碼，到視窗時出示本屏號碼或二維碼。</translation>
+        <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
+        <translation>請記下或拍下此號碼和二維碼，到視窗時出示。</translation>
+    </message>
+    <message>
+        <source>我已记下号码</source>
+        <translation>我已記下號碼</translation>
     </message>
     <message>
         <source>排队号已打印，请在出纸口取走，并留意叫号。</source>
         <translation>排隊號已列印，請在出紙口取走，並留意叫號。</translation>
+    </message>
+    <message>
+        <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
+        <translation>本屏號碼保留 %1 分鐘，或到您點選“我已記下號碼”為止。</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>
