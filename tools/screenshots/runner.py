@@ -51,6 +51,7 @@ from tools.screenshots.scenes import (
 )
 from tools.screenshots.scenes_visit import (
     _apply_appointment,
+    _apply_appointment_chosen,
     _apply_appointment_offline,
     _apply_choose,
     _apply_commitment,
@@ -195,6 +196,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("apply-receipt", _apply_receipt),
     Scene("apply-receipt-preview", _apply_receipt_preview),
     Scene("apply-appointment", _apply_appointment),
+    Scene("apply-appointment-chosen", _apply_appointment_chosen),
     Scene("apply-appointment-offline", _apply_appointment_offline),
     Scene("evaluate", _evaluate),
     Scene("evaluate-elder", _evaluate_elder),
