@@ -164,6 +164,10 @@ Page {
                         : page.state_ === "reading" ? qsTr("正在读取，请勿移动证件……")
                         : page.state_ === "read" ? qsTr("读取成功")
                         : page.errorTitle()
+                    // A failure is announced to a screen reader, not only painted red.
+                    Accessible.role: page.state_ === "error" ? Accessible.AlertMessage
+                                                             : Accessible.StaticText
+                    Accessible.name: text
                 }
 
                 BusyIndicator {
