@@ -146,6 +146,7 @@ class KioskUi:
         # Answers that came from central, or from what the terminal kept, tell the status bar.
         self.queue.centralAnswered.connect(self.status.central_answered)
         self.progress.centralAnswered.connect(self.status.central_answered)
+        self.booking.centralAnswered.connect(self.status.central_answered)
         self.complaints = ComplaintViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
         self.follow_up_status = FollowUpStatusViewModel(dispatcher, visit, parent=engine)
         self.assist = AssistViewModel(dispatcher, visit, parent=engine)

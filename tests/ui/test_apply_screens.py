@@ -369,10 +369,14 @@ def test_without_central_the_appointment_page_says_booking_is_not_possible_now(l
     ui = live_ui
     qtbot.waitUntil(lambda: ui.kiosk.services.appointments.client is not None)
     ui.kiosk.services.appointments.client = None  # as when no central is configured or reachable
+    ui.kiosk.events.status.clear()  # the network's state is what the page learns
     ui.show_page("applyAppointment", {"code": "SB-001"})
     on_page(ui, qtbot, "applyAppointment")
     qtbot.waitUntil(lambda: "现在无法预约" in shown_text(ui))
     assert item(ui, "appointmentDone").isVisible()
+    # The status bar says what the page says.
+    assert ui.status.property("networkState") == "error"
+    assert item(ui, "slotsStaffWindow").isVisible()
 
 
 def assert_chosen_looks_chosen(ui, qtbot, days: list[dict[str, Any]]) -> None:
