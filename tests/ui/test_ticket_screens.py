@@ -149,6 +149,7 @@ def test_from_the_reader_lost_page_a_ticket_for_the_staffed_window_prints(demo, 
 
 def test_with_the_paper_out_the_staffed_window_ticket_is_shown_on_screen_at_once(demo, qtbot):
     emulator = emulator_of(demo.kiosk.printer)
+    assert emulator is not None
     demo.kiosk.events.status.clear()  # the devices' state comes from the print job alone
     emulator.set(paper="out")
     try:
