@@ -165,6 +165,9 @@ class Settings(BaseSettings):
     idle_timeout_s: Seconds = 90
     idle_form_s: Seconds = 60
     idle_result_s: Seconds = 30
+    # A queue number shown on screen (the slip did not print) stays this long, or until the
+    # citizen taps 我已记下号码; may be longer than idle_timeout_s.
+    idle_number_s: Seconds = 600
     attract_after_s: Seconds = 60
     # Elder mode (关怀模式): every idle limit above, and its warning, at this percentage.
     idle_elder_percent: Annotated[WholeNumber, Field(ge=100, le=400)] = 200
@@ -182,6 +185,9 @@ class Settings(BaseSettings):
     terminal_secret_file: str = ""
     retention_days: Annotated[WholeNumber, Field(ge=1, le=365)] = 7
     staff_can_exit: Flag = False
+    # The catalog's service for renewing an ID card (换领): the card page offers its guide to
+    # the holder of an expired card.
+    id_renewal_service: str = "HJ-003"
     # Where the values came from (the file's path, or "defaults"); not a setting itself.
     source: str = "defaults"
 
@@ -425,6 +431,7 @@ LIVE_KEYS = frozenset(
         "idle_timeout_s",
         "idle_form_s",
         "idle_result_s",
+        "idle_number_s",
         "attract_after_s",
         "idle_elder_percent",
         "voice_volume",

@@ -129,7 +129,8 @@ class KioskUi:
         self.visit = Visit()
         dispatcher, visit, engine = self.dispatcher, self.visit, self.engine
         self.catalog = CatalogViewModel(dispatcher, visit, parent=engine)
-        self.card = CardViewModel(visit, parent=engine)
+        self.catalog.set_renewal_service(settings.id_renewal_service)
+        self.card = CardViewModel(visit, self.status, parent=engine)
         flow = ApplyFlow(dispatcher, visit)
         self.appliable = AppliableViewModel(dispatcher, visit, parent=engine)
         self.apply = ApplyViewModel(flow, self.card, self.appliable, parent=engine)
@@ -146,6 +147,10 @@ class KioskUi:
         self.follow_up_filed = FollowUpFiledViewModel(dispatcher, visit, parent=engine)
         self.consult = ConsultViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
         self.queue = QueueViewModel(dispatcher, visit, parent=engine)
+        # Answers that came from central, or from what the terminal kept, tell the status bar.
+        self.queue.centralAnswered.connect(self.status.central_answered)
+        self.progress.centralAnswered.connect(self.status.central_answered)
+        self.booking.centralAnswered.connect(self.status.central_answered)
         self.complaints = ComplaintViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
         self.follow_up_status = FollowUpStatusViewModel(dispatcher, visit, parent=engine)
         self.assist = AssistViewModel(dispatcher, visit, parent=engine)
@@ -155,6 +160,7 @@ class KioskUi:
         self.staff.volumeApplied.connect(self.voice.set_volume)
         self.idle = IdleWatcher(settings.idle_timeout_s, parent=self.engine)
         self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.idle.set_hold_timeouts({"number": settings.idle_number_s})
         self.idle.expired.connect(lambda: self.end_visit(attract=True))
         app.installEventFilter(self.idle)
         # Nobody at the home page for a while: the visit is over (a citizen who went home by
@@ -237,6 +243,7 @@ class KioskUi:
         self.settings = settings
         self.idle.set_timeout(settings.idle_timeout_s)
         self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.idle.set_hold_timeouts({"number": settings.idle_number_s})
         self.attract.set_timeout(settings.attract_after_s, warn_s=0)
         self._stretch_idle_limits()
         self.voice.set_volume(settings.voice_volume)
@@ -300,12 +307,14 @@ class KioskUi:
         events = kiosk.events
         events.status.append(self.dispatcher.wrap(self.status.apply))
         events.sync.append(self.dispatcher.wrap(self.status.apply_sync))
+        kiosk.printing.outcome_listeners.append(self.dispatcher.wrap(self.status.print_finished))
         events.card = ReaderCallbacks(
             on_card_present=self.dispatcher.wrap(self.card.on_present),
             on_card_read=self.dispatcher.wrap(self.card.on_read),
             on_card_removed=self.dispatcher.wrap(self.card.on_removed),
-            on_reader_lost=self.dispatcher.wrap(self.card.on_reader_lost),
-            on_reader_back=self.dispatcher.wrap(self.card.on_reader_back),
+            # The reader's state goes to the one record the status bar and pages read.
+            on_reader_lost=self.dispatcher.wrap(self.status.reader_lost),
+            on_reader_back=self.dispatcher.wrap(self.status.reader_back),
         )
         events.scan = ScanCallbacks(
             on_scan=self.dispatcher.wrap(self.progress.on_scan),

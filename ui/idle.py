@@ -37,6 +37,7 @@ class IdleWatcher(QObject):
         self._base_warn_s = warn_s
         self._warn_s = min(warn_s, timeout_s)
         self._kinds: dict[str, int] = {}
+        self._holds: dict[str, int] = {}
         self._kind = ""
         self._stretch_pct = 100
         self._deadline = 0.0
@@ -57,6 +58,12 @@ class IdleWatcher(QObject):
         self._kinds = dict(timeouts)
         self._apply()
 
+    def set_hold_timeouts(self, timeouts: dict[str, int]) -> None:
+        """Screen types that hold something the citizen still needs (a queue number shown
+        instead of printed): their own timeout, which may be longer than the base."""
+        self._holds = dict(timeouts)
+        self._apply()
+
     def set_kind(self, kind: str) -> None:
         """The page on top is of screen type ``kind`` ("" for the base timeout)."""
         self._kind = kind
@@ -71,6 +78,7 @@ class IdleWatcher(QObject):
     def _apply(self) -> None:
         # A screen type never gets longer than the base: tests shorten the base to seconds.
         timeout_s = min(self._base_s, self._kinds.get(self._kind, self._base_s))
+        timeout_s = self._holds.get(self._kind, timeout_s)
         timeout_s = timeout_s * self._stretch_pct // 100
         self._timeout_s = timeout_s
         self._warn_s = min(self._base_warn_s * self._stretch_pct // 100, timeout_s)
@@ -103,6 +111,7 @@ class IdleWatcher(QObject):
         else:
             self._timer.stop()
             self._update(self._timeout_s)
+        self.changed.emit()
 
     def _tick(self) -> None:
         left = max(0, int(self._deadline - time.monotonic() + 0.999))
@@ -118,6 +127,9 @@ class IdleWatcher(QObject):
 
     secondsLeft = Property(int, lambda self: self._left, notify=changed)
     limitSeconds = Property(int, lambda self: self._timeout_s, notify=changed)
+    # The whole limit of the page on top, said on screen ("无操作 2 分钟后返回首页").
+    timeoutSeconds = Property(int, lambda self: self._timeout_s, notify=changed)
+    active = Property(bool, lambda self: self._active, notify=changed)
     warning = Property(
         bool, lambda self: self._active and self._left <= self._warn_s, notify=changed
     )

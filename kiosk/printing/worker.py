@@ -71,6 +71,9 @@ class PrintWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # Told every job's outcome on the printer thread, whoever waits for it (the status
+        # bar learns of paper out from the job that found it).
+        self.outcome_listeners: list[Callable[[PrintOutcome], None]] = []
 
     def start(self) -> None:
         """Recover jobs left by a previous run, then start the thread."""
@@ -179,5 +182,11 @@ class PrintWorker:
             log.exception("print job %d result cannot be stored", job.id)
         with self._lock:
             future = self._futures.pop(job.id, None)
+        outcome = PrintOutcome(job.id, job.kind, reason, detail)
         if future is not None:
-            future.settle(PrintOutcome(job.id, job.kind, reason, detail))
+            future.settle(outcome)
+        for listener in list(self.outcome_listeners):
+            try:
+                listener(outcome)
+            except Exception:
+                log.exception("print outcome listener failed")

@@ -163,8 +163,30 @@ def scenario_call_staff(app, steps: list[str]) -> None:
     steps.append("cancelled")
 
 
+def scenario_call_staff_from_reader_lost(app, steps: list[str]) -> None:
+    """The reader is gone (the terminal runs without central): from the card page a blind
+    citizen finds the call for staff, and the terminal's own call light answers."""
+    find(app, "panel", "首页")
+    press(app, "预约签到")
+    find(app, "panel", "预约签到")
+    press(app, "刷身份证")
+    find(app, "panel", "请放置身份证")
+    find(app, "alert", "读卡器暂时无法使用", timeout_s=30)
+    steps.append("reader lost")
+    find(app, "push button", "取号到人工窗口", exact=False)
+    steps.append("staffed window offered")
+    press(app, "呼叫工作人员，请现场工作人员来帮您")
+    find(app, "alert", "已呼叫工作人员", timeout_s=30)
+    find(app, "label", "呼叫灯已亮起", timeout_s=30, exact=False)
+    steps.append("light on")
+    press(app, "好的，我等候")
+    find(app, "panel", "请放置身份证")
+    steps.append("still on the card page")
+
+
 SCENARIOS = {
     "call_staff": scenario_call_staff,
+    "call_staff_from_reader_lost": scenario_call_staff_from_reader_lost,
     "take_ticket": scenario_take_ticket,
     "apply_and_rate": scenario_apply_and_rate,
     "elder_and_language": scenario_elder_and_language,

@@ -80,6 +80,23 @@ def tap(ui, item) -> None:
     QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
 
 
+def tap_settled(ui, qtbot, button) -> None:
+    """Tap ``button`` once its page has laid it out (a page's first layout passes may
+    put it elsewhere, even below the window)."""
+    from PySide6.QtCore import QPointF
+
+    seen: list[QPointF] = []
+
+    def settled() -> bool:
+        corner = button.mapToScene(QPointF(0, 0))
+        inside = 0 < corner.y() < ui.window.height() - button.height()
+        seen.append(corner)
+        return button.isVisible() and inside and len(seen) > 2 and seen[-3] == corner
+
+    qtbot.waitUntil(lambda: button.property("enabled") and settled())
+    tap(ui, button)
+
+
 @pytest.fixture
 def live_ui(kiosk_ui, qtbot):
     """The shell with its demo core running: sample catalog, pty card reader, printer emulator,

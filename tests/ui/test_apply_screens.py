@@ -384,14 +384,53 @@ def test_without_central_the_appointment_page_says_booking_is_not_possible_now(l
     ui = live_ui
     qtbot.waitUntil(lambda: ui.kiosk.services.appointments.client is not None)
     ui.kiosk.services.appointments.client = None  # as when no central is configured or reachable
+    ui.kiosk.events.status.clear()  # the network's state is what the page learns
     ui.show_page("applyAppointment", {"code": "SB-001"})
     on_page(ui, qtbot, "applyAppointment")
     qtbot.waitUntil(lambda: "现在无法预约" in shown_text(ui))
     assert item(ui, "appointmentDone").isVisible()
+    # The status bar says what the page says.
+    assert ui.status.property("networkState") == "error"
+    assert item(ui, "slotsStaffWindow").isVisible()
+
+
+def assert_chosen_looks_chosen(ui, qtbot, days: list[dict[str, Any]]) -> None:
+    """The chosen slot differs from the others in more than hue: a tick, and lightness a
+    colour-blind eye sees (the mean grey of the two buttons), and it is said in words."""
+    chosen = item(ui, f"slot_{days[0]['day']}_0")
+    other_day, other_index = (days[0], 1) if len(days[0]["slots"]) > 1 else (days[1], 0)
+    other = item(ui, f"slot_{other_day['day']}_{other_index}")
+    qtbot.waitUntil(lambda: chosen.property("selected"))
+    assert not other.property("selected")
+    assert find_text(chosen).startswith("√ ") and not find_text(other).startswith("√")
+    slot = days[0]["slots"][0]
+    qtbot.waitUntil(lambda: item(ui, "chosenSlot").property("text").startswith("已选："))
+    assert slot["time"] in item(ui, "chosenSlot").property("text")
+    image = ui.window.grabWindow()
+
+    def grey(target) -> float:
+        corner = target.mapToScene(QPointF(0, 0))
+        crop = image.copy(
+            int(corner.x()), int(corner.y()), int(target.width()), int(target.height())
+        )
+        crop = crop.convertToFormat(crop.Format.Format_Grayscale8)
+        values = [
+            crop.pixelColor(x, y).red()
+            for x in range(0, crop.width(), 4)
+            for y in range(0, crop.height(), 4)
+        ]
+        return sum(values) / len(values)
+
+    assert grey(other) - grey(chosen) > 80  # filled dark versus white, in grey alone
+
+
+def find_text(button) -> str:
+    return str(button.property("contentItem").property("text"))
 
 
 def test_an_appointment_is_booked_from_central_slots(live_ui, qtbot):
     ui = live_ui
+    qtbot.waitUntil(lambda: ui.kiosk.services.appointments.client is not None)
     ui.show_page("idCard", {"nextPage": "applyAppointment", "nextProperties": {"code": "SB-001"}})
     on_page(ui, qtbot, "idCard")
     press(ui, qtbot, "simulateCard")
@@ -399,7 +438,17 @@ def test_an_appointment_is_booked_from_central_slots(live_ui, qtbot):
     qtbot.waitUntil(lambda: ui.booking.property("slotsState") in ("loaded", "none"))
     days = ui.booking.property("slotDays")
     assert days, "the demo central offers slots"
+    # Slots that have started are not offered.
+    now = datetime.now().astimezone()
+    assert all(
+        datetime.fromisoformat(slot["start"]) > now
+        for d in days
+        for s in [d]
+        for slot in s["slots"]
+    )
+    assert item(ui, "chosenSlot").property("text") == "请点选一个时段"
     press(ui, qtbot, f"slot_{days[0]['day']}_0")
+    assert_chosen_looks_chosen(ui, qtbot, days)
     press(ui, qtbot, "bookSlot")
     qtbot.waitUntil(lambda: ui.booking.property("slotsState") == "booked")
     assert "预约成功" in shown_text(ui)

@@ -42,7 +42,7 @@ def test_from_the_reader_lost_page_the_call_reaches_staff_and_the_light(live_ui,
     light = ui.kiosk.services.assist.beacon
     ui.show_page("idCard")
     wait_page(ui, qtbot, "idCard")
-    ui.card.on_reader_lost("reader_lost", "unplugged")
+    ui.status.reader_lost("reader_lost", "unplugged")
     qtbot.waitUntil(lambda: "读卡器暂时无法使用" in shown(ui))
 
     tap(ui, call_button(ui))

@@ -45,6 +45,26 @@ def _free_display() -> int:
 
 @pytest.fixture
 def accessible_terminal(tmp_path) -> Iterator[dict[str, str]]:
+    """The demo terminal (simulated devices, in-process central) on the accessibility bus."""
+    yield from _terminal(tmp_path, ["--demo"], {})
+
+
+@pytest.fixture
+def terminal_without_reader(tmp_path) -> Iterator[dict[str, str]]:
+    """A terminal whose card reader is not there (its port does not exist) and without
+    central: only the printer and the call light are simulated."""
+    yield from _terminal(
+        tmp_path,
+        [],
+        {
+            "KIOSK_CARD_READER": f"sam:{tmp_path / 'ttyUSB-unplugged'}",
+            "KIOSK_PRINTER": "sim:",
+            "KIOSK_BEACON": "sim:",
+        },
+    )
+
+
+def _terminal(tmp_path, args: list[str], settings: dict[str, str]) -> Iterator[dict[str, str]]:
     missing = _missing()
     if missing:
         pytest.fail(f"{missing} is not installed (make test installs it)")
@@ -78,12 +98,13 @@ def accessible_terminal(tmp_path) -> Iterator[dict[str, str]]:
         QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
         KIOSK_DATA_DIR=str(tmp_path / "data"),
         KIOSK_VOICE_ENGINE="mock",
+        **settings,
     )
     app_env.pop("QT_ACCESSIBILITY", None)
     log = open(tmp_path / "app.log", "w")  # noqa: SIM115 - closed below
     procs.append(
         subprocess.Popen(
-            [sys.executable, "-m", "ui", "--demo", "--windowed"],
+            [sys.executable, "-m", "ui", *args, "--windowed"],
             env=app_env,
             cwd=REPO,
             stdout=log,
@@ -142,3 +163,13 @@ def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible
 def test_staff_can_be_called_through_the_accessibility_tree(accessible_terminal):
     report = drive(accessible_terminal, "call_staff")
     assert report["steps"] == ["called", "cancelled"]
+
+
+def test_from_the_reader_lost_page_a_screen_reader_reaches_a_person(terminal_without_reader):
+    report = drive(terminal_without_reader, "call_staff_from_reader_lost")
+    assert report["steps"] == [
+        "reader lost",
+        "staffed window offered",
+        "light on",
+        "still on the card page",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import find_item, tap, visible_texts
+from tests.ui.conftest import find_item, tap, tap_settled, visible_texts
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -63,6 +63,11 @@ def test_out_of_paper_is_said_in_plain_words_and_the_slip_can_be_printed_again(l
     live_ui.catalog.printSlip("SB-001")
     qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "paper_out")
     assert "打印机缺纸，请联系工作人员" in visible_texts(live_ui)
+    # The status bar learns it from the same print job: it never says 正常 beside it.
+    bar = find_item(live_ui.window.contentItem(), "printerIndicator")
+    qtbot.waitUntil(lambda: bar.property("stateText") == "缺纸")
+    # …and a person at the staffed window is one tap away.
+    assert find_item(live_ui.window.contentItem(), "slipStaffWindow").isVisible()
     emulator.set(paper="ok")
     live_ui.catalog.printSlip("SB-001")
     qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed")
@@ -180,3 +185,42 @@ def test_a_sample_document_opens_full_screen_and_zooms(live_ui, qtbot):
     qtbot.waitUntil(lambda: image.width() > width * 1.4)
     tap(live_ui, find_item(root, "closeSample"))
     qtbot.waitUntil(lambda: not viewer.isVisible())
+
+
+def test_the_status_bar_and_the_card_page_never_disagree_about_the_reader(kiosk_ui, qtbot):
+    open_page(kiosk_ui, qtbot, "idCard")
+    bar = find_item(kiosk_ui.window.contentItem(), "readerIndicator")
+    kiosk_ui.status.reader_lost("reader_lost", "unplugged")
+    qtbot.waitUntil(lambda: "读卡器暂时无法使用" in visible_texts(kiosk_ui))
+    assert bar.property("state") == "error" and bar.property("stateText") == "故障"
+    kiosk_ui.status.reader_back()
+    qtbot.waitUntil(lambda: "请将身份证放在感应区" in visible_texts(kiosk_ui))
+    assert bar.property("stateText") == "正常"
+
+
+@pytest.mark.parametrize("reason", ["reader_lost", "card_expired", "unsupported_card"])
+def test_every_card_failure_offers_a_ticket_for_the_staffed_window(live_ui, qtbot, reason):
+    from kiosk.devices.reader_worker import CardResult
+
+    live_ui.kiosk.events.status.clear()  # the reader's state is what this test says
+    open_page(live_ui, qtbot, "idCard")
+    if reason == "reader_lost":
+        live_ui.status.reader_lost(reason, "unplugged")
+    else:
+        live_ui.card.on_read(CardResult("sim:sam", reason=reason))
+    button = find_item(live_ui.window.contentItem(), "staffWindowTicket")
+    qtbot.waitUntil(lambda: button.isVisible() and button.property("enabled"))
+    assert button.property("text") == "取号到人工窗口"
+    renewal = find_item(live_ui.window.contentItem(), "renewalGuide")
+    assert renewal.isVisible() == (reason == "card_expired")
+
+
+def test_an_expired_id_card_still_leads_its_holder_to_the_renewal_guide(live_ui, qtbot):
+    from kiosk.devices.reader_worker import CardResult
+
+    open_page(live_ui, qtbot, "idCard")
+    live_ui.card.on_read(CardResult("sim:sam", reason="card_expired"))
+    tap_settled(live_ui, qtbot, find_item(live_ui.window.contentItem(), "renewalGuide"))
+    qtbot.waitUntil(lambda: live_ui.current_page() == "guideDetailPage")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "HJ-003")
+    assert "居民身份证申领、换领、补领" in visible_texts(live_ui)

@@ -63,3 +63,33 @@ def test_a_screen_type_never_outlasts_a_shorter_base_timeout(qapp):
     watcher.set_kind("")
     assert watcher.property("secondsLeft") == 5
     watcher.set_active(False)
+
+
+def test_a_held_queue_number_may_outlast_the_base_timeout(qapp):
+    from ui.idle import IdleWatcher
+
+    watcher = IdleWatcher(5, warn_s=2)
+    watcher.set_kind_timeouts({"result": 30})
+    watcher.set_hold_timeouts({"number": 600})
+    watcher.set_active(True)
+    watcher.set_kind("number")
+    assert watcher.property("timeoutSeconds") == 600 and watcher.property("secondsLeft") == 600
+    assert not watcher.property("warning")
+    watcher.set_kind("result")  # the number gone: back to the (short) base
+    assert watcher.property("timeoutSeconds") == 5
+    watcher.set_active(False)
+
+
+def test_every_page_of_a_visit_says_its_time_limit_and_home_says_none(kiosk_ui, qtbot):
+    notice = find_item(kiosk_ui.window.contentItem(), "idleNotice")
+    text = find_item(kiosk_ui.window.contentItem(), "idleNoticeText")
+    assert not notice.isVisible()  # home: no visit runs, nothing to wipe
+    kiosk_ui.idle.set_timeout(90)
+    kiosk_ui.show_page("guide")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage")
+    qtbot.waitUntil(notice.isVisible)
+    assert text.property("text") == "无操作 90 秒后将返回首页，并清除本次办理的信息"
+    kiosk_ui.idle.set_timeout(300)
+    qtbot.waitUntil(lambda: "无操作 5 分钟后" in text.property("text"))
+    kiosk_ui.show_page("home")
+    qtbot.waitUntil(lambda: not notice.isVisible())

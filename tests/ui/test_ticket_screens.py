@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import tap
+from tests.ui.conftest import find_item, tap, tap_settled
 from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -134,3 +134,55 @@ def test_the_end_of_the_visit_forgets_tickets_and_appointments(demo, qtbot):
     demo.end_visit()
     assert demo.queue.property("ticket") == {}
     assert demo.queue.property("appointments") == []
+
+
+def test_from_the_reader_lost_page_a_ticket_for_the_staffed_window_prints(demo, qtbot):
+    demo.kiosk.events.status.clear()  # the reader's state is what this test says
+    demo.show_page("idCard")
+    wait_page(demo, qtbot, "idCard")
+    demo.status.reader_lost("reader_lost", "unplugged")
+    tap_settled(demo, qtbot, item(demo, "staffWindowTicket"))
+    ticket = wait_result(demo, qtbot)
+    assert (ticket["queue"], ticket["status"]) == ("A", "issued")
+    assert ticket["display"] in printed_text(demo)
+
+
+def test_with_the_paper_out_the_staffed_window_ticket_is_shown_on_screen_at_once(demo, qtbot):
+    emulator = emulator_of(demo.kiosk.printer)
+    assert emulator is not None
+    demo.kiosk.events.status.clear()  # the devices' state comes from the print job alone
+    emulator.set(paper="out")
+    try:
+        demo.status.reader_lost("reader_lost", "unplugged")
+        demo.show_page("idCard")
+        wait_page(demo, qtbot, "idCard")
+        tap_settled(demo, qtbot, item(demo, "staffWindowTicket"))
+        wait_page(demo, qtbot, "ticketResult")
+        qtbot.waitUntil(lambda: demo.queue.property("ticket").get("status") == "shown_on_screen")
+    finally:
+        emulator.set(paper="ok")
+    ticket = demo.queue.property("ticket")
+    assert item(demo, "ticketNumber").property("text") == ticket["display"]
+    assert item(demo, "ticketQr").isVisible()
+    # The bar says what the page says: the printer is out of paper.
+    bar = find_item(demo.window.contentItem(), "printerIndicator")
+    qtbot.waitUntil(lambda: bar.property("stateText") == "缺纸")
+    # The number is the citizen's ticket: the base idle limit does not wipe it…
+    demo.idle.set_timeout(1, warn_s=1)
+    assert demo.idle.property("timeoutSeconds") == demo.settings.idle_number_s
+    assert "本屏号码保留 10 分钟，或到您点击“我已记下号码”为止。" in shown(demo)
+    qtbot.wait(2500)
+    assert demo.current_page() == "ticketResultPage" and item(demo, "ticketNumber").isVisible()
+    # …until the citizen says it is noted.
+    done = item(demo, "ticketDone")
+    assert done.property("text") == "我已记下号码"
+    tap(demo, done)
+    wait_page(demo, qtbot, "home")
+
+
+def test_without_a_card_check_in_offers_a_ticket_for_the_staffed_window(demo, qtbot):
+    demo.show_page("checkin")
+    wait_page(demo, qtbot, "checkin")
+    tap_settled(demo, qtbot, find_item(item(demo, "checkinStaffWindow"), "staffWindowTicket"))
+    ticket = wait_result(demo, qtbot)
+    assert ticket["queue"] == "A" and ticket["status"] == "issued"

@@ -42,6 +42,7 @@ from ui.viewmodels.progress import ProgressViewModel
 from ui.viewmodels.queue import QueueViewModel
 from ui.viewmodels.rating import RatingViewModel
 from ui.viewmodels.staff import StaffViewModel
+from ui.viewmodels.status import StatusViewModel
 from ui.viewmodels.submission import SubmissionViewModel
 
 PHONE = "13912345678"
@@ -74,7 +75,7 @@ class ApplyScreens:
 
     def __init__(self, visit: Visit, dispatcher: Any, tasks: Any = None) -> None:
         self.core = FakeApplyCore()
-        self.card = CardViewModel(visit)
+        self.card = CardViewModel(visit, StatusViewModel("示范大厅", "T01", demo=False))
         self.flow = ApplyFlow(dispatcher, visit)
         self.appliable = AppliableViewModel(dispatcher, visit)
         self.apply = ApplyViewModel(self.flow, self.card, self.appliable)

@@ -55,6 +55,7 @@ from tools.screenshots.scenes import (
 )
 from tools.screenshots.scenes_visit import (
     _apply_appointment,
+    _apply_appointment_chosen,
     _apply_appointment_offline,
     _apply_choose,
     _apply_commitment,
@@ -211,6 +212,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-limit-calendar-days", _guide_time_limit("SB-007")),
     Scene("apply-receipt-complete", _apply_receipt_complete),
     Scene("apply-appointment", _apply_appointment),
+    Scene("apply-appointment-chosen", _apply_appointment_chosen),
     Scene("apply-appointment-offline", _apply_appointment_offline),
     Scene("evaluate", _evaluate),
     Scene("evaluate-sent", _evaluate_sent),
@@ -262,6 +264,10 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
         # The demo central is up and the visit's services talk to it (tickets numbered by
         # central, appointments listed), so no scene shows an offline state by accident.
         wait_until(lambda: ui.kiosk is not None and ui.kiosk.up.is_set(), 60)
+        # Each scene sets the devices' state through the status view-model, the one record
+        # the status bar and the pages read; the demo's health checks must not undo it.
+        assert ui.kiosk is not None
+        ui.kiosk.events.status.clear()
         only = [pattern for pattern in (getattr(args, "only", None) or "").split(",") if pattern]
         for scene, variant in _plan(args):
             if only and not any(fnmatch.fnmatch(scene.name, pattern) for pattern in only):

@@ -218,7 +218,7 @@ def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi],
         elif state == "error":
             ui.card.on_read(CardResult("sim:sam", reason=reason))
         elif state == "lost":
-            ui.card.on_reader_lost("reader_lost", "unplugged")
+            ui.status.reader_lost("reader_lost", "unplugged")
 
     return setup
 

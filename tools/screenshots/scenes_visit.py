@@ -219,6 +219,14 @@ def _apply_appointment(ui: KioskUi) -> None:
     wait_until(lambda: ui.booking.property("slotsState") not in ("", "loading"), 20)
 
 
+def _apply_appointment_chosen(ui: KioskUi) -> None:
+    """A slot chosen: filled, ticked, and said in words above 确认预约."""
+    _apply_appointment(ui)
+    days = ui.booking.property("slotDays")
+    if days:
+        ui.page_command("chooseSlot", days[0]["slots"][0]["start"])
+
+
 def _apply_appointment_offline(ui: KioskUi) -> None:
     assert ui.kiosk is not None
     appointments = ui.kiosk.services.appointments
@@ -514,4 +522,4 @@ def _assist_from_reader_lost(ui: KioskUi) -> None:
 
 def _card_lost(ui: KioskUi) -> None:
     _show(ui, "idCard")
-    ui.card.on_reader_lost("reader_lost", "unplugged")
+    ui.status.reader_lost("reader_lost", "unplugged")

@@ -71,6 +71,14 @@
         <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
     </message>
     <message>
+        <source>已选：%1</source>
+        <translation>Chosen: %1</translation>
+    </message>
+    <message>
+        <source>请点选一个时段</source>
+        <translation>Tap a time to choose it</translation>
+    </message>
+    <message>
         <source>确认预约</source>
         <translation>Book this slot</translation>
     </message>
@@ -1070,6 +1078,10 @@
     <message>
         <source>刷身份证</source>
         <translation>Tap ID card</translation>
+    </message>
+    <message>
+        <source>没有带身份证，或读卡不成功：请取号到人工窗口，由工作人员核对预约。</source>
+        <translation>No ID card with you, or it cannot be read? Take a ticket for a staffed window; staff will check your appointment.</translation>
     </message>
     <message>
         <source>%1 今天的预约</source>
@@ -2333,16 +2345,16 @@
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <source>请使用有效期内的证件，或到人工窗口办理。</source>
-        <translation>Please use a valid card, or go to a service window.</translation>
-    </message>
-    <message>
         <source>请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。</source>
         <translation>Please use a resident ID card, an HK/Macao/Taiwan residence permit, a foreign permanent resident ID card or a social security card.</translation>
     </message>
     <message>
-        <source>请联系现场工作人员，或到人工窗口办理。</source>
-        <translation>Please ask the staff, or go to a service window.</translation>
+        <source>可查看身份证换领指南，或取号到人工窗口办理；其他业务请使用有效期内的证件。</source>
+        <translation>See the guide to renewing your ID card, or take a ticket for a staffed window. For other services, please use a valid card.</translation>
+    </message>
+    <message>
+        <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
+        <translation>Please take a ticket for a staffed window, or press "Call staff".</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -2393,12 +2405,31 @@
         <translation>Continue</translation>
     </message>
     <message>
+        <source>查看身份证换领指南</source>
+        <translation>ID card renewal guide</translation>
+    </message>
+    <message>
         <source>重新读卡</source>
         <translation>Read again</translation>
     </message>
     <message>
         <source>演示：模拟刷卡</source>
         <translation>Demo: simulate a card</translation>
+    </message>
+</context>
+<context>
+    <name>IdleNotice</name>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 秒</source>
+        <translation>%1 seconds</translation>
+    </message>
+    <message>
+        <source>无操作 %1后将返回首页，并清除本次办理的信息</source>
+        <translation>After %1 without a touch, the terminal returns to the home page and clears this visit</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3148,33 @@
     </message>
 </context>
 <context>
+    <name>StaffWindowTicket</name>
+    <message>
+        <source>您今天已在此业务排队，号码 %1，请留意叫号。</source>
+        <translation>You are already in this queue today with number %1. Please watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
+        <translation>Tickets cannot be taken at this terminal now. Please press "Call staff".</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>The terminal is not ready yet. Please try again shortly.</translation>
+    </message>
+    <message>
+        <source>暂时无法取号，请按“呼叫工作人员”。</source>
+        <translation>No ticket can be taken right now. Please press "Call staff".</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口</source>
+        <translation>Ticket for a staffed window</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口，到%1由工作人员为您办理</source>
+        <translation>Ticket for a staffed window: staff at %1 will help you</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>正常</source>
@@ -3297,12 +3355,20 @@
         <translation>The network is down; this terminal gave your number. You will still be called; watch the display.</translation>
     </message>
     <message>
-        <source>请记下或拍下此号码，到窗口时出示本屏号码或二维码。</source>
-        <translation>Note or photograph this number, and show it or the QR code at the window.</translation>
+        <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
+        <translation>Write down or photograph this number and QR code, and show it at the window.</translation>
+    </message>
+    <message>
+        <source>我已记下号码</source>
+        <translation>I have noted the number</translation>
     </message>
     <message>
         <source>排队号已打印，请在出纸口取走，并留意叫号。</source>
         <translation>Your number is printed. Please take it from the slot and watch for it to be called.</translation>
+    </message>
+    <message>
+        <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
+        <translation>This number stays on screen for %1 minutes, or until you tap "I have noted the number".</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>

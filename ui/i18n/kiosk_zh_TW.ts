@@ -71,6 +71,14 @@
         <translation>請按時攜帶身份證到大廳，在終端“預約簽到”後等候叫號。</translation>
     </message>
     <message>
+        <source>已选：%1</source>
+        <translation>已選：%1</translation>
+    </message>
+    <message>
+        <source>请点选一个时段</source>
+        <translation>請點選一個時段</translation>
+    </message>
+    <message>
         <source>确认预约</source>
         <translation>確認預約</translation>
     </message>
@@ -1070,6 +1078,10 @@
     <message>
         <source>刷身份证</source>
         <translation>刷身份證</translation>
+    </message>
+    <message>
+        <source>没有带身份证，或读卡不成功：请取号到人工窗口，由工作人员核对预约。</source>
+        <translation>沒有帶身份證，或讀卡不成功：請取號到人工視窗，由工作人員核對預約。</translation>
     </message>
     <message>
         <source>%1 今天的预约</source>
@@ -2333,16 +2345,16 @@
         <translation>讀卡未成功</translation>
     </message>
     <message>
-        <source>请使用有效期内的证件，或到人工窗口办理。</source>
-        <translation>請使用有效期內的證件，或到人工視窗辦理。</translation>
-    </message>
-    <message>
         <source>请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。</source>
         <translation>請放置居民身份證、港澳臺居民居住證、外國人永久居留身份證或社會保障卡。</translation>
     </message>
     <message>
-        <source>请联系现场工作人员，或到人工窗口办理。</source>
-        <translation>請聯絡現場工作人員，或到人工視窗辦理。</translation>
+        <source>可查看身份证换领指南，或取号到人工窗口办理；其他业务请使用有效期内的证件。</source>
+        <translation>可檢視身份證換領指南，或取號到人工視窗辦理；其他業務請使用有效期內的證件。</translation>
+    </message>
+    <message>
+        <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
+        <translation>請取號到人工視窗辦理，或按“呼叫工作人員”。</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -2393,12 +2405,31 @@
         <translation>繼續</translation>
     </message>
     <message>
+        <source>查看身份证换领指南</source>
+        <translation>檢視身份證換領指南</translation>
+    </message>
+    <message>
         <source>重新读卡</source>
         <translation>重新讀卡</translation>
     </message>
     <message>
         <source>演示：模拟刷卡</source>
         <translation>演示：模擬刷卡</translation>
+    </message>
+</context>
+<context>
+    <name>IdleNotice</name>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 秒</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>无操作 %1后将返回首页，并清除本次办理的信息</source>
+        <translation>無操作 %1後將返回首頁，並清除本次辦理的資訊</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3148,33 @@
     </message>
 </context>
 <context>
+    <name>StaffWindowTicket</name>
+    <message>
+        <source>您今天已在此业务排队，号码 %1，请留意叫号。</source>
+        <translation>您今天已在此業務排隊，號碼 %1，請留意叫號。</translation>
+    </message>
+    <message>
+        <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
+        <translation>本終端暫不能取號，請按“呼叫工作人員”。</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>終端尚未就緒，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>暂时无法取号，请按“呼叫工作人员”。</source>
+        <translation>暫時無法取號，請按“呼叫工作人員”。</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口</source>
+        <translation>取號到人工視窗</translation>
+    </message>
+    <message>
+        <source>取号到人工窗口，到%1由工作人员为您办理</source>
+        <translation>取號到人工視窗，到%1由工作人員為您辦理</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>正常</source>
@@ -3297,12 +3355,20 @@
         <translation>網路暫時中斷，本號碼由本終端發放，叫號不受影響，請留意叫號屏。</translation>
     </message>
     <message>
-        <source>请记下或拍下此号码，到窗口时出示本屏号码或二维码。</source>
-        <translation>請記下或拍下此號碼，到視窗時出示本屏號碼或二維碼。</translation>
+        <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
+        <translation>請記下或拍下此號碼和二維碼，到視窗時出示。</translation>
+    </message>
+    <message>
+        <source>我已记下号码</source>
+        <translation>我已記下號碼</translation>
     </message>
     <message>
         <source>排队号已打印，请在出纸口取走，并留意叫号。</source>
         <translation>排隊號已列印，請在出紙口取走，並留意叫號。</translation>
+    </message>
+    <message>
+        <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
+        <translation>本屏號碼保留 %1 分鐘，或到您點選“我已記下號碼”為止。</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>

@@ -93,7 +93,11 @@ ApplicationWindow {
     }
 
     header: StatusBar {}
-    footer: FooterBar { visible: !keyboard.active && !shell.attracting }
+    footer: Column {
+        visible: !keyboard.active && !shell.attracting
+        IdleNotice { width: parent.width }
+        FooterBar { width: parent.width }
+    }
 
     StackView {
         id: stack

@@ -22,6 +22,7 @@ class BookingViewModel(QObject):
     """Bound as ``booking``."""
 
     changed = Signal()
+    centralAnswered = Signal(bool)  # slots came from central (False), or it could not be asked
     booked = Signal()
 
     def __init__(
@@ -65,9 +66,12 @@ class BookingViewModel(QObject):
             self._slots = slots
             self._days = views.slots_for_qml(slots)
             self._state = "loaded" if slots else "none"
+            self.centralAnswered.emit(False)
 
         def failed(failure: Failure) -> None:
             self._state = failure.reason
+            if failure.reason == "appointments_offline":
+                self.centralAnswered.emit(True)
 
         self._ops.run(
             lambda: free_slots(code, date.today()),

@@ -1,7 +1,8 @@
 """View-model of the ID-card page: waiting, reading, read (masked), or why it failed.
 
 The identity read is the visit's (:class:`kiosk.visit.Visit`), not this object's; it is gone
-when the visit ends. QML only ever sees masked values.
+when the visit ends. QML only ever sees masked values. Whether the reader works is the status
+view-model's to say (the one record the status bar reads too): this page follows it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.visit import Visit
-
-READER_REASONS = frozenset(
-    {"reader_lost", "reader_absent", "reader_silent", "reader_busy", "reader_error"}
-)
+from ui.viewmodels.status import StatusViewModel
 
 
 class CardViewModel(QObject):
@@ -24,14 +22,18 @@ class CardViewModel(QObject):
     changed = Signal()
     cardRead = Signal()  # a usable identity arrived (the shell may start a visit)
 
-    def __init__(self, visit: Visit, parent: QObject | None = None) -> None:
+    def __init__(
+        self, visit: Visit, status: StatusViewModel, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._visit = visit
+        self._status = status
         self._state = "waiting"
         self._reason = ""
-        self._reader_ok = True
         self._tap: Callable[[], None] | None = None
         visit.on_end(self._wait)
+        status.changed.connect(self._follow_reader)
+        self._follow_reader()
 
     def attach(self, simulate_tap: Callable[[], None] | None) -> None:
         """Connect the demo's simulated tap (None on real hardware)."""
@@ -58,16 +60,13 @@ class CardViewModel(QObject):
         if self._state == "reading":
             self._set("error", "read_failed")
 
-    def on_reader_lost(self, reason: str, _message: str) -> None:
-        """The reader is gone (unplugged, port vanished)."""
-        self._reader_ok = False
-        if self._state != "read":
-            self._set("error", "reader_lost" if reason in READER_REASONS else reason)
-
-    def on_reader_back(self) -> None:
-        """The reader answers again."""
-        self._reader_ok = True
-        if self._state == "error" and self._reason == "reader_lost":
+    def _follow_reader(self) -> None:
+        """The status says the reader is gone, or back: so does this page (a card already
+        read stays read)."""
+        if not self._status.reader_usable():
+            if self._state != "read" and self._reason != "reader_lost":
+                self._set("error", "reader_lost")
+        elif self._state == "error" and self._reason == "reader_lost":
             self._set("waiting", "")
 
     @property
@@ -106,9 +105,8 @@ class CardViewModel(QObject):
 
     def _wait(self) -> None:
         # Also the end of a visit: the identity went with it, wait for the next card.
-        self._set(
-            "waiting" if self._reader_ok else "error", "" if self._reader_ok else "reader_lost"
-        )
+        usable = self._status.reader_usable()
+        self._set("waiting" if usable else "error", "" if usable else "reader_lost")
 
     def _set(self, state: str, reason: str) -> None:
         self._state, self._reason = state, reason

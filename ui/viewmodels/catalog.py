@@ -43,6 +43,7 @@ class CatalogViewModel(QObject):
         super().__init__(parent)
         self._ops = Ops(dispatcher, visit, "catalog", self.changed.emit, wipe=self._wipe)
         self._source: CatalogSource | None = None
+        self._renewal_service = ""
         self._print_slip: Callable[[str, Callable[[str], None]], None] | None = None
         self._themes: list[dict[str, Any]] = []
         self._theme_name = ""
@@ -84,6 +85,11 @@ class CatalogViewModel(QObject):
 
     def _set_services(self, result: tuple[str, list[dict[str, Any]]]) -> None:
         self._theme_name, self._services = result
+        self.changed.emit()
+
+    def set_renewal_service(self, code: str) -> None:
+        """The service that renews an expired ID card (换领), offered on the card page."""
+        self._renewal_service = code
         self.changed.emit()
 
     @Slot(str)
@@ -147,6 +153,7 @@ class CatalogViewModel(QObject):
     searchResults = Property(list, lambda self: self._results, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
     previewUrl = Property(str, lambda self: self._preview, notify=changed)
+    renewalService = Property(str, lambda self: self._renewal_service, notify=changed)
 
 
 def service_summary(item: Any) -> dict[str, Any]:

@@ -32,6 +32,7 @@ class ProgressViewModel(QObject):
 
     changed = Signal()
     answered = Signal()
+    centralAnswered = Signal(bool)  # the cases came from central, or (offline) from the terminal
 
     def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,7 @@ class ProgressViewModel(QObject):
             result["offline"],
             result["fetched"],
         )
+        self.centralAnswered.emit(bool(result["offline"]))
         self.answered.emit()
 
     busy = Property(bool, lambda self: self._ops.busy, notify=changed)

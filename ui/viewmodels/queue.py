@@ -60,6 +60,7 @@ class QueueViewModel(QObject):
     changed = Signal()
     issued = Signal()  # a ticket exists (printed, or failed to print): show the result page
     cancelled = Signal()  # the unprinted ticket was given up
+    centralAnswered = Signal(bool)  # an answer came in: offline (from the terminal) or not
 
     def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,7 @@ class QueueViewModel(QObject):
         self._service_name: Callable[[str], str] = lambda code: code
         self._queues: list[dict[str, Any]] = []
         self._route: Callable[[str | None], Any] | None = None
+        self._on_screen_if_unprinted = False
         self._wipe()
 
     def _wipe(self) -> None:  # end of the visit: no ticket or appointment of this card stays
@@ -121,13 +123,35 @@ class QueueViewModel(QObject):
     @Slot(str)
     def take(self, code: str) -> None:
         """Number and print a ticket in queue ``code`` (the card, if read, goes with it)."""
+        self._take(code, on_screen_if_unprinted=False)
+
+    def _take(self, code: str, *, on_screen_if_unprinted: bool) -> None:
         tickets, identity, hall = self._service, self._visit.identity, self._hall_id
         self._details, self._ticket, self._checkin_id = {}, {}, ""
+        self._on_screen_if_unprinted = on_screen_if_unprinted
         self._ops.run(
             lambda: ticket_view(tickets.take(code, identity=identity), hall),
             self._got,
             failed=self._failed,
         )
+
+    @Slot()
+    def takeStaffWindow(self) -> None:  # noqa: N802 - Qt naming
+        """A failure screen's way on (读卡器 lost, card refused, offline, paper out): a ticket
+        for the staffed window, no card needed. When it cannot print, its number goes on the
+        screen at once, for the citizen to show at the window."""
+        code = self._staff_window()
+        if not code:
+            self._ops.set_reason("unknown_queue")
+            return
+        self._take(code, on_screen_if_unprinted=True)
+
+    def _staff_window(self) -> str:
+        """The queue of the hall's general staffed window: the first one anyone may take."""
+        for q in self._queues:
+            if not q["priority"] and not q["requiresCard"]:
+                return str(q["code"])
+        return ""
 
     @Slot()
     def showOnScreen(self) -> None:  # noqa: N802 - Qt naming
@@ -166,6 +190,7 @@ class QueueViewModel(QObject):
 
     def _got(self, view: dict[str, Any]) -> None:
         self._ticket = view
+        self.centralAnswered.emit(bool(view["offline"]))
         if view["status"] in ("issued", "shown_on_screen"):
             self._checkin_id = ""
         self.issued.emit()
@@ -186,6 +211,10 @@ class QueueViewModel(QObject):
             self._details = {k: str(v) for k, v in details.items()}
         self._ops.set_reason(failure.reason)
         if self._ticket and failure.reason in ("print_failed", "print_timeout"):
+            if self._on_screen_if_unprinted and self._ticket.get("status") != "shown_on_screen":
+                self._on_screen_if_unprinted = False
+                self.showOnScreen()  # paper out: the number on screen is the ticket
+                return
             self.issued.emit()
 
     # -- appointments -------------------------------------------------------------------------
@@ -218,6 +247,7 @@ class QueueViewModel(QObject):
     def _set_appointments(self, answer: dict[str, Any]) -> None:
         self._appointments = answer["list"]
         self._appointments_offline = answer["offline"]
+        self.centralAnswered.emit(bool(answer["offline"]))
         self._fetched_at = answer["fetched"]
 
     @Slot(str)
@@ -242,6 +272,13 @@ class QueueViewModel(QObject):
         self.changed.emit()
 
     queues = Property(list, lambda self: self._queues, notify=changed)
+    staffWindowName = Property(
+        str,
+        lambda self: next(
+            (q["name"] for q in self._queues if q["code"] == self._staff_window()), ""
+        ),
+        notify=changed,
+    )
     ticket = Property(dict, lambda self: self._ticket, notify=changed)
     details = Property(dict, lambda self: self._details, notify=changed)
     appointments = Property(list, lambda self: self._appointments, notify=changed)

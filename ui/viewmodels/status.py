@@ -1,16 +1,28 @@
-"""The status bar's view-model: hall name, and the state of network, printer and card reader."""
+"""The status bar's view-model: hall name, and the state of network, printer and card reader.
+
+It is the interface's one record of the devices: the status bar and every page read it, so
+they cannot disagree. The health monitor's snapshots come in every few seconds; what the
+screens learn in between (the reader worker lost the reader, a print job found the paper out,
+central did not answer) is reported here at once, and the newest word wins.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal
 
-from drivers.status import DeviceStatus
+from drivers.status import DeviceState, DeviceStatus
 
 if TYPE_CHECKING:  # the health module pulls in requests; not needed for the first frame
     from kiosk.health import SystemStatus
     from kiosk.sync.status import SyncIndicator
+
+
+# Print failures that are the printer's state (not one document's): the status bar shows them.
+PRINTER_REASONS = frozenset(
+    {"paper_out", "cover_open", "offline", "unreachable", "timeout", "error"}
+)
 
 
 class StatusViewModel(QObject):
@@ -49,6 +61,38 @@ class StatusViewModel(QObject):
         if (self._backlog, self._dead) != new:
             self._backlog, self._dead = new
             self.changed.emit()
+
+    def reader_lost(self, reason: str, _message: str = "") -> None:
+        """The reader worker lost the reader (unplugged, port gone): the card page and the
+        status bar both say so now, not at the next health check."""
+        self.set_device("reader", DeviceStatus(DeviceState.ERROR, "reader lost", "reader_lost"))
+
+    def reader_back(self) -> None:
+        """The reader worker has the reader again."""
+        self.set_device("reader", DeviceStatus(DeviceState.OK, "reader back"))
+
+    def print_finished(self, outcome: Any) -> None:
+        """A print job's outcome (a ``PrintOutcome``) is the newest word on the printer: a
+        job that found the paper out makes the status bar say 缺纸 with the page."""
+        if outcome.printed:
+            if self._state("printer") == "error":
+                self.set_device("printer", DeviceStatus(DeviceState.OK, "printed"))
+        elif outcome.reason in PRINTER_REASONS:
+            self.set_device(
+                "printer", DeviceStatus(DeviceState.ERROR, "print failed", outcome.reason)
+            )
+
+    def central_answered(self, offline: bool) -> None:
+        """A page's answer came from central (online) or from what the terminal kept
+        (offline): the network indicator follows."""
+        if offline:
+            self.set_device("network", DeviceStatus(DeviceState.ERROR, "no answer", "offline"))
+        elif self._state("network") != "ok":
+            self.set_device("network", DeviceStatus(DeviceState.OK, "answered"))
+
+    def reader_usable(self) -> bool:
+        """Whether a card can be read: not while the reader is known to be in error."""
+        return self._state("reader") != "error"
 
     def set_device(self, name: str, status: DeviceStatus) -> None:
         """Update one device's state (also used by screenshots to show problem states)."""

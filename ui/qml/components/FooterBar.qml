@@ -190,6 +190,9 @@ Rectangle {
             BodyText {
                 objectName: "assistDetail"
                 Layout.fillWidth: true
+                // Read out too: whether a person was reached is the point of the call.
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 text: {
                     if (assist.busy)
                         return qsTr("正在通知工作人员……")

@@ -14,6 +14,7 @@ Page {
     signal previous()
     property string code: ""
     property string chosenStart: ""
+    property string chosenText: ""  // the chosen slot in words, said again above 确认预约
     // Re-read once the list of services has loaded (the page may open first).
     readonly property var info: appliable.services.length >= 0 && code !== "" ? appliable.serviceInfo(code) : ({})
     Accessible.role: Accessible.Pane
@@ -21,6 +22,19 @@ Page {
     background: Rectangle { color: Theme.background }
 
     Component.onCompleted: { booking.clearError(); booking.loadSlots(page.code) }
+
+    // Choose the slot that starts at ``start`` (a tap; also screenshots and tests).
+    function chooseSlot(start) {
+        for (const day of booking.slotDays) {
+            for (const slot of day.slots) {
+                if (slot.start === start) {
+                    page.chosenStart = start
+                    page.chosenText = page.dayText(day) + " " + slot.time
+                    return
+                }
+            }
+        }
+    }
 
     function dayText(day) {
         const names = ["", qsTr("周一"), qsTr("周二"), qsTr("周三"), qsTr("周四"), qsTr("周五"), qsTr("周六"), qsTr("周日")]
@@ -65,6 +79,13 @@ Page {
             objectName: "slotsError"
             code: ["loading", "loaded", "none", "booked", ""].indexOf(booking.slotsState) < 0 ? booking.slotsState : ""
         }
+        // Booking needs central: offline (or refused), a ticket for a person is the way on.
+        StaffWindowTicket {
+            objectName: "slotsStaffWindow"
+            visible: ["loading", "loaded", "none", "booked", ""].indexOf(booking.slotsState) < 0
+            page: page
+            Layout.fillWidth: true
+        }
         BodyText {
             objectName: "noSlots"
             visible: booking.slotsState === "none"
@@ -105,7 +126,7 @@ Page {
                                     objectName: "slot_" + dayCard.modelData.day + "_" + index
                                     text: qsTr("%1（余 %2）").arg(modelData.time).arg(modelData.available)
                                     selected: page.chosenStart === modelData.start
-                                    onClicked: page.chosenStart = modelData.start
+                                    onClicked: page.chooseSlot(modelData.start)
                                 }
                             }
                         }
@@ -129,6 +150,21 @@ Page {
         Item { Layout.fillHeight: true; visible: booking.slotsState !== "loaded" }
 
         ApplyErrorText { objectName: "bookError"; code: booking.slotsState === "loaded" ? booking.error : "" }
+        // The choice in words, next to the button that books it: not only the slot's colour.
+        Text {
+            objectName: "chosenSlot"
+            visible: booking.slotsState === "loaded"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: page.chosenStart !== "" ? Theme.primaryDark : Theme.textMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontLarge
+            font.bold: page.chosenStart !== ""
+            text: page.chosenStart !== "" ? qsTr("已选：%1").arg(page.chosenText)
+                                          : qsTr("请点选一个时段")
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
         KioskButton {
             objectName: "bookSlot"
             visible: booking.slotsState === "loaded"

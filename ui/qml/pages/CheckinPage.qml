@@ -67,6 +67,16 @@ Page {
                 Layout.preferredWidth: Math.max(480, implicitWidth)
                 onClicked: page.readCard()
             }
+            BodyText {
+                text: qsTr("没有带身份证，或读卡不成功：请取号到人工窗口，由工作人员核对预约。")
+                color: Theme.textMuted
+            }
+            StaffWindowTicket {
+                objectName: "checkinStaffWindow"
+                page: page
+                navigates: false  // this page opens the ticket itself
+                Layout.fillWidth: true
+            }
         }
 
         BodyText {
@@ -81,6 +91,14 @@ Page {
             text: queue.fetchedAt !== ""
                   ? qsTr("网络暂时中断，以下为 %1 获取的预约信息。").arg(queue.fetchedAt)
                   : qsTr("网络暂时中断，暂时无法获取预约信息。")
+        }
+        StaffWindowTicket {
+            objectName: "checkinOfflineStaffWindow"
+            visible: page.cardRead && queue.appointmentsOffline && queue.appointments.length === 0
+                     && !queue.busy
+            page: page
+            navigates: false
+            Layout.fillWidth: true
         }
         Text {
             objectName: "checkinReason"

@@ -343,6 +343,13 @@ Page {
                 : catalog.slipState === "paper_out" ? qsTr("打印机缺纸，请联系工作人员")
                 : catalog.slipState === "" ? "" : qsTr("打印失败，请联系工作人员")
         }
+        // The slip did not print: a person at the staffed window tells the citizen the same.
+        StaffWindowTicket {
+            objectName: "slipStaffWindow"
+            visible: ["", "printing", "printed"].indexOf(catalog.slipState) < 0
+            page: page
+            Layout.fillWidth: true
+        }
 
         RowLayout {
             Layout.fillWidth: true

@@ -52,11 +52,11 @@ Page {
     }
     function errorHint() {
         if (reason === "card_expired")
-            return qsTr("请使用有效期内的证件，或到人工窗口办理。")
+            return qsTr("可查看身份证换领指南，或取号到人工窗口办理；其他业务请使用有效期内的证件。")
         if (reason === "unsupported_card")
             return qsTr("请放置居民身份证、港澳台居民居住证、外国人永久居留身份证或社会保障卡。")
         if (reason === "reader_lost")
-            return qsTr("请联系现场工作人员，或到人工窗口办理。")
+            return qsTr("请取号到人工窗口办理，或按“呼叫工作人员”。")
         if (reason === "invalid_id_number" || reason === "id_check_failed"
                 || reason === "invalid_card_data")
             return qsTr("此证件的信息无法识别，请换一张证件，或到人工窗口办理。")
@@ -165,6 +165,10 @@ Page {
                         : page.state_ === "reading" ? qsTr("正在读取，请勿移动证件……")
                         : page.state_ === "read" ? qsTr("读取成功")
                         : page.errorTitle()
+                    // A failure is announced to a screen reader, not only painted red.
+                    Accessible.role: page.state_ === "error" ? Accessible.AlertMessage
+                                                             : Accessible.StaticText
+                    Accessible.name: text
                 }
 
                 BusyIndicator {
@@ -208,13 +212,34 @@ Page {
                     Layout.preferredWidth: Math.max(480, implicitWidth)
                     onClicked: { goOnTimer.stop(); page.goOn() }
                 }
+                // An expired ID card is the very reason to come: its holder still reaches 换领.
+                KioskButton {
+                    objectName: "renewalGuide"
+                    visible: page.state_ === "error" && page.reason === "card_expired"
+                             && catalog.renewalService !== ""
+                    text: qsTr("查看身份证换领指南")
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 480
+                    onClicked: {
+                        catalog.openGuide(catalog.renewalService)
+                        page.navigate("guideDetail", {})
+                    }
+                }
                 KioskButton {
                     objectName: "retryCard"
-                    visible: page.state_ === "error"
+                    visible: page.state_ === "error" && page.reason !== "reader_lost"
                     text: qsTr("重新读卡")
+                    primary: page.reason !== "card_expired"
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: Math.max(480, implicitWidth)
                     onClicked: card.retry()
+                }
+                // Every failure has a way on with a person: a ticket for the staffed window.
+                StaffWindowTicket {
+                    visible: page.state_ === "error"
+                    primary: page.reason === "reader_lost"
+                    page: page
+                    Layout.fillWidth: true
                 }
                 KioskButton {
                     objectName: "simulateCard"

@@ -80,6 +80,12 @@ Page {
                   ? qsTr("网络暂时中断，以下是 %1 获取的最近状态。").arg(progress.fetchedAt)
                   : qsTr("网络暂时中断，本终端没有这些办件的记录，请稍后再查。")
         }
+        StaffWindowTicket {
+            objectName: "casesOfflineStaffWindow"
+            visible: progress.offline && !progress.busy
+            page: page
+            Layout.fillWidth: true
+        }
         RowLayout {
             visible: progress.busy
             spacing: Theme.spacing

@@ -12,7 +12,9 @@ Page {
     readonly property string voicePrompt: page.failed
         ? qsTr("排队号未能打印，请选择在屏幕上显示号码、重新打印或取消。")
         : qsTr("取号成功，请留意叫号。")
-    readonly property string idleKind: "result"
+    // A number on screen instead of a slip is the citizen's ticket: the page holds it (the
+    // "number" limit, idle_number_s) until they tap 我已记下号码, and says how long.
+    readonly property string idleKind: page.onScreen ? "number" : "result"
     signal navigate(string name, var properties)
     signal back()
     signal previous()
@@ -127,10 +129,17 @@ Page {
                         font.pixelSize: Theme.fontBody
                         color: page.failed ? Theme.error : Theme.ok
                         text: page.failed ? page.printProblem(page.t.printReason)
-                            : page.onScreen ? qsTr("请记下或拍下此号码，到窗口时出示本屏号码或二维码。")
+                            : page.onScreen ? qsTr("请记下或拍下此号码和二维码，到窗口时出示。")
                             : qsTr("排队号已打印，请在出纸口取走，并留意叫号。")
                         Accessible.role: page.failed ? Accessible.AlertMessage : Accessible.StaticText
                         Accessible.name: text
+                    }
+                    BodyText {
+                        objectName: "ticketHoldNotice"
+                        visible: page.onScreen
+                        horizontalAlignment: Text.AlignHCenter
+                        text: qsTr("本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。")
+                              .arg(Math.round(idle.timeoutSeconds / 60))
                     }
                     Text {
                         objectName: "ticketResultReason"
@@ -186,7 +195,7 @@ Page {
                     KioskButton {
                         objectName: "ticketDone"
                         visible: !page.failed
-                        text: qsTr("完成")
+                        text: page.onScreen ? qsTr("我已记下号码") : qsTr("完成")
                         Layout.alignment: Qt.AlignHCenter
                         Layout.preferredWidth: Math.min(560, body.width)
                         onClicked: page.back()
