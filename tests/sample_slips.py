@@ -100,7 +100,7 @@ def sample_pre_receipt(now: datetime) -> Document:
             terminal_name="自助终端 1 号",
             next_step="请携带上述材料到一楼 A 区公安户政窗口提交",
             promised_date=date(2024, 5, 15),
-            promised_working_days=7,
+            promised_days=7,
             materials_to_bring=("申请人居民身份证", "授权委托书", "受托人（代办人）本人居民身份证"),
             progress_url="https://zwfw.example.gov.cn/progress?no=R20240506-T01-0008",
             consultation_phone="020-12345",
