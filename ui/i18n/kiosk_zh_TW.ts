@@ -1757,18 +1757,6 @@
         <translation>呼叫工作人員</translation>
     </message>
     <message>
-        <source>%1 秒</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 分钟</source>
-        <translation>%1 分鐘</translation>
-    </message>
-    <message>
-        <source>%1 分 %2 秒</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
         <source>呼叫工作人员，请现场工作人员来帮您</source>
         <translation>呼叫工作人員，請現場工作人員來幫您</translation>
     </message>
@@ -1779,10 +1767,6 @@
     <message>
         <source>关怀模式</source>
         <translation>關懷模式</translation>
-    </message>
-    <message>
-        <source>无操作 %1后才会结束本次办理</source>
-        <translation>無操作 %1後才會結束本次辦理</translation>
     </message>
     <message>
         <source>重听</source>

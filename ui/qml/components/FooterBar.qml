@@ -19,24 +19,17 @@ Rectangle {
     // Elder mode on a narrow screen: call, replay, mute, leave; then the time limit under the
     // call button and the language under the rest.
     function cell(name) {
-        const order = Theme.elder ? ["callStaff", "voiceReplay", "voiceMute", "language", "idleLimit", "elderMode"]
+        // The page's time limit is said above the footer (IdleNotice), in every mode.
+        const order = Theme.elder ? ["callStaff", "voiceReplay", "voiceMute", "language", "elderMode"]
                                   : ["callStaff", "elderMode", "voiceReplay", "voiceMute", "language"]
-        const i = Math.max(0, order.indexOf(name))  // idleLimit: hidden in default mode
+        const i = Math.max(0, order.indexOf(name))
         if (oneRow)
             return [0, i, 1]
         if (!Theme.elder) {
             return [Math.floor(i / 3), i % 3, 1]
         }
         return ({ callStaff: [0, 0, 1], voiceReplay: [0, 1, 1], voiceMute: [0, 2, 1],
-                  elderMode: [0, 3, 1], idleLimit: [1, 0, 1], language: [1, 1, 3] })[name]
-    }
-    // "3 分钟", "45 秒", "1 分 30 秒".
-    function duration(seconds) {
-        const minutes = Math.floor(seconds / 60)
-        const rest = seconds % 60
-        if (minutes === 0)
-            return qsTr("%1 秒").arg(rest)
-        return rest === 0 ? qsTr("%1 分钟").arg(minutes) : qsTr("%1 分 %2 秒").arg(minutes).arg(rest)
+                  elderMode: [0, 3, 1], language: [1, 0, 4] })[name]
     }
     color: Theme.surface
     border.color: Theme.divider
@@ -88,24 +81,6 @@ Rectangle {
             Layout.preferredHeight: Theme.touchMin
             Layout.fillWidth: true
             onClicked: shell.toggleElderMode()
-        }
-        Text {
-            id: idleLimit
-            objectName: "idleLimit"
-            // Elder mode's longer time limit, said before it runs out (WCAG 2.2.1). Home has
-            // none: nothing of the visit is on it.
-            visible: Theme.elder && ApplicationWindow.window !== null
-                     && ApplicationWindow.window.currentPage !== "homePage"
-            Layout.row: footer.cell("idleLimit")[0]
-            Layout.column: footer.cell("idleLimit")[1]
-            Layout.fillWidth: true
-            Layout.preferredWidth: footer.oneRow ? 400 : callStaff.implicitWidth
-            text: qsTr("无操作 %1后才会结束本次办理").arg(footer.duration(idle.limitSeconds))
-            color: Theme.textMuted
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontSmall
-            wrapMode: Text.WordWrap
-            verticalAlignment: Text.AlignVCenter
         }
         KioskButton {
             id: voiceReplay
