@@ -73,7 +73,7 @@ def build_slip(item: ServiceItem) -> NotificationSlip:
         fee_lines=tuple((f.name, f.amount_yuan) for f in g.fees.items),
         fee_basis=g.fees.basis,
         place=g.consultation.place,
-        hours=g.consultation.hours,
+        hours=g.consultation.hours or "",
         consultation_phone=g.consultation.phone,
         complaint_phone=g.complaint_phone,
         visits_required=g.visits_required,

@@ -17,7 +17,7 @@ from tools.catalog.forms import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
-VERSION = 2025060102
+VERSION = 2025060103
 PUBLISHED = "2025-06-01"
 
 THEMES = [

@@ -10,7 +10,8 @@ from typing import Any
 
 URL = "https://zwfw.shifanshi.example/guide/{code}"
 HALL = "示范市政务服务中心（人民路100号）"
-HOURS = "工作日 9:00—12:00，13:30—17:00（法定节假日除外）"
+# A window open at other times than the hall says so; the others leave ``hours`` out and the
+# terminal shows the hall's own hours (``Settings.hall_hours``), so they are written once.
 HOURS_WEEKEND = "周一至周六 9:00—17:00（法定节假日除外）"
 COMPLAINT = "12345"
 
@@ -35,10 +36,14 @@ DEPARTMENTS: dict[str, tuple[str, str]] = {
 }
 
 
-def consultation(department: str, place: str | None = None, hours: str = HOURS) -> dict[str, str]:
-    """The department's consultation phone and window (``place`` overrides the window)."""
+def consultation(
+    department: str, place: str | None = None, hours: str | None = None
+) -> dict[str, str]:
+    """The department's consultation phone and window (``place`` overrides the window);
+    ``hours`` only where the window keeps other hours than the hall."""
     phone, window = DEPARTMENTS[department]
-    return {"phone": phone, "place": place or window, "hours": hours}
+    found = {"phone": phone, "place": place or window}
+    return found | ({"hours": hours} if hours else {})
 
 
 def mat(
@@ -136,7 +141,7 @@ def service(
     agent: bool = True,
     home: bool = False,
     place: str | None = None,
-    hours: str = HOURS,
+    hours: str | None = None,
 ) -> dict[str, Any]:
     """One complete service item in the exchange format."""
     return {
