@@ -29,6 +29,7 @@ from kiosk.printing.document import (
 LABELS: dict[str, str] = {
     "receipt": "受理回执",
     "receipt_no": "受理编号",
+    "case_no_note": "办理部门另编办件编号；查询进度凭本受理编号即可",
     "service": "办理事项",
     "applicant": "申请人",
     "id_number": "证件号码",
@@ -61,7 +62,7 @@ LABELS: dict[str, str] = {
     "slip_issued": "告知时间",
     "free": "不收费",
     "evaluation": "服务评价回执",
-    "complaint": "投诉举报受理回执",
+    "complaint": "投诉受理回执",
     "tracking_no": "编号",
     "summary": "事由",
     "hotline": "便民热线",
@@ -109,7 +110,7 @@ class ReceiptData:
     progress_url: str = ""
     consultation_phone: str = ""
     logo_path: str | None = None
-    agent: str = ""  # masked name of the agent when acting for someone (委托代办)
+    agent: str = ""  # masked name of the agent when acting for someone (代办)
     materials_to_bring: tuple[str, ...] = ()
 
 
@@ -120,6 +121,7 @@ def receipt(data: ReceiptData) -> Document:
     blocks += [
         Text(LABELS["receipt_no"], bold=True),
         Text(data.receipt_no, bold=True, align="center", tall=True),
+        Text(LABELS["case_no_note"], align="center"),
         KeyValue(LABELS["service"], data.service_name),
         KeyValue(LABELS["applicant"], data.applicant),
     ]

@@ -53,7 +53,7 @@ Page {
         ServiceRow {
             objectName: "complainLookup"
             Layout.fillWidth: true
-            service: ({ name: qsTr("查询处理进度"), department: qsTr("输入投诉回执上的编号") })
+            service: ({ name: qsTr("查询处理进度"), department: qsTr("输入投诉受理回执上的编号") })
             onClicked: page.navigate("followUpStatus", { kind: "complaint" })
         }
         Item { Layout.fillHeight: true }
