@@ -142,3 +142,8 @@ def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible
 def test_staff_can_be_called_through_the_accessibility_tree(accessible_terminal):
     report = drive(accessible_terminal, "call_staff")
     assert report["steps"] == ["called", "cancelled"]
+
+
+def test_a_tag_explains_itself_through_the_accessibility_tree(accessible_terminal):
+    report = drive(accessible_terminal, "tag_help")
+    assert report["steps"] == ["guide shown", "explained", "closed"]

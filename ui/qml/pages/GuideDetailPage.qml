@@ -97,11 +97,11 @@ Page {
                 Flow {
                     Layout.fillWidth: true
                     spacing: 12
-                    Badge { text: qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits); tone: Theme.ok }
-                    Badge { visible: !!page.g.citywide; text: qsTr("同城通办") }
-                    Badge { visible: !!page.g.appointment; text: qsTr("可预约") }
-                    Badge { visible: !!page.g.agent; text: qsTr("可委托代办"); tone: Theme.warning }
-                    Badge { visible: !!page.g.home_service; text: qsTr("可上门办理"); tone: Theme.warning }
+                    Badge { objectName: "visitsBadge"; term: page.g.visits === 0 ? "visits_zero" : "visits"; text: qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits); tone: Theme.ok }
+                    Badge { objectName: "citywideBadge"; visible: !!page.g.citywide; term: "citywide"; text: qsTr("同城通办") }
+                    Badge { visible: !!page.g.appointment; term: "appointment"; text: qsTr("可预约") }
+                    Badge { visible: !!page.g.agent; term: "agent"; text: qsTr("可代办"); tone: Theme.warning }
+                    Badge { visible: !!page.g.home_service; term: "home_service"; text: qsTr("可上门办理"); tone: Theme.warning }
                 }
                 BodyText { text: page.g.description || ""; color: Theme.textMuted }
 
@@ -138,6 +138,7 @@ Page {
                                 Layout.fillWidth: true
                                 spacing: 12
                                 Badge {
+                                    term: modelData.source === "citizen" ? "" : modelData.source
                                     text: page.sourceText(modelData.source)
                                     tone: page.sourceTone(modelData.source)
                                     Layout.alignment: Qt.AlignTop
@@ -211,9 +212,19 @@ Page {
                         text: qsTr("收费依据：%1").arg(page.g.fee_basis || "")
                         color: Theme.textMuted
                     }
-                    BodyText {
-                        text: qsTr("法定时限 %1 个工作日，承诺时限 %2 个工作日")
-                              .arg(page.g.statutory_days).arg(page.g.promised_days)
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: 12
+                        BodyText {
+                            text: qsTr("法定时限 %1 个工作日，承诺时限 %2 个工作日")
+                                  .arg(page.g.statutory_days).arg(page.g.promised_days)
+                        }
+                        Badge {
+                            objectName: "promisedBadge"
+                            Layout.alignment: Qt.AlignTop
+                            term: "promised"
+                            text: qsTr("承诺时限")
+                        }
                     }
                 }
 
