@@ -46,7 +46,9 @@ from tools.screenshots.scenes import (
     _staff_broken_devices,
     _staff_login,
     _staff_page,
+    _staff_typing,
     _staff_wrong,
+    _tag_help,
     wait_until,
 )
 from tools.screenshots.scenes_visit import (
@@ -137,6 +139,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-service-list", _service_list),
     Scene("guide-detail", _guide_detail),
     Scene("guide-detail-materials", _guide_materials),
+    Scene("guide-detail-tag-help", _tag_help("citywideBadge")),
+    Scene("guide-detail-promised-help", _tag_help("promisedBadge")),
     Scene("guide-slip-printed-preview", _slip_printed),
     Scene("guide-slip-paper-out", _slip_paper_out),
     Scene("search-shebao", _search("社保")),
@@ -152,6 +156,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("idcard-reader-lost", _card("lost")),
     Scene("assist-reader-lost", _assist_from_reader_lost),
     Scene("staff-login", _staff_login),
+    Scene("staff-login-typing", _staff_typing),
     Scene("staff-login-wrong-pin", _staff_wrong),
     Scene("staff-mode", _staff_page),
     Scene("staff-mode-auth-failed", _staff_auth_failed),
