@@ -2834,10 +2834,6 @@
         <translation>Devices (checked %1)</translation>
     </message>
     <message>
-        <source>故障的详细原因已记入日志，供应商可在终端上查看诊断信息。</source>
-        <translation>The details of each fault are in the log; the vendor can read the diagnostics on the terminal.</translation>
-    </message>
-    <message>
         <source>数据上传</source>
         <translation>Upload to central</translation>
     </message>
@@ -2904,6 +2900,10 @@
     <message>
         <source>操作</source>
         <translation>Actions</translation>
+    </message>
+    <message>
+        <source>设备异常的详细原因已记入日志，供应商可在终端上查看诊断信息。</source>
+        <translation>Why a device is not OK is written to the log; the vendor can read the diagnostics on the terminal.</translation>
     </message>
     <message>
         <source>重新检测</source>

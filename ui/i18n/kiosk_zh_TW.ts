@@ -2834,10 +2834,6 @@
         <translation>裝置狀態（%1 檢測）</translation>
     </message>
     <message>
-        <source>故障的详细原因已记入日志，供应商可在终端上查看诊断信息。</source>
-        <translation>故障的詳細原因已記入日誌，供應商可在終端上檢視診斷資訊。</translation>
-    </message>
-    <message>
         <source>数据上传</source>
         <translation>資料上傳</translation>
     </message>
@@ -2904,6 +2900,10 @@
     <message>
         <source>操作</source>
         <translation>操作</translation>
+    </message>
+    <message>
+        <source>设备异常的详细原因已记入日志，供应商可在终端上查看诊断信息。</source>
+        <translation>裝置異常的詳細原因已記入日誌，供應商可在終端上檢視診斷資訊。</translation>
     </message>
     <message>
         <source>重新检测</source>

@@ -110,7 +110,7 @@ Page {
                     objectName: "staffDevicesHint"
                     visible: (page.snap.devices || []).some(function (d) { return d.state !== "ok" })
                     color: Theme.textMuted
-                    text: qsTr("故障的详细原因已记入日志，供应商可在终端上查看诊断信息。")
+                    text: qsTr("设备异常的详细原因已记入日志，供应商可在终端上查看诊断信息。")
                 }
 
                 SectionCard {
