@@ -1836,6 +1836,10 @@
         <translation>Service guides</translation>
     </message>
     <message>
+        <source>零跑腿</source>
+        <translation>No visit needed</translation>
+    </message>
+    <message>
         <source>到现场 %1 次</source>
         <translation>Visits in person: %1</translation>
     </message>

@@ -1836,6 +1836,10 @@
         <translation>辦事指南</translation>
     </message>
     <message>
+        <source>零跑腿</source>
+        <translation>零跑腿</translation>
+    </message>
+    <message>
         <source>到现场 %1 次</source>
         <translation>到現場 %1 次</translation>
     </message>

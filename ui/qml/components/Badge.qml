@@ -71,11 +71,10 @@ Rectangle {
         }
     }
 
+    // Only where the tag is not inside a larger button (a service row keeps plain tags).
     MouseArea {
         objectName: "badgeHelp"
         enabled: badge.explains
-        // Taps on the tag never reach a row beneath (a service row opens its guide when
-        // tapped beside its tags).
         anchors.fill: parent
         onClicked: badge.showHelp()
     }

@@ -48,10 +48,12 @@ AbstractButton {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
             }
-            Badge { visible: row.service.visits === 0; term: "visits_zero"; text: qsTr("零跑腿"); tone: Theme.ok }
-            Badge { visible: !!row.service.citywide; term: "citywide"; text: qsTr("同城通办"); tone: Theme.primary }
-            Badge { visible: !!row.service.appointment; term: "appointment"; text: qsTr("可预约"); tone: Theme.primary }
-            Badge { visible: !!row.service.agent; term: "agent"; text: qsTr("可代办"); tone: Theme.warning }
+            // Plain tags here: the whole row is one button (a tap anywhere opens the service,
+            // wherever the tags wrap to); the guide page explains each tag when tapped.
+            Badge { visible: row.service.visits === 0; text: qsTr("零跑腿"); tone: Theme.ok }
+            Badge { visible: !!row.service.citywide; text: qsTr("同城通办"); tone: Theme.primary }
+            Badge { visible: !!row.service.appointment; text: qsTr("可预约"); tone: Theme.primary }
+            Badge { visible: !!row.service.agent; text: qsTr("可代办"); tone: Theme.warning }
         }
     }
 }

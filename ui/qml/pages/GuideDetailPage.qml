@@ -97,7 +97,14 @@ Page {
                 Flow {
                     Layout.fillWidth: true
                     spacing: 12
-                    Badge { objectName: "visitsBadge"; term: page.g.visits === 0 ? "visits_zero" : "visits"; text: qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits); tone: Theme.ok }
+                    Badge {
+                        objectName: "visitsBadge"
+                        term: page.g.visits === 0 ? "visits_zero" : "visits"
+                        // The same word as in the service lists for no visit at all.
+                        text: page.g.visits === 0 ? qsTr("零跑腿")
+                            : qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits)
+                        tone: Theme.ok
+                    }
                     Badge { objectName: "citywideBadge"; visible: !!page.g.citywide; term: "citywide"; text: qsTr("同城通办") }
                     Badge { visible: !!page.g.appointment; term: "appointment"; text: qsTr("可预约") }
                     Badge { visible: !!page.g.agent; term: "agent"; text: qsTr("可代办"); tone: Theme.warning }
