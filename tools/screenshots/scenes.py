@@ -197,10 +197,9 @@ def _staff_login(ui: KioskUi) -> None:
 
 def _staff_typing(ui: KioskUi) -> None:
     """Four digits typed on the PIN pad: a dot for each."""
-    from PySide6.QtCore import QObject
-
     _show(ui, "staffLogin")
-    page = ui.window.findChild(QObject, "staffLoginPage")
+    # The page on screen: an earlier scene's login page may not be deleted yet.
+    page = _visible_item(ui, "staffLoginPage")
     if page is None:
         raise SceneError("no staff login page")
     page.setProperty("pin", "4829")

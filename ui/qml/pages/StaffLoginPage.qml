@@ -85,6 +85,7 @@ Page {
                 Text {
                     objectName: "pinDots"
                     anchors.centerIn: parent
+                    anchors.horizontalCenterOffset: font.letterSpacing / 2  // the spacing after the last dot
                     text: "●".repeat(page.pin.length)
                     color: Theme.text
                     font.family: Theme.fontFamily
