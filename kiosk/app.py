@@ -283,7 +283,7 @@ def build_kiosk(settings: Settings, central: CentralLink | None = None) -> Kiosk
         ensure_catalog(store, BUNDLED_CATALOG)
     except Exception as exc:  # the terminal still serves tickets and queries without one
         log.error("bundled catalog not installed: %s", exc)
-    catalog = CatalogBrowser.open(store, BUNDLED_SYNONYMS)
+    catalog = CatalogBrowser.open(store, BUNDLED_SYNONYMS, settings.hall_hours)
     printing = build_print_worker(settings, store, printer)
 
     def notify_sync() -> None:  # the use cases wake the sync worker (called after start)

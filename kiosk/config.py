@@ -150,6 +150,9 @@ class Settings(BaseSettings):
 
     hall_id: Code = "H0001"
     hall_name: str = "市民服务中心"
+    # The hall's opening hours, the one place they are written: the attract screen, the guides
+    # and the slips of every window without hours of its own show this text.
+    hall_hours: str = "工作日 9:00—12:00，13:30—17:00（法定节假日除外）"
     terminal_id: Code = "T01"
     terminal_name: str = "自助终端 1 号"
     data_dir: Folder = Field(default_factory=_default_data_dir)

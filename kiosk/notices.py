@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 BUNDLED_NOTICES = Path(__file__).resolve().parent.parent / "assets" / "notices.json"
 MAX_NOTICES = 6
+HOURS_TITLE = "服务时间"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,14 @@ def load_notices(path: Path, hall_id: str, day: date) -> list[Notice]:
     return [n for n in notices if n.current(day) and n.title][:MAX_NOTICES]
 
 
-def notices_for(data_dir: Path, hall_id: str, day: date) -> list[Notice]:
-    """A deployment's ``<data_dir>/notices.json`` when present, else the bundled file."""
+def notices_for(data_dir: Path, hall_id: str, day: date, hall_hours: str = "") -> list[Notice]:
+    """A deployment's ``<data_dir>/notices.json`` when present, else the bundled file; then
+    the hall's hours (``Settings.hall_hours``, the one place they are written) as the last
+    notice. A file's own 服务时间 notice gives way to them, so two sets of hours never show."""
     local = data_dir / "notices.json"
-    return load_notices(local if local.is_file() else BUNDLED_NOTICES, hall_id, day)
+    found = load_notices(local if local.is_file() else BUNDLED_NOTICES, hall_id, day)
+    hours = hall_hours.strip()
+    if not hours:
+        return found
+    found = [n for n in found if n.title != HOURS_TITLE][: MAX_NOTICES - 1]
+    return [*found, Notice(HOURS_TITLE, hours)]

@@ -6,7 +6,7 @@ States, in order (agent mode adds ``PRINCIPAL`` after ``IDENTIFY``)::
            → SUBMITTED → RECEIPT → RATED                      (CANCELLED from anywhere)
 
 The citizen is identified by card only (:class:`~kiosk.domain.identity.Identity`); only the
-principal in the agent case (委托代办) may be typed in, and that number is checked.
+principal in the agent case (代办) may be typed in, and that number is checked.
 :meth:`ApplySession.back` goes one step back until submission; :meth:`ApplySession.cancel`
 and :meth:`ApplySession.wipe` (called by the UI on idle timeout) drop every personal value.
 A step that is not allowed raises :class:`FlowError` with a ``reason`` code.
@@ -179,7 +179,7 @@ class ApplySession:
     # -- steps -----------------------------------------------------------------------------------
 
     def choose(self, service: ServiceItem, *, on_behalf: bool = False, home: bool = False) -> None:
-        """Pick the service; ``on_behalf`` for 委托代办, ``home`` for 上门办理."""
+        """Pick the service; ``on_behalf`` for 代办, ``home`` for 上门办理."""
         self._need(State.CHOOSE)
         guide = service.guide
         if guide.form is None:

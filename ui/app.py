@@ -424,7 +424,9 @@ class KioskUi:
         settings = self.settings
 
         def load() -> list[dict[str, str]]:
-            found = notices_for(settings.data_dir, settings.hall_id, date.today())
+            found = notices_for(
+                settings.data_dir, settings.hall_id, date.today(), settings.hall_hours
+            )
             return [{"title": n.title, "body": n.body} for n in found]
 
         kiosk.tasks.submit(load, on_done=self.dispatcher.wrap(self.shell.set_notices))

@@ -83,17 +83,19 @@ class CatalogBrowser:
     import or a sync pull), guarded by a lock so two worker threads never build it twice.
     """
 
-    def __init__(self, store: Store, synonyms: SynonymTable) -> None:
+    def __init__(self, store: Store, synonyms: SynonymTable, hall_hours: str = "") -> None:
         self._store = store
         self._synonyms = synonyms
+        self._hall_hours = hall_hours.strip()
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._index_version: int | None = None
 
     @classmethod
-    def open(cls, store: Store, synonyms_path: Path) -> CatalogBrowser:
-        """A browser with the synonym table read from ``synonyms_path``."""
-        return cls(store, SynonymTable.load(synonyms_path))
+    def open(cls, store: Store, synonyms_path: Path, hall_hours: str = "") -> CatalogBrowser:
+        """A browser with the synonym table read from ``synonyms_path``; ``hall_hours`` is
+        said for every window without hours of its own."""
+        return cls(store, SynonymTable.load(synonyms_path), hall_hours)
 
     def version(self) -> int | None:
         """The installed catalog version (None: no catalog)."""
@@ -131,7 +133,17 @@ class CatalogBrowser:
             ).scalar()
         if raw is None:
             raise CatalogNotFound(f"no service with code {code!r}")
-        return item_from_json(raw)
+        return self._with_hall_hours(item_from_json(raw))
+
+    def _with_hall_hours(self, item: ServiceItem) -> ServiceItem:
+        # The one place a window without hours of its own gets the hall's: every screen and
+        # slip reads the item from here, so they all say the same hours.
+        consultation = item.guide.consultation
+        if consultation.hours or not self._hall_hours:
+            return item
+        consultation = consultation.model_copy(update={"hours": self._hall_hours})
+        guide = item.guide.model_copy(update={"consultation": consultation})
+        return item.model_copy(update={"guide": guide})
 
     def slip(self, code: str) -> NotificationSlip:
         """The one-time notification slip (一次性告知单) of a service."""

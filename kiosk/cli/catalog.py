@@ -165,7 +165,10 @@ def _print_guide(item: ServiceItem) -> None:
         f"  time limit: statutory {g.time_limit.statutory_days}, "
         f"promised {g.time_limit.promised_days} {unit}; visits {g.visits_required}"
     )
-    print(f"  consultation: {g.consultation.phone}, {g.consultation.place}, {g.consultation.hours}")
+    print(
+        f"  consultation: {g.consultation.phone}, {g.consultation.place}, "
+        f"{g.consultation.hours or 'the hall hours (setting hall_hours)'}"
+    )
     print(f"  online: {g.online_url}")
 
 

@@ -127,7 +127,7 @@ class Evaluation(WireModel):
 
 
 class Complaint(WireModel):
-    """A complaint or report (投诉举报); central answers with a tracking number."""
+    """A complaint or report (投诉); central answers with a tracking number."""
 
     kind: Literal["complaint"] = "complaint"
     complaint_id: str = Field(min_length=1, max_length=64)

@@ -68,7 +68,7 @@ class MaterialChoice:
 
 @dataclass(frozen=True, repr=False)
 class Authorisation:
-    """Acting for someone else (委托代办): relationship and how the agent is authorised."""
+    """Acting for someone else (代办): relationship and how the agent is authorised."""
 
     relationship: str  # e.g. "child", "spouse", "parent", "other"
     kind: str  # e.g. "power_of_attorney" (授权委托书), "guardian" (监护关系)

@@ -288,11 +288,13 @@ class TimeLimit(_Part):
 
 
 class Consultation(_Part):
-    """How to ask about the service (咨询方式)."""
+    """How to ask about the service (咨询方式). ``hours`` only where the window keeps other
+    hours than the hall; left out, the terminal shows the hall's hours (``Settings.hall_hours``,
+    filled in by ``CatalogBrowser``), so the hall's hours are written in one place."""
 
     phone: Phone
     place: Text
-    hours: Text
+    hours: Text | None = None
     # Whose number it is, said beside it, e.g. "示范市民政局（示范数据，号码虚构）" for a
     # sample's invented local number; absent for a national hotline that speaks for itself.
     phone_note: Omittable[Text] = None

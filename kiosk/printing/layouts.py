@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "applied_at": "申请时间",
     "not_yet_accepted": "材料尚未齐全，本申请尚未正式受理",
     "clock_starts": "办理时限自材料齐全、正式受理之日起计算",
+    "case_no_note": "办理部门另编办件编号；查询进度凭本受理编号即可",
     "service": "办理事项",
     "applicant": "申请人",
     "id_number": "证件号码",
@@ -78,7 +79,7 @@ LABELS: dict[str, str] = {
     "slip_issued": "告知时间",
     "free": "不收费",
     "evaluation": "服务评价回执",
-    "complaint": "投诉举报受理回执",
+    "complaint": "投诉受理回执",
     "tracking_no": "编号",
     "summary": "事由",
     "hotline": "便民热线",
@@ -128,7 +129,7 @@ class ReceiptData:
     progress_url: str = ""
     consultation_phone: str = ""
     logo_path: str | None = None
-    agent: str = ""  # masked name of the agent when acting for someone (委托代办)
+    agent: str = ""  # masked name of the agent when acting for someone (代办)
     materials_to_bring: tuple[str, ...] = ()
     # False: materials are still to be brought, so nothing is accepted yet (预受理): the slip
     # is an application receipt with no promised date, and the time limit starts later.
@@ -148,6 +149,7 @@ def receipt(data: ReceiptData) -> Document:
     blocks += [
         Text(LABELS["receipt_no" if data.complete else "application_no"], bold=True),
         Text(data.receipt_no, bold=True, align="center", tall=True),
+        Text(LABELS["case_no_note"], align="center"),
         KeyValue(LABELS["service"], data.service_name),
         KeyValue(LABELS["applicant"], data.applicant),
     ]

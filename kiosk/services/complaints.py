@@ -1,4 +1,4 @@
-"""Complaints and reports (投诉举报): filed at the terminal, tracked by number.
+"""Complaints and reports (投诉): filed at the terminal, tracked by number.
 
 A complaint names a category and optionally the service, window and staff number it is
 against. It may be anonymous: then no card is needed and nothing personal is kept — no

@@ -80,7 +80,7 @@ class ConsultService(FollowUpDesk):
             service_name=item.name,
             phone=guide.consultation.phone,
             place=guide.consultation.place,
-            hours=guide.consultation.hours,
+            hours=guide.consultation.hours or "",
             complaint_phone=guide.complaint_phone,
             faq=[FaqItem(f.question, f.answer) for f in guide.faq],
         )

@@ -184,7 +184,30 @@ def scenario_call_staff_from_reader_lost(app, steps: list[str]) -> None:
     steps.append("still on the card page")
 
 
+def scenario_tag_help(app, steps: list[str]) -> None:
+    find(app, "panel", "首页")
+    press(app, "办事指南")
+    press(app, "社会保障，", exact=False)
+    press(app, "社会保障卡申领，", exact=False)
+    find(app, "heading", "社会保障卡申领")
+    steps.append("guide shown")
+    tag = find(app, "push button", "同城通办")
+    if tag.description != "点击查看说明":
+        raise RuntimeError(f"the tag does not say it explains itself: {tag.description!r}")
+    tag.queryAction().doAction(0)
+    find(app, "label", "在本市任何一个政务服务大厅都能办", exact=False, timeout_s=20)
+    steps.append("explained")
+    press(app, "知道了")
+    deadline = time.monotonic() + 20
+    while showing(app, "label", "在本市任何一个政务服务大厅都能办", exact=False):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the explanation did not close")
+        time.sleep(0.2)
+    steps.append("closed")
+
+
 SCENARIOS = {
+    "tag_help": scenario_tag_help,
     "call_staff": scenario_call_staff,
     "call_staff_from_reader_lost": scenario_call_staff_from_reader_lost,
     "take_ticket": scenario_take_ticket,

@@ -268,12 +268,14 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     assert item(ui, "ticketFromReceipt", qtbot).property("visible")
     assert "申请回执（预受理）" in paper and "承诺办结" not in paper
     assert receipt_no in paper and identity.id_number not in paper
+    assert "办理部门另编办件编号" in paper  # what the case number shown later is
     assert identity.masked_name in paper
     assert receipt_from_scan(job.qr_codes[0]) == receipt_no
     assert job.png is not None and job.png.exists()
     # Sync took it to central, and central's case number came back to the terminal.
     qtbot.waitUntil(lambda: ui.submission.property("caseNo") != "")
     assert ui.submission.property("caseNo") in shown_text(ui)
+    assert "\n办件编号是办理部门" in shown_text(ui)
     (body,) = [b for b in central_rows(ui, "submission") if b["receipt_no"] == receipt_no]
     assert any(a["commitment"] for a in body["attachments"])
 

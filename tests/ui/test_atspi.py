@@ -173,3 +173,8 @@ def test_from_the_reader_lost_page_a_screen_reader_reaches_a_person(terminal_wit
         "light on",
         "still on the card page",
     ]
+
+
+def test_a_tag_explains_itself_through_the_accessibility_tree(accessible_terminal):
+    report = drive(accessible_terminal, "tag_help")
+    assert report["steps"] == ["guide shown", "explained", "closed"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import find_item, tap, visible_texts
+from tests.ui.conftest import find_item, tap, visible_texts, walk_items
 
 pytestmark = pytest.mark.gui
 
@@ -61,3 +61,31 @@ def test_a_card_left_behind_on_the_home_page_is_wiped_when_the_attract_screen_co
     qtbot.waitUntil(lambda: attract_item(live_ui).isVisible())
     assert live_ui.card.identity is None
     assert live_ui.card.property("maskedName") == ""
+
+
+def test_the_attract_screen_has_no_blank_button_shaped_box(kiosk_ui, qtbot):
+    kiosk_ui.shell.set_attracting(True)
+    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible())
+
+    def words_in(item) -> str:
+        return "".join(
+            str(i.property("text"))
+            for i in walk_items(item)
+            if i.inherits("QQuickText") and i.isVisible()
+        )
+
+    # A filled or framed box the size of a button with nothing written in it reads as a
+    # button that does nothing.
+    boxes = [
+        item
+        for item in walk_items(attract_item(kiosk_ui))
+        if item.inherits("QQuickRectangle")
+        and item is not attract_item(kiosk_ui)
+        and item.isVisible()
+        and item.width() >= 120
+        and item.height() >= 48
+    ]
+    assert boxes and [b for b in boxes if not words_in(b)] == []
+    # The card reader the card slides onto is labelled.
+    reader = find_item(attract_item(kiosk_ui), "attractReader")
+    assert words_in(reader) == "读卡区"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import find_item, tap, visible_texts
+from tests.ui.conftest import find_item, tap, visible_texts, walk_items
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -129,7 +132,7 @@ def test_staff_turn_the_voice_up_and_it_stays_up_after_a_restart(staff_ui, qtbot
 
 
 def test_reloading_settings_applies_timeouts_now_and_names_what_needs_a_restart(
-    staff_ui, qtbot, tmp_path
+    staff_ui, qtbot, tmp_path, caplog
 ):
     config = tmp_path / "kiosk.toml"
     config.write_text(
@@ -137,16 +140,23 @@ def test_reloading_settings_applies_timeouts_now_and_names_what_needs_a_restart(
         encoding="utf-8",
     )
     staff_ui.kiosk.settings = staff_ui.kiosk.settings.model_copy(update={"source": str(config)})
+    caplog.set_level(logging.INFO, logger="ui.viewmodels.staff")
     log_in(staff_ui, qtbot)
     tap(staff_ui, find_item(staff_ui.window.contentItem(), "staffReload"))
     qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reloaded_restart")
     assert staff_ui.staff.property("restartNeeded") == ["hall_name"]
     assert staff_ui.settings.idle_form_s == 45
-    assert any("hall_name 需重启程序后生效" in t for t in visible_texts(staff_ui))
+    # A count on screen; the keys themselves (English) are for the log.
+    assert any("其中 1 项需重启程序后生效" in t for t in visible_texts(staff_ui))
+    assert not any("hall_name" in t for t in visible_texts(staff_ui))
+    assert "after a restart: hall_name" in caplog.text
     config.write_text("idle_form_s = 5\n", encoding="utf-8")  # out of range
     tap(staff_ui, find_item(staff_ui.window.contentItem(), "staffReload"))
     qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "config_error")
     assert staff_ui.settings.idle_form_s == 45  # the running settings stay
+    assert "详细原因已记入日志" in " ".join(visible_texts(staff_ui))
+    assert "idle_form_s" in caplog.text
+    assert not any("idle_form_s" in t for t in visible_texts(staff_ui))
 
 
 def test_exit_to_desktop_only_where_the_settings_allow_it(staff_ui, qtbot, monkeypatch):
@@ -192,3 +202,73 @@ def test_staff_see_authentication_failed_when_central_refuses_the_terminal(staff
     qtbot.waitUntil(lambda: staff_ui.current_page() == "staffPage", timeout=5000)
     qtbot.waitUntil(lambda: bool(staff_ui.staff.property("snapshot")), timeout=10000)
     qtbot.waitUntil(lambda: any("认证失败" in t for t in visible_texts(staff_ui)), timeout=5000)
+
+
+LATIN_OR_PATH = re.compile(r"[A-Za-z/\\]")
+
+
+def staff_page_texts(ui) -> list[str]:
+    """What the staff page itself shows (the footer's language button aside)."""
+    page = find_item(ui.window.contentItem(), "staffPage")
+    return [
+        str(item.property("text"))
+        for item in walk_items(page)
+        if item.inherits("QQuickText") and item.isVisible() and item.property("text")
+    ]
+
+
+def test_broken_devices_are_said_in_chinese_and_their_details_go_to_the_log(
+    staff_ui, qtbot, caplog
+):
+    from kiosk.devices.broken import card_reader_or_broken
+
+    kiosk = staff_ui.kiosk
+    demo_reader = kiosk.card_reader
+    # A configured reader whose plug-in is not installed: its detail names the scheme and
+    # the device path, in English.
+    kiosk.card_reader = card_reader_or_broken("acmeid:/dev/ttyACM0")
+    try:
+        log_in(staff_ui, qtbot)
+        qtbot.waitUntil(
+            lambda: any(
+                d["name"] == "reader" and d["state"] == "error"
+                for d in staff_ui.staff.property("snapshot").get("devices", [])
+            )
+        )
+    finally:
+        kiosk.card_reader = demo_reader
+    texts = staff_page_texts(staff_ui)
+    assert "读卡器：驱动无法加载" in texts
+    assert any("详细原因已记入日志" in t for t in texts)
+    assert [t for t in texts if LATIN_OR_PATH.search(t)] == []
+    assert "detail" not in staff_ui.staff.property("snapshot")["devices"][0]
+    assert "staff check: reader error (driver_broken)" in caplog.text
+    assert "acmeid" in caplog.text
+
+
+def test_the_pin_pad_shows_a_dot_for_each_digit_and_never_the_digits(staff_ui, qtbot):
+    staff_ui.show_page("staffLogin")
+    qtbot.waitUntil(lambda: staff_ui.current_page() == "staffLoginPage")
+    root = staff_ui.window.contentItem()
+    field, dots = find_item(root, "pinField"), find_item(root, "pinDots")
+    assert field.isVisible() and dots.property("text") == ""  # an empty field to fill
+    for digit in "482":
+        tap(staff_ui, find_item(root, f"pin_{digit}"))
+    assert dots.property("text") == "●●●"
+    assert not any("482" in t for t in visible_texts(staff_ui))
+    tap(staff_ui, find_item(root, "pin_del"))
+    assert dots.property("text") == "●●"
+    for digit in "0000":
+        tap(staff_ui, find_item(root, f"pin_{digit}"))
+    tap(staff_ui, find_item(root, "pin_ok"))
+    qtbot.waitUntil(lambda: staff_ui.staff.property("loginState") == "wrong")
+    assert dots.property("text") == ""  # a wrong PIN is cleared
+
+
+def test_a_pin_not_yet_set_is_said_without_commands(kiosk_ui, qtbot):
+    kiosk_ui.show_page("staffLogin")
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "staffLoginPage")
+    kiosk_ui.staff.verifyPin("123456")  # no core yet: no PIN to check against
+    assert kiosk_ui.staff.property("loginState") == "not_set"
+    message = find_item(kiosk_ui.window.contentItem(), "staffLoginMessage").property("text")
+    assert message == "尚未设置管理密码，请联系供应商设置"

@@ -10,7 +10,8 @@ from typing import Any
 
 URL = "https://zwfw.shifanshi.example/guide/{code}"
 HALL = "示范市政务服务中心（人民路100号）"
-HOURS = "工作日 9:00—12:00，13:30—17:00（法定节假日除外）"
+# A window open at other times than the hall says so; the others leave ``hours`` out and the
+# terminal shows the hall's own hours (``Settings.hall_hours``), so they are written once.
 HOURS_WEEKEND = "周一至周六 9:00—17:00（法定节假日除外）"
 COMPLAINT = "12345"
 
@@ -46,14 +47,17 @@ QUEUES: dict[str, str] = {
 }
 
 
-def consultation(department: str, place: str | None = None, hours: str = HOURS) -> dict[str, str]:
-    """The department's consultation phone and window (``place`` overrides the window). An
-    invented local number (0999-…) says it is the fictional city's; national hotlines are real."""
+def consultation(
+    department: str, place: str | None = None, hours: str | None = None
+) -> dict[str, str]:
+    """The department's consultation phone and window (``place`` overrides the window);
+    ``hours`` only where the window keeps other hours than the hall. An invented local number
+    (0999-…) says it is the fictional city's; national hotlines are real."""
     phone, window = DEPARTMENTS[department]
-    out = {"phone": phone, "place": place or window, "hours": hours}
+    found = {"phone": phone, "place": place or window}
     if phone.startswith("0999-"):
-        out["phone_note"] = f"{department}（示范数据：虚构城市的号码，非真实电话）"
-    return out
+        found["phone_note"] = f"{department}（示范数据：虚构城市的号码，非真实电话）"
+    return found | ({"hours": hours} if hours else {})
 
 
 def mat(
@@ -170,7 +174,7 @@ def service(
     agent: bool = True,
     home: bool = False,
     place: str | None = None,
-    hours: str = HOURS,
+    hours: str | None = None,
     limit_unit: str = "working",
 ) -> dict[str, Any]:
     """One complete service item in the exchange format; ``days`` (statutory, promised) and

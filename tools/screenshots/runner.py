@@ -50,7 +50,9 @@ from tools.screenshots.scenes import (
     _staff_broken_devices,
     _staff_login,
     _staff_page,
+    _staff_typing,
     _staff_wrong,
+    _tag_help,
     wait_until,
 )
 from tools.screenshots.scenes_visit import (
@@ -149,6 +151,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-detail-agent", _guide_agent),
     Scene("guide-detail-marriage", _guide_marriage),
     Scene("guide-sample-viewer", _guide_sample),
+    Scene("guide-detail-tag-help", _tag_help("citywideBadge")),
+    Scene("guide-detail-promised-help", _tag_help("promisedBadge")),
     Scene("guide-slip-printed-preview", _slip_printed),
     Scene("guide-slip-paper-out", _slip_paper_out),
     Scene("search-shebao", _search("社保")),
@@ -164,6 +168,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("idcard-reader-lost", _card("lost")),
     Scene("assist-reader-lost", _assist_from_reader_lost),
     Scene("staff-login", _staff_login),
+    Scene("staff-login-typing", _staff_typing),
     Scene("staff-login-wrong-pin", _staff_wrong),
     Scene("staff-mode", _staff_page),
     Scene("staff-mode-auth-failed", _staff_auth_failed),

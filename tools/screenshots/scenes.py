@@ -227,6 +227,44 @@ def _staff_login(ui: KioskUi) -> None:
     _show(ui, "staffLogin")
 
 
+def _staff_typing(ui: KioskUi) -> None:
+    """Four digits typed on the PIN pad: a dot for each."""
+    _show(ui, "staffLogin")
+    # The page on screen: an earlier scene's login page may not be deleted yet.
+    page = _visible_item(ui, "staffLoginPage")
+    if page is None:
+        raise SceneError("no staff login page")
+    page.setProperty("pin", "4829")
+
+
+def _visible_item(ui: KioskUi, name: str) -> Any:
+    from PySide6.QtQuick import QQuickItem
+
+    def walk(item: QQuickItem) -> Any:
+        if item.objectName() == name and item.isVisible():
+            return item
+        for child in item.childItems():
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return walk(ui.window.contentItem())
+
+
+def _tag_help(badge: str) -> Callable[[KioskUi], None]:
+    """The guide page with the explanation of one of its tags open."""
+
+    def setup(ui: KioskUi) -> None:
+        from PySide6.QtCore import QMetaObject
+
+        _guide_detail(ui)
+        wait_until(lambda: _visible_item(ui, badge) is not None)
+        QMetaObject.invokeMethod(_visible_item(ui, badge), "showHelp")
+
+    return setup
+
+
 def _staff_wrong(ui: KioskUi) -> None:
     _ensure_pin(ui)
     # A right PIN first: five wrong ones in a row (one per rendered variant) would lock out.

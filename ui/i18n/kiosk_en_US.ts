@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>ApplyAppointmentPage</name>
@@ -69,7 +68,7 @@
     </message>
     <message>
         <source>请按时携带身份证到大厅，在终端“预约签到”后等候叫号。</source>
-        <translation>Please come to the hall on time with your ID card, check in at a terminal (&quot;Appointment check-in&quot;) and wait to be called.</translation>
+        <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
     </message>
     <message>
         <source>已选：%1</source>
@@ -156,7 +155,7 @@
     </message>
     <message>
         <source>您可随时点“返回”修改上一步，或点“取消办理”，已填写的信息将被清除。</source>
-        <translation>You can tap &quot;Back&quot; to change a previous step at any time, or &quot;Cancel application&quot; to clear everything you entered.</translation>
+        <translation>You can tap "Back" to change a previous step at any time, or "Cancel application" to clear everything you entered.</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -203,7 +202,7 @@
     </message>
     <message>
         <source>请输入被代办人的姓名。</source>
-        <translation>Please enter the person&apos;s name.</translation>
+        <translation>Please enter the person's name.</translation>
     </message>
     <message>
         <source>身份证号码应为 18 位，请核对位数。</source>
@@ -223,7 +222,7 @@
     </message>
     <message>
         <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
-        <translation>You cannot act on behalf of yourself; to apply for yourself choose &quot;For myself&quot;.</translation>
+        <translation>You cannot act on behalf of yourself; to apply for yourself choose "For myself".</translation>
     </message>
     <message>
         <source>有内容需要修改，请查看红色提示。</source>
@@ -239,7 +238,7 @@
     </message>
     <message>
         <source>请先勾选“我已阅读并同意以上承诺”，再签署承诺。</source>
-        <translation>Please tick &quot;I have read and agree to this commitment&quot; before signing.</translation>
+        <translation>Please tick "I have read and agree to this commitment" before signing.</translation>
     </message>
     <message>
         <source>此项材料不能以承诺代替。</source>
@@ -251,7 +250,7 @@
     </message>
     <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
-        <translation>Some documents are still open: for each one marked &quot;Commitment allowed&quot;, sign the commitment or choose to hand it in at the window.</translation>
+        <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
     </message>
     <message>
         <source>此项材料由部门通过数据共享获取，您无需提交。</source>
@@ -318,7 +317,7 @@
     <name>ApplyFormPage</name>
     <message>
         <source>请填写申请表。带“来自证件”标记的信息已自动填入。</source>
-        <translation>Please fill in the form. Entries marked &quot;From ID card&quot; are already filled in.</translation>
+        <translation>Please fill in the form. Entries marked "From ID card" are already filled in.</translation>
     </message>
     <message>
         <source>填写申请表</source>
@@ -394,7 +393,7 @@
     </message>
     <message>
         <source>带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。</source>
-        <translation>Entries marked &quot;From ID card&quot; were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
+        <translation>Entries marked "From ID card" were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
     </message>
     <message>
         <source>请先选择事项并刷身份证。</source>
@@ -588,7 +587,7 @@
     </message>
     <message>
         <source>没有找到“%1”，换个说法试试</source>
-        <translation>Nothing found for &quot;%1&quot;; try other words</translation>
+        <translation>Nothing found for "%1"; try other words</translation>
     </message>
     <message>
         <source>正在加载可办理事项……</source>
@@ -603,8 +602,8 @@
         <translation>For myself</translation>
     </message>
     <message>
-        <source>代他人办理（委托代办）</source>
-        <translation>On behalf of someone else</translation>
+        <source>代他人办理（代办）</source>
+        <translation>For someone else (as their agent)</translation>
     </message>
     <message>
         <source>申请上门办理（老年人、残疾人）</source>
@@ -623,7 +622,7 @@
     <name>ApplyPrincipalPage</name>
     <message>
         <source>请选择您与被代办人的关系和授权方式，再输入被代办人的姓名和身份证号码，或刷被代办人的身份证。</source>
-        <translation>Choose your relationship and how you are authorised, then enter the person&apos;s name and ID number, or tap their ID card.</translation>
+        <translation>Choose your relationship and how you are authorised, then enter the person's name and ID number, or tap their ID card.</translation>
     </message>
     <message>
         <source>被代办人信息</source>
@@ -687,19 +686,19 @@
     </message>
     <message>
         <source>方式一：输入被代办人信息</source>
-        <translation>Option 1: enter the person&apos;s details</translation>
+        <translation>Option 1: enter the person's details</translation>
     </message>
     <message>
         <source>被代办人姓名</source>
-        <translation>Person&apos;s name</translation>
+        <translation>Person's name</translation>
     </message>
     <message>
         <source>被代办人身份证号码（18位）</source>
-        <translation>Person&apos;s ID number (18 characters)</translation>
+        <translation>Person's ID number (18 characters)</translation>
     </message>
     <message>
         <source>被代办人身份证号码</source>
-        <translation>Person&apos;s ID number</translation>
+        <translation>Person's ID number</translation>
     </message>
     <message>
         <source>确认，下一步</source>
@@ -707,15 +706,15 @@
     </message>
     <message>
         <source>方式二：刷被代办人的身份证</source>
-        <translation>Option 2: tap the person&apos;s ID card</translation>
+        <translation>Option 2: tap the person's ID card</translation>
     </message>
     <message>
         <source>如您带着被代办人的身份证，可直接刷卡读取，无需输入。</source>
-        <translation>If you have the person&apos;s ID card, tap it; nothing to type.</translation>
+        <translation>If you have the person's ID card, tap it; nothing to type.</translation>
     </message>
     <message>
         <source>刷被代办人身份证</source>
-        <translation>Tap the person&apos;s ID card</translation>
+        <translation>Tap the person's ID card</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -801,6 +800,10 @@
         <translation>Delivered to the department, case number: %1</translation>
     </message>
     <message>
+        <source>办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。</source>
+        <translation>The case number is the department's number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
+    </message>
+    <message>
         <source>申请人：%1</source>
         <translation>Applicant: %1</translation>
     </message>
@@ -818,7 +821,7 @@
     </message>
     <message>
         <source>国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准</source>
-        <translation>The State Council has not yet published next year&apos;s holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
+        <translation>The State Council has not yet published next year's holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
     </message>
     <message>
         <source>办理时限自材料齐全、正式受理之日起计算。</source>
@@ -1010,6 +1013,10 @@
         <translation>Welcome to the government services self-service terminal</translation>
     </message>
     <message>
+        <source>读卡区</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
         <source>身份证</source>
         <translation>ID card</translation>
     </message>
@@ -1028,6 +1035,61 @@
     <message>
         <source>开启关怀模式：大字、少选项、更长的操作时间</source>
         <translation>Switch on elder mode: large text, fewer choices, more time</translation>
+    </message>
+</context>
+<context>
+    <name>Badge</name>
+    <message>
+        <source>点击查看说明</source>
+        <translation>Tap for an explanation</translation>
+    </message>
+    <message>
+        <source>在本终端或网上就能办完，不用再到窗口。</source>
+        <translation>Can be done entirely at this terminal or online; no trip to a window.</translation>
+    </message>
+    <message>
+        <source>办完这件事还需要到大厅窗口的次数；0 次就是不用去窗口。</source>
+        <translation>How many times you still need to come to a window in the hall; 0 means no visit at all.</translation>
+    </message>
+    <message>
+        <source>在本市任何一个政务服务大厅都能办，不必回户籍地或指定大厅。</source>
+        <translation>Can be handled at any service hall in the city, not only where your household is registered.</translation>
+    </message>
+    <message>
+        <source>可以先约好到窗口的日期和时段，到时凭身份证签到，少排队。</source>
+        <translation>You can book a day and time at the window, then check in with your ID card and wait less.</translation>
+    </message>
+    <message>
+        <source>本人来不了时，可请他人代为办理；代办人需带上自己和您的身份证件，以及授权委托书等证明。</source>
+        <translation>If you cannot come, someone else may apply for you; they bring their own and your ID, and a power of attorney or similar proof.</translation>
+    </message>
+    <message>
+        <source>行动不便的老年人、残疾人可以申请工作人员上门办理。</source>
+        <translation>Elderly or disabled people who cannot easily come may ask for staff to visit them at home.</translation>
+    </message>
+    <message>
+        <source>几个部门同时审批这件事，不用您一个部门一个部门地跑。</source>
+        <translation>Several departments handle the case at the same time, so you do not go from one department to the next.</translation>
+    </message>
+    <message>
+        <source>部门承诺办完的期限，按工作日计算，不超过法律规定的期限（法定时限）。</source>
+        <translation>The time the department promises to finish in, in working days; never longer than the statutory time limit.</translation>
+    </message>
+    <message>
+        <source>部门没有在承诺的期限内办完，您可以拨打咨询电话或投诉。</source>
+        <translation>The department did not finish within the promised time; you may call the help line or file a complaint.</translation>
+    </message>
+    <message>
+        <source>部门通过数据共享直接取得这份材料，您不用带。</source>
+        <translation>The department gets this document through data sharing; you do not need to bring it.</translation>
+    </message>
+    <message>
+        <source>可以签一份告知承诺书代替这份证明，不用另去开证明。</source>
+        <translation>You may sign a written commitment instead of obtaining this certificate.</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
     </message>
 </context>
 <context>
@@ -1271,8 +1333,8 @@
         <translation>Check progress</translation>
     </message>
     <message>
-        <source>输入投诉回执上的编号</source>
-        <translation>Enter the number on your complaint slip</translation>
+        <source>输入投诉受理回执上的编号</source>
+        <translation>Enter the number on the complaint receipt</translation>
     </message>
 </context>
 <context>
@@ -1370,7 +1432,7 @@
     </message>
     <message>
         <source>也可以到大厅咨询台当面咨询，或在下方留言。</source>
-        <translation>You can also ask at the hall&apos;s help desk, or leave a question below.</translation>
+        <translation>You can also ask at the hall's help desk, or leave a question below.</translation>
     </message>
     <message>
         <source>常见问题</source>
@@ -1683,12 +1745,12 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <source>投诉编号印在投诉回执上，如 TS20261128T010001。</source>
-        <translation>The complaint number is on your complaint slip, e.g. TS20261128T010001.</translation>
+        <source>投诉编号印在投诉受理回执上，如 TS20261128T010001。</source>
+        <translation>The complaint number is printed on the complaint receipt, e.g. TS20261128T010001.</translation>
     </message>
     <message>
-        <source>咨询编号印在留言回执上，如 ZX20261128T010001。</source>
-        <translation>The question number is on your question slip, e.g. ZX20261128T010001.</translation>
+        <source>咨询编号印在咨询留言回执上，如 ZX20261128T010001。</source>
+        <translation>The question number is printed on the question receipt, e.g. ZX20261128T010001.</translation>
     </message>
     <message>
         <source>投诉编号</source>
@@ -1831,7 +1893,7 @@
     </message>
     <message>
         <source>好的，我等候</source>
-        <translation>OK, I&apos;ll wait</translation>
+        <translation>OK, I'll wait</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +1963,10 @@
         <translation>Service guides</translation>
     </message>
     <message>
+        <source>零跑腿</source>
+        <translation>No visit needed</translation>
+    </message>
+    <message>
         <source>到现场 %1 次</source>
         <translation>Visits in person: %1</translation>
     </message>
@@ -1913,7 +1979,7 @@
         <translation>Appointments</translation>
     </message>
     <message>
-        <source>可委托代办</source>
+        <source>可代办</source>
         <translation>Agent allowed</translation>
     </message>
     <message>
@@ -2007,6 +2073,10 @@
     <message>
         <source>法定时限 %1，承诺时限 %2</source>
         <translation>Statutory limit %1, promised %2</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>Promised time limit</translation>
     </message>
     <message>
         <source>办理地点与咨询</source>
@@ -2236,7 +2306,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today&apos;s service</translation>
+        <translation>Rate today's service</translation>
     </message>
     <message>
         <source>诉</source>
@@ -2292,7 +2362,7 @@
     </message>
     <message>
         <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>
-        <translation>To apply, place your ID card on the reader below · For help, tap &quot;Call staff&quot;</translation>
+        <translation>To apply, place your ID card on the reader below · For help, tap "Call staff"</translation>
     </message>
     <message>
         <source>演示：刷身份证</source>
@@ -2339,7 +2409,7 @@
     </message>
     <message>
         <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
-        <translation>Please take a ticket for a staffed window, or press &quot;Call staff&quot;.</translation>
+        <translation>Please take a ticket for a staffed window, or press "Call staff".</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -2543,7 +2613,7 @@
     </message>
     <message>
         <source>凭编号查询只显示办理状态；刷本人身份证可查看部门办理意见。</source>
-        <translation>A receipt number shows the status only; read your own ID card to see the departments&apos; notes.</translation>
+        <translation>A receipt number shows the status only; read your own ID card to see the departments' notes.</translation>
     </message>
     <message>
         <source>网络暂时中断，以下是 %1 获取的最近状态。</source>
@@ -2634,7 +2704,7 @@
     </message>
     <message>
         <source>将回执上的二维码对准扫描口</source>
-        <translation>Hold the receipt&apos;s QR code to the scanner</translation>
+        <translation>Hold the receipt's QR code to the scanner</translation>
     </message>
 </context>
 <context>
@@ -2869,8 +2939,12 @@
         <translation>Enter the staff PIN</translation>
     </message>
     <message>
-        <source>已输入 %1 位</source>
-        <translation>%1 digits entered</translation>
+        <source>管理密码，已输入 %1 位</source>
+        <translation>Staff PIN, %1 digits entered</translation>
+    </message>
+    <message>
+        <source>尚未设置管理密码，请联系供应商设置</source>
+        <translation>No staff PIN is set; please ask the vendor to set one</translation>
     </message>
     <message>
         <source>密码错误，还可尝试 %1 次</source>
@@ -2879,10 +2953,6 @@
     <message>
         <source>错误次数过多，请于 %1 后再试</source>
         <translation>Too many wrong PINs. Try again after %1</translation>
-    </message>
-    <message>
-        <source>尚未设置管理密码，请由供应商用 kioskctl set-pin 设置</source>
-        <translation>No staff PIN set yet: the vendor sets one with kioskctl set-pin</translation>
     </message>
     <message>
         <source>正在验证……</source>
@@ -2996,6 +3066,14 @@
         <translation>test page</translation>
     </message>
     <message>
+        <source>凭条</source>
+        <translation>Acknowledgement</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>已打印</source>
         <translation>printed</translation>
     </message>
@@ -3014,6 +3092,10 @@
     <message>
         <source>设备状态（%1 检测）</source>
         <translation>Devices (checked %1)</translation>
+    </message>
+    <message>
+        <source>设备异常的详细原因已记入日志，供应商可在终端上查看诊断信息。</source>
+        <translation>Why a device is not OK is written to the log; the vendor can read the diagnostics on the terminal.</translation>
     </message>
     <message>
         <source>数据上传</source>
@@ -3072,16 +3154,8 @@
         <translation>Settings reloaded and in effect</translation>
     </message>
     <message>
-        <source>设置已重新读取；%1 需重启程序后生效</source>
-        <translation>Settings reloaded; %1 take effect after a restart</translation>
-    </message>
-    <message>
-        <source>设置文件有误（%1），仍使用原设置</source>
-        <translation>The settings file has an error (%1); the current settings stay</translation>
-    </message>
-    <message>
         <source>今日打印（%1 张）</source>
-        <translation>Today&apos;s prints (%1)</translation>
+        <translation>Today's prints (%1)</translation>
     </message>
     <message>
         <source>补打</source>
@@ -3128,6 +3202,14 @@
         <translation>The terminal is not ready yet</translation>
     </message>
     <message>
+        <source>设置已重新读取；其中 %1 项需重启程序后生效</source>
+        <translation>Settings reloaded; %1 of them take effect after a restart</translation>
+    </message>
+    <message>
+        <source>设置文件有误，仍使用原设置；详细原因已记入日志</source>
+        <translation>The settings file has an error; the previous settings stay in force. The details are in the log</translation>
+    </message>
+    <message>
         <source>版本：%1</source>
         <translation>Version: %1</translation>
     </message>
@@ -3140,7 +3222,7 @@
     </message>
     <message>
         <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
-        <translation>Tickets cannot be taken at this terminal now. Please press &quot;Call staff&quot;.</translation>
+        <translation>Tickets cannot be taken at this terminal now. Please press "Call staff".</translation>
     </message>
     <message>
         <source>终端尚未就绪，请稍候再试。</source>
@@ -3148,7 +3230,7 @@
     </message>
     <message>
         <source>暂时无法取号，请按“呼叫工作人员”。</source>
-        <translation>No ticket can be taken right now. Please press &quot;Call staff&quot;.</translation>
+        <translation>No ticket can be taken right now. Please press "Call staff".</translation>
     </message>
     <message>
         <source>取号到人工窗口</source>
@@ -3329,7 +3411,7 @@
     </message>
     <message>
         <source>前面还有 %1 人，预计等候约 %2 分钟</source>
-        <translation>%1 ahead of you, about %2 minutes&apos; wait</translation>
+        <translation>%1 ahead of you, about %2 minutes' wait</translation>
     </message>
     <message>
         <source>前面还有 %1 人</source>
@@ -3353,7 +3435,7 @@
     </message>
     <message>
         <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
-        <translation>This number stays on screen for %1 minutes, or until you tap &quot;I have noted the number&quot;.</translation>
+        <translation>This number stays on screen for %1 minutes, or until you tap "I have noted the number".</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>

@@ -602,8 +602,8 @@
         <translation>本人辦理</translation>
     </message>
     <message>
-        <source>代他人办理（委托代办）</source>
-        <translation>代他人辦理（委託代辦）</translation>
+        <source>代他人办理（代办）</source>
+        <translation>代他人辦理（代辦）</translation>
     </message>
     <message>
         <source>申请上门办理（老年人、残疾人）</source>
@@ -798,6 +798,10 @@
     <message>
         <source>已送达办理部门，办件编号：%1</source>
         <translation>已送達辦理部門，辦件編號：%1</translation>
+    </message>
+    <message>
+        <source>办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。</source>
+        <translation>辦件編號是辦理部門為您這件事編的號，電話諮詢或到視窗詢問時可報此號；查詢進度憑受理編號即可。</translation>
     </message>
     <message>
         <source>申请人：%1</source>
@@ -1009,6 +1013,10 @@
         <translation>歡迎使用政務服務自助終端</translation>
     </message>
     <message>
+        <source>读卡区</source>
+        <translation>讀卡區</translation>
+    </message>
+    <message>
         <source>身份证</source>
         <translation>身份證</translation>
     </message>
@@ -1027,6 +1035,61 @@
     <message>
         <source>开启关怀模式：大字、少选项、更长的操作时间</source>
         <translation>開啟關懷模式：大字、少選項、更長的操作時間</translation>
+    </message>
+</context>
+<context>
+    <name>Badge</name>
+    <message>
+        <source>点击查看说明</source>
+        <translation>點選檢視說明</translation>
+    </message>
+    <message>
+        <source>在本终端或网上就能办完，不用再到窗口。</source>
+        <translation>在本終端或網上就能辦完，不用再到視窗。</translation>
+    </message>
+    <message>
+        <source>办完这件事还需要到大厅窗口的次数；0 次就是不用去窗口。</source>
+        <translation>辦完這件事還需要到大廳視窗的次數；0 次就是不用去視窗。</translation>
+    </message>
+    <message>
+        <source>在本市任何一个政务服务大厅都能办，不必回户籍地或指定大厅。</source>
+        <translation>在本市任何一個政務服務大廳都能辦，不必回戶籍地或指定大廳。</translation>
+    </message>
+    <message>
+        <source>可以先约好到窗口的日期和时段，到时凭身份证签到，少排队。</source>
+        <translation>可以先約好到視窗的日期和時段，到時憑身份證簽到，少排隊。</translation>
+    </message>
+    <message>
+        <source>本人来不了时，可请他人代为办理；代办人需带上自己和您的身份证件，以及授权委托书等证明。</source>
+        <translation>本人來不了時，可請他人代為辦理；代辦人需帶上自己和您的身份證件，以及授權委託書等證明。</translation>
+    </message>
+    <message>
+        <source>行动不便的老年人、残疾人可以申请工作人员上门办理。</source>
+        <translation>行動不便的老年人、殘疾人可以申請工作人員上門辦理。</translation>
+    </message>
+    <message>
+        <source>几个部门同时审批这件事，不用您一个部门一个部门地跑。</source>
+        <translation>幾個部門同時審批這件事，不用您一個部門一個部門地跑。</translation>
+    </message>
+    <message>
+        <source>部门承诺办完的期限，按工作日计算，不超过法律规定的期限（法定时限）。</source>
+        <translation>部門承諾辦完的期限，按工作日計算，不超過法律規定的期限（法定時限）。</translation>
+    </message>
+    <message>
+        <source>部门没有在承诺的期限内办完，您可以拨打咨询电话或投诉。</source>
+        <translation>部門沒有在承諾的期限內辦完，您可以撥打諮詢電話或投訴。</translation>
+    </message>
+    <message>
+        <source>部门通过数据共享直接取得这份材料，您不用带。</source>
+        <translation>部門通過資料共享直接取得這份材料，您不用帶。</translation>
+    </message>
+    <message>
+        <source>可以签一份告知承诺书代替这份证明，不用另去开证明。</source>
+        <translation>可以籤一份告知承諾書代替這份證明，不用另去開證明。</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>知道了</translation>
     </message>
 </context>
 <context>
@@ -1270,8 +1333,8 @@
         <translation>查詢處理進度</translation>
     </message>
     <message>
-        <source>输入投诉回执上的编号</source>
-        <translation>輸入投訴回執上的編號</translation>
+        <source>输入投诉受理回执上的编号</source>
+        <translation>輸入投訴受理回執上的編號</translation>
     </message>
 </context>
 <context>
@@ -1682,12 +1745,12 @@
         <translation>已辦結</translation>
     </message>
     <message>
-        <source>投诉编号印在投诉回执上，如 TS20261128T010001。</source>
-        <translation>投訴編號印在投訴回執上，如 TS20261128T010001。</translation>
+        <source>投诉编号印在投诉受理回执上，如 TS20261128T010001。</source>
+        <translation>投訴編號印在投訴受理回執上，如 TS20261128T010001。</translation>
     </message>
     <message>
-        <source>咨询编号印在留言回执上，如 ZX20261128T010001。</source>
-        <translation>諮詢編號印在留言回執上，如 ZX20261128T010001。</translation>
+        <source>咨询编号印在咨询留言回执上，如 ZX20261128T010001。</source>
+        <translation>諮詢編號印在諮詢留言回執上，如 ZX20261128T010001。</translation>
     </message>
     <message>
         <source>投诉编号</source>
@@ -1900,6 +1963,10 @@
         <translation>辦事指南</translation>
     </message>
     <message>
+        <source>零跑腿</source>
+        <translation>零跑腿</translation>
+    </message>
+    <message>
         <source>到现场 %1 次</source>
         <translation>到現場 %1 次</translation>
     </message>
@@ -1912,8 +1979,8 @@
         <translation>可預約</translation>
     </message>
     <message>
-        <source>可委托代办</source>
-        <translation>可委託代辦</translation>
+        <source>可代办</source>
+        <translation>可代辦</translation>
     </message>
     <message>
         <source>可上门办理</source>
@@ -2006,6 +2073,10 @@
     <message>
         <source>法定时限 %1，承诺时限 %2</source>
         <translation>法定時限 %1，承諾時限 %2</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>承諾時限</translation>
     </message>
     <message>
         <source>办理地点与咨询</source>
@@ -2868,8 +2939,12 @@
         <translation>請輸入管理密碼</translation>
     </message>
     <message>
-        <source>已输入 %1 位</source>
-        <translation>已輸入 %1 位</translation>
+        <source>管理密码，已输入 %1 位</source>
+        <translation>管理密碼，已輸入 %1 位</translation>
+    </message>
+    <message>
+        <source>尚未设置管理密码，请联系供应商设置</source>
+        <translation>尚未設定管理密碼，請聯絡供應商設定</translation>
     </message>
     <message>
         <source>密码错误，还可尝试 %1 次</source>
@@ -2878,10 +2953,6 @@
     <message>
         <source>错误次数过多，请于 %1 后再试</source>
         <translation>錯誤次數過多，請於 %1 後再試</translation>
-    </message>
-    <message>
-        <source>尚未设置管理密码，请由供应商用 kioskctl set-pin 设置</source>
-        <translation>尚未設定管理密碼，請由供應商用 kioskctl set-pin 設定</translation>
     </message>
     <message>
         <source>正在验证……</source>
@@ -2995,6 +3066,14 @@
         <translation>測試頁</translation>
     </message>
     <message>
+        <source>凭条</source>
+        <translation>憑條</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>已打印</source>
         <translation>已列印</translation>
     </message>
@@ -3071,14 +3150,6 @@
         <translation>設定已重新讀取並生效</translation>
     </message>
     <message>
-        <source>设置已重新读取；%1 需重启程序后生效</source>
-        <translation>設定已重新讀取；%1 需重啟程式後生效</translation>
-    </message>
-    <message>
-        <source>设置文件有误（%1），仍使用原设置</source>
-        <translation>設定檔案有誤（%1），仍使用原設定</translation>
-    </message>
-    <message>
         <source>今日打印（%1 张）</source>
         <translation>今日列印（%1 張）</translation>
     </message>
@@ -3089,6 +3160,10 @@
     <message>
         <source>操作</source>
         <translation>操作</translation>
+    </message>
+    <message>
+        <source>设备异常的详细原因已记入日志，供应商可在终端上查看诊断信息。</source>
+        <translation>裝置異常的詳細原因已記入日誌，供應商可在終端上檢視診斷資訊。</translation>
     </message>
     <message>
         <source>重新检测</source>
@@ -3125,6 +3200,14 @@
     <message>
         <source>终端尚未就绪</source>
         <translation>終端尚未就緒</translation>
+    </message>
+    <message>
+        <source>设置已重新读取；其中 %1 项需重启程序后生效</source>
+        <translation>設定已重新讀取；其中 %1 項需重啟程式後生效</translation>
+    </message>
+    <message>
+        <source>设置文件有误，仍使用原设置；详细原因已记入日志</source>
+        <translation>設定檔案有誤，仍使用原設定；詳細原因已記入日誌</translation>
     </message>
     <message>
         <source>版本：%1</source>

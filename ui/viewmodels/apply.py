@@ -1,7 +1,7 @@
 """View-model of the apply flow's steps (自助办理), bound as ``apply``.
 
 Fronts the shared :class:`~ui.viewmodels.apply_flow.ApplyFlow`: choosing a service and how
-(for oneself, as an agent, a home visit), the conditions, the card, the principal (委托代办),
+(for oneself, as an agent, a home visit), the conditions, the card, the principal (代办),
 going back a step and cancelling. Every apply page binds ``step``, ``error``, ``service`` and
 ``onBehalf`` here; the form, materials and review are ``applyForm``, the submission and its
 receipt ``submission``, the rating ``rating`` and appointments ``booking``.
@@ -108,7 +108,7 @@ class ApplyViewModel(QObject):
         session = self.flow.session
         return self.flow.step(lambda: session.identify(identity))
 
-    # -- principal (委托代办) ----------------------------------------------------------------
+    # -- principal (代办) ----------------------------------------------------------------
 
     @Slot(str, str, str, str, result=bool)
     def setPrincipal(self, relationship: str, kind: str, name: str, id_number: str) -> bool:  # noqa: N802

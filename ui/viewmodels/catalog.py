@@ -223,7 +223,7 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "consult_phone": guide.consultation.phone,
         "consult_phone_note": guide.consultation.phone_note or "",
         "consult_place": guide.consultation.place,
-        "consult_hours": guide.consultation.hours,
+        "consult_hours": guide.consultation.hours or "",
         "complaint_phone": guide.complaint_phone,
         "online_url": guide.online_url,
         "faq": [{"question": f.question, "answer": f.answer} for f in guide.faq],

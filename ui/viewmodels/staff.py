@@ -105,11 +105,27 @@ class StaffViewModel(QObject):
             self._act(console.snapshot, self._set_snapshot)
 
     def _set_snapshot(self, snapshot: Any) -> None:
+        # The screen says what is wrong in Chinese; the device's own words (English, paths,
+        # error codes) are for staff and vendors: the log here, ``kioskctl doctor`` there.
+        for device in snapshot.devices:
+            if device.get("state") != "ok":
+                log.warning(
+                    "staff check: %s %s (%s): %s",
+                    device.get("name"),
+                    device.get("state"),
+                    device.get("reason") or "-",
+                    device.get("detail") or "-",
+                )
         self._snapshot = {
-            "devices": snapshot.devices,
+            # Without the detail: the screen has no use for it (see above).
+            "devices": [
+                {"name": d.get("name"), "state": d.get("state"), "reason": d.get("reason")}
+                for d in snapshot.devices
+            ],
             "sync": snapshot.sync,
             "jobs": snapshot.jobs,
-            "version": snapshot.version,
+            # The release only ("0.1.0"); schema and Python versions are in ``kioskctl doctor``.
+            "version": str(snapshot.version).split(" ", 1)[0],
             "taken_at": snapshot.taken_at,
         }
         self.changed.emit()
@@ -182,6 +198,8 @@ class StaffViewModel(QObject):
             self._set_notice("config_error")
             return
         self._restart_needed = list(result.restart_needed)
+        if self._restart_needed:
+            log.info("settings reloaded; after a restart: %s", ", ".join(self._restart_needed))
         self.set_settings(result.settings)
         self.settingsReloaded.emit(result.settings)
         self._set_notice("reloaded_restart" if self._restart_needed else "reloaded")

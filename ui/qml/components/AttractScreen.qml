@@ -51,20 +51,42 @@ Rectangle {
 
         Item { Layout.fillHeight: true; Layout.minimumHeight: Theme.spacing }
 
-        // The card sliding onto the reader, so the invitation needs no reading.
+        // The card sliding onto the reader, so the invitation needs no reading. The reader
+        // is labelled and drawn as a pad with a dashed edge, not as an empty button.
         Item {
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: 400
             Layout.preferredHeight: 300
-            Rectangle {
+            Item {
+                objectName: "attractReader"
                 anchors.bottom: parent.bottom
                 anchors.horizontalCenter: parent.horizontalCenter
                 width: 380
                 height: 90
-                radius: 20
-                color: Theme.primary
-                border.color: Theme.textOnPrimary
-                border.width: 3
+                Canvas {
+                    anchors.fill: parent
+                    onPaint: {
+                        const ctx = getContext("2d")
+                        ctx.reset()
+                        ctx.strokeStyle = Theme.textOnPrimary
+                        ctx.lineWidth = 3
+                        ctx.setLineDash([4, 3])  // in line widths: 12 px dashes
+                        ctx.beginPath()
+                        ctx.roundedRect(2, 2, width - 4, height - 4, 20, 20)
+                        ctx.stroke()
+                    }
+                }
+                Text {
+                    objectName: "attractReaderLabel"
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 12
+                    text: qsTr("读卡区")
+                    color: Theme.textOnPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    font.bold: true
+                }
             }
             Rectangle {
                 width: 260
@@ -83,9 +105,10 @@ Rectangle {
                 SequentialAnimation on y {
                     running: attract.visible
                     loops: Animation.Infinite
-                    NumberAnimation { from: 0; to: 110; duration: 1400; easing.type: Easing.InOutQuad }
+                    // Stops short of the reader's label, so the word stays readable.
+                    NumberAnimation { from: 0; to: 80; duration: 1400; easing.type: Easing.InOutQuad }
                     PauseAnimation { duration: 900 }
-                    NumberAnimation { from: 110; to: 0; duration: 0 }
+                    NumberAnimation { from: 80; to: 0; duration: 0 }
                     PauseAnimation { duration: 400 }
                 }
             }

@@ -69,6 +69,8 @@ AbstractButton {
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontSmall
             }
+            // Plain tags here: the whole row is one button (a tap anywhere opens the service,
+            // wherever the tags wrap to); the guide page explains each tag when tapped.
             Badge { visible: row.service.visits === 0; text: qsTr("零跑腿"); tone: Theme.ok }
             Badge { visible: !!row.service.citywide; text: qsTr("同城通办"); tone: Theme.primary }
             Badge { visible: !!row.service.appointment; text: qsTr("可预约"); tone: Theme.primary }

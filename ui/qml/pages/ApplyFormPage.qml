@@ -15,7 +15,7 @@ Page {
     signal navigate(string name, var properties)
     signal back()
     signal previous()
-    // Set when the principal's card was read on the card page (委托代办).
+    // Set when the principal's card was read on the card page (代办).
     property string principalRelationship: ""
     property string principalKind: ""
     // What the citizen typed or chose, by field id (plain: this is the form being edited).

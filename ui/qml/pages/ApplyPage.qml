@@ -167,7 +167,7 @@ Page {
                     KioskButton {
                         objectName: "applyAgent"
                         visible: !!page.chosen.agent
-                        text: qsTr("代他人办理（委托代办）")
+                        text: qsTr("代他人办理（代办）")
                         primary: false
                         Layout.fillWidth: true
                         onClicked: page.startWith("agent")

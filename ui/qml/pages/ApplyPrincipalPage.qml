@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "../components"
 
-// 委托代办: the agent (card already read) says who they act for and how they are authorised;
+// 代办: the agent (card already read) says who they act for and how they are authorised;
 // the principal's name and ID number are typed (the number is checked) or their card is read.
 Page {
     id: page

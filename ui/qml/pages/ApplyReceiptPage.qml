@@ -112,6 +112,12 @@ Page {
                         text: qsTr("已送达办理部门，办件编号：%1").arg(submission.caseNo)
                         color: Theme.ok
                     }
+                    BodyText {
+                        objectName: "caseNumberNote"
+                        visible: submission.caseNo !== ""
+                        text: qsTr("办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。")
+                        color: Theme.textMuted
+                    }
                 }
                 SectionCard {
                     visible: !!page.rc.receipt_no

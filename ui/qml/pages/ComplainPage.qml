@@ -62,7 +62,7 @@ Page {
                 objectName: "complainLookup"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
-                service: ({ name: qsTr("查询处理进度"), department: qsTr("输入投诉回执上的编号") })
+                service: ({ name: qsTr("查询处理进度"), department: qsTr("输入投诉受理回执上的编号") })
                 onClicked: page.navigate("followUpStatus", { kind: "complaint" })
             }
         }

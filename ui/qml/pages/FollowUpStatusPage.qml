@@ -77,8 +77,8 @@ Page {
                 spacing: Theme.spacing
 
                 BodyText {
-                    text: page.complaint ? qsTr("投诉编号印在投诉回执上，如 TS20261128T010001。")
-                                         : qsTr("咨询编号印在留言回执上，如 ZX20261128T010001。")
+                    text: page.complaint ? qsTr("投诉编号印在投诉受理回执上，如 TS20261128T010001。")
+                                         : qsTr("咨询编号印在咨询留言回执上，如 ZX20261128T010001。")
                 }
                 KioskField {
                     id: field

@@ -114,11 +114,18 @@ Page {
                 Flow {
                     Layout.fillWidth: true
                     spacing: 12
-                    Badge { text: qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits); tone: Theme.ok }
-                    Badge { visible: !!page.g.citywide; text: qsTr("同城通办") }
-                    Badge { visible: !!page.g.appointment; text: qsTr("可预约") }
-                    Badge { visible: !!page.g.agent; text: qsTr("可委托代办"); tone: Theme.warning }
-                    Badge { visible: !!page.g.home_service; text: qsTr("可上门办理"); tone: Theme.warning }
+                    Badge {
+                        objectName: "visitsBadge"
+                        term: page.g.visits === 0 ? "visits_zero" : "visits"
+                        // The same word as in the service lists for no visit at all.
+                        text: page.g.visits === 0 ? qsTr("零跑腿")
+                            : qsTr("到现场 %1 次").arg(page.g.visits === undefined ? "-" : page.g.visits)
+                        tone: Theme.ok
+                    }
+                    Badge { objectName: "citywideBadge"; visible: !!page.g.citywide; term: "citywide"; text: qsTr("同城通办") }
+                    Badge { visible: !!page.g.appointment; term: "appointment"; text: qsTr("可预约") }
+                    Badge { visible: !!page.g.agent; term: "agent"; text: qsTr("可代办"); tone: Theme.warning }
+                    Badge { visible: !!page.g.home_service; term: "home_service"; text: qsTr("可上门办理"); tone: Theme.warning }
                 }
                 BodyText { text: page.g.description || ""; color: Theme.textMuted }
 
@@ -159,6 +166,7 @@ Page {
                                 Layout.fillWidth: true
                                 spacing: 12
                                 Badge {
+                                    term: modelData.source === "citizen" ? "" : modelData.source
                                     text: page.sourceText(modelData.source)
                                     tone: page.sourceTone(modelData.source)
                                     Layout.alignment: Qt.AlignTop
@@ -279,13 +287,24 @@ Page {
                         text: qsTr("收费依据：%1").arg(page.g.fee_basis || "")
                         color: Theme.textMuted
                     }
-                    BodyText {
-                        objectName: "timeLimit"
-                        text: !(page.g.statutory_days > 0) && !(page.g.promised_days > 0)
-                              ? qsTr("办理时限：即办")
-                              : qsTr("法定时限 %1，承诺时限 %2")
-                                .arg(page.daysText(page.g.statutory_days))
-                                .arg(page.daysText(page.g.promised_days))
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: 12
+                        BodyText {
+                            objectName: "timeLimit"
+                            Layout.fillWidth: true
+                            text: !(page.g.statutory_days > 0) && !(page.g.promised_days > 0)
+                                  ? qsTr("办理时限：即办")
+                                  : qsTr("法定时限 %1，承诺时限 %2")
+                                    .arg(page.daysText(page.g.statutory_days))
+                                    .arg(page.daysText(page.g.promised_days))
+                        }
+                        Badge {
+                            objectName: "promisedBadge"
+                            Layout.alignment: Qt.AlignTop
+                            term: "promised"
+                            text: qsTr("承诺时限")
+                        }
                     }
                 }
 

@@ -130,8 +130,8 @@ Page {
                             Layout.fillWidth: true
                             spacing: 12
                             Badge { text: page.stateText(caseCard.modelData.state); tone: page.stateTone(caseCard.modelData.state) }
-                            Badge { visible: caseCard.modelData.overdue; text: qsTr("已超过承诺时限"); tone: Theme.error }
-                            Badge { visible: caseCard.modelData.parallel; text: qsTr("并联办理") }
+                            Badge { visible: caseCard.modelData.overdue; term: "overdue"; text: qsTr("已超过承诺时限"); tone: Theme.error }
+                            Badge { objectName: "parallelBadge"; visible: caseCard.modelData.parallel; term: "parallel"; text: qsTr("并联办理") }
                         }
                         BodyText { text: qsTr("受理编号：%1").arg(caseCard.modelData.receipt_no) }
                         BodyText {

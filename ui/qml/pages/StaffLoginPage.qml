@@ -62,13 +62,36 @@ Page {
             Layout.alignment: Qt.AlignTop
             spacing: Theme.spacing
             Text {
-                objectName: "pinDots"
                 Layout.alignment: Qt.AlignHCenter
-                text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("请输入管理密码")
+                text: qsTr("请输入管理密码")
                 color: Theme.text
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontTitle
-                Accessible.name: qsTr("已输入 %1 位").arg(page.pin.length)
+            }
+            // The field the digits go into: one dot per digit typed, never the digit itself;
+            // drawn empty before the first, so the dots have a place to appear.
+            Rectangle {
+                objectName: "pinField"
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredWidth: 700
+                Layout.maximumWidth: page.width - Theme.padding * 2
+                Layout.preferredHeight: Theme.touchMin
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.primary
+                border.width: 3
+                Accessible.role: Accessible.EditableText
+                Accessible.name: qsTr("管理密码，已输入 %1 位").arg(page.pin.length)
+                Text {
+                    objectName: "pinDots"
+                    anchors.centerIn: parent
+                    anchors.horizontalCenterOffset: font.letterSpacing / 2  // the spacing after the last dot
+                    text: "●".repeat(page.pin.length)
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.letterSpacing: 12
+                }
             }
             Text {
                 objectName: "staffLoginMessage"
@@ -80,7 +103,7 @@ Page {
                 font.pixelSize: Theme.fontBody
                 text: staff.loginState === "wrong" ? qsTr("密码错误，还可尝试 %1 次").arg(staff.remaining)
                     : staff.loginState === "locked" ? qsTr("错误次数过多，请于 %1 后再试").arg(staff.lockedUntil)
-                    : staff.loginState === "not_set" ? qsTr("尚未设置管理密码，请由供应商用 kioskctl set-pin 设置")
+                    : staff.loginState === "not_set" ? qsTr("尚未设置管理密码，请联系供应商设置")
                     : staff.loginState === "checking" ? qsTr("正在验证……") : ""
             }
         }

@@ -48,7 +48,8 @@ Page {
     }
     function jobWord(kind) {
         return kind === "slip" ? qsTr("告知单") : kind === "receipt" ? qsTr("回执")
-             : kind === "ticket" ? qsTr("排队号") : kind === "test" ? qsTr("测试页") : kind
+             : kind === "ticket" ? qsTr("排队号") : kind === "test" ? qsTr("测试页")
+             : kind === "acknowledgement" ? qsTr("凭条") : qsTr("其他")
     }
     function statusWord(status) {
         return status === "printed" ? qsTr("已打印") : status === "failed" ? qsTr("失败")
@@ -98,13 +99,20 @@ Page {
                         model: page.snap.devices || []
                         BodyText {
                             required property var modelData
+                            // The device's own words (English, paths) go to the log, not here.
                             text: page.deviceName(modelData.name) + "："
                                   + page.stateWord(modelData.state, modelData.reason)
-                                  + "（" + modelData.detail + "）"
                             color: modelData.state === "ok" ? Theme.text
                                  : modelData.state === "error" ? Theme.error : Theme.warning
                         }
                     }
+                }
+
+                BodyText {
+                    objectName: "staffDevicesHint"
+                    visible: (page.snap.devices || []).some(function (d) { return d.state !== "ok" })
+                    color: Theme.textMuted
+                    text: qsTr("设备异常的详细原因已记入日志，供应商可在终端上查看诊断信息。")
                 }
 
                 SectionCard {
@@ -197,9 +205,9 @@ Page {
                             : staff.notice === "volume_set" ? qsTr("音量已保存")
                             : staff.notice === "reloaded" ? qsTr("设置已重新读取并生效")
                             : staff.notice === "reloaded_restart"
-                              ? qsTr("设置已重新读取；%1 需重启程序后生效").arg(staff.restartNeeded.join("、"))
+                              ? qsTr("设置已重新读取；其中 %1 项需重启程序后生效").arg(staff.restartNeeded.length)
                             : staff.notice === "config_error"
-                              ? qsTr("设置文件有误（%1），仍使用原设置").arg(staff.restartNeeded.join("、"))
+                              ? qsTr("设置文件有误，仍使用原设置；详细原因已记入日志")
                             : ""
                     }
                     BodyText {
