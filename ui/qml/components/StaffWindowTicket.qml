@@ -39,7 +39,7 @@ ColumnLayout {
         enabled: !queue.busy
         Layout.alignment: Qt.AlignHCenter
         Layout.fillWidth: true
-        Layout.maximumWidth: root.buttonWidth
+        Layout.maximumWidth: root.buttonWidth * Theme.scale  // elder mode: the label stays 1.5x
         onClicked: {
             root.asked = true
             queue.takeStaffWindow()
