@@ -36,6 +36,7 @@ LABELS: dict[str, str] = {
     "not_yet_accepted": "材料尚未齐全，本申请尚未正式受理",
     "clock_starts": "办理时限自材料齐全、正式受理之日起计算",
     "case_no_note": "办理部门另编办件编号；查询进度凭本受理编号即可",
+    "case_no_note_pre": "办理部门另编办件编号；查询进度凭本申请编号即可",
     "service": "办理事项",
     "applicant": "申请人",
     "id_number": "证件号码",
@@ -149,7 +150,7 @@ def receipt(data: ReceiptData) -> Document:
     blocks += [
         Text(LABELS["receipt_no" if data.complete else "application_no"], bold=True),
         Text(data.receipt_no, bold=True, align="center", tall=True),
-        Text(LABELS["case_no_note"], align="center"),
+        Text(LABELS["case_no_note" if data.complete else "case_no_note_pre"], align="center"),
         KeyValue(LABELS["service"], data.service_name),
         KeyValue(LABELS["applicant"], data.applicant),
     ]

@@ -96,7 +96,9 @@ def test_submission_keeps_personal_data_only_sealed_and_promises_a_working_day(
     assert result.promised_date.isoformat() == "2026-02-24"
     assert not result.promised_estimated
     texts = result.document.texts()
-    assert "2026-02-24（7 个自然日）" in texts and not any("预计" in t for t in texts)
+    # Its materials are still to be brought: a 申请回执（预受理） with no date on paper yet.
+    assert "申请回执（预受理）" in texts and not any("2026-02-24" in t for t in texts)
+    assert not any("预计" in t for t in texts)
     card = identity()
     with store.session() as db:
         row = db.execute(text("SELECT payload FROM submission")).scalar_one()
@@ -256,10 +258,13 @@ def test_home_service_request_is_queued_like_a_submission_with_its_address_seale
 def test_a_promise_counted_over_a_year_without_the_official_arrangement_says_estimated(
     store: Store,
 ) -> None:
-    # Mon 28 Dec 2026 + 7 calendar days = Mon 4 Jan 2027: 2027 has no official arrangement.
-    result = submit_one(make_service(store, datetime(2026, 12, 28, 10, 0, tzinfo=CST)))
-    assert result.promised_date.isoformat() == "2027-01-04"
+    # SB-006 is complete at the terminal: Mon 28 Dec 2026 + 5 working days, 1 Jan a holiday,
+    # = Tue 5 Jan 2027, and 2027 has no official arrangement yet.
+    s = walk_to_review("SB-006", SB006, commit=True)
+    result = s.submit(make_service(store, datetime(2026, 12, 28, 10, 0, tzinfo=CST)).submit)
+    assert isinstance(result, SubmitResult) and result.complete
+    assert result.promised_date.isoformat() == "2027-01-05"
     assert result.promised_estimated
     texts = result.document.texts()
-    assert "预计 2027-01-04（7 个自然日）" in texts
+    assert "预计 2027-01-05（5 个工作日）" in texts
     assert any(t.startswith("国务院节假日安排尚未公布") for t in texts)

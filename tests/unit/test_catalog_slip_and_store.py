@@ -14,6 +14,8 @@ from kiosk.domain.catalog import MaterialSource
 from kiosk.store import Store
 from kiosk.store import models as _models  # noqa: F401  (registers the tables)
 
+HALL_HOURS = "工作日 9:00—12:00，13:30—17:00（法定节假日除外）"
+
 
 def sample_item(code: str):
     doc = json.loads(BUNDLED_CATALOG.read_text(encoding="utf-8"))
@@ -64,6 +66,10 @@ def test_the_printed_slip_tells_everything_at_once_with_its_number_and_catalog_v
     from kiosk.services.guide_slip import next_slip_no, slip_document
 
     item = sample_item("HJ-003")  # fees, an agent allowed, materials to bring
+    consultation = item.guide.consultation.model_copy(update={"hours": HALL_HOURS})
+    hall_item = item.model_copy(
+        update={"guide": item.guide.model_copy(update={"consultation": consultation})}
+    )
     store = Store(tmp_path / "k.db")
     try:
         numbers = [next_slip_no(store, "H0001", "T01", date(2026, 3, 2)) for _ in range(2)]
@@ -72,7 +78,7 @@ def test_the_printed_slip_tells_everything_at_once_with_its_number_and_catalog_v
         store.close()
     assert numbers == ["H0001-T01-260302-G0001", "H0001-T01-260302-G0002", "H0001-T01-260303-G0001"]
 
-    slip = build_slip(item, catalog_version=2026120201)
+    slip = build_slip(hall_item, catalog_version=2026120201)
     doc = slip_document(slip, "示范市政务服务中心", datetime(2026, 3, 2, 9, 0), numbers[0])
     paper = "\n".join(doc.texts())
     g = item.guide
@@ -92,7 +98,9 @@ def test_the_printed_slip_tells_everything_at_once_with_its_number_and_catalog_v
         and g.fees.basis in doc.texts()
         and g.fees.items[0].amount_yuan in paper
     )
-    assert g.consultation.place in paper and g.consultation.hours in paper
+    # The sample keeps no hours of its own: the hall's hours (CatalogBrowser) are printed.
+    assert g.consultation.hours is None and g.consultation.place in paper
+    assert HALL_HOURS in paper
     assert f"{g.consultation.phone}（示范市公安局（示范数据" in paper  # invented, and says so
     assert (
         g.consultation.phone in paper
