@@ -54,7 +54,9 @@ class ThreadExecutor:
     """A named single-thread executor: tasks run one at a time, in order."""
 
     def __init__(self, name: str) -> None:
+        self._name = name
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._closed = False
 
     def submit(
         self,
@@ -62,12 +64,21 @@ class ThreadExecutor:
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run ``task`` on the worker thread, then the matching callback there."""
-        future = self._pool.submit(task)
+        """Run ``task`` on the worker thread, then the matching callback there. Once the
+        executor is shut down (the terminal is stopping), a late task is dropped: nothing is
+        left to answer it."""
+        try:
+            future = self._pool.submit(task)
+        except RuntimeError:
+            if not self._closed:
+                raise
+            log.debug("%s: a task came after shutdown and was dropped", self._name)
+            return
         future.add_done_callback(lambda f: _report(f, on_done, on_error))
 
     def shutdown(self) -> None:
         """Cancel queued tasks; wait for the running one."""
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

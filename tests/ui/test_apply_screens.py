@@ -14,6 +14,7 @@ from kiosk.domain.id_numbers import gb11643_check_char
 from kiosk.services.progress import receipt_from_scan
 from tests.central_ledger import intake_bodies
 from tests.ui.conftest import tap, visible_texts, walk_items
+from tools.screenshots.scenes_visit import submit_complete_sb006
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -565,19 +566,22 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
 def test_a_promised_date_counted_over_an_unpublished_year_says_estimated(live_ui, qtbot):
     ui = live_ui
     submit = ui.kiosk.services.submit
-    # Mon 28 Dec 2026 + 7 calendar days (HJ-004) ends in 2027: no official arrangement yet.
+    # SB-006 is complete at the terminal: Mon 28 Dec 2026 + 5 working days (1 Jan off) ends
+    # on Tue 5 Jan 2027, a year without the official arrangement yet.
     clock = submit.clock
     submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=timezone(timedelta(hours=8)))
     try:
-        self_application_hj004(ui, qtbot)
+        submit_complete_sb006(ui)
     finally:
         submit.clock = clock
+    on_page(ui, qtbot, "applyReceipt")
     promised = item(ui, "promisedDate", qtbot).property("text")
-    assert promised == "预计办结：2027年1月4日（7 个自然日）"
+    assert promised == "预计办结：2027年1月5日（5 个工作日）"
     note = item(ui, "promisedEstimated", qtbot)
     assert note.isVisible() and "尚未公布" in note.property("text")
+    qtbot.waitUntil(lambda: ui.submission.property("printState") == "printed", timeout=30000)
     job_text = "\n".join(emulator_of(ui.kiosk.printer).jobs[-1].lines)
-    assert "预计 2027-01-04" in job_text
+    assert "预计 2027-01-05" in job_text
 
 
 def test_the_review_shows_what_was_typed_and_revise_returns_to_it(live_ui, qtbot):

@@ -169,7 +169,7 @@ def _apply_receipt_preview(ui: KioskUi, out_dir: Path) -> None:
 
 
 def _apply_receipt_estimated(ui: KioskUi, out_dir: Path) -> None:
-    """Accepted on Mon 28 Dec 2026: HJ-004's 7 calendar days end in 2027, a year without the
+    """Accepted on Mon 28 Dec 2026: SB-006's 5 working days end in 2027, a year without the
     State Council's arrangement yet, so the date reads 预计 on screen and paper."""
     assert ui.kiosk is not None
     submit = ui.kiosk.services.submit
@@ -177,23 +177,14 @@ def _apply_receipt_estimated(ui: KioskUi, out_dir: Path) -> None:
     clock = submit.clock
     submit.clock = lambda: datetime(2026, 12, 28, 10, 0, tzinfo=hall)
     try:
-        _apply_receipt(ui, out_dir, preview=True, paper="receipt-estimated")
+        _apply_receipt_complete(ui, out_dir, paper="receipt-estimated")
     finally:
         submit.clock = clock  # the scenes after this one submit today
-    ui.submission.closePreview()  # central answers no case number for a future date
 
 
-SB006_VALUES = {
-    "phone": DEMO_PHONE,
-    "last_employer": "示范公司",
-    "separation_date": "2026-01-31",
-    "contribution_months": "36",
-    "bank_account": "6222020200112233445",
-}
-
-
-def _apply_receipt_complete(ui: KioskUi, out_dir: Path) -> None:
-    """Everything shared or committed (SB-006 needs no visit): a 受理回执 with its date."""
+def submit_complete_sb006(ui: KioskUi) -> None:
+    """SB-006 (no visit; everything shared or committed) submitted through the view-models,
+    its receipt page on screen."""
     _apply_started(ui, "SB-006")
     ui.apply.confirmConditions()
     ui.apply.identify()
@@ -205,9 +196,23 @@ def _apply_receipt_complete(ui: KioskUi, out_dir: Path) -> None:
     ui.submission.submit()
     wait_until(lambda: ui.submission.property("receipt"), 20)
     _show(ui, "applyReceipt")
+
+
+SB006_VALUES = {
+    "phone": DEMO_PHONE,
+    "last_employer": "示范公司",
+    "separation_date": "2026-01-31",
+    "contribution_months": "36",
+    "bank_account": "6222020200112233445",
+}
+
+
+def _apply_receipt_complete(ui: KioskUi, out_dir: Path, paper: str = "receipt-complete") -> None:
+    """Everything shared or committed (SB-006 needs no visit): a 受理回执 with its date."""
+    submit_complete_sb006(ui)
     wait_until(lambda: ui.submission.property("printState") == "printed", 30)
     wait_until(lambda: ui.submission.property("previewUrl"), 10)
-    _copy_print(ui, out_dir, "receipt-complete")
+    _copy_print(ui, out_dir, paper)
     ui.submission.closePreview()
 
 
