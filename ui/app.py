@@ -327,7 +327,9 @@ class KioskUi:
     def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
         self.kiosk, self.demo = kiosk, demo
         services = kiosk.services
-        self.catalog.attach(BrowserSource(services.catalog), kiosk.tasks, self._print_slip)
+        self.catalog.attach(
+            BrowserSource(services.catalog), kiosk.tasks, self._print_slip, self._print_sample
+        )
         self.card.attach(demo.simulate_card_tap if demo is not None else None)
         self._attach_apply(kiosk)
         self._load_notices(kiosk)
@@ -442,6 +444,23 @@ class KioskUi:
             on_result("error")
             return
         slips = kiosk.services.guide_slips
+        self._print_guide_paper(lambda: slips.print_slip(code), on_result, "slip")
+
+    def _print_sample(self, code: str, material: int, on_result: Callable[[str], None]) -> None:
+        kiosk = self.kiosk
+        if kiosk is None:
+            on_result("error")
+            return
+        slips = kiosk.services.guide_slips
+        self._print_guide_paper(lambda: slips.print_sample(code, material), on_result, "sample")
+
+    def _print_guide_paper(
+        self, queue: Callable[[], PrintFuture], on_result: Callable[[str], None], what: str
+    ) -> None:
+        """Queue a guide's paper (slip or sample) on the core's executor; ``on_result`` gets
+        the print outcome's code, or "error" when the job could not be queued."""
+        kiosk = self.kiosk
+        assert kiosk is not None
 
         def done(outcome: PrintOutcome) -> None:  # on the printer thread
             on_result(outcome.code)
@@ -450,11 +469,11 @@ class KioskUi:
                 self.dispatcher.post(self.catalog.set_preview, preview)
 
         def failed(exc: BaseException) -> None:
-            log.error("slip not queued: %s", exc)
+            log.error("%s not queued: %s", what, exc)
             on_result("error")
 
         kiosk.tasks.submit(
-            lambda: slips.print_slip(code),
+            queue,
             on_done=lambda future: future.add_done_callback(done),
             on_error=failed,
         )

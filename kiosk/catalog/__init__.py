@@ -24,6 +24,17 @@ from kiosk.catalog.slip import NotificationSlip, SlipMaterial, build_slip
 ASSETS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "catalog"
 BUNDLED_CATALOG = ASSETS_DIR / "catalog.json"
 BUNDLED_SYNONYMS = ASSETS_DIR / "synonyms.json"
+SAMPLES_DIR = ASSETS_DIR / "samples"
+
+
+def sample_file(name: str | None) -> Path | None:
+    """The shipped file of a sample document (示范文本) named ``name``; None when the
+    catalog names none or the file is not shipped (a URL, or a newer catalog's file)."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = SAMPLES_DIR / name
+    return path if path.is_file() else None
+
 
 __all__ = [
     "ASSETS_DIR",
@@ -37,10 +48,12 @@ __all__ = [
     "SearchIndex",
     "SearchResult",
     "ServiceSummary",
+    "SAMPLES_DIR",
     "SlipMaterial",
     "SynonymTable",
     "ThemeSummary",
     "build_slip",
+    "sample_file",
     "apply_delta",
     "ensure_catalog",
     "export_document",

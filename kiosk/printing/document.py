@@ -73,6 +73,9 @@ class Logo:
 
     path: str
     max_width: int = 256
+    # Grey levels darker than this print as ink; a document page (a sample with grey and
+    # coloured text) uses a lighter cut so thin grey strokes survive the scaling.
+    ink: int = 128
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ _BLOCK_TYPES: dict[str, type] = {
     for cls in (Title, Text, KeyValue, Separator, QrCode, Barcode, Logo, Feed, Cut)
 }
 
-DocumentKind = Literal["receipt", "ticket", "slip", "acknowledgement", "test"]
+DocumentKind = Literal["receipt", "ticket", "slip", "sample", "acknowledgement", "test"]
 
 
 class DocumentError(ValueError):

@@ -85,7 +85,7 @@ class Renderer:
         if op.kind == "barcode":
             module = barcode_module(op.data, self.profile.width_dots)
             return commands.barcode_code128(op.data, op.size, module)
-        logo = load_logo(op.data, op.size)
+        logo = load_logo(op.data, op.size, op.ink)
         return commands.raster_image(logo) if logo is not None else b""
 
     def _cut(self) -> bytes:
@@ -123,7 +123,7 @@ class Renderer:
         elif op.kind == "barcode":
             page.barcode128(op.data, op.size, barcode_module(op.data, width), True, "center")
         else:
-            logo = load_logo(op.data, op.size)
+            logo = load_logo(op.data, op.size, op.ink)
             if logo is not None:
                 page.raster(logo, "center")
 
@@ -164,8 +164,9 @@ def barcode_module(data: str, width_dots: int) -> int:
     return 2 if modules * 2 + BARCODE_QUIET_DOTS <= width_dots else 1
 
 
-def load_logo(path: str, max_width: int) -> Image.Image | None:
-    """The logo scaled to at most ``max_width`` dots, or None (logged) when unreadable."""
+def load_logo(path: str, max_width: int, ink: int = 128) -> Image.Image | None:
+    """The logo scaled to at most ``max_width`` dots, grey levels below ``ink`` as ink, or
+    None (logged) when unreadable."""
     try:
         with Image.open(Path(path)) as img:
             img.load()
@@ -176,5 +177,7 @@ def load_logo(path: str, max_width: int) -> Image.Image | None:
         log.warning("receipt logo %s not printed: %s", path, exc)
         return None
     if logo.width > max_width:
-        logo = logo.resize((max_width, max(1, logo.height * max_width // logo.width)))
-    return logo.point(lambda v: 0 if v < 128 else 255, mode="1")
+        size = (max_width, max(1, logo.height * max_width // logo.width))
+        logo = logo.resize(size, Image.Resampling.LANCZOS)
+    cut = max(1, min(254, ink))
+    return logo.point(lambda v: 0 if v < cut else 255, mode="1")

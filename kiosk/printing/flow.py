@@ -46,6 +46,7 @@ class Symbol:
     kind: str  # "qr", "barcode", "logo"
     data: str
     size: int  # QR module dots, barcode height, logo max width
+    ink: int = 128  # a logo's ink threshold (see Logo)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,9 @@ def flow(document: Document, profile: PrinterProfile) -> list[Op]:
         elif isinstance(block, Barcode):
             ops.append(Symbol("barcode", block.data, block.height))
         elif isinstance(block, Logo):
-            ops.append(Symbol("logo", block.path, min(block.max_width, profile.width_dots)))
+            ops.append(
+                Symbol("logo", block.path, min(block.max_width, profile.width_dots), block.ink)
+            )
         elif isinstance(block, Feed):
             ops.append(Blank(max(0, min(block.lines, 20))))
         elif isinstance(block, Cut):

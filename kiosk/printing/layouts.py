@@ -78,6 +78,9 @@ LABELS: dict[str, str] = {
     "catalog_version": "事项目录版本",
     "slip_guide_qr": "扫码查看完整办事指南",
     "slip_issued": "告知时间",
+    "sample": "示范文本（填写样例）",
+    "sample_material": "申请材料",
+    "sample_note": "此为填写样例，仅供参照填写，不能作为申请材料提交",
     "free": "不收费",
     "evaluation": "服务评价回执",
     "complaint": "投诉受理回执",
@@ -348,6 +351,42 @@ def notification_slip(data: SlipData) -> Document:
         Cut(),
     ]
     return Document("slip", data.slip_no or data.service_code, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class SampleData:
+    """A sample document (示范文本) to take away: the picture shipped with the catalog."""
+
+    hall_name: str
+    service_name: str
+    material_name: str
+    image_path: str  # the shipped sample file (PNG), scaled to the paper's width
+    issued_at: datetime
+    slip_no: str = ""
+    catalog_version: str = ""
+
+
+def sample_document(data: SampleData) -> Document:
+    """The sample on paper, said to be a sample above and below the picture."""
+    blocks: list[Block] = [
+        Title(LABELS["sample"]),
+        Text(data.service_name, bold=True, align="center"),
+        KeyValue(LABELS["sample_material"], data.material_name),
+        Separator(),
+        Logo(data.image_path, max_width=4096, ink=215),  # capped at the paper's width
+        Separator(),
+        Text(LABELS["sample_note"], bold=True),
+    ]
+    if data.slip_no:
+        blocks.append(KeyValue(LABELS["slip_no"], data.slip_no))
+    if data.catalog_version:
+        blocks.append(KeyValue(LABELS["catalog_version"], data.catalog_version))
+    blocks += [
+        KeyValue(LABELS["slip_issued"], _when(data.issued_at)),
+        Text(data.hall_name, align="center"),
+        Cut(),
+    ]
+    return Document("sample", data.slip_no or data.material_name, tuple(blocks))
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,19 @@ from datetime import date, datetime
 
 from sqlalchemy import text
 
-from kiosk.catalog import CatalogBrowser, NotificationSlip
+from kiosk.catalog import CatalogBrowser, NotificationSlip, sample_file
 from kiosk.catalog.slip import SlipMaterial as CatalogSlipMaterial
 from kiosk.contract.calendar import limit_text
 from kiosk.domain.catalog import MaterialForm, MaterialSource
 from kiosk.printing.document import Document
-from kiosk.printing.layouts import LABELS, SlipData, SlipMaterial, notification_slip
+from kiosk.printing.layouts import (
+    LABELS,
+    SampleData,
+    SlipData,
+    SlipMaterial,
+    notification_slip,
+    sample_document,
+)
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.queues import HallQueues
@@ -115,8 +122,12 @@ def next_slip_no(store: Store, hall_id: str, terminal_id: str, day: date) -> str
     return f"{hall_id}-{terminal_id}-{stamp}-G{seq:04d}"
 
 
+class SampleNotShipped(LookupError):
+    """The material names no sample document, or its file is not on this terminal."""
+
+
 class GuideSlipPrinter:
-    """Lays out a service's slip, numbers it and queues it."""
+    """Lays out a service's slip or a material's sample document, numbers it and queues it."""
 
     def __init__(
         self,
@@ -154,3 +165,36 @@ class GuideSlipPrinter:
             q = self._queues.for_service(slip.queue)
             window = LABELS["window_value"].format(name=q.name, code=q.code)
         return self._worker.submit(slip_document(slip, self._hall_name, now, number, window))
+
+    def print_sample(self, code: str, material: int) -> PrintFuture:
+        """Queue the sample document (示范文本) of the ``material``-th material of service
+        ``code`` (blocking: call off the GUI thread). Raises :class:`SampleNotShipped` when
+        that material has no shipped sample file."""
+        item = self._browser.service(code)
+        materials = item.guide.materials
+        if not 0 <= material < len(materials):
+            raise SampleNotShipped(f"{code}: no material {material}")
+        chosen = materials[material]
+        path = sample_file(chosen.sample_template)
+        if path is None:
+            raise SampleNotShipped(f"{code}: material {material} has no shipped sample")
+        now = self._clock()
+        number = (
+            next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
+            if self._store is not None
+            else ""
+        )
+        version = self._browser.version()
+        return self._worker.submit(
+            sample_document(
+                SampleData(
+                    hall_name=self._hall_name,
+                    service_name=item.name,
+                    material_name=chosen.name,
+                    image_path=str(path),
+                    issued_at=now,
+                    slip_no=number,
+                    catalog_version=str(version) if version else "",
+                )
+            )
+        )

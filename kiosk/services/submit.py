@@ -180,9 +180,12 @@ class SubmitService:
         promised = due.day
         if due.estimated:
             log.info("promised date %s is estimated (no official holiday arrangement)", promised)
+        # A pre-acceptance (materials still to bring) promises no date: the time limit starts
+        # when the materials are complete, and the department sets the date then.
+        committed = None if _to_bring(app) else promised
         with self.store.session(write=True) as s:
             receipt_no = next_receipt_no(s, self.hall_id, self.terminal_id, now.date())
-            body = self._submission(app, receipt_no, now, promised)
+            body = self._submission(app, receipt_no, now, committed)
             wire = body.model_dump(mode="json")
             public, _ = split_personal(wire)
             row = SubmissionRow(
@@ -197,7 +200,7 @@ class SubmitService:
                     ensure_ascii=False,
                     separators=(",", ":"),
                 ),
-                promised_date=promised.isoformat(),
+                promised_date=committed.isoformat() if committed else None,
             )
             s.add(row)
             s.flush()
@@ -256,7 +259,7 @@ class SubmitService:
     # -- building the pieces ---------------------------------------------------------------
 
     def _submission(
-        self, app: Application, receipt_no: str, now: datetime, promised: date
+        self, app: Application, receipt_no: str, now: datetime, promised: date | None
     ) -> Submission:
         form: dict[str, Any] = {}
         fields = {f.id: f for f in app.service.guide.form.fields} if app.service.guide.form else {}
@@ -324,9 +327,7 @@ class SubmitService:
         unit: DayUnit,
     ) -> ReceiptData:
         guide = app.service.guide
-        to_bring = tuple(app.to_bring())
-        if app.authorisation is not None:
-            to_bring += tuple(m.name for m in agent_application_materials(app.authorisation.kind))
+        to_bring = _to_bring(app)
         if app.home_service is not None:
             next_step = NEXT_STEP["home"]
         elif to_bring:
@@ -354,6 +355,14 @@ class SubmitService:
             else "",
             consultation_phone=guide.consultation.phone,
         )
+
+
+def _to_bring(app: Application) -> tuple[str, ...]:
+    """What the citizen must still bring (the agent's papers too); empty: complete."""
+    to_bring = tuple(app.to_bring())
+    if app.authorisation is not None:
+        to_bring += tuple(m.name for m in agent_application_materials(app.authorisation.kind))
+    return to_bring
 
 
 def _applicant(person: Person, values: dict[str, str]) -> Applicant:

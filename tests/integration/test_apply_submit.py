@@ -150,6 +150,10 @@ def test_a_complete_application_gets_an_acceptance_receipt_with_its_promised_dat
             text("SELECT status, kind FROM print_job WHERE id=:i"), {"i": result.print_job_id}
         ).one()
     assert (status, kind) == ("queued", "receipt")
+    with store.session() as db:
+        row_date = db.execute(text("SELECT promised_date FROM submission")).scalar_one()
+        public = db.execute(text("SELECT payload FROM outbox")).scalar_one()
+    assert row_date == "2026-03-09" and json.loads(public)["promised_date"] == "2026-03-09"
 
 
 def test_materials_still_to_bring_give_an_application_receipt_that_promises_no_date(
@@ -164,6 +168,11 @@ def test_materials_still_to_bring_give_an_application_receipt_that_promises_no_d
     assert "承诺办结" not in joined and "2026-03-11" not in joined
     assert "申请编号" in joined and result.receipt_no in joined
     assert "尚需提交的材料" in joined and "申请人居民身份证" in joined
+    # …and central is promised no date either: the department sets it once complete.
+    with store.session() as db:
+        row_date = db.execute(text("SELECT promised_date FROM submission")).scalar_one()
+        public = db.execute(text("SELECT payload FROM outbox")).scalar_one()
+    assert row_date is None and json.loads(public)["promised_date"] is None
 
 
 def test_agent_receipt_names_both_masked(store: Store) -> None:

@@ -183,8 +183,25 @@ def test_a_sample_document_opens_full_screen_and_zooms(live_ui, qtbot):
     width = image.width()
     tap(live_ui, find_item(root, "sampleZoomIn"))
     qtbot.waitUntil(lambda: image.width() > width * 1.4)
+    # The sample prints to take away: said to be a sample, with the picture at full width.
+    emulator = emulator_of(live_ui.kiosk.printer)
+    jobs = len(emulator.jobs)
+    tap(live_ui, find_item(root, "printSample"))
+    qtbot.waitUntil(lambda: live_ui.catalog.property("sampleState") == "printed")
+    assert "示范文本已打印，请在出纸口取走" in visible_texts(live_ui)
+    job = emulator.jobs[-1]
+    assert len(emulator.jobs) == jobs + 1 and job.cut and job.images >= 1  # in bands
+    text = "\n".join(job.lines)
+    assert "示范文本（填写样例）" in text and materials[index]["name"] in text
+    assert "不能作为申请材料提交" in text and "-G0" in text
+    assert job.picture is not None and job.picture.height > 800  # the A4 page, not a stamp
+    # Demo mode shows the paper above the viewer; closing both leaves the guide.
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("previewUrl")))
+    tap(live_ui, find_item(root, "closePreview"))
     tap(live_ui, find_item(root, "closeSample"))
     qtbot.waitUntil(lambda: not viewer.isVisible())
+    live_ui.page_command("showSample", index)  # opened again: last print's words are gone
+    assert live_ui.catalog.property("sampleState") == ""
 
 
 def test_the_status_bar_and_the_card_page_never_disagree_about_the_reader(kiosk_ui, qtbot):

@@ -20,7 +20,7 @@ from tools.catalog.samples import ship_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
-VERSION = 2026120203
+VERSION = 2026120301
 PUBLISHED = "2026-12-02"
 
 THEMES = [

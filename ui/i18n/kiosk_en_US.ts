@@ -2167,8 +2167,20 @@
         <translation>Zoom in</translation>
     </message>
     <message>
+        <source>打印示范文本</source>
+        <translation>Print the sample</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在打印示范文本……</source>
+        <translation>Printing the sample…</translation>
+    </message>
+    <message>
+        <source>示范文本已打印，请在出纸口取走</source>
+        <translation>The sample is printed. Please take it from the printer slot.</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

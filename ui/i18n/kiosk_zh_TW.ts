@@ -2167,8 +2167,20 @@
         <translation>放大</translation>
     </message>
     <message>
+        <source>打印示范文本</source>
+        <translation>列印示範文本</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>關閉</translation>
+    </message>
+    <message>
+        <source>正在打印示范文本……</source>
+        <translation>正在列印示範文本……</translation>
+    </message>
+    <message>
+        <source>示范文本已打印，请在出纸口取走</source>
+        <translation>示範文本已列印，請在出紙口取走</translation>
     </message>
     <message>
         <source>打印预览（演示模式）</source>

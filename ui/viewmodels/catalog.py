@@ -45,6 +45,7 @@ class CatalogViewModel(QObject):
         self._source: CatalogSource | None = None
         self._renewal_service = ""
         self._print_slip: Callable[[str, Callable[[str], None]], None] | None = None
+        self._print_sample: Callable[[str, int, Callable[[str], None]], None] | None = None
         self._themes: list[dict[str, Any]] = []
         self._theme_name = ""
         self._wipe()
@@ -54,6 +55,7 @@ class CatalogViewModel(QObject):
         self._guide: dict[str, Any] = {}
         self._results: list[dict[str, Any]] = []
         self._slip_state = ""
+        self._sample_state = ""
         self._preview = ""
 
     def attach(
@@ -61,9 +63,11 @@ class CatalogViewModel(QObject):
         source: CatalogSource,
         executor: Executor,
         print_slip: Callable[[str, Callable[[str], None]], None] | None = None,
+        print_sample: Callable[[str, int, Callable[[str], None]], None] | None = None,
     ) -> None:
         """Connect to the core once it is up (called on the GUI thread)."""
         self._source, self._print_slip = source, print_slip
+        self._print_sample = print_sample
         self._ops.attach(executor)
         # The catalog is nobody's: the themes stay across visits.
         self._ops.run(source.themes, self._set_themes, busy=False, visit=False)
@@ -132,6 +136,24 @@ class CatalogViewModel(QObject):
         self._set_slip_state("printing")
         self._print_slip(code, self._ops.guard(self._set_slip_state))
 
+    @Slot(str, int)
+    def printSample(self, code: str, material: int) -> None:  # noqa: N802
+        """Print the sample document (示范文本) of a material; the state follows the job."""
+        if self._print_sample is None:
+            self._set_sample_state("failed")
+            return
+        self._set_sample_state("printing")
+        self._print_sample(code, material, self._ops.guard(self._set_sample_state))
+
+    @Slot()
+    def clearSampleState(self) -> None:  # noqa: N802
+        """The sample viewer closed: forget what its last print did."""
+        self._set_sample_state("")
+
+    def _set_sample_state(self, state: str) -> None:
+        self._sample_state = state
+        self.changed.emit()
+
     def set_preview(self, path: str) -> None:
         """Demo mode: the rendered picture of the slip just printed (a local file path)."""
         self._preview = QUrl.fromLocalFile(path).toString() if path else ""
@@ -152,6 +174,7 @@ class CatalogViewModel(QObject):
     guide = Property(dict, lambda self: self._guide, notify=changed)
     searchResults = Property(list, lambda self: self._results, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
+    sampleState = Property(str, lambda self: self._sample_state, notify=changed)
     previewUrl = Property(str, lambda self: self._preview, notify=changed)
     renewalService = Property(str, lambda self: self._renewal_service, notify=changed)
 
@@ -174,10 +197,10 @@ def service_summary(item: Any) -> dict[str, Any]:
 
 def sample_url(name: str | None) -> str:
     """The file URL of a shipped sample document (示范文本), "" when none is shipped."""
-    from kiosk.catalog import ASSETS_DIR
+    from kiosk.catalog import sample_file  # here: the catalog package pulls in the database
 
-    path = ASSETS_DIR / "samples" / name if name else None
-    return path.as_uri() if path is not None and path.is_file() else ""
+    path = sample_file(name)
+    return path.as_uri() if path is not None else ""
 
 
 def material_for_qml(m: Any) -> dict[str, Any]:

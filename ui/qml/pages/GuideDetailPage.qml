@@ -27,6 +27,8 @@ Page {
     }
     function showSample(index) {
         page.sampleZoom = 1
+        page.sampleIndex = index
+        catalog.clearSampleState()
         page.sampleUrl = (page.g.materials || [])[index].sample_url || ""
     }
     function scrollToAgent() {
@@ -406,6 +408,7 @@ Page {
 
     // A sample document (示范文本), full screen; zoom with the buttons or two fingers.
     property string sampleUrl: ""
+    property int sampleIndex: -1
     property real sampleZoom: 1
     Rectangle {
         objectName: "sampleViewer"
@@ -476,12 +479,35 @@ Page {
                     onClicked: page.sampleZoom = Math.min(4, page.sampleZoom * 1.5)
                 }
                 KioskButton {
+                    objectName: "printSample"
+                    text: qsTr("打印示范文本")
+                    primary: false
+                    enabled: catalog.sampleState !== "printing"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: catalog.printSample(page.g.code, page.sampleIndex)
+                }
+                KioskButton {
                     objectName: "closeSample"
                     text: qsTr("关闭")
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     onClicked: page.sampleUrl = ""
                 }
+            }
+            Text {
+                objectName: "sampleStatus"
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                visible: text !== ""
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                color: Theme.textOnPrimary
+                text: catalog.sampleState === "printing" ? qsTr("正在打印示范文本……")
+                    : catalog.sampleState === "printed" ? qsTr("示范文本已打印，请在出纸口取走")
+                    : catalog.sampleState === "paper_out" ? qsTr("打印机缺纸，请联系工作人员")
+                    : catalog.sampleState === "" ? "" : qsTr("打印失败，请联系工作人员")
             }
         }
     }
@@ -492,7 +518,7 @@ Page {
         anchors.fill: parent
         visible: catalog.previewUrl !== ""
         color: "#f01a1f29"
-        z: 50
+        z: 70  // above the sample viewer, whose print it shows
         MouseArea { anchors.fill: parent }
         ColumnLayout {
             anchors.fill: parent
