@@ -299,6 +299,17 @@ def _slip_materials(materials: tuple[SlipMaterial, ...]) -> list[Block]:
     return blocks
 
 
+def _issued_by(number: str, catalog_version: str, issued_at: datetime, hall: str) -> list[Block]:
+    """A guide paper's foot: its number, the catalog it came from, when and where; the cut."""
+    blocks: list[Block] = []
+    if number:
+        blocks.append(KeyValue(LABELS["slip_no"], number))
+    if catalog_version:
+        blocks.append(KeyValue(LABELS["catalog_version"], catalog_version))
+    blocks += [KeyValue(LABELS["slip_issued"], _when(issued_at)), Text(hall, align="center")]
+    return [*blocks, Cut()]
+
+
 def notification_slip(data: SlipData) -> Document:
     """Everything a citizen must bring and know, on one slip, so one visit is enough."""
     blocks: list[Block] = [*_logo(data.logo_path), Title(LABELS["slip"])]
@@ -341,15 +352,7 @@ def notification_slip(data: SlipData) -> Document:
     if data.guide_url:
         blocks += [Feed(), QrCode(data.guide_url, caption=LABELS["slip_guide_qr"])]
     blocks.append(Separator())
-    if data.slip_no:
-        blocks.append(KeyValue(LABELS["slip_no"], data.slip_no))
-    if data.catalog_version:
-        blocks.append(KeyValue(LABELS["catalog_version"], data.catalog_version))
-    blocks += [
-        KeyValue(LABELS["slip_issued"], _when(data.issued_at)),
-        Text(data.hall_name, align="center"),
-        Cut(),
-    ]
+    blocks += _issued_by(data.slip_no, data.catalog_version, data.issued_at, data.hall_name)
     return Document("slip", data.slip_no or data.service_code, tuple(blocks))
 
 
@@ -377,15 +380,7 @@ def sample_document(data: SampleData) -> Document:
         Separator(),
         Text(LABELS["sample_note"], bold=True),
     ]
-    if data.slip_no:
-        blocks.append(KeyValue(LABELS["slip_no"], data.slip_no))
-    if data.catalog_version:
-        blocks.append(KeyValue(LABELS["catalog_version"], data.catalog_version))
-    blocks += [
-        KeyValue(LABELS["slip_issued"], _when(data.issued_at)),
-        Text(data.hall_name, align="center"),
-        Cut(),
-    ]
+    blocks += _issued_by(data.slip_no, data.catalog_version, data.issued_at, data.hall_name)
     return Document("sample", data.slip_no or data.material_name, tuple(blocks))
 
 
