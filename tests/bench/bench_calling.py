@@ -53,6 +53,7 @@ def main() -> int:
     stop = threading.Event()
     taken: list[str] = []
     calls: dict[str, float] = {}  # ticket id -> when its call-next was sent
+    answered: dict[str, float] = {}  # ticket id -> when central's answer to call-next came
     seen: dict[str, float] = {}  # key -> when the display stream carried it
     errors: list[str] = []
     answers_seen: list[str] = []
@@ -100,6 +101,7 @@ def main() -> int:
                     with lock:
                         answers_seen.append(key)
                         calls[key] = sent
+                        answered[key] = time.monotonic()
                     stop.wait(rng.uniform(0.3, 1.5))
                     end = "no-show" if rng.random() < 0.1 else "finish"
                     http.post(f"{base}/calls/{call['ticket_id']}/{end}", headers=staff, timeout=10)
@@ -156,6 +158,9 @@ def main() -> int:
 
     latencies = [(seen[k] - sent) * 1000 for k, sent in calls.items() if k in seen]
     missed = sum(1 for k in calls if k not in seen)
+    # Where the time goes: central answering the window, then the stream carrying it.
+    answer_ms = [(answered[k] - sent) * 1000 for k, sent in calls.items()]
+    stream_ms = [(seen[k] - answered[k]) * 1000 for k in calls if k in seen]
     p95 = percentile(latencies, 0.95)
     result = {
         "bench": "calling",
@@ -168,6 +173,8 @@ def main() -> int:
         "display_p95_ms": round(p95, 1),
         "display_max_ms": round(max(latencies), 1) if latencies else None,
         "mean_ms": round(statistics.fmean(latencies), 1) if latencies else None,
+        "call_answer_p95_ms": round(percentile(answer_ms, 0.95), 1),
+        "stream_after_answer_p95_ms": round(percentile(stream_ms, 0.95), 1),
         "missed_on_display": missed,
         "called_twice": called_twice + answered_twice,
         "lost": lost,
