@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, col, select
 
@@ -394,6 +394,20 @@ def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
             message=WINDOW_MESSAGES.get(message, ""),
             **context,
         )
+
+    @router.get("/window/{window_no}/waiting")
+    def window_waiting(request: Request, window_no: int) -> Response:
+        """How many wait for this window now (the window page asks every few seconds)."""
+        current = user(request)
+        if current is None:
+            return JSONResponse({"detail": "not signed in"}, status_code=401)
+        day = calling.today().isoformat()
+        with db.session() as s:
+            window = s.get(HallWindowRow, (current.hall_id, window_no))
+            if window is None:
+                return JSONResponse({"detail": "no such window"}, status_code=404)
+            waiting = len(calling.waiting(s, current.hall_id, day, calling.queues_of(window)))
+        return JSONResponse({"waiting": waiting}, headers={"Cache-Control": "no-store"})
 
     @router.post("/window/{window_no}/{action}")
     def window_action(

@@ -147,6 +147,12 @@ def test_a_manager_adds_a_window_and_window_staff_call_a_ticket_the_display_show
     assert staff.find_elements(By.ID, "save-window") == []  # window staff cannot add windows
     press(staff, "open-window-3")
     assert "等候" in staff.page_source
+    # The waiting count follows new tickets without a reload.
+    before = int(staff.find_element(By.ID, "waiting").text)
+    second = take(hall)
+    WebDriverWait(staff, 10).until(
+        ec.text_to_be_present_in_element((By.ID, "waiting"), str(before + 1))
+    )
     press(staff, "call-next")
     assert staff.find_element(By.ID, "current-number").text == number
     shot(staff, "console-window-called")
@@ -156,7 +162,11 @@ def test_a_manager_adds_a_window_and_window_staff_call_a_ticket_the_display_show
     press(staff, "finish")
     assert "没有正在办理" in staff.find_element(By.ID, "current-number").text
     press(staff, "call-next")
+    assert staff.find_element(By.ID, "current-number").text == second
+    press(staff, "no-show")
+    press(staff, "call-next")
     assert "没有等候的号码" in staff.find_element(By.ID, "message").text
+    assert staff.find_element(By.ID, "waiting").text == "0"
     for page, marker in (
         ("fleet", "fleet-alerts"),
         ("followups", "no-plans"),
