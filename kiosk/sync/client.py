@@ -62,6 +62,7 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 3.05
 READ_TIMEOUT_S = 15.0
+CLOCK_SLACK_S = 2.0  # beyond Date's own second and a busy server's late stamp
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429})
 M = TypeVar("M", bound=BaseModel)
 
@@ -218,8 +219,14 @@ class CentralClient:
         """Seconds added to the terminal's clock when signing (central's time minus ours)."""
         return self._auth.offset_s
 
-    def _learn_clock(self, reply: requests.Response) -> bool:
-        """Take central's time from ``Date`` (every answer, 401s too); True if it changed."""
+    def _learn_clock(self, reply: requests.Response, sent: float) -> bool:
+        """Take central's time from ``Date`` (every answer, 401s too); True if it changed.
+
+        ``Date`` has one-second resolution and is stamped somewhere between the moment the
+        request left (``sent``, our clock) and the moment its answer arrived; a busy server may
+        stamp a second or two late. Only a time outside that window by more than two seconds
+        is a clock that differs: a slow answer is not a skewed clock.
+        """
         date = reply.headers.get("Date")
         if not date:
             return False
@@ -227,11 +234,15 @@ class CentralClient:
             server = email.utils.parsedate_to_datetime(date).timestamp()
         except (TypeError, ValueError, IndexError):
             return False
-        offset = server - self._clock()
-        # Date has one-second resolution: only correct drift that matters.
-        new = offset if abs(offset) > 2 else 0.0
+        received = self._clock()
+        if server < sent - 1 - CLOCK_SLACK_S:  # Date is floored: allow its lost second
+            new = server + 0.5 - sent
+        elif server > received + CLOCK_SLACK_S:
+            new = server + 0.5 - received
+        else:
+            new = 0.0
         old, self._auth.offset_s = self._auth.offset_s, new
-        if abs(new - old) > 2:
+        if abs(new - old) > CLOCK_SLACK_S:
             log.warning(
                 "terminal clock differs from central's by %.0f s; signing with central's", -new
             )
@@ -251,6 +262,7 @@ class CentralClient:
         """Send one signed request and parse the answer as ``model``."""
         data = body.model_dump_json().encode() if body is not None else b""
         hdrs = {"Content-Type": "application/json", **(headers or {})}
+        sent = self._clock()
         try:
             reply = self._http.request(
                 method,
@@ -267,7 +279,7 @@ class CentralClient:
             raise TransientError("tls", f"TLS failed: {type(exc).__name__}", network=True) from None
         except requests.RequestException as exc:
             raise TransientError("network", type(exc).__name__, network=True) from None
-        clock_corrected = self._learn_clock(reply)
+        clock_corrected = self._learn_clock(reply, sent)
         status = reply.status_code
         if status == 401:
             reason = _auth_reason(reply)
@@ -296,12 +308,13 @@ class CentralClient:
 
     def health(self) -> bool:
         """Whether central answers its (unsigned) health endpoint."""
+        sent = self._clock()
         try:
             reply = self._http.get(f"{self.base_url}{API_PREFIX}/health", timeout=self.timeout)
         except requests.RequestException:
             return False
         if reply.ok:
-            self._learn_clock(reply)
+            self._learn_clock(reply, sent)
         return reply.ok
 
     def check_auth(self) -> None:

@@ -62,12 +62,54 @@ class EmulatedJob:
     cut: bool = False
     unknown_commands: list[str] = field(default_factory=list)
     png: Path | None = None
-    picture: Image.Image | None = None
+    sketch: Sketch | None = field(default=None, repr=False)
+    _picture: Image.Image | None = field(default=None, repr=False)
+
+    @property
+    def picture(self) -> Image.Image | None:
+        """The paper as printed, drawn when first asked for (a real printer draws on its
+        own time; the terminal's print path does not wait for the emulator's drawing)."""
+        if self._picture is None and self.sketch is not None:
+            self._picture = self.sketch.draw()
+        return self._picture
 
     @property
     def complete(self) -> bool:
         """Everything the job asked for came out and the paper was cut."""
         return self.cut and self.dropped == 0
+
+
+class Sketch:
+    """What a job put on paper, kept as drawing calls and drawn on a :class:`Page` later."""
+
+    def __init__(self, width: int, painter: GlyphPainter) -> None:
+        self.width = width
+        self.painter = painter
+        self._calls: list[tuple[str, tuple[object, ...]]] = []
+
+    def text_line(self, runs: list[Run], align: Align, spacing: int) -> None:
+        self._calls.append(("text_line", (list(runs), align, spacing)))
+
+    def feed(self, dots: int) -> None:
+        self._calls.append(("feed", (dots,)))
+
+    def raster(self, image: Image.Image, align: Align) -> None:
+        self._calls.append(("raster", (image, align)))
+
+    def qr(self, data: bytes, module: int, level: str, align: Align) -> None:
+        self._calls.append(("qr", (data, module, level, align)))
+
+    def barcode128(self, data: str, height: int, module: int, hri: bool, align: Align) -> None:
+        self._calls.append(("barcode128", (data, height, module, hri, align)))
+
+    def cut_mark(self) -> None:
+        self._calls.append(("cut_mark", ()))
+
+    def draw(self) -> Image.Image:
+        page = Page(self.width, self.painter)
+        for name, args in self._calls:
+            getattr(page, name)(*args)
+        return page.picture()
 
 
 class _Incomplete(Exception):
@@ -106,7 +148,7 @@ class EscposEmulator:
         self._state = _TextState()
         self._runs: list[Run] = []
         self._line_cells = 0
-        self._page = Page(self.width, self._painter)
+        self._page = Sketch(self.width, self._painter)
         self._job = EmulatedJob(number=1)
         self._touched = False
         self._qr: tuple[bytes, int, str] = (b"", 3, "M")
@@ -404,13 +446,13 @@ class EscposEmulator:
 
     def _finish_job(self) -> None:
         job = self._job
-        job.picture = self._page.picture()
+        job.sketch = self._page
         if self.out_dir is not None:
             job.png = self._write_png(job)
             self.latest_png = job.png
         self.jobs.append(job)
         self._job = EmulatedJob(number=job.number + 1)
-        self._page = Page(self.width, self._painter)
+        self._page = Sketch(self.width, self._painter)
         self._touched = False
         if self._on_job is not None:
             try:
