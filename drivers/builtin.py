@@ -7,6 +7,7 @@ imports happen inside, so listing drivers stays cheap. Vendor plug-ins have the 
 from __future__ import annotations
 
 from drivers.beacons.base import Beacon
+from drivers.cameras.base import Camera
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
@@ -85,3 +86,28 @@ def sim_beacon(uri: DeviceUri) -> Beacon:
     from drivers.beacons.sim import SimulatedBeacon
 
     return SimulatedBeacon(str(uri))
+
+
+def v4l2_camera(uri: DeviceUri) -> Camera:
+    """A UVC document camera: ``v4l2:/dev/video0?width=2592&height=1944&fourcc=MJPG``."""
+    from drivers.cameras.v4l2 import V4l2Camera
+
+    if not uri.target:
+        raise ValueError("a camera URI needs a device, e.g. v4l2:/dev/video0")
+    return V4l2Camera(
+        uri.target,
+        str(uri),
+        width=uri.int_option("width", 0),
+        height=uri.int_option("height", 0),
+        fourcc=uri.options.get("fourcc", ""),
+    )
+
+
+def sim_camera(uri: DeviceUri) -> Camera:
+    """``sim:?scene=angled``: a camera over the sample desk pictures (``folder=`` another)."""
+    from pathlib import Path
+
+    from drivers.cameras.sim import DEFAULT_FOLDER, SimCamera
+
+    folder = Path(uri.options["folder"]) if uri.options.get("folder") else DEFAULT_FOLDER
+    return SimCamera(str(uri), folder, uri.options.get("scene", "angled"))

@@ -6,6 +6,7 @@ under a URI scheme in one of three entry-point groups::
     [project.entry-points."kiosk.card_readers"]   sam = "drivers.builtin:sam_card_reader"
     [project.entry-points."kiosk.printers"]       usb = "drivers.builtin:escpos_printer"
     [project.entry-points."kiosk.scanners"]       …
+    [project.entry-points."kiosk.cameras"]        v4l2 = "drivers.builtin:v4l2_camera"
 
 A vendor ships a package that declares its own scheme (``acme = "acme_kiosk:reader"``) and
 configures ``card_reader = "acme:/dev/ttyACM0"``. The built-in drivers are declared the same way
@@ -31,6 +32,7 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from drivers.beacons.base import Beacon
+from drivers.cameras.base import Camera
 from drivers.cards.base import CardReader
 from drivers.errors import DeviceError
 from drivers.printers.base import Printer
@@ -47,12 +49,14 @@ CARD_READERS = "kiosk.card_readers"
 PRINTERS = "kiosk.printers"
 SCANNERS = "kiosk.scanners"
 BEACONS = "kiosk.beacons"
-GROUPS = (CARD_READERS, PRINTERS, SCANNERS, BEACONS)
+CAMERAS = "kiosk.cameras"
+GROUPS = (CARD_READERS, PRINTERS, SCANNERS, BEACONS, CAMERAS)
 _KIND = {
     CARD_READERS: "card reader",
     PRINTERS: "printer",
     SCANNERS: "scanner",
     BEACONS: "call light",
+    CAMERAS: "document camera",
 }
 
 # scheme -> "module:function", exactly as declared in pyproject.toml.
@@ -78,6 +82,10 @@ BUILTIN: dict[str, dict[str, str]] = {
         "led": "drivers.builtin:led_beacon",
         "sim": "drivers.builtin:sim_beacon",
     },
+    CAMERAS: {
+        "v4l2": "drivers.builtin:v4l2_camera",
+        "sim": "drivers.builtin:sim_camera",
+    },
 }
 
 
@@ -87,12 +95,14 @@ REQUIRED_METHODS: dict[str, tuple[str, ...]] = {
     PRINTERS: ("send", "query_status", "close"),
     SCANNERS: ("open", "read_scan", "close"),
     BEACONS: ("open", "show", "close"),
+    CAMERAS: ("open", "frame", "close"),
 }
 _PROTOCOL = {
     CARD_READERS: "CardReader",
     PRINTERS: "Printer",
     SCANNERS: "Scanner",
     BEACONS: "Beacon",
+    CAMERAS: "Camera",
 }
 
 
@@ -265,6 +275,12 @@ def make_beacon(text: str) -> Beacon:
     """A call-light driver for ``text`` (checked on open)."""
     beacon: Beacon = make_device(BEACONS, text)
     return beacon
+
+
+def make_camera(text: str) -> Camera:
+    """A document-camera driver for ``text`` (checked on open)."""
+    camera: Camera = make_device(CAMERAS, text)
+    return camera
 
 
 def discover() -> list[dict[str, str]]:

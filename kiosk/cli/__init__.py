@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "kiosk.cli.staff",
     "kiosk.cli.maintenance",
     "kiosk.cli.vendor_check",
+    "kiosk.cli.camera",
 )
 
 

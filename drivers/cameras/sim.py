@@ -1,0 +1,87 @@
+"""``sim:`` — a document camera looking at a desk, from pictures on disk.
+
+It serves the pictures of a folder (default ``assets/camera/``, made by
+``python -m tools.camera_samples``): a sample document photographed flat, at an angle with a
+shadow, out of focus, under a lamp's glare, and the empty desk. ``sim:?scene=angled`` starts
+on one of them; :meth:`SimCamera.show` changes what lies under the camera (tests, the demo,
+``kioskctl simulate camera``); :meth:`SimCamera.unplug` and :meth:`SimCamera.plug` act out the
+cable. Each frame gets a little sensor noise so no two are identical, as with a real camera.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from drivers.cameras.base import CameraError, Frame
+
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "camera"
+SCENES = ("flat", "angled", "blurred", "glare", "empty")
+
+
+class SimCamera:
+    """A simulated camera over pictures ``<scene>.jpg`` in ``folder``."""
+
+    def __init__(self, uri: str, folder: Path = DEFAULT_FOLDER, scene: str = "angled") -> None:
+        self.uri = uri
+        self.folder = folder
+        self._scene = scene
+        self._images: dict[str, Any] = {}
+        self._plugged = True
+        self._open = False
+        self._seed = 0
+        self._lock = threading.Lock()
+
+    def scenes(self) -> list[str]:
+        """The scenes this folder has."""
+        return sorted(p.stem for p in self.folder.glob("*.jpg"))
+
+    def show(self, scene: str) -> None:
+        """Put ``scene`` under the camera."""
+        if scene not in self.scenes():
+            raise ValueError(f"no camera scene {scene!r} in {self.folder}")
+        with self._lock:
+            self._scene = scene
+
+    def unplug(self) -> None:
+        with self._lock:
+            self._plugged = False
+
+    def plug(self) -> None:
+        with self._lock:
+            self._plugged = True
+
+    def open(self) -> None:
+        with self._lock:
+            if not self._plugged:
+                raise CameraError("simulated camera is unplugged", "unreachable")
+            self._open = True
+
+    def frame(self, timeout_s: float) -> Frame | None:
+        import cv2
+        import numpy as np
+
+        with self._lock:
+            if not self._plugged:
+                self._open = False
+                raise CameraError("simulated camera was unplugged", "unplugged")
+            if not self._open:
+                raise CameraError("simulated camera is not open", "unreachable")
+            scene = self._scene
+            image = self._images.get(scene)
+            if image is None:
+                image = cv2.imread(str(self.folder / f"{scene}.jpg"), cv2.IMREAD_COLOR)
+                if image is None:
+                    raise CameraError(f"camera scene {scene!r} is unreadable", "unreachable")
+                self._images[scene] = image
+            self._seed += 1
+            seed = self._seed
+        noise = np.random.default_rng(seed).integers(-3, 4, image.shape, dtype=np.int16)
+        noisy = np.clip(image.astype(np.int16) + noise, 0, 255).astype(np.uint8)
+        return Frame(noisy, time.monotonic())
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
