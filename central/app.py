@@ -22,6 +22,7 @@ from central import (
     idkey,
     intake,
     queue,
+    shared,
     staff,
 )
 from central.auth import Authenticator, StaffToken
@@ -85,6 +86,7 @@ def create_app(
     app.include_router(followups.build_router(db, auth))
     app.include_router(assist.build_router(db, auth))
     app.include_router(fleet.build_router(db, auth))
+    app.include_router(shared.build_router(db, auth, id_hash_key))
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))

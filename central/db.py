@@ -303,6 +303,22 @@ class CalendarRow(SQLModel, table=True):
     body: str
 
 
+class SharedRecordRow(SQLModel, table=True):
+    """A licence or record of the reference e-licence registry (电子证照库), by owner.
+
+    The stand-in for the province's data-sharing platform: the owner is indexed only by the
+    deployment's keyed ID hash, like cases."""
+
+    __tablename__ = "shared_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    id_hash: str = Field(max_length=64, index=True)
+    material: str = Field(max_length=80)
+    licence_no: str = Field(max_length=60)
+    issuer: str = Field(max_length=80)
+    issued_on: str | None = Field(default=None, max_length=10)
+
+
 class CentralMeta(SQLModel, table=True):
     """Facts about the database itself, e.g. which one-time data migrations are done."""
 
@@ -334,6 +350,7 @@ CENTRAL_TABLES = [
         TerminalHeartbeatRow,
         FollowUpPlanRow,
         CalendarRow,
+        SharedRecordRow,
         CentralMeta,
     )
 ]

@@ -73,6 +73,38 @@ DEMO_CASES: tuple[DemoCase, ...] = (
 )
 
 
+# What the demo's data-sharing registry holds for the resident sample card (张明丰): the
+# licences a province's platform would return, by the catalog's 免提交 material names.
+# Invented numbers; the card's holder is as fictional as the city.
+DEMO_SHARED: tuple[tuple[str, str, str, str, str], ...] = (
+    ("110105198003150012", "户口簿信息", "HK1101050012345", "示范市公安局", "2015-06-01"),
+    ("110105198003150012", "结婚证信息", "J110105-2010-004521", "示范市民政局", "2010-05-20"),
+    ("110105198003150012", "婚姻登记信息", "J110105-2010-004521", "示范市民政局", "2010-05-20"),
+    (
+        "110105198003150012",
+        "社会保险参保信息",
+        "SB11010519800315",
+        "示范市社会保险事业管理中心",
+        "",
+    ),
+    (
+        "110105198003150012",
+        "学历信息",
+        "100011200205001234",
+        "全国高等学校学生信息咨询与就业指导中心",
+        "2002-07-01",
+    ),
+    (
+        "110105198003150012",
+        "不动产登记信息",
+        "示不动产权第0012345号",
+        "示范市不动产登记中心",
+        "2016-03-18",
+    ),
+    ("110105198003150012", "住房公积金缴存信息", "GJJ110105000345", "示范市住房公积金管理中心", ""),
+)
+
+
 class InProcessCentral:
     """The reference central service served by uvicorn on a background thread."""
 
@@ -180,6 +212,24 @@ class InProcessCentral:
                 receipts.append(case.receipt_no)
         log.info("demo central: %d sample cases", len(receipts))
         return receipts
+
+    def seed_demo_shared(self) -> int:
+        """Demo only: the sample cards' licences in the data-sharing registry (through
+        central's own :func:`central.shared.add_record`; replaced on every start)."""
+        from sqlmodel import col, delete
+
+        from central.db import SharedRecordRow
+        from central.shared import add_record
+
+        if self._app is None:
+            raise RuntimeError("start the demo central service first")
+        holders = {keyed_id_hash(self.id_hash_key, row[0]) for row in DEMO_SHARED}
+        with self._app.state.db.session() as s:
+            s.exec(delete(SharedRecordRow).where(col(SharedRecordRow.id_hash).in_(holders)))
+            for id_number, material, number, issuer, issued in DEMO_SHARED:
+                issued_on = date.fromisoformat(issued) if issued else None
+                add_record(s, self.id_hash_key, id_number, material, number, issuer, issued_on)
+        return len(DEMO_SHARED)
 
     def seed_demo_appointments(self, hall_id: str) -> list[str]:
         """Demo only: today's appointments for the resident sample card (张明丰), written

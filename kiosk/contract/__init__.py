@@ -60,8 +60,12 @@ from kiosk.contract.queue import (
     TicketPosition,
     TicketRequest,
 )
+from kiosk.contract.shared import SharedCheck, SharedCheckResult, SharedFinding
 
 __all__ = [
+    "SharedCheck",
+    "SharedCheckResult",
+    "SharedFinding",
     "DeviceReport",
     "Heartbeat",
     "HeartbeatAck",

@@ -26,6 +26,7 @@ from kiosk.services.evaluate import EvaluationService
 from kiosk.services.guide_slip import GuideSlipPrinter
 from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
+from kiosk.services.shared_data import SharedDataService
 from kiosk.services.submit import SubmitService
 from kiosk.services.tickets import TicketService
 from kiosk.staff import StaffAccess
@@ -47,6 +48,7 @@ class CentralConnections:
     consult: Central
     complaints: Central
     assist: Central
+    shared: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -69,6 +71,7 @@ class Services:
     complaints: ComplaintService
     staff: StaffAccess
     assist: AssistService
+    shared_data: SharedDataService
     connections: CentralConnections
     settings: Settings
 
@@ -175,6 +178,7 @@ def build_services(
         ),
         staff=StaffAccess(store),
         assist=AssistService(connections.assist, beacon),
+        shared_data=SharedDataService(connections.shared),
         connections=connections,
         settings=settings,
     )

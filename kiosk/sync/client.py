@@ -52,6 +52,8 @@ from kiosk.contract import (
     Heartbeat,
     HeartbeatAck,
     IdHashKey,
+    SharedCheck,
+    SharedCheckResult,
     SlotList,
     Ticket,
     TicketPosition,
@@ -363,6 +365,13 @@ class CentralClient:
     def heartbeat(self, beat: Heartbeat) -> HeartbeatAck:
         """Tell central how this terminal is (the fleet page of the console)."""
         return self.request("POST", "/heartbeat", HeartbeatAck, body=beat)
+
+    def check_shared(self, query: SharedCheck) -> SharedCheckResult:
+        """Whether data sharing holds each 免提交 material for the person (masked answers)."""
+        reply = self.request("POST", "/shared/check", SharedCheckResult, body=query)
+        if [f.material for f in reply.findings] != query.materials:
+            raise TransientError("bad_answer", "shared-data answer does not match the materials")
+        return reply
 
     def ticket_position(self, ticket_id: str) -> TicketPosition:
         """Where a ticket of this hall stands: waiting (people ahead), called (which window)."""

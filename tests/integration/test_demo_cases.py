@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from demo.central import DEMO_CASES, InProcessCentral
+from demo.central import DEMO_CASES, DEMO_SHARED, InProcessCentral
 
 
 def test_the_demo_central_seeds_the_sample_cases_once(tmp_path: Path) -> None:
@@ -21,3 +21,31 @@ def test_the_demo_central_seeds_the_sample_cases_once(tmp_path: Path) -> None:
     assert len(cases) == len(DEMO_CASES)
     parallel = next(c for c in cases if c["receipt_no"] == first[0])
     assert len(parallel["departments"]) == 3
+
+
+def test_the_demo_central_holds_the_resident_cards_licences_once_however_often_it_starts(
+    tmp_path: Path,
+) -> None:
+    from sqlmodel import func, select
+
+    from central.db import SharedRecordRow
+    from central.shared import check
+    from kiosk.contract import SharedCheck
+
+    central = InProcessCentral(tmp_path)
+    central.start()
+    try:
+        assert central.seed_demo_shared() == len(DEMO_SHARED)
+        central.seed_demo_shared()  # a restart seeds again: replaced, not doubled
+        db = central._app.state.db  # noqa: SLF001
+        with db.session() as s:
+            rows = s.exec(select(func.count()).select_from(SharedRecordRow)).one()
+            answer = check(
+                s,
+                central.id_hash_key,
+                SharedCheck(id_number=DEMO_SHARED[0][0], materials=["户口簿信息", "残疾人证信息"]),
+            )
+    finally:
+        central.stop()
+    assert rows == len(DEMO_SHARED)
+    assert [f.found for f in answer.findings] == [True, False]
