@@ -11,6 +11,9 @@ Ranking, best first:
 2. a keyword matches, or a synonym of the query (医保 → 医疗保险) is in the name or keywords;
 3. the guide text (description, conditions, materials, units) contains the query.
 
+A query wrapped in everyday words (我想…, …了, …怎么办) that leaves the page short is searched
+once more without them (``core_of``), its hits after the query's own: 失业了 finds 失业.
+
 Within a tier: more popular first, then shorter name, then code. Documents are numbered in
 that order, and every field is one long string per kind (entries joined by a separator), so
 ``str.find`` scans in C and hits come out already ranked: a scan stops as soon as it has
@@ -31,6 +34,28 @@ from kiosk.catalog.pinyin import initials_of, is_latin, normalize_query, pinyin_
 
 SEP = "\x00"
 TIER_NAMES = ("name_prefix", "name", "keyword", "text")
+# Words around what a citizen means, not part of it; longest first so 怎么办理 goes whole.
+FILLER_PREFIXES = ("我想要", "我想", "我要", "想要", "请问", "怎么", "如何")
+FILLER_SUFFIXES = ("怎么办理", "在哪里办", "怎么办", "怎么弄", "在哪办", "去哪办", "了", "吗", "呢")
+
+
+def core_of(query: str) -> str:
+    """``query`` (normalized) without the everyday words around it; itself when nothing of at
+    least two characters would be left (了 alone stays 了, 结婚了 becomes 结婚)."""
+    core = query
+    for prefix in FILLER_PREFIXES:
+        if core.startswith(prefix):
+            core = core[len(prefix) :]
+            break
+    stripped = True
+    while stripped:  # 丢了怎么办: both go
+        stripped = False
+        for suffix in FILLER_SUFFIXES:
+            if core.endswith(suffix) and len(core) > len(suffix):
+                core = core[: -len(suffix)]
+                stripped = True
+                break
+    return core if len(core) >= 2 else query
 
 
 @dataclass(frozen=True)
@@ -207,6 +232,14 @@ class SearchIndex:
         if not q or limit <= 0:
             return []
         found: dict[int, int] = {}  # doc -> tier, in rank order
+        self._collect(q, limit, found)
+        core = core_of(q)
+        if core != q and len(found) < limit:
+            self._collect(core, limit, found)
+        return [self._result(doc, tier) for doc, tier in found.items()]
+
+    def _collect(self, q: str, limit: int, found: dict[int, int]) -> None:
+        """Add the best hits of ``q`` to ``found`` (in rank order) until it holds ``limit``."""
         for tier, sources in enumerate(self._tiers(q)):
             need = limit - len(found)
             if need <= 0:
@@ -223,7 +256,6 @@ class SearchIndex:
                         break
             for doc in sorted(candidates)[:need]:
                 found[doc] = tier
-        return [self._result(doc, tier) for doc, tier in found.items()]
 
     def _result(self, doc: int, tier: int) -> SearchResult:
         e = self.docs[doc]

@@ -154,6 +154,19 @@ def _guide_marriage(ui: KioskUi) -> None:
     ui.page_command("scrollToMaterials")
 
 
+def _guide(code: str, command: str | None = None) -> Callable[[KioskUi], None]:
+    """The guide of ``code``, at its top or after a page command (``scrollToMaterials`` …)."""
+
+    def setup(ui: KioskUi) -> None:
+        ui.catalog.openGuide(code)
+        _show(ui, "guideDetail")
+        wait_until(lambda: ui.catalog.property("guide").get("code") == code)
+        if command:
+            ui.page_command(command)
+
+    return setup
+
+
 def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
     emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     if emulator is not None and emulator.latest_png is not None:
