@@ -25,6 +25,7 @@ from tools.screenshots.scenes import (
     SceneError,
     _all_ok,
     _attract,
+    _business_slip_printed,
     _card,
     _guide,
     _guide_agent,
@@ -159,6 +160,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-detail-tag-help", _tag_help("citywideBadge")),
     Scene("guide-detail-promised-help", _tag_help("promisedBadge")),
     Scene("guide-slip-printed-preview", _slip_printed),
+    Scene("guide-slip-business-preview", _business_slip_printed),
     Scene("guide-slip-paper-out", _slip_paper_out),
     Scene("search-shebao", _search("社保")),
     Scene("search-kaigongsi", _search("开公司")),
@@ -344,6 +346,7 @@ def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path 
     try:
         if scene.setup in (
             _slip_printed,
+            _business_slip_printed,
             _consult_filed,
             _complain_filed,
             _apply_receipt_preview,

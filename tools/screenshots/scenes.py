@@ -173,12 +173,20 @@ def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
         shutil.copy(emulator.latest_png, out_dir / f"print-{name}.png")
 
 
-def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
-    _guide_detail(ui)
-    ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
+def _print_guide_slip(ui: KioskUi, out_dir: Path, code: str, name: str) -> None:
+    _guide(code)(ui)
+    ui.catalog.printSlip(code)
     wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
     wait_until(lambda: ui.catalog.property("previewUrl"), 10)  # demo: the print preview
-    _copy_print(ui, out_dir, "notification-slip")
+    _copy_print(ui, out_dir, name)
+
+
+def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
+    _print_guide_slip(ui, out_dir, SOCIAL_SECURITY_CARD, "notification-slip")
+
+
+def _business_slip_printed(ui: KioskUi, out_dir: Path) -> None:
+    _print_guide_slip(ui, out_dir, "QY-001", "notification-slip-business")
 
 
 def _slip_paper_out(ui: KioskUi) -> None:
