@@ -42,6 +42,7 @@ def birth() -> list[dict[str, Any]]:
                 "三孩",
                 "生二胎",
                 "生三胎",
+                "生孩子",
             ],
             popularity=70,
             legal=[
