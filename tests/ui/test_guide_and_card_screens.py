@@ -76,7 +76,9 @@ def test_a_citizen_who_types_kaigongsi_gets_the_start_up_bundle_and_its_slip(liv
 
     tap(live_ui, find_item(live_ui.window.contentItem(), "printSlip"))
     qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed")
-    lines = emulator_of(live_ui.kiosk.printer).jobs[-1].lines
+    emulator = emulator_of(live_ui.kiosk.printer)
+    assert emulator is not None
+    lines = emulator.jobs[-1].lines
     job_text = "".join(line.strip() for line in lines)  # long lines wrap on paper
     assert "公司章程" in job_text and "可承诺" in job_text
     assert "依据：《中华人民共和国市场主体登记管理条例》第十六条" in job_text
