@@ -11,6 +11,12 @@ Ranking, best first:
 2. a keyword matches, or a synonym of the query (医保 → 医疗保险) is in the name or keywords;
 3. the guide text (description, conditions, materials, units) contains the query.
 
+A query wrapped in everyday words (我想…, …了, …怎么办) that leaves the page short is searched
+once more without them (``core_of``), its hits after the query's own: 失业了 finds 失业. If the
+page is still short, a keyword found whole *inside* the query counts (办准生证 holds 准生证,
+宝宝上户口 holds 上户口), longer keywords first: each substring of the query is looked up in a
+table of keywords, so it costs a few hundred dictionary look-ups, not a scan.
+
 Within a tier: more popular first, then shorter name, then code. Documents are numbered in
 that order, and every field is one long string per kind (entries joined by a separator), so
 ``str.find`` scans in C and hits come out already ranked: a scan stops as soon as it has
@@ -31,6 +37,29 @@ from kiosk.catalog.pinyin import initials_of, is_latin, normalize_query, pinyin_
 
 SEP = "\x00"
 TIER_NAMES = ("name_prefix", "name", "keyword", "text")
+MAX_KEYWORD_INSIDE = 12  # longest keyword looked for inside a query (characters)
+# Words around what a citizen means, not part of it; longest first so 怎么办理 goes whole.
+FILLER_PREFIXES = ("我想要", "我想", "我要", "想要", "请问", "怎么", "如何")
+FILLER_SUFFIXES = ("怎么办理", "在哪里办", "怎么办", "怎么弄", "在哪办", "去哪办", "了", "吗", "呢")
+
+
+def core_of(query: str) -> str:
+    """``query`` (normalized) without the everyday words around it; itself when nothing of at
+    least two characters would be left (了 alone stays 了, 结婚了 becomes 结婚)."""
+    core = query
+    for prefix in FILLER_PREFIXES:
+        if core.startswith(prefix):
+            core = core[len(prefix) :]
+            break
+    stripped = True
+    while stripped:  # 丢了怎么办: both go
+        stripped = False
+        for suffix in FILLER_SUFFIXES:
+            if core.endswith(suffix) and len(core) > len(suffix):
+                core = core[: -len(suffix)]
+                stripped = True
+                break
+    return core if len(core) >= 2 else query
 
 
 @dataclass(frozen=True)
@@ -149,6 +178,7 @@ class SearchIndex:
         self._keywords = _Blob()
         self._keyword_latin = _Blob()
         self._body = _Blob()
+        self._keyword_docs: dict[str, list[int]] = {}  # keyword -> documents, in rank order
         for doc, e in enumerate(self.docs):
             self._add(doc, e)
         for blob in self._blobs():
@@ -175,6 +205,9 @@ class SearchIndex:
             self._name_latin_inner.add(doc, "".join(heads[i:]))
         for kw, kw_pinyin in zip(e.keywords, e.keywords_pinyin, strict=False):
             self._keywords.add(doc, normalize_query(kw))
+            docs = self._keyword_docs.setdefault(normalize_query(kw), [])
+            if not docs or docs[-1] != doc:
+                docs.append(doc)
             self._keyword_latin.add(doc, kw_pinyin.replace(" ", ""))
             self._keyword_latin.add(doc, initials_of(kw_pinyin))
         self._body.add(doc, normalize_query(e.body))
@@ -207,6 +240,29 @@ class SearchIndex:
         if not q or limit <= 0:
             return []
         found: dict[int, int] = {}  # doc -> tier, in rank order
+        self._collect(q, limit, found)
+        core = core_of(q)
+        if core != q and len(found) < limit:
+            self._collect(core, limit, found)
+        if len(found) < limit and not is_latin(q):
+            self._keywords_inside(core, limit, found)
+        return [self._result(doc, tier) for doc, tier in found.items()]
+
+    def _keywords_inside(self, q: str, limit: int, found: dict[int, int]) -> None:
+        """Add documents with a keyword (of two characters or more) found whole inside ``q``,
+        longest keyword first, each length in rank order."""
+        tier = TIER_NAMES.index("keyword")
+        for size in range(min(len(q) - 1, MAX_KEYWORD_INSIDE), 1, -1):
+            hits: set[int] = set()
+            for start in range(len(q) - size + 1):
+                hits.update(self._keyword_docs.get(q[start : start + size], ()))
+            for doc in sorted(hits - found.keys()):
+                if len(found) >= limit:
+                    return
+                found[doc] = tier
+
+    def _collect(self, q: str, limit: int, found: dict[int, int]) -> None:
+        """Add the best hits of ``q`` to ``found`` (in rank order) until it holds ``limit``."""
         for tier, sources in enumerate(self._tiers(q)):
             need = limit - len(found)
             if need <= 0:
@@ -223,7 +279,6 @@ class SearchIndex:
                         break
             for doc in sorted(candidates)[:need]:
                 found[doc] = tier
-        return [self._result(doc, tier) for doc, tier in found.items()]
 
     def _result(self, doc: int, tier: int) -> SearchResult:
         e = self.docs[doc]

@@ -54,6 +54,38 @@ def test_a_citizen_finds_the_social_security_card_by_initials_and_prints_the_sli
     assert live_ui.catalog.property("previewUrl") == ""
 
 
+def test_a_citizen_who_types_kaigongsi_gets_the_start_up_bundle_and_its_slip(live_ui, qtbot):
+    open_page(live_ui, qtbot, "search")
+    live_ui.page_command("setQuery", "我要开公司")
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("searchResults")))
+    first = live_ui.catalog.property("searchResults")[0]
+    assert first["code"] == "QY-001" and first["name"].startswith("企业开办“一件事”")
+
+    row = None
+
+    def row_shown() -> bool:
+        nonlocal row
+        row = find_item(live_ui.window.contentItem(), "result_QY-001")
+        return row is not None and row.isVisible()
+
+    qtbot.waitUntil(row_shown)
+    tap(live_ui, row)
+    qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "QY-001")
+    texts = " ".join(visible_texts(live_ui))
+    assert "企业开办（取号 D 字头）" in texts
+
+    tap(live_ui, find_item(live_ui.window.contentItem(), "printSlip"))
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed")
+    emulator = emulator_of(live_ui.kiosk.printer)
+    assert emulator is not None
+    lines = emulator.jobs[-1].lines
+    job_text = "".join(line.strip() for line in lines)  # long lines wrap on paper
+    assert "公司章程" in job_text and "可承诺" in job_text
+    assert "依据：《中华人民共和国市场主体登记管理条例》第十六条" in job_text
+    assert "法定 3 个工作日，承诺 2 个工作日" in job_text and "不收费" in job_text
+    assert "办理窗口：企业开办（取号 D 字头）" in job_text
+
+
 def test_out_of_paper_is_said_in_plain_words_and_the_slip_can_be_printed_again(live_ui, qtbot):
     emulator = emulator_of(live_ui.kiosk.printer)
     live_ui.catalog.openGuide("SB-001")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.catalog.pinyin import initials_of, normalize_query, pinyin_key
-from kiosk.catalog.search import SearchEntry, SearchIndex, SynonymTable
+from kiosk.catalog.search import SearchEntry, SearchIndex, SynonymTable, core_of
 
 
 def entry(code: str, name: str, keywords: tuple[str, ...] = (), body: str = "", pop: int = 0):
@@ -111,3 +111,43 @@ def test_a_process_without_pypinyin_gets_the_same_keys_from_the_child_process():
         pinyin_key("ABC证明"),
         pinyin_key("重庆"),
     ]
+
+
+def test_everyday_words_around_a_query_are_dropped_when_the_page_is_short() -> None:
+    index = SearchIndex(
+        [
+            entry("U", "失业保险金申领", keywords=("失业",), pop=10),
+            entry("M", "结婚登记", keywords=("结婚",), pop=5),
+            entry("X", "失业了怎么办讲座", pop=1),
+        ],
+        SYN,
+    )
+    # The query's own hit (the literal phrase) stays first; the core's hits follow.
+    assert [r.code for r in index.search("失业了怎么办")] == ["X", "U"]
+    assert [r.code for r in index.search("失业了")] == ["X", "U"]
+    assert [r.code for r in index.search("我想结婚")] == ["M"]
+    assert [r.code for r in index.search("失业了", 1)] == ["X"]  # a full page is not extended
+    assert core_of("结婚了") == "结婚"
+    assert core_of("我要开公司") == "开公司"
+    assert core_of("了") == "了" and core_of("好了") == "好了"  # nothing of two characters left
+    assert core_of("请问怎么办") == "怎么办"  # a filler alone is kept, not emptied
+
+
+def test_a_keyword_inside_a_longer_query_finds_its_service_longest_first() -> None:
+    index = SearchIndex(
+        [
+            entry("P", "生育登记", keywords=("准生证",), pop=5),
+            entry("L", "企业开办", keywords=("营业执照",), pop=9),
+            entry("D", "企业注销", keywords=("注销",), pop=1),
+            entry("B", "某某", keywords=("生证",), pop=50),
+        ],
+        SYN,
+    )
+    assert [r.code for r in index.search("办准生证")] == ["P", "B"]  # 准生证 before 生证
+    assert [r.code for r in index.search("注销营业执照")] == ["L", "D"]
+    assert [r.matched for r in index.search("办准生证")] == ["keyword", "keyword"]
+    assert [r.code for r in index.search("办准生证", 1)] == ["P"]
+    assert index.search("办事须知") == []  # no keyword inside, nothing made up
+    latin = SearchIndex([entry("G", "商标注册", keywords=("logo",))], SYN)
+    assert latin.search("logo")[0].code == "G"
+    assert latin.search("mylogo") == []  # letters are pinyin: matched by their own tiers only

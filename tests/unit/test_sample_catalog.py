@@ -15,6 +15,7 @@ GUIDE_FIELDS = {name for name, field in Guide.model_fields.items() if field.is_r
 REQUIRED_THEMES = {
     "生育收养", "户籍办理", "社会保障", "就业创业", "医疗卫生", "教育", "住房保障",
     "婚姻登记", "残疾人服务", "养老服务", "文化体育", "扶贫救助", "知识产权", "法律服务",
+    "企业开办",
 }  # fmt: skip
 # Consultations: a citizen asks, nothing is handed in, so the guide lists no materials.
 CONSULTATIONS = {"JY-004", "LS-004"}
@@ -176,3 +177,44 @@ def test_at_least_fifteen_services_carry_a_form_with_card_prefilled_identity(
     for s in with_form:
         prefilled = {f.get("prefill") for f in s["guide"]["form"]["fields"]}
         assert {"name", "id_number"} <= prefilled, s["code"]
+
+
+def test_business_theme_bundles_the_start_up_and_follows_the_registration_rules(
+    sample_catalog: dict[str, Any],
+) -> None:
+    by_code = {s["code"]: s for s in sample_catalog["services"] if s["theme"] == "business"}
+    assert set(by_code) == {"QY-001", "QY-002", "QY-003", "QY-004", "QY-005"}
+    bundle = by_code["QY-001"]["guide"]
+    steps = " ".join(s["name"] for s in bundle["steps"])
+    for part in ("设立登记", "公章", "发票", "社保", "公积金", "银行"):
+        assert part in steps, part
+    # One application, done in 1-3 working days; registration itself within 3 (条例 第十九条).
+    assert bundle["time_limit"] == {"statutory_days": 3, "promised_days": 2, "unit": "working"}
+    for code, s in by_code.items():
+        g = s["guide"]
+        assert g["queue"] == "business", code
+        assert g["fees"]["free"], code  # registration is free
+        assert any("市场主体登记管理条例" in b["law"] for b in g["legal_basis"]), code
+        assert sum(st["time_limit_days"] for st in g["steps"]) == g["time_limit"]["promised_days"]
+        for m in g["materials"]:
+            if m["name"].endswith("申请书") or m["name"].endswith("申请表"):
+                assert m["sample_template"], (code, m["name"])
+    # Simplified deregistration: the 20-day public notice of 第三十三条, the investors' promise.
+    dereg = by_code["QY-004"]["guide"]
+    assert any("20日" in c for c in dereg["conditions"])
+    promise = next(m for m in dereg["materials"] if m["name"] == "全体投资人承诺书")
+    assert promise["basis"]["article"] == "第三十三条"
+    # Self-printing the licence: 即办, nothing but the ID card read at the printer.
+    printing = by_code["QY-005"]["guide"]
+    assert printing["time_limit"]["promised_days"] == 0
+    assert [m["name"] for m in printing["materials"]] == ["法定代表人（负责人、经营者）居民身份证"]
+    assert not printing["agent_allowed"]
+
+
+def test_employment_refers_licences_to_the_business_theme(sample_catalog: dict[str, Any]) -> None:
+    by_code = {s["code"]: s for s in sample_catalog["services"]}
+    advice = by_code["JY-004"]
+    assert any("企业开办" in f["answer"] for f in advice["guide"]["faq"])
+    # Both answer 开公司; the registration bundle ranks first (tests/data/phrases.json).
+    assert "开公司" in advice["keywords"] and "开公司" in by_code["QY-001"]["keywords"]
+    assert by_code["QY-001"]["popularity"] > advice["popularity"]

@@ -42,6 +42,8 @@ def test_the_catalog_names_the_queues_the_bundled_halls_route() -> None:
     assert hall.for_service(by_code["YL-001"]).code == "B"
     assert hall.for_service(by_code["ZF-004"]).code == "C"
     assert hall.for_service(by_code["HY-001"]).code == "A"
+    assert hall.for_service(by_code["QY-001"]).code == "D"  # 企业开办 has its own window
+    assert hall.for_service(by_code["JY-002"]).code == "B"
     assert (hall.early_min, hall.late_min, hall.priority_proof_age) == (30, 15, 70)
 
 

@@ -23,6 +23,7 @@ RELIEF = "《社会救助暂行办法》"
 CIVIL_CODE = "《中华人民共和国民法典》"
 MARRIAGE_2025 = "《婚姻登记条例》（2025年修订）"
 SSCARD = "《示范市社会保障卡管理办法》"
+MARKET_REG = "《中华人民共和国市场主体登记管理条例》"
 
 Basis = dict[str, str]
 
@@ -123,6 +124,17 @@ MATERIAL_BASIS: dict[str, tuple[Basis, dict[str, Basis]]] = {
     "LS-001": (law("《中华人民共和国法律援助法》", "第四十一条、第四十三条"), {}),
     "LS-002": (law("《中华人民共和国公证法》", "第二十七条"), {}),
     "LS-003": (law("《中华人民共和国人民调解法》", "第十七条"), {}),
+    "QY-001": (law(MARKET_REG, "第十六条"), {}),
+    "QY-002": (law(MARKET_REG, "第十六条"), {}),
+    "QY-003": (
+        law(MARKET_REG, "第十六条"),
+        {"变更决议或决定": law(MARKET_REG, "第二十四条")},
+    ),
+    "QY-004": (
+        law(MARKET_REG, "第十六条"),
+        {"全体投资人承诺书": law(MARKET_REG, "第三十三条")},
+    ),
+    "QY-005": (law("《示范市营业执照自助打印服务规范》", "第六条"), {}),
 }
 
 

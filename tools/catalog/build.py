@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kiosk.catalog.validation import validate_catalog
-from tools.catalog import data_family, data_public, data_social, data_support
+from tools.catalog import data_business, data_family, data_public, data_social, data_support
 from tools.catalog.basis import apply_basis
 from tools.catalog.commitments import apply_commitments
 from tools.catalog.forms import FORMS
@@ -20,14 +20,15 @@ from tools.catalog.samples import ship_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
-VERSION = 2026120301
-PUBLISHED = "2026-12-02"
+VERSION = 2026120302
+PUBLISHED = "2026-12-03"
 
 THEMES = [
     ("birth_adoption", "生育收养"),
     ("household", "户籍办理"),
     ("social_security", "社会保障"),
     ("employment", "就业创业"),
+    ("business", "企业开办"),
     ("medical", "医疗卫生"),
     ("education", "教育"),
     ("housing", "住房保障"),
@@ -48,6 +49,7 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         + data_social.services()
         + data_public.services()
         + data_support.services()
+        + data_business.services()
     )
     apply_basis(services)
     apply_commitments(services)

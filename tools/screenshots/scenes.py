@@ -154,18 +154,39 @@ def _guide_marriage(ui: KioskUi) -> None:
     ui.page_command("scrollToMaterials")
 
 
+def _guide(code: str, command: str | None = None) -> Callable[[KioskUi], None]:
+    """The guide of ``code``, at its top or after a page command (``scrollToMaterials`` …)."""
+
+    def setup(ui: KioskUi) -> None:
+        ui.catalog.openGuide(code)
+        _show(ui, "guideDetail")
+        wait_until(lambda: ui.catalog.property("guide").get("code") == code)
+        if command:
+            ui.page_command(command)
+
+    return setup
+
+
 def _copy_print(ui: KioskUi, out_dir: Path, name: str) -> None:
     emulator = ui.demo.printer_emulator() if ui.demo is not None else None
     if emulator is not None and emulator.latest_png is not None:
         shutil.copy(emulator.latest_png, out_dir / f"print-{name}.png")
 
 
-def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
-    _guide_detail(ui)
-    ui.catalog.printSlip(SOCIAL_SECURITY_CARD)
+def _print_guide_slip(ui: KioskUi, out_dir: Path, code: str, name: str) -> None:
+    _guide(code)(ui)
+    ui.catalog.printSlip(code)
     wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
     wait_until(lambda: ui.catalog.property("previewUrl"), 10)  # demo: the print preview
-    _copy_print(ui, out_dir, "notification-slip")
+    _copy_print(ui, out_dir, name)
+
+
+def _slip_printed(ui: KioskUi, out_dir: Path) -> None:
+    _print_guide_slip(ui, out_dir, SOCIAL_SECURITY_CARD, "notification-slip")
+
+
+def _business_slip_printed(ui: KioskUi, out_dir: Path) -> None:
+    _print_guide_slip(ui, out_dir, "QY-001", "notification-slip-business")
 
 
 def _slip_paper_out(ui: KioskUi) -> None:
