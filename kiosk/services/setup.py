@@ -28,6 +28,7 @@ from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
 from kiosk.services.submit import SubmitService
 from kiosk.services.tickets import TicketService
+from kiosk.services.tickets.position import TicketPositions
 from kiosk.staff import StaffAccess
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
@@ -47,6 +48,8 @@ class CentralConnections:
     consult: Central
     complaints: Central
     assist: Central
+    positions: Central
+    evaluation: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -63,6 +66,7 @@ class Services:
     evaluation: EvaluationService
     appointments: AppointmentService
     tickets: TicketService
+    positions: TicketPositions
     checkin: CheckinService
     progress: ProgressService
     consult: ConsultService
@@ -142,9 +146,17 @@ def build_services(
         submit=SubmitService.for_settings(
             store, settings, progress_url=progress_url, printing=printing, queues=queues
         ),
-        evaluation=EvaluationService(store, settings.hall_id),
+        evaluation=EvaluationService(
+            store,
+            settings.hall_id,
+            central=connections.evaluation,
+            printing=printing,
+            terminal_id=settings.terminal_id,
+            hall_name=settings.hall_name,
+        ),
         appointments=AppointmentService(None, id_hasher),
         tickets=tickets,
+        positions=TicketPositions(store, connections.positions, hall_id=settings.hall_id),
         checkin=CheckinService(
             store,
             tickets,

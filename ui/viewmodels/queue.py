@@ -32,6 +32,8 @@ def qr_rows(text: str) -> list[str]:
 
 def ticket_view(ticket: Any, hall_id: str) -> dict[str, Any]:
     """What the screens show of an issued (or not yet printed) ticket; nothing personal."""
+    from kiosk.services.tickets.position import scan_code  # the core's, loaded on first use
+
     return {
         "id": ticket.ticket_id,
         "display": ticket.display,
@@ -45,7 +47,7 @@ def ticket_view(ticket: Any, hall_id: str) -> dict[str, Any]:
         "printReason": ticket.print_reason or "",
         "time": ticket.created_at.astimezone().strftime("%H:%M"),
         # Window staff scan it to find the ticket (the hall, the ticket's id, its number).
-        "qr": qr_rows(f"TICKET:{hall_id}:{ticket.ticket_id}:{ticket.display}"),
+        "qr": qr_rows(scan_code(hall_id, ticket.ticket_id, ticket.display)),
     }
 
 
