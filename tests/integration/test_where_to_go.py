@@ -96,3 +96,20 @@ def test_offline_the_terminal_says_it_cannot_know_and_keeps_the_figure_as_of_tak
     assert answer.waiting_before is None and answer.window_no is None
     assert answer.recorded_ahead == 1  # what central said when it was taken, kept as such
     assert answer.recorded_at is not None
+
+
+def test_a_ticket_numbered_offline_gets_the_terminals_own_estimate_said_as_such(
+    central: CentralProcess, terminal: Terminal
+) -> None:
+    window(central, 3, ["A"])
+    take(terminal)
+    second = terminal.tickets.take("A")  # online: central's figure for the queue
+    assert second.people_ahead == 1 and second.estimated_wait_min is not None
+    per_person = second.estimated_wait_min / second.people_ahead
+    assert second.local_ahead is None  # numbered by central: no local estimate
+    terminal.tickets.central.connect(None)  # the network goes down
+    third = terminal.tickets.take("A")
+    assert third.offline and third.people_ahead is None
+    assert (third.local_ahead, third.local_wait_min) == (2, round(per_person * 2))
+    fourth = terminal.tickets.take("A")
+    assert fourth.local_ahead == 3  # the offline ticket before it counts too

@@ -348,6 +348,21 @@ def _ticket_taken(ui: KioskUi, paper_out: bool = False) -> None:
             emulator.set(paper="ok")
 
 
+def _ticket_offline_estimate(ui: KioskUi) -> None:
+    """A ticket numbered offline after one central numbered: the terminal's own estimate."""
+    _ticket_taken(ui)
+    assert ui.kiosk is not None
+    tickets = ui.kiosk.services.connections.tickets
+    saved = tickets.client
+    tickets.client = None  # unreachable for this ticket only
+    try:
+        ui.visit.end()  # another person takes the next one
+        _ticket_taken(ui)
+        wait_until(lambda: ui.queue.property("ticket").get("offline") is True, 20)
+    finally:
+        tickets.client = saved
+
+
 def _ticket_issued(ui: KioskUi) -> None:
     _ticket_taken(ui)
 

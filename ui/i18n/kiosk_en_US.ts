@@ -3602,6 +3602,14 @@
         <translation>The network is down; this terminal gave your number. You will still be called; watch the display.</translation>
     </message>
     <message>
+        <source>本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>This terminal's estimate: about %1 people ahead, about %2 minutes. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+    </message>
+    <message>
+        <source>本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>This terminal's estimate: about %1 people ahead. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+    </message>
+    <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
         <translation>Write down or photograph this number and QR code, and show it at the window.</translation>
     </message>

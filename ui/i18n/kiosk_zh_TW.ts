@@ -3602,6 +3602,14 @@
         <translation>網路暫時中斷，本號碼由本終端發放，叫號不受影響，請留意叫號屏。</translation>
     </message>
     <message>
+        <source>本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>本終端估算：前面約 %1 人，約 %2 分鐘。只按本終端記錄估算，未計已叫的號和其他終端取的號，以叫號屏為準。</translation>
+    </message>
+    <message>
+        <source>本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>本終端估算：前面約 %1 人。只按本終端記錄估算，未計已叫的號和其他終端取的號，以叫號屏為準。</translation>
+    </message>
+    <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
         <translation>請記下或拍下此號碼和二維碼，到視窗時出示。</translation>
     </message>

@@ -44,6 +44,10 @@ def ticket_view(ticket: Any, hall_id: str) -> dict[str, Any]:
         "priority": ticket.priority,
         "peopleAhead": -1 if ticket.people_ahead is None else ticket.people_ahead,
         "waitMin": -1 if ticket.estimated_wait_min is None else ticket.estimated_wait_min,
+        "localAhead": -1 if getattr(ticket, "local_ahead", None) is None else ticket.local_ahead,
+        "localWaitMin": (
+            -1 if getattr(ticket, "local_wait_min", None) is None else ticket.local_wait_min
+        ),
         "printReason": ticket.print_reason or "",
         "time": ticket.created_at.astimezone().strftime("%H:%M"),
         # Window staff scan it to find the ticket (the hall, the ticket's id, its number).
