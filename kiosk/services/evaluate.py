@@ -193,8 +193,12 @@ class EvaluationService:
         (None: not recorded yet, the outbox delivers it later)."""
         if not self.central.configured:
             return None
-        wire = parse_intake("evaluation", body.model_dump(mode="json")).model_dump(mode="json")
-        item = BatchItem(key=key, kind=IntakeKind.EVALUATION, body=wire)
+        try:
+            wire = parse_intake("evaluation", body.model_dump(mode="json"))
+            item = BatchItem(key=key, kind=IntakeKind.EVALUATION, body=wire.model_dump(mode="json"))
+        except ValueError as exc:  # the outbox reports it to staff as a dead item
+            log.warning("rating cannot be handed over now: %s", type(exc).__name__)
+            return None
         try:
             reply = self.central.call(lambda c: c.send_batch([item]))
             result = next((r for r in reply.results if r.key == key), None)

@@ -141,3 +141,11 @@ def test_offline_no_promise_and_the_number_is_recorded_when_the_outbox_delivers(
     recorded = rater(term).rectification(rated.tracking_no)
     assert (recorded.state, recorded.offline) == ("received", False)
     assert recorded.deadline is not None
+
+
+def test_an_item_central_would_refuse_is_kept_for_staff_and_promises_nothing(
+    term: Terminal,
+) -> None:
+    rated = rater(term).rate("v1", BAD)  # a key too short for the intake contract
+    assert rated.tracking_no is not None and not rated.confirmed and rated.deadline is None
+    assert outbox_state(term, rated.key) == "pending"  # the outbox reports it, not the screen
