@@ -10,7 +10,7 @@ at a terminal can try numbers until one fits and read somebody else's answer.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
@@ -19,7 +19,7 @@ from sqlmodel import Session
 from central import plans
 from central.auth import AUTH_RESPONSES
 from central.counters import next_value
-from central.db import Counter, Database, FollowUpRow, as_utc
+from central.db import Counter, Database, FollowUpPlanRow, FollowUpRow, as_utc
 from kiosk.contract import (
     API_PREFIX,
     FollowUpAppeal,
@@ -29,14 +29,24 @@ from kiosk.contract import (
 )
 
 
-def to_status(row: FollowUpRow) -> FollowUpStatus:
-    """The wire form of a follow-up."""
+def to_status(row: FollowUpRow, plan: FollowUpPlanRow | None = None) -> FollowUpStatus:
+    """The wire form of a follow-up, with its plan's deadline, owner, action and result."""
+    extra: dict[str, Any] = {}
+    if plan is not None:
+        extra = {
+            "deadline": date.fromisoformat(plan.deadline),
+            "owner": plan.owner,
+            "action": plan.action,
+            "result": plan.result,
+            "appealed": plan.appealed_at is not None,
+        }
     return FollowUpStatus(
         tracking_no=row.tracking_no,
         kind=row.kind,
         state=row.state,
         answer=row.answer,
         updated_at=as_utc(row.updated_at),
+        **extra,
     )
 
 
@@ -80,7 +90,7 @@ def build_router(db: Database, auth: Any) -> APIRouter:
                 )
             row = s.get(FollowUpRow, query.tracking_no)
             if row is not None:
-                return to_status(row)
+                return to_status(row, s.get(FollowUpPlanRow, row.tracking_no))
             next_value(s, key)
         raise HTTPException(status_code=404, detail="no such tracking number")
 
@@ -96,7 +106,7 @@ def build_router(db: Database, auth: Any) -> APIRouter:
                 row = plans.appeal(
                     s, who.hall_id, request.tracking_no, request.reason, datetime.now(UTC)
                 )
-                return to_status(row)
+                return to_status(row, s.get(FollowUpPlanRow, row.tracking_no))
         except plans.AppealRefused as exc:
             status = 404 if exc.reason == "unknown" else 422
             raise HTTPException(status_code=status, detail=exc.reason) from None

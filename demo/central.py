@@ -276,6 +276,17 @@ class InProcessCentral:
 
         return call_staff(self.url, self.staff_token, method, path, body)
 
+    def close_rectification(self, tracking_no: str, owner: str, action: str, result: str) -> bool:
+        """Record and close a bad rating's 整改 as the hall manager would in the console
+        (demos, screenshots and tests); False when central knows no such open 整改."""
+        from central.plans import update_plan
+
+        with self._app.state.db.session() as s:
+            plan = update_plan(
+                s, "H0001", tracking_no, owner=owner, action=action, result=result, close=True
+            )
+            return plan is not None
+
     def stop(self) -> None:
         """Ask the server to finish and wait briefly for it."""
         if self._server is not None:

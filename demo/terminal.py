@@ -120,6 +120,23 @@ class DemoTerminal:
         receipts = self.receipts
         return bool(receipts) and self.simulate_scan(PROGRESS_URL.format(receipt_no=receipts[0]))
 
+    def scan_last_ticket(self) -> bool:
+        """Scan the QR code of the ticket this terminal gave out last (False: none yet)."""
+        from sqlmodel import col, select
+
+        from kiosk.services.tickets.position import scan_code
+        from kiosk.store.models import QueueTicketRow
+
+        with self.kiosk.store.session() as s:
+            row = s.exec(
+                select(QueueTicketRow)
+                .where(col(QueueTicketRow.status).in_(("issued", "shown_on_screen")))
+                .order_by(col(QueueTicketRow.created_at).desc())
+            ).first()
+        if row is None:
+            return False
+        return self.simulate_scan(scan_code(row.hall_id, row.ticket_id, row.display))
+
     def printer_emulator(self) -> EscposEmulator | None:
         """The emulated printer behind the simulated one (paper, pictures of each job)."""
         return emulator_of(self.kiosk.printer)

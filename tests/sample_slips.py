@@ -33,7 +33,17 @@ def sample_receipt(now: datetime) -> Document:
 
 def sample_ticket(now: datetime) -> Document:
     """A queue ticket."""
-    return L.ticket(L.TicketData(HALL, "T-20240506-A023", "A023", "社保医保综合窗口", 5, now))
+    return L.ticket(
+        L.TicketData(
+            HALL,
+            "T-20240506-A023",
+            "A023",
+            "社保医保综合窗口",
+            5,
+            now,
+            scan_code="TICKET:H0001:T-20240506-A023:A023",
+        )
+    )
 
 
 def sample_slip(now: datetime) -> Document:
@@ -127,6 +137,26 @@ def sample_acknowledgement(now: datetime) -> Document:
     )
 
 
+def sample_rectification(now: datetime) -> Document:
+    """A bad rating's 整改 acknowledgement, as EvaluationService prints it once central
+    recorded the 整改 (the deadline is central's)."""
+    from datetime import date
+
+    from kiosk.services.evaluate import next_step
+
+    return L.acknowledgement(
+        L.AcknowledgementData(
+            kind="evaluation",
+            hall_name=HALL,
+            tracking_no="ZG20240506T010007K3QZ",
+            created_at=now,
+            detail="非常不满意",
+            message=next_step(date(2024, 5, 27)),
+            hotline="12345",
+        )
+    )
+
+
 def sample_test_page(now: datetime, paper_mm: int = 80) -> Document:
     """The printer test page."""
     return L.test_page(L.TestPageData("sim:", f"{paper_mm}mm-gb18030", paper_mm, now))
@@ -140,5 +170,6 @@ def sample_documents(now: datetime, paper_mm: int = 80) -> dict[str, Document]:
         "ticket": sample_ticket(now),
         "slip": sample_slip(now),
         "acknowledgement": sample_acknowledgement(now),
+        "rectification": sample_rectification(now),
         "test": sample_test_page(now, paper_mm),
     }

@@ -50,6 +50,7 @@ from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.viewmodels.submission import SubmissionViewModel
+from ui.viewmodels.where_to_go import WhereToGoViewModel
 from ui.voice import VoiceGuide
 
 if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/test_startup_imports)
@@ -147,6 +148,8 @@ class KioskUi:
         self.follow_up_filed = FollowUpFiledViewModel(dispatcher, visit, parent=engine)
         self.consult = ConsultViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
         self.queue = QueueViewModel(dispatcher, visit, parent=engine)
+        self.where_to_go = WhereToGoViewModel(dispatcher, visit, parent=engine)
+        self.where_to_go.centralAnswered.connect(self.status.central_answered)
         # Answers that came from central, or from what the terminal kept, tell the status bar.
         self.queue.centralAnswered.connect(self.status.central_answered)
         self.progress.centralAnswered.connect(self.status.central_answered)
@@ -195,6 +198,7 @@ class KioskUi:
         context.setContextProperty("followUpStatus", self.follow_up_status)
         context.setContextProperty("assist", self.assist)
         context.setContextProperty("queue", self.queue)
+        context.setContextProperty("whereToGo", self.where_to_go)
         context.setContextProperty("voice", self.voice)
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
@@ -317,12 +321,18 @@ class KioskUi:
             on_reader_back=self.dispatcher.wrap(self.status.reader_back),
         )
         events.scan = ScanCallbacks(
-            on_scan=self.dispatcher.wrap(self.progress.on_scan),
+            on_scan=self.dispatcher.wrap(self._on_scan),
             on_lost=self.dispatcher.wrap(self.progress.on_scanner_lost),
             on_back=self.dispatcher.wrap(self.progress.on_scanner_back),
         )
         kiosk.start()
         self.dispatcher.post(self._core_ready, kiosk, demo)
+
+    def _on_scan(self, data: str) -> None:
+        """A code from the scanner (GUI thread): each scan page's view-model takes it only
+        while its page listens."""
+        self.progress.on_scan(data)
+        self.where_to_go.on_scan(data)
 
     def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
         self.kiosk, self.demo = kiosk, demo
@@ -367,7 +377,14 @@ class KioskUi:
         self.consult.attach(services.consult, kiosk.tasks)
         self.complaints.attach(services.complaints, kiosk.tasks)
         self.follow_up_filed.attach(watcher)
-        self.follow_up_status.attach(services.consult, services.complaints, kiosk.tasks)
+        self.follow_up_status.attach(
+            services.consult, services.complaints, kiosk.tasks, services.evaluation
+        )
+        self.where_to_go.attach(
+            services.positions,
+            kiosk.tasks,
+            simulate_scan=demo.scan_last_ticket if demo is not None else None,
+        )
         self.queue.attach(
             services.tickets,
             services.checkin,

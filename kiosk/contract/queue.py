@@ -111,9 +111,15 @@ class FollowUpStatus(WireModel):
 
     tracking_no: str
     kind: str
-    state: str = Field(description="received | in_progress | answered | closed")
+    state: str = Field(description="received | in_progress | answered | closed | appealed")
     answer: str = ""
     updated_at: datetime
+    # Its plan (central.plans), when it has one: a bad rating's 整改 shows all of it.
+    deadline: date | None = Field(default=None, description="due by (hall's working days)")
+    owner: str = Field(default="", description="who is responsible (a post or department)")
+    action: str = Field(default="", description="what was done")
+    result: str = Field(default="", description="the result told to the citizen")
+    appealed: bool = Field(default=False, description="the citizen appealed (申诉) once")
 
 
 class StaffFollowUpUpdate(WireModel):

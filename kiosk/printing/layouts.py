@@ -58,6 +58,7 @@ LABELS: dict[str, str] = {
     "ahead": "您前面还有 {n} 人等候",
     "ticket_time": "取号时间",
     "ticket_note": "请留意叫号，过号请重新取号",
+    "ticket_scan": "到自助终端扫码，查看叫号进度和办理窗口",
     "ticket_offline": "网络中断时取号，等候人数以大厅叫号屏为准",
     "priority": "优先",
     "consultation": "咨询留言回执",
@@ -213,6 +214,7 @@ class TicketData:
     people_ahead: int | None  # None: numbered offline, the terminal cannot know
     issued_at: datetime
     logo_path: str | None = None
+    scan_code: str = ""  # the QR code 我该去哪 reads (see kiosk.services.tickets.position)
 
 
 def ticket(data: TicketData) -> Document:
@@ -231,10 +233,10 @@ def ticket(data: TicketData) -> Document:
             tall=data.people_ahead is not None,
         ),
         Text(f"{LABELS['ticket_time']}：{_when(data.issued_at)}", align="center"),
-        Separator(),
-        Text(LABELS["ticket_note"], align="center"),
-        Cut(),
     ]
+    if data.scan_code:
+        blocks.append(QrCode(data.scan_code, module=4, caption=LABELS["ticket_scan"]))
+    blocks += [Separator(), Text(LABELS["ticket_note"], align="center"), Cut()]
     return Document("ticket", data.ticket_id, tuple(blocks))
 
 

@@ -87,6 +87,9 @@ def _wrap_paragraph(text: str, columns: int) -> list[str]:
             current = lines[-1]
             if token[0] in NO_LINE_START and len(current) > 1:
                 carry.append(current.pop())
+                # "前）。": a closing mark carried down takes the character before it too.
+                while carry[0][0] in NO_LINE_START and len(current) > 1:
+                    carry.insert(0, current.pop())
             while len(current) > 1 and current[-1] and current[-1][-1] in NO_LINE_END:
                 carry.insert(0, current.pop())
             carried = sum(display_width(t) for t in carry)

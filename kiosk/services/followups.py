@@ -1,6 +1,7 @@
 """Tracking numbers for complaints and questions, and their state from central.
 
-The terminal numbers the slip it prints at once (offline too): ``TS`` (投诉) or ``ZX`` (咨询)
+The terminal numbers the slip it prints at once (offline too): ``TS`` (投诉), ``ZX`` (咨询) or
+``ZG`` (a bad rating's 整改, :mod:`kiosk.services.evaluate`)
 + date + terminal id + a per-day sequence + four random characters, e.g.
 ``TS20261128T010007K3QZ``; central keeps that number. The random tail (Crockford base 32, so
 ``O``/``I``/``L`` typed by mistake still match) is what makes an answer private: the rest of the
@@ -16,8 +17,8 @@ import secrets
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import ClassVar, Literal, TypedDict
+from datetime import date, datetime
+from typing import Any, ClassVar, Literal, TypedDict
 
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -35,7 +36,7 @@ from kiosk.sync.outbox import enqueue
 
 log = logging.getLogger(__name__)
 
-PREFIXES = {"complaint": "TS", "consultation": "ZX"}
+PREFIXES = {"complaint": "TS", "consultation": "ZX", "rectification": "ZG"}
 # Printed on every complaint and question slip: the national public-service hotline.
 HOTLINE = "12345"
 MAX_TEXT = 4000
@@ -63,6 +64,13 @@ class FollowUpView:
     created_at: datetime
     fetched_at: datetime | None
     offline: bool
+    # The plan as central answered now (not kept offline): a 整改's deadline, owner, action,
+    # result, and whether the citizen already appealed.
+    deadline: date | None = None
+    owner: str = ""
+    action: str = ""
+    result: str = ""
+    appealed: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,8 +168,16 @@ class FollowUps:
         if not tracking_no.startswith(PREFIXES[kind]):
             raise self._missed()
         offline = False
+        plan: dict[str, Any] = {}
         try:
             answer = self.central.call(lambda c: c.followup(tracking_no))
+            plan = {
+                "deadline": answer.deadline,
+                "owner": answer.owner,
+                "action": answer.action,
+                "result": answer.result,
+                "appealed": answer.appealed,
+            }
             with self.store.session(write=True) as s:
                 row = s.get(FollowUpRow, tracking_no) or FollowUpRow(
                     tracking_no=tracking_no,
@@ -194,6 +210,7 @@ class FollowUps:
             created_at=datetime.fromisoformat(known.created_at),
             fetched_at=datetime.fromisoformat(known.fetched_at) if known.fetched_at else None,
             offline=offline,
+            **plan,
         )
 
 

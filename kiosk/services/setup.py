@@ -29,6 +29,7 @@ from kiosk.services.queues import queues_for
 from kiosk.services.shared_data import SharedDataService
 from kiosk.services.submit import SubmitService
 from kiosk.services.tickets import TicketService
+from kiosk.services.tickets.position import TicketPositions
 from kiosk.staff import StaffAccess
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
@@ -49,6 +50,8 @@ class CentralConnections:
     complaints: Central
     assist: Central
     shared: Central
+    positions: Central
+    evaluation: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -65,6 +68,7 @@ class Services:
     evaluation: EvaluationService
     appointments: AppointmentService
     tickets: TicketService
+    positions: TicketPositions
     checkin: CheckinService
     progress: ProgressService
     consult: ConsultService
@@ -145,9 +149,17 @@ def build_services(
         submit=SubmitService.for_settings(
             store, settings, progress_url=progress_url, printing=printing, queues=queues
         ),
-        evaluation=EvaluationService(store, settings.hall_id),
+        evaluation=EvaluationService(
+            store,
+            settings.hall_id,
+            central=connections.evaluation,
+            printing=printing,
+            terminal_id=settings.terminal_id,
+            hall_name=settings.hall_name,
+        ),
         appointments=AppointmentService(None, id_hasher),
         tickets=tickets,
+        positions=TicketPositions(store, connections.positions, hall_id=settings.hall_id),
         checkin=CheckinService(
             store,
             tickets,

@@ -261,6 +261,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             WHERE last_error IS NOT NULL""",
         ),
     ),
+    Migration(
+        10,
+        "followup: a bad rating's 整改 (rectification) is tracked like a complaint",
+        (
+            # SQLite cannot change a CHECK: the table is rebuilt with the wider one.
+            """CREATE TABLE followup_v10 (
+                tracking_no TEXT PRIMARY KEY,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('complaint', 'consultation', 'rectification')),
+                topic TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'submitted',
+                answer TEXT NOT NULL DEFAULT '',
+                fetched_at TEXT
+            )""",
+            "INSERT INTO followup_v10 SELECT tracking_no, kind, topic, created_at, state, "
+            "answer, fetched_at FROM followup",
+            "DROP TABLE followup",
+            "ALTER TABLE followup_v10 RENAME TO followup",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

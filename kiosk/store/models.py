@@ -206,7 +206,8 @@ class AppointmentCacheRow(SQLModel, table=True):
 
 
 class FollowUpRow(SQLModel, table=True):
-    """A complaint or question left here, by tracking number; never any personal data."""
+    """A complaint, question or bad rating's 整改 left here, by tracking number; never any
+    personal data."""
 
     __tablename__ = "followup"
 

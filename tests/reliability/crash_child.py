@@ -160,7 +160,7 @@ def main(args: dict[str, Any]) -> None:
     def rate() -> None:
         receipt = rated.pop() if rated else None
         rating = Rating(level=rng.choice((1, 3, 5)), reasons=("等候时间长",), comment="还行")
-        ack("evaluation", evaluate.rate(uuid.uuid4().hex, rating, receipt))
+        ack("evaluation", evaluate.rate(uuid.uuid4().hex, rating, receipt).key)
 
     def complain() -> None:
         filed = complaints.file(

@@ -291,12 +291,15 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     press(ui, qtbot, "submitRating")
     qtbot.waitUntil(lambda: ui.rating.property("ratingState") == "sent")
     assert "感谢您的评价！" in shown_text(ui)
-    # No follow-up of unsatisfied ratings exists yet, so none is promised.
-    assert "您的评价已记录" in shown_text(ui)
-    assert "回访" not in shown_text(ui) and "15个工作日" not in shown_text(ui)
+    # 不满意 opens a 整改 at central: its number, and the promise with central's deadline.
+    tracking = ui.rating.property("trackingNo")
+    assert tracking.startswith("ZG") and ui.rating.property("followUpConfirmed")
+    assert tracking in shown_text(ui)
+    assert f"我们将在15个工作日内回访整改（{ui.rating.property('deadline')}前）。" in shown_text(ui)
     qtbot.waitUntil(lambda: bool(central_rows(ui, "evaluation")))
     (rating,) = central_rows(ui, "evaluation")
     assert rating["level"] == 2 and rating["receipt_no"] == receipt_no
+    assert rating["tracking_no"] == tracking
     assert rating["reasons"] == ["long_wait"] and rating["criteria"] == {"attitude": 3}
 
 

@@ -46,6 +46,12 @@ def test_a_closing_mark_never_starts_a_line() -> None:
     assert lines == ["一二三四五六七八九十一二三四五", "六，七八"]
 
 
+def test_two_closing_marks_in_a_row_never_start_a_line() -> None:
+    # "前）。" at the end of a full line: both marks and the character before them move down.
+    lines = wrap("一二三四五六七八九十一二三四前）。七八", 32)
+    assert lines == ["一二三四五六七八九十一二三四", "前）。七八"]
+
+
 def test_ascii_words_are_kept_whole_when_they_fit() -> None:
     assert wrap("请拨打 hotline 12345 咨询", 12) == ["请拨打", "hotline", "12345 咨询"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.contract.calendar import DayUnit
 from kiosk.services.common import ServiceError
-from kiosk.services.evaluate import EvaluationError
+from kiosk.services.evaluate import EvaluationError, Rated
 from kiosk.services.followups import Filed, FollowUpView
 from kiosk.services.progress import CaseView, ProgressAnswer
 from kiosk.services.queues import HallQueues, QueueDef
@@ -201,11 +201,11 @@ class FakeApplyCore:
             queue_name="社保医保",
         )
 
-    def rate(self, visit_id: str, rating: Any, receipt_no: str | None) -> str:
+    def rate(self, visit_id: str, rating: Any, receipt_no: str | None) -> Rated:
         if visit_id in self.ratings:
             raise EvaluationError("already_rated", "this visit was already rated")
         self.ratings[visit_id] = (rating, receipt_no)
-        return f"eval-{visit_id}"
+        return Rated(f"eval-{visit_id}")
 
     def free_slots(self, code: str, start: date) -> list[Any]:
         first = datetime(2026, 3, 3, 9, 0).astimezone()

@@ -267,6 +267,63 @@ def _evaluate_low(ui: KioskUi) -> None:
     wait_until(lambda: ui.rating.property("error") == "reason_required", 10)
 
 
+def _evaluate_bad(ui: KioskUi, online: bool = True) -> None:
+    """非常不满意 with a reason: the 整改 number (with central's promise when online)."""
+    assert ui.kiosk is not None
+    central = ui.kiosk.services.connections.evaluation
+    wait_until(lambda: central.configured, 20)
+    saved = central.client
+    if not online:
+        central.client = None  # unreachable for this rating only (later scenes are online)
+    try:
+        _show(ui, "evaluate")
+        ui.page_command("setLevel", 1)
+        ui.page_command("toggleReason", "long_wait")
+        ui.page_command("send")
+        wait_until(lambda: ui.rating.property("ratingState") == "sent", 20)
+    finally:
+        central.client = saved
+
+
+def _evaluate_bad_number(ui: KioskUi) -> None:
+    _evaluate_bad(ui)
+
+
+def _evaluate_bad_offline(ui: KioskUi) -> None:
+    _evaluate_bad(ui, online=False)
+
+
+def _rectification_closed(ui: KioskUi, appeal: bool = False) -> None:
+    """The 整改 of a bad rating, closed by staff, looked up by its number (and appealed)."""
+    _evaluate_bad(ui)
+    tracking = ui.rating.property("trackingNo")
+    assert ui.demo is not None
+    ui.demo.central.close_rectification(
+        tracking,
+        "综合窗口 王科长",
+        "午间增开 2 号窗口，错峰叫号",
+        "已增开窗口，午间等候缩短到 15 分钟内",
+    )
+    _show(ui, "followUpStatus", {"kind": "rectification", "number": tracking})
+    wait_until(lambda: ui.follow_up_status.property("status").get("state") == "closed", 20)
+    if appeal:
+        ui.page_command("openAppeal", "not_fixed")
+
+
+def _rectification_result(ui: KioskUi) -> None:
+    _rectification_closed(ui)
+
+
+def _rectification_appeal(ui: KioskUi) -> None:
+    _rectification_closed(ui, appeal=True)
+
+
+def _rectification_appealed(ui: KioskUi) -> None:
+    _rectification_closed(ui)
+    ui.follow_up_status.appeal("not_fixed")
+    wait_until(lambda: ui.follow_up_status.property("status").get("state") == "appealed", 20)
+
+
 def _ticket_queues(ui: KioskUi) -> None:
     _show(ui, "ticket")
     wait_until(lambda: bool(ui.queue.property("queues")))
@@ -291,6 +348,21 @@ def _ticket_taken(ui: KioskUi, paper_out: bool = False) -> None:
             emulator.set(paper="ok")
 
 
+def _ticket_offline_estimate(ui: KioskUi) -> None:
+    """A ticket numbered offline after one central numbered: the terminal's own estimate."""
+    _ticket_taken(ui)
+    assert ui.kiosk is not None
+    tickets = ui.kiosk.services.connections.tickets
+    saved = tickets.client
+    tickets.client = None  # unreachable for this ticket only
+    try:
+        ui.visit.end()  # another person takes the next one
+        _ticket_taken(ui)
+        wait_until(lambda: ui.queue.property("ticket").get("offline") is True, 20)
+    finally:
+        tickets.client = saved
+
+
 def _ticket_issued(ui: KioskUi) -> None:
     _ticket_taken(ui)
 
@@ -303,6 +375,50 @@ def _ticket_on_screen(ui: KioskUi) -> None:
     _ticket_taken(ui, paper_out=True)
     ui.queue.showOnScreen()
     wait_until(lambda: ui.queue.property("ticket").get("status") == "shown_on_screen", 20)
+
+
+def _where_to_go(ui: KioskUi, state: str) -> None:
+    """我该去哪 for a ticket just taken: ``waiting`` (after another one), ``called`` to window
+    3, or ``unknown`` (central unreachable)."""
+    central = ui.demo.central if ui.demo is not None else None
+    assert central is not None, "where-to-go scenes need the demo central"
+    central.staff("PUT", "/halls/H0001/windows/3", {"name": "综合受理", "queues": ["A"]})
+    _ticket_taken(ui)
+    if state == "waiting":
+        _ticket_taken(ui)  # a second ticket: one person ahead
+    ticket = ui.queue.property("ticket")
+    if state == "called":
+        while True:
+            call = central.staff("POST", "/halls/H0001/windows/3/call-next")["call"]
+            if call is None or call["ticket_id"] == ticket["id"]:
+                break
+    assert ui.kiosk is not None
+    positions = ui.kiosk.services.connections.positions
+    saved = positions.client
+    if state == "unknown":
+        positions.client = None  # unreachable for this answer only
+    try:
+        _show(ui, "whereToGo")
+        ui.where_to_go.lookUp(ticket["display"])
+        wait_until(lambda: ui.where_to_go.property("answer").get("state") == state, 20)
+    finally:
+        positions.client = saved
+
+
+def _where_to_go_ask(ui: KioskUi) -> None:
+    _show(ui, "whereToGo")
+
+
+def _where_to_go_waiting(ui: KioskUi) -> None:
+    _where_to_go(ui, "waiting")
+
+
+def _where_to_go_called(ui: KioskUi) -> None:
+    _where_to_go(ui, "called")
+
+
+def _where_to_go_offline(ui: KioskUi) -> None:
+    _where_to_go(ui, "unknown")
 
 
 def _checkin_no_card(ui: KioskUi) -> None:

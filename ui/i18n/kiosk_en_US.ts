@@ -1591,6 +1591,34 @@
         <translation>Your rating has been recorded and will help us improve our service.</translation>
     </message>
     <message>
+        <source>对给您带来的不便，我们深表歉意。您的评价已登记为整改事项。</source>
+        <translation>We are sorry for the trouble. Your rating has been registered for rectification.</translation>
+    </message>
+    <message>
+        <source>整改编号</source>
+        <translation>Rectification number</translation>
+    </message>
+    <message>
+        <source>整改编号 %1</source>
+        <translation>Rectification number %1</translation>
+    </message>
+    <message>
+        <source>我们将在15个工作日内回访整改（%1前）。</source>
+        <translation>We will follow up and fix this within 15 working days (by %1).</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。</source>
+        <translation>The network is down for now. Your rating is saved on this terminal and will be sent and registered for rectification once the network is back. After that, look up its progress and follow-up date with this number under "Rate" → "Rectification result".</translation>
+    </message>
+    <message>
+        <source>可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。</source>
+        <translation>Look up the result with this number under "Rate" → "Rectification result"; if you do not accept it, you may appeal once.</translation>
+    </message>
+    <message>
+        <source>回执正在打印，请取走；如未出纸，请记下上面的编号。</source>
+        <translation>The receipt is printing, please take it; if nothing comes out, note down the number above.</translation>
+    </message>
+    <message>
         <source>您对本次服务满意吗？</source>
         <translation>Are you satisfied with this service?</translation>
     </message>
@@ -1625,6 +1653,10 @@
     <message>
         <source>评价自愿，您的个人信息受保护。</source>
         <translation>Rating is voluntary and your personal data is protected.</translation>
+    </message>
+    <message>
+        <source>查询整改结果（凭差评整改编号）</source>
+        <translation>Rectification result (by its number)</translation>
     </message>
     <message>
         <source>跳过</source>
@@ -1709,12 +1741,20 @@
 <context>
     <name>FollowUpStatusPage</name>
     <message>
+        <source>请输入整改编号查询整改结果。</source>
+        <translation>Enter the rectification number to see the result.</translation>
+    </message>
+    <message>
         <source>请输入投诉编号查询处理进度。</source>
         <translation>Enter your complaint number to check its progress.</translation>
     </message>
     <message>
         <source>请输入咨询编号查询答复。</source>
         <translation>Enter your question number to check the answer.</translation>
+    </message>
+    <message>
+        <source>查询整改结果</source>
+        <translation>Rectification result</translation>
     </message>
     <message>
         <source>查询处理进度</source>
@@ -1745,6 +1785,18 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>整改已办结</source>
+        <translation>Rectification completed</translation>
+    </message>
+    <message>
+        <source>已申诉，重新整改中</source>
+        <translation>Appealed, being handled again</translation>
+    </message>
+    <message>
+        <source>整改编号印在差评整改回执上，如 ZG20261128T010001。</source>
+        <translation>The rectification number is printed on the receipt of your rating, e.g. ZG20261128T010001.</translation>
+    </message>
+    <message>
         <source>投诉编号印在投诉受理回执上，如 TS20261128T010001。</source>
         <translation>The complaint number is printed on the complaint receipt, e.g. TS20261128T010001.</translation>
     </message>
@@ -1759,6 +1811,14 @@
     <message>
         <source>咨询编号</source>
         <translation>Question number</translation>
+    </message>
+    <message>
+        <source>整改编号</source>
+        <translation>Rectification number</translation>
+    </message>
+    <message>
+        <source>如 ZG20261128T010001</source>
+        <translation>e.g. ZG20261128T010001</translation>
     </message>
     <message>
         <source>如 TS20261128T010001</source>
@@ -1785,12 +1845,36 @@
         <translation>Submitted: %1</translation>
     </message>
     <message>
+        <source>整改时限：%1</source>
+        <translation>Due by: %1</translation>
+    </message>
+    <message>
+        <source>我们将在 %1 前回访整改（15个工作日内）。</source>
+        <translation>We will follow up and fix this by %1 (within 15 working days).</translation>
+    </message>
+    <message>
+        <source>责任人：%1</source>
+        <translation>Responsible: %1</translation>
+    </message>
+    <message>
+        <source>整改措施：%1</source>
+        <translation>Action taken: %1</translation>
+    </message>
+    <message>
         <source>处理结果：%1</source>
         <translation>Outcome: %1</translation>
     </message>
     <message>
         <source>答复：%1</source>
         <translation>Answer: %1</translation>
+    </message>
+    <message>
+        <source>评价还未送达，整改尚未登记，请联网后再查。</source>
+        <translation>The rating has not reached the service yet, so the rectification is not registered; please check again once the network is back.</translation>
+    </message>
+    <message>
+        <source>整改进行中，请等待回访。</source>
+        <translation>Rectification in progress; we will follow up with you.</translation>
     </message>
     <message>
         <source>尚未办结，请耐心等待。</source>
@@ -1801,12 +1885,56 @@
         <translation>Not answered yet, please check again later.</translation>
     </message>
     <message>
+        <source>整改结果：%1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>申诉已提交。整改重新办理，我们将在 %1 前再次回访。</source>
+        <translation>Your appeal was sent. The rectification is handled again and we will follow up by %1.</translation>
+    </message>
+    <message>
+        <source>您已申诉过，整改正在重新办理，我们将在 %1 前再次回访。</source>
+        <translation>You have appealed; the rectification is handled again and we will follow up by %1.</translation>
+    </message>
+    <message>
+        <source>这项整改已申诉过一次，不能再次申诉。如仍有意见，请拨打 12345。</source>
+        <translation>This rectification was already appealed once and cannot be appealed again. For further concerns, call 12345.</translation>
+    </message>
+    <message>
         <source>网络暂时中断，这是 %1 获取的最近状态。</source>
         <translation>The network is down; this is the last status, fetched %1.</translation>
     </message>
     <message>
         <source>网络暂时中断，这是本终端记录的状态。</source>
         <translation>The network is down; this is the status this terminal recorded.</translation>
+    </message>
+    <message>
+        <source>对整改结果不满意，我要申诉</source>
+        <translation>I do not accept the result: appeal</translation>
+    </message>
+    <message>
+        <source>申诉原因（只能申诉一次）</source>
+        <translation>Reason for the appeal (only one appeal)</translation>
+    </message>
+    <message>
+        <source>问题没有解决</source>
+        <translation>The problem was not solved</translation>
+    </message>
+    <message>
+        <source>没有人联系我</source>
+        <translation>Nobody contacted me</translation>
+    </message>
+    <message>
+        <source>不认可整改结果</source>
+        <translation>I do not accept the result</translation>
+    </message>
+    <message>
+        <source>提交后整改重新办理，并重新计算15个工作日的回访时限。</source>
+        <translation>After you send it, the rectification is handled again with a new limit of 15 working days.</translation>
+    </message>
+    <message>
+        <source>提交申诉</source>
+        <translation>Send appeal</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2984,42 @@
         <translation>The terminal is starting; please try again shortly.</translation>
     </message>
     <message>
+        <source>这不是排队号或排队小票上的二维码，请核对后再试。</source>
+        <translation>This is not a queue number or the QR code of a queue ticket. Please check and try again.</translation>
+    </message>
+    <message>
+        <source>这是其他大厅的排队号，请到取号的大厅查询。</source>
+        <translation>This ticket belongs to another hall. Please ask in the hall where you took it.</translation>
+    </message>
+    <message>
+        <source>演示：本终端今天还没有取号，请先取一个号。</source>
+        <translation>Demo: no ticket was taken at this terminal today. Please take one first.</translation>
+    </message>
+    <message>
+        <source>请输入排队号，例如 A007。</source>
+        <translation>Enter your queue number, e.g. A007.</translation>
+    </message>
+    <message>
+        <source>请选择申诉原因。</source>
+        <translation>Please choose a reason for the appeal.</translation>
+    </message>
+    <message>
+        <source>这项整改已经申诉过一次，不能再次申诉。如仍有意见，请拨打 12345 或到咨询台反映。</source>
+        <translation>This rectification was already appealed once and cannot be appealed again. For further concerns, call 12345 or go to the information desk.</translation>
+    </message>
+    <message>
+        <source>整改还在进行中，办结后才能申诉；请等待回访。</source>
+        <translation>The rectification is still in progress; you can appeal once it is completed. Please wait for our follow-up.</translation>
+    </message>
+    <message>
+        <source>只有差评整改可以在这里申诉；投诉和咨询的答复如有意见，请拨打 12345。</source>
+        <translation>Only the rectification of a rating can be appealed here; for answers to complaints and questions, call 12345.</translation>
+    </message>
+    <message>
+        <source>网络中断，申诉暂时无法提交，请稍后再试或到咨询台办理。</source>
+        <translation>The network is down and the appeal cannot be sent now. Please try later or go to the information desk.</translation>
+    </message>
+    <message>
         <source>查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。</source>
         <translation>Too many tries. Please try again in an hour, or ask the staff at the information desk to look it up for you.</translation>
     </message>
@@ -3363,6 +3527,10 @@
         <translation>No card needed</translation>
     </message>
     <message>
+        <source>已取号？查看叫号和窗口</source>
+        <translation>Have a ticket? Check calls</translation>
+    </message>
+    <message>
         <source>正在出号，请稍候……</source>
         <translation>Printing your number, please wait…</translation>
     </message>
@@ -3434,6 +3602,14 @@
         <translation>The network is down; this terminal gave your number. You will still be called; watch the display.</translation>
     </message>
     <message>
+        <source>本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>This terminal's estimate: about %1 people ahead, about %2 minutes. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+    </message>
+    <message>
+        <source>本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>This terminal's estimate: about %1 people ahead. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+    </message>
+    <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
         <translation>Write down or photograph this number and QR code, and show it at the window.</translation>
     </message>
@@ -3468,6 +3644,129 @@
     <message>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>WhereToGoPage</name>
+    <message>
+        <source>请将排队小票上的二维码对准扫描口，或输入排队号。</source>
+        <translation>Hold the QR code of your queue ticket to the scanner, or enter your queue number.</translation>
+    </message>
+    <message>
+        <source>叫号查询</source>
+        <translation>Where do I go?</translation>
+    </message>
+    <message>
+        <source>请到 %1 号窗口</source>
+        <translation>Please go to window %1</translation>
+    </message>
+    <message>
+        <source>下一位就是您</source>
+        <translation>You are next</translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人</source>
+        <translation>%1 people ahead of you</translation>
+    </message>
+    <message>
+        <source>此号已办结</source>
+        <translation>This ticket is finished</translation>
+    </message>
+    <message>
+        <source>此号已过号</source>
+        <translation>This number was missed</translation>
+    </message>
+    <message>
+        <source>此号已作废</source>
+        <translation>This ticket is void</translation>
+    </message>
+    <message>
+        <source>暂时无法查询叫号情况</source>
+        <translation>Cannot check the calls right now</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 已叫到，请到 %2 号窗口（%3）办理。</source>
+        <translation>Your number %1 has been called. Please go to window %2 (%3).</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 已叫到，请到 %2 号窗口办理。</source>
+        <translation>Your number %1 has been called. Please go to window %2.</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 正在等候，预计还需约 %2 分钟（按今天实际叫号速度估算）。请留意叫号屏和语音播报。</source>
+        <translation>Your number %1 is waiting, about %2 more minutes (estimated from today's actual calls). Please watch the hall display and listen for the announcement.</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 正在等候。请留意叫号屏和语音播报。</source>
+        <translation>Your number %1 is waiting. Please watch the hall display and listen for the announcement.</translation>
+    </message>
+    <message>
+        <source>号码 %1 的业务已办理完毕。如还有其他业务，请重新取号。</source>
+        <translation>The business of number %1 is finished. For anything else, please take a new ticket.</translation>
+    </message>
+    <message>
+        <source>号码 %1 叫号时您不在，已过号。请重新取号；如有急事，可到综合窗口请工作人员帮您处理。</source>
+        <translation>Number %1 was called while you were away and has been missed. Please take a new ticket; if it is urgent, ask the staff at the general window.</translation>
+    </message>
+    <message>
+        <source>号码 %1 已作废，请重新取号。</source>
+        <translation>Number %1 is void. Please take a new ticket.</translation>
+    </message>
+    <message>
+        <source>网络中断，本终端现在查不到号码 %1 是否已叫到。请留意大厅叫号屏：叫到您的号码时，屏上会显示号码和窗口，并语音播报。</source>
+        <translation>The network is down, so this terminal cannot tell whether number %1 has been called. Please watch the hall display: when your number is called it shows the number and the window, and announces it.</translation>
+    </message>
+    <message>
+        <source>仅供参考：取号时（%1）前面有 %2 人，这是当时的数字，不是现在的。</source>
+        <translation>For reference only: when the ticket was taken (%1) there were %2 people ahead; that was then, not now.</translation>
+    </message>
+    <message>
+        <source>重新取号</source>
+        <translation>Take a new ticket</translation>
+    </message>
+    <message>
+        <source>查询其他号码</source>
+        <translation>Check another number</translation>
+    </message>
+    <message>
+        <source>扫描排队小票上的二维码</source>
+        <translation>Scan the QR code of your queue ticket</translation>
+    </message>
+    <message>
+        <source>输入排队号</source>
+        <translation>Enter your queue number</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>Checking, please wait…</translation>
+    </message>
+    <message>
+        <source>将小票上的二维码对准扫描口，自动显示叫号情况；也可以在下面输入小票上的排队号。</source>
+        <translation>Hold the ticket's QR code to the scanner to see its calls, or enter the queue number printed on it below.</translation>
+    </message>
+    <message>
+        <source>排队号</source>
+        <translation>Queue number</translation>
+    </message>
+    <message>
+        <source>如 A007</source>
+        <translation>e.g. A007</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>输入排队号只能查到本终端今天取的号；其他终端取的号请扫描小票上的二维码。</source>
+        <translation>A typed number finds only tickets taken at this terminal today; for tickets from other terminals, scan the QR code.</translation>
+    </message>
+    <message>
+        <source>演示：模拟扫描最近的小票</source>
+        <translation>Demo: scan the last ticket</translation>
+    </message>
+    <message>
+        <source>没有查到这个排队号。排队号只在取号当天有效；输入的号码只能查本终端取的号，请扫描小票上的二维码。</source>
+        <translation>This queue number was not found. A ticket is valid only on the day it is taken, and a typed number finds only tickets from this terminal; please scan the ticket's QR code.</translation>
     </message>
 </context>
 </TS>

@@ -1591,6 +1591,34 @@
         <translation>您的評價已記錄，將用於改進我們的服務。</translation>
     </message>
     <message>
+        <source>对给您带来的不便，我们深表歉意。您的评价已登记为整改事项。</source>
+        <translation>對給您帶來的不便，我們深表歉意。您的評價已登記為整改事項。</translation>
+    </message>
+    <message>
+        <source>整改编号</source>
+        <translation>整改編號</translation>
+    </message>
+    <message>
+        <source>整改编号 %1</source>
+        <translation>整改編號 %1</translation>
+    </message>
+    <message>
+        <source>我们将在15个工作日内回访整改（%1前）。</source>
+        <translation>我們將在15個工作日內回訪整改（%1前）。</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。</source>
+        <translation>網路暫時中斷，您的評價已儲存在本終端，聯網後送達並登記整改。登記後可憑此編號在“評價”頁的“查詢整改結果”檢視進度和回訪時間。</translation>
+    </message>
+    <message>
+        <source>可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。</source>
+        <translation>可憑此編號在“評價”頁的“查詢整改結果”檢視處理結果；對結果不滿意，可以申訴一次。</translation>
+    </message>
+    <message>
+        <source>回执正在打印，请取走；如未出纸，请记下上面的编号。</source>
+        <translation>回執正在列印，請取走；如未出紙，請記下上面的編號。</translation>
+    </message>
+    <message>
         <source>您对本次服务满意吗？</source>
         <translation>您對本次服務滿意嗎？</translation>
     </message>
@@ -1625,6 +1653,10 @@
     <message>
         <source>评价自愿，您的个人信息受保护。</source>
         <translation>評價自願，您的個人資訊受保護。</translation>
+    </message>
+    <message>
+        <source>查询整改结果（凭差评整改编号）</source>
+        <translation>查詢整改結果（憑差評整改編號）</translation>
     </message>
     <message>
         <source>跳过</source>
@@ -1709,12 +1741,20 @@
 <context>
     <name>FollowUpStatusPage</name>
     <message>
+        <source>请输入整改编号查询整改结果。</source>
+        <translation>請輸入整改編號查詢整改結果。</translation>
+    </message>
+    <message>
         <source>请输入投诉编号查询处理进度。</source>
         <translation>請輸入投訴編號查詢處理進度。</translation>
     </message>
     <message>
         <source>请输入咨询编号查询答复。</source>
         <translation>請輸入諮詢編號查詢答覆。</translation>
+    </message>
+    <message>
+        <source>查询整改结果</source>
+        <translation>查詢整改結果</translation>
     </message>
     <message>
         <source>查询处理进度</source>
@@ -1745,6 +1785,18 @@
         <translation>已辦結</translation>
     </message>
     <message>
+        <source>整改已办结</source>
+        <translation>整改已辦結</translation>
+    </message>
+    <message>
+        <source>已申诉，重新整改中</source>
+        <translation>已申訴，重新整改中</translation>
+    </message>
+    <message>
+        <source>整改编号印在差评整改回执上，如 ZG20261128T010001。</source>
+        <translation>整改編號印在差評整改回執上，如 ZG20261128T010001。</translation>
+    </message>
+    <message>
         <source>投诉编号印在投诉受理回执上，如 TS20261128T010001。</source>
         <translation>投訴編號印在投訴受理回執上，如 TS20261128T010001。</translation>
     </message>
@@ -1759,6 +1811,14 @@
     <message>
         <source>咨询编号</source>
         <translation>諮詢編號</translation>
+    </message>
+    <message>
+        <source>整改编号</source>
+        <translation>整改編號</translation>
+    </message>
+    <message>
+        <source>如 ZG20261128T010001</source>
+        <translation>如 ZG20261128T010001</translation>
     </message>
     <message>
         <source>如 TS20261128T010001</source>
@@ -1785,12 +1845,36 @@
         <translation>提交時間：%1</translation>
     </message>
     <message>
+        <source>整改时限：%1</source>
+        <translation>整改時限：%1</translation>
+    </message>
+    <message>
+        <source>我们将在 %1 前回访整改（15个工作日内）。</source>
+        <translation>我們將在 %1 前回訪整改（15個工作日內）。</translation>
+    </message>
+    <message>
+        <source>责任人：%1</source>
+        <translation>責任人：%1</translation>
+    </message>
+    <message>
+        <source>整改措施：%1</source>
+        <translation>整改措施：%1</translation>
+    </message>
+    <message>
         <source>处理结果：%1</source>
         <translation>處理結果：%1</translation>
     </message>
     <message>
         <source>答复：%1</source>
         <translation>答覆：%1</translation>
+    </message>
+    <message>
+        <source>评价还未送达，整改尚未登记，请联网后再查。</source>
+        <translation>評價還未送達，整改尚未登記，請聯網後再查。</translation>
+    </message>
+    <message>
+        <source>整改进行中，请等待回访。</source>
+        <translation>整改進行中，請等待回訪。</translation>
     </message>
     <message>
         <source>尚未办结，请耐心等待。</source>
@@ -1801,12 +1885,56 @@
         <translation>尚未答覆，請稍後再查。</translation>
     </message>
     <message>
+        <source>整改结果：%1</source>
+        <translation>整改結果：%1</translation>
+    </message>
+    <message>
+        <source>申诉已提交。整改重新办理，我们将在 %1 前再次回访。</source>
+        <translation>申訴已提交。整改重新辦理，我們將在 %1 前再次回訪。</translation>
+    </message>
+    <message>
+        <source>您已申诉过，整改正在重新办理，我们将在 %1 前再次回访。</source>
+        <translation>您已申訴過，整改正在重新辦理，我們將在 %1 前再次回訪。</translation>
+    </message>
+    <message>
+        <source>这项整改已申诉过一次，不能再次申诉。如仍有意见，请拨打 12345。</source>
+        <translation>這項整改已申訴過一次，不能再次申訴。如仍有意見，請撥打 12345。</translation>
+    </message>
+    <message>
         <source>网络暂时中断，这是 %1 获取的最近状态。</source>
         <translation>網路暫時中斷，這是 %1 獲取的最近狀態。</translation>
     </message>
     <message>
         <source>网络暂时中断，这是本终端记录的状态。</source>
         <translation>網路暫時中斷，這是本終端記錄的狀態。</translation>
+    </message>
+    <message>
+        <source>对整改结果不满意，我要申诉</source>
+        <translation>對整改結果不滿意，我要申訴</translation>
+    </message>
+    <message>
+        <source>申诉原因（只能申诉一次）</source>
+        <translation>申訴原因（只能申訴一次）</translation>
+    </message>
+    <message>
+        <source>问题没有解决</source>
+        <translation>問題沒有解決</translation>
+    </message>
+    <message>
+        <source>没有人联系我</source>
+        <translation>沒有人聯絡我</translation>
+    </message>
+    <message>
+        <source>不认可整改结果</source>
+        <translation>不認可整改結果</translation>
+    </message>
+    <message>
+        <source>提交后整改重新办理，并重新计算15个工作日的回访时限。</source>
+        <translation>提交後整改重新辦理，並重新計算15個工作日的回訪時限。</translation>
+    </message>
+    <message>
+        <source>提交申诉</source>
+        <translation>提交申訴</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2984,42 @@
         <translation>終端正在啟動，請稍候再試。</translation>
     </message>
     <message>
+        <source>这不是排队号或排队小票上的二维码，请核对后再试。</source>
+        <translation>這不是排隊號或排隊小票上的二維碼，請核對後再試。</translation>
+    </message>
+    <message>
+        <source>这是其他大厅的排队号，请到取号的大厅查询。</source>
+        <translation>這是其他大廳的排隊號，請到取號的大廳查詢。</translation>
+    </message>
+    <message>
+        <source>演示：本终端今天还没有取号，请先取一个号。</source>
+        <translation>演示：本終端今天還沒有取號，請先取一個號。</translation>
+    </message>
+    <message>
+        <source>请输入排队号，例如 A007。</source>
+        <translation>請輸入排隊號，例如 A007。</translation>
+    </message>
+    <message>
+        <source>请选择申诉原因。</source>
+        <translation>請選擇申訴原因。</translation>
+    </message>
+    <message>
+        <source>这项整改已经申诉过一次，不能再次申诉。如仍有意见，请拨打 12345 或到咨询台反映。</source>
+        <translation>這項整改已經申訴過一次，不能再次申訴。如仍有意見，請撥打 12345 或到諮詢臺反映。</translation>
+    </message>
+    <message>
+        <source>整改还在进行中，办结后才能申诉；请等待回访。</source>
+        <translation>整改還在進行中，辦結後才能申訴；請等待回訪。</translation>
+    </message>
+    <message>
+        <source>只有差评整改可以在这里申诉；投诉和咨询的答复如有意见，请拨打 12345。</source>
+        <translation>只有差評整改可以在這裡申訴；投訴和諮詢的答覆如有意見，請撥打 12345。</translation>
+    </message>
+    <message>
+        <source>网络中断，申诉暂时无法提交，请稍后再试或到咨询台办理。</source>
+        <translation>網路中斷，申訴暫時無法提交，請稍後再試或到諮詢臺辦理。</translation>
+    </message>
+    <message>
         <source>查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。</source>
         <translation>查詢次數過多，請一小時後再試，或到諮詢臺請工作人員幫您查詢。</translation>
     </message>
@@ -3363,6 +3527,10 @@
         <translation>無需刷卡，直接取號</translation>
     </message>
     <message>
+        <source>已取号？查看叫号和窗口</source>
+        <translation>已取號？檢視叫號和視窗</translation>
+    </message>
+    <message>
         <source>正在出号，请稍候……</source>
         <translation>正在出號，請稍候……</translation>
     </message>
@@ -3434,6 +3602,14 @@
         <translation>網路暫時中斷，本號碼由本終端發放，叫號不受影響，請留意叫號屏。</translation>
     </message>
     <message>
+        <source>本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>本終端估算：前面約 %1 人，約 %2 分鐘。只按本終端記錄估算，未計已叫的號和其他終端取的號，以叫號屏為準。</translation>
+    </message>
+    <message>
+        <source>本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
+        <translation>本終端估算：前面約 %1 人。只按本終端記錄估算，未計已叫的號和其他終端取的號，以叫號屏為準。</translation>
+    </message>
+    <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
         <translation>請記下或拍下此號碼和二維碼，到視窗時出示。</translation>
     </message>
@@ -3468,6 +3644,129 @@
     <message>
         <source>完成</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>WhereToGoPage</name>
+    <message>
+        <source>请将排队小票上的二维码对准扫描口，或输入排队号。</source>
+        <translation>請將排隊小票上的二維碼對準掃描口，或輸入排隊號。</translation>
+    </message>
+    <message>
+        <source>叫号查询</source>
+        <translation>叫號查詢</translation>
+    </message>
+    <message>
+        <source>请到 %1 号窗口</source>
+        <translation>請到 %1 號視窗</translation>
+    </message>
+    <message>
+        <source>下一位就是您</source>
+        <translation>下一位就是您</translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人</source>
+        <translation>前面還有 %1 人</translation>
+    </message>
+    <message>
+        <source>此号已办结</source>
+        <translation>此號已辦結</translation>
+    </message>
+    <message>
+        <source>此号已过号</source>
+        <translation>此號已過號</translation>
+    </message>
+    <message>
+        <source>此号已作废</source>
+        <translation>此號已作廢</translation>
+    </message>
+    <message>
+        <source>暂时无法查询叫号情况</source>
+        <translation>暫時無法查詢叫號情況</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 已叫到，请到 %2 号窗口（%3）办理。</source>
+        <translation>您的號碼 %1 已叫到，請到 %2 號視窗（%3）辦理。</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 已叫到，请到 %2 号窗口办理。</source>
+        <translation>您的號碼 %1 已叫到，請到 %2 號視窗辦理。</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 正在等候，预计还需约 %2 分钟（按今天实际叫号速度估算）。请留意叫号屏和语音播报。</source>
+        <translation>您的號碼 %1 正在等候，預計還需約 %2 分鐘（按今天實際叫號速度估算）。請留意叫號屏和語音播報。</translation>
+    </message>
+    <message>
+        <source>您的号码 %1 正在等候。请留意叫号屏和语音播报。</source>
+        <translation>您的號碼 %1 正在等候。請留意叫號屏和語音播報。</translation>
+    </message>
+    <message>
+        <source>号码 %1 的业务已办理完毕。如还有其他业务，请重新取号。</source>
+        <translation>號碼 %1 的業務已辦理完畢。如還有其他業務，請重新取號。</translation>
+    </message>
+    <message>
+        <source>号码 %1 叫号时您不在，已过号。请重新取号；如有急事，可到综合窗口请工作人员帮您处理。</source>
+        <translation>號碼 %1 叫號時您不在，已過號。請重新取號；如有急事，可到綜合視窗請工作人員幫您處理。</translation>
+    </message>
+    <message>
+        <source>号码 %1 已作废，请重新取号。</source>
+        <translation>號碼 %1 已作廢，請重新取號。</translation>
+    </message>
+    <message>
+        <source>网络中断，本终端现在查不到号码 %1 是否已叫到。请留意大厅叫号屏：叫到您的号码时，屏上会显示号码和窗口，并语音播报。</source>
+        <translation>網路中斷，本終端現在查不到號碼 %1 是否已叫到。請留意大廳叫號屏：叫到您的號碼時，屏上會顯示號碼和視窗，並語音播報。</translation>
+    </message>
+    <message>
+        <source>仅供参考：取号时（%1）前面有 %2 人，这是当时的数字，不是现在的。</source>
+        <translation>僅供參考：取號時（%1）前面有 %2 人，這是當時的數字，不是現在的。</translation>
+    </message>
+    <message>
+        <source>重新取号</source>
+        <translation>重新取號</translation>
+    </message>
+    <message>
+        <source>查询其他号码</source>
+        <translation>查詢其他號碼</translation>
+    </message>
+    <message>
+        <source>扫描排队小票上的二维码</source>
+        <translation>掃描排隊小票上的二維碼</translation>
+    </message>
+    <message>
+        <source>输入排队号</source>
+        <translation>輸入排隊號</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>正在查詢，請稍候……</translation>
+    </message>
+    <message>
+        <source>将小票上的二维码对准扫描口，自动显示叫号情况；也可以在下面输入小票上的排队号。</source>
+        <translation>將小票上的二維碼對準掃描口，自動顯示叫號情況；也可以在下面輸入小票上的排隊號。</translation>
+    </message>
+    <message>
+        <source>排队号</source>
+        <translation>排隊號</translation>
+    </message>
+    <message>
+        <source>如 A007</source>
+        <translation>如 A007</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>输入排队号只能查到本终端今天取的号；其他终端取的号请扫描小票上的二维码。</source>
+        <translation>輸入排隊號只能查到本終端今天取的號；其他終端取的號請掃描小票上的二維碼。</translation>
+    </message>
+    <message>
+        <source>演示：模拟扫描最近的小票</source>
+        <translation>演示：模擬掃描最近的小票</translation>
+    </message>
+    <message>
+        <source>没有查到这个排队号。排队号只在取号当天有效；输入的号码只能查本终端取的号，请扫描小票上的二维码。</source>
+        <translation>沒有查到這個排隊號。排隊號只在取號當天有效；輸入的號碼只能查本終端取的號，請掃描小票上的二維碼。</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,7 @@ ApplicationWindow {
         "staff": "pages/StaffPage.qml",
         "ticket": "pages/TicketPage.qml",
         "ticketResult": "pages/TicketResultPage.qml",
+        "whereToGo": "pages/WhereToGoPage.qml",
         "checkin": "pages/CheckinPage.qml",
         "progress": "pages/ProgressPage.qml",
         "progressCases": "pages/ProgressCasesPage.qml",

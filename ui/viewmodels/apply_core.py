@@ -22,7 +22,7 @@ class ApplyCore:
     tasks: Executor
     appliable: Callable[[], list[ServiceItem]]
     submit: Callable[[Any], Any]  # SubmitService.submit
-    rate: Callable[[str, Any, str | None], str]  # EvaluationService.rate
+    rate: Callable[[str, Any, str | None], Any]  # EvaluationService.rate → Rated
     free_slots: Callable[[str, date], list[Any]]
     book: Callable[[str, Any, str], Any]
     case_no: Callable[[str], str | None]

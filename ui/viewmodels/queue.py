@@ -32,6 +32,8 @@ def qr_rows(text: str) -> list[str]:
 
 def ticket_view(ticket: Any, hall_id: str) -> dict[str, Any]:
     """What the screens show of an issued (or not yet printed) ticket; nothing personal."""
+    from kiosk.services.tickets.position import scan_code  # the core's, loaded on first use
+
     return {
         "id": ticket.ticket_id,
         "display": ticket.display,
@@ -42,10 +44,14 @@ def ticket_view(ticket: Any, hall_id: str) -> dict[str, Any]:
         "priority": ticket.priority,
         "peopleAhead": -1 if ticket.people_ahead is None else ticket.people_ahead,
         "waitMin": -1 if ticket.estimated_wait_min is None else ticket.estimated_wait_min,
+        "localAhead": -1 if getattr(ticket, "local_ahead", None) is None else ticket.local_ahead,
+        "localWaitMin": (
+            -1 if getattr(ticket, "local_wait_min", None) is None else ticket.local_wait_min
+        ),
         "printReason": ticket.print_reason or "",
         "time": ticket.created_at.astimezone().strftime("%H:%M"),
         # Window staff scan it to find the ticket (the hall, the ticket's id, its number).
-        "qr": qr_rows(f"TICKET:{hall_id}:{ticket.ticket_id}:{ticket.display}"),
+        "qr": qr_rows(scan_code(hall_id, ticket.ticket_id, ticket.display)),
     }
 
 

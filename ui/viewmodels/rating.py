@@ -3,6 +3,10 @@
 One rating per visit, keyed by the visit's id (``EvaluationService.rate`` refuses a second
 one as ``already_rated``); it refers to the visit's last receipt, if any. Skipping writes
 nothing. ``ratingState``: "" | sent | skipped.
+
+A bad rating (不满意, 非常不满意) comes back with its 整改 number (``trackingNo``); the promise
+to visit back is shown only when central recorded it (``followUpConfirmed``, with central's
+``deadline``), otherwise the page says the number can be looked up once it has arrived.
 """
 
 from __future__ import annotations
@@ -34,6 +38,10 @@ class RatingViewModel(QObject):
         self._ops = Ops(dispatcher, flow.visit, "rating", self.changed.emit, wipe=self._wipe)
         flow.adopt(self._ops)
         self._state = ""
+        self._tracking = ""
+        self._confirmed = False
+        self._deadline = ""
+        self._slip = False
 
     @Slot()
     def clearError(self) -> None:  # noqa: N802 - Qt naming
@@ -62,8 +70,15 @@ class RatingViewModel(QObject):
         visit_id, receipt_no = self._visit.id, receipts[-1] if receipts else None
         rate, after = core.rate, core.after_submit
 
-        def done(_key: str) -> None:
+        def done(rated: Any) -> None:
             self._state = "sent"
+            self._tracking = str(getattr(rated, "tracking_no", None) or "")
+            self._confirmed = bool(getattr(rated, "confirmed", False))
+            deadline = getattr(rated, "deadline", None)
+            self._deadline = (
+                f"{deadline.year}年{deadline.month}月{deadline.day}日" if deadline else ""
+            )
+            self._slip = getattr(rated, "slip", None) is not None
             self._flow.finish_rating()
             if after is not None:
                 after()
@@ -74,7 +89,7 @@ class RatingViewModel(QObject):
             if failure.reason == "already_rated":
                 self._state = "sent"
 
-        def task() -> str:
+        def task() -> Any:
             return rate(visit_id, rating, receipt_no)
 
         self._ops.run(task, done, failed=failed, fallback="rating_failed")
@@ -89,7 +104,15 @@ class RatingViewModel(QObject):
 
     def _wipe(self) -> None:
         self._state = ""
+        self._tracking = ""
+        self._confirmed = False
+        self._deadline = ""
+        self._slip = False
 
     busy = Property(bool, lambda self: self._ops.busy, notify=changed)
     error = Property(str, lambda self: self._ops.reason, notify=changed)
     ratingState = Property(str, lambda self: self._state, notify=changed)  # noqa: N815
+    trackingNo = Property(str, lambda self: self._tracking, notify=changed)  # noqa: N815
+    followUpConfirmed = Property(bool, lambda self: self._confirmed, notify=changed)  # noqa: N815
+    deadline = Property(str, lambda self: self._deadline, notify=changed)
+    slipQueued = Property(bool, lambda self: self._slip, notify=changed)  # noqa: N815

@@ -19,6 +19,7 @@ from kiosk.printing.outcome import PrintFuture, PrintOutcome
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import ServiceError
 from kiosk.services.queues import QueueDef
+from kiosk.services.tickets.position import scan_code
 from kiosk.services.tickets.transitions import UNPRINTED, IssuedTicket, TicketStates
 from kiosk.store.models import QueueTicketRow
 
@@ -51,6 +52,7 @@ class TicketPrinter:
                 queue_name=queue.name,
                 people_ahead=row.people_ahead,
                 issued_at=datetime.fromisoformat(row.created_at),
+                scan_code=scan_code(row.hall_id, row.ticket_id, row.display),
             )
         )
         future = self.printing.submit(doc)

@@ -30,7 +30,9 @@ class IssuedTicket:
     """A ticket as the screen shows it.
 
     ``status``: ``pending_print`` | ``issued`` | ``shown_on_screen`` | ``print_failed`` |
-    ``void``. ``people_ahead`` and ``estimated_wait_min`` are None when numbered offline.
+    ``void``. ``people_ahead`` and ``estimated_wait_min`` are None when numbered offline;
+    then ``local_ahead`` / ``local_wait_min`` may hold the terminal's own estimate (see
+    :meth:`TicketStates.local_estimate`), to be shown only as such.
     """
 
     ticket_id: str
@@ -45,6 +47,12 @@ class IssuedTicket:
     estimated_wait_min: int | None
     created_at: datetime
     print_reason: str | None = None
+    local_ahead: int | None = None
+    local_wait_min: int | None = None
+
+
+# How old central's last figure for a queue may be for an offline ticket's local estimate.
+LOCAL_ESTIMATE_MAX_AGE_S = 30 * 60
 
 
 class TicketStates:
@@ -144,9 +152,51 @@ class TicketStates:
             raise ServiceError("no_ticket", f"no ticket {ticket_id}")
         return row
 
+    def local_estimate(self, row: QueueTicketRow) -> tuple[int | None, int | None]:
+        """For a ticket numbered offline: central's last figure for its queue at this
+        terminal (at most :data:`LOCAL_ESTIMATE_MAX_AGE_S` old), plus that ticket itself and
+        the tickets this terminal gave out offline since. It misses calls and other
+        terminals' tickets: the screen says so. ``(None, None)`` when there is no figure."""
+        if not row.origin:
+            return None, None
+        with self.store.session() as s:
+            last = s.exec(
+                select(QueueTicketRow)
+                .where(
+                    QueueTicketRow.day == row.day,
+                    QueueTicketRow.queue == row.queue,
+                    QueueTicketRow.origin == "",
+                    col(QueueTicketRow.people_ahead).is_not(None),
+                    col(QueueTicketRow.created_at) <= row.created_at,
+                    col(QueueTicketRow.status).in_(LIVE_STATES),
+                )
+                .order_by(col(QueueTicketRow.created_at).desc(), col(QueueTicketRow.number).desc())
+            ).first()
+            if last is None or last.people_ahead is None:
+                return None, None
+            age = datetime.fromisoformat(row.created_at) - datetime.fromisoformat(last.created_at)
+            if age.total_seconds() > LOCAL_ESTIMATE_MAX_AGE_S:
+                return None, None
+            since = s.exec(
+                select(QueueTicketRow.ticket_id).where(
+                    QueueTicketRow.day == row.day,
+                    QueueTicketRow.queue == row.queue,
+                    QueueTicketRow.origin == row.origin,
+                    col(QueueTicketRow.created_at) >= last.created_at,
+                    QueueTicketRow.number < row.number,  # this terminal's offline sequence
+                    col(QueueTicketRow.status).in_(LIVE_STATES),
+                )
+            ).all()
+        ahead = last.people_ahead + 1 + len(since)
+        wait = None
+        if last.estimated_wait_min is not None and last.people_ahead > 0:
+            wait = round(last.estimated_wait_min / last.people_ahead * ahead)
+        return ahead, wait
+
     def view(self, row: QueueTicketRow) -> IssuedTicket:
         """The screen's view of ``row``."""
         queue = self.queues.get(row.queue)
+        local_ahead, local_wait = self.local_estimate(row)
         return IssuedTicket(
             ticket_id=row.ticket_id,
             queue=row.queue,
@@ -160,6 +210,8 @@ class TicketStates:
             estimated_wait_min=row.estimated_wait_min,
             created_at=datetime.fromisoformat(row.created_at),
             print_reason=row.reason,
+            local_ahead=local_ahead,
+            local_wait_min=local_wait,
         )
 
 

@@ -111,7 +111,53 @@ Page {
                     objectName: "thanks"
                     visible: page.done
                     title: qsTr("感谢您的评价！")
-                    BodyText { objectName: "thanksText"; text: qsTr("您的评价已记录，将用于改进我们的服务。") }
+                    BodyText {
+                        objectName: "thanksText"
+                        text: rating.trackingNo === ""
+                              ? qsTr("您的评价已记录，将用于改进我们的服务。")
+                              : qsTr("对给您带来的不便，我们深表歉意。您的评价已登记为整改事项。")
+                    }
+                }
+                // A bad rating's 整改: the number, and the promise only once central recorded it.
+                SectionCard {
+                    objectName: "rectification"
+                    visible: page.done && rating.trackingNo !== ""
+                    title: qsTr("整改编号")
+                    Text {
+                        objectName: "rectificationNumber"
+                        Layout.fillWidth: true
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.WrapAnywhere
+                        text: rating.trackingNo
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        color: Theme.text
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("整改编号 %1").arg(rating.trackingNo)
+                    }
+                    BodyText {
+                        objectName: "rectificationPromise"
+                        visible: rating.followUpConfirmed
+                        font.bold: true
+                        text: qsTr("我们将在15个工作日内回访整改（%1前）。").arg(rating.deadline)
+                    }
+                    BodyText {
+                        objectName: "rectificationPending"
+                        visible: !rating.followUpConfirmed
+                        color: Theme.warning
+                        text: qsTr("网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。")
+                    }
+                    BodyText {
+                        visible: rating.followUpConfirmed
+                        text: qsTr("可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。")
+                    }
+                    BodyText {
+                        visible: rating.slipQueued
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        text: qsTr("回执正在打印，请取走；如未出纸，请记下上面的编号。")
+                    }
                 }
                 SectionCard {
                     visible: !page.done
@@ -232,6 +278,14 @@ Page {
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
                     }
+                }
+                KioskButton {
+                    objectName: "rectificationLookup"
+                    visible: !page.done || rating.trackingNo !== ""
+                    primary: false
+                    Layout.fillWidth: true
+                    text: qsTr("查询整改结果（凭差评整改编号）")
+                    onClicked: page.navigate("followUpStatus", { kind: "rectification", number: page.done ? rating.trackingNo : "" })
                 }
             }
         }

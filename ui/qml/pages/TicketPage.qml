@@ -123,6 +123,14 @@ Page {
                 }
             }
         }
+        KioskButton {
+            objectName: "ticketWhereToGo"
+            primary: false
+            text: qsTr("已取号？查看叫号和窗口")
+            Layout.fillWidth: true
+            enabled: !queue.busy
+            onClicked: page.navigate("whereToGo", {})
+        }
     }
 
     // "正在出号": the slip is printing; nothing to tap meanwhile.

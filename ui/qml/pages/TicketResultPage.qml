@@ -113,6 +113,15 @@ Page {
                         horizontalAlignment: Text.AlignHCenter
                         text: qsTr("网络暂时中断，本号码由本终端发放，叫号不受影响，请留意叫号屏。")
                     }
+                    BodyText {
+                        objectName: "ticketLocalEstimate"
+                        visible: !page.failed && !!page.t.offline && (page.t.localAhead === undefined ? -1 : page.t.localAhead) >= 0
+                        horizontalAlignment: Text.AlignHCenter
+                        color: Theme.textMuted
+                        text: page.t.localWaitMin >= 0
+                              ? qsTr("本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。").arg(page.t.localAhead).arg(page.t.localWaitMin)
+                              : qsTr("本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。").arg(page.t.localAhead)
+                    }
                     QrCode {
                         objectName: "ticketQr"
                         visible: page.onScreen
