@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kiosk.catalog.validation import validate_catalog
-from tools.catalog import data_family, data_public, data_social, data_support
+from tools.catalog import data_family, data_public, data_social, data_support, referrals
 from tools.catalog.basis import apply_basis
 from tools.catalog.commitments import apply_commitments
 from tools.catalog.forms import FORMS
@@ -63,6 +63,7 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         "published": published,
         "themes": [{"code": c, "name": n} for c, n in THEMES],
         "services": services,
+        "referrals": referrals.referrals(),
     }
 
 
