@@ -39,6 +39,8 @@ from tools.screenshots.scenes import (
     _language_menu,
     _not_ready,
     _out_of_service,
+    _referral,
+    _referral_printed,
     _search,
     _search_keyboard,
     _search_nothing,
@@ -158,6 +160,9 @@ SCENES: tuple[Scene, ...] = (
     Scene("search-shebao", _search("社保")),
     Scene("search-initials-sbk", _search("sbk")),
     Scene("search-no-result", _search_nothing),
+    Scene("search-referral-huzhao", _search("护照")),
+    Scene("referral-passport", _referral),
+    Scene("referral-printed-preview", _referral_printed),
     Scene("search-keyboard", _search_keyboard),
     Scene("idcard-waiting", _card("waiting")),
     Scene("idcard-reading", _card("reading")),
@@ -337,6 +342,7 @@ def _render(ui: KioskUi, scene: Scene, out_dir: Path, variant: Variant) -> Path 
     try:
         if scene.setup in (
             _slip_printed,
+            _referral_printed,
             _consult_filed,
             _complain_filed,
             _apply_receipt_preview,

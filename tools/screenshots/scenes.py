@@ -190,6 +190,23 @@ def _search(query: str) -> Callable[[KioskUi], None]:
     return setup
 
 
+def _referral(ui: KioskUi) -> None:
+    """Search 护照: the referral answer (不在本大厅办理), then its page."""
+    _search("护照")(ui)
+    first = ui.catalog.property("searchResults")[0]
+    ui.catalog.openReferral(first["code"])
+    _show(ui, "referral")
+    wait_until(lambda: ui.catalog.property("referral").get("code") == first["code"])
+
+
+def _referral_printed(ui: KioskUi, out_dir: Path) -> None:
+    _referral(ui)
+    ui.catalog.printReferral(ui.catalog.property("referral")["code"])
+    wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
+    wait_until(lambda: ui.catalog.property("previewUrl"), 10)
+    _copy_print(ui, out_dir, "referral-slip")
+
+
 def _search_keyboard(ui: KioskUi) -> None:
     from PySide6.QtCore import QObject
 

@@ -2865,6 +2865,89 @@
     </message>
 </context>
 <context>
+    <name>ReferralPage</name>
+    <message>
+        <source>这个事项不在本大厅办理。页面上是办理地点和电话，可以打印办理指引带走。</source>
+        <translation>This service is not handled in this hall. The page shows where to go and the phone number; you can print the directions to take along.</translation>
+    </message>
+    <message>
+        <source>办理指引：%1</source>
+        <translation>Where to go: %1</translation>
+    </message>
+    <message>
+        <source>办理指引</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>Not handled in this hall</translation>
+    </message>
+    <message>
+        <source>到哪里办</source>
+        <translation>Where it is handled</translation>
+    </message>
+    <message>
+        <source>办理单位：%1</source>
+        <translation>Office: %1</translation>
+    </message>
+    <message>
+        <source>地址：%1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>办公时间：%1</source>
+        <translation>Opening hours: %1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>Enquiries: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>Enquiries: %1</translation>
+    </message>
+    <message>
+        <source>请携带</source>
+        <translation>Please bring</translation>
+    </message>
+    <message>
+        <source>网上办理</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>正在打印办理指引……</source>
+        <translation>Printing the directions…</translation>
+    </message>
+    <message>
+        <source>办理指引已打印，请在出纸口取走</source>
+        <translation>The directions are printed. Please take them from the slot.</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员</source>
+        <translation>The printer is out of paper. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>打印失败，请联系工作人员</source>
+        <translation>Printing failed. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>打印办理指引</source>
+        <translation>Print the directions</translation>
+    </message>
+    <message>
+        <source>打印预览（演示模式）</source>
+        <translation>Print preview (demo mode)</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>Close preview</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>请输入事项名称、拼音或首字母。</source>
@@ -2919,6 +3002,10 @@
 </context>
 <context>
     <name>ServiceRow</name>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>Not handled in this hall</translation>
+    </message>
     <message>
         <source>零跑腿</source>
         <translation>No visit needed</translation>

@@ -2865,6 +2865,89 @@
     </message>
 </context>
 <context>
+    <name>ReferralPage</name>
+    <message>
+        <source>这个事项不在本大厅办理。页面上是办理地点和电话，可以打印办理指引带走。</source>
+        <translation>這個事項不在本大廳辦理。頁面上是辦理地點和電話，可以列印辦理指引帶走。</translation>
+    </message>
+    <message>
+        <source>办理指引：%1</source>
+        <translation>辦理指引：%1</translation>
+    </message>
+    <message>
+        <source>办理指引</source>
+        <translation>辦理指引</translation>
+    </message>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>不在本大廳辦理</translation>
+    </message>
+    <message>
+        <source>到哪里办</source>
+        <translation>到哪裡辦</translation>
+    </message>
+    <message>
+        <source>办理单位：%1</source>
+        <translation>辦理單位：%1</translation>
+    </message>
+    <message>
+        <source>地址：%1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>办公时间：%1</source>
+        <translation>辦公時間：%1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>諮詢電話：%1（%2）</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>諮詢電話：%1</translation>
+    </message>
+    <message>
+        <source>请携带</source>
+        <translation>請攜帶</translation>
+    </message>
+    <message>
+        <source>网上办理</source>
+        <translation>網上辦理</translation>
+    </message>
+    <message>
+        <source>正在打印办理指引……</source>
+        <translation>正在列印辦理指引……</translation>
+    </message>
+    <message>
+        <source>办理指引已打印，请在出纸口取走</source>
+        <translation>辦理指引已列印，請在出紙口取走</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员</source>
+        <translation>印表機缺紙，請聯絡工作人員</translation>
+    </message>
+    <message>
+        <source>打印失败，请联系工作人员</source>
+        <translation>列印失敗，請聯絡工作人員</translation>
+    </message>
+    <message>
+        <source>打印办理指引</source>
+        <translation>列印辦理指引</translation>
+    </message>
+    <message>
+        <source>打印预览（演示模式）</source>
+        <translation>列印預覽（演示模式）</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>列印預覽</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>關閉預覽</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>请输入事项名称、拼音或首字母。</source>
@@ -2919,6 +3002,10 @@
 </context>
 <context>
     <name>ServiceRow</name>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>不在本大廳辦理</translation>
+    </message>
     <message>
         <source>零跑腿</source>
         <translation>零跑腿</translation>

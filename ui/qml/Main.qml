@@ -26,6 +26,7 @@ ApplicationWindow {
         "serviceList": "pages/ServiceListPage.qml",
         "guideDetail": "pages/GuideDetailPage.qml",
         "search": "pages/SearchPage.qml",
+        "referral": "pages/ReferralPage.qml",
         "idCard": "pages/IdCardPage.qml",
         "staffLogin": "pages/StaffLoginPage.qml",
         "staff": "pages/StaffPage.qml",

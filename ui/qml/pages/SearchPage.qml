@@ -77,8 +77,13 @@ Page {
                 width: results.width
                 service: modelData
                 onClicked: {
-                    catalog.openGuide(modelData.code)
-                    page.navigate("guideDetail", {})
+                    if (modelData.kind === "referral") {
+                        catalog.openReferral(modelData.code)
+                        page.navigate("referral", {})
+                    } else {
+                        catalog.openGuide(modelData.code)
+                        page.navigate("guideDetail", {})
+                    }
                 }
             }
         }
