@@ -60,6 +60,8 @@ class Figures:
     windows: dict[int, WindowFigures] = field(default_factory=dict)
     ratings: Counter[int] = field(default_factory=Counter)
     followups: Counter[str] = field(default_factory=Counter)
+    # 群众点菜: suggestions left at the terminals that day, by their topic (kind).
+    suggestions: Counter[str] = field(default_factory=Counter)
 
     @property
     def bad_rating_rate(self) -> float | None:
@@ -92,7 +94,7 @@ def compute(db: Database, s: Session, hall_id: str, day: date) -> Figures:
     items = s.exec(
         select(IntakeItem).where(
             col(IntakeItem.terminal_id).in_(terminals),
-            col(IntakeItem.kind).in_(("submission", "evaluation")),
+            col(IntakeItem.kind).in_(("submission", "evaluation", "consultation")),
         )
     ).all()
     for item in items:
@@ -102,6 +104,10 @@ def compute(db: Database, s: Session, hall_id: str, day: date) -> Figures:
         body = json.loads(db.open_body(item))
         if item.kind == "submission":
             out.applications[str(body.get("service_code", "?"))] += 1
+        elif item.kind == "consultation":
+            # Only the category and the fixed topic are read; the text stays sealed.
+            if body.get("category") == "suggestion":
+                out.suggestions[str(body.get("topic") or "我有建议")] += 1
         else:
             out.ratings[int(body.get("level", 0))] += 1
     waits: dict[str, list[float]] = {}
@@ -168,6 +174,9 @@ def to_csv(figures: Figures) -> str:
     writer.writerow([*head, "bad_rating_rate", "", "" if rate is None else round(rate, 4)])
     for key in ("closed_on_time", "closed_late", "open_overdue", "open"):
         writer.writerow([*head, "followups", key, figures.followups[key]])
+    writer.writerow([*head, "suggestions", "", sum(figures.suggestions.values())])
+    for topic, count in sorted(figures.suggestions.items()):
+        writer.writerow([*head, "suggestions", topic, count])
     return buffer.getvalue()
 
 

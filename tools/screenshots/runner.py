@@ -54,6 +54,7 @@ from tools.screenshots.scenes import (
     _staff_page,
     _staff_typing,
     _staff_wrong,
+    _suggest,
     _tag_help,
     wait_until,
 )
@@ -161,6 +162,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("search-initials-sbk", _search("sbk")),
     Scene("search-no-result", _search_nothing),
     Scene("search-referral-huzhao", _search("护照")),
+    Scene("suggest-form", _suggest),
     Scene("referral-passport", _referral),
     Scene("referral-printed-preview", _referral_printed),
     Scene("search-keyboard", _search_keyboard),

@@ -219,7 +219,15 @@ def _search_keyboard(ui: KioskUi) -> None:
 def _search_nothing(ui: KioskUi) -> None:
     _show(ui, "search")
     ui.page_command("setQuery", "火星移民")
-    wait_until(lambda: True)
+    wait_until(lambda: ui.catalog.property("searchedQuery") == "火星移民", 5)
+
+
+def _suggest(ui: KioskUi) -> None:
+    """我有建议, reached from a search that found nothing, partly filled in."""
+    _show(ui, "suggest", {"about": "开无房证明"})
+    ui.page_command(
+        "fill", ["proof", "开无房证明", "买房时不要再要求开无房证明，部门之间可以查到。", ""]
+    )
 
 
 def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi], None]:

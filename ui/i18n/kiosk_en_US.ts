@@ -1482,6 +1482,10 @@
         <translation>Other questions</translation>
     </message>
     <message>
+        <source>我有建议</source>
+        <translation>I have a suggestion</translation>
+    </message>
+    <message>
         <source>查询答复</source>
         <translation>Check answer</translation>
     </message>
@@ -1654,6 +1658,10 @@
         <translation>Question submitted</translation>
     </message>
     <message>
+        <source>建议已提交</source>
+        <translation>Suggestion sent</translation>
+    </message>
+    <message>
         <source>投诉编号</source>
         <translation>Complaint number</translation>
     </message>
@@ -1662,8 +1670,16 @@
         <translation>Question number</translation>
     </message>
     <message>
+        <source>建议编号</source>
+        <translation>Suggestion number</translation>
+    </message>
+    <message>
         <source>请记下编号。我们将在 5 个工作日内处理，可凭编号在本终端查询处理进度。</source>
         <translation>Please note the number. We handle it within 5 working days; check its progress here with the number.</translation>
+    </message>
+    <message>
+        <source>感谢您的建议。请记下编号，处理结果可凭编号在本终端查询。</source>
+        <translation>Thank you for your suggestion. Please note the number; you can look up what was done with it at this terminal.</translation>
     </message>
     <message>
         <source>请记下编号。答复后可凭编号在本终端查询。</source>
@@ -2970,8 +2986,24 @@
         <translation>Type what you need</translation>
     </message>
     <message>
-        <source>没有找到“%1”，换个说法试试，或咨询工作人员</source>
-        <translation>Nothing found for “%1”. Try other words, or ask the staff.</translation>
+        <source>没有找到“%1”，换个说法试试，或选择下面的帮助</source>
+        <translation>Nothing found for “%1”. Try other words, or choose the help below.</translation>
+    </message>
+    <message>
+        <source>没找到要办的事？</source>
+        <translation>Didn't find what you need?</translation>
+    </message>
+    <message>
+        <source>可以留言咨询，或点击屏幕下方的“呼叫工作人员”请现场工作人员帮您；如果觉得哪项服务该有或该简化，欢迎提建议。</source>
+        <translation>Leave a question, or press “Call staff” at the bottom of the screen for help from the staff here. If a service is missing or should be simpler, please tell us.</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>Ask a question</translation>
+    </message>
+    <message>
+        <source>我有建议</source>
+        <translation>I have a suggestion</translation>
     </message>
     <message>
         <source>找到 %1 项</source>
@@ -3401,6 +3433,77 @@
     <message>
         <source>时间 %1</source>
         <translation>Time %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestPage</name>
+    <message>
+        <source>请选择建议类型，写下涉及的事项和您的建议，然后点击提交。电话可以不填。</source>
+        <translation>Choose the kind of suggestion, write which service it is about and your suggestion, then press submit. The phone number is optional.</translation>
+    </message>
+    <message>
+        <source>我有建议</source>
+        <translation>I have a suggestion</translation>
+    </message>
+    <message>
+        <source>您的建议</source>
+        <translation>Your suggestion</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>哪些事项办起来麻烦、哪些证明没有必要，请告诉我们。每条建议都有编号，处理结果可凭编号查询。</source>
+        <translation>Tell us which services are troublesome and which certificates are unnecessary. Every suggestion gets a number to look up what was done.</translation>
+    </message>
+    <message>
+        <source>建议类型</source>
+        <translation>Kind of suggestion</translation>
+    </message>
+    <message>
+        <source>简化办事</source>
+        <translation>Make it simpler</translation>
+    </message>
+    <message>
+        <source>取消不必要的证明</source>
+        <translation>Drop an unnecessary certificate</translation>
+    </message>
+    <message>
+        <source>涉及的事项（或您要找的事项）</source>
+        <translation>Service concerned (or what you were looking for)</translation>
+    </message>
+    <message>
+        <source>涉及的事项</source>
+        <translation>Service concerned</translation>
+    </message>
+    <message>
+        <source>如：居住证申领</source>
+        <translation>e.g. residence permit</translation>
+    </message>
+    <message>
+        <source>如：希望不再要求提供某某证明</source>
+        <translation>e.g. please stop asking for this certificate</translation>
+    </message>
+    <message>
+        <source>联系电话（选填，用于答复您）</source>
+        <translation>Phone (optional, for the answer)</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>电话只用于答复您；提交后屏幕和回执上只显示部分号码。</source>
+        <translation>The phone number is only used to answer you; after submitting, the screen and slip show only part of it.</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>提交建议</source>
+        <translation>Submit suggestion</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ ApplicationWindow {
         "consult": "pages/ConsultPage.qml",
         "consultInfo": "pages/ConsultInfoPage.qml",
         "consultAsk": "pages/ConsultAskPage.qml",
+        "suggest": "pages/SuggestPage.qml",
         "complain": "pages/ComplainPage.qml",
         "complainForm": "pages/ComplainFormPage.qml",
         "followUpFiled": "pages/FollowUpFiledPage.qml",

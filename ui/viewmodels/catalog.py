@@ -59,6 +59,7 @@ class CatalogViewModel(QObject):
         self._guide: dict[str, Any] = {}
         self._referral: dict[str, Any] = {}
         self._results: list[dict[str, Any]] = []
+        self._answered = ""  # the query the results shown answer
         self._slip_state = ""
         self._sample_state = ""
         self._preview = ""
@@ -146,16 +147,19 @@ class CatalogViewModel(QObject):
         source = self._source
         if not query.strip() or source is None:
             self._ops.supersede("search")
-            self._results = []
+            self._results, self._answered = [], ""
             self.changed.emit()
             return
         search = source.search
         self._ops.run(
-            lambda: search(query, SEARCH_LIMIT), self._set_results, busy=False, latest="search"
+            lambda: (query, search(query, SEARCH_LIMIT)),
+            self._set_results,
+            busy=False,
+            latest="search",
         )
 
-    def _set_results(self, results: list[dict[str, Any]]) -> None:
-        self._results = results
+    def _set_results(self, answer: tuple[str, list[dict[str, Any]]]) -> None:
+        self._answered, self._results = answer
 
     @Slot(str)
     def printSlip(self, code: str) -> None:  # noqa: N802
@@ -204,6 +208,8 @@ class CatalogViewModel(QObject):
     guide = Property(dict, lambda self: self._guide, notify=changed)
     referral = Property(dict, lambda self: self._referral, notify=changed)
     searchResults = Property(list, lambda self: self._results, notify=changed)
+    # The query ``searchResults`` answers: a page says "nothing found" only for it.
+    searchedQuery = Property(str, lambda self: self._answered, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
     sampleState = Property(str, lambda self: self._sample_state, notify=changed)
     previewUrl = Property(str, lambda self: self._preview, notify=changed)

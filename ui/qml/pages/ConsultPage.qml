@@ -57,6 +57,13 @@ Page {
                 onClicked: { consult.openOther(); page.navigate("consultInfo", {}) }
             }
             KioskButton {
+                objectName: "consultSuggest"
+                text: qsTr("我有建议")
+                primary: false
+                Layout.fillWidth: true
+                onClicked: page.navigate("suggest", {})
+            }
+            KioskButton {
                 objectName: "consultLookup"
                 text: qsTr("查询答复")
                 primary: false
@@ -85,8 +92,13 @@ Page {
                 width: results.width
                 service: modelData
                 onClicked: {
-                    consult.openService(modelData.code)
-                    page.navigate("consultInfo", {})
+                    if (modelData.kind === "referral") {  // not handled here: where to go
+                        catalog.openReferral(modelData.code)
+                        page.navigate("referral", {})
+                    } else {
+                        consult.openService(modelData.code)
+                        page.navigate("consultInfo", {})
+                    }
                 }
             }
         }
