@@ -23,6 +23,7 @@ from central.db import (
     Database,
     FollowUpPlanRow,
     IntakeItem,
+    SearchMissRow,
     Terminal,
     TicketCallRow,
     TicketRow,
@@ -62,6 +63,10 @@ class Figures:
     followups: Counter[str] = field(default_factory=Counter)
     # 群众点菜: suggestions left at the terminals that day, by their topic (kind).
     suggestions: Counter[str] = field(default_factory=Counter)
+    # 搜索无结果: searches on the hall's terminals whose final query found nothing, and the
+    # texts of those the terminals could keep (short, no digits), summed over terminals.
+    search_misses: int = 0
+    missed_queries: Counter[str] = field(default_factory=Counter)
 
     @property
     def bad_rating_rate(self) -> float | None:
@@ -139,6 +144,11 @@ def compute(db: Database, s: Session, hall_id: str, day: date) -> Figures:
         out.queues[code].wait_p90_min = _quantile(values, 0.9)
     for no, values in spans.items():
         out.windows[no].service_mean_min = round(statistics.fmean(values), 1)
+    for miss in s.exec(
+        select(SearchMissRow).where(SearchMissRow.hall_id == hall_id, SearchMissRow.day == iso)
+    ).all():
+        out.search_misses += miss.count
+        out.missed_queries.update(json.loads(miss.queries))
     today = datetime.now().astimezone().date()
     for plan in s.exec(select(FollowUpPlanRow).where(FollowUpPlanRow.hall_id == hall_id)).all():
         if plan.closed_at is not None:
@@ -174,6 +184,9 @@ def to_csv(figures: Figures) -> str:
     writer.writerow([*head, "bad_rating_rate", "", "" if rate is None else round(rate, 4)])
     for key in ("closed_on_time", "closed_late", "open_overdue", "open"):
         writer.writerow([*head, "followups", key, figures.followups[key]])
+    writer.writerow([*head, "search_misses", "", figures.search_misses])
+    for query, count in figures.missed_queries.most_common(20):
+        writer.writerow([*head, "search_miss_query", query, count])
     writer.writerow([*head, "suggestions", "", sum(figures.suggestions.values())])
     for topic, count in sorted(figures.suggestions.items()):
         writer.writerow([*head, "suggestions", topic, count])

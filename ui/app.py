@@ -328,7 +328,7 @@ class KioskUi:
         self.kiosk, self.demo = kiosk, demo
         services = kiosk.services
         self.catalog.attach(
-            BrowserSource(services.catalog),
+            BrowserSource(services.catalog, services.search_misses),
             kiosk.tasks,
             self._print_slip,
             self._print_sample,

@@ -36,6 +36,9 @@ class CatalogSource(Protocol):
     def referral(self, code: str) -> dict[str, Any]:
         """One referral (不在本大厅办理): where, when, phone, what to bring, online."""
 
+    def end_of_searches(self) -> None:
+        """The visit ended: its last search is final (counted if it found nothing)."""
+
 
 class CatalogViewModel(QObject):
     """Bound to the guide pages as ``catalog``."""
@@ -55,6 +58,9 @@ class CatalogViewModel(QObject):
         self._wipe()
 
     def _wipe(self) -> None:  # the visit ended: forget the guide, list and search shown
+        source = getattr(self, "_source", None)
+        if source is not None:
+            self._ops.run(source.end_of_searches, busy=False, visit=False)
         self._services: list[dict[str, Any]] = []
         self._guide: dict[str, Any] = {}
         self._referral: dict[str, Any] = {}
@@ -311,10 +317,18 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
 
 
 class BrowserSource:
-    """:class:`CatalogSource` over the core's ``CatalogBrowser`` (runs on a worker thread)."""
+    """:class:`CatalogSource` over the core's ``CatalogBrowser`` (runs on a worker thread);
+    with ``misses`` (``SearchMisses``), every answered search is told to it, so the searches
+    whose final query found nothing are counted for the hall."""
 
-    def __init__(self, browser: Any) -> None:
+    def __init__(self, browser: Any, misses: Any = None) -> None:
         self._browser = browser
+        self._misses = misses
+
+    def end_of_searches(self) -> None:
+        """The visit ended: its last search is final."""
+        if self._misses is not None:
+            self._misses.flush()
 
     def themes(self) -> list[dict[str, Any]]:
         """Themes with counts."""
@@ -333,6 +347,8 @@ class BrowserSource:
     def search(self, query: str, limit: int) -> list[dict[str, Any]]:
         """Ranked results with their badges; a referral says where it is handled."""
         found = self._browser.search(query, limit)
+        if self._misses is not None:
+            self._misses.observe(query, len(found))
         return [
             referral_summary(self._browser.referral(r.code))
             if r.kind == "referral"
