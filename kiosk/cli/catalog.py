@@ -205,7 +205,8 @@ def run_search(args: argparse.Namespace) -> int:
         print_json([asdict(r) for r in results])
     else:
         for r in results:
-            print(f"{r.code:<10} {r.name}  [{r.theme_name}] {r.department}  ({r.matched})")
+            where = "不在本大厅办理" if r.kind == "referral" else r.theme_name
+            print(f"{r.code:<10} {r.name}  [{where}] {r.department}  ({r.matched})")
         if not results:
             print("No service found.")
     return 0 if results else 2

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>ApplyAppointmentPage</name>
@@ -68,7 +69,7 @@
     </message>
     <message>
         <source>请按时携带身份证到大厅，在终端“预约签到”后等候叫号。</source>
-        <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
+        <translation>Please come to the hall on time with your ID card, check in at a terminal (&quot;Appointment check-in&quot;) and wait to be called.</translation>
     </message>
     <message>
         <source>已选：%1</source>
@@ -155,7 +156,7 @@
     </message>
     <message>
         <source>您可随时点“返回”修改上一步，或点“取消办理”，已填写的信息将被清除。</source>
-        <translation>You can tap "Back" to change a previous step at any time, or "Cancel application" to clear everything you entered.</translation>
+        <translation>You can tap &quot;Back&quot; to change a previous step at any time, or &quot;Cancel application&quot; to clear everything you entered.</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -202,7 +203,7 @@
     </message>
     <message>
         <source>请输入被代办人的姓名。</source>
-        <translation>Please enter the person's name.</translation>
+        <translation>Please enter the person&apos;s name.</translation>
     </message>
     <message>
         <source>身份证号码应为 18 位，请核对位数。</source>
@@ -222,7 +223,7 @@
     </message>
     <message>
         <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
-        <translation>You cannot act on behalf of yourself; to apply for yourself choose "For myself".</translation>
+        <translation>You cannot act on behalf of yourself; to apply for yourself choose &quot;For myself&quot;.</translation>
     </message>
     <message>
         <source>有内容需要修改，请查看红色提示。</source>
@@ -238,7 +239,7 @@
     </message>
     <message>
         <source>请先勾选“我已阅读并同意以上承诺”，再签署承诺。</source>
-        <translation>Please tick "I have read and agree to this commitment" before signing.</translation>
+        <translation>Please tick &quot;I have read and agree to this commitment&quot; before signing.</translation>
     </message>
     <message>
         <source>此项材料不能以承诺代替。</source>
@@ -250,7 +251,7 @@
     </message>
     <message>
         <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
-        <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
+        <translation>Some documents are still open: for each one marked &quot;Commitment allowed&quot;, sign the commitment or choose to hand it in at the window.</translation>
     </message>
     <message>
         <source>此项材料由部门通过数据共享获取，您无需提交。</source>
@@ -317,7 +318,7 @@
     <name>ApplyFormPage</name>
     <message>
         <source>请填写申请表。带“来自证件”标记的信息已自动填入。</source>
-        <translation>Please fill in the form. Entries marked "From ID card" are already filled in.</translation>
+        <translation>Please fill in the form. Entries marked &quot;From ID card&quot; are already filled in.</translation>
     </message>
     <message>
         <source>填写申请表</source>
@@ -393,7 +394,7 @@
     </message>
     <message>
         <source>带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。</source>
-        <translation>Entries marked "From ID card" were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
+        <translation>Entries marked &quot;From ID card&quot; were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
     </message>
     <message>
         <source>请先选择事项并刷身份证。</source>
@@ -587,7 +588,7 @@
     </message>
     <message>
         <source>没有找到“%1”，换个说法试试</source>
-        <translation>Nothing found for "%1"; try other words</translation>
+        <translation>Nothing found for &quot;%1&quot;; try other words</translation>
     </message>
     <message>
         <source>正在加载可办理事项……</source>
@@ -622,7 +623,7 @@
     <name>ApplyPrincipalPage</name>
     <message>
         <source>请选择您与被代办人的关系和授权方式，再输入被代办人的姓名和身份证号码，或刷被代办人的身份证。</source>
-        <translation>Choose your relationship and how you are authorised, then enter the person's name and ID number, or tap their ID card.</translation>
+        <translation>Choose your relationship and how you are authorised, then enter the person&apos;s name and ID number, or tap their ID card.</translation>
     </message>
     <message>
         <source>被代办人信息</source>
@@ -686,19 +687,19 @@
     </message>
     <message>
         <source>方式一：输入被代办人信息</source>
-        <translation>Option 1: enter the person's details</translation>
+        <translation>Option 1: enter the person&apos;s details</translation>
     </message>
     <message>
         <source>被代办人姓名</source>
-        <translation>Person's name</translation>
+        <translation>Person&apos;s name</translation>
     </message>
     <message>
         <source>被代办人身份证号码（18位）</source>
-        <translation>Person's ID number (18 characters)</translation>
+        <translation>Person&apos;s ID number (18 characters)</translation>
     </message>
     <message>
         <source>被代办人身份证号码</source>
-        <translation>Person's ID number</translation>
+        <translation>Person&apos;s ID number</translation>
     </message>
     <message>
         <source>确认，下一步</source>
@@ -706,15 +707,15 @@
     </message>
     <message>
         <source>方式二：刷被代办人的身份证</source>
-        <translation>Option 2: tap the person's ID card</translation>
+        <translation>Option 2: tap the person&apos;s ID card</translation>
     </message>
     <message>
         <source>如您带着被代办人的身份证，可直接刷卡读取，无需输入。</source>
-        <translation>If you have the person's ID card, tap it; nothing to type.</translation>
+        <translation>If you have the person&apos;s ID card, tap it; nothing to type.</translation>
     </message>
     <message>
         <source>刷被代办人身份证</source>
-        <translation>Tap the person's ID card</translation>
+        <translation>Tap the person&apos;s ID card</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -801,7 +802,7 @@
     </message>
     <message>
         <source>办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。</source>
-        <translation>The case number is the department's number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
+        <translation>The case number is the department&apos;s number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
     </message>
     <message>
         <source>申请人：%1</source>
@@ -821,7 +822,7 @@
     </message>
     <message>
         <source>国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准</source>
-        <translation>The State Council has not yet published next year's holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
+        <translation>The State Council has not yet published next year&apos;s holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
     </message>
     <message>
         <source>办理时限自材料齐全、正式受理之日起计算。</source>
@@ -1432,7 +1433,7 @@
     </message>
     <message>
         <source>也可以到大厅咨询台当面咨询，或在下方留言。</source>
-        <translation>You can also ask at the hall's help desk, or leave a question below.</translation>
+        <translation>You can also ask at the hall&apos;s help desk, or leave a question below.</translation>
     </message>
     <message>
         <source>常见问题</source>
@@ -1909,7 +1910,7 @@
     </message>
     <message>
         <source>好的，我等候</source>
-        <translation>OK, I'll wait</translation>
+        <translation>OK, I&apos;ll wait</translation>
     </message>
 </context>
 <context>
@@ -2334,7 +2335,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today's service</translation>
+        <translation>Rate today&apos;s service</translation>
     </message>
     <message>
         <source>诉</source>
@@ -2390,7 +2391,7 @@
     </message>
     <message>
         <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>
-        <translation>To apply, place your ID card on the reader below · For help, tap "Call staff"</translation>
+        <translation>To apply, place your ID card on the reader below · For help, tap &quot;Call staff&quot;</translation>
     </message>
     <message>
         <source>演示：刷身份证</source>
@@ -2437,7 +2438,7 @@
     </message>
     <message>
         <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
-        <translation>Please take a ticket for a staffed window, or press "Call staff".</translation>
+        <translation>Please take a ticket for a staffed window, or press &quot;Call staff&quot;.</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -2641,7 +2642,7 @@
     </message>
     <message>
         <source>凭编号查询只显示办理状态；刷本人身份证可查看部门办理意见。</source>
-        <translation>A receipt number shows the status only; read your own ID card to see the departments' notes.</translation>
+        <translation>A receipt number shows the status only; read your own ID card to see the departments&apos; notes.</translation>
     </message>
     <message>
         <source>网络暂时中断，以下是 %1 获取的最近状态。</source>
@@ -2732,7 +2733,7 @@
     </message>
     <message>
         <source>将回执上的二维码对准扫描口</source>
-        <translation>Hold the receipt's QR code to the scanner</translation>
+        <translation>Hold the receipt&apos;s QR code to the scanner</translation>
     </message>
 </context>
 <context>
@@ -2991,7 +2992,7 @@
     </message>
     <message>
         <source>没找到要办的事？</source>
-        <translation>Didn't find what you need?</translation>
+        <translation>Didn&apos;t find what you need?</translation>
     </message>
     <message>
         <source>可以留言咨询，或点击屏幕下方的“呼叫工作人员”请现场工作人员帮您；如果觉得哪项服务该有或该简化，欢迎提建议。</source>
@@ -3286,7 +3287,7 @@
     </message>
     <message>
         <source>今日打印（%1 张）</source>
-        <translation>Today's prints (%1)</translation>
+        <translation>Today&apos;s prints (%1)</translation>
     </message>
     <message>
         <source>补打</source>
@@ -3353,7 +3354,7 @@
     </message>
     <message>
         <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
-        <translation>Tickets cannot be taken at this terminal now. Please press "Call staff".</translation>
+        <translation>Tickets cannot be taken at this terminal now. Please press &quot;Call staff&quot;.</translation>
     </message>
     <message>
         <source>终端尚未就绪，请稍候再试。</source>
@@ -3361,7 +3362,7 @@
     </message>
     <message>
         <source>暂时无法取号，请按“呼叫工作人员”。</source>
-        <translation>No ticket can be taken right now. Please press "Call staff".</translation>
+        <translation>No ticket can be taken right now. Please press &quot;Call staff&quot;.</translation>
     </message>
     <message>
         <source>取号到人工窗口</source>
@@ -3613,7 +3614,7 @@
     </message>
     <message>
         <source>前面还有 %1 人，预计等候约 %2 分钟</source>
-        <translation>%1 ahead of you, about %2 minutes' wait</translation>
+        <translation>%1 ahead of you, about %2 minutes&apos; wait</translation>
     </message>
     <message>
         <source>前面还有 %1 人</source>
@@ -3637,7 +3638,7 @@
     </message>
     <message>
         <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
-        <translation>This number stays on screen for %1 minutes, or until you tap "I have noted the number".</translation>
+        <translation>This number stays on screen for %1 minutes, or until you tap &quot;I have noted the number&quot;.</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>
