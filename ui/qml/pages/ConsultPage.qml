@@ -64,15 +64,6 @@ Page {
                 onClicked: page.navigate("followUpStatus", { kind: "consultation" })
             }
         }
-        // 群众点菜: a service to simplify or a needless proof (its own row: three buttons fit
-        // a row in every language and in elder mode, four do not).
-        KioskButton {
-            objectName: "consultSuggest"
-            text: qsTr("我有建议")
-            primary: false
-            Layout.fillWidth: true
-            onClicked: page.navigate("suggest", {})
-        }
         BodyText {
             visible: field.text !== "" && results.count === 0
             text: qsTr("没有找到“%1”，换个说法试试，或选择其他问题").arg(field.text)
@@ -88,6 +79,21 @@ Page {
             spacing: 16
             model: field.text === "" ? [] : catalog.searchResults
             boundsBehavior: Flickable.StopAtBounds
+            // 群众点菜: a service to simplify or a needless proof. Above the results, scrolling
+            // with them: a row of its own would not fit a landscape screen in elder mode, and
+            // four buttons in the row above do not fit in English.
+            header: Item {
+                width: results.width
+                height: suggestButton.height + 16
+                KioskButton {
+                    id: suggestButton
+                    objectName: "consultSuggest"
+                    width: parent.width
+                    text: qsTr("我有建议")
+                    primary: false
+                    onClicked: page.navigate("suggest", {})
+                }
+            }
             delegate: ServiceRow {
                 required property var modelData
                 objectName: "consultResult_" + modelData.code
