@@ -47,6 +47,9 @@ def test_a_suggestion_reaches_central_sealed_is_answered_and_counted(
     assert consult.answer(filed.tracking_no).answer == "已转住建部门"
 
     http = console_login(central, tmp_path)
+    todo = http.get(f"{central.url}/console/followups", timeout=10).text
+    card = todo.split(f'id="plan-{filed.tracking_no}"')[1].split("</form>")[0]
+    assert "群众建议" in card  # on the staff's to-do list as a suggestion, with a deadline
     page = http.get(f"{central.url}/console/figures", timeout=10)
     assert page.ok and "当天收到建议 2 条" in page.text
     assert "我有建议：取消不必要的证明" in page.text
