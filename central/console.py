@@ -301,6 +301,10 @@ def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
             windows=sorted(found.windows.items()),
             applications=found.applications.most_common(),
             followups=found.followups,
+            suggestions=sorted(found.suggestions.items()),
+            suggestion_total=sum(found.suggestions.values()),
+            search_misses=found.search_misses,
+            missed_queries=found.missed_queries.most_common(20),
             bad_rate="—" if rate is None else f"{rate:.1%}",
             ticket_chart=figures.bars([(q, v.tickets) for q, v in sorted(found.queues.items())]),
             rating_chart=figures.bars(

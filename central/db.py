@@ -261,6 +261,19 @@ class TerminalHeartbeatRow(SQLModel, table=True):
     previous_pending: int = 0  # the backlog of the heartbeat before, to see it grow
 
 
+class SearchMissRow(SQLModel, table=True):
+    """A terminal's searches that found nothing on one day, as its heartbeat last said
+    (``queries``: JSON ``{text: n}`` of short queries without digits; replaced, not added)."""
+
+    __tablename__ = "search_miss"
+
+    terminal_id: str = Field(primary_key=True, max_length=16)
+    day: str = Field(primary_key=True, max_length=10)  # YYYY-MM-DD, the terminal's day
+    hall_id: str = Field(max_length=16, index=True)
+    count: int = 0
+    queries: str = "{}"
+
+
 class FollowUpPlanRow(SQLModel, table=True):
     """The hall's work on a follow-up: a complaint, a question or a bad rating's 整改 — whose
     it is, by when (working days of the hall's calendar), what was done and what came of it."""
@@ -348,6 +361,7 @@ CENTRAL_TABLES = [
         StaffSessionRow,
         AuditRow,
         TerminalHeartbeatRow,
+        SearchMissRow,
         FollowUpPlanRow,
         CalendarRow,
         SharedRecordRow,

@@ -23,6 +23,7 @@ from central.db import (
     Database,
     FollowUpPlanRow,
     IntakeItem,
+    SearchMissRow,
     Terminal,
     TicketCallRow,
     TicketRow,
@@ -60,6 +61,12 @@ class Figures:
     windows: dict[int, WindowFigures] = field(default_factory=dict)
     ratings: Counter[int] = field(default_factory=Counter)
     followups: Counter[str] = field(default_factory=Counter)
+    # 群众点菜: suggestions left at the terminals that day, by their topic (kind).
+    suggestions: Counter[str] = field(default_factory=Counter)
+    # 搜索无结果: searches on the hall's terminals whose final query found nothing, and the
+    # texts of those the terminals could keep (short, no digits), summed over terminals.
+    search_misses: int = 0
+    missed_queries: Counter[str] = field(default_factory=Counter)
 
     @property
     def bad_rating_rate(self) -> float | None:
@@ -92,7 +99,7 @@ def compute(db: Database, s: Session, hall_id: str, day: date) -> Figures:
     items = s.exec(
         select(IntakeItem).where(
             col(IntakeItem.terminal_id).in_(terminals),
-            col(IntakeItem.kind).in_(("submission", "evaluation")),
+            col(IntakeItem.kind).in_(("submission", "evaluation", "consultation")),
         )
     ).all()
     for item in items:
@@ -102,6 +109,10 @@ def compute(db: Database, s: Session, hall_id: str, day: date) -> Figures:
         body = json.loads(db.open_body(item))
         if item.kind == "submission":
             out.applications[str(body.get("service_code", "?"))] += 1
+        elif item.kind == "consultation":
+            # Only the category and the fixed topic are read; the text stays sealed.
+            if body.get("category") == "suggestion":
+                out.suggestions[str(body.get("topic") or "我有建议")] += 1
         else:
             out.ratings[int(body.get("level", 0))] += 1
     waits: dict[str, list[float]] = {}
@@ -133,6 +144,11 @@ def compute(db: Database, s: Session, hall_id: str, day: date) -> Figures:
         out.queues[code].wait_p90_min = _quantile(values, 0.9)
     for no, values in spans.items():
         out.windows[no].service_mean_min = round(statistics.fmean(values), 1)
+    for miss in s.exec(
+        select(SearchMissRow).where(SearchMissRow.hall_id == hall_id, SearchMissRow.day == iso)
+    ).all():
+        out.search_misses += miss.count
+        out.missed_queries.update(json.loads(miss.queries))
     today = datetime.now().astimezone().date()
     for plan in s.exec(select(FollowUpPlanRow).where(FollowUpPlanRow.hall_id == hall_id)).all():
         if plan.closed_at is not None:
@@ -168,6 +184,12 @@ def to_csv(figures: Figures) -> str:
     writer.writerow([*head, "bad_rating_rate", "", "" if rate is None else round(rate, 4)])
     for key in ("closed_on_time", "closed_late", "open_overdue", "open"):
         writer.writerow([*head, "followups", key, figures.followups[key]])
+    writer.writerow([*head, "search_misses", "", figures.search_misses])
+    for query, count in figures.missed_queries.most_common(20):
+        writer.writerow([*head, "search_miss_query", query, count])
+    writer.writerow([*head, "suggestions", "", sum(figures.suggestions.values())])
+    for topic, count in sorted(figures.suggestions.items()):
+        writer.writerow([*head, "suggestions", topic, count])
     return buffer.getvalue()
 
 

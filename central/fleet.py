@@ -8,6 +8,7 @@ nearly), card reader not working, a growing or large backlog, dead letters.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from fastapi import APIRouter, Depends
 from sqlmodel import Session, col, select
 
 from central.auth import AUTH_RESPONSES, Principal
-from central.db import Database, Terminal, TerminalHeartbeatRow, as_utc
+from central.db import Database, SearchMissRow, Terminal, TerminalHeartbeatRow, as_utc
 from kiosk.contract import API_PREFIX, Heartbeat, HeartbeatAck
 
 SILENT_AFTER = timedelta(minutes=3)
@@ -59,6 +60,14 @@ def record(s: Session, who: Principal, beat: Heartbeat, now: datetime) -> None:
         row.previous_pending = Heartbeat.model_validate_json(row.body).outbox_pending
     row.hall_id, row.received_at, row.body = who.hall_id, now, beat.model_dump_json()
     s.add(row)
+    for miss in beat.search_misses:  # the terminal's running totals: replace, never add
+        day = miss.day.isoformat()
+        kept = s.get(SearchMissRow, (who.terminal_id, day)) or SearchMissRow(
+            terminal_id=who.terminal_id, day=day, hall_id=who.hall_id
+        )
+        kept.hall_id, kept.count = who.hall_id, miss.count
+        kept.queries = json.dumps(miss.queries, ensure_ascii=False)
+        s.add(kept)
 
 
 def alerts_of(

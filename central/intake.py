@@ -124,7 +124,8 @@ def _handle(s: Session, keys: IntakeKeys, who: Principal, key: str, item: WireMo
         if s.get(FollowUpRow, tracking) is not None:
             raise Rejected(422, "tracking number already used")
         s.add(FollowUpRow(tracking_no=tracking, kind=kind.value))
-        open_plan(s, tracking, who.hall_id, kind.value, now)
+        suggestion = isinstance(item, ConsultationQuestion) and item.category == "suggestion"
+        open_plan(s, tracking, who.hall_id, "suggestion" if suggestion else kind.value, now)
         _ledger(s, keys, who, key, kind.value, item, tracking)
         return IntakeAck(key=key, kind=kind, accepted_at=now, tracking_no=tracking)
     rectification = None

@@ -157,6 +157,28 @@ def sample_rectification(now: datetime) -> Document:
     )
 
 
+def sample_referral(now: datetime) -> Document:
+    """A 办理指引 for a service the hall does not handle (the sample catalog's passport)."""
+    return L.referral_slip(
+        L.ReferralData(
+            hall_name=HALL,
+            code="ZZ-CRJ-001",
+            name="普通护照申领、换发、补发",
+            description="护照由公安机关出入境管理部门受理，本大厅不办理。全国范围内可就近办理。",
+            unit="示范市公安局出入境管理支队",
+            address="示范市人民路88号出入境接待大厅（示范数据：虚构城市的地址）",
+            hours="周一至周五 9:00-17:00，周六 9:00-12:00（法定节假日除外）",
+            phone="12367",
+            bring="居民身份证原件；未满16周岁的由监护人陪同，带户口簿和监护人身份证",
+            issued_at=now,
+            online_name="国家移民管理局政务服务平台",
+            online_url="https://s.nia.gov.cn",
+            slip_no="440106-T01-240506-G0003",
+            catalog_version="2026120301",
+        )
+    )
+
+
 def sample_test_page(now: datetime, paper_mm: int = 80) -> Document:
     """The printer test page."""
     return L.test_page(L.TestPageData("sim:", f"{paper_mm}mm-gb18030", paper_mm, now))
@@ -171,5 +193,6 @@ def sample_documents(now: datetime, paper_mm: int = 80) -> dict[str, Document]:
         "slip": sample_slip(now),
         "acknowledgement": sample_acknowledgement(now),
         "rectification": sample_rectification(now),
+        "referral": sample_referral(now),
         "test": sample_test_page(now, paper_mm),
     }

@@ -338,7 +338,11 @@ class KioskUi:
         self.kiosk, self.demo = kiosk, demo
         services = kiosk.services
         self.catalog.attach(
-            BrowserSource(services.catalog), kiosk.tasks, self._print_slip, self._print_sample
+            BrowserSource(services.catalog, services.search_misses),
+            kiosk.tasks,
+            self._print_slip,
+            self._print_sample,
+            self._print_referral,
         )
         self.card.attach(demo.simulate_card_tap if demo is not None else None)
         self._attach_apply(kiosk)
@@ -470,6 +474,14 @@ class KioskUi:
             return
         slips = kiosk.services.guide_slips
         self._print_guide_paper(lambda: slips.print_sample(code, material), on_result, "sample")
+
+    def _print_referral(self, code: str, on_result: Callable[[str], None]) -> None:
+        kiosk = self.kiosk
+        if kiosk is None:
+            on_result("error")
+            return
+        slips = kiosk.services.guide_slips
+        self._print_guide_paper(lambda: slips.print_referral(code), on_result, "referral")
 
     def _print_guide_paper(
         self, queue: Callable[[], PrintFuture], on_result: Callable[[str], None], what: str

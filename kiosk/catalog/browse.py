@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import text
 
 from kiosk.catalog.codec import item_from_json
-from kiosk.catalog.importer import installed_version
+from kiosk.catalog.importer import META_REFERRAL_SEARCH, META_REFERRALS, installed_version
 from kiosk.catalog.search import SearchEntry, SearchIndex, SearchResult, SynonymTable
 from kiosk.catalog.slip import NotificationSlip, build_slip
-from kiosk.domain.catalog import ServiceItem
+from kiosk.domain.catalog import Referral, ServiceItem
 from kiosk.store import Store
 
 
@@ -48,8 +48,14 @@ class CatalogNotFound(LookupError):
 
 
 def load_search_entries(store: Store) -> list[SearchEntry]:
-    """Every service's search keys, joined with its theme name."""
+    """Every service's search keys, joined with its theme name, then every referral's."""
     with store.session() as session:
+        referral_keys = session.execute(
+            text("SELECT value FROM terminal_meta WHERE key = :k"), {"k": META_REFERRAL_SEARCH}
+        ).scalar()
+        referrals = session.execute(
+            text("SELECT value FROM terminal_meta WHERE key = :k"), {"k": META_REFERRALS}
+        ).scalar()
         rows = session.execute(
             text(
                 "SELECT s.code, s.name, s.department, s.theme, t.name, s.popularity,"
@@ -73,6 +79,29 @@ def load_search_entries(store: Store) -> list[SearchEntry]:
             body=r[9],
         )
         for r in rows
+    ] + _referral_entries(referrals, referral_keys)
+
+
+def _referral_entries(referrals: str | None, keys: str | None) -> list[SearchEntry]:
+    if not referrals or not keys:
+        return []
+    by_code = {r["code"]: r for r in json.loads(referrals)}
+    return [
+        SearchEntry(
+            code=k["code"],
+            name=by_code[k["code"]]["name"],
+            department=by_code[k["code"]]["unit"],
+            theme="",
+            theme_name="",
+            popularity=by_code[k["code"]].get("popularity", 0),
+            name_pinyin=k["name_pinyin"],
+            keywords=tuple(json.loads(k["keywords"])),
+            keywords_pinyin=tuple(json.loads(k["keywords_pinyin"])),
+            body=k["body"],
+            kind="referral",
+        )
+        for k in json.loads(keys)
+        if k["code"] in by_code
     ]
 
 
@@ -144,6 +173,21 @@ class CatalogBrowser:
         consultation = consultation.model_copy(update={"hours": self._hall_hours})
         guide = item.guide.model_copy(update={"consultation": consultation})
         return item.model_copy(update={"guide": guide})
+
+    def referrals(self) -> list[Referral]:
+        """The referrals (不在本大厅办理) of the installed catalog, in catalog order."""
+        with self._store.session() as session:
+            raw = session.execute(
+                text("SELECT value FROM terminal_meta WHERE key = :k"), {"k": META_REFERRALS}
+            ).scalar()
+        return [Referral.model_validate(r) for r in json.loads(raw)] if raw else []
+
+    def referral(self, code: str) -> Referral:
+        """One referral; raises :class:`CatalogNotFound`."""
+        for r in self.referrals():
+            if r.code == code:
+                return r
+        raise CatalogNotFound(f"no referral with code {code!r}")
 
     def slip(self, code: str) -> NotificationSlip:
         """The one-time notification slip (一次性告知单) of a service."""

@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 META_VERSION = "catalog_version"
 META_PUBLISHED = "catalog_published"
 META_IMPORTED_AT = "catalog_imported_at"
+# Referrals (不在本大厅办理) are few and read whole, so they live in two meta values rather
+# than tables of their own: the exchange objects, and their search keys (pinyin computed here).
+META_REFERRALS = "catalog_referrals"
+META_REFERRAL_SEARCH = "catalog_referral_search"
 
 
 class CatalogImportError(ReasonError):
@@ -90,6 +94,16 @@ def _meta_set(session: Session, key: str, value: str) -> None:
         session.add(row)
 
 
+def _meta_drop(session: Session, key: str) -> None:
+    row = session.get(TerminalMeta, key)
+    if row is not None:
+        session.delete(row)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def installed_version(store: Store) -> int | None:
     """The version of the catalog in the store, or None when there is none."""
     with store.session() as session:
@@ -98,7 +112,10 @@ def installed_version(store: Store) -> int | None:
 
 
 def search_text(service: dict[str, Any]) -> str:
-    """The guide text searched last: description, result, conditions, materials, units."""
+    """The guide text searched last: description, result, conditions, materials, units (for a
+    referral: why not here, the unit and what to bring)."""
+    if service.get("kind") == "referral":
+        return " ".join((service["description"], service["unit"], service["bring"]))
     guide = service["guide"]
     parts = [service["description"], guide["result"], service["department"]]
     parts.append(guide["accepting_unit"])
@@ -142,7 +159,10 @@ def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportRes
         )
     version: int = doc["version"]
     # Pinyin is computed before the write lock is taken: it is the slow part.
-    rows = search_rows(doc["services"])
+    referrals = doc.get("referrals")
+    rows = search_rows(doc["services"] + (referrals or []))
+    referral_rows = rows[len(doc["services"]) :]
+    rows = rows[: len(doc["services"])]
     with store.session(write=True) as session:
         raw = _meta_get(session, META_VERSION)
         previous = int(raw) if raw is not None else None
@@ -156,10 +176,21 @@ def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportRes
                 f"catalog version {version} is already installed (use --force to reinstall)",
             )
         _replace_rows(session, doc, rows)
+        if referrals is None:
+            _meta_drop(session, META_REFERRALS)
+            _meta_drop(session, META_REFERRAL_SEARCH)
+        else:
+            _meta_set(session, META_REFERRALS, _compact(referrals))
+            _meta_set(session, META_REFERRAL_SEARCH, _compact(referral_rows))
         _meta_set(session, META_VERSION, str(version))
         _meta_set(session, META_PUBLISHED, doc["published"])
         _meta_set(session, META_IMPORTED_AT, datetime.now(UTC).isoformat(timespec="seconds"))
-    log.info("catalog version %d installed (%d services)", version, len(doc["services"]))
+    log.info(
+        "catalog version %d installed (%d services, %d referrals)",
+        version,
+        len(doc["services"]),
+        len(referrals or []),
+    )
     return ImportResult(
         version=version,
         previous_version=previous,
@@ -192,7 +223,7 @@ def _replace_rows(session: Session, doc: dict[str, Any], search_rows: list[dict[
                 "department": s["department"],
                 "position": i,
                 "popularity": s["popularity"],
-                "item": json.dumps(s, ensure_ascii=False, separators=(",", ":")),
+                "item": _compact(s),
             }
             for i, s in enumerate(doc["services"])
         ],
@@ -209,10 +240,12 @@ def apply_delta(
     store: Store, changed: list[dict[str, Any]], removed: list[str]
 ) -> ImportResult | None:
     """Apply central's catalog changes: upsert ``changed`` items by code, drop ``removed``.
+    An item with ``"kind": "referral"`` is a referral (不在本大厅办理), the rest are services;
+    a code removed is dropped from either list.
 
-    The merged catalog is validated as a whole and installed in one transaction under the
-    next local version, so a bad item changes nothing (the caller fetches it again later).
-    Returns None when there is nothing to apply. Raises :class:`CatalogImportError`.
+        The merged catalog is validated as a whole and installed in one transaction under the
+        next local version, so a bad item changes nothing (the caller fetches it again later).
+        Returns None when there is nothing to apply. Raises :class:`CatalogImportError`.
     """
     if not changed and not removed:
         return None
@@ -220,12 +253,19 @@ def apply_delta(
     if doc is None:
         raise CatalogImportError("no_catalog", "no catalog installed to apply changes to")
     services = {s["code"]: s for s in doc["services"]}
+    referrals = {r["code"]: r for r in doc.get("referrals", [])}
     for code in removed:
         services.pop(code, None)
+        referrals.pop(code, None)
     for item in changed:
         # The feed's "version" is central's revision counter of the item, not a guide field.
-        services[item["code"]] = {k: v for k, v in item.items() if k != "version"}
+        entry = {k: v for k, v in item.items() if k != "version"}
+        is_referral = entry.get("kind") == "referral"
+        (services if is_referral else referrals).pop(entry["code"], None)
+        (referrals if is_referral else services)[entry["code"]] = entry
     doc["services"] = list(services.values())
+    if referrals or "referrals" in doc:
+        doc["referrals"] = list(referrals.values())
     unmarked = seal_unmarked_personal(doc)
     if unmarked:
         log.warning(
@@ -252,13 +292,17 @@ def export_document(store: Store) -> dict[str, Any] | None:
             text("SELECT code, name FROM catalog_theme ORDER BY position")
         ).all()
         items = session.execute(text("SELECT item FROM catalog_service ORDER BY position")).all()
-    return {
+        referrals = _meta_get(session, META_REFERRALS)
+    doc: dict[str, Any] = {
         "format": FORMAT,
         "version": int(version),
         "published": published,
         "themes": [{"code": c, "name": n} for c, n in themes],
         "services": [json.loads(row[0]) for row in items],
     }
+    if referrals is not None:  # a document without the key exports without it
+        doc["referrals"] = json.loads(referrals)
+    return doc
 
 
 def ensure_catalog(store: Store, bundled_path: Path) -> ImportResult | None:

@@ -76,11 +76,13 @@ class SearchEntry:
     keywords: tuple[str, ...]
     keywords_pinyin: tuple[str, ...]
     body: str
+    kind: str = "service"  # or "referral": handled elsewhere (不在本大厅办理)
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """One hit: enough for a result list; ``matched`` says which tier found it."""
+    """One hit: enough for a result list; ``matched`` says which tier found it, ``kind``
+    whether it is a service of the hall or a referral elsewhere."""
 
     code: str
     name: str
@@ -88,6 +90,7 @@ class SearchResult:
     theme: str
     theme_name: str
     matched: str
+    kind: str = "service"
 
 
 class SynonymTable:
@@ -282,4 +285,6 @@ class SearchIndex:
 
     def _result(self, doc: int, tier: int) -> SearchResult:
         e = self.docs[doc]
-        return SearchResult(e.code, e.name, e.department, e.theme, e.theme_name, TIER_NAMES[tier])
+        return SearchResult(
+            e.code, e.name, e.department, e.theme, e.theme_name, TIER_NAMES[tier], e.kind
+        )

@@ -59,8 +59,8 @@ def _message(error: ErrorDetails) -> str:
 def _locate(doc: Any, error: ErrorDetails) -> CatalogIssue:
     path = list(error["loc"])
     code = "catalog"
-    if len(path) >= 2 and path[0] == "services" and isinstance(path[1], int):
-        services = doc.get("services") if isinstance(doc, dict) else None
+    if len(path) >= 2 and path[0] in ("services", "referrals") and isinstance(path[1], int):
+        services = doc.get(path[0]) if isinstance(doc, dict) else None
         entry = services[path[1]] if isinstance(services, list) else None
         raw = entry.get("code") if isinstance(entry, dict) else None
         code = raw if isinstance(raw, str) and raw else f"#{path[1]}"
@@ -160,6 +160,16 @@ def _semantic_issues(doc: dict[str, Any]) -> list[CatalogIssue]:
         if isinstance(theme, str) and theme not in theme_codes:
             issues.append(CatalogIssue(code, "theme", f"{theme!r} is not one of the themes"))
         issues.extend(_personal_issues(code, s.get("guide")))
+    for r in _list(doc.get("referrals")):
+        raw_code = r.get("code") if isinstance(r, dict) else None
+        if not isinstance(raw_code, str) or not raw_code:
+            continue
+        if raw_code in seen:
+            # One code space: search results and the feed name an entry by its code alone.
+            issues.append(
+                CatalogIssue(raw_code, "code", "referral code is also used by another entry")
+            )
+        seen.add(raw_code)
     return issues
 
 
@@ -170,8 +180,9 @@ def validate_catalog(doc: Any) -> list[CatalogIssue]:
         issues.extend(_semantic_issues(doc))
     # Stable order: document-level first, then by service position as the file lists them.
     order = {"catalog": -1}
-    if isinstance(doc, dict) and isinstance(doc.get("services"), list):
-        for i, s in enumerate(doc["services"]):
+    if isinstance(doc, dict):
+        entries = _list(doc.get("services")) + _list(doc.get("referrals"))
+        for i, s in enumerate(entries):
             if isinstance(s, dict) and isinstance(s.get("code"), str):
                 order.setdefault(s["code"], i)
     unique = list(dict.fromkeys(issues))

@@ -20,7 +20,7 @@ from kiosk.catalog.codec import catalog_from_dict, item_to_dict
 from kiosk.catalog.lint import lint_catalog
 from kiosk.catalog.validation import validate_catalog
 from kiosk.cli.common import ConfigError, fail, print_json, settings_from_args
-from kiosk.domain.catalog import ServiceItem
+from kiosk.domain.catalog import Referral, ServiceItem
 from kiosk.store import Store, StoreError
 
 
@@ -146,6 +146,17 @@ def run_lint(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def _print_referral(r: Referral) -> None:
+    print(f"{r.code}  {r.name}  [not handled here / 不在本大厅办理]  {r.unit}")
+    print(f"  {r.description}")
+    print(f"  address: {r.address}")
+    print(f"  hours: {r.hours}")
+    print(f"  phone: {r.phone}" + (f" ({r.phone_note})" if r.phone_note else ""))
+    print(f"  bring: {r.bring}")
+    if r.online is not None:
+        print(f"  online: {r.online.name} {r.online.url}")
+
+
 def _print_guide(item: ServiceItem) -> None:
     g = item.guide
     print(f"{item.code}  {item.name}  [{item.theme}]  {item.department}")
@@ -178,16 +189,25 @@ def run_show(args: argparse.Namespace) -> int:
         store = _open_store(args)
     except (ConfigError, StoreError) as exc:
         return fail(str(exc))
+    browser = CatalogBrowser.open(store, BUNDLED_SYNONYMS)
     try:
-        item = CatalogBrowser.open(store, BUNDLED_SYNONYMS).service(args.code)
+        found: ServiceItem | Referral = browser.service(args.code)
     except CatalogNotFound as exc:
-        return fail(str(exc), 2)
+        try:  # not a service of the hall: a referral elsewhere (不在本大厅办理)?
+            found = browser.referral(args.code)
+        except CatalogNotFound:
+            return fail(str(exc), 2)
     finally:
         store.close()
-    if args.json:
-        print_json(item_to_dict(item))
+    if isinstance(found, Referral):
+        if args.json:
+            print_json(found.model_dump(mode="json", exclude_unset=True))
+        else:
+            _print_referral(found)
+    elif args.json:
+        print_json(item_to_dict(found))
     else:
-        _print_guide(item)
+        _print_guide(found)
     return 0
 
 
@@ -205,7 +225,8 @@ def run_search(args: argparse.Namespace) -> int:
         print_json([asdict(r) for r in results])
     else:
         for r in results:
-            print(f"{r.code:<10} {r.name}  [{r.theme_name}] {r.department}  ({r.matched})")
+            where = "不在本大厅办理" if r.kind == "referral" else r.theme_name
+            print(f"{r.code:<10} {r.name}  [{where}] {r.department}  ({r.matched})")
         if not results:
             print("No service found.")
     return 0 if results else 2

@@ -27,7 +27,7 @@ from kiosk.contract.cases import (
     StaffCaseUpdate,
 )
 from kiosk.contract.catalog import CalendarFeed, CatalogDelta, CatalogSnapshot, CatalogUpload
-from kiosk.contract.fleet import DeviceReport, Heartbeat, HeartbeatAck
+from kiosk.contract.fleet import DeviceReport, Heartbeat, HeartbeatAck, SearchMissDay
 from kiosk.contract.intake import (
     INTAKE_MODELS,
     Applicant,
@@ -69,6 +69,7 @@ __all__ = [
     "DeviceReport",
     "Heartbeat",
     "HeartbeatAck",
+    "SearchMissDay",
     "AssistCall",
     "AssistRequest",
     "AssistStatus",

@@ -2,14 +2,16 @@
 
 What hall staff need to look after the fleet without a citizen telling them: versions, each
 device's state and reason code, the paper, the outbox backlog and dead letters, the last
-error's reason code, uptime. No personal data and no free text: reasons are codes.
+error's reason code, uptime. No personal data and no free text: reasons are codes. The one
+exception is the searches that found nothing (``search_misses``): short queries without a
+digit, which the terminal keeps only under those rules and central checks again.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from kiosk.contract.base import WireModel
 
@@ -21,6 +23,25 @@ class DeviceReport(WireModel):
 
     state: str = Field(pattern=r"^(ok|warning|error|unknown)$")
     reason: str = Field(default="", pattern=CODE)
+
+
+class SearchMissDay(WireModel):
+    """One day's searches at the terminal whose final query found nothing: how many, and the
+    texts of those short enough and without a digit (at most 20, most frequent first)."""
+
+    day: date
+    count: int = Field(ge=0)
+    queries: dict[str, int] = Field(default_factory=dict, max_length=20)
+
+    @field_validator("queries")
+    @classmethod
+    def _nothing_personal(cls, queries: dict[str, int]) -> dict[str, int]:
+        for text, n in queries.items():
+            if not text.strip() or len(text) > 12 or any(ch.isdigit() for ch in text):
+                raise ValueError("a query kept must be 1-12 characters without a digit")
+            if n < 1:
+                raise ValueError("a query kept was searched at least once")
+        return queries
 
 
 class Heartbeat(WireModel):
@@ -37,6 +58,8 @@ class Heartbeat(WireModel):
     outbox_dead: int = Field(ge=0)
     last_error: str = Field(default="", pattern=CODE)
     uptime_s: int = Field(ge=0)
+    # The last days' counts of searches that found nothing (replaces central's numbers).
+    search_misses: list[SearchMissDay] = Field(default_factory=list, max_length=14)
 
 
 class HeartbeatAck(WireModel):

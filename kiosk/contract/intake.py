@@ -144,7 +144,11 @@ class Complaint(WireModel):
 
 
 class ConsultationQuestion(WireModel):
-    """A question left for the department (咨询留言), answered later and looked up by number."""
+    """A question left for the department (咨询留言), answered later and looked up by number.
+
+    ``category`` "suggestion" is a citizen's suggestion (我有建议, 群众点菜): a service to
+    simplify or a proof that should not be asked for. It travels, is answered and is looked up
+    like a question; central counts it apart on its figures."""
 
     kind: Literal["consultation"] = "consultation"
     question_id: str = Field(min_length=1, max_length=64)
@@ -156,6 +160,7 @@ class ConsultationQuestion(WireModel):
     tracking_no: str | None = Field(default=None, max_length=40)
     topic: str = Field(default="", max_length=60)
     phone: str | None = Field(default=None, max_length=40)
+    category: Literal["question", "suggestion"] = "question"
 
 
 IntakeModel = (

@@ -50,6 +50,9 @@ Guide.faq[]                           (no CPSV-AP property; schema:FAQPage if ne
 Guide.queue                           (no CPSV-AP property: the hall window, 取号业务线)
 Guide.form (fields, types, prefill)   (no CPSV-AP property; a terminal-side application form)
 ServiceItem.popularity                (local ranking hint, not exported)
+Referral (not handled here)           cpsv:PublicService of another authority: dct:title,
+                                      cv:hasCompetentAuthority, cv:hasContactPoint,
+                                      cv:hasChannel (online); not exported as this hall's
 Catalog.version                       dct:hasVersion / owl:versionInfo of the dcat:Catalog
 ====================================  =========================================================
 
@@ -423,10 +426,45 @@ class Theme(_Part):
     name: Text
 
 
+class OnlineChannel(_Part):
+    """A way to do it online, named as the citizen knows it (e.g. 交管12123)."""
+
+    name: Text
+    url: Annotated[str, StringConstraints(strict=True, pattern=r"^https://\S+$")]
+
+
+class Referral(_Part):
+    """A service the hall does NOT handle (不在本大厅办理), and where it is handled instead.
+
+    Kept apart from :class:`ServiceItem` (``Catalog.referrals``), so nothing that reads
+    services — applying, guide slips, the lint, an export — mistakes it for one the hall
+    offers. Search finds it like a service, so a citizen looking for it is told where to go
+    rather than "no result". ``kind`` is always ``referral``: it lets an item on central's
+    catalog feed (opaque JSON objects keyed by code) say which list it belongs to.
+    """
+
+    kind: Literal["referral"]
+    code: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z0-9][A-Z0-9-]{2,39}$")]
+    name: Annotated[Text, StringConstraints(max_length=40)]
+    keywords: UniqueTexts
+    # Why it is not here, in one sentence (e.g. 由公安机关出入境管理部门受理).
+    description: Annotated[Text, StringConstraints(max_length=200)]
+    unit: Text  # the unit that handles it
+    address: Text
+    phone: Phone
+    phone_note: Omittable[Text] = None  # as Consultation.phone_note
+    hours: Text
+    bring: Annotated[Text, StringConstraints(max_length=120)]  # what to bring, one line
+    online: Omittable[OnlineChannel] = None
+    popularity: Annotated[int, Strict(), Field(ge=0), Integral] = 0  # as ServiceItem's
+
+
 class Catalog(_Part):
     """A whole catalog document: version (YYYYMMDDNN, larger is newer), themes in display
-    order and services. On import, service and theme codes must be unique and every service's
-    theme one of the themes (checked over the whole document, with every problem listed)."""
+    order, services and (optional) referrals to other places. On import, service, referral
+    and theme codes must be unique and every service's theme one of the themes (checked over
+    the whole document, with every problem listed). A document without ``referrals`` (older
+    ones) is valid and exports without the key."""
 
     format: Literal["hall-kiosk-catalog/1"]
     version: Annotated[
@@ -446,3 +484,4 @@ class Catalog(_Part):
     ]
     themes: Annotated[tuple[Theme, ...], Field(min_length=1)]
     services: tuple[ServiceItem, ...]
+    referrals: tuple[Referral, ...] = ()

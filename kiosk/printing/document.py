@@ -96,7 +96,7 @@ _BLOCK_TYPES: dict[str, type] = {
     for cls in (Title, Text, KeyValue, Separator, QrCode, Barcode, Logo, Feed, Cut)
 }
 
-DocumentKind = Literal["receipt", "ticket", "slip", "sample", "acknowledgement", "test"]
+DocumentKind = Literal["receipt", "ticket", "slip", "sample", "referral", "acknowledgement", "test"]
 
 
 class DocumentError(ValueError):

@@ -83,6 +83,14 @@ LABELS: dict[str, str] = {
     "sample_material": "申请材料",
     "sample_note": "此为填写样例，仅供参照填写，不能作为申请材料提交",
     "free": "不收费",
+    "referral": "办理指引",
+    "referral_not_here": "本事项不在本大厅办理",
+    "referral_unit": "办理单位",
+    "referral_address": "办理地点",
+    "referral_hours": "办公时间",
+    "referral_bring": "请携带",
+    "referral_online": "网上办理",
+    "referral_online_qr": "扫码网上办理",
     "evaluation": "服务评价回执",
     "complaint": "投诉受理回执",
     "tracking_no": "编号",
@@ -384,6 +392,50 @@ def sample_document(data: SampleData) -> Document:
     ]
     blocks += _issued_by(data.slip_no, data.catalog_version, data.issued_at, data.hall_name)
     return Document("sample", data.slip_no or data.material_name, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class ReferralData:
+    """Where a service the hall does not handle is handled (不在本大厅办理)."""
+
+    hall_name: str
+    code: str
+    name: str
+    description: str
+    unit: str
+    address: str
+    hours: str
+    phone: str  # with whose number it is, when the catalog says
+    bring: str
+    issued_at: datetime
+    online_name: str = ""
+    online_url: str = ""
+    slip_no: str = ""
+    catalog_version: str = ""
+
+
+def referral_slip(data: ReferralData) -> Document:
+    """The way to the office that handles it: unit, address, hours, phone, what to bring,
+    the online channel; numbered and footed like the guide slip."""
+    blocks: list[Block] = [
+        Title(LABELS["referral"]),
+        Text(data.name, bold=True, align="center"),
+        Text(LABELS["referral_not_here"], bold=True, align="center"),
+        Text(data.description),
+        Separator(),
+        KeyValue(LABELS["referral_unit"], data.unit),
+        KeyValue(LABELS["referral_address"], data.address),
+        KeyValue(LABELS["referral_hours"], data.hours),
+        KeyValue(LABELS["consult"], data.phone),
+        KeyValue(LABELS["referral_bring"], data.bring),
+    ]
+    if data.online_name:
+        blocks.append(KeyValue(LABELS["referral_online"], data.online_name))
+    if data.online_url:
+        blocks += [Feed(), QrCode(data.online_url, caption=LABELS["referral_online_qr"])]
+    blocks.append(Separator())
+    blocks += _issued_by(data.slip_no, data.catalog_version, data.issued_at, data.hall_name)
+    return Document("referral", data.slip_no or data.code, tuple(blocks))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,10 @@ from kiosk.services.common import ServiceError
 from kiosk.services.followups import DeskWiring, Filed, FollowUpDesk, FollowUpView, check_text
 from kiosk.store import Store
 
+# A suggestion's kind and the topic it travels under (never personal: a fixed text).
+SUGGESTION_TOPICS = {"simplify": "我有建议：简化办事", "proof": "我有建议：取消不必要的证明"}
+SUGGESTION_ABOUT = "涉及事项："
+
 
 @dataclass(frozen=True)
 class FaqItem:
@@ -126,6 +130,50 @@ class ConsultService(FollowUpDesk):
             detail=topic,
             message="答复将以短信或电话告知，也可凭编号在自助终端查询答复。",
             summary=f"留言 {len(body)} 字；答复发送至尾号 {last_digits(phone)} 的电话",
+        )
+
+    def suggest(
+        self, kind: str, about: str, text: str, phone: str = "", *, service_code: str | None = None
+    ) -> Filed:
+        """Leave a suggestion (我有建议, 群众点菜): ``kind`` ``simplify`` (a service to make
+        simpler) or ``proof`` (a needless proof); ``about`` is the service or what the citizen
+        was looking for. The phone is optional (an answer is then looked up by number only).
+        It travels like a question, with ``category`` "suggestion"; ``about`` and the text
+        travel sealed, the topic says only the kind.
+
+        Raises :class:`ServiceError` ``text_empty``, ``text_too_long``, ``invalid_phone`` or
+        ``invalid_kind``.
+        """
+        if kind not in SUGGESTION_TOPICS:
+            raise ServiceError("invalid_kind", f"unknown suggestion kind {kind!r}")
+        about = about.strip()[:100]
+        body = check_text(text)
+        body = check_text(f"{SUGGESTION_ABOUT}{about}\n{body}" if about else body)
+        phone = check_phone(phone) if phone.strip() else ""
+        topic = SUGGESTION_TOPICS[kind]
+
+        def build(tracking: str, now: datetime) -> ConsultationQuestion:
+            return ConsultationQuestion(
+                question_id=uuid.uuid4().hex,
+                hall_id=self.hall_id,
+                service_code=service_code,
+                text=body,
+                asked_at=now,
+                tracking_no=tracking,
+                topic=topic,
+                phone=phone or None,
+                category="suggestion",
+            )
+
+        summary = f"建议 {len(body)} 字"
+        if phone:
+            summary += f"；答复发送至尾号 {last_digits(phone)} 的电话"
+        return self._file(
+            topic,
+            build,
+            detail=topic,
+            message="感谢您的建议。处理结果可凭编号在自助终端查询。",
+            summary=summary,
         )
 
     def answer(self, tracking_no: str) -> FollowUpView:

@@ -21,10 +21,12 @@ from kiosk.domain.catalog import MaterialForm, MaterialSource
 from kiosk.printing.document import Document
 from kiosk.printing.layouts import (
     LABELS,
+    ReferralData,
     SampleData,
     SlipData,
     SlipMaterial,
     notification_slip,
+    referral_slip,
     sample_document,
 )
 from kiosk.printing.outcome import PrintFuture
@@ -165,6 +167,38 @@ class GuideSlipPrinter:
             q = self._queues.for_service(slip.queue)
             window = LABELS["window_value"].format(name=q.name, code=q.code)
         return self._worker.submit(slip_document(slip, self._hall_name, now, number, window))
+
+    def print_referral(self, code: str) -> PrintFuture:
+        """Queue the 办理指引 of referral ``code`` (不在本大厅办理), numbered in the slips'
+        sequence (blocking: call off the GUI thread). Raises ``CatalogNotFound``."""
+        r = self._browser.referral(code)
+        now = self._clock()
+        number = (
+            next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
+            if self._store is not None
+            else ""
+        )
+        version = self._browser.version()
+        return self._worker.submit(
+            referral_slip(
+                ReferralData(
+                    hall_name=self._hall_name,
+                    code=r.code,
+                    name=r.name,
+                    description=r.description,
+                    unit=r.unit,
+                    address=r.address,
+                    hours=r.hours,
+                    phone=f"{r.phone}（{r.phone_note}）" if r.phone_note else r.phone,
+                    bring=r.bring,
+                    issued_at=now,
+                    online_name=r.online.name if r.online else "",
+                    online_url=r.online.url if r.online else "",
+                    slip_no=number,
+                    catalog_version=str(version) if version else "",
+                )
+            )
+        )
 
     def print_sample(self, code: str, material: int) -> PrintFuture:
         """Queue the sample document (示范文本) of the ``material``-th material of service

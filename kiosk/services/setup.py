@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 
 from drivers.beacons.base import Beacon
 from kiosk.catalog import CatalogBrowser
+from kiosk.catalog.misses import SearchMisses
 from kiosk.config import Settings
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
@@ -63,6 +64,7 @@ class Services:
     """The use cases the screens call (each method blocks: call from a worker thread)."""
 
     catalog: CatalogBrowser
+    search_misses: SearchMisses
     guide_slips: GuideSlipPrinter
     submit: SubmitService
     evaluation: EvaluationService
@@ -137,6 +139,7 @@ def build_services(
     )
     services = Services(
         catalog=catalog,
+        search_misses=SearchMisses(store),
         guide_slips=GuideSlipPrinter(
             catalog,
             printing,

@@ -1,9 +1,10 @@
 """The terminal's heartbeat to central: what staff need to look after it from the console.
 
 :class:`HeartbeatSource` keeps the latest health snapshot (the composition root hands it each
-one) and builds a :class:`~kiosk.contract.Heartbeat` from it, the outbox counts and the
-installed catalog and calendar versions. The sync worker sends it about once a minute
-(:data:`INTERVAL_S`) with its own signed client; offline, nothing is sent and nothing waits.
+one) and builds a :class:`~kiosk.contract.Heartbeat` from it, the outbox counts, the
+installed catalog and calendar versions and the last days' searches that found nothing. The
+sync worker sends it about once a minute (:data:`INTERVAL_S`) with its own signed client;
+offline, nothing is sent and nothing waits.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from drivers.status import DeviceStatus
 from kiosk import __version__
 from kiosk.catalog.calendar import installed as installed_calendar
 from kiosk.catalog.importer import installed_version
+from kiosk.catalog.misses import recent as recent_misses
 from kiosk.contract import DeviceReport, Heartbeat
 from kiosk.health import SystemStatus
 from kiosk.store import Store
@@ -82,4 +84,5 @@ class HeartbeatSource:
             outbox_dead=outbox.dead,
             last_error=last_error,
             uptime_s=int(self._clock() - self._started),
+            search_misses=recent_misses(self._store),
         )

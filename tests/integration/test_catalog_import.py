@@ -150,6 +150,16 @@ def test_cli_show_json_is_the_exchange_item(
     assert main(["catalog", "show", "NOPE-1"]) == 2
 
 
+def test_cli_shows_and_finds_a_referral(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog", "show", "ZZ-CRJ-001", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown == next(r for r in bundled()["referrals"] if r["code"] == "ZZ-CRJ-001")
+    assert main(["catalog", "show", "ZZ-JJ-001"]) == 0
+    assert "online: 交管12123" in capsys.readouterr().out
+    assert main(["catalog", "search", "驾照"]) == 0
+    assert "[不在本大厅办理]" in capsys.readouterr().out.splitlines()[0]
+
+
 def test_cli_export_and_reimport_with_force(
     cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -230,3 +230,60 @@ class hall_db:  # noqa: N801 - a context manager read like a function
 
     def __exit__(self, *_exc: object) -> None:
         self.conn.close()
+
+
+def test_the_figures_page_shows_searches_that_found_nothing_and_suggestions(
+    hall: CentralProcess, chrome: object
+) -> None:
+    from kiosk.contract import (
+        BatchItem,
+        ConsultationQuestion,
+        DeviceReport,
+        Heartbeat,
+        IntakeKind,
+        SearchMissDay,
+    )
+
+    today = datetime.now(UTC).astimezone().date()
+    client = client_for(hall.url, "T03", hall.add_terminal("T03"))
+    try:
+        client.heartbeat(
+            Heartbeat(
+                software_version="0.1.0",
+                card_reader=DeviceReport(state="ok"),
+                printer=DeviceReport(state="ok"),
+                outbox_pending=0,
+                outbox_dead=0,
+                uptime_s=60,
+                search_misses=[
+                    SearchMissDay(day=today, count=5, queries={"火星移民": 2, "开无房证明": 1})
+                ],
+            )
+        )
+        suggestion = ConsultationQuestion(
+            question_id=uuid.uuid4().hex,
+            hall_id="H0001",
+            text="买房时不要再要求开无房证明",
+            asked_at=datetime.now(UTC),
+            tracking_no="ZX20261203T030001ABCD",
+            topic="我有建议：取消不必要的证明",
+            category="suggestion",
+        )
+        item = BatchItem(
+            key=uuid.uuid4().hex,
+            kind=IntakeKind.CONSULTATION,
+            body=suggestion.model_dump(mode="json"),
+        )
+        assert client.send_batch([item]).results[0].status < 300
+    finally:
+        client.close()
+    manager = chrome()  # type: ignore[operator]
+    sign_in(manager, hall.url, "manager1", "manager-pass-2026")
+    manager.get(f"{hall.url}/console/figures")
+    misses = manager.find_element(By.ID, "search-misses")
+    assert misses.is_displayed() and "搜索无结果 5 次" in misses.text
+    queries = manager.find_element(By.ID, "missed-queries").text
+    assert "火星移民 2" in queries and "开无房证明 1" in queries
+    assert "当天收到建议 1 条" in manager.find_element(By.ID, "suggestion-total").text
+    manager.execute_script("document.getElementById('search-misses').scrollIntoView()")
+    shot(manager, "console-figures-misses-suggestions")

@@ -84,3 +84,25 @@ def test_a_material_without_a_shipped_sample_is_refused_before_anything_prints(
 @pytest.mark.parametrize("name", ["../catalog.json", "/etc/passwd", "", None, ".hidden.png"])
 def test_a_sample_name_never_reaches_outside_the_shipped_samples(name: str | None) -> None:
     assert sample_file(name) is None
+
+
+def test_a_referral_prints_its_way_there_numbered_after_a_guide_slip(
+    papers: GuideSlipPrinter, browser: CatalogBrowser
+) -> None:
+    from kiosk.catalog import CatalogNotFound
+
+    assert papers.print_slip("SB-001").result(WAIT_S).printed
+    assert papers.print_referral("ZZ-JJ-001").result(WAIT_S).printed
+    job = emulator_of(papers._worker.printer).jobs[-1]
+    text = "".join(line.strip() for line in job.lines)
+    assert (
+        "办理指引" in text and "机动车驾驶证换证、补证" in text and "本事项不在本大厅办理" in text
+    )
+    assert "办理单位：示范市公安局交通警察支队车辆管理所" in text
+    assert "咨询电话：0999-86122122（示范市车管所（示范数据" in text
+    assert "网上办理：交管12123" in text and job.qr_codes == ["https://gab.122.gov.cn"]
+    # The slips' one sequence: the guide slip was G0001, this is G0002.
+    assert "告知单编号：H01-T01-261203-G0002" in text
+    assert f"事项目录版本：{browser.version()}" in text and job.cut
+    with pytest.raises(CatalogNotFound):
+        papers.print_referral("SB-001")  # a service is no referral

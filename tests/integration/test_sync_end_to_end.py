@@ -95,3 +95,48 @@ def stored_state(store: Store, case_no: str) -> str | None:
         return s.execute(
             text("SELECT state FROM case_status WHERE case_no=:c"), {"c": case_no}
         ).scalar()
+
+
+def test_a_referral_published_at_central_reaches_the_terminals_search(
+    central: CentralProcess, store: Store
+) -> None:
+    from kiosk.catalog import (
+        BUNDLED_CATALOG,
+        BUNDLED_SYNONYMS,
+        CatalogBrowser,
+        apply_delta,
+        import_file,
+    )
+
+    import_file(store, BUNDLED_CATALOG)
+    secret = central.add_terminal("T01")
+    central.start()
+    customs = {
+        "kind": "referral",
+        "code": "ZZ-HG-001",
+        "name": "个人物品进出境申报",
+        "keywords": ["海关", "报关"],
+        "description": "由海关受理，本大厅不办理。",
+        "unit": "示范海关",
+        "address": "示范市港口路1号（示范数据：虚构城市的地址）",
+        "phone": "12360",
+        "hours": "周一至周五 9:00-17:00",
+        "bring": "居民身份证原件",
+        "version": 1,
+    }
+    central.staff("PUT", "/catalog", {"items": [customs]})
+    deltas: list[CatalogDelta] = []
+    runner = make_runner(central, store, secret, deltas)
+    runner.pull_catalog()
+    (delta,) = deltas
+    apply_delta(store, delta.changed, delta.removed)  # what Kiosk.apply_catalog does
+    browser = CatalogBrowser.open(store, BUNDLED_SYNONYMS)
+    (hit, *_) = browser.search("海关")
+    assert (hit.code, hit.kind) == ("ZZ-HG-001", "referral")
+    assert browser.referral("ZZ-HG-001").unit == "示范海关"
+    assert browser.search("护照")[0].kind == "referral"  # the bundled ones stay
+    central.staff("PUT", "/catalog", {"removed": ["ZZ-HG-001"]})  # withdrawn again
+    runner.pull_catalog()
+    apply_delta(store, deltas[-1].changed, deltas[-1].removed)
+    assert "ZZ-HG-001" not in [r.code for r in browser.referrals()]
+    assert all(r.code != "ZZ-HG-001" for r in browser.search("海关"))

@@ -273,3 +273,49 @@ def test_an_expired_id_card_still_leads_its_holder_to_the_renewal_guide(live_ui,
     qtbot.waitUntil(lambda: live_ui.current_page() == "guideDetailPage")
     qtbot.waitUntil(lambda: live_ui.catalog.property("guide").get("code") == "HJ-003")
     assert "居民身份证申领、换领、补领" in visible_texts(live_ui)
+
+
+def test_a_search_for_passport_says_where_to_go_and_prints_the_way_there(live_ui, qtbot):
+    open_page(live_ui, qtbot, "search")
+    live_ui.page_command("setQuery", "护照")
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("searchResults")))
+    first = live_ui.catalog.property("searchResults")[0]
+    assert (first["kind"], first["code"]) == ("referral", "ZZ-CRJ-001")
+    row = find_item(live_ui.window.contentItem(), f"result_{first['code']}")
+    qtbot.waitUntil(lambda: row.isVisible())
+    assert find_item(row, "notHereBadge").isVisible()
+    assert "不在本大厅办理" in visible_texts(live_ui)
+    tap(live_ui, row)
+    qtbot.waitUntil(lambda: live_ui.current_page() == "referralPage")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("referral").get("code") == "ZZ-CRJ-001")
+    texts = " ".join(visible_texts(live_ui))
+    assert "示范市公安局出入境管理支队" in texts and "咨询电话：12367" in texts
+    assert "国家移民管理局政务服务平台" in texts and "居民身份证原件" in texts
+
+    emulator = emulator_of(live_ui.kiosk.printer)
+    jobs = len(emulator.jobs)
+    tap(live_ui, find_item(live_ui.window.contentItem(), "printReferral"))
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed")
+    assert len(emulator.jobs) == jobs + 1
+    job = emulator.jobs[-1]
+    paper = "".join(line.strip() for line in job.lines)  # wrapped lines joined again
+    assert "办理指引" in paper and "本事项不在本大厅办理" in paper
+    assert "办理地点：示范市人民路88号出入境接待大厅" in paper
+    assert "告知单编号" in paper and "请携带：居民身份证原件" in paper
+    assert job.qr_codes == ["https://s.nia.gov.cn"] and job.cut
+    assert "办理指引已打印，请在出纸口取走" in visible_texts(live_ui)
+
+
+def test_a_referral_out_of_paper_is_said_and_printed_again(live_ui, qtbot):
+    emulator = emulator_of(live_ui.kiosk.printer)
+    live_ui.catalog.openReferral("ZZ-JJ-001")
+    open_page(live_ui, qtbot, "referral")
+    qtbot.waitUntil(lambda: bool(live_ui.catalog.property("referral")))
+    assert "交管12123" in " ".join(visible_texts(live_ui))
+    emulator.set(paper="out")
+    live_ui.catalog.printReferral("ZZ-JJ-001")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "paper_out")
+    assert "打印机缺纸，请联系工作人员" in visible_texts(live_ui)
+    emulator.set(paper="ok")
+    live_ui.catalog.printReferral("ZZ-JJ-001")
+    qtbot.waitUntil(lambda: live_ui.catalog.property("slipState") == "printed")

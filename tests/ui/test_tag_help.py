@@ -83,12 +83,15 @@ def test_every_tag_term_used_on_a_page_has_an_explanation(live_ui, qtbot):
     for path in Path(REPO, "ui", "qml").rglob("*.qml"):
         terms |= set(re.findall(r'term:\s*"(\w+)"', path.read_text(encoding="utf-8")))
     terms |= {"visits_zero", "visits", "shared", "commitment"}  # set by expressions
-    # The tags of the service lists (plain there) are all explained on the guide page.
+    # The tags of the service lists (plain there) are all explained on the page the row
+    # opens: the guide, or for a referral (不在本大厅办理) the referral page, which says where.
     row = (Path(REPO) / "ui/qml/components/ServiceRow.qml").read_text(encoding="utf-8")
     guide = (Path(REPO) / "ui/qml/pages/GuideDetailPage.qml").read_text(encoding="utf-8")
+    referral = (Path(REPO) / "ui/qml/pages/ReferralPage.qml").read_text(encoding="utf-8")
     words = re.findall(r'text: qsTr\("([^"%]+)"\)', row)
-    assert len(words) >= 4
-    assert [w for w in words if f'qsTr("{w}")' not in guide] == []
+    assert len(words) >= 5 and "不在本大厅办理" in words
+    assert [w for w in words if f'qsTr("{w}")' not in guide + referral] == []
+    assert 'qsTr("不在本大厅办理")' in referral and 'qsTr("到哪里办")' in referral
     open_guide(live_ui, qtbot, "SB-001")
     qtbot.waitUntil(lambda: shown(live_ui, "citywideBadge") is not None)
     badge = shown(live_ui, "citywideBadge")

@@ -162,6 +162,23 @@ def test_search_as_you_type_shows_the_answer_to_the_last_keystroke():
     assert catalog.property("searchResults") == []
 
 
+def test_the_end_of_a_visit_makes_its_last_search_final_and_says_which_query_answered():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    catalog = CatalogViewModel(dispatcher, visit)
+    source = FakeCatalog()
+    catalog.attach(source, ImmediateExecutor())
+    dispatcher.run_all()
+    catalog.search("火星")
+    assert catalog.property("searchedQuery") == ""  # the answer is on its way
+    dispatcher.run_all()
+    assert catalog.property("searchedQuery") == "火星"
+    assert source.ends == 0
+    visit.end()
+    dispatcher.run_all()
+    assert source.ends == 1
+    assert catalog.property("searchedQuery") == "" and catalog.property("searchResults") == []
+
+
 # -- the apply screens on the visit ------------------------------------------------------------
 
 

@@ -100,6 +100,10 @@ def test_the_bundled_texts_write_no_hours_but_the_setting_and_windows_own() -> N
     catalog = json.loads((REPO / "assets" / "catalog" / "catalog.json").read_text("utf-8"))
     own = {s["guide"]["consultation"].get("hours") for s in catalog["services"]} - {None}
     assert own and hall_hours not in own  # a window's own hours differ from the hall's
+    # Another office's hours (a referral: 不在本大厅办理) are that office's own, not the hall's.
+    elsewhere = {r["hours"] for r in catalog.get("referrals", [])}
+    assert elsewhere and hall_hours not in elsewhere
+    own |= elsewhere
     strays = [
         (where, text)
         for where, text in user_facing()

@@ -119,8 +119,17 @@ class FakeCatalog:
     def guide(self, code: str) -> dict[str, Any]:
         return {"code": code, "name": "社会保障卡申领"}
 
+    def __init__(self) -> None:
+        self.ends = 0  # how many times a visit's searches were declared final
+
     def search(self, query: str, limit: int) -> list[dict[str, Any]]:
         return [{"code": "SB-001", "name": f"answer to {query}"}]
+
+    def referral(self, code: str) -> dict[str, Any]:
+        return {"code": code, "name": "普通护照申领", "kind": "referral"}
+
+    def end_of_searches(self) -> None:
+        self.ends += 1
 
 
 class FakeComplaints:

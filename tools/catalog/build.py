@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 from kiosk.catalog.validation import validate_catalog
-from tools.catalog import data_business, data_family, data_public, data_social, data_support
+from tools.catalog import (
+    data_business,
+    data_family,
+    data_public,
+    data_social,
+    data_support,
+    referrals,
+)
 from tools.catalog.basis import apply_basis
 from tools.catalog.commitments import apply_commitments
 from tools.catalog.forms import FORMS
@@ -20,7 +27,7 @@ from tools.catalog.samples import ship_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "assets" / "catalog" / "catalog.json"
-VERSION = 2026120302
+VERSION = 2026120303
 PUBLISHED = "2026-12-03"
 
 THEMES = [
@@ -65,6 +72,7 @@ def build(version: int = VERSION, published: str = PUBLISHED) -> dict[str, objec
         "published": published,
         "themes": [{"code": c, "name": n} for c, n in THEMES],
         "services": services,
+        "referrals": referrals.referrals(),
     }
 
 

@@ -211,6 +211,23 @@ def _search(query: str) -> Callable[[KioskUi], None]:
     return setup
 
 
+def _referral(ui: KioskUi) -> None:
+    """Search 护照: the referral answer (不在本大厅办理), then its page."""
+    _search("护照")(ui)
+    first = ui.catalog.property("searchResults")[0]
+    ui.catalog.openReferral(first["code"])
+    _show(ui, "referral")
+    wait_until(lambda: ui.catalog.property("referral").get("code") == first["code"])
+
+
+def _referral_printed(ui: KioskUi, out_dir: Path) -> None:
+    _referral(ui)
+    ui.catalog.printReferral(ui.catalog.property("referral")["code"])
+    wait_until(lambda: ui.catalog.property("slipState") == "printed", 30)
+    wait_until(lambda: ui.catalog.property("previewUrl"), 10)
+    _copy_print(ui, out_dir, "referral-slip")
+
+
 def _search_keyboard(ui: KioskUi) -> None:
     from PySide6.QtCore import QObject
 
@@ -223,7 +240,15 @@ def _search_keyboard(ui: KioskUi) -> None:
 def _search_nothing(ui: KioskUi) -> None:
     _show(ui, "search")
     ui.page_command("setQuery", "火星移民")
-    wait_until(lambda: True)
+    wait_until(lambda: ui.catalog.property("searchedQuery") == "火星移民", 5)
+
+
+def _suggest(ui: KioskUi) -> None:
+    """我有建议, reached from a search that found nothing, partly filled in."""
+    _show(ui, "suggest", {"about": "开无房证明"})
+    ui.page_command(
+        "fill", ["proof", "开无房证明", "买房时不要再要求开无房证明，部门之间可以查到。", ""]
+    )
 
 
 def _card(state: str, sample: str = "", reason: str = "") -> Callable[[KioskUi], None]:

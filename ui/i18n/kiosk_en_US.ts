@@ -1489,6 +1489,10 @@
         <source>没有找到“%1”，换个说法试试，或选择其他问题</source>
         <translation>Nothing found for “%1”. Try other words, or choose Other questions</translation>
     </message>
+    <message>
+        <source>我有建议</source>
+        <translation>I have a suggestion</translation>
+    </message>
 </context>
 <context>
     <name>EntryTile</name>
@@ -1686,6 +1690,10 @@
         <translation>Question submitted</translation>
     </message>
     <message>
+        <source>建议已提交</source>
+        <translation>Suggestion sent</translation>
+    </message>
+    <message>
         <source>投诉编号</source>
         <translation>Complaint number</translation>
     </message>
@@ -1694,8 +1702,16 @@
         <translation>Question number</translation>
     </message>
     <message>
+        <source>建议编号</source>
+        <translation>Suggestion number</translation>
+    </message>
+    <message>
         <source>请记下编号。我们将在 5 个工作日内处理，可凭编号在本终端查询处理进度。</source>
         <translation>Please note the number. We handle it within 5 working days; check its progress here with the number.</translation>
+    </message>
+    <message>
+        <source>感谢您的建议。请记下编号，处理结果可凭编号在本终端查询。</source>
+        <translation>Thank you for your suggestion. Please note the number; you can look up what was done with it at this terminal.</translation>
     </message>
     <message>
         <source>请记下编号。答复后可凭编号在本终端查询。</source>
@@ -3029,6 +3045,89 @@
     </message>
 </context>
 <context>
+    <name>ReferralPage</name>
+    <message>
+        <source>这个事项不在本大厅办理。页面上是办理地点和电话，可以打印办理指引带走。</source>
+        <translation>This service is not handled in this hall. The page shows where to go and the phone number; you can print the directions to take along.</translation>
+    </message>
+    <message>
+        <source>办理指引：%1</source>
+        <translation>Where to go: %1</translation>
+    </message>
+    <message>
+        <source>办理指引</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>Not handled in this hall</translation>
+    </message>
+    <message>
+        <source>到哪里办</source>
+        <translation>Where it is handled</translation>
+    </message>
+    <message>
+        <source>办理单位：%1</source>
+        <translation>Office: %1</translation>
+    </message>
+    <message>
+        <source>地址：%1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>办公时间：%1</source>
+        <translation>Opening hours: %1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>Enquiries: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>Enquiries: %1</translation>
+    </message>
+    <message>
+        <source>请携带</source>
+        <translation>Please bring</translation>
+    </message>
+    <message>
+        <source>网上办理</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>正在打印办理指引……</source>
+        <translation>Printing the directions…</translation>
+    </message>
+    <message>
+        <source>办理指引已打印，请在出纸口取走</source>
+        <translation>The directions are printed. Please take them from the slot.</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员</source>
+        <translation>The printer is out of paper. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>打印失败，请联系工作人员</source>
+        <translation>Printing failed. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>打印办理指引</source>
+        <translation>Print the directions</translation>
+    </message>
+    <message>
+        <source>打印预览（演示模式）</source>
+        <translation>Print preview (demo mode)</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>Close preview</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>请输入事项名称、拼音或首字母。</source>
@@ -3051,8 +3150,24 @@
         <translation>Type what you need</translation>
     </message>
     <message>
-        <source>没有找到“%1”，换个说法试试，或咨询工作人员</source>
-        <translation>Nothing found for “%1”. Try other words, or ask the staff.</translation>
+        <source>没有找到“%1”，换个说法试试，或选择下面的帮助</source>
+        <translation>Nothing found for “%1”. Try other words, or choose the help below.</translation>
+    </message>
+    <message>
+        <source>没找到要办的事？</source>
+        <translation>Didn't find what you need?</translation>
+    </message>
+    <message>
+        <source>可以留言咨询，或点击屏幕下方的“呼叫工作人员”请现场工作人员帮您；如果觉得哪项服务该有或该简化，欢迎提建议。</source>
+        <translation>Leave a question, or press “Call staff” at the bottom of the screen for help from the staff here. If a service is missing or should be simpler, please tell us.</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>Ask a question</translation>
+    </message>
+    <message>
+        <source>我有建议</source>
+        <translation>I have a suggestion</translation>
     </message>
     <message>
         <source>找到 %1 项</source>
@@ -3083,6 +3198,10 @@
 </context>
 <context>
     <name>ServiceRow</name>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>Not handled in this hall</translation>
+    </message>
     <message>
         <source>零跑腿</source>
         <translation>No visit needed</translation>
@@ -3478,6 +3597,77 @@
     <message>
         <source>时间 %1</source>
         <translation>Time %1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestPage</name>
+    <message>
+        <source>请选择建议类型，写下涉及的事项和您的建议，然后点击提交。电话可以不填。</source>
+        <translation>Choose the kind of suggestion, write which service it is about and your suggestion, then press submit. The phone number is optional.</translation>
+    </message>
+    <message>
+        <source>我有建议</source>
+        <translation>I have a suggestion</translation>
+    </message>
+    <message>
+        <source>您的建议</source>
+        <translation>Your suggestion</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>哪些事项办起来麻烦、哪些证明没有必要，请告诉我们。每条建议都有编号，处理结果可凭编号查询。</source>
+        <translation>Tell us which services are troublesome and which certificates are unnecessary. Every suggestion gets a number to look up what was done.</translation>
+    </message>
+    <message>
+        <source>建议类型</source>
+        <translation>Kind of suggestion</translation>
+    </message>
+    <message>
+        <source>简化办事</source>
+        <translation>Make it simpler</translation>
+    </message>
+    <message>
+        <source>取消不必要的证明</source>
+        <translation>Drop an unnecessary certificate</translation>
+    </message>
+    <message>
+        <source>涉及的事项（或您要找的事项）</source>
+        <translation>Service concerned (or what you were looking for)</translation>
+    </message>
+    <message>
+        <source>涉及的事项</source>
+        <translation>Service concerned</translation>
+    </message>
+    <message>
+        <source>如：居住证申领</source>
+        <translation>e.g. residence permit</translation>
+    </message>
+    <message>
+        <source>如：希望不再要求提供某某证明</source>
+        <translation>e.g. please stop asking for this certificate</translation>
+    </message>
+    <message>
+        <source>联系电话（选填，用于答复您）</source>
+        <translation>Phone (optional, for the answer)</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>电话只用于答复您；提交后屏幕和回执上只显示部分号码。</source>
+        <translation>The phone number is only used to answer you; after submitting, the screen and slip show only part of it.</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>提交建议</source>
+        <translation>Submit suggestion</translation>
     </message>
 </context>
 <context>

@@ -1482,6 +1482,10 @@
         <translation>其他問題</translation>
     </message>
     <message>
+        <source>我有建议</source>
+        <translation>我有建議</translation>
+    </message>
+    <message>
         <source>查询答复</source>
         <translation>查詢答覆</translation>
     </message>
@@ -1686,6 +1690,10 @@
         <translation>留言已提交</translation>
     </message>
     <message>
+        <source>建议已提交</source>
+        <translation>建議已提交</translation>
+    </message>
+    <message>
         <source>投诉编号</source>
         <translation>投訴編號</translation>
     </message>
@@ -1694,8 +1702,16 @@
         <translation>諮詢編號</translation>
     </message>
     <message>
+        <source>建议编号</source>
+        <translation>建議編號</translation>
+    </message>
+    <message>
         <source>请记下编号。我们将在 5 个工作日内处理，可凭编号在本终端查询处理进度。</source>
         <translation>請記下編號。我們將在 5 個工作日內處理，可憑編號在本終端查詢處理進度。</translation>
+    </message>
+    <message>
+        <source>感谢您的建议。请记下编号，处理结果可凭编号在本终端查询。</source>
+        <translation>感謝您的建議。請記下編號，處理結果可憑編號在本終端查詢。</translation>
     </message>
     <message>
         <source>请记下编号。答复后可凭编号在本终端查询。</source>
@@ -3029,6 +3045,89 @@
     </message>
 </context>
 <context>
+    <name>ReferralPage</name>
+    <message>
+        <source>这个事项不在本大厅办理。页面上是办理地点和电话，可以打印办理指引带走。</source>
+        <translation>這個事項不在本大廳辦理。頁面上是辦理地點和電話，可以列印辦理指引帶走。</translation>
+    </message>
+    <message>
+        <source>办理指引：%1</source>
+        <translation>辦理指引：%1</translation>
+    </message>
+    <message>
+        <source>办理指引</source>
+        <translation>辦理指引</translation>
+    </message>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>不在本大廳辦理</translation>
+    </message>
+    <message>
+        <source>到哪里办</source>
+        <translation>到哪裡辦</translation>
+    </message>
+    <message>
+        <source>办理单位：%1</source>
+        <translation>辦理單位：%1</translation>
+    </message>
+    <message>
+        <source>地址：%1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>办公时间：%1</source>
+        <translation>辦公時間：%1</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1（%2）</source>
+        <translation>諮詢電話：%1（%2）</translation>
+    </message>
+    <message>
+        <source>咨询电话：%1</source>
+        <translation>諮詢電話：%1</translation>
+    </message>
+    <message>
+        <source>请携带</source>
+        <translation>請攜帶</translation>
+    </message>
+    <message>
+        <source>网上办理</source>
+        <translation>網上辦理</translation>
+    </message>
+    <message>
+        <source>正在打印办理指引……</source>
+        <translation>正在列印辦理指引……</translation>
+    </message>
+    <message>
+        <source>办理指引已打印，请在出纸口取走</source>
+        <translation>辦理指引已列印，請在出紙口取走</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员</source>
+        <translation>印表機缺紙，請聯絡工作人員</translation>
+    </message>
+    <message>
+        <source>打印失败，请联系工作人员</source>
+        <translation>列印失敗，請聯絡工作人員</translation>
+    </message>
+    <message>
+        <source>打印办理指引</source>
+        <translation>列印辦理指引</translation>
+    </message>
+    <message>
+        <source>打印预览（演示模式）</source>
+        <translation>列印預覽（演示模式）</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>列印預覽</translation>
+    </message>
+    <message>
+        <source>关闭预览</source>
+        <translation>關閉預覽</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>请输入事项名称、拼音或首字母。</source>
@@ -3051,8 +3150,24 @@
         <translation>請輸入要辦理的事項</translation>
     </message>
     <message>
-        <source>没有找到“%1”，换个说法试试，或咨询工作人员</source>
-        <translation>沒有找到“%1”，換個說法試試，或諮詢工作人員</translation>
+        <source>没有找到“%1”，换个说法试试，或选择下面的帮助</source>
+        <translation>沒有找到“%1”，換個說法試試，或選擇下面的幫助</translation>
+    </message>
+    <message>
+        <source>没找到要办的事？</source>
+        <translation>沒找到要辦的事？</translation>
+    </message>
+    <message>
+        <source>可以留言咨询，或点击屏幕下方的“呼叫工作人员”请现场工作人员帮您；如果觉得哪项服务该有或该简化，欢迎提建议。</source>
+        <translation>可以留言諮詢，或點選螢幕下方的“呼叫工作人員”請現場工作人員幫您；如果覺得哪項服務該有或該簡化，歡迎提建議。</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>我有建议</source>
+        <translation>我有建議</translation>
     </message>
     <message>
         <source>找到 %1 项</source>
@@ -3083,6 +3198,10 @@
 </context>
 <context>
     <name>ServiceRow</name>
+    <message>
+        <source>不在本大厅办理</source>
+        <translation>不在本大廳辦理</translation>
+    </message>
     <message>
         <source>零跑腿</source>
         <translation>零跑腿</translation>
@@ -3478,6 +3597,77 @@
     <message>
         <source>读卡器</source>
         <translation>讀卡器</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestPage</name>
+    <message>
+        <source>请选择建议类型，写下涉及的事项和您的建议，然后点击提交。电话可以不填。</source>
+        <translation>請選擇建議型別，寫下涉及的事項和您的建議，然後點選提交。電話可以不填。</translation>
+    </message>
+    <message>
+        <source>我有建议</source>
+        <translation>我有建議</translation>
+    </message>
+    <message>
+        <source>您的建议</source>
+        <translation>您的建議</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>聯絡電話</translation>
+    </message>
+    <message>
+        <source>哪些事项办起来麻烦、哪些证明没有必要，请告诉我们。每条建议都有编号，处理结果可凭编号查询。</source>
+        <translation>哪些事項辦起來麻煩、哪些證明沒有必要，請告訴我們。每條建議都有編號，處理結果可憑編號查詢。</translation>
+    </message>
+    <message>
+        <source>建议类型</source>
+        <translation>建議型別</translation>
+    </message>
+    <message>
+        <source>简化办事</source>
+        <translation>簡化辦事</translation>
+    </message>
+    <message>
+        <source>取消不必要的证明</source>
+        <translation>取消不必要的證明</translation>
+    </message>
+    <message>
+        <source>涉及的事项（或您要找的事项）</source>
+        <translation>涉及的事項（或您要找的事項）</translation>
+    </message>
+    <message>
+        <source>涉及的事项</source>
+        <translation>涉及的事項</translation>
+    </message>
+    <message>
+        <source>如：居住证申领</source>
+        <translation>如：居住證申領</translation>
+    </message>
+    <message>
+        <source>如：希望不再要求提供某某证明</source>
+        <translation>如：希望不再要求提供某某證明</translation>
+    </message>
+    <message>
+        <source>联系电话（选填，用于答复您）</source>
+        <translation>聯絡電話（選填，用於答覆您）</translation>
+    </message>
+    <message>
+        <source>可不填</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>电话只用于答复您；提交后屏幕和回执上只显示部分号码。</source>
+        <translation>電話只用於答覆您；提交後螢幕和回執上只顯示部分號碼。</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>正在提交，請稍候……</translation>
+    </message>
+    <message>
+        <source>提交建议</source>
+        <translation>提交建議</translation>
     </message>
 </context>
 <context>

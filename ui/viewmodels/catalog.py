@@ -31,7 +31,13 @@ class CatalogSource(Protocol):
         """One complete guide."""
 
     def search(self, query: str, limit: int) -> list[dict[str, Any]]:
-        """Ranked service summaries."""
+        """Ranked service summaries (a referral's with ``kind`` "referral")."""
+
+    def referral(self, code: str) -> dict[str, Any]:
+        """One referral (不在本大厅办理): where, when, phone, what to bring, online."""
+
+    def end_of_searches(self) -> None:
+        """The visit ended: its last search is final (counted if it found nothing)."""
 
 
 class CatalogViewModel(QObject):
@@ -46,14 +52,20 @@ class CatalogViewModel(QObject):
         self._renewal_service = ""
         self._print_slip: Callable[[str, Callable[[str], None]], None] | None = None
         self._print_sample: Callable[[str, int, Callable[[str], None]], None] | None = None
+        self._print_referral: Callable[[str, Callable[[str], None]], None] | None = None
         self._themes: list[dict[str, Any]] = []
         self._theme_name = ""
         self._wipe()
 
     def _wipe(self) -> None:  # the visit ended: forget the guide, list and search shown
+        source = getattr(self, "_source", None)
+        if source is not None:
+            self._ops.run(source.end_of_searches, busy=False, visit=False)
         self._services: list[dict[str, Any]] = []
         self._guide: dict[str, Any] = {}
+        self._referral: dict[str, Any] = {}
         self._results: list[dict[str, Any]] = []
+        self._answered = ""  # the query the results shown answer
         self._slip_state = ""
         self._sample_state = ""
         self._preview = ""
@@ -64,10 +76,11 @@ class CatalogViewModel(QObject):
         executor: Executor,
         print_slip: Callable[[str, Callable[[str], None]], None] | None = None,
         print_sample: Callable[[str, int, Callable[[str], None]], None] | None = None,
+        print_referral: Callable[[str, Callable[[str], None]], None] | None = None,
     ) -> None:
         """Connect to the core once it is up (called on the GUI thread)."""
         self._source, self._print_slip = source, print_slip
-        self._print_sample = print_sample
+        self._print_sample, self._print_referral = print_sample, print_referral
         self._ops.attach(executor)
         # The catalog is nobody's: the themes stay across visits.
         self._ops.run(source.themes, self._set_themes, busy=False, visit=False)
@@ -110,22 +123,49 @@ class CatalogViewModel(QObject):
         self.changed.emit()
 
     @Slot(str)
+    def openReferral(self, code: str) -> None:  # noqa: N802
+        """Load referral ``code``: where a service the hall does not handle is handled."""
+        self._referral, self._slip_state = {}, ""
+        self.changed.emit()
+        source = self._source
+        if source is not None:
+            self._ops.run(
+                lambda: source.referral(code), self._set_referral, busy=False, latest="guide"
+            )
+
+    def _set_referral(self, referral: dict[str, Any]) -> None:
+        self._referral = referral
+        self.changed.emit()
+
+    @Slot(str)
+    def printReferral(self, code: str) -> None:  # noqa: N802
+        """Queue the referral's 办理指引 slip; the state follows the print job (slipState)."""
+        if self._print_referral is None:
+            self._set_slip_state("failed")
+            return
+        self._set_slip_state("printing")
+        self._print_referral(code, self._ops.guard(self._set_slip_state))
+
+    @Slot(str)
     def search(self, query: str) -> None:
         """Search as the citizen types (the answer to the last keystroke wins); an empty
         query clears the results."""
         source = self._source
         if not query.strip() or source is None:
             self._ops.supersede("search")
-            self._results = []
+            self._results, self._answered = [], ""
             self.changed.emit()
             return
         search = source.search
         self._ops.run(
-            lambda: search(query, SEARCH_LIMIT), self._set_results, busy=False, latest="search"
+            lambda: (query, search(query, SEARCH_LIMIT)),
+            self._set_results,
+            busy=False,
+            latest="search",
         )
 
-    def _set_results(self, results: list[dict[str, Any]]) -> None:
-        self._results = results
+    def _set_results(self, answer: tuple[str, list[dict[str, Any]]]) -> None:
+        self._answered, self._results = answer
 
     @Slot(str)
     def printSlip(self, code: str) -> None:  # noqa: N802
@@ -172,7 +212,10 @@ class CatalogViewModel(QObject):
     themeName = Property(str, lambda self: self._theme_name, notify=changed)
     services = Property(list, lambda self: self._services, notify=changed)
     guide = Property(dict, lambda self: self._guide, notify=changed)
+    referral = Property(dict, lambda self: self._referral, notify=changed)
     searchResults = Property(list, lambda self: self._results, notify=changed)
+    # The query ``searchResults`` answers: a page says "nothing found" only for it.
+    searchedQuery = Property(str, lambda self: self._answered, notify=changed)
     slipState = Property(str, lambda self: self._slip_state, notify=changed)
     sampleState = Property(str, lambda self: self._sample_state, notify=changed)
     previewUrl = Property(str, lambda self: self._preview, notify=changed)
@@ -192,6 +235,26 @@ def service_summary(item: Any) -> dict[str, Any]:
         "agent": guide.agent_allowed,
         "home_service": guide.home_service,
         "applicable": guide.form is not None,
+    }
+
+
+def referral_summary(r: Any) -> dict[str, Any]:
+    """A referral as a search result shows it: the unit where it is handled."""
+    return {"code": r.code, "name": r.name, "department": r.unit, "kind": "referral"}
+
+
+def referral_for_qml(r: Any) -> dict[str, Any]:
+    """A referral as its page binds it."""
+    return {
+        **referral_summary(r),
+        "description": r.description,
+        "address": r.address,
+        "hours": r.hours,
+        "phone": r.phone,
+        "phone_note": r.phone_note or "",
+        "bring": r.bring,
+        "online_name": r.online.name if r.online else "",
+        "online_url": r.online.url if r.online else "",
     }
 
 
@@ -254,10 +317,18 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
 
 
 class BrowserSource:
-    """:class:`CatalogSource` over the core's ``CatalogBrowser`` (runs on a worker thread)."""
+    """:class:`CatalogSource` over the core's ``CatalogBrowser`` (runs on a worker thread);
+    with ``misses`` (``SearchMisses``), every answered search is told to it, so the searches
+    whose final query found nothing are counted for the hall."""
 
-    def __init__(self, browser: Any) -> None:
+    def __init__(self, browser: Any, misses: Any = None) -> None:
         self._browser = browser
+        self._misses = misses
+
+    def end_of_searches(self) -> None:
+        """The visit ended: its last search is final."""
+        if self._misses is not None:
+            self._misses.flush()
 
     def themes(self) -> list[dict[str, Any]]:
         """Themes with counts."""
@@ -274,6 +345,17 @@ class BrowserSource:
         return guide_for_qml(self._browser.service(code))
 
     def search(self, query: str, limit: int) -> list[dict[str, Any]]:
-        """Ranked results with their badges."""
+        """Ranked results with their badges; a referral says where it is handled."""
         found = self._browser.search(query, limit)
-        return [service_summary(self._browser.service(r.code)) for r in found]
+        if self._misses is not None:
+            self._misses.observe(query, len(found))
+        return [
+            referral_summary(self._browser.referral(r.code))
+            if r.kind == "referral"
+            else service_summary(self._browser.service(r.code))
+            for r in found
+        ]
+
+    def referral(self, code: str) -> dict[str, Any]:
+        """One referral for its page."""
+        return referral_for_qml(self._browser.referral(code))

@@ -22,6 +22,7 @@ class ConsultViewModel(QObject):
 
     changed = Signal()
     filed = Signal()
+    suggested = Signal()
 
     def __init__(
         self,
@@ -82,6 +83,18 @@ class ConsultViewModel(QObject):
             self.filed.emit()
 
         self._ops.run(lambda: service.ask(topic, text, phone, service_code=code), done)
+
+    @Slot(str, str, str, str)
+    def suggest(self, kind: str, about: str, text: str, phone: str) -> None:
+        """Leave a suggestion (我有建议): ``kind`` simplify | proof; the phone is optional."""
+        service = self._service
+        masked = mask_phone(phone) if phone.strip() else ""
+
+        def done(filed: Any) -> None:
+            self._filed.show(filed, masked)
+            self.suggested.emit()
+
+        self._ops.run(lambda: service.suggest(kind, about, text, phone), done)
 
     def _wipe(self) -> None:
         self._info = {}

@@ -14,6 +14,7 @@ AbstractButton {
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.Button
     Accessible.name: (service.name || "") + "，" + (service.department || "")
+                     + (service.kind === "referral" ? "，" + qsTr("不在本大厅办理") : "")
 
     rightPadding: 72
     background: Rectangle {
@@ -71,6 +72,8 @@ AbstractButton {
             }
             // Plain tags here: the whole row is one button (a tap anywhere opens the service,
             // wherever the tags wrap to); the guide page explains each tag when tapped.
+            // A referral: the hall does not handle it; the row names where it is handled.
+            Badge { objectName: "notHereBadge"; visible: row.service.kind === "referral"; text: qsTr("不在本大厅办理"); tone: Theme.warning }
             Badge { visible: row.service.visits === 0; text: qsTr("零跑腿"); tone: Theme.ok }
             Badge { visible: !!row.service.citywide; text: qsTr("同城通办"); tone: Theme.primary }
             Badge { visible: !!row.service.appointment; text: qsTr("可预约"); tone: Theme.primary }

@@ -20,7 +20,8 @@ AbstractButton {
         radius: Theme.radius
         color: control.selected ? Theme.primary : (control.down ? Theme.disabledSurface : Theme.surface)
         border.color: Theme.primary
-        border.width: 3
+        // Selected, the fill is the border's colour: no border to tell apart from it.
+        border.width: control.selected ? 0 : 3
     }
     contentItem: Text {
         id: label

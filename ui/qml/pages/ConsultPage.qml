@@ -79,14 +79,34 @@ Page {
             spacing: 16
             model: field.text === "" ? [] : catalog.searchResults
             boundsBehavior: Flickable.StopAtBounds
+            // 群众点菜: a service to simplify or a needless proof. Above the results, scrolling
+            // with them: a row of its own would not fit a landscape screen in elder mode, and
+            // four buttons in the row above do not fit in English.
+            header: Item {
+                width: results.width
+                height: suggestButton.height + 16
+                KioskButton {
+                    id: suggestButton
+                    objectName: "consultSuggest"
+                    width: parent.width
+                    text: qsTr("我有建议")
+                    primary: false
+                    onClicked: page.navigate("suggest", {})
+                }
+            }
             delegate: ServiceRow {
                 required property var modelData
                 objectName: "consultResult_" + modelData.code
                 width: results.width
                 service: modelData
                 onClicked: {
-                    consult.openService(modelData.code)
-                    page.navigate("consultInfo", {})
+                    if (modelData.kind === "referral") {  // not handled here: where to go
+                        catalog.openReferral(modelData.code)
+                        page.navigate("referral", {})
+                    } else {
+                        consult.openService(modelData.code)
+                        page.navigate("consultInfo", {})
+                    }
                 }
             }
         }

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import "../components"
 
 // After a question or a complaint was filed: its tracking number, how the answer comes back,
-// and whether the slip printed. `kind`: "consultation" or "complaint".
+// and whether the slip printed. `kind`: "consultation", "complaint" or "suggestion" (我有建议,
+// filed and looked up as a consultation).
 Page {
     id: page
     objectName: "followUpFiledPage"
@@ -14,11 +15,12 @@ Page {
     signal back()
     signal previous()
     Accessible.role: Accessible.Pane
-    Accessible.name: page.complaint ? qsTr("投诉已提交") : qsTr("留言已提交")
+    Accessible.name: page.complaint ? qsTr("投诉已提交") : page.suggestion ? qsTr("建议已提交") : qsTr("留言已提交")
     background: Rectangle { color: Theme.background }
 
     property string kind: "consultation"
     readonly property bool complaint: kind === "complaint"
+    readonly property bool suggestion: kind === "suggestion"
     readonly property var vm: followUpFiled
 
     // Scrolls only when the words do not fit (landscape, elder mode, English).
@@ -40,7 +42,7 @@ Page {
         spacing: Theme.spacing * 2
 
         PageHeader {
-            title: page.complaint ? qsTr("投诉已提交") : qsTr("留言已提交")
+            title: page.complaint ? qsTr("投诉已提交") : page.suggestion ? qsTr("建议已提交") : qsTr("留言已提交")
             Layout.fillWidth: true
             onBack: page.back()
         }
@@ -48,7 +50,7 @@ Page {
         BodyText {
             horizontalAlignment: Text.AlignHCenter
             font.pixelSize: Theme.fontLarge
-            text: page.complaint ? qsTr("投诉编号") : qsTr("咨询编号")
+            text: page.complaint ? qsTr("投诉编号") : page.suggestion ? qsTr("建议编号") : qsTr("咨询编号")
         }
         Text {
             objectName: "trackingNumber"
@@ -67,6 +69,7 @@ Page {
             horizontalAlignment: Text.AlignHCenter
             text: page.complaint
                   ? qsTr("请记下编号。我们将在 5 个工作日内处理，可凭编号在本终端查询处理进度。")
+                  : page.suggestion ? qsTr("感谢您的建议。请记下编号，处理结果可凭编号在本终端查询。")
                   : qsTr("请记下编号。答复后可凭编号在本终端查询。")
         }
         BodyText {
@@ -105,7 +108,8 @@ Page {
             primary: false
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Math.max(560, implicitWidth)
-            onClicked: page.navigate("followUpStatus", { kind: page.kind, number: page.vm.trackingNo })
+            onClicked: page.navigate("followUpStatus", { kind: page.suggestion ? "consultation" : page.kind,
+                                                         number: page.vm.trackingNo })
         }
         KioskButton {
             objectName: "filedDone"
