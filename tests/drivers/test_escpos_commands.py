@@ -32,6 +32,12 @@ def test_the_58mm_ticket_is_exactly_the_bytes_a_person_would_write() -> None:
             b"\x1bd\x01",
             b"\x1bE\x00\x1d!\x01\x1c&" + gb("您前面还有 5 人等候") + b"\x1c.\n",
             b"\x1d!\x00\x1c&" + gb("取号时间：2024-05-06 09:30") + b"\x1c.\n",
+            # The QR to scan at a terminal (where do I go?): model 2, 4-dot modules, level M,
+            # the 33 bytes of data (pL = 33 + 3), print; its caption wrapped to 32 columns.
+            b"\x1d(k\x04\x001A2\x00\x1d(k\x03\x001C\x04\x1d(k\x03\x001E1",
+            b"\x1d(k$\x001P0TICKET:H0001:T-20240506-A023:A023\x1d(k\x03\x001Q0",
+            b"\x1c&" + gb("到自助终端扫码，查看叫号进度和办") + b"\x1c.\n",
+            b"\x1c&" + gb("理窗口") + b"\x1c.\n",
             b"\x1ba\x00" + b"-" * 32 + b"\n",
             b"\x1ba\x01\x1c&" + gb("请留意叫号，过号请重新取号") + b"\x1c.\n",
             b"\x1bd\x04\x1dVB\x00",  # feed to the cutter, partial cut

@@ -40,14 +40,14 @@ def test_nothing_found_offers_consultation_staff_and_a_suggestion(demo, qtbot):
 
 
 def test_a_suggestion_from_a_failed_search_gets_a_number_a_slip_and_reaches_central(demo, qtbot):
-    search_nothing(demo, qtbot, "开无房证明")
+    search_nothing(demo, qtbot, "开在职证明")
     tap(demo, item(demo, "noResultSuggest"))
     wait_page(demo, qtbot, "suggest")
-    assert item(demo, "suggestAbout").property("text") == "开无房证明"  # what was looked for
+    assert item(demo, "suggestAbout").property("text") == "开在职证明"  # what was looked for
     tap(demo, item(demo, "suggestSubmit"))
     qtbot.waitUntil(lambda: "请填写内容。" in shown(demo))
     tap(demo, item(demo, "suggestProof"))
-    type_into(demo, "suggestText", "买房时不要再要求无房证明")
+    type_into(demo, "suggestText", "办事时不要再要求单位开在职证明")
     type_into(demo, "suggestPhoneField", "call me")
     # The refusal focused a field (the keyboard may cover the button): submit as Enter does.
     demo.page_command("submit")

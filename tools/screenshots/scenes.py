@@ -245,9 +245,9 @@ def _search_nothing(ui: KioskUi) -> None:
 
 def _suggest(ui: KioskUi) -> None:
     """我有建议, reached from a search that found nothing, partly filled in."""
-    _show(ui, "suggest", {"about": "开无房证明"})
+    _show(ui, "suggest", {"about": "开在职证明"})
     ui.page_command(
-        "fill", ["proof", "开无房证明", "买房时不要再要求开无房证明，部门之间可以查到。", ""]
+        "fill", ["proof", "开在职证明", "办事时不要再要求单位开在职证明，参保记录可以查到。", ""]
     )
 
 
