@@ -16,6 +16,9 @@ from pydantic import Field, field_validator
 from kiosk.contract.base import WireModel
 
 CODE = r"^[a-z0-9_]{0,40}$"
+# More searches than one terminal can take in a day: a bound that keeps every count a
+# database integer (an unbounded one overflows SQLite's 64 bits: a 500, not a 422).
+MAX_DAILY_SEARCHES = 1_000_000
 
 
 class DeviceReport(WireModel):
@@ -30,7 +33,7 @@ class SearchMissDay(WireModel):
     texts of those short enough and without a digit (at most 20, most frequent first)."""
 
     day: date
-    count: int = Field(ge=0)
+    count: int = Field(ge=0, le=MAX_DAILY_SEARCHES)
     queries: dict[str, int] = Field(default_factory=dict, max_length=20)
 
     @field_validator("queries")
@@ -39,8 +42,8 @@ class SearchMissDay(WireModel):
         for text, n in queries.items():
             if not text.strip() or len(text) > 12 or any(ch.isdigit() for ch in text):
                 raise ValueError("a query kept must be 1-12 characters without a digit")
-            if n < 1:
-                raise ValueError("a query kept was searched at least once")
+            if not 1 <= n <= MAX_DAILY_SEARCHES:
+                raise ValueError(f"a query kept was searched 1 to {MAX_DAILY_SEARCHES} times")
         return queries
 
 

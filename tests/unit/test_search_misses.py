@@ -104,3 +104,11 @@ def test_the_wire_refuses_a_query_text_that_could_be_personal() -> None:
     for bad in ({"13912345678": 1}, {"一二三四五六七八九十一二三": 1}, {"户口": 0}):
         with pytest.raises(ValidationError):
             SearchMissDay(day=DAY, count=1, queries=bad)
+
+
+def test_the_wire_refuses_counts_no_database_integer_can_hold() -> None:
+    # Found by schemathesis: a count past 2**63 reached SQLite and central answered 500.
+    for count, queries in ((2**64, {}), (1, {"户口": 2**64}), (-1, {})):
+        with pytest.raises(ValidationError):
+            SearchMissDay(day=DAY, count=count, queries=queries)
+    SearchMissDay(day=DAY, count=1_000_000, queries={"户口": 1_000_000})
