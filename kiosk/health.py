@@ -221,8 +221,11 @@ class HealthMonitor:
 
     def start(self) -> None:
         """Start the monitor thread; the first snapshot comes at once."""
-        self._thread = threading.Thread(target=self._run, name="health", daemon=True)
-        self._thread.start()
+        # Started before it is published: a stop() racing this start (the core is built on
+        # its own thread) never joins a thread that has not started; it ends on the stop flag.
+        thread = threading.Thread(target=self._run, name="health", daemon=True)
+        thread.start()
+        self._thread = thread
 
     def refresh(self) -> None:
         """Take a snapshot soon (e.g. after the network came back)."""

@@ -122,8 +122,9 @@ class ReaderWorker:
         if self._thread is not None:
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="card-reader", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=self._run, name="card-reader", daemon=True)
+        thread.start()  # before it is published: stop() never joins an unstarted one
+        self._thread = thread
 
     def stop(self, timeout_s: float = 5.0) -> None:
         """Ask the thread to finish and wait for it; the reader stays open (its owner closes it)."""

@@ -51,8 +51,9 @@ class ScannerWorker:
 
     def start(self) -> None:
         """Start the thread."""
-        self._thread = threading.Thread(target=self._run, name="scanner", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=self._run, name="scanner", daemon=True)
+        thread.start()  # before it is published: stop() never joins an unstarted one
+        self._thread = thread
 
     def stop(self, timeout_s: float = 5.0) -> None:
         """Stop the thread and close the port."""

@@ -85,8 +85,9 @@ class PrintWorker:
                 outcome = PrintOutcome.of(self.jobs.get(job_id))
                 if outcome is not None:
                     self._futures.pop(job_id).settle(outcome)
-        self._thread = threading.Thread(target=self._run, name="printer", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=self._run, name="printer", daemon=True)
+        thread.start()  # before it is published: stop() never joins an unstarted one
+        self._thread = thread
 
     def submit(self, document: Document) -> PrintFuture:
         """Queue ``document``; returns at once (after a short store write) with the future

@@ -73,8 +73,9 @@ class SyncWorker:
             log.info(
                 "%d outbox item(s) were mid-send at the last stop; they will be resent", recovered
             )
-        self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
-        self._thread.start()
+        thread = threading.Thread(target=self._run, name="sync", daemon=True)
+        thread.start()  # before it is published: stop() never joins an unstarted one
+        self._thread = thread
 
     def notify(self) -> None:
         """Something was queued: send soon (call after the enqueuing transaction commits)."""

@@ -138,3 +138,28 @@ def test_a_status_of_the_wrong_type_is_reported_as_not_conforming():
     assert status.state == DeviceState.ERROR
     assert status.reason == "driver_nonconforming"
     assert "status() returned str" in status.detail
+
+
+def test_a_stop_racing_the_start_on_another_thread_never_joins_an_unstarted_thread():
+    # The core starts the monitor on its own thread; the UI may stop it at the same moment
+    # (seen once in a loaded fresh run: "cannot join thread before it is started").
+    import threading
+
+    from kiosk.health import HealthMonitor
+    from tests.unit.hanging_drivers import HangingPrinter, HangingReader
+
+    printer, reader = HangingPrinter(hang_send=False), HangingReader()
+    for _ in range(100):
+        monitor = HealthMonitor(
+            card_reader=reader,
+            printer=printer,
+            central_url=lambda: "",
+            on_status=lambda _s: None,
+            interval_s=5,
+        )
+        starter = threading.Thread(target=monitor.start)
+        starter.start()
+        monitor.stop()  # must not raise, whatever point the start has reached
+        starter.join(5)
+        monitor.stop()  # and the thread, if it started, ends on the stop flag
+        assert monitor._thread is None or not monitor._thread.is_alive()
