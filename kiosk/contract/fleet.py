@@ -16,9 +16,13 @@ from pydantic import Field, field_validator
 from kiosk.contract.base import WireModel
 
 CODE = r"^[a-z0-9_]{0,40}$"
-# More searches than one terminal can take in a day: a bound that keeps every count a
-# database integer (an unbounded one overflows SQLite's 64 bits: a 500, not a 422).
+# Every number has a bound far beyond real use that keeps it a database integer: an unbounded
+# one overflowed SQLite's 64 bits at central (a 500 instead of a 422). A terminal's searches
+# in a day:
 MAX_DAILY_SEARCHES = 1_000_000
+MAX_COUNT = 1_000_000_000  # outbox items, dead letters: far beyond any real terminal
+MAX_VERSION = 9_999_123_199  # YYYYMMDDNN, as catalogs and calendars are numbered
+MAX_UPTIME_S = 100 * 365 * 86_400
 
 
 class DeviceReport(WireModel):
@@ -51,16 +55,16 @@ class Heartbeat(WireModel):
     """The terminal's state now."""
 
     software_version: str = Field(max_length=40)
-    catalog_version: int | None = None
-    calendar_version: int | None = None
+    catalog_version: int | None = Field(default=None, ge=0, le=MAX_VERSION)
+    calendar_version: int | None = Field(default=None, ge=0, le=MAX_VERSION)
     card_reader: DeviceReport
     printer: DeviceReport
     scanner: DeviceReport | None = None
     paper: str = Field(default="unknown", pattern=r"^(ok|near_end|out|unknown)$")
-    outbox_pending: int = Field(ge=0)
-    outbox_dead: int = Field(ge=0)
+    outbox_pending: int = Field(ge=0, le=MAX_COUNT)
+    outbox_dead: int = Field(ge=0, le=MAX_COUNT)
     last_error: str = Field(default="", pattern=CODE)
-    uptime_s: int = Field(ge=0)
+    uptime_s: int = Field(ge=0, le=MAX_UPTIME_S)
     # The last days' counts of searches that found nothing (replaces central's numbers).
     search_misses: list[SearchMissDay] = Field(default_factory=list, max_length=14)
 

@@ -108,3 +108,36 @@ def test_alerts() -> None:
     assert alerts_of(beat(outbox_pending=12), NOW, 12, NOW) == []  # stuck, not growing yet
     assert alerts_of(beat(outbox_pending=60), NOW, 80, NOW) == ["backlog"]
     assert alerts_of(beat(outbox_dead=1), NOW, 0, NOW) == ["dead"]
+
+
+def test_a_heartbeat_with_numbers_no_database_can_hold_is_refused_not_a_500(
+    central: CentralProcess,
+) -> None:
+    # What schemathesis sent in a fresh run: a count past SQLite's 64 bits reached the
+    # database and central answered 500.
+    secret = central.add_terminal("T01")
+    central.start()
+    client = client_for(central.url, "T01", secret)
+    good = {
+        "software_version": "1.0",
+        "card_reader": {"state": "ok"},
+        "printer": {"state": "ok"},
+        "outbox_pending": 0,
+        "outbox_dead": 0,
+        "uptime_s": 1,
+    }
+    url = f"{central.url}/api/v1/heartbeat"
+    try:
+        for field, value in (
+            ("outbox_pending", 2**70),
+            ("catalog_version", 217843912494904134966252855623680),
+            ("uptime_s", 2**64),
+            ("search_misses", [{"day": "2026-12-02", "count": 2**64}]),
+        ):
+            reply = client._http.post(
+                url, json={**good, field: value}, auth=client._auth, timeout=10
+            )
+            assert reply.status_code == 422, (field, reply.status_code)
+        assert client._http.post(url, json=good, auth=client._auth, timeout=10).status_code == 200
+    finally:
+        client.close()
