@@ -152,16 +152,23 @@ class GuideSlipPrinter:
         self._terminal_id = terminal_id
         self._queues = queues
 
+    def _next_number(self, now: datetime) -> str:
+        """The next number of the day's one sequence of guide papers ("" without a store)."""
+        if self._store is None:
+            return ""
+        return next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
+
+    def _catalog_version(self) -> str:
+        """The installed catalog's version as printed ("" when none is installed)."""
+        version = self._browser.version()
+        return str(version) if version else ""
+
     def print_slip(self, code: str) -> PrintFuture:
         """Queue the slip of service ``code`` (blocking store work: call off the GUI thread);
         the future settles when it is printed or has failed."""
         now = self._clock()
         slip = self._browser.slip(code)
-        number = (
-            next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
-            if self._store is not None
-            else ""
-        )
+        number = self._next_number(now)
         window = ""
         if self._queues is not None:
             q = self._queues.for_service(slip.queue)
@@ -173,12 +180,8 @@ class GuideSlipPrinter:
         sequence (blocking: call off the GUI thread). Raises ``CatalogNotFound``."""
         r = self._browser.referral(code)
         now = self._clock()
-        number = (
-            next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
-            if self._store is not None
-            else ""
-        )
-        version = self._browser.version()
+        number = self._next_number(now)
+        version = self._catalog_version()
         return self._worker.submit(
             referral_slip(
                 ReferralData(
@@ -195,7 +198,7 @@ class GuideSlipPrinter:
                     online_name=r.online.name if r.online else "",
                     online_url=r.online.url if r.online else "",
                     slip_no=number,
-                    catalog_version=str(version) if version else "",
+                    catalog_version=version,
                 )
             )
         )
@@ -213,12 +216,8 @@ class GuideSlipPrinter:
         if path is None:
             raise SampleNotShipped(f"{code}: material {material} has no shipped sample")
         now = self._clock()
-        number = (
-            next_slip_no(self._store, self._hall_id, self._terminal_id, now.date())
-            if self._store is not None
-            else ""
-        )
-        version = self._browser.version()
+        number = self._next_number(now)
+        version = self._catalog_version()
         return self._worker.submit(
             sample_document(
                 SampleData(
@@ -228,7 +227,7 @@ class GuideSlipPrinter:
                     image_path=str(path),
                     issued_at=now,
                     slip_no=number,
-                    catalog_version=str(version) if version else "",
+                    catalog_version=version,
                 )
             )
         )
