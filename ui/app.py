@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,7 @@ from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
 from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
+from ui.paper import GuidePapers, SlipOutcomes
 from ui.viewmodels.appliable import AppliableViewModel
 from ui.viewmodels.apply import ApplyViewModel
 from ui.viewmodels.apply_core import ApplyCore, appliable_services
@@ -58,11 +58,9 @@ if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/t
     from kiosk.app import Kiosk
     from kiosk.domain.application import Application
     from kiosk.printing.jobs import PrintJob
-    from kiosk.printing.outcome import PrintFuture, PrintOutcome
-    from kiosk.printing.worker import PrintWorker
+    from kiosk.printing.outcome import PrintOutcome
     from kiosk.services.staff_console import StaffConsole
     from kiosk.services.submit import SubmitResult
-    from kiosk.workers import Executor
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -337,12 +335,14 @@ class KioskUi:
     def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
         self.kiosk, self.demo = kiosk, demo
         services = kiosk.services
-        self.catalog.attach(
-            BrowserSource(services.catalog, services.search_misses),
+        papers = GuidePapers(
+            services.guide_slips,
             kiosk.tasks,
-            self._print_slip,
-            self._print_sample,
-            self._print_referral,
+            self._print_preview,
+            self.dispatcher.wrap(self.catalog.set_preview),
+        )
+        self.catalog.attach(
+            BrowserSource(services.catalog, services.search_misses), kiosk.tasks, papers
         )
         self.card.attach(demo.simulate_card_tap if demo is not None else None)
         self._attach_apply(kiosk)
@@ -364,7 +364,7 @@ class KioskUi:
     def _attach_inquiries(self, kiosk: Kiosk, demo: DemoTerminal | None) -> None:
         """Progress, consultation and complaints on the core's services."""
         services, settings = kiosk.services, kiosk.settings
-        watcher = _SlipOutcomes(kiosk.printing, kiosk.tasks)
+        watcher = SlipOutcomes(kiosk.printing, kiosk.tasks)
         catalog = services.catalog
 
         def service_name(code: str) -> str:
@@ -459,54 +459,6 @@ class KioskUi:
         self.lockdown.allow_exit()
         self.app.exit(code)
 
-    def _print_slip(self, code: str, on_result: Callable[[str], None]) -> None:
-        kiosk = self.kiosk
-        if kiosk is None:
-            on_result("error")
-            return
-        slips = kiosk.services.guide_slips
-        self._print_guide_paper(lambda: slips.print_slip(code), on_result, "slip")
-
-    def _print_sample(self, code: str, material: int, on_result: Callable[[str], None]) -> None:
-        kiosk = self.kiosk
-        if kiosk is None:
-            on_result("error")
-            return
-        slips = kiosk.services.guide_slips
-        self._print_guide_paper(lambda: slips.print_sample(code, material), on_result, "sample")
-
-    def _print_referral(self, code: str, on_result: Callable[[str], None]) -> None:
-        kiosk = self.kiosk
-        if kiosk is None:
-            on_result("error")
-            return
-        slips = kiosk.services.guide_slips
-        self._print_guide_paper(lambda: slips.print_referral(code), on_result, "referral")
-
-    def _print_guide_paper(
-        self, queue: Callable[[], PrintFuture], on_result: Callable[[str], None], what: str
-    ) -> None:
-        """Queue a guide's paper (slip or sample) on the core's executor; ``on_result`` gets
-        the print outcome's code, or "error" when the job could not be queued."""
-        kiosk = self.kiosk
-        assert kiosk is not None
-
-        def done(outcome: PrintOutcome) -> None:  # on the printer thread
-            on_result(outcome.code)
-            preview = self._print_preview() if outcome.printed else ""
-            if preview:
-                self.dispatcher.post(self.catalog.set_preview, preview)
-
-        def failed(exc: BaseException) -> None:
-            log.error("%s not queued: %s", what, exc)
-            on_result("error")
-
-        kiosk.tasks.submit(
-            queue,
-            on_done=lambda future: future.add_done_callback(done),
-            on_error=failed,
-        )
-
     def _on_card_read(self) -> None:
         # A card tapped anywhere outside a visit (the attract screen included) starts one on
         # the card page.
@@ -523,23 +475,3 @@ class KioskUi:
         if self.kiosk is not None:
             self.kiosk.stop()
         remove_keyboard_home(self.settings.data_dir)
-
-
-class _SlipOutcomes:
-    """What the follow-up view-models watch a slip with (``watch(job_id, on_outcome)``, on
-    the GUI thread), over the print worker's futures: ``"printed"`` or the failure reason.
-    The future is fetched on ``tasks`` (a finished job is looked up in the store)."""
-
-    def __init__(self, printing: PrintWorker, tasks: Executor) -> None:
-        self._printing = printing
-        self._tasks = tasks
-
-    def watch(self, job_id: int, on_outcome: Callable[[str], None]) -> None:
-        def follow(future: PrintFuture) -> None:
-            future.add_done_callback(lambda outcome: on_outcome(outcome.code))
-
-        self._tasks.submit(
-            lambda: self._printing.watch(job_id),
-            on_done=follow,
-            on_error=lambda _exc: on_outcome("error"),
-        )

@@ -40,6 +40,20 @@ class CatalogSource(Protocol):
         """The visit ended: its last search is final (counted if it found nothing)."""
 
 
+class GuidePaperPrinter(Protocol):
+    """Prints a guide's papers; each answers the print outcome's code (``printed``,
+    ``paper_out`` … or ``error``) through ``on_result`` (``ui.paper.GuidePapers``)."""
+
+    def slip(self, code: str, on_result: Callable[[str], None]) -> None:
+        """The one-time notification slip of service ``code``."""
+
+    def sample(self, code: str, material: int, on_result: Callable[[str], None]) -> None:
+        """The sample document (示范文本) of a material of service ``code``."""
+
+    def referral(self, code: str, on_result: Callable[[str], None]) -> None:
+        """The 办理指引 of referral ``code``."""
+
+
 class CatalogViewModel(QObject):
     """Bound to the guide pages as ``catalog``."""
 
@@ -50,9 +64,7 @@ class CatalogViewModel(QObject):
         self._ops = Ops(dispatcher, visit, "catalog", self.changed.emit, wipe=self._wipe)
         self._source: CatalogSource | None = None
         self._renewal_service = ""
-        self._print_slip: Callable[[str, Callable[[str], None]], None] | None = None
-        self._print_sample: Callable[[str, int, Callable[[str], None]], None] | None = None
-        self._print_referral: Callable[[str, Callable[[str], None]], None] | None = None
+        self._papers: GuidePaperPrinter | None = None
         self._themes: list[dict[str, Any]] = []
         self._theme_name = ""
         self._wipe()
@@ -74,13 +86,10 @@ class CatalogViewModel(QObject):
         self,
         source: CatalogSource,
         executor: Executor,
-        print_slip: Callable[[str, Callable[[str], None]], None] | None = None,
-        print_sample: Callable[[str, int, Callable[[str], None]], None] | None = None,
-        print_referral: Callable[[str, Callable[[str], None]], None] | None = None,
+        papers: GuidePaperPrinter | None = None,
     ) -> None:
         """Connect to the core once it is up (called on the GUI thread)."""
-        self._source, self._print_slip = source, print_slip
-        self._print_sample, self._print_referral = print_sample, print_referral
+        self._source, self._papers = source, papers
         self._ops.attach(executor)
         # The catalog is nobody's: the themes stay across visits.
         self._ops.run(source.themes, self._set_themes, busy=False, visit=False)
@@ -140,11 +149,11 @@ class CatalogViewModel(QObject):
     @Slot(str)
     def printReferral(self, code: str) -> None:  # noqa: N802
         """Queue the referral's 办理指引 slip; the state follows the print job (slipState)."""
-        if self._print_referral is None:
+        if self._papers is None:
             self._set_slip_state("failed")
             return
         self._set_slip_state("printing")
-        self._print_referral(code, self._ops.guard(self._set_slip_state))
+        self._papers.referral(code, self._ops.guard(self._set_slip_state))
 
     @Slot(str)
     def search(self, query: str) -> None:
@@ -170,20 +179,20 @@ class CatalogViewModel(QObject):
     @Slot(str)
     def printSlip(self, code: str) -> None:  # noqa: N802
         """Queue the one-time notification slip; the state follows the print job."""
-        if self._print_slip is None:
+        if self._papers is None:
             self._set_slip_state("failed")
             return
         self._set_slip_state("printing")
-        self._print_slip(code, self._ops.guard(self._set_slip_state))
+        self._papers.slip(code, self._ops.guard(self._set_slip_state))
 
     @Slot(str, int)
     def printSample(self, code: str, material: int) -> None:  # noqa: N802
         """Print the sample document (示范文本) of a material; the state follows the job."""
-        if self._print_sample is None:
+        if self._papers is None:
             self._set_sample_state("failed")
             return
         self._set_sample_state("printing")
-        self._print_sample(code, material, self._ops.guard(self._set_sample_state))
+        self._papers.sample(code, material, self._ops.guard(self._set_sample_state))
 
     @Slot()
     def clearSampleState(self) -> None:  # noqa: N802
