@@ -6,6 +6,7 @@ everything personal masks itself in ``repr``/``str``.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -15,11 +16,36 @@ from kiosk.domain.identity import mask_name, mask_number
 
 
 class Settlement(StrEnum):
-    """How one material is settled for this application."""
+    """How one material is settled for this application (the receipt says it per material)."""
 
-    SHARED = "shared"  # 免提交: fetched by data sharing, nothing to do
-    COMMITTED = "committed"  # 可承诺: the citizen signed a written commitment on screen
-    BRING = "bring"  # 需提交: to bring / hand in at the window
+    SHARED = "shared"  # 已核验: data sharing holds it, checked for this person
+    SCANNED = "scanned"  # 已扫描: scanned at the terminal's document camera
+    COMMITTED = "committed"  # 已承诺: the citizen signed a written commitment on screen
+    BRING = "bring"  # 需到窗口: to bring / hand in at the window
+
+
+@dataclass(frozen=True, repr=False)
+class Document:
+    """A file made during the visit for one material: a scan's PDF or a signed document.
+
+    Personal data: it lives in the visit's memory until submission hands it to the sealed
+    attachment store, and ``repr`` never shows its bytes.
+    """
+
+    kind: str  # "scan" | "signed"
+    media_type: str  # "application/pdf"
+    data: bytes
+    pages: int = 1
+
+    @property
+    def sha256(self) -> str:
+        """Content address of the file (hex)."""
+        return hashlib.sha256(self.data).hexdigest()
+
+    def __repr__(self) -> str:
+        return f"Document(kind={self.kind!r}, pages={self.pages}, bytes={len(self.data)})"
+
+    __str__ = __repr__
 
 
 @dataclass(frozen=True, repr=False)
@@ -52,6 +78,8 @@ class MaterialChoice:
     """One material of the guide and how it was settled.
 
     For a commitment: ``consented_at`` and the exact ``commitment_text`` shown on screen.
+    For shared data: the masked ``licence_no`` and its ``issuer`` as the check found them.
+    For a scan or a signed commitment: the ``document`` made at the terminal.
     """
 
     index: int
@@ -59,6 +87,9 @@ class MaterialChoice:
     settlement: Settlement
     consented_at: datetime | None = None
     commitment_text: str = ""
+    licence_no: str = ""
+    issuer: str = ""
+    document: Document | None = None
 
     @property
     def offered(self) -> MaterialSource:
