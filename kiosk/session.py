@@ -15,11 +15,11 @@ A step that is not allowed raises :class:`FlowError` with a ``reason`` code.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from drivers.errors import ReasonError
 from kiosk.domain.agent import agent_application_materials
@@ -62,6 +62,23 @@ class State(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Lookup(StrEnum):
+    """Where the data-sharing check of a 免提交 material stands."""
+
+    UNCHECKED = ""  # not asked yet: the citizen has not agreed to the lookup
+    VERIFIED = "verified"  # found for this person (已核验)
+    NOT_FOUND = "not_found"  # data sharing holds nothing: the citizen provides it
+    OFFLINE = "offline"  # the platform could not be reached: provide it, or check again
+    DECLINED = "declined"  # the citizen did not agree to the lookup
+
+
+class Found(Protocol):
+    """What a data-sharing check found for one material (``SharedDataService.Verified``)."""
+
+    licence_no: str  # masked by the platform
+    issuer: str
+
+
 class FlowError(ReasonError, RuntimeError):
     """A step that is not allowed now; ``reason`` is a machine-readable code.
 
@@ -93,6 +110,9 @@ class MaterialView:
     settlement: Settlement | None
     promise: str = ""  # what a commitment promises, for this material
     if_false: str = ""  # what follows if it is false
+    lookup: Lookup = Lookup.UNCHECKED  # 免提交 only: where the data-sharing check stands
+    licence_no: str = ""  # verified: the licence number, masked
+    issuer: str = ""  # verified: who issued it
 
 
 @dataclass(frozen=True)
@@ -160,6 +180,7 @@ class ApplySession:
         self._prefilled: dict[str, str] = {}
         self._values: dict[str, str] = {}
         self._materials: dict[int, MaterialChoice] = {}
+        self._lookups: dict[int, Lookup] = {}  # 免提交 materials' data-sharing checks
         self.result: object | None = None  # what the submitter returned (SubmitResult)
         self.rated = False
 
@@ -281,9 +302,8 @@ class ApplySession:
                 raise FlowError("invalid_phone", "home service needs a valid phone")
             self._home_service = home_service
         self._values = clean(form, merged)
-        for i, m in enumerate(self._item().guide.materials):
-            if m.source is MaterialSource.SHARED:
-                self._materials[i] = MaterialChoice(i, m, Settlement.SHARED)
+        # 免提交 materials are settled only once data sharing really holds them for this
+        # person (:meth:`record_lookup`); until then they are waiting for the check.
         self.state = State.MATERIALS
 
     def materials(self) -> list[MaterialView]:
@@ -303,9 +323,63 @@ class ApplySession:
                     chosen.settlement if chosen else None,
                     m.commitment.promise if m.commitment else "",
                     m.commitment.if_false if m.commitment else "",
+                    self._lookups.get(i, Lookup.UNCHECKED),
+                    chosen.licence_no if chosen else "",
+                    chosen.issuer if chosen else "",
                 )
             )
         return out
+
+    # -- shared data (免提交), checked for the person applied for -----------------------------
+
+    def lookup_subject(self) -> str:
+        """The ID number data sharing is asked about: the applicant's (the principal's when
+        acting for someone). Never shown or logged."""
+        self._need(State.MATERIALS)
+        person = self._principal or self._card_holder
+        assert person is not None
+        return person.id_number
+
+    def to_look_up(self) -> list[str]:
+        """Names of the 免提交 materials still to check: never asked, or asked while the
+        platform could not be reached (even if the citizen chose to bring them meanwhile)."""
+        self._need(State.MATERIALS)
+        return [
+            m.name
+            for i, m in enumerate(self._item().guide.materials)
+            if m.source is MaterialSource.SHARED
+            and self._lookups.get(i, Lookup.UNCHECKED) in (Lookup.UNCHECKED, Lookup.OFFLINE)
+        ]
+
+    def record_lookup(self, found: Mapping[str, Found | None] | None) -> None:
+        """The check's answer for :meth:`to_look_up`'s materials; ``None``: the platform could
+        not be reached. A material found is settled as shared (已核验); one not found, or
+        not checked, waits for the citizen to provide it another way."""
+        self._need(State.MATERIALS)
+        asked = set(self.to_look_up())
+        for i, m in enumerate(self._item().guide.materials):
+            if m.name not in asked:
+                continue
+            hit = None if found is None else found.get(m.name)
+            if hit is not None:
+                self._lookups[i] = Lookup.VERIFIED
+                self._materials[i] = MaterialChoice(
+                    i, m, Settlement.SHARED, licence_no=hit.licence_no, issuer=hit.issuer
+                )
+            elif found is None:
+                self._lookups[i] = Lookup.OFFLINE
+            else:
+                self._lookups[i] = Lookup.NOT_FOUND
+                if i in self._materials and self._materials[i].settlement is Settlement.SHARED:
+                    del self._materials[i]
+
+    def decline_lookup(self) -> None:
+        """The citizen does not agree to the lookup: each 免提交 material not yet verified
+        is to be provided another way."""
+        self._need(State.MATERIALS)
+        for i, m in enumerate(self._item().guide.materials):
+            if m.source is MaterialSource.SHARED and self._lookups.get(i) is not Lookup.VERIFIED:
+                self._lookups[i] = Lookup.DECLINED
 
     def bring(self, index: int) -> None:
         """The citizen will bring or hand in material ``index`` (需提交)."""
@@ -337,7 +411,12 @@ class ApplySession:
         materials = self._item().guide.materials
         if not 0 <= index < len(materials):
             raise FlowError("no_such_material", f"no material {index}")
-        if materials[index].source is MaterialSource.SHARED:
+        if materials[index].source is MaterialSource.SHARED and self._lookups.get(index) in (
+            None,
+            Lookup.UNCHECKED,
+            Lookup.VERIFIED,
+        ):
+            # Only once the check could not settle it does the citizen provide it.
             raise FlowError("material_is_shared", "shared data needs nothing from the citizen")
         return materials[index]
 
@@ -457,6 +536,7 @@ class ApplySession:
                 self._forget_people()
             else:
                 self._principal = self._authorisation = None
+                self._forget_lookups()  # they were about the principal
             return self.state
         if self.state not in _BACK:
             reason = "already_submitted" if self.state in _AFTER_SUBMIT else "wrong_step"
@@ -474,6 +554,12 @@ class ApplySession:
         self._card_holder = self._principal = None
         self._authorisation = self._home_service = None
         self._prefilled, self._values, self._materials = {}, {}, {}
+        self._lookups = {}
+
+    def _forget_lookups(self) -> None:
+        for i in list(self._lookups):
+            self._materials.pop(i, None)
+        self._lookups = {}
 
     def cancel(self) -> None:
         """The citizen cancels: everything personal is dropped."""

@@ -24,7 +24,12 @@ def sample_receipt(now: datetime) -> Document:
             next_step="请于 5 个工作日后凭本回执到二楼 12 号窗口领取结果，或留意短信通知。",
             promised_date=date(2024, 5, 13),
             promised_days=5,
-            materials_received=("居民身份证", "户口簿（本人页）", "出生医学证明复印件"),
+            materials_settled=(
+                L.SettledMaterial("申请人居民身份证", "shared", "44**************123X"),
+                L.SettledMaterial("户口簿信息", "shared", "HK***********2345"),
+                L.SettledMaterial("出生医学证明", "scanned", pages=2),
+                L.SettledMaterial("居住地址证明", "committed"),
+            ),
             progress_url="https://zwfw.example.gov.cn/progress?no=R20240506-T01-0007",
             consultation_phone="020-12345",
         )

@@ -427,6 +427,7 @@ class KioskUi:
             case_no=services.submit.case_no,
             reprint=reprint,
             after_submit=kiosk.notify_sync,
+            verify_shared=services.shared_data.verify,
         )
         self.appliable.attach(core)
         self.apply.attach(core)

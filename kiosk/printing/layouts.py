@@ -45,9 +45,13 @@ LABELS: dict[str, str] = {
     "estimated": "预计",
     "estimated_note": "国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准",
     "terminal": "受理终端",
-    "materials_received": "已收材料",
+    "materials_settled": "材料情况",
+    "settled_shared": "已核验",
+    "settled_scanned": "已扫描（{pages} 页）",
+    "settled_committed": "已承诺",
+    "settled_bring": "需到窗口",
     "agent": "代办人",
-    "materials_to_bring": "尚需提交的材料",
+    "materials_to_bring": "尚需提交的材料（需到窗口）",
     "next_step": "下一步",
     "window": "办理窗口",
     "window_value": "{name}（取号 {code} 字头）",
@@ -123,6 +127,27 @@ def _logo(path: str | None) -> list[Block]:
 
 
 @dataclass(frozen=True)
+class SettledMaterial:
+    """One material of a receipt and how it was settled: ``how`` is ``shared`` (已核验,
+    with the licence number as the platform gave it, masked), ``scanned`` (已扫描, with its
+    pages), ``committed`` (已承诺) or ``bring`` (需到窗口)."""
+
+    name: str
+    how: str
+    licence_no: str = ""
+    pages: int = 0
+
+    def words(self) -> str:
+        """How it was settled, as the receipt says it."""
+        if self.how == "shared":
+            word = LABELS["settled_shared"]
+            return f"{word} {self.licence_no}" if self.licence_no else word
+        if self.how == "scanned":
+            return LABELS["settled_scanned"].format(pages=self.pages)
+        return LABELS[f"settled_{self.how}"]
+
+
+@dataclass(frozen=True)
 class ReceiptData:
     """A submission receipt (受理回执). ``applicant`` and ``id_number`` come masked."""
 
@@ -138,7 +163,9 @@ class ReceiptData:
     promised_days: int | None = None
     promised_unit: str = "working"  # DayUnit value: working (工作日) or calendar (自然日)
     promised_estimated: bool = False  # counted over a year without the official arrangement
-    materials_received: tuple[str, ...] = ()
+    # Every material of the guide and how it was settled; those to bring are listed (with an
+    # agent's own papers) under ``materials_to_bring``, right above the next step.
+    materials_settled: tuple[SettledMaterial, ...] = ()
     progress_url: str = ""
     consultation_phone: str = ""
     logo_path: str | None = None
@@ -184,10 +211,11 @@ def receipt(data: ReceiptData) -> Document:
         if data.promised_estimated:
             blocks.append(Text(LABELS["estimated_note"]))
     blocks.append(KeyValue(LABELS["terminal"], data.terminal_name))
-    if data.materials_received:
-        blocks += [Separator(), Text(LABELS["materials_received"], bold=True)]
+    settled = [m for m in data.materials_settled if m.how != "bring"]
+    if settled:
+        blocks += [Separator(), Text(LABELS["materials_settled"], bold=True)]
         blocks += [
-            KeyValue(f"{i}.", name, sep=" ") for i, name in enumerate(data.materials_received, 1)
+            KeyValue(f"{i}.", f"{m.name}：{m.words()}", sep=" ") for i, m in enumerate(settled, 1)
         ]
     if data.materials_to_bring:
         blocks += [Separator(), Text(LABELS["materials_to_bring"], bold=True)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kiosk.contract import SharedCheck
+from kiosk.domain.identity import mask_number
 from kiosk.services.common import Central
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,12 @@ class Verified:
     licence_no: str
     issuer: str
     issued_on: date | None
+
+
+def _masked(licence_no: str) -> str:
+    """The platform masks licence numbers; one that came unmasked (an ID card's number is a
+    licence number too) is masked here, so no full number reaches a screen or paper."""
+    return licence_no if "*" in licence_no else mask_number(licence_no)
 
 
 class SharedDataService:
@@ -44,7 +51,7 @@ class SharedDataService:
         found: dict[str, Verified | None] = {}
         for finding in result.findings:
             found[finding.material] = (
-                Verified(finding.licence_no or "", finding.issuer or "", finding.issued_on)
+                Verified(_masked(finding.licence_no or ""), finding.issuer or "", finding.issued_on)
                 if finding.found
                 else None
             )

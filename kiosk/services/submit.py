@@ -40,7 +40,7 @@ from kiosk.contract.calendar import DayUnit, Due, WorkCalendar
 from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import Application, Person, Settlement
 from kiosk.printing.document import Document
-from kiosk.printing.layouts import LABELS, ReceiptData, receipt
+from kiosk.printing.layouts import LABELS, ReceiptData, SettledMaterial, receipt
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.privacy import assert_no_full_id_number
 from kiosk.printing.worker import PrintWorker
@@ -349,12 +349,26 @@ class SubmitService:
             promised_unit=unit.value,
             promised_estimated=due.estimated,
             materials_to_bring=to_bring,
+            materials_settled=_settled(app),
             complete=not to_bring,
             progress_url=self.progress_url.format(receipt_no=receipt_no)
             if self.progress_url
             else "",
             consultation_phone=guide.consultation.phone,
         )
+
+
+def _settled(app: Application) -> tuple[SettledMaterial, ...]:
+    """Each material of the guide and how it was settled."""
+    return tuple(
+        SettledMaterial(
+            m.material.name,
+            m.settlement.value,
+            licence_no=m.licence_no,
+            pages=m.document.pages if m.document is not None else 0,
+        )
+        for m in app.materials
+    )
 
 
 def _to_bring(app: Application) -> tuple[str, ...]:

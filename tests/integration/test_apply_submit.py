@@ -145,6 +145,16 @@ def test_a_complete_application_gets_an_acceptance_receipt_with_its_promised_dat
     assert texts[texts.index("办理窗口") + 1] == "社保医保（取号 B 字头）"
     assert not any(contains_full_id_number(t) for t in texts)
     assert identity().id_number not in joined
+    # Per material, how it was settled; nothing is left for a window.
+    lines = texts[texts.index("材料情况") + 1 : texts.index("下一步")]
+    settled = [line for line in lines if "：" in line]
+    assert len(settled) == len(s.review().shared) + len(s.review().committed) == 4
+    for m in s.review().shared:
+        assert any(line.startswith(f"{m}：已核验 JH*") for line in settled), m
+    for m in s.review().committed:
+        assert f"{m}：已承诺" in settled
+    assert "尚需提交的材料" not in joined and "需到窗口" not in joined
+    assert "材料已齐全，无需再到现场" in joined
     with store.session() as db:
         status, kind = db.execute(
             text("SELECT status, kind FROM print_job WHERE id=:i"), {"i": result.print_job_id}

@@ -82,3 +82,30 @@ def test_offline_the_check_raises_so_the_flow_offers_the_other_ways(tmp_path: Pa
 )
 def test_licence_numbers_leave_central_masked(number: str, masked: str) -> None:
     assert mask_licence(number) == masked
+
+
+def test_a_platform_that_answers_a_number_unmasked_still_shows_none_in_full() -> None:
+    from types import SimpleNamespace
+
+    from kiosk.contract import SharedCheckResult, SharedFinding
+
+    class Careless:
+        """A data-sharing platform that forgets to mask (the terminal does not trust it)."""
+
+        client = SimpleNamespace()
+
+        def call(self, what):  # noqa: ANN001, ANN202 - the Central seam
+            return SharedCheckResult(
+                findings=[
+                    SharedFinding(
+                        material="申请人居民身份证",
+                        found=True,
+                        licence_no=HOLDER,
+                        issuer="示范市公安局",
+                    )
+                ]
+            )
+
+    found = SharedDataService(Careless()).verify(HOLDER, ["申请人居民身份证"])  # type: ignore[arg-type]
+    card = found["申请人居民身份证"]
+    assert card is not None and card.licence_no == "1101**********0012"

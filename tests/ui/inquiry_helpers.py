@@ -28,4 +28,5 @@ def demo_ready(ui, qtbot):
     services = ui.kiosk.services
     qtbot.waitUntil(lambda: services.progress.central.configured)
     qtbot.waitUntil(lambda: services.consult.followups.central.configured)
+    qtbot.waitUntil(lambda: services.shared_data.central.configured)  # registry seeded before
     return ui

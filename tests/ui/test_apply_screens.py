@@ -110,8 +110,27 @@ def tap_a_good_card(ui, qtbot) -> None:
     raise AssertionError("no sample card could be read")
 
 
+def look_up_shared(ui, qtbot) -> None:
+    """同意查询 on the materials page, if it asks, and wait for the answer."""
+    if any(
+        m["lookup"] == "" and m["source"] == "shared" for m in ui.apply_form.property("materials")
+    ):
+        press(ui, qtbot, "lookUp")
+        qtbot.waitUntil(
+            lambda: (
+                not ui.apply_form.property("lookingUp")
+                and all(
+                    m["lookup"] != ""
+                    for m in ui.apply_form.property("materials")
+                    if m["source"] == "shared"
+                )
+            )
+        )
+
+
 def settle_and_review(ui, qtbot, commit: bool) -> None:
     on_page(ui, qtbot, "applyMaterials")
+    look_up_shared(ui, qtbot)
     for m in ui.apply_form.property("materials"):
         if m["source"] == "commitment":
             if commit:
@@ -241,6 +260,7 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     type_into(ui, qtbot, "field_phone", "13800000000")
     press(ui, qtbot, "formNext")
     on_page(ui, qtbot, "applyMaterials")
+    look_up_shared(ui, qtbot)
     materials = ui.apply_form.property("materials")
     index = next(m["index"] for m in materials if m["source"] == "commitment")
     press(ui, qtbot, f"commit_{index}")
@@ -566,8 +586,8 @@ def test_an_agent_may_read_the_principals_card_instead_of_typing(live_ui, qtbot)
     assert ui.card.identity is agent and ui.card.property("state") == "read"
 
 
-def test_a_promised_date_counted_over_an_unpublished_year_says_estimated(live_ui, qtbot):
-    ui = live_ui
+def test_a_promised_date_counted_over_an_unpublished_year_says_estimated(demo, qtbot):
+    ui = demo  # the demo registry holds the card's 免提交 materials: SB-006 is complete
     submit = ui.kiosk.services.submit
     # SB-006 is complete at the terminal: Mon 28 Dec 2026 + 5 working days (1 Jan off) ends
     # on Tue 5 Jan 2027, a year without the official arrangement yet.
@@ -676,3 +696,30 @@ def test_a_refused_form_names_its_problems_at_the_top_and_goes_to_each(live_ui, 
         ]
 
     qtbot.waitUntil(lambda: "联系电话" not in named() and "本市居住地址" in named())
+
+
+def test_shared_materials_are_looked_up_with_consent_and_shown_masked(demo, qtbot):
+    ui = demo
+    form_with_phone(ui, qtbot, "13800000000")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "2024-05-01")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    on_page(ui, qtbot, "applyMaterials")
+    texts = shown_text(ui)
+    assert "是否同意查询" in texts and "待核验" in texts
+    assert item(ui, "lookUp", qtbot).isVisible()
+    press(ui, qtbot, "materialsNext")  # nothing verified yet: the page says what is missing
+    assert ui.current_page() == "applyMaterialsPage" and "同意查询或自行提供" in shown_text(ui)
+    look_up_shared(ui, qtbot)
+    shared = [m for m in ui.apply_form.property("materials") if m["source"] == "shared"]
+    assert shared and all(m["lookup"] == "verified" for m in shared)
+    texts = shown_text(ui)
+    assert "已核验，无需提交" in texts and "ZL**************8832" in texts
+    assert "ZL110105-2024-018832" not in texts  # the platform's number is never whole
+    assert not any(  # asked once: the consent buttons are gone
+        i.objectName() in ("lookUp", "declineLookUp") and i.isVisible()
+        for i in walk_items(ui.window.contentItem())
+    )
+    settle_and_review(ui, qtbot, commit=False)
+    assert "房屋租赁登记备案信息" in shown_text(ui)

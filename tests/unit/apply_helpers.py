@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 
 from kiosk.catalog.codec import item_from_dict
@@ -47,8 +48,17 @@ def identity(name: str = "王小明", first17: str = "11010519800315001") -> Ide
     )
 
 
+@dataclass(frozen=True)
+class Held:
+    """A licence data sharing holds (as ``SharedDataService.verify`` returns it)."""
+
+    licence_no: str = "JH**************0034"
+    issuer: str = "示范市公安局"
+
+
 def settle_all(session: ApplySession, commit: bool) -> None:
-    """Bring or commit every material that is not shared."""
+    """Every 免提交 material found by data sharing; bring or commit every other one."""
+    session.record_lookup({name: Held() for name in session.to_look_up()})
     for view in session.materials():
         if view.offered is MaterialSource.SHARED:
             continue

@@ -6,8 +6,9 @@ import pytest
 
 from kiosk.domain.application import Authorisation, HomeService, Settlement
 from kiosk.domain.catalog import MaterialSource
-from kiosk.session import ApplySession, FlowError, State
+from kiosk.session import ApplySession, FlowError, Lookup, State
 from tests.unit.apply_helpers import (
+    Held,
     commitment_text,
     id_number,
     identity,
@@ -118,23 +119,103 @@ def test_a_commitment_material_without_its_own_text_must_be_brought() -> None:
     s.bring(index)
 
 
-def test_shared_materials_are_settled_without_the_citizen_and_cannot_be_changed() -> None:
+def _yl001_at_materials() -> ApplySession:
     s = ApplySession()
     s.choose(service("YL-001"))
     s.confirm_conditions()
     s.identify(identity())
     s.submit_form({"phone": "13800000000", "category": "adult"})
+    return s
+
+
+def test_shared_materials_wait_for_the_lookup_and_a_verified_one_cannot_be_changed() -> None:
+    s = _yl001_at_materials()
     shared = [m for m in s.materials() if m.offered is MaterialSource.SHARED]
-    assert shared and all(m.settlement is Settlement.SHARED for m in shared)
+    # Not settled by a label: nothing is verified before data sharing was asked.
+    assert shared and all(m.settlement is None and m.lookup is Lookup.UNCHECKED for m in shared)
+    assert s.to_look_up() == [m.name for m in shared]
+    assert s.lookup_subject() == identity().id_number
     with pytest.raises(FlowError) as err:
         s.bring(shared[0].index)
     assert err.value.reason == "material_is_shared"
+    settle_all(s, commit=False)
+    views = {m.index: m for m in s.materials()}
+    for m in shared:
+        assert views[m.index].settlement is Settlement.SHARED
+        assert views[m.index].lookup is Lookup.VERIFIED
+        assert views[m.index].licence_no == Held().licence_no
+    with pytest.raises(FlowError) as verified:
+        s.bring(shared[0].index)
+    assert verified.value.reason == "material_is_shared"
+    assert s.to_look_up() == []
+    s.confirm_materials()
+    assert len(s.review().shared) == len(shared)
+    chosen = s.application().materials
+    assert {c.issuer for c in chosen if c.settlement is Settlement.SHARED} == {Held().issuer}
+
+
+def test_a_shared_material_not_found_is_provided_by_the_citizen() -> None:
+    s = _yl001_at_materials()
+    shared = [m for m in s.materials() if m.offered is MaterialSource.SHARED]
+    first, rest = shared[0], shared[1:]
+    s.record_lookup({first.name: None, **{m.name: Held() for m in rest}})
+    view = next(m for m in s.materials() if m.index == first.index)
+    assert view.lookup is Lookup.NOT_FOUND and view.settlement is None
     with pytest.raises(FlowError) as unsettled:
         s.confirm_materials()
     assert unsettled.value.reason == "materials_unsettled"
+    s.bring(first.index)  # now the citizen provides it
     settle_all(s, commit=False)
     s.confirm_materials()
-    assert len(s.review().shared) == len(shared)
+    assert first.name in s.review().to_bring
+
+
+def test_offline_leaves_shared_materials_to_provide_and_a_later_check_settles_them() -> None:
+    s = _yl001_at_materials()
+    shared = [m for m in s.materials() if m.offered is MaterialSource.SHARED]
+    s.record_lookup(None)
+    assert all(
+        m.lookup is Lookup.OFFLINE and m.settlement is None
+        for m in s.materials()
+        if m.offered is MaterialSource.SHARED
+    )
+    s.bring(shared[0].index)  # chosen while the platform was down
+    assert s.to_look_up() == [m.name for m in shared]  # and checked again when it is back
+    s.record_lookup({m.name: Held() for m in shared})
+    assert all(
+        m.settlement is Settlement.SHARED
+        for m in s.materials()
+        if m.offered is MaterialSource.SHARED
+    )
+
+
+def test_declining_the_lookup_asks_nothing_and_the_citizen_provides_them() -> None:
+    s = _yl001_at_materials()
+    s.decline_lookup()
+    assert s.to_look_up() == []
+    for m in s.materials():
+        if m.offered is MaterialSource.SHARED:
+            assert m.lookup is Lookup.DECLINED
+            s.bring(m.index)
+
+
+def test_a_new_principal_is_looked_up_afresh() -> None:
+    s = ApplySession()
+    s.choose(service("SB-001"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity("李代办", "11010519900101001"))
+    auth = Authorisation("child", "power_of_attorney")
+    s.set_principal(auth, name="王大妈", id_number=id_number("11010519500101002"))
+    s.submit_form({**SB001, "address": "示范市人民路2号"})
+    assert s.to_look_up(), "SB-001 has 免提交 materials"
+    assert s.lookup_subject() == id_number("11010519500101002")
+    s.record_lookup({name: Held() for name in s.to_look_up()})
+    s.back()  # materials → form
+    s.back()  # form → principal: a different person may be named
+    s.set_principal(auth, name="王大爷", id_number=id_number("11010519480101003"))
+    s.submit_form({**SB001, "address": "示范市人民路2号"})
+    assert s.lookup_subject() == id_number("11010519480101003")
+    assert s.to_look_up() and all(m.settlement is None for m in s.materials() if m.lookup)
 
 
 def test_agent_acts_for_a_typed_principal_and_both_are_named_masked() -> None:

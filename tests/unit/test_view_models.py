@@ -75,6 +75,7 @@ class ApplyScreens:
 
     def __init__(self, visit: Visit, dispatcher: Any, tasks: Any = None) -> None:
         self.core = FakeApplyCore()
+        self.dispatcher, self.tasks = dispatcher, tasks
         self.card = CardViewModel(visit, StatusViewModel("示范大厅", "T01", demo=False))
         self.flow = ApplyFlow(dispatcher, visit)
         self.appliable = AppliableViewModel(dispatcher, visit)
@@ -91,6 +92,11 @@ class ApplyScreens:
         assert self.apply.start("HJ-004", "self") and self.apply.confirmConditions()
         assert self.apply.identify()
         assert self.form.submitForm(HJ004_VALUES, "", "")
+        if any(m["lookup"] == "" for m in self.form.property("materials")):
+            assert self.form.lookUp()
+            for held in (self.tasks, self.dispatcher):  # the lookup, then its answer
+                if hasattr(held, "run_all"):
+                    held.run_all()
         for m in self.form.property("materials"):
             if m["source"] == "commitment":
                 words = commitment_text(m["commitment_promise"], m["commitment_if_false"])
@@ -303,6 +309,7 @@ def test_an_agent_revises_the_typed_principal_and_comes_back_to_the_review():
     assert screens.apply.setPrincipal("parent", "power_of_attorney", "王老汉", first)
     values = {"phone": PHONE, "bank": "icbc", "express": "no", "address": "示范市人民路2号"}
     assert screens.form.submitForm(values, "", "")
+    assert screens.form.lookUp()  # data sharing is asked about the principal
     for m in screens.form.property("materials"):
         if not m["settlement"]:
             assert screens.form.bring(m["index"])
@@ -313,7 +320,11 @@ def test_an_agent_revises_the_typed_principal_and_comes_back_to_the_review():
     assert screens.apply.revise("principal")
     assert screens.apply.property("step") == "principal"
     assert screens.apply.setPrincipal("parent", "power_of_attorney", "王大汉", second)
-    assert screens.form.submitForm(values, "", "") and screens.form.confirmMaterials()
+    assert screens.form.submitForm(values, "", "")
+    # What was verified was about the first principal: nothing of it is kept for the second.
+    assert not screens.form.confirmMaterials()
+    assert screens.form.lookUp() and screens.form.confirmMaterials()
+    assert [who for who, _names in screens.core.looked_up] == [first, second]
     review = screens.form.property("review")
     assert (review["applicant"], review["applicant_id_number"]) == ("王大汉", second)
     assert review["agent"] == "李*办" and not screens.apply.property("revising")
@@ -423,3 +434,85 @@ def test_a_call_for_staff_blinks_the_light_offline_and_goes_out_with_the_visit()
     assist.call("home", "")
     assist.cancel()  # 不需要了
     assert assist.property("state") == "idle" and light.light is Light.OFF
+
+
+# -- 免提交: data sharing asked with consent, off the GUI thread -----------------------------------
+
+
+def _at_materials_of_hj004(screens: ApplyScreens) -> list[dict[str, Any]]:
+    assert screens.apply.start("HJ-004", "self") and screens.apply.confirmConditions()
+    assert screens.apply.identify()
+    assert screens.form.submitForm(HJ004_VALUES, "", "")
+    return [m for m in screens.form.property("materials") if m["source"] == "shared"]
+
+
+def test_shared_materials_are_verified_only_after_consent_and_off_the_gui_thread():
+    visit, dispatcher, tasks = Visit(), HeldDispatcher(), HeldExecutor()
+    screens = ApplyScreens(visit, dispatcher, tasks)
+    tasks.run_all()
+    dispatcher.run_all()
+    read_card(screens.card, identity())
+    shared = _at_materials_of_hj004(screens)
+    assert shared and all(m["lookup"] == "" and m["settlement"] == "" for m in shared)
+    assert screens.core.looked_up == []  # nothing asked before the citizen agreed
+    screens.core.shared_held = {shared[0]["name"]}
+    assert screens.form.lookUp()
+    assert screens.form.property("lookingUp") and screens.core.looked_up == []
+    tasks.run_all()  # the worker asks; the GUI thread has not seen the answer yet
+    assert screens.core.looked_up == [(identity().id_number, [m["name"] for m in shared])]
+    dispatcher.run_all()
+    after = {m["index"]: m for m in screens.form.property("materials")}
+    found = after[shared[0]["index"]]
+    assert (found["lookup"], found["settlement"]) == ("verified", "shared")
+    assert found["licence_no"] == "JH**************0034" and found["issuer"] == "示范市公安局"
+    for m in shared[1:]:  # not held: the citizen provides it (brought unless scanned)
+        assert (after[m["index"]]["lookup"], after[m["index"]]["settlement"]) == (
+            "not_found",
+            "bring",
+        )
+    assert not screens.form.property("lookingUp") and screens.apply.property("error") == ""
+
+
+def test_offline_data_sharing_says_so_and_checking_again_settles_them():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, identity())
+    shared = _at_materials_of_hj004(screens)
+    screens.core.shared_offline = True
+    assert screens.form.lookUp()
+    assert screens.apply.property("error") == "shared_offline"
+    views = {m["index"]: m for m in screens.form.property("materials")}
+    assert all(views[m["index"]]["lookup"] == "offline" for m in shared)
+    assert all(views[m["index"]]["settlement"] == "bring" for m in shared)
+    screens.core.shared_offline = False
+    assert screens.form.lookUp()  # 重新核验
+    views = {m["index"]: m for m in screens.form.property("materials")}
+    assert all(views[m["index"]]["settlement"] == "shared" for m in shared)
+    assert screens.apply.property("error") == ""
+
+
+def test_declining_the_lookup_asks_nothing():
+    visit = Visit()
+    screens = ApplyScreens(visit, InlineDispatcher())
+    read_card(screens.card, identity())
+    shared = _at_materials_of_hj004(screens)
+    assert screens.form.declineLookUp()
+    assert screens.core.looked_up == []
+    views = {m["index"]: m for m in screens.form.property("materials")}
+    assert all(views[m["index"]]["lookup"] == "declined" for m in shared)
+    assert all(views[m["index"]]["settlement"] == "bring" for m in shared)
+
+
+def test_a_lookup_answer_after_the_visit_ended_is_dropped():
+    visit, dispatcher, tasks = Visit(), HeldDispatcher(), HeldExecutor()
+    screens = ApplyScreens(visit, dispatcher, tasks)
+    tasks.run_all()
+    dispatcher.run_all()
+    read_card(screens.card, identity())
+    _at_materials_of_hj004(screens)
+    assert screens.form.lookUp()
+    visit.end()
+    tasks.run_all()
+    dispatcher.run_all()
+    assert screens.form.property("materials") == []
+    assert not screens.form.property("lookingUp")

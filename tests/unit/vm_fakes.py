@@ -18,6 +18,7 @@ from kiosk.services.evaluate import EvaluationError, Rated
 from kiosk.services.followups import Filed, FollowUpView
 from kiosk.services.progress import CaseView, ProgressAnswer
 from kiosk.services.queues import HallQueues, QueueDef
+from kiosk.sync.client import CentralError
 from kiosk.workers import ImmediateExecutor
 from tests.unit.apply_helpers import service
 from ui.viewmodels.apply_core import ApplyCore
@@ -194,6 +195,22 @@ class FakeApplyCore:
         self.applications: list[Any] = []
         self.ratings: dict[str, tuple[Any, str | None]] = {}
         self.booked: list[tuple[str, str]] = []
+        # Data sharing: the material names it holds (None: every one asked); offline raises.
+        self.shared_held: set[str] | None = None
+        self.shared_offline = False
+        self.looked_up: list[tuple[str, list[str]]] = []
+
+    def verify_shared(self, id_number: str, materials: list[str]) -> dict[str, Any]:
+        self.looked_up.append((id_number, list(materials)))
+        if self.shared_offline:
+            raise CentralError("offline", "central unreachable")
+        held = self.shared_held
+        return {
+            name: SimpleNamespace(licence_no="JH**************0034", issuer="示范市公安局")
+            if held is None or name in held
+            else None
+            for name in materials
+        }
 
     def submit(self, application: Any) -> Any:
         self.applications.append(application)
@@ -240,4 +257,5 @@ class FakeApplyCore:
             free_slots=self.free_slots,
             book=self.book,
             case_no=lambda receipt_no: None,
+            verify_shared=self.verify_shared,
         )

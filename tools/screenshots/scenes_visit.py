@@ -112,6 +112,47 @@ def _apply_materials(ui: KioskUi) -> None:
     _show(ui, "applyMaterials")
 
 
+def _look_up(ui: KioskUi) -> None:
+    """同意查询: data sharing (the demo central's registry) checks the 免提交 materials."""
+    if ui.apply_form.lookUp():
+        wait_until(
+            lambda: (
+                not ui.apply_form.property("lookingUp")
+                and all(
+                    m["lookup"] != ""
+                    for m in ui.apply_form.property("materials")
+                    if m["source"] == "shared"
+                )
+            ),
+            20,
+        )
+
+
+def _apply_materials_verified(ui: KioskUi) -> None:
+    """After 同意查询: two licences found and shown masked."""
+    _apply_materials(ui)
+    _look_up(ui)
+
+
+def _apply_materials_offline(ui: KioskUi) -> None:
+    """The data-sharing platform cannot be reached: provide them, or check again."""
+    _apply_materials(ui)
+    core = ui.apply.flow.core
+    assert core is not None and core.verify_shared is not None
+    verify = core.verify_shared
+
+    def unreachable(_id_number: str, _names: list[str]) -> object:
+        from kiosk.sync.client import TransientError
+
+        raise TransientError("offline", "demo: the platform is unreachable")
+
+    core.verify_shared = unreachable
+    try:
+        _look_up(ui)
+    finally:
+        core.verify_shared = verify
+
+
 def _apply_commitment(ui: KioskUi) -> None:
     _apply_materials(ui)
     ui.page_command("scrollToCommitment")
@@ -134,6 +175,7 @@ def _sign(ui: KioskUi) -> None:
 
 def _apply_review(ui: KioskUi) -> None:
     _apply_materials(ui)
+    _look_up(ui)
     _sign(ui)
     if not ui.apply_form.confirmMaterials():
         raise SceneError("materials refused")
@@ -190,6 +232,7 @@ def submit_complete_sb006(ui: KioskUi) -> None:
     ui.apply.identify()
     if not ui.apply_form.submitForm(SB006_VALUES, "", ""):
         raise SceneError("form refused")
+    _look_up(ui)
     _sign(ui)
     if not ui.apply_form.confirmMaterials():
         raise SceneError("materials refused")

@@ -249,8 +249,12 @@
         <translation>The commitment text does not match. Please go back and sign it again.</translation>
     </message>
     <message>
-        <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
-        <translation>Some documents are still open: for each one marked "Commitment allowed", sign the commitment or choose to hand it in at the window.</translation>
+        <source>还有材料没有选择办理方式：请为“免提交”材料选择同意查询或自行提供，为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
+        <translation>Some materials have no choice yet: for the “no need to submit” materials, agree to the lookup or provide them yourself; for each “commitment” material, sign the commitment or hand it in at the window.</translation>
+    </message>
+    <message>
+        <source>暂时连不上数据共享平台，没有核验的材料请到窗口提交，或稍后点“重新核验”。</source>
+        <translation>The data-sharing platform cannot be reached right now. Hand in the materials not verified at the window, or tap “Check again” later.</translation>
     </message>
     <message>
         <source>此项材料由部门通过数据共享获取，您无需提交。</source>
@@ -451,16 +455,36 @@
 <context>
     <name>ApplyMaterialsPage</name>
     <message>
-        <source>请确认申请材料。可承诺的材料可以签署承诺书代替。</source>
-        <translation>Please check the documents. Some can be replaced by signing a written commitment.</translation>
-    </message>
-    <message>
         <source>申请材料</source>
         <translation>Documents</translation>
     </message>
     <message>
         <source>本人承诺：%1。%2。</source>
         <translation>I promise: %1. %2.</translation>
+    </message>
+    <message>
+        <source>已核验，无需提交</source>
+        <translation>Verified, nothing to submit</translation>
+    </message>
+    <message>
+        <source>待核验</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <source>请选择提供方式</source>
+        <translation>choose how to provide it</translation>
+    </message>
+    <message>
+        <source>暂时无法核验：%1</source>
+        <translation>Cannot be checked now: %1</translation>
+    </message>
+    <message>
+        <source>自行提供：%1</source>
+        <translation>You provide it: %1</translation>
+    </message>
+    <message>
+        <source>未查到：%1</source>
+        <translation>Not found: %1</translation>
     </message>
     <message>
         <source>原件</source>
@@ -495,10 +519,6 @@
         <translation>Not needed (%1)</translation>
     </message>
     <message>
-        <source>以下材料由部门通过数据共享获取，您无需提交，也无需任何操作。</source>
-        <translation>The department fetches these by data sharing; you need not provide them or do anything.</translation>
-    </message>
-    <message>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
@@ -529,6 +549,42 @@
     <message>
         <source>将到窗口提交</source>
         <translation>To hand in at window</translation>
+    </message>
+    <message>
+        <source>请确认申请材料。免提交的材料，同意查询后由大厅通过数据共享核验；可承诺的材料可以签署承诺书代替。</source>
+        <translation>Please confirm the materials. Materials marked no need to submit are verified by the hall through data sharing once you agree; for a commitment material you may sign a commitment instead.</translation>
+    </message>
+    <message>
+        <source>以下材料可以由大厅通过政务数据共享，查询被代办人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？</source>
+        <translation>The hall can look up the following materials as electronic licences of the person you apply for, through government data sharing; whatever is found need not be submitted. The lookup is used for this application only, and no full licence number is shown on screen or on the receipt. Do you agree to the lookup?</translation>
+    </message>
+    <message>
+        <source>以下材料可以由大厅通过政务数据共享，查询您本人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？</source>
+        <translation>The hall can look up the following materials as your own electronic licences, through government data sharing; whatever is found need not be submitted. The lookup is used for this application only, and no full licence number is shown on screen or on the receipt. Do you agree to the lookup?</translation>
+    </message>
+    <message>
+        <source>同意查询</source>
+        <translation>Agree to the lookup</translation>
+    </message>
+    <message>
+        <source>不同意，自己提供</source>
+        <translation>No, I will provide them</translation>
+    </message>
+    <message>
+        <source>正在通过数据共享核验，请稍候……</source>
+        <translation>Checking through data sharing, please wait…</translation>
+    </message>
+    <message>
+        <source>证照编号 %1，%2</source>
+        <translation>Licence no. %1, %2</translation>
+    </message>
+    <message>
+        <source>数据共享没有查到这项材料，请按办事指南提供。</source>
+        <translation>Data sharing does not hold this material; please provide it as the guide says.</translation>
+    </message>
+    <message>
+        <source>重新核验</source>
+        <translation>Check again</translation>
     </message>
     <message>
         <source>需提交（%1 项）</source>

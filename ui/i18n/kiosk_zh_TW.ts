@@ -249,8 +249,12 @@
         <translation>承諾書內容有誤，請返回重新簽署。</translation>
     </message>
     <message>
-        <source>还有材料没有选择办理方式：请为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
-        <translation>還有材料沒有選擇辦理方式：請為每項“可承諾”材料選擇簽署承諾或到視窗提交。</translation>
+        <source>还有材料没有选择办理方式：请为“免提交”材料选择同意查询或自行提供，为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
+        <translation>還有材料沒有選擇辦理方式：請為“擴音交”材料選擇同意查詢或自行提供，為每項“可承諾”材料選擇簽署承諾或到視窗提交。</translation>
+    </message>
+    <message>
+        <source>暂时连不上数据共享平台，没有核验的材料请到窗口提交，或稍后点“重新核验”。</source>
+        <translation>暫時連不上資料共享平臺，沒有核驗的材料請到視窗提交，或稍後點“重新核驗”。</translation>
     </message>
     <message>
         <source>此项材料由部门通过数据共享获取，您无需提交。</source>
@@ -451,16 +455,36 @@
 <context>
     <name>ApplyMaterialsPage</name>
     <message>
-        <source>请确认申请材料。可承诺的材料可以签署承诺书代替。</source>
-        <translation>請確認申請材料。可承諾的材料可以簽署承諾書代替。</translation>
-    </message>
-    <message>
         <source>申请材料</source>
         <translation>申請材料</translation>
     </message>
     <message>
         <source>本人承诺：%1。%2。</source>
         <translation>本人承諾：%1。%2。</translation>
+    </message>
+    <message>
+        <source>已核验，无需提交</source>
+        <translation>已核驗，無需提交</translation>
+    </message>
+    <message>
+        <source>待核验</source>
+        <translation>待核驗</translation>
+    </message>
+    <message>
+        <source>请选择提供方式</source>
+        <translation>請選擇提供方式</translation>
+    </message>
+    <message>
+        <source>暂时无法核验：%1</source>
+        <translation>暫時無法核驗：%1</translation>
+    </message>
+    <message>
+        <source>自行提供：%1</source>
+        <translation>自行提供：%1</translation>
+    </message>
+    <message>
+        <source>未查到：%1</source>
+        <translation>未查到：%1</translation>
     </message>
     <message>
         <source>原件</source>
@@ -495,10 +519,6 @@
         <translation>擴音交（%1 項）</translation>
     </message>
     <message>
-        <source>以下材料由部门通过数据共享获取，您无需提交，也无需任何操作。</source>
-        <translation>以下材料由部門通過資料共享獲取，您無需提交，也無需任何操作。</translation>
-    </message>
-    <message>
         <source>（%1）</source>
         <translation>（%1）</translation>
     </message>
@@ -529,6 +549,42 @@
     <message>
         <source>将到窗口提交</source>
         <translation>將到視窗提交</translation>
+    </message>
+    <message>
+        <source>请确认申请材料。免提交的材料，同意查询后由大厅通过数据共享核验；可承诺的材料可以签署承诺书代替。</source>
+        <translation>請確認申請材料。擴音交的材料，同意查詢後由大廳通過資料共享核驗；可承諾的材料可以簽署承諾書代替。</translation>
+    </message>
+    <message>
+        <source>以下材料可以由大厅通过政务数据共享，查询被代办人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？</source>
+        <translation>以下材料可以由大廳通過政務資料共享，查詢被代辦人的電子證照，查到的無需提交。查詢只用於本次申請，螢幕和回執上不顯示完整證照號碼。是否同意查詢？</translation>
+    </message>
+    <message>
+        <source>以下材料可以由大厅通过政务数据共享，查询您本人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？</source>
+        <translation>以下材料可以由大廳通過政務資料共享，查詢您本人的電子證照，查到的無需提交。查詢只用於本次申請，螢幕和回執上不顯示完整證照號碼。是否同意查詢？</translation>
+    </message>
+    <message>
+        <source>同意查询</source>
+        <translation>同意查詢</translation>
+    </message>
+    <message>
+        <source>不同意，自己提供</source>
+        <translation>不同意，自己提供</translation>
+    </message>
+    <message>
+        <source>正在通过数据共享核验，请稍候……</source>
+        <translation>正在通過資料共享核驗，請稍候……</translation>
+    </message>
+    <message>
+        <source>证照编号 %1，%2</source>
+        <translation>證照編號 %1，%2</translation>
+    </message>
+    <message>
+        <source>数据共享没有查到这项材料，请按办事指南提供。</source>
+        <translation>資料共享沒有查到這項材料，請按辦事指南提供。</translation>
+    </message>
+    <message>
+        <source>重新核验</source>
+        <translation>重新核驗</translation>
     </message>
     <message>
         <source>需提交（%1 项）</source>

@@ -28,6 +28,8 @@ class ApplyCore:
     case_no: Callable[[str], str | None]
     reprint: Callable[[int], Any] | None = None
     after_submit: Callable[[], None] | None = None  # wake the printer and the sync
+    # SharedDataService.verify: (ID number, material names) → name → Verified | None
+    verify_shared: Callable[[str, list[str]], Any] | None = None
 
 
 def appliable_services(browser: Any) -> list[ServiceItem]:

@@ -10,15 +10,18 @@ citizen's own screen during the visit; refused steps set the flow's ``error`` (b
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.domain.application import HomeService
 from kiosk.domain.catalog import MaterialSource
-from kiosk.session import State
+from kiosk.session import Lookup, State
 from ui.viewmodels import apply_views as views
 from ui.viewmodels.apply_flow import ApplyFlow
+
+log = logging.getLogger(__name__)
 
 
 class ApplyFormViewModel(QObject):
@@ -29,7 +32,12 @@ class ApplyFormViewModel(QObject):
     def __init__(self, flow: ApplyFlow, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._flow = flow
+        self._looking_up = False
         flow.on_change(self.changed.emit)
+        flow.on_drop(self._forget)
+
+    def _forget(self) -> None:  # the application was dropped (its lookup's answer goes too)
+        self._looking_up = False
 
     # -- form -------------------------------------------------------------------------------
 
@@ -71,12 +79,23 @@ class ApplyFormViewModel(QObject):
         )
         ok = flow.step(lambda: session.submit_form(plain, home))
         if ok:
-            # Materials only the citizen can bring need no choice: settle them now.
-            for m in session.materials():
-                if m.offered is MaterialSource.CITIZEN and m.settlement is None:
-                    session.bring(m.index)
+            self._settle_the_obvious()
             flow.notify()
         return ok
+
+    def _settle_the_obvious(self) -> None:
+        """Materials only the citizen can provide need no choice: settle them as brought (the
+        page still offers a scan instead). That includes a 免提交 material data sharing did
+        not settle, unless it has a commitment of its own to choose."""
+        session = self._flow.session
+        for m in session.materials():
+            if m.settlement is not None:
+                continue
+            if m.offered is MaterialSource.CITIZEN or (
+                m.offered is MaterialSource.SHARED
+                and m.lookup in (Lookup.NOT_FOUND, Lookup.OFFLINE, Lookup.DECLINED)
+            ):
+                session.bring(m.index)
 
     # -- materials --------------------------------------------------------------------------
 
@@ -85,6 +104,55 @@ class ApplyFormViewModel(QObject):
         if session.state is not State.MATERIALS or session.service is None:
             return []
         return views.materials_for_qml(session.service, session.materials())
+
+    @Slot(result=bool)
+    def lookUp(self) -> bool:  # noqa: N802
+        """The citizen agreed that the hall may look up their 免提交 materials: ask data
+        sharing (off the GUI thread). What it does not settle, the citizen provides."""
+        flow = self._flow
+        session = flow.session
+        core = flow.core
+        if flow.ops.busy or session.state is not State.MATERIALS:
+            return False
+        names = session.to_look_up()
+        if not names:
+            return False
+        if core is None or core.verify_shared is None:
+            self._looked_up(None)
+            return True
+        verify, subject = core.verify_shared, session.lookup_subject()
+        self._looking_up = True
+        flow.notify()
+        return flow.ops.run(
+            lambda: verify(subject, names),
+            self._looked_up,
+            failed=lambda _failure: self._looked_up(None),
+        )
+
+    def _looked_up(self, found: Any) -> None:
+        self._looking_up = False
+        flow = self._flow
+        if flow.state is not State.MATERIALS:  # the citizen went back meanwhile
+            flow.notify()
+            return
+        flow.session.record_lookup(found)
+        self._settle_the_obvious()
+        if found is None:
+            log.info("shared data lookup unavailable: materials to be provided instead")
+        flow.ops.set_reason("shared_offline" if found is None else "")
+        flow.notify()
+
+    @Slot(result=bool)
+    def declineLookUp(self) -> bool:  # noqa: N802
+        """The citizen does not want the lookup: they provide those materials themselves."""
+        flow = self._flow
+        if flow.ops.busy:
+            return False
+        ok = flow.step(flow.session.decline_lookup)
+        if ok:
+            self._settle_the_obvious()
+            flow.notify()
+        return ok
 
     @Slot(int, result=bool)
     def bring(self, index: int) -> bool:
@@ -117,4 +185,5 @@ class ApplyFormViewModel(QObject):
     fields = Property(list, _fields, notify=changed)
     fieldErrors = Property("QVariantMap", _field_errors, notify=changed)  # type: ignore[arg-type]  # noqa: N815
     materials = Property(list, _materials, notify=changed)
+    lookingUp = Property(bool, lambda self: self._looking_up, notify=changed)  # noqa: N815
     review = Property("QVariantMap", _review, notify=changed)  # type: ignore[arg-type]

@@ -90,6 +90,9 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
                 "common_errors": list(m.common_errors),
                 "commitment_promise": v.promise,
                 "commitment_if_false": v.if_false,
+                "lookup": v.lookup.value,
+                "licence_no": v.licence_no,
+                "issuer": v.issuer,
             }
         )
     return out

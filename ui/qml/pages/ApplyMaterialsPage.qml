@@ -3,13 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import "../components"
 
-// The materials, in three groups: 免提交 (fetched by data sharing: nothing to do), 可承诺 (sign
+// The materials, in three groups: 免提交 (looked up through data sharing once the citizen agrees;
+// what it does not find is provided another way), 可承诺 (sign
 // the written commitment shown, or hand the paper in) and 需提交 (with sample and common errors).
 Page {
     id: page
     objectName: "applyMaterialsPage"
     readonly property string applyStep: "materials"
-    readonly property string voicePrompt: qsTr("请确认申请材料。可承诺的材料可以签署承诺书代替。")
+    readonly property string voicePrompt: qsTr("请确认申请材料。免提交的材料，同意查询后由大厅通过数据共享核验；可承诺的材料可以签署承诺书代替。")
     signal navigate(string name, var properties)
     signal back()
     signal previous()
@@ -17,6 +18,8 @@ Page {
     property var consents: ({})
     property int revision: 0
     readonly property var shared: applyForm.materials.filter(m => m.source === "shared")
+    readonly property var unchecked: page.shared.filter(m => m.lookup === "")
+    readonly property var offline: page.shared.filter(m => m.lookup === "offline")
     readonly property var committable: applyForm.materials.filter(m => m.source === "commitment")
     readonly property var toBring: applyForm.materials.filter(m => m.source === "citizen")
     Accessible.role: Accessible.Pane
@@ -30,6 +33,19 @@ Page {
     // (what is promised, what follows if it is false); recorded with the time of consent.
     function commitmentText(m) {
         return qsTr("本人承诺：%1。%2。").arg(m.commitment_promise).arg(m.commitment_if_false)
+    }
+    // Where the data-sharing check of a 免提交 material stands, in words.
+    function lookupWords(lookup, settlement) {
+        if (lookup === "verified")
+            return qsTr("已核验，无需提交")
+        if (lookup === "")
+            return qsTr("待核验")
+        const provide = settlement === "bring" ? qsTr("将到窗口提交") : qsTr("请选择提供方式")
+        if (lookup === "offline")
+            return qsTr("暂时无法核验：%1").arg(provide)
+        if (lookup === "declined")
+            return qsTr("自行提供：%1").arg(provide)
+        return qsTr("未查到：%1").arg(provide)
     }
     function setConsent(index, on) {
         page.consents[index] = on
@@ -99,16 +115,93 @@ Page {
                     objectName: "sharedMaterials"
                     visible: page.shared.length > 0
                     title: qsTr("免提交（%1 项）").arg(page.shared.length)
+                    // Asked once, before anything is looked up: data sharing is queried only
+                    // with the citizen's consent, and only for this application.
+                    ColumnLayout {
+                        objectName: "lookupConsent"
+                        visible: page.unchecked.length > 0 && !applyForm.lookingUp
+                        Layout.fillWidth: true
+                        spacing: 12
+                        BodyText {
+                            objectName: "lookupConsentText"
+                            text: apply.onBehalf
+                                  ? qsTr("以下材料可以由大厅通过政务数据共享，查询被代办人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？")
+                                  : qsTr("以下材料可以由大厅通过政务数据共享，查询您本人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？")
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            KioskButton {
+                                objectName: "lookUp"
+                                text: qsTr("同意查询")
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                onClicked: applyForm.lookUp()
+                            }
+                            KioskButton {
+                                objectName: "declineLookUp"
+                                text: qsTr("不同意，自己提供")
+                                primary: false
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                onClicked: applyForm.declineLookUp()
+                            }
+                        }
+                    }
                     BodyText {
-                        text: qsTr("以下材料由部门通过数据共享获取，您无需提交，也无需任何操作。")
-                        color: Theme.ok
+                        objectName: "lookingUp"
+                        visible: applyForm.lookingUp
+                        text: qsTr("正在通过数据共享核验，请稍候……")
+                        color: Theme.primary
                     }
                     Repeater {
                         model: page.shared
-                        BodyText {
+                        ColumnLayout {
+                            id: sharedBox
                             required property var modelData
-                            text: "· " + modelData.name + (modelData.provider ? qsTr("（%1）").arg(modelData.provider) : "")
+                            readonly property string lookup: modelData.lookup
+                            Layout.fillWidth: true
+                            spacing: 4
+                            BodyText {
+                                text: "· " + sharedBox.modelData.name
+                                      + (sharedBox.modelData.provider ? qsTr("（%1）").arg(sharedBox.modelData.provider) : "")
+                                font.bold: true
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: 12
+                                Badge {
+                                    objectName: "lookup_" + sharedBox.modelData.index
+                                    text: page.lookupWords(sharedBox.lookup, sharedBox.modelData.settlement)
+                                    tone: sharedBox.lookup === "verified" ? Theme.ok
+                                          : sharedBox.lookup === "" ? Theme.primary : Theme.warning
+                                }
+                                Item { Layout.fillWidth: true }
+                            }
+                            // The platform gives the number masked; shown so the citizen can
+                            // recognise their licence, not copy it.
+                            BodyText {
+                                objectName: "licence_" + sharedBox.modelData.index
+                                visible: sharedBox.lookup === "verified"
+                                text: qsTr("证照编号 %1，%2").arg(sharedBox.modelData.licence_no).arg(sharedBox.modelData.issuer)
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            BodyText {
+                                visible: sharedBox.lookup === "not_found"
+                                text: qsTr("数据共享没有查到这项材料，请按办事指南提供。")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
                         }
+                    }
+                    KioskButton {
+                        objectName: "lookUpAgain"
+                        visible: page.offline.length > 0 && !applyForm.lookingUp
+                        text: qsTr("重新核验")
+                        primary: false
+                        Layout.fillWidth: true
+                        onClicked: applyForm.lookUp()
                     }
                 }
 
