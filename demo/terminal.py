@@ -29,13 +29,15 @@ TAP_GAP_S = 0.3
 
 
 def demo_settings(settings: Settings) -> Settings:
-    """Demo mode: simulated card reader, printer, scanner and call light."""
+    """Demo mode: simulated card reader, printer, scanner, call light and document camera
+    (the flat sample page, which scans)."""
     demo = {
         "demo": True,
         "card_reader": "sim:sam",
         "printer": "sim:",
         "scanner": "sim:",
         "beacon": "sim:",
+        "camera": "sim:?scene=flat",
     }
     return settings.model_copy(update=demo)
 

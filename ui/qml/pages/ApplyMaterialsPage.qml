@@ -48,6 +48,12 @@ Page {
         if (applyForm.confirmMaterials())
             page.navigate("applyReview", {})
     }
+    // 扫描上传: offered for what would otherwise be brought, while the camera works.
+    readonly property bool canScan: status.cameraState === "ok" && scan.available
+    function startScan(index) {
+        if (scan.open(index))
+            page.navigate("applyScan", {})
+    }
     function scrollToCommitment() {
         flick.contentY = Math.min(commitCard.y, Math.max(0, flick.contentHeight - flick.height))
     }
@@ -184,6 +190,15 @@ Page {
                                     enabled: commitBox.modelData.settlement !== "bring"
                                     onClicked: applyForm.bring(commitBox.materialIndex)
                                 }
+                                KioskButton {
+                                    objectName: "scan_" + commitBox.materialIndex
+                                    visible: page.canScan
+                                    text: qsTr("扫描上传")
+                                    primary: false
+                                    Layout.fillWidth: true
+                                    Layout.preferredWidth: 1
+                                    onClicked: page.startScan(commitBox.materialIndex)
+                                }
                             }
                             RowLayout {
                                 Layout.fillWidth: true
@@ -191,8 +206,9 @@ Page {
                                 Badge {
                                     objectName: "settlement_" + commitBox.materialIndex
                                     text: commitBox.modelData.settlement === "committed" ? qsTr("已签署承诺")
-                                                                                       : qsTr("将到窗口提交")
-                                    tone: commitBox.modelData.settlement === "committed" ? Theme.ok : Theme.warning
+                                        : commitBox.modelData.settlement === "scanned" ? qsTr("已扫描 %1 页").arg(commitBox.modelData.pages)
+                                        : qsTr("将到窗口提交")
+                                    tone: commitBox.modelData.settlement === "bring" ? Theme.warning : Theme.ok
                                 }
                                 Item { Layout.fillWidth: true }
                             }
@@ -205,7 +221,8 @@ Page {
                     visible: page.toBring.length > 0
                     title: qsTr("需提交（%1 项）").arg(page.toBring.length)
                     BodyText {
-                        text: qsTr("以下材料请带到窗口提交，回执上会列出。")
+                        text: page.canScan ? qsTr("以下材料可以现在用高拍仪扫描上传；不扫描的，请带到窗口提交，回执上会列出。")
+                                           : qsTr("以下材料请带到窗口提交，回执上会列出。")
                         color: Theme.warning
                     }
                     Repeater {
@@ -215,6 +232,32 @@ Page {
                             Layout.fillWidth: true
                             spacing: 6
                             BodyText { text: "· " + modelData.name; font.bold: true }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacing
+                                visible: page.canScan || modelData.settlement === "scanned"
+                                Badge {
+                                    objectName: "settlement_" + modelData.index
+                                    text: modelData.settlement === "scanned" ? qsTr("已扫描 %1 页").arg(modelData.pages)
+                                                                             : qsTr("将到窗口提交")
+                                    tone: modelData.settlement === "scanned" ? Theme.ok : Theme.warning
+                                }
+                                Item { Layout.fillWidth: true }
+                                KioskButton {
+                                    objectName: "scan_" + modelData.index
+                                    visible: page.canScan
+                                    text: modelData.settlement === "scanned" ? qsTr("重新扫描") : qsTr("扫描上传")
+                                    primary: false
+                                    onClicked: page.startScan(modelData.index)
+                                }
+                                KioskButton {
+                                    objectName: "bring_" + modelData.index
+                                    visible: modelData.settlement === "scanned"
+                                    text: qsTr("改为到窗口提交")
+                                    primary: false
+                                    onClicked: applyForm.bring(modelData.index)
+                                }
+                            }
                             BodyText {
                                 visible: modelData.copies > 0
                                 text: qsTr("形式：%1").arg(page.formText(modelData.form, modelData.copies))
