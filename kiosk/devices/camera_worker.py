@@ -162,6 +162,8 @@ class CameraWorker:
                     lost = first = False
                     self._call("on_back")
             self._wake.clear()
+            # A page is taken from a frame read after it was asked for, never an older one.
+            asked = self._capture.is_set()
             try:
                 frame = self._guard.call(
                     "frame",
@@ -177,7 +179,7 @@ class CameraWorker:
                 log.error("camera %s failed: %s", self._uri, type(exc).__name__)
                 self._stop.wait(self._reopen_s)
                 continue
-            if frame is not None and self._capture.is_set():
+            if frame is not None and asked and self._capture.is_set():
                 self._capture.clear()
                 self._process(frame.image)
             elif frame is not None and self._preview.is_set():
