@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from demo.central import InProcessCentral
+from drivers.cameras.sim import SimCamera
 from drivers.cards.sim.card_files import default_cards_dir, load_card
 from drivers.cards.sim.sam_sim import SimulatedSamReader
 from drivers.printers.sim.emulator import EscposEmulator
@@ -115,6 +116,24 @@ class DemoTerminal:
         if not isinstance(scanner, SimulatedScanner):
             return False
         self.kiosk.tasks.submit(lambda: scanner.emulator.scan(data))
+        return True
+
+    def show_camera(self, scene: str) -> bool:
+        """Put sample picture ``scene`` (flat, angled, blurred, glare, empty) under the
+        simulated document camera, its cable plugged in. False when it is not simulated."""
+        camera = self.kiosk.camera
+        if not isinstance(camera, SimCamera):
+            return False
+        camera.plug()
+        camera.show(scene)
+        return True
+
+    def unplug_camera(self) -> bool:
+        """Pull the simulated document camera's cable. False when it is not simulated."""
+        camera = self.kiosk.camera
+        if not isinstance(camera, SimCamera):
+            return False
+        camera.unplug()
         return True
 
     def scan_receipt(self) -> bool:

@@ -649,16 +649,10 @@ def _card_lost(ui: KioskUi) -> None:
 # -- scanning a material at the document camera (the sim: camera's sample pictures only) --
 
 
-def _sim_camera(ui: KioskUi, scene: str) -> Any:
-    from drivers.cameras.sim import SimCamera
-
-    camera = ui.kiosk.camera if ui.kiosk is not None else None
-    if not isinstance(camera, SimCamera):
+def _sim_camera(ui: KioskUi, scene: str) -> None:
+    if ui.demo is None or not ui.demo.show_camera(scene):
         raise SceneError("the demo has no simulated camera")
-    camera.plug()
-    camera.show(scene)
     wait_until(lambda: ui.status.property("cameraState") == "ok")
-    return camera
 
 
 def _brought_index(ui: KioskUi) -> int:
@@ -705,9 +699,9 @@ def _apply_scan_refused(scene: str) -> Callable[[KioskUi], None]:
 
 def _apply_scan_lost(ui: KioskUi) -> None:
     """The camera's cable pulled while the page shows."""
-    camera = _sim_camera(ui, "flat")
     _apply_scan(ui)
-    camera.unplug()
+    assert ui.demo is not None
+    ui.demo.unplug_camera()
     wait_until(lambda: ui.status.property("cameraState") == "error")
 
 
