@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -162,6 +163,7 @@ class CameraWorker:
                     lost = first = False
                     self._call("on_back")
             self._wake.clear()
+            started = time.monotonic()
             # A page is taken from a frame read after it was asked for, never an older one.
             asked = self._capture.is_set()
             try:
@@ -189,7 +191,9 @@ class CameraWorker:
                     log.error("camera preview failed: %s", type(exc).__name__)
             if self._capture.is_set():
                 continue
-            self._wake.wait(self._interval if self._preview.is_set() else self._probe_s)
+            # The frame's own time (reading, encoding) counts towards the preview's interval.
+            period = self._interval if self._preview.is_set() else self._probe_s
+            self._wake.wait(max(0.0, period - (time.monotonic() - started)))
 
     def _process(self, image: Any) -> None:
         try:

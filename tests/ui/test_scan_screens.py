@@ -79,6 +79,9 @@ def test_a_material_scanned_with_the_camera_is_settled_scanned_and_on_the_review
     submit_and_get_receipt(ui, qtbot)
     ui.end_visit()
     assert ui.scan.property("pageCount") == 0 and ui.scan.picture("preview/0") == b""
+    # No picture of the visit is left in the view-model (pages, preview) nor in the session.
+    held = [v for v in vars(ui.scan).values() if isinstance(v, bytes | list) and v]
+    assert held == [] and ui.apply.property("step") in ("", "choose", "cancelled")
 
 
 @pytest.mark.parametrize(
