@@ -329,3 +329,36 @@ def test_scan_document_is_one_pdf_with_every_page(camera) -> None:
     assert document.kind == "scan" and document.media_type == "application/pdf"
     assert document.pages == 3
     assert len(re.findall(rb"/Type\s*/Page(?!s)", document.data)) == 3
+
+
+# -- the camera's state for the screens ------------------------------------------------------
+
+
+def test_the_status_knows_no_camera_then_a_working_one_then_a_lost_one(qapp) -> None:
+    from ui.viewmodels.status import StatusViewModel
+
+    status = StatusViewModel("hall", "T01", demo=False)
+    assert status.property("cameraState") == "none"  # no camera configured: no 扫描上传
+    status.camera_configured()
+    assert status.property("cameraState") == "unknown"
+    status.camera_back()
+    assert status.property("cameraState") == "ok"
+    status.camera_configured()  # a late word that one is configured changes nothing
+    assert status.property("cameraState") == "ok"
+    status.camera_lost("unplugged")
+    assert status.property("cameraState") == "error"
+
+
+def test_a_camera_whose_driver_cannot_load_is_reported_lost_not_fatal() -> None:
+    from kiosk.devices.broken import BrokenCamera, camera_or_broken
+
+    camera = camera_or_broken("nosuchcam:/dev/video9")
+    assert isinstance(camera, BrokenCamera)
+    recorder = Recorder()
+    worker = CameraWorker(camera, recorder.callbacks, reopen_interval_s=0.05)
+    worker.start()
+    try:
+        recorder.wait_for(lambda: "lost" in recorder.kinds())
+        assert ("lost", "driver_broken") in recorder.events and "back" not in recorder.kinds()
+    finally:
+        worker.stop()

@@ -232,104 +232,103 @@ Page {
                         id: sideColumn
                         width: sideFlick.width
                         spacing: Theme.spacing
-                    Text {
-                        objectName: "scanRefusal"
-                        Layout.fillWidth: true
-                        visible: text !== "" && !page.cameraLost
-                        wrapMode: Text.Wrap
-                        color: Theme.error
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontBody
-                        font.bold: true
-                        Accessible.role: Accessible.AlertMessage
-                        Accessible.name: text
-                        text: page.refusalText(scan.refusal)
-                    }
-                    BodyText {
-                        objectName: "scanFull"
-                        visible: page.full && !page.cameraLost
-                        color: Theme.warning
-                        Accessible.name: text
-                        text: qsTr("已达到本材料的页数上限（%1 页）。如需重拍，请点某一页的“重拍”。").arg(scan.maxPages)
-                    }
+                        Text {
+                            objectName: "scanRefusal"
+                            Layout.fillWidth: true
+                            visible: text !== "" && !page.cameraLost
+                            wrapMode: Text.Wrap
+                            color: Theme.error
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                            Accessible.role: Accessible.AlertMessage
+                            Accessible.name: text
+                            text: page.refusalText(scan.refusal)
+                        }
+                        BodyText {
+                            objectName: "scanFull"
+                            visible: page.full && !page.cameraLost
+                            color: Theme.warning
+                            Accessible.name: text
+                            text: qsTr("已达到本材料的页数上限（%1 页）。如需重拍，请点某一页的“重拍”。").arg(scan.maxPages)
+                        }
 
-                    // The pages taken.
-                    Flickable {
-                        id: strip
-                        objectName: "scanPages"
-                        visible: scan.pageCount > 0 && !page.cameraLost
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: row.implicitHeight
-                        contentWidth: row.implicitWidth
-                        contentHeight: row.implicitHeight
-                        clip: true
-                        flickableDirection: Flickable.HorizontalFlick
-                        boundsBehavior: Flickable.StopAtBounds
-                        Row {
-                            id: row
-                            spacing: Theme.spacing
-                            Repeater {
-                                model: scan.pages
-                                Rectangle {
-                                    id: thumb
-                                    required property var modelData
-                                    required property int index
-                                    objectName: "scanPage_" + index
-                                    width: 220 * Theme.scale
-                                    height: column.implicitHeight + 16
-                                    radius: Theme.radius
-                                    color: Theme.surface
-                                    border.color: scan.retaking === index ? Theme.primary : Theme.divider
-                                    border.width: scan.retaking === index ? 6 : 2
-                                    Accessible.role: Accessible.Graphic
-                                    Accessible.name: qsTr("第 %1 页").arg(thumb.modelData.number)
-                                    ColumnLayout {
-                                        id: column
-                                        x: 8
-                                        y: 8
-                                        width: parent.width - 16
-                                        spacing: 6
-                                        Image {
-                                            Layout.alignment: Qt.AlignHCenter
-                                            Layout.preferredHeight: 130
-                                            Layout.preferredWidth: parent.width
-                                            fillMode: Image.PreserveAspectFit
-                                            sourceSize.height: 130
-                                            cache: false
-                                            source: thumb.modelData.source
-                                        }
-                                        Text {
-                                            Layout.alignment: Qt.AlignHCenter
-                                            font.family: Theme.fontFamily
-                                            font.pixelSize: Theme.fontSmall
-                                            color: Theme.text
-                                            text: scan.retaking === thumb.index ? qsTr("第 %1 页（重拍中）").arg(thumb.modelData.number)
-                                                                                : qsTr("第 %1 页").arg(thumb.modelData.number)
-                                        }
-                                        KioskButton {
-                                            objectName: "retakePage_" + thumb.index
-                                            text: scan.retaking === thumb.index ? qsTr("取消重拍") : qsTr("重拍")
-                                            Accessible.name: qsTr("重拍第 %1 页").arg(thumb.modelData.number)
-                                            primary: false
-                                            Layout.fillWidth: true
-                                            enabled: !scan.capturing
-                                            onClicked: scan.retake(thumb.index)
-                                        }
-                                        KioskButton {
-                                            objectName: "deletePage_" + thumb.index
-                                            text: qsTr("删除")
-                                            Accessible.name: qsTr("删除第 %1 页").arg(thumb.modelData.number)
-                                            primary: false
-                                            Layout.fillWidth: true
-                                            enabled: !scan.capturing
-                                            onClicked: scan.remove(thumb.index)
+                        // The pages taken.
+                        Flickable {
+                            id: strip
+                            objectName: "scanPages"
+                            visible: scan.pageCount > 0 && !page.cameraLost
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: row.implicitHeight
+                            contentWidth: row.implicitWidth
+                            contentHeight: row.implicitHeight
+                            clip: true
+                            flickableDirection: Flickable.HorizontalFlick
+                            boundsBehavior: Flickable.StopAtBounds
+                            Row {
+                                id: row
+                                spacing: Theme.spacing
+                                Repeater {
+                                    model: scan.pages
+                                    Rectangle {
+                                        id: thumb
+                                        required property var modelData
+                                        required property int index
+                                        objectName: "scanPage_" + index
+                                        width: 220 * Theme.scale
+                                        height: column.implicitHeight + 16
+                                        radius: Theme.radius
+                                        color: Theme.surface
+                                        border.color: scan.retaking === index ? Theme.primary : Theme.divider
+                                        border.width: scan.retaking === index ? 6 : 2
+                                        Accessible.role: Accessible.Graphic
+                                        Accessible.name: qsTr("第 %1 页").arg(thumb.modelData.number)
+                                        ColumnLayout {
+                                            id: column
+                                            x: 8
+                                            y: 8
+                                            width: parent.width - 16
+                                            spacing: 6
+                                            Image {
+                                                Layout.alignment: Qt.AlignHCenter
+                                                Layout.preferredHeight: 130
+                                                Layout.preferredWidth: parent.width
+                                                fillMode: Image.PreserveAspectFit
+                                                sourceSize.height: 130
+                                                cache: false
+                                                source: thumb.modelData.source
+                                            }
+                                            Text {
+                                                Layout.alignment: Qt.AlignHCenter
+                                                font.family: Theme.fontFamily
+                                                font.pixelSize: Theme.fontSmall
+                                                color: Theme.text
+                                                text: scan.retaking === thumb.index ? qsTr("第 %1 页（重拍中）").arg(thumb.modelData.number)
+                                                                                    : qsTr("第 %1 页").arg(thumb.modelData.number)
+                                            }
+                                            KioskButton {
+                                                objectName: "retakePage_" + thumb.index
+                                                text: scan.retaking === thumb.index ? qsTr("取消重拍") : qsTr("重拍")
+                                                Accessible.name: qsTr("重拍第 %1 页").arg(thumb.modelData.number)
+                                                primary: false
+                                                Layout.fillWidth: true
+                                                enabled: !scan.capturing
+                                                onClicked: scan.retake(thumb.index)
+                                            }
+                                            KioskButton {
+                                                objectName: "deletePage_" + thumb.index
+                                                text: qsTr("删除")
+                                                Accessible.name: qsTr("删除第 %1 页").arg(thumb.modelData.number)
+                                                primary: false
+                                                Layout.fillWidth: true
+                                                enabled: !scan.capturing
+                                                onClicked: scan.remove(thumb.index)
+                                            }
                                         }
                                     }
                                 }
                             }
                         }
-                    }
-
                     }
                 }
                 ApplyErrorText { objectName: "scanError"; code: scan.error }
