@@ -128,6 +128,14 @@ class DemoTerminal:
         camera.show(scene)
         return True
 
+    def simulate_camera(self, scene: str) -> bool:
+        """The scan page's demo buttons: :meth:`show_camera` on ``core-tasks`` (reading the
+        samples' folder is disk work, never the GUI thread's)."""
+        if not isinstance(self.kiosk.camera, SimCamera):
+            return False
+        self.kiosk.tasks.submit(lambda: self.show_camera(scene))
+        return True
+
     def unplug_camera(self) -> bool:
         """Pull the simulated document camera's cable. False when it is not simulated."""
         camera = self.kiosk.camera

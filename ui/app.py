@@ -366,7 +366,11 @@ class KioskUi:
         self._attach_apply(kiosk)
         if kiosk.camera_worker is not None:
             self.status.camera_configured()
-        self.scan.attach(kiosk.camera_worker, kiosk.tasks)
+        self.scan.attach(
+            kiosk.camera_worker,
+            kiosk.tasks,
+            simulate=demo.simulate_camera if demo is not None else None,
+        )
         self._load_notices(kiosk)
         access = services.staff
 

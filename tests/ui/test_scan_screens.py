@@ -122,3 +122,17 @@ def test_unplugging_the_camera_on_the_page_offers_the_window_and_plugging_back_w
     qtbot.waitUntil(lambda: bool(ui.scan.property("frameSource")))
     press(ui, qtbot, "scanCapture")
     qtbot.waitUntil(lambda: ui.scan.property("pageCount") == 1)
+
+
+def test_the_demo_buttons_lay_another_sample_under_the_camera(live_ui, qtbot) -> None:
+    ui = live_ui
+    camera_of(ui).show("flat")
+    to_scan_page(ui, qtbot)
+    press(ui, qtbot, "simulateCamera_glare")
+    qtbot.waitUntil(lambda: camera_of(ui)._scene == "glare")  # noqa: SLF001 - the sim's state
+    press(ui, qtbot, "scanCapture")
+    qtbot.waitUntil(lambda: ui.scan.property("refusal") == "glare")
+    press(ui, qtbot, "simulateCamera_flat")
+    qtbot.waitUntil(lambda: camera_of(ui)._scene == "flat")  # noqa: SLF001
+    press(ui, qtbot, "scanCapture")
+    qtbot.waitUntil(lambda: ui.scan.property("pageCount") == 1)

@@ -1130,6 +1130,22 @@
         <translation>刪除第 %1 頁</translation>
     </message>
     <message>
+        <source>演示：平放</source>
+        <translation>演示：平放</translation>
+    </message>
+    <message>
+        <source>演示：斜放</source>
+        <translation>演示：斜放</translation>
+    </message>
+    <message>
+        <source>演示：模糊</source>
+        <translation>演示：模糊</translation>
+    </message>
+    <message>
+        <source>演示：反光</source>
+        <translation>演示：反光</translation>
+    </message>
+    <message>
         <source>拍照</source>
         <translation>拍照</translation>
     </message>

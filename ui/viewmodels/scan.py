@@ -14,6 +14,7 @@ one PDF on ``core-tasks`` and settles the material as scanned
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QSize, Qt, Signal, Slot
@@ -60,12 +61,20 @@ class ScanViewModel(QObject):
         self._flow = flow
         self._ops = Ops(dispatcher, flow.visit, "scan", self.changed.emit, wipe=self._clear)
         self._camera: CameraControl | None = None
+        self._simulate: Callable[[str], bool] | None = None
         self._clear()
         flow.on_drop(self._dropped)
 
-    def attach(self, camera: CameraControl | None, executor: Any) -> None:
-        """Connect to the core's camera worker (None: no camera) once it is up."""
+    def attach(
+        self,
+        camera: CameraControl | None,
+        executor: Any,
+        simulate: Callable[[str], bool] | None = None,
+    ) -> None:
+        """Connect to the core's camera worker (None: no camera) once it is up; ``simulate``
+        (demo mode) puts a sample picture under the simulated camera."""
         self._camera = camera
+        self._simulate = simulate
         self._ops.attach(executor)
         self.changed.emit()
 
@@ -168,6 +177,13 @@ class ScanViewModel(QObject):
         self._camera.capture()
         self.changed.emit()
 
+    @Slot(str)
+    def simulateScene(self, scene: str) -> None:  # noqa: N802
+        """Demo mode: lay sample picture ``scene`` (flat, angled, blurred, glare) under the
+        simulated camera."""
+        if self._simulate is not None:
+            self._simulate(scene)
+
     @Slot(int)
     def retake(self, page: int) -> None:
         """重拍: the next 拍照 replaces page ``page`` (tap again to cancel)."""
@@ -238,6 +254,7 @@ class ScanViewModel(QObject):
     busy = Property(bool, lambda self: self._ops.busy, notify=changed)
     error = Property(str, lambda self: self._ops.reason, notify=changed)
     available = Property(bool, lambda self: self._camera is not None, notify=changed)
+    canSimulate = Property(bool, lambda self: self._simulate is not None, notify=changed)  # noqa: N815
     frameSource = Property(  # noqa: N815
         str,
         lambda self: f"image://scan/preview/{self._frame_no}" if self._preview else "",

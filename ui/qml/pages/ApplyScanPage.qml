@@ -329,10 +329,31 @@ Page {
                                 }
                             }
                         }
+                        // Demo mode: another sample picture under the simulated camera.
+                        Flow {
+                            objectName: "scanDemoScenes"
+                            visible: status.demo && scan.canSimulate
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing / 2
+                            Repeater {
+                                model: [
+                                    { scene: "flat", label: qsTr("演示：平放") },
+                                    { scene: "angled", label: qsTr("演示：斜放") },
+                                    { scene: "blurred", label: qsTr("演示：模糊") },
+                                    { scene: "glare", label: qsTr("演示：反光") }
+                                ]
+                                KioskButton {
+                                    required property var modelData
+                                    objectName: "simulateCamera_" + modelData.scene
+                                    text: modelData.label
+                                    primary: false
+                                    onClicked: scan.simulateScene(modelData.scene)
+                                }
+                            }
+                        }
                     }
                 }
                 ApplyErrorText { objectName: "scanError"; code: scan.error }
-
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
