@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from demo.central import InProcessCentral
+from drivers.cameras.sim import SimCamera
 from drivers.cards.sim.card_files import default_cards_dir, load_card
 from drivers.cards.sim.sam_sim import SimulatedSamReader
 from drivers.printers.sim.emulator import EscposEmulator
@@ -29,13 +30,15 @@ TAP_GAP_S = 0.3
 
 
 def demo_settings(settings: Settings) -> Settings:
-    """Demo mode: simulated card reader, printer, scanner and call light."""
+    """Demo mode: simulated card reader, printer, scanner, call light and document camera
+    (the flat sample page, which scans)."""
     demo = {
         "demo": True,
         "card_reader": "sim:sam",
         "printer": "sim:",
         "scanner": "sim:",
         "beacon": "sim:",
+        "camera": "sim:?scene=flat",
     }
     return settings.model_copy(update=demo)
 
@@ -113,6 +116,32 @@ class DemoTerminal:
         if not isinstance(scanner, SimulatedScanner):
             return False
         self.kiosk.tasks.submit(lambda: scanner.emulator.scan(data))
+        return True
+
+    def show_camera(self, scene: str) -> bool:
+        """Put sample picture ``scene`` (flat, angled, blurred, glare, empty) under the
+        simulated document camera, its cable plugged in. False when it is not simulated."""
+        camera = self.kiosk.camera
+        if not isinstance(camera, SimCamera):
+            return False
+        camera.plug()
+        camera.show(scene)
+        return True
+
+    def simulate_camera(self, scene: str) -> bool:
+        """The scan page's demo buttons: :meth:`show_camera` on ``core-tasks`` (reading the
+        samples' folder is disk work, never the GUI thread's)."""
+        if not isinstance(self.kiosk.camera, SimCamera):
+            return False
+        self.kiosk.tasks.submit(lambda: self.show_camera(scene))
+        return True
+
+    def unplug_camera(self) -> bool:
+        """Pull the simulated document camera's cable. False when it is not simulated."""
+        camera = self.kiosk.camera
+        if not isinstance(camera, SimCamera):
+            return False
+        camera.unplug()
         return True
 
     def scan_receipt(self) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from drivers.cameras.base import Camera
 from drivers.cards.base import CardReader
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
@@ -28,10 +29,12 @@ from kiosk.config import Settings
 from kiosk.contract import CatalogDelta
 from kiosk.devices.broken import (
     beacon_or_broken,
+    camera_or_broken,
     card_reader_or_broken,
     printer_or_broken,
     scanner_or_broken,
 )
+from kiosk.devices.camera_worker import CameraCallbacks, CameraWorker
 from kiosk.devices.guard import call_once
 from kiosk.devices.reader_worker import ReaderCallbacks, ReaderWorker
 from kiosk.devices.scanner_worker import ScannerWorker
@@ -102,11 +105,13 @@ class ScanCallbacks:
 
 @dataclass
 class KioskEvents:
-    """What the core reports, and to whom. The UI replaces ``card`` and ``scan`` and adds
-    listeners, even after start: the workers look them up at each event, on their threads."""
+    """What the core reports, and to whom. The UI replaces ``card``, ``scan`` and ``camera``
+    and adds listeners, even after start: the workers look them up at each event, on their
+    threads."""
 
     card: ReaderCallbacks = field(default_factory=ReaderCallbacks)
     scan: ScanCallbacks = field(default_factory=ScanCallbacks)
+    camera: CameraCallbacks = field(default_factory=CameraCallbacks)
     status: list[Callable[[SystemStatus], None]] = field(default_factory=list)
     sync: list[Callable[[SyncIndicator], None]] = field(default_factory=list)
 
@@ -129,6 +134,10 @@ class KioskEvents:
             on_back=lambda: self.scan.on_back(),
         )
 
+    def camera_worker(self, camera: Camera) -> CameraWorker:
+        """A camera worker that reports to whatever ``camera`` is then."""
+        return CameraWorker(camera, lambda: self.camera)
+
 
 @dataclass
 class Kiosk:
@@ -138,6 +147,7 @@ class Kiosk:
     the workers on ``kiosk-start``. What may be missing, and why:
 
     - ``scanner`` / ``scanner_worker``: no scanner is configured (a scanner is optional);
+    - ``camera`` / ``camera_worker``: no document camera is configured (optional too);
     - ``sync``: built only once the central link is open (its address and credentials may
       only be known then), and never when no central is configured.
     """
@@ -156,10 +166,12 @@ class Kiosk:
     tasks: ThreadExecutor = field(default_factory=lambda: ThreadExecutor("core-tasks"))
     central_url: str = ""  # where central answers, once the link is open
     sync: SyncWorker | None = None
+    camera: Camera | None = None
     # Set once every worker has started and the link is open (or failed to open).
     up: threading.Event = field(default_factory=threading.Event)
     reader_worker: ReaderWorker = field(init=False)
     scanner_worker: ScannerWorker | None = field(init=False)
+    camera_worker: CameraWorker | None = field(init=False)
     health: HealthMonitor = field(init=False)
     heartbeat: HeartbeatSource = field(init=False)
     _started: bool = field(default=False, init=False)
@@ -168,6 +180,9 @@ class Kiosk:
         self.reader_worker = ReaderWorker(self.card_reader, self.events.card_forwarder())
         self.scanner_worker = (
             self.events.scanner_worker(self.scanner) if self.scanner is not None else None
+        )
+        self.camera_worker = (
+            self.events.camera_worker(self.camera) if self.camera is not None else None
         )
         self.health = HealthMonitor(
             self.card_reader, self.printer, lambda: self.central_url, self._publish_status
@@ -190,6 +205,8 @@ class Kiosk:
         self.reader_worker.start()
         if self.scanner_worker is not None:
             self.scanner_worker.start()
+        if self.camera_worker is not None:
+            self.camera_worker.start()
         access = CentralAccess(self.central_url)
         try:
             access = self.central.open(self.settings)
@@ -254,6 +271,8 @@ class Kiosk:
         self.reader_worker.stop()
         if self.scanner_worker is not None:
             self.scanner_worker.stop()  # closes the scanner too
+        if self.camera_worker is not None:
+            self.camera_worker.stop()  # closes the camera too
         self.tasks.shutdown()
         self.printing.stop()
         self.services.close()
@@ -308,5 +327,6 @@ def build_kiosk(settings: Settings, central: CentralLink | None = None) -> Kiosk
         services=services,
         central=central or ConfiguredCentral(settings.central_url),
         central_url=settings.central_url,
+        camera=camera_or_broken(settings.camera) if settings.camera else None,
     )
     return kiosk

@@ -33,7 +33,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from drivers.registry import BEACONS, BUILTIN, CARD_READERS, PRINTERS, SCANNERS
+from drivers.registry import BEACONS, BUILTIN, CAMERAS, CARD_READERS, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
@@ -163,6 +163,9 @@ class Settings(BaseSettings):
     # Call light (呼叫灯) lit when a citizen calls for staff: "" = none, "sim:" in demo mode,
     # "led:<name>" for a lamp on a Linux LED (/sys/class/leds/<name>).
     beacon: str = ""
+    # Document camera (高拍仪) for scanning materials at the terminal: "" = none,
+    # "sim:?scene=flat" in demo mode, "v4l2:/dev/video0?width=2592&height=1944" for a UVC one.
+    camera: str = ""
     printer_profile: Annotated[str, AfterValidator(_printer_profile)] = DEFAULT_PROFILE
     central_url: Annotated[str, AfterValidator(_central_url)] = ""
     idle_timeout_s: Seconds = 90
@@ -207,7 +210,7 @@ class Settings(BaseSettings):
         # environment count, and in which order.
         return (init_settings,)
 
-    @field_validator("card_reader", "printer", "scanner", "beacon")
+    @field_validator("card_reader", "printer", "scanner", "beacon", "camera")
     @classmethod
     def _device(cls, value: str, info: Any) -> str:
         # Only the form is checked here. Whether a driver for the scheme is installed (and
@@ -215,13 +218,14 @@ class Settings(BaseSettings):
         # reported by the status bar, staff mode and doctor, instead of the whole terminal.
         # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
         key = info.field_name
-        if key in ("scanner", "beacon") and not value:
+        if key in ("scanner", "beacon", "camera") and not value:
             return value
         group = {
             "card_reader": CARD_READERS,
             "printer": PRINTERS,
             "scanner": SCANNERS,
             "beacon": BEACONS,
+            "camera": CAMERAS,
         }[key]
         try:
             uri = parse_device_uri(value)

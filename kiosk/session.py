@@ -26,6 +26,7 @@ from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import (
     Application,
     Authorisation,
+    Document,
     HomeService,
     MaterialChoice,
     Person,
@@ -113,6 +114,8 @@ class MaterialView:
     lookup: Lookup = Lookup.UNCHECKED  # 免提交 only: where the data-sharing check stands
     licence_no: str = ""  # verified: the licence number, masked
     issuer: str = ""  # verified: who issued it
+    pages: int = 0  # pages of the scan made for it at the terminal (SCANNED)
+    max_pages: int = 0  # the most pages a scan of it may have
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,14 @@ class ReviewRow:
     field_id: str
     label: str
     value: str
+
+
+@dataclass(frozen=True)
+class ScannedMaterial:
+    """A material scanned at the terminal, as the review page lists it."""
+
+    name: str
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,7 @@ class Review:
     committed: tuple[str, ...]
     to_bring: tuple[str, ...]
     home_service: bool
+    scanned: tuple[ScannedMaterial, ...] = ()
     home_address: str = ""
     home_phone: str = ""
 
@@ -323,9 +335,11 @@ class ApplySession:
                     chosen.settlement if chosen else None,
                     m.commitment.promise if m.commitment else "",
                     m.commitment.if_false if m.commitment else "",
-                    self._lookups.get(i, Lookup.UNCHECKED),
-                    chosen.licence_no if chosen else "",
-                    chosen.issuer if chosen else "",
+                    lookup=self._lookups.get(i, Lookup.UNCHECKED),
+                    licence_no=chosen.licence_no if chosen else "",
+                    issuer=chosen.issuer if chosen else "",
+                    pages=chosen.document.pages if chosen and chosen.document else 0,
+                    max_pages=m.scan_page_limit,
                 )
             )
         return out
@@ -407,6 +421,18 @@ class ApplySession:
             index, m, Settlement.COMMITTED, self._clock(), commitment_text
         )
 
+    def scan(self, index: int, document: Document) -> None:
+        """Material ``index`` was scanned at the terminal: ``document`` is its PDF (已扫描)."""
+        self._need(State.MATERIALS)
+        m = self._material(index)
+        if document.kind != "scan" or not document.data:
+            raise FlowError("scan_empty", "a scan needs its document")
+        if not 1 <= document.pages <= m.scan_page_limit:
+            raise FlowError(
+                "scan_too_many_pages", f"{document.pages} pages, at most {m.scan_page_limit}"
+            )
+        self._materials[index] = MaterialChoice(index, m, Settlement.SCANNED, document=document)
+
     def _material(self, index: int) -> Material:
         materials = self._item().guide.materials
         if not 0 <= index < len(materials):
@@ -472,6 +498,11 @@ class ApplySession:
             shared=names(Settlement.SHARED),
             committed=names(Settlement.COMMITTED),
             to_bring=names(Settlement.BRING) + self._agent_brings(),
+            scanned=tuple(
+                ScannedMaterial(c.material.name, c.document.pages if c.document else 0)
+                for c in chosen
+                if c.settlement is Settlement.SCANNED
+            ),
             home_service=home is not None,
             home_address=(
                 "" if home is None else home.address if own_screen else mask_address(home.address)

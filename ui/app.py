@@ -46,6 +46,7 @@ from ui.viewmodels.followups import FollowUpFiledViewModel
 from ui.viewmodels.progress import ProgressViewModel
 from ui.viewmodels.queue import QueueViewModel
 from ui.viewmodels.rating import RatingViewModel
+from ui.viewmodels.scan import ScanImages, ScanViewModel
 from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
@@ -135,6 +136,7 @@ class KioskUi:
         self.apply = ApplyViewModel(flow, self.card, self.appliable, parent=engine)
         self.apply_form = ApplyFormViewModel(flow, parent=engine)
         self.submission = SubmissionViewModel(flow, parent=engine)
+        self.scan = ScanViewModel(dispatcher, flow, parent=engine)
         self.rating = RatingViewModel(dispatcher, flow, parent=engine)
         self.booking = BookingViewModel(dispatcher, flow, self.appliable, parent=engine)
         self.staff = StaffViewModel(dispatcher, visit, parent=engine)
@@ -198,6 +200,9 @@ class KioskUi:
         context.setContextProperty("queue", self.queue)
         context.setContextProperty("whereToGo", self.where_to_go)
         context.setContextProperty("voice", self.voice)
+        context.setContextProperty("scan", self.scan)
+        # The scan page's preview and pages, served from the view-model's memory.
+        self.engine.addImageProvider("scan", ScanImages(self.scan))
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
         if not roots:
@@ -291,6 +296,7 @@ class KioskUi:
 
     def _build_core(self) -> None:
         from kiosk.app import ScanCallbacks, build_kiosk
+        from kiosk.devices.camera_worker import CameraCallbacks
         from kiosk.devices.reader_worker import ReaderCallbacks
 
         demo: DemoTerminal | None = None
@@ -323,8 +329,20 @@ class KioskUi:
             on_lost=self.dispatcher.wrap(self.progress.on_scanner_lost),
             on_back=self.dispatcher.wrap(self.progress.on_scanner_back),
         )
+        events.camera = CameraCallbacks(
+            on_frame=self.dispatcher.wrap(self.scan.on_frame),
+            on_page=self.dispatcher.wrap(self.scan.on_page),
+            on_refused=self.dispatcher.wrap(self.scan.on_refused),
+            on_lost=self.dispatcher.wrap(self._camera_lost),
+            on_back=self.dispatcher.wrap(self.status.camera_back),
+        )
         kiosk.start()
         self.dispatcher.post(self._core_ready, kiosk, demo)
+
+    def _camera_lost(self, reason: str) -> None:
+        """The document camera went away (GUI thread): the status and the scan page say so."""
+        self.status.camera_lost(reason)
+        self.scan.camera_lost()
 
     def _on_scan(self, data: str) -> None:
         """A code from the scanner (GUI thread): each scan page's view-model takes it only
@@ -346,6 +364,13 @@ class KioskUi:
         )
         self.card.attach(demo.simulate_card_tap if demo is not None else None)
         self._attach_apply(kiosk)
+        if kiosk.camera_worker is not None:
+            self.status.camera_configured()
+        self.scan.attach(
+            kiosk.camera_worker,
+            kiosk.tasks,
+            simulate=demo.simulate_camera if demo is not None else None,
+        )
         self._load_notices(kiosk)
         access = services.staff
 

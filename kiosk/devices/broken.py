@@ -14,11 +14,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from drivers.beacons.base import Beacon, BeaconError, Light
+from drivers.cameras.base import Camera, CameraError, Frame
 from drivers.cards.base import CardRead, CardReader, CardReaderError
 from drivers.printers.base import Printer, PrinterError, PrinterStatus
 from drivers.registry import (
     DriverUnavailable,
     make_beacon,
+    make_camera,
     make_card_reader,
     make_printer,
     make_scanner,
@@ -87,6 +89,16 @@ class BrokenBeacon(_Broken):
         raise BeaconError(self.broken, BROKEN_REASON)
 
 
+class BrokenCamera(_Broken):
+    """A document camera whose driver failed; opening it raises its reason."""
+
+    def open(self) -> None:
+        raise CameraError(self.broken, BROKEN_REASON)
+
+    def frame(self, timeout_s: float) -> Frame | None:
+        raise CameraError(self.broken, BROKEN_REASON)
+
+
 def broken_problem(device: Any) -> str:
     """The reason ``device`` is a stand-in for a broken driver; "" for a real driver."""
     problem = getattr(device, "broken", "") if isinstance(device, _Broken) else ""
@@ -121,3 +133,8 @@ def scanner_or_broken(uri: str) -> Scanner:
 def beacon_or_broken(uri: str) -> Beacon:
     """The call light for ``uri``, or a :class:`BrokenBeacon` saying why not."""
     return _build(make_beacon, uri, BrokenBeacon, "call light")
+
+
+def camera_or_broken(uri: str) -> Camera:
+    """The document camera for ``uri``, or a :class:`BrokenCamera` saying why not."""
+    return _build(make_camera, uri, BrokenCamera, "document camera")

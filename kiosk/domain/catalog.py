@@ -149,6 +149,11 @@ def _absent_not_null(schema: dict[str, Any]) -> None:
     schema.update(kinds[0] if kinds else {})
 
 
+# Pages of one material scanned at the terminal: by default, and at most (a catalog's own
+# ``max_pages`` lies between 1 and this).
+DEFAULT_MAX_PAGES = 10
+MAX_SCAN_PAGES = 50
+
 Integral = BeforeValidator(_integral)  # last in Annotated[...], so the limits stay in the schema
 Omittable = Annotated[
     T | None, BeforeValidator(_present), Field(json_schema_extra=_absent_not_null)
@@ -230,6 +235,14 @@ class Material(_Part):
     # The commitment text of a ``commitment`` material; without one the terminal does not
     # offer to commit (the material is brought) and the lint reports it.
     commitment: Omittable[Commitment] = None
+    # The most pages a scan of this material at the terminal's document camera may have;
+    # absent: DEFAULT_MAX_PAGES.
+    max_pages: Omittable[Annotated[int, Strict(), Field(ge=1, le=MAX_SCAN_PAGES), Integral]] = None
+
+    @property
+    def scan_page_limit(self) -> int:
+        """How many pages a scan of this material may have."""
+        return self.max_pages if self.max_pages is not None else DEFAULT_MAX_PAGES
 
     @field_validator("provider")
     @classmethod

@@ -206,7 +206,35 @@ def scenario_tag_help(app, steps: list[str]) -> None:
     steps.append("closed")
 
 
+def scenario_scan_material(app, steps: list[str]) -> None:
+    """A material scanned at the (simulated) document camera, by name and role only."""
+    find(app, "panel", "首页")
+    press(app, "我要办理")
+    find(app, "panel", "我要办理：选择事项")
+    set_text(app, "筛选可办理事项", "挂失")
+    press(app, "社会保障卡挂失与补换", exact=False)
+    press(app, "本人办理")
+    press(app, "我符合条件，下一步")
+    if showing(app, "panel", "请放置身份证"):
+        tap_card(app, steps)
+    set_text(app, "联系电话", "13800000000")
+    press(app, "遗失")
+    press(app, "下一步")
+    find(app, "panel", "申请材料")
+    press(app, "扫描上传")
+    find(app, "panel", "扫描上传")
+    find(app, "image", "高拍仪画面，请把材料放在框内")
+    steps.append("camera page")
+    press(app, "拍照")
+    find(app, "image", "第 1 页", timeout_s=30)
+    steps.append("page taken")
+    press(app, "完成（1 页）")
+    find(app, "label", "已扫描 1 页", timeout_s=30)
+    steps.append("scanned")
+
+
 SCENARIOS = {
+    "scan_material": scenario_scan_material,
     "tag_help": scenario_tag_help,
     "call_staff": scenario_call_staff,
     "call_staff_from_reader_lost": scenario_call_staff_from_reader_lost,

@@ -178,3 +178,9 @@ def test_from_the_reader_lost_page_a_screen_reader_reaches_a_person(terminal_wit
 def test_a_tag_explains_itself_through_the_accessibility_tree(accessible_terminal):
     report = drive(accessible_terminal, "tag_help")
     assert report["steps"] == ["guide shown", "explained", "closed"]
+
+
+def test_a_material_is_scanned_through_the_accessibility_tree(accessible_terminal):
+    report = drive(accessible_terminal, "scan_material")
+    # ("card read" comes first when the demo had no card yet.)
+    assert report["steps"][-3:] == ["camera page", "page taken", "scanned"]

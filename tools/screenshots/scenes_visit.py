@@ -687,3 +687,76 @@ def _assist_from_reader_lost(ui: KioskUi) -> None:
 def _card_lost(ui: KioskUi) -> None:
     _show(ui, "idCard")
     ui.status.reader_lost("reader_lost", "unplugged")
+
+
+# -- scanning a material at the document camera (the sim: camera's sample pictures only) --
+
+
+def _sim_camera(ui: KioskUi, scene: str) -> None:
+    if ui.demo is None or not ui.demo.show_camera(scene):
+        raise SceneError("the demo has no simulated camera")
+    wait_until(lambda: ui.status.property("cameraState") == "ok")
+
+
+def _brought_index(ui: KioskUi) -> int:
+    materials = ui.apply_form.property("materials")
+    return int(next(m["index"] for m in materials if m["source"] != "shared"))
+
+
+def _apply_scan(ui: KioskUi, scene: str = "flat") -> None:
+    """The scan page with the live preview of ``scene``."""
+    _sim_camera(ui, scene)
+    _apply_materials(ui)
+    if not ui.scan.open(_brought_index(ui)):
+        raise SceneError("scan refused")
+    _show(ui, "applyScan")
+    wait_until(lambda: bool(ui.scan.property("frameSource")))
+
+
+def _capture(ui: KioskUi) -> None:
+    before = (ui.scan.property("pageCount"), ui.scan.property("refusal"))
+    ui.scan.capture()
+    wait_until(lambda: not ui.scan.property("capturing"))
+    after = (ui.scan.property("pageCount"), ui.scan.property("refusal"))
+    if after == before and not after[1]:
+        raise SceneError("the capture gave nothing")
+
+
+def _apply_scan_pages(ui: KioskUi) -> None:
+    """Two pages taken, the second being retaken."""
+    _apply_scan(ui)
+    _capture(ui)
+    _capture(ui)
+    ui.scan.retake(1)
+
+
+def _apply_scan_refused(scene: str) -> Callable[[KioskUi], None]:
+    def run(ui: KioskUi) -> None:
+        _apply_scan(ui, scene)
+        _capture(ui)
+        if not ui.scan.property("refusal"):
+            raise SceneError(f"the {scene} picture was not refused")
+
+    return run
+
+
+def _apply_scan_lost(ui: KioskUi) -> None:
+    """The camera's cable pulled while the page shows."""
+    _apply_scan(ui)
+    assert ui.demo is not None
+    ui.demo.unplug_camera()
+    wait_until(lambda: ui.status.property("cameraState") == "error")
+
+
+def _apply_review_scanned(ui: KioskUi) -> None:
+    """The review after a material was scanned (one page)."""
+    _apply_scan(ui)
+    _capture(ui)
+    ui.scan.finish()
+    wait_until(lambda: ui.current_page() == "applyMaterialsPage")
+    for m in ui.apply_form.property("materials"):
+        if not m["settlement"]:
+            ui.apply_form.bring(m["index"])
+    if not ui.apply_form.confirmMaterials():
+        raise SceneError("materials refused")
+    _show(ui, "applyReview")

@@ -261,6 +261,18 @@
         <translation>The department fetches this by data sharing; you do not need to provide it.</translation>
     </message>
     <message>
+        <source>高拍仪暂时无法使用，请选择到窗口提交。</source>
+        <translation>The document camera is not available right now. Please choose to hand this in at the window.</translation>
+    </message>
+    <message>
+        <source>还没有拍照，请先按“拍照”。</source>
+        <translation>No photo yet. Please press "Take photo" first.</translation>
+    </message>
+    <message>
+        <source>页数超过本材料的上限，请删除多余的页。</source>
+        <translation>Too many pages for this material. Please delete the extra pages.</translation>
+    </message>
+    <message>
         <source>申请未能提交，您的申请没有保存。请到窗口办理。</source>
         <translation>The application could not be submitted and was not saved. Please go to a service window.</translation>
     </message>
@@ -543,8 +555,16 @@
         <translation>Hand in at window</translation>
     </message>
     <message>
+        <source>扫描上传</source>
+        <translation>Scan and upload</translation>
+    </message>
+    <message>
         <source>已签署承诺</source>
         <translation>Commitment signed</translation>
+    </message>
+    <message>
+        <source>已扫描 %1 页</source>
+        <translation>Scanned, %1 page(s)</translation>
     </message>
     <message>
         <source>将到窗口提交</source>
@@ -591,8 +611,20 @@
         <translation>To hand in (%1)</translation>
     </message>
     <message>
+        <source>以下材料可以现在用高拍仪扫描上传；不扫描的，请带到窗口提交，回执上会列出。</source>
+        <translation>You can scan the materials below now with the document camera; whatever you do not scan, please bring to the window. The receipt will list it.</translation>
+    </message>
+    <message>
         <source>以下材料请带到窗口提交，回执上会列出。</source>
         <translation>Please bring these to the window; the receipt lists them.</translation>
+    </message>
+    <message>
+        <source>重新扫描</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <source>改为到窗口提交</source>
+        <translation>Hand in at the window instead</translation>
     </message>
     <message>
         <source>形式：%1</source>
@@ -1031,6 +1063,14 @@
         <translation>Commitment signed: %1</translation>
     </message>
     <message>
+        <source>已扫描上传：%1</source>
+        <translation>Scanned and uploaded: %1</translation>
+    </message>
+    <message>
+        <source>%1（%2 页）</source>
+        <translation>%1 (%2 page(s))</translation>
+    </message>
+    <message>
         <source>需到窗口提交：%1</source>
         <translation>To hand in at the window: %1</translation>
     </message>
@@ -1045,6 +1085,129 @@
     <message>
         <source>确认提交</source>
         <translation>Submit</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyScanPage</name>
+    <message>
+        <source>请把材料平放在框内，然后按“拍照”。</source>
+        <translation>Lay the document flat inside the frame, then press "Take photo".</translation>
+    </message>
+    <message>
+        <source>扫描上传</source>
+        <translation>Scan and upload</translation>
+    </message>
+    <message>
+        <source>没有找到材料。请放平材料，把材料放在框内后重拍。</source>
+        <translation>No document found. Lay it flat inside the frame and take the photo again.</translation>
+    </message>
+    <message>
+        <source>材料不完整或太小。请把材料放在框内，尽量占满框后重拍。</source>
+        <translation>The document is cut off or too small. Put it inside the frame, filling as much of it as possible, and take the photo again.</translation>
+    </message>
+    <message>
+        <source>画面模糊，请保持不动，再按“拍照”。</source>
+        <translation>The picture is blurred. Please hold still and press "Take photo" again.</translation>
+    </message>
+    <message>
+        <source>有反光。请避开反光（稍微移动材料，或用手挡住灯光）后重拍。</source>
+        <translation>There is glare. Please avoid the reflection (move the document a little, or shade it from the light) and take the photo again.</translation>
+    </message>
+    <message>
+        <source>拍照未成功，请再按一次“拍照”。</source>
+        <translation>The photo did not work. Please press "Take photo" once more.</translation>
+    </message>
+    <message>
+        <source>正在扫描：%1</source>
+        <translation>Scanning: %1</translation>
+    </message>
+    <message>
+        <source>每拍一页按一次“拍照”，本材料最多 %1 页。拍完后按“完成”。</source>
+        <translation>Press "Take photo" once for each page, up to %1 pages for this material. Press "Done" when finished.</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时无法使用</source>
+        <translation>The document camera is not available right now</translation>
+    </message>
+    <message>
+        <source>请选择把这项材料带到窗口提交，或取号到人工窗口办理。工作人员修复后即可继续扫描。</source>
+        <translation>Please choose to bring this material to the window, or take a ticket for a staffed window. Scanning works again once staff have fixed the camera.</translation>
+    </message>
+    <message>
+        <source>改为到窗口提交</source>
+        <translation>Hand in at the window instead</translation>
+    </message>
+    <message>
+        <source>高拍仪画面，请把材料放在框内</source>
+        <translation>Document camera picture; put the document inside the frame</translation>
+    </message>
+    <message>
+        <source>正在打开高拍仪……</source>
+        <translation>Opening the document camera…</translation>
+    </message>
+    <message>
+        <source>正在拍照，请保持不动……</source>
+        <translation>Taking the photo, please hold still…</translation>
+    </message>
+    <message>
+        <source>请把材料平放在黄色框内</source>
+        <translation>Lay the document flat inside the yellow frame</translation>
+    </message>
+    <message>
+        <source>已达到本材料的页数上限（%1 页）。如需重拍，请点某一页的“重拍”。</source>
+        <translation>This material's page limit (%1 pages) is reached. To take a page again, press "Retake" on that page.</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>第 %1 页（重拍中）</source>
+        <translation>Page %1 (retaking)</translation>
+    </message>
+    <message>
+        <source>取消重拍</source>
+        <translation>Cancel retake</translation>
+    </message>
+    <message>
+        <source>重拍</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>重拍第 %1 页</source>
+        <translation>Retake page %1</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除第 %1 页</source>
+        <translation>Delete page %1</translation>
+    </message>
+    <message>
+        <source>演示：平放</source>
+        <translation>Demo: lying flat</translation>
+    </message>
+    <message>
+        <source>演示：斜放</source>
+        <translation>Demo: at an angle</translation>
+    </message>
+    <message>
+        <source>演示：模糊</source>
+        <translation>Demo: blurred</translation>
+    </message>
+    <message>
+        <source>演示：反光</source>
+        <translation>Demo: glare</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>完成（%1 页）</source>
+        <translation>Done (%1 page(s))</translation>
     </message>
 </context>
 <context>

@@ -261,6 +261,18 @@
         <translation>此項材料由部門通過資料共享獲取，您無需提交。</translation>
     </message>
     <message>
+        <source>高拍仪暂时无法使用，请选择到窗口提交。</source>
+        <translation>高拍儀暫時無法使用，請選擇到視窗提交。</translation>
+    </message>
+    <message>
+        <source>还没有拍照，请先按“拍照”。</source>
+        <translation>還沒有拍照，請先按“拍照”。</translation>
+    </message>
+    <message>
+        <source>页数超过本材料的上限，请删除多余的页。</source>
+        <translation>頁數超過本材料的上限，請刪除多餘的頁。</translation>
+    </message>
+    <message>
         <source>申请未能提交，您的申请没有保存。请到窗口办理。</source>
         <translation>申請未能提交，您的申請沒有儲存。請到視窗辦理。</translation>
     </message>
@@ -543,8 +555,16 @@
         <translation>到視窗提交</translation>
     </message>
     <message>
+        <source>扫描上传</source>
+        <translation>掃描上傳</translation>
+    </message>
+    <message>
         <source>已签署承诺</source>
         <translation>已簽署承諾</translation>
+    </message>
+    <message>
+        <source>已扫描 %1 页</source>
+        <translation>已掃描 %1 頁</translation>
     </message>
     <message>
         <source>将到窗口提交</source>
@@ -591,8 +611,20 @@
         <translation>需提交（%1 項）</translation>
     </message>
     <message>
+        <source>以下材料可以现在用高拍仪扫描上传；不扫描的，请带到窗口提交，回执上会列出。</source>
+        <translation>以下材料可以現在用高拍儀掃描上傳；不掃描的，請帶到視窗提交，回執上會列出。</translation>
+    </message>
+    <message>
         <source>以下材料请带到窗口提交，回执上会列出。</source>
         <translation>以下材料請帶到視窗提交，回執上會列出。</translation>
+    </message>
+    <message>
+        <source>重新扫描</source>
+        <translation>重新掃描</translation>
+    </message>
+    <message>
+        <source>改为到窗口提交</source>
+        <translation>改為到視窗提交</translation>
     </message>
     <message>
         <source>形式：%1</source>
@@ -1031,6 +1063,14 @@
         <translation>已承諾：%1</translation>
     </message>
     <message>
+        <source>已扫描上传：%1</source>
+        <translation>已掃描上傳：%1</translation>
+    </message>
+    <message>
+        <source>%1（%2 页）</source>
+        <translation>%1（%2 頁）</translation>
+    </message>
+    <message>
         <source>需到窗口提交：%1</source>
         <translation>需到視窗提交：%1</translation>
     </message>
@@ -1045,6 +1085,129 @@
     <message>
         <source>确认提交</source>
         <translation>確認提交</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyScanPage</name>
+    <message>
+        <source>请把材料平放在框内，然后按“拍照”。</source>
+        <translation>請把材料平放在框內，然後按“拍照”。</translation>
+    </message>
+    <message>
+        <source>扫描上传</source>
+        <translation>掃描上傳</translation>
+    </message>
+    <message>
+        <source>没有找到材料。请放平材料，把材料放在框内后重拍。</source>
+        <translation>沒有找到材料。請放平材料，把材料放在框內後重拍。</translation>
+    </message>
+    <message>
+        <source>材料不完整或太小。请把材料放在框内，尽量占满框后重拍。</source>
+        <translation>材料不完整或太小。請把材料放在框內，儘量佔滿框後重拍。</translation>
+    </message>
+    <message>
+        <source>画面模糊，请保持不动，再按“拍照”。</source>
+        <translation>畫面模糊，請保持不動，再按“拍照”。</translation>
+    </message>
+    <message>
+        <source>有反光。请避开反光（稍微移动材料，或用手挡住灯光）后重拍。</source>
+        <translation>有反光。請避開反光（稍微移動材料，或用手擋住燈光）後重拍。</translation>
+    </message>
+    <message>
+        <source>拍照未成功，请再按一次“拍照”。</source>
+        <translation>拍照未成功，請再按一次“拍照”。</translation>
+    </message>
+    <message>
+        <source>正在扫描：%1</source>
+        <translation>正在掃描：%1</translation>
+    </message>
+    <message>
+        <source>每拍一页按一次“拍照”，本材料最多 %1 页。拍完后按“完成”。</source>
+        <translation>每拍一頁按一次“拍照”，本材料最多 %1 頁。拍完後按“完成”。</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时无法使用</source>
+        <translation>高拍儀暫時無法使用</translation>
+    </message>
+    <message>
+        <source>请选择把这项材料带到窗口提交，或取号到人工窗口办理。工作人员修复后即可继续扫描。</source>
+        <translation>請選擇把這項材料帶到視窗提交，或取號到人工視窗辦理。工作人員修復後即可繼續掃描。</translation>
+    </message>
+    <message>
+        <source>改为到窗口提交</source>
+        <translation>改為到視窗提交</translation>
+    </message>
+    <message>
+        <source>高拍仪画面，请把材料放在框内</source>
+        <translation>高拍儀畫面，請把材料放在框內</translation>
+    </message>
+    <message>
+        <source>正在打开高拍仪……</source>
+        <translation>正在開啟高拍儀……</translation>
+    </message>
+    <message>
+        <source>正在拍照，请保持不动……</source>
+        <translation>正在拍照，請保持不動……</translation>
+    </message>
+    <message>
+        <source>请把材料平放在黄色框内</source>
+        <translation>請把材料平放在黃色框內</translation>
+    </message>
+    <message>
+        <source>已达到本材料的页数上限（%1 页）。如需重拍，请点某一页的“重拍”。</source>
+        <translation>已達到本材料的頁數上限（%1 頁）。如需重拍，請點某一頁的“重拍”。</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translation>第 %1 頁</translation>
+    </message>
+    <message>
+        <source>第 %1 页（重拍中）</source>
+        <translation>第 %1 頁（重拍中）</translation>
+    </message>
+    <message>
+        <source>取消重拍</source>
+        <translation>取消重拍</translation>
+    </message>
+    <message>
+        <source>重拍</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>重拍第 %1 页</source>
+        <translation>重拍第 %1 頁</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>删除第 %1 页</source>
+        <translation>刪除第 %1 頁</translation>
+    </message>
+    <message>
+        <source>演示：平放</source>
+        <translation>演示：平放</translation>
+    </message>
+    <message>
+        <source>演示：斜放</source>
+        <translation>演示：斜放</translation>
+    </message>
+    <message>
+        <source>演示：模糊</source>
+        <translation>演示：模糊</translation>
+    </message>
+    <message>
+        <source>演示：反光</source>
+        <translation>演示：反光</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>完成（%1 页）</source>
+        <translation>完成（%1 頁）</translation>
     </message>
 </context>
 <context>

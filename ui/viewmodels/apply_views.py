@@ -93,6 +93,8 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
                 "lookup": v.lookup.value,
                 "licence_no": v.licence_no,
                 "issuer": v.issuer,
+                "pages": v.pages,
+                "max_pages": v.max_pages,
             }
         )
     return out
@@ -113,6 +115,7 @@ def review_for_qml(review: Review, fields: dict[str, str]) -> dict[str, Any]:
         "shared": list(review.shared),
         "committed": list(review.committed),
         "to_bring": list(review.to_bring),
+        "scanned": [{"name": s.name, "pages": s.pages} for s in review.scanned],
         "home_service": review.home_service,
         "home_address": review.home_address,
         "home_phone": review.home_phone,

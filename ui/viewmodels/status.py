@@ -47,6 +47,8 @@ class StatusViewModel(QObject):
             "reader": ("unknown", ""),
             "printer": ("unknown", ""),
             "network": ("unknown", ""),
+            # The document camera: "none" until the core says one is configured.
+            "camera": ("none", ""),
         }
 
     def apply(self, status: SystemStatus) -> None:
@@ -70,6 +72,20 @@ class StatusViewModel(QObject):
     def reader_back(self) -> None:
         """The reader worker has the reader again."""
         self.set_device("reader", DeviceStatus(DeviceState.OK, "reader back"))
+
+    def camera_configured(self) -> None:
+        """A document camera is configured; its worker is opening it."""
+        if self._state("camera") == "none":
+            self._states["camera"] = ("unknown", "")
+            self.changed.emit()
+
+    def camera_lost(self, reason: str) -> None:
+        """The camera worker lost the document camera (unplugged, broken driver)."""
+        self.set_device("camera", DeviceStatus(DeviceState.ERROR, "camera lost", "camera_lost"))
+
+    def camera_back(self) -> None:
+        """The camera worker has the document camera (again)."""
+        self.set_device("camera", DeviceStatus(DeviceState.OK, "camera back"))
 
     def print_finished(self, outcome: Any) -> None:
         """A print job's outcome (a ``PrintOutcome``) is the newest word on the printer: a
@@ -117,4 +133,5 @@ class StatusViewModel(QObject):
     networkState = Property(str, lambda self: self._state("network"), notify=changed)
     syncBacklog = Property(int, lambda self: self._backlog, notify=changed)
     syncDead = Property(int, lambda self: self._dead, notify=changed)
+    cameraState = Property(str, lambda self: self._state("camera"), notify=changed)
     networkReason = Property(str, lambda self: self._reason("network"), notify=changed)

@@ -40,7 +40,8 @@ Page {
             return qsTr("已核验，无需提交")
         if (lookup === "")
             return qsTr("待核验")
-        const provide = settlement === "bring" ? qsTr("将到窗口提交") : qsTr("请选择提供方式")
+        const provide = settlement === "bring" ? qsTr("将到窗口提交")
+                      : settlement === "scanned" ? qsTr("已扫描上传") : qsTr("请选择提供方式")
         if (lookup === "offline")
             return qsTr("暂时无法核验：%1").arg(provide)
         if (lookup === "declined")
@@ -63,6 +64,12 @@ Page {
     function goOn() {
         if (applyForm.confirmMaterials())
             page.navigate("applyReview", {})
+    }
+    // 扫描上传: offered for what would otherwise be brought, while the camera works.
+    readonly property bool canScan: status.cameraState === "ok" && scan.available
+    function startScan(index) {
+        if (scan.open(index))
+            page.navigate("applyScan", {})
     }
     function scrollToCommitment() {
         flick.contentY = Math.min(commitCard.y, Math.max(0, flick.contentHeight - flick.height))
@@ -193,6 +200,28 @@ Page {
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                             }
+                            // Not settled by data sharing: scan it now, or bring it.
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacing
+                                visible: sharedBox.lookup !== "" && sharedBox.lookup !== "verified"
+                                         && (page.canScan || sharedBox.modelData.settlement === "scanned")
+                                Item { Layout.fillWidth: true }
+                                KioskButton {
+                                    objectName: "scan_" + sharedBox.modelData.index
+                                    visible: page.canScan
+                                    text: sharedBox.modelData.settlement === "scanned" ? qsTr("重新扫描") : qsTr("扫描上传")
+                                    primary: false
+                                    onClicked: page.startScan(sharedBox.modelData.index)
+                                }
+                                KioskButton {
+                                    objectName: "bring_" + sharedBox.modelData.index
+                                    visible: sharedBox.modelData.settlement === "scanned"
+                                    text: qsTr("改为到窗口提交")
+                                    primary: false
+                                    onClicked: applyForm.bring(sharedBox.modelData.index)
+                                }
+                            }
                         }
                     }
                     KioskButton {
@@ -277,6 +306,15 @@ Page {
                                     enabled: commitBox.modelData.settlement !== "bring"
                                     onClicked: applyForm.bring(commitBox.materialIndex)
                                 }
+                                KioskButton {
+                                    objectName: "scan_" + commitBox.materialIndex
+                                    visible: page.canScan
+                                    text: qsTr("扫描上传")
+                                    primary: false
+                                    Layout.fillWidth: true
+                                    Layout.preferredWidth: 1
+                                    onClicked: page.startScan(commitBox.materialIndex)
+                                }
                             }
                             RowLayout {
                                 Layout.fillWidth: true
@@ -284,8 +322,9 @@ Page {
                                 Badge {
                                     objectName: "settlement_" + commitBox.materialIndex
                                     text: commitBox.modelData.settlement === "committed" ? qsTr("已签署承诺")
-                                                                                       : qsTr("将到窗口提交")
-                                    tone: commitBox.modelData.settlement === "committed" ? Theme.ok : Theme.warning
+                                        : commitBox.modelData.settlement === "scanned" ? qsTr("已扫描 %1 页").arg(commitBox.modelData.pages)
+                                        : qsTr("将到窗口提交")
+                                    tone: commitBox.modelData.settlement === "bring" ? Theme.warning : Theme.ok
                                 }
                                 Item { Layout.fillWidth: true }
                             }
@@ -298,7 +337,8 @@ Page {
                     visible: page.toBring.length > 0
                     title: qsTr("需提交（%1 项）").arg(page.toBring.length)
                     BodyText {
-                        text: qsTr("以下材料请带到窗口提交，回执上会列出。")
+                        text: page.canScan ? qsTr("以下材料可以现在用高拍仪扫描上传；不扫描的，请带到窗口提交，回执上会列出。")
+                                           : qsTr("以下材料请带到窗口提交，回执上会列出。")
                         color: Theme.warning
                     }
                     Repeater {
@@ -308,6 +348,32 @@ Page {
                             Layout.fillWidth: true
                             spacing: 6
                             BodyText { text: "· " + modelData.name; font.bold: true }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacing
+                                visible: page.canScan || modelData.settlement === "scanned"
+                                Badge {
+                                    objectName: "settlement_" + modelData.index
+                                    text: modelData.settlement === "scanned" ? qsTr("已扫描 %1 页").arg(modelData.pages)
+                                                                             : qsTr("将到窗口提交")
+                                    tone: modelData.settlement === "scanned" ? Theme.ok : Theme.warning
+                                }
+                                Item { Layout.fillWidth: true }
+                                KioskButton {
+                                    objectName: "scan_" + modelData.index
+                                    visible: page.canScan
+                                    text: modelData.settlement === "scanned" ? qsTr("重新扫描") : qsTr("扫描上传")
+                                    primary: false
+                                    onClicked: page.startScan(modelData.index)
+                                }
+                                KioskButton {
+                                    objectName: "bring_" + modelData.index
+                                    visible: modelData.settlement === "scanned"
+                                    text: qsTr("改为到窗口提交")
+                                    primary: false
+                                    onClicked: applyForm.bring(modelData.index)
+                                }
+                            }
                             BodyText {
                                 visible: modelData.copies > 0
                                 text: qsTr("形式：%1").arg(page.formText(modelData.form, modelData.copies))

@@ -154,6 +154,12 @@ Page {
                         text: qsTr("已承诺：%1").arg((page.r.committed || []).join("、"))
                     }
                     BodyText {
+                        objectName: "reviewScanned"
+                        visible: (page.r.scanned || []).length > 0
+                        text: qsTr("已扫描上传：%1").arg((page.r.scanned || []).map(
+                                  s => qsTr("%1（%2 页）").arg(s.name).arg(s.pages)).join("、"))
+                    }
+                    BodyText {
                         visible: (page.r.to_bring || []).length > 0
                         text: qsTr("需到窗口提交：%1").arg((page.r.to_bring || []).join("、"))
                         color: Theme.warning
