@@ -12,6 +12,7 @@ from kiosk.domain.application import Settlement
 from tests.ui.test_apply_screens import (
     choose_service,
     item,
+    look_up_shared,
     on_page,
     press,
     read_card_if_asked,
@@ -69,6 +70,7 @@ def test_a_material_scanned_with_the_camera_is_settled_scanned_and_on_the_review
     assert choice["settlement"] == Settlement.SCANNED.value and choice["pages"] == 1
     # The preview stopped with the page: no frames while nobody looks.
     assert not ui.kiosk.camera_worker.previewing and ui.scan.property("frameSource") == ""
+    look_up_shared(ui, qtbot)
     for m in ui.apply_form.property("materials"):
         if m["source"] == "commitment":
             press(ui, qtbot, f"bring_{m['index']}")

@@ -371,3 +371,17 @@ def test_a_typed_principal_and_the_home_visit_are_shown_as_typed_only_on_the_own
     assert (own.home_address, own.home_phone) == ("示范市人民路1号3栋", "13900001111")
     assert masked.home_address == "示范市人民路****" and "13900001111" != masked.home_phone
     assert masked.home_phone == "1*********1"
+
+
+def test_a_shared_material_data_sharing_lacks_can_be_scanned_instead() -> None:
+    from kiosk.domain.application import Document
+
+    s = _yl001_at_materials()
+    shared = [m for m in s.materials() if m.offered is MaterialSource.SHARED]
+    scan = Document("scan", "application/pdf", b"%PDF-1.4 sample", pages=2)
+    with pytest.raises(FlowError):  # not before the check said it is missing
+        s.scan(shared[0].index, scan)
+    s.record_lookup({m.name: None for m in shared})
+    s.scan(shared[0].index, scan)
+    view = next(m for m in s.materials() if m.index == shared[0].index)
+    assert (view.settlement, view.pages, view.lookup) == (Settlement.SCANNED, 2, Lookup.NOT_FOUND)

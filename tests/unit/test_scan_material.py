@@ -163,6 +163,7 @@ def test_a_scanned_material_is_settled_scanned_and_listed_with_its_pages_on_revi
     session.scan(brought.index, pdf(2))
     view = next(v for v in session.materials() if v.index == brought.index)
     assert view.settlement is Settlement.SCANNED and view.pages == 2
+    session.decline_lookup()  # the 免提交 ones are provided too, so nothing else is asked
     for v in session.materials():
         if v.settlement is None:
             session.bring(v.index)

@@ -487,6 +487,10 @@
         <translation>choose how to provide it</translation>
     </message>
     <message>
+        <source>已扫描上传</source>
+        <translation>scanned and uploaded</translation>
+    </message>
+    <message>
         <source>暂时无法核验：%1</source>
         <translation>Cannot be checked now: %1</translation>
     </message>

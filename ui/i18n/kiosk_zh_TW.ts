@@ -487,6 +487,10 @@
         <translation>請選擇提供方式</translation>
     </message>
     <message>
+        <source>已扫描上传</source>
+        <translation>已掃描上傳</translation>
+    </message>
+    <message>
         <source>暂时无法核验：%1</source>
         <translation>暫時無法核驗：%1</translation>
     </message>
