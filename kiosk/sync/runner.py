@@ -36,6 +36,7 @@ from kiosk.contract import (
 from kiosk.logs import log_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TerminalMeta
+from kiosk.sync.attachments import AttachmentError, Uploader, mark_missing
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import (
     AuthenticationError,
@@ -111,6 +112,7 @@ class SyncRunner:
         self.backoff = backoff or Backoff()
         self.rng = rng or random.Random()
         self.on_catalog = on_catalog
+        self.uploader = Uploader(store, client, cipher)
         # Whether terminal_meta holds an authentication failure (None: not looked yet).
         self._auth_failure_known: bool | None = None
 
@@ -159,6 +161,7 @@ class SyncRunner:
             c.id: ("dead", f"local: {c.error}") for c in broken
         }
         try:
+            good = self._upload_first(good, outcomes)
             if good:
                 outcomes.update(self._exchange(good))
         except BaseException:
@@ -167,6 +170,33 @@ class SyncRunner:
             raise
         self._record(claimed, outcomes, now, result)
         return result
+
+    def _upload_first(
+        self, items: list[_Claimed], outcomes: dict[int, tuple[str, object]]
+    ) -> list[_Claimed]:
+        """Upload the attachments of the submissions among ``items``; returns the items
+        ready to post. One whose upload failed gets its outcome now and waits."""
+        ready = []
+        for c in items:
+            if c.kind != IntakeKind.SUBMISSION.value or c.submission_id is None:
+                ready.append(c)
+                continue
+            try:
+                self.uploader.upload_for(c.submission_id)
+            except TransientError as exc:
+                outcomes[c.id] = ("retry", exc)
+                continue
+            except AuthenticationError as exc:
+                outcomes[c.id] = ("auth", exc)
+                continue
+            except AttachmentError as exc:
+                outcomes[c.id] = ("dead", f"{exc.reason}: {exc}")
+                continue
+            except PermanentError as exc:
+                outcomes[c.id] = ("dead", f"HTTP {exc.status}: {exc}")
+                continue
+            ready.append(c)
+        return ready
 
     def _exchange(self, items: list[_Claimed]) -> dict[int, tuple[str, object]]:
         """Stage 2: one request; maps row id → ("sent", ack) | ("retry", err) | ("dead", err)."""
@@ -186,6 +216,11 @@ class SyncRunner:
                     out.update(self._exchange([c]))
                 return out
             return {c.id: ("dead", f"HTTP {exc.status}: {exc}") for c in items}
+        missing = [h for r in reply.results if r.status == 409 for h in r.missing]
+        if missing:
+            # Central lacks files we thought it held: ask it again before the next post.
+            mark_missing(self.store, missing)
+            log.warning("central lacks %d attachment(s); they are uploaded again", len(missing))
         return {c.id: _classify(r) for c, r in zip(items, reply.results, strict=True)}
 
     def _record(
