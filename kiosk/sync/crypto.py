@@ -132,7 +132,7 @@ class FieldCipher:
         """The bytes :meth:`seal_bytes` sealed under ``aad``."""
         try:
             return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad.encode())
-        except InvalidTag:
+        except (InvalidTag, ValueError):  # ValueError: too short to hold a nonce
             raise SealError("unseal_failed", "sealed bytes do not match this key or row") from None
 
     def __repr__(self) -> str:

@@ -190,7 +190,9 @@ class SyncRunner:
                 outcomes[c.id] = ("auth", exc)
                 continue
             except AttachmentError as exc:
-                outcomes[c.id] = ("dead", f"{exc.reason}: {exc}")
+                # Unavailable here (purged, does not open): local; refused by central: not.
+                local = exc.reason == "attachment_unavailable"
+                outcomes[c.id] = ("dead", f"{'local: ' if local else ''}{exc.reason}: {exc}")
                 continue
             except PermanentError as exc:
                 outcomes[c.id] = ("dead", f"HTTP {exc.status}: {exc}")
@@ -259,7 +261,8 @@ class SyncRunner:
                     result.auth_failed = True
                 elif verdict == "dead":
                     row.state, row.last_error = "dead", str(detail)[:500]
-                    kind = ErrorKind.LOCAL if c.body is None else ErrorKind.REJECTED
+                    local = c.body is None or str(detail).startswith("local:")
+                    kind = ErrorKind.LOCAL if local else ErrorKind.REJECTED
                     row.error_kind = kind.value
                     result.dead += 1
                     # Central's error may quote the item (pydantic's input_value): the event

@@ -16,19 +16,24 @@ import requests
 from sqlalchemy import event, text
 
 from central.attachments import AttachmentStore
+from central.db import Terminal
 from kiosk.contract import API_PREFIX, BatchItem, IntakeKind, Submission
 from kiosk.domain.application import Application
 from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
 from kiosk.store import Store
 from kiosk.sync.attachments import Uploader, open_attachment, purge
-from kiosk.sync.client import CentralClient, PermanentError
+from kiosk.sync.backoff import Backoff
+from kiosk.sync.client import CentralClient, Credentials, PermanentError
 from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
+from kiosk.sync.status import sync_status
 from tests.attachment_helpers import documents_of, pdf_like, with_documents
 from tests.central_ledger import intake_bodies
 from tests.integration.central_server import CentralServer
+from tests.integration.faultproxy import FaultProxy
 from tests.unit.apply_helpers import walk_to_review
+from tests.waiting import wait_for
 
 HJ004 = {
     "phone": "13800000000",
@@ -382,3 +387,68 @@ def test_staff_list_a_cases_files_download_them_and_ask_for_a_supplement(
     central_server.staff("POST", f"/cases/{case_no}/advance", {"state": "in_progress"})
     (moved,) = client.case_status([case_no])
     assert moved.missing_materials == []  # once it moved on, nothing is listed as missing
+
+
+def test_uploads_survive_every_network_fault_and_arrive_whole_once(
+    central_server: CentralServer, store: Store
+) -> None:
+    """Resets before and after central committed a chunk, 500, 503, 429, a timeout: each
+    file still arrives whole, chunks tiling it exactly (a chunk central took whose answer
+    was lost is answered 409 with the next offset, never stored twice)."""
+    central_server.terminal("T01", "H0001").close()
+    _, made = apply_with_documents(store, commit=True, pages=2, page_bytes=300_000)
+    # First the offset question, then the first chunk: central keeps it, the answer is lost.
+    faults = ["ok", "reset_after", "reset_before", "500_before", "503_after", "429", "slow_after"]
+    secret = _secret_of(central_server, "T01")
+    with FaultProxy(central_server.url, faults + faults[2:], slow_s=1.5) as proxy:
+        client = CentralClient(proxy.url, Credentials("T01", secret), timeout=(1.0, 1.0))
+        runner = SyncRunner(
+            store,
+            client,
+            FieldCipher.for_data_dir(store.path.parent),
+            backoff=Backoff(base_s=0.05, cap_s=0.3),
+        )
+
+        def settled() -> bool:
+            runner.send_due()
+            st = sync_status(store)
+            return st.pending == 0 and st.sending == 0
+
+        wait_for(settled, "the outbox settles")
+        client.close()
+    assert sync_status(store).sent == 1
+    lost_answer = proxy.log[1]
+    assert lost_answer[0] == "reset_after" and not lost_answer[1].startswith(b"\n<<<")
+    assert runner.uploader.stats.resumed >= 1  # the next try went on from central's offset
+    files = central_files(central_server)
+    for digest, doc in made.items():
+        assert files.read("T01", digest) == doc.data
+        with central_server.db.session() as s:
+            stored = s.execute(
+                text("SELECT sum(length) FROM attachment_chunk WHERE sha256=:h"), {"h": digest}
+            ).scalar()
+        assert stored == len(doc.data)
+
+
+def _secret_of(server: CentralServer, terminal_id: str) -> bytes:
+    with server.db.session() as s:
+        row = s.get(Terminal, terminal_id)
+        assert row is not None
+        return server.db.sealer.open(bytes(row.secret))
+
+
+def test_an_application_whose_file_is_gone_here_goes_dead_as_local_and_is_not_posted(
+    central_server: CentralServer, client: CentralClient, store: Store
+) -> None:
+    apply_with_documents(store, pages=1, page_bytes=1_000)
+    with store.session(write=True) as s:  # e.g. a database restored without its key's data
+        s.execute(text("UPDATE attachment SET sealed=X'00'"))
+    result = SyncRunner(store, client, FieldCipher.for_data_dir(store.path.parent)).drain()
+    assert (result.sent, result.dead) == (0, 1)
+    with store.session() as s:
+        state, kind, error = s.execute(
+            text("SELECT state, error_kind, last_error FROM outbox")
+        ).one()
+    assert (state, kind) == ("dead", "local") and "attachment_unavailable" in error
+    with central_server.db.session() as s:
+        assert s.execute(text("SELECT count(*) FROM intake_item")).scalar() == 0

@@ -10,10 +10,14 @@ check-ins. At the end the test sends what is left and compares three things: wha
 citizens were handed (the child's fsynced acknowledgements), the terminal's outbox, and
 central's ledger (opened with ``tests.central_ledger``).
 
-A kill "mid-send" is one that came after a batch left and before its answer was back (the
-child marks both moments); items central answers as replayed are items whose first answer
-a kill took away. Both are counted and printed. ``KIOSK_CRASH_SEED`` sets the seed,
-``KIOSK_CRASH_KILLS`` the number of kills of the slow test (default 1,000).
+Applications carry scans and signed documents, uploaded before their submission: at the
+end every file a case at central names must be there whole (its sealed chunks tiling it with
+no gap or overlap, hashing to its name), none doubled, and the terminal must think none is
+missing. A kill "mid-send" is one that came after a batch left and before its answer was back
+(the child marks both moments), "mid-upload" one while a chunk was out; items central answers
+as replayed are items whose first answer a kill took away. All are counted and printed.
+``KIOSK_CRASH_SEED`` sets the seed, ``KIOSK_CRASH_KILLS`` the number of kills of the slow test
+(default 1,000).
 """
 
 from __future__ import annotations
