@@ -102,6 +102,6 @@ def create_app(
     hub = display.DisplayHub()
     app.include_router(display.build_staff_router(db, staff_auth, hub))
     app.include_router(display.build_display_router(db, hub))
-    app.include_router(console.build_console_router(db, hub))
+    app.include_router(console.build_console_router(db, hub, files))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

@@ -5,6 +5,7 @@ checked by hash, refused when missing (409), never stored in clear on either sid
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -15,6 +16,7 @@ import pytest
 import requests
 from sqlalchemy import event, text
 
+from central.accounts import add_staff
 from central.attachments import AttachmentStore
 from central.db import Terminal
 from kiosk.contract import API_PREFIX, BatchItem, IntakeKind, Submission
@@ -452,3 +454,70 @@ def test_an_application_whose_file_is_gone_here_goes_dead_as_local_and_is_not_po
     assert (state, kind) == ("dead", "local") and "attachment_unavailable" in error
     with central_server.db.session() as s:
         assert s.execute(text("SELECT count(*) FROM intake_item")).scalar() == 0
+
+
+def _console_login(server: CentralServer, username: str, password: str) -> requests.Session:
+    http = requests.Session()
+    http.get(f"{server.url}/console/login", timeout=10)
+    token = http.cookies.get("kiosk_login_csrf", path="/console")
+    done = http.post(
+        f"{server.url}/console/login",
+        data={"username": username, "password": password, "csrf": token},
+        timeout=10,
+    )
+    assert done.url.endswith("/console"), done.url
+    return http
+
+
+def test_the_console_case_page_lists_files_downloads_them_and_asks_for_a_supplement(
+    central_server: CentralServer, client: CentralClient, store: Store
+) -> None:
+    _, made = apply_with_documents(store, commit=True, pages=1, page_bytes=3_000)
+    SyncRunner(store, client, FieldCipher.for_data_dir(store.path.parent)).drain()
+    with store.session() as s:
+        case_no = str(s.execute(text("SELECT case_no FROM submission")).scalar())
+    add_staff(central_server.db, "window3", "window", "H0001", "window-pass-2026")
+    add_staff(central_server.db, "other1", "window", "H0002", "other-pass-2026")
+    http = _console_login(central_server, "window3", "window-pass-2026")
+
+    shown = http.get(f"{central_server.url}/console/cases", params={"case_no": case_no})
+    assert shown.status_code == 200 and "已接收" in shown.text
+    for digest, doc in made.items():
+        link = f"/console/cases/{case_no}/attachments/{digest}"
+        assert link in shown.text
+        got = http.get(central_server.url + link, timeout=10)
+        assert got.content == doc.data and got.headers["cache-control"] == "no-store"
+    csrf = re.search(r'name="csrf" value="([^"]+)"', shown.text)
+    assert csrf
+    forged = http.post(
+        f"{central_server.url}/console/cases/{case_no}/supplement",
+        data={"csrf": "forged", "materials": "租赁合同"},
+    )
+    assert forged.status_code == 403
+    asked = http.post(
+        f"{central_server.url}/console/cases/{case_no}/supplement",
+        data={"csrf": csrf.group(1), "materials": "租赁合同（第2页）\n\n户口簿", "note": "不清晰"},
+    )
+    assert asked.status_code == 200 and "待补正" in asked.text
+    assert "<li>租赁合同（第2页）</li>" in asked.text and "<li>户口簿</li>" in asked.text
+    (status,) = client.case_status([case_no])
+    assert status.missing_materials == ["租赁合同（第2页）", "户口簿"]
+    with central_server.db.session() as s:
+        actions = [r[0] for r in s.execute(text("SELECT action FROM central_audit"))]
+    assert "request_supplement" in actions and "download_attachment" in actions
+
+    # Staff of another hall see neither the case nor its files.
+    other = _console_login(central_server, "other1", "other-pass-2026")
+    page = other.get(f"{central_server.url}/console/cases", params={"case_no": case_no})
+    assert "本大厅没有该办件" in page.text
+    digest = next(iter(made))
+    denied = other.get(f"{central_server.url}/console/cases/{case_no}/attachments/{digest}")
+    assert denied.status_code == 404
+    assert (
+        requests.get(
+            f"{central_server.url}/console/cases/{case_no}/attachments/{digest}",
+            allow_redirects=False,
+            timeout=10,
+        ).status_code
+        == 303
+    )
