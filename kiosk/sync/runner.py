@@ -4,6 +4,9 @@ Sending is staged like Morango's transfers: (1) claim due rows (``sending``) in 
 transaction, (2) one signed batch request, (3) record every result in one transaction.
 A kill after (1) leaves ``sending`` rows that :func:`kiosk.sync.outbox.recover` returns to
 ``pending``; a kill after (2) only means central replays its stored answers next time.
+Submissions with files central does not hold yet go in a second request after their uploads
+(:class:`kiosk.sync.attachments.Uploader`); the items without files are posted and recorded
+first, so they never wait behind megabytes of scans.
 
 Only an item central rejects *as an item* (its own 4xx result, or a refused envelope traced
 to it) goes ``dead``. A 401 is about the terminal (clock, secret, registration): every item
@@ -36,7 +39,7 @@ from kiosk.contract import (
 from kiosk.logs import log_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TerminalMeta
-from kiosk.sync.attachments import AttachmentError, Uploader, mark_missing
+from kiosk.sync.attachments import AttachmentError, Uploader, mark_missing, waiting_uploads
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import (
     AuthenticationError,
@@ -161,15 +164,29 @@ class SyncRunner:
             c.id: ("dead", f"local: {c.error}") for c in broken
         }
         try:
-            good = self._upload_first(good, outcomes)
-            if good:
-                outcomes.update(self._exchange(good))
+            # Items with files still to upload go last, so a ticket or a rating claimed in the
+            # same pass is not held back by megabytes of scans.
+            slow = {c.id for c in good if self._carries_files(c)}
+            quick = [c for c in good if c.id not in slow]
+            if quick:
+                outcomes.update(self._exchange(quick))
+                if slow:
+                    self._record([*broken, *quick], outcomes, now, result)
+            ready = self._upload_first([c for c in good if c.id in slow], outcomes)
+            if ready:
+                outcomes.update(self._exchange(ready))
         except BaseException:
             # Anything unexpected (including a stop): leave no row stuck in 'sending'.
             self._record(claimed, {c.id: ("retry", "interrupted") for c in good}, now, result)
             raise
         self._record(claimed, outcomes, now, result)
         return result
+
+    def _carries_files(self, c: _Claimed) -> bool:
+        """Whether ``c`` is a submission with files central has not confirmed yet."""
+        if c.kind != IntakeKind.SUBMISSION.value or c.submission_id is None:
+            return False
+        return bool(waiting_uploads(self.store, c.submission_id))
 
     def _upload_first(
         self, items: list[_Claimed], outcomes: dict[int, tuple[str, object]]

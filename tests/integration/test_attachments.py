@@ -21,6 +21,7 @@ from central.attachments import AttachmentStore
 from central.db import Terminal
 from kiosk.contract import API_PREFIX, BatchItem, IntakeKind, Submission
 from kiosk.domain.application import Application
+from kiosk.services.evaluate import EvaluationService, Rating
 from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
 from kiosk.store import Store
 from kiosk.sync.attachments import Uploader, open_attachment, purge
@@ -521,3 +522,34 @@ def test_the_console_case_page_lists_files_downloads_them_and_asks_for_a_supplem
         ).status_code
         == 303
     )
+
+
+class _CallOrder(CentralClient):
+    """The real client, noting the order of batches and chunks."""
+
+    calls: list[str]
+
+    def send_batch(self, items: list[BatchItem]) -> Any:
+        self.calls.append("batch:" + ",".join(sorted(i.kind.value for i in items)))
+        return super().send_batch(items)
+
+    def put_attachment_chunk(self, sha256: str, offset: int, chunk: bytes, total: int) -> Any:
+        self.calls.append("put")
+        return super().put_attachment_chunk(sha256, offset, chunk, total)
+
+
+def test_items_without_files_are_posted_and_recorded_before_the_uploads(
+    central_server: CentralServer, store: Store
+) -> None:
+    client = central_server.terminal("T01", "H0001")
+    secret = _secret_of(central_server, "T01")
+    client.close()
+    apply_with_documents(store, pages=2, page_bytes=300_000)
+    EvaluationService(store, "H0001").rate("visit-1", Rating(level=5))
+    ordered = _CallOrder(central_server.url, Credentials("T01", secret), timeout=(2, 20))
+    ordered.calls = []
+    result = SyncRunner(store, ordered, FieldCipher.for_data_dir(store.path.parent)).drain()
+    ordered.close()
+    assert (result.sent, result.dead) == (2, 0)
+    assert ordered.calls[0] == "batch:evaluation"
+    assert ordered.calls[1] == "put" and ordered.calls[-1] == "batch:submission"
