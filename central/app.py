@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from central import (
     assist,
+    attachments,
     booking,
     calendar_feed,
     cases,
@@ -77,7 +78,11 @@ def create_app(
         return Health(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
 
     cases.rehash_case_owners(db, id_hash_key)
-    app.include_router(intake.build_router(idem, auth, intake.IntakeKeys(db.sealer, id_hash_key)))
+    files = attachments.AttachmentStore(db)
+    app.include_router(
+        intake.build_router(idem, auth, intake.IntakeKeys(db.sealer, id_hash_key, files))
+    )
+    app.include_router(attachments.build_router(files, auth))
     app.include_router(queue.build_router(db, idem, auth))
     app.include_router(booking.build_router(db, idem, auth))
     app.include_router(cases.build_router(db, auth, id_hash_key))
@@ -90,12 +95,13 @@ def create_app(
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))
+    app.include_router(attachments.build_staff_router(db, files, staff_auth))
     app.include_router(followups.build_staff_router(db, staff_auth))
     app.include_router(calendar_feed.build_staff_router(db, staff_auth))
     app.include_router(assist.build_staff_router(db, staff_auth))
     hub = display.DisplayHub()
     app.include_router(display.build_staff_router(db, staff_auth, hub))
     app.include_router(display.build_display_router(db, hub))
-    app.include_router(console.build_console_router(db, hub))
+    app.include_router(console.build_console_router(db, hub, files))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     return app

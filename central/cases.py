@@ -16,7 +16,7 @@ from sqlmodel import Session, col, or_, select
 
 from central.auth import AUTH_RESPONSES, Principal
 from central.counters import next_value
-from central.db import CaseRecord, CentralMeta, Database, IntakeItem, as_utc
+from central.db import CaseRecord, CaseSupplementRow, CentralMeta, Database, IntakeItem, as_utc
 from kiosk.contract import (
     API_PREFIX,
     CaseLookup,
@@ -97,8 +97,28 @@ def rehash_case_owners(db: Database, id_hash_key: bytes) -> int:
     return done
 
 
-def to_status(case: CaseRecord) -> CaseStatus:
-    """The wire form of a case."""
+def supplement_of(s: Session, case: CaseRecord) -> list[str]:
+    """The materials staff asked for while the case is in 待补正 (else none)."""
+    if case.state != CaseState.SUPPLEMENT_NEEDED.value:
+        return []
+    row = s.get(CaseSupplementRow, case.case_no)
+    return list(json.loads(row.materials)) if row is not None else []
+
+
+def request_supplement(
+    s: Session, case: CaseRecord, materials: list[str], note: str = ""
+) -> CaseRecord:
+    """Put ``case`` into 待补正 (``supplement_needed``) naming what is still needed."""
+    row = s.get(CaseSupplementRow, case.case_no) or CaseSupplementRow(case_no=case.case_no)
+    row.materials = json.dumps(materials, ensure_ascii=False)
+    row.note = note
+    row.requested_at = datetime.now(UTC)
+    s.add(row)
+    return apply_update(case, StaffCaseUpdate(state=CaseState.SUPPLEMENT_NEEDED, note=note))
+
+
+def to_status(case: CaseRecord, missing: list[str] | None = None) -> CaseStatus:
+    """The wire form of a case (``missing``: the materials of a case in 待补正)."""
     return CaseStatus(
         case_no=case.case_no,
         receipt_no=case.receipt_no,
@@ -108,6 +128,7 @@ def to_status(case: CaseRecord) -> CaseStatus:
         departments=[DepartmentProgress.model_validate(d) for d in json.loads(case.departments)],
         version=case.version,
         updated_at=as_utc(case.updated_at),
+        missing_materials=missing or [],
     )
 
 
@@ -161,13 +182,13 @@ def build_router(db: Database, auth: Any, id_hash_key: bytes) -> APIRouter:
             )
         with db.session() as s:
             rows = s.exec(stmt.order_by(col(CaseRecord.updated_at).desc()).limit(50)).all()
-            return CaseStatusList(cases=[to_status(r) for r in rows])
+            return CaseStatusList(cases=[to_status(r, supplement_of(s, r)) for r in rows])
 
     @router.post("/status", response_model=CaseStatusList)
     def status(query: CaseStatusQuery, who: Principal = Depends(auth)) -> CaseStatusList:
         """Current status of the listed cases (the terminal's open ones); unknown ones omitted."""
         with db.session() as s:
             rows = s.exec(select(CaseRecord).where(col(CaseRecord.case_no).in_(query.case_nos)))
-            return CaseStatusList(cases=[to_status(r) for r in rows])
+            return CaseStatusList(cases=[to_status(r, supplement_of(s, r)) for r in rows])
 
     return router

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, col, select
@@ -28,7 +28,9 @@ from central.accounts import (
     logout,
     user_for,
 )
-from central.db import Database, HallWindowRow, TicketCallRow, TicketRow
+from central.attachments import AttachmentStore, case_submission
+from central.cases import request_supplement, supplement_of
+from central.db import CaseRecord, Database, HallWindowRow, Terminal, TicketCallRow, TicketRow
 from central.display import DisplayHub
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "web" / "templates")
@@ -87,9 +89,22 @@ def _queues_of_hall(s: Session, hall_id: str) -> list[str]:
     return list(seen)
 
 
-def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
-    """The console's pages and form posts."""
+CASE_STATE_NAMES = {
+    "received": "已接收",
+    "accepted": "已受理",
+    "in_progress": "办理中",
+    "supplement_needed": "待补正",
+    "completed": "已办结",
+    "rejected": "不予受理",
+}
+
+
+def build_console_router(
+    db: Database, hub: DisplayHub, files: AttachmentStore | None = None
+) -> APIRouter:
+    """The console's pages and form posts (``files``: where attachments are held)."""
     router = APIRouter(prefix="/console", include_in_schema=False)
+    files = files or AttachmentStore(db)
 
     def page(
         request: Request, name: str, title: str, status: int = 200, **context: Any
@@ -275,6 +290,101 @@ def build_console_router(db: Database, hub: DisplayHub) -> APIRouter:
                 what = "close_followup" if done.closed_at else "update_followup"
                 audit(s, current.username, what, tracking_no)
         return RedirectResponse("/console/followups?message=saved", status_code=303)
+
+    def hall_case(s: Session, current: StaffUser, case_no: str) -> tuple[Any, Any] | None:
+        """The case and its submission, when it was made at a terminal of this hall."""
+        case = s.get(CaseRecord, case_no)
+        terminal = s.get(Terminal, case.terminal_id) if case is not None else None
+        if case is None or terminal is None or terminal.hall_id != current.hall_id:
+            return None
+        try:
+            return case_submission(db, s, case_no)
+        except HTTPException:
+            return None
+
+    @router.get("/cases")
+    def case_page(request: Request, case_no: str = "", message: str = "") -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        found = None
+        held: dict[str, int] = {}
+        missing: list[str] = []
+        if case_no:
+            with db.session() as s:
+                found = hall_case(s, current, case_no.strip()[:40])
+                if found is not None:
+                    case, sub = found
+                    held = files.held(s, case.terminal_id, (a.sha256 for a in sub.attachments))
+                    missing = supplement_of(s, case)
+        return page(
+            request,
+            "case.html",
+            "办件材料",
+            user=current,
+            case_no=case_no,
+            case=found[0] if found else None,
+            sub=found[1] if found else None,
+            held=held,
+            missing=missing,
+            state_names=CASE_STATE_NAMES,
+            not_found=bool(case_no) and found is None,
+            message="已退回补正。" if message == "supplement" else "",
+            message_ok=True,
+        )
+
+    @router.get("/cases/{case_no}/attachments/{sha256}")
+    def case_file(request: Request, case_no: str, sha256: str) -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        with db.session() as s:
+            found = hall_case(s, current, case_no)
+        named = (
+            next((a for a in found[1].attachments if a.sha256 == sha256), None) if found else None
+        )
+        data = files.read(found[0].terminal_id, sha256) if found and named else None
+        if found is None or named is None or data is None:
+            return Response(
+                "404 没有该材料", status_code=404, media_type="text/plain; charset=utf-8"
+            )
+        with db.session() as s:
+            audit(s, current.username, "download_attachment", case_no, named.material_code)
+        kind = "pdf" if named.media_type == "application/pdf" else "bin"
+        filename = f"{found[0].case_no}-{named.material_code}.{kind}"
+        return Response(
+            content=data,
+            media_type=named.media_type,
+            headers={
+                "Cache-Control": "no-store",
+                "Content-Disposition": f'attachment; filename="{filename}"',
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
+
+    @router.post("/cases/{case_no}/supplement")
+    def ask_supplement(
+        request: Request,
+        case_no: str,
+        csrf: str = Form(max_length=100),
+        materials: str = Form(default="", max_length=4000),
+        note: str = Form(default="", max_length=500),
+    ) -> Response:
+        current = user(request)
+        if current is None:
+            return to_login()
+        if not csrf_ok(current, csrf):
+            return Response("403 禁止访问", status_code=403, media_type="text/plain; charset=utf-8")
+        wanted = [line.strip()[:200] for line in materials.splitlines() if line.strip()][:50]
+        with db.session() as s:
+            found = hall_case(s, current, case_no)
+            if found is None or not wanted or found[0].state in ("completed", "rejected"):
+                return RedirectResponse(f"/console/cases?case_no={case_no}", status_code=303)
+            s.add(request_supplement(s, found[0], wanted, note.strip()))
+            audit(s, current.username, "request_supplement", case_no, f"{len(wanted)} material(s)")
+        return RedirectResponse(
+            f"/console/cases?case_no={case_no}&message=supplement", status_code=303
+        )
 
     def figures_of(current: StaffUser, day: str) -> figures.Figures:
         try:

@@ -332,6 +332,49 @@ class SharedRecordRow(SQLModel, table=True):
     issued_on: str | None = Field(default=None, max_length=10)
 
 
+class AttachmentBlobRow(SQLModel, table=True):
+    """A file a terminal uploads (a scan, a signed document), addressed by its sha256.
+
+    Scoped to the terminal, so no terminal learns what another one sent. ``received`` is the
+    offset of the next chunk; ``complete`` once the whole file was checked against its hash.
+    """
+
+    __tablename__ = "attachment_blob"
+
+    terminal_id: str = Field(primary_key=True, max_length=16)
+    sha256: str = Field(primary_key=True, max_length=64)
+    size_bytes: int = Field(ge=0)
+    received: int = 0
+    complete: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    completed_at: datetime | None = None
+
+
+class AttachmentChunkRow(SQLModel, table=True):
+    """One received chunk of an attachment, sealed (``Sealer``): personal data at rest."""
+
+    __tablename__ = "attachment_chunk"
+    __table_args__ = (UniqueConstraint("terminal_id", "sha256", "offset"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    terminal_id: str = Field(max_length=16, index=True)
+    sha256: str = Field(max_length=64, index=True)
+    offset: int = Field(ge=0)
+    length: int = Field(ge=0)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class CaseSupplementRow(SQLModel, table=True):
+    """A case put into 待补正: which materials staff asked for, and when (JSON list)."""
+
+    __tablename__ = "case_supplement"
+
+    case_no: str = Field(primary_key=True, max_length=40)
+    materials: str = "[]"
+    note: str = Field(default="", max_length=500)
+    requested_at: datetime = Field(default_factory=utcnow)
+
+
 class CentralMeta(SQLModel, table=True):
     """Facts about the database itself, e.g. which one-time data migrations are done."""
 
@@ -365,6 +408,9 @@ CENTRAL_TABLES = [
         FollowUpPlanRow,
         CalendarRow,
         SharedRecordRow,
+        AttachmentBlobRow,
+        AttachmentChunkRow,
+        CaseSupplementRow,
         CentralMeta,
     )
 ]

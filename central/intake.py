@@ -15,6 +15,7 @@ from fastapi import APIRouter, Body, Depends, Header, HTTPException
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, select
 
+from central.attachments import AttachmentStore
 from central.auth import AUTH_RESPONSES, Principal
 from central.cases import create_case
 from central.counters import next_value
@@ -62,6 +63,8 @@ class IntakeKeys:
 
     sealer: Sealer
     id_hash_key: bytes
+    # Where uploaded files are held: a submission naming files not held whole gets 409.
+    attachments: AttachmentStore | None = None
 
 
 def _ledger(
@@ -175,6 +178,12 @@ def _work(
         item = parse_intake(kind, body)
     except ValueError as exc:
         return Outcome(422, {"detail": str(exc)})
+    if isinstance(item, Submission) and keys.attachments is not None:
+        # Asked before the key is claimed, so a 409 is not stored: the terminal uploads what
+        # is missing and sends the same item under the same key again.
+        missing = keys.attachments.missing_for(who.terminal_id, item)
+        if missing:
+            return Outcome(409, {"detail": "attachments_missing", "missing": missing})
 
     def handler(s: Session) -> tuple[int, dict[str, Any]]:
         return 201, _handle(s, keys, who, key, item).model_dump(mode="json")
@@ -216,6 +225,7 @@ def build_router(idem: Idempotency, auth: Any, keys: IntakeKeys) -> APIRouter:
                     ack=IntakeAck.model_validate(out.body) if ok else None,
                     error=None if ok else str(out.body.get("detail", "")),
                     replayed=out.replayed,
+                    missing=list(out.body.get("missing", [])) if not ok else [],
                 )
             )
         return BatchResponse(results=results)
@@ -224,7 +234,10 @@ def build_router(idem: Idempotency, auth: Any, keys: IntakeKeys) -> APIRouter:
         "/{kind}",
         response_model=IntakeAck,
         status_code=201,
-        responses={409: {"description": "in progress"}, 422: {"description": "key reused"}},
+        responses={
+            409: {"description": "in progress, or attachments missing (``missing``)"},
+            422: {"description": "key reused"},
+        },
     )
     def intake_one(
         kind: IntakeKind,
@@ -237,6 +250,8 @@ def build_router(idem: Idempotency, auth: Any, keys: IntakeKeys) -> APIRouter:
             raise HTTPException(status_code=422, detail="body kind does not match the path")
         payload = body.model_dump(mode="json")
         (out,) = run_items(idem, keys, who, [(idempotency_key, kind.value, payload)])
+        if out.status == 409 and "missing" in out.body:
+            return JSONResponse(status_code=409, content=out.body)
         if not 200 <= out.status < 300:
             raise HTTPException(status_code=out.status, detail=out.body.get("detail"))
         headers = {"Idempotent-Replayed": "true"} if out.replayed else {}

@@ -13,16 +13,18 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from central.cases import apply_update, to_status
+from central.cases import apply_update, request_supplement, supplement_of, to_status
 from central.catalog_feed import publish
 from central.db import AppointmentRow, CaseRecord, Database, IntakeItem, TicketRow
 from central.intake import count_items
 from kiosk.contract import (
     API_PREFIX,
     Appointment,
+    CaseState,
     CaseStatus,
     CatalogUpload,
     StaffCaseUpdate,
+    StaffSupplementRequest,
     keyed_id_hash,
 )
 
@@ -52,7 +54,20 @@ def build_router(db: Database, staff: Any, id_hash_key: bytes) -> APIRouter:
             if case is None:
                 raise HTTPException(status_code=404, detail="no such case")
             s.add(apply_update(case, change))
-            return to_status(case)
+            return to_status(case, supplement_of(s, case))
+
+    @router.post("/cases/{case_no}/supplement", response_model=CaseStatus)
+    def supplement(case_no: str, request: StaffSupplementRequest) -> CaseStatus:
+        """Put a case into 待补正 with the list of missing materials (the terminal shows them
+        when the citizen looks the case up)."""
+        with db.session() as s:
+            case = s.get(CaseRecord, case_no)
+            if case is None:
+                raise HTTPException(status_code=404, detail="no such case")
+            if case.state in (CaseState.COMPLETED.value, CaseState.REJECTED.value):
+                raise HTTPException(status_code=409, detail="the case is closed")
+            s.add(request_supplement(s, case, request.materials, request.note))
+            return to_status(case, request.materials)
 
     @router.get("/cases", response_model=list[CaseStatus])
     def cases() -> list[CaseStatus]:

@@ -1,6 +1,8 @@
 """Delete personal data past its retention period, everywhere the terminal keeps it.
 
 * outbox items central acknowledged: their sealed personal fields (:func:`kiosk.sync.outbox.purge`);
+* scans and signed documents of acknowledged submissions: their sealed bytes
+  (:func:`kiosk.sync.attachments.purge`);
 * finished print jobs: the stored slips carry masked names and receipt numbers;
 * print previews (``<data_dir>/receipts/*.png``) rendered by the printer emulator;
 * the database's migration backups (``kiosk.db.pre-v<N>.bak``): full copies of it.
@@ -19,6 +21,7 @@ from sqlalchemy import text
 
 from kiosk.store import Store
 from kiosk.store.migrations import purge_backups
+from kiosk.sync.attachments import purge as purge_attachments
 from kiosk.sync.outbox import purge as purge_outbox
 from kiosk.sync.outbox import utcnow
 
@@ -28,6 +31,7 @@ class PurgeResult:
     """How much was removed."""
 
     outbox_items: int
+    attachments: int
     print_jobs: int
     preview_files: int
     migration_backups: int
@@ -76,6 +80,7 @@ def purge_personal_data(
     cutoff = now - timedelta(days=retention_days)
     return PurgeResult(
         outbox_items=purge_outbox(store, now, retention_days),
+        attachments=purge_attachments(store, now, retention_days),
         print_jobs=_old_print_jobs(store, cutoff),
         preview_files=_old_previews(data_dir / "receipts", cutoff),
         migration_backups=purge_backups(store.path, retention_days, now.timestamp()),

@@ -84,7 +84,8 @@ def run_purge(args: argparse.Namespace) -> int:
     else:
         print(
             f"Purged personal data older than {days} day(s): {result.outbox_items} outbox "
-            f"item(s), {result.print_jobs} print job(s), {result.preview_files} preview file(s), "
+            f"item(s), {result.attachments} attachment(s), {result.print_jobs} print job(s), "
+            f"{result.preview_files} preview file(s), "
             f"{result.migration_backups} migration backup(s)."
         )
     return 0

@@ -18,6 +18,8 @@ from kiosk.contract.base import (
 )
 from kiosk.contract.cases import (
     FINAL_CASE_STATES,
+    CaseAttachment,
+    CaseAttachmentList,
     CaseLookup,
     CaseState,
     CaseStatus,
@@ -25,14 +27,18 @@ from kiosk.contract.cases import (
     CaseStatusQuery,
     DepartmentProgress,
     StaffCaseUpdate,
+    StaffSupplementRequest,
 )
 from kiosk.contract.catalog import CalendarFeed, CatalogDelta, CatalogSnapshot, CatalogUpload
 from kiosk.contract.fleet import DeviceReport, Heartbeat, HeartbeatAck, SearchMissDay
 from kiosk.contract.intake import (
+    ATTACHMENT_CHUNK_BYTES,
     INTAKE_MODELS,
+    MAX_ATTACHMENT_BYTES,
     Applicant,
     AppointmentCheckIn,
     Attachment,
+    AttachmentState,
     BatchItem,
     BatchItemResult,
     BatchRequest,
@@ -44,6 +50,7 @@ from kiosk.contract.intake import (
     IntakeKind,
     Submission,
     TicketRecord,
+    needs_upload,
     parse_intake,
 )
 from kiosk.contract.queue import (
@@ -63,6 +70,13 @@ from kiosk.contract.queue import (
 from kiosk.contract.shared import SharedCheck, SharedCheckResult, SharedFinding
 
 __all__ = [
+    "CaseAttachment",
+    "CaseAttachmentList",
+    "StaffSupplementRequest",
+    "ATTACHMENT_CHUNK_BYTES",
+    "MAX_ATTACHMENT_BYTES",
+    "AttachmentState",
+    "needs_upload",
     "SharedCheck",
     "SharedCheckResult",
     "SharedFinding",

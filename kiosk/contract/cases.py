@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
@@ -45,6 +46,9 @@ class CaseStatus(WireModel):
     departments: list[DepartmentProgress] = Field(default_factory=list)
     version: int = Field(ge=1)
     updated_at: datetime
+    missing_materials: list[str] = Field(
+        default_factory=list, description="待补正 (supplement_needed): what staff asked for"
+    )
 
     @property
     def is_final(self) -> bool:
@@ -95,3 +99,33 @@ class StaffCaseUpdate(WireModel):
     step: str = ""
     note: str = ""
     promised_date: date | None = None
+
+
+class StaffSupplementRequest(WireModel):
+    """Staff API: put a case into 待补正, naming the materials still needed."""
+
+    materials: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        min_length=1, max_length=50
+    )
+    note: str = Field(default="", max_length=500)
+
+
+class CaseAttachment(WireModel):
+    """Staff API: one file a case's submission names, and whether central holds it."""
+
+    material_code: str
+    name: str
+    media_type: str
+    pages: int
+    size_bytes: int
+    sha256: str
+    commitment: bool
+    held: bool = Field(description="central holds the whole file (False: the text's hash only)")
+    download: str | None = Field(default=None, description="staff download path when held")
+
+
+class CaseAttachmentList(WireModel):
+    """Staff API: the attachments of one case."""
+
+    case_no: str
+    attachments: list[CaseAttachment]

@@ -56,6 +56,29 @@ class Attachment(WireModel):
     commitment: bool = Field(default=False, description="replaced by a signed commitment")
 
 
+# Uploads (``/api/v1/attachments/{sha256}``): a file is at most this large, sent in chunks.
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+ATTACHMENT_CHUNK_BYTES = 256 * 1024
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+def needs_upload(attachment: Attachment) -> bool:
+    """Whether central must hold the bytes of ``attachment`` before taking its submission.
+
+    Every attachment but a commitment sent as the hash of its text (the text itself is in
+    the form's ``_materials``; terminals before signed documents sent only that)."""
+    return not (attachment.commitment and attachment.media_type.startswith("text/plain"))
+
+
+class AttachmentState(WireModel):
+    """How much of one file central holds (``GET``/``PUT /api/v1/attachments/{sha256}``)."""
+
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    received: int = Field(ge=0, description="bytes held: the offset of the next chunk")
+    size_bytes: int | None = Field(default=None, ge=0, description="whole size, once announced")
+    complete: bool = False
+
+
 class Submission(WireModel):
     """An application accepted at the terminal (受理)."""
 
@@ -225,6 +248,9 @@ class BatchItemResult(WireModel):
     ack: IntakeAck | None = None
     error: str | None = None
     replayed: bool = False
+    missing: list[str] = Field(
+        default_factory=list, description="409: hashes of attachments central does not hold"
+    )
 
 
 class BatchResponse(WireModel):

@@ -30,6 +30,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from drivers.errors import ReasonError
@@ -38,7 +39,8 @@ from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
 from kiosk.contract.calendar import DayUnit, Due, WorkCalendar
 from kiosk.domain.agent import agent_application_materials
-from kiosk.domain.application import Application, Person, Settlement
+from kiosk.domain.application import Application, MaterialChoice, Person, Settlement
+from kiosk.domain.application import Document as VisitDocument
 from kiosk.printing.document import Document
 from kiosk.printing.layouts import LABELS, ReceiptData, SettledMaterial, receipt
 from kiosk.printing.outcome import PrintFuture
@@ -47,8 +49,9 @@ from kiosk.printing.worker import PrintWorker
 from kiosk.services.queues import HallQueues
 from kiosk.store import Store
 from kiosk.store.models import PrintJobRow, SubmissionRow
+from kiosk.sync.attachments import AttachmentError, check_document, store_documents
 from kiosk.sync.crypto import FieldCipher, split_personal
-from kiosk.sync.outbox import enqueue, iso
+from kiosk.sync.outbox import database_dir, enqueue, iso
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +66,8 @@ NEXT_STEP = {
 
 
 class SubmitError(ReasonError, RuntimeError):
-    """The application cannot be submitted; ``reason``: ``invalid_application``."""
+    """The application cannot be submitted; ``reason``: ``invalid_application``,
+    ``disk_full`` (nothing was stored), ``attachment_too_large`` or ``attachment_empty``."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,32 @@ class SubmitService:
         # A pre-acceptance (materials still to bring) promises no date: the time limit starts
         # when the materials are complete, and the department sets the date then.
         committed = None if _to_bring(app) else promised
+        documents = [(_material_code(m), m.document) for m in app.materials if m.document]
+        for _, doc in documents:
+            try:
+                check_document(doc)
+            except AttachmentError as exc:
+                raise SubmitError(exc.reason, str(exc)) from None
+        try:
+            return self._write(app, now, due, days, unit, promised, committed, documents)
+        except OperationalError as exc:
+            if not _disk_full(exc):
+                raise
+            # Rolled back whole: nothing of this application is kept, nothing before it lost.
+            log.error("cannot store an application: the terminal's disk is full")
+            raise SubmitError("disk_full", "the terminal's disk is full") from None
+
+    def _write(
+        self,
+        app: Application,
+        now: datetime,
+        due: Due,
+        days: int,
+        unit: DayUnit,
+        promised: date,
+        committed: date | None,
+        documents: list[tuple[str, VisitDocument]],
+    ) -> SubmitResult:
         with self.store.session(write=True) as s:
             receipt_no = next_receipt_no(s, self.hall_id, self.terminal_id, now.date())
             body = self._submission(app, receipt_no, now, committed)
@@ -205,6 +235,10 @@ class SubmitService:
             s.add(row)
             s.flush()
             assert row.id is not None
+            if documents:
+                cipher = self.cipher or FieldCipher.for_data_dir(database_dir(s))
+                files, size = store_documents(s, row.id, documents, cipher, now)
+                log.info("sealed %d attachment(s), %d bytes, with %s", files, size, receipt_no)
             item = enqueue(
                 s,
                 "submission",
@@ -286,18 +320,7 @@ class SubmitService:
                 "address": app.home_service.address,
                 "phone": app.home_service.phone,
             }
-        attachments = [
-            Attachment(
-                material_code=f"M{m.index + 1:02d}",
-                name=m.material.name,
-                media_type="text/plain; charset=utf-8",
-                size_bytes=len(m.commitment_text.encode()),
-                sha256=hashlib.sha256(m.commitment_text.encode()).hexdigest(),
-                commitment=True,
-            )
-            for m in app.materials
-            if m.settlement is Settlement.COMMITTED
-        ]
+        attachments = [_attachment(m) for m in app.materials]
         try:
             return Submission(
                 receipt_no=receipt_no,
@@ -309,7 +332,7 @@ class SubmitService:
                 applicant=_applicant(app.applicant, app.values),
                 agent=_applicant(app.agent, {}) if app.agent else None,
                 form=form,
-                attachments=attachments,
+                attachments=[a for a in attachments if a is not None],
                 shared_materials=[
                     m.material.name for m in app.materials if m.settlement is Settlement.SHARED
                 ],
@@ -369,6 +392,42 @@ def _settled(app: Application) -> tuple[SettledMaterial, ...]:
         )
         for m in app.materials
     )
+
+
+def _material_code(m: MaterialChoice) -> str:
+    return f"M{m.index + 1:02d}"
+
+
+def _attachment(m: MaterialChoice) -> Attachment | None:
+    """What the submission says of a material's file: its document (a scan, or a signed
+    commitment), else for a commitment without one the hash of the text agreed to."""
+    doc = m.document
+    if doc is not None:
+        return Attachment(
+            material_code=_material_code(m),
+            name=m.material.name,
+            media_type=doc.media_type,
+            size_bytes=len(doc.data),
+            sha256=doc.sha256,
+            pages=doc.pages,
+            commitment=doc.kind == "signed",
+        )
+    if m.settlement is Settlement.COMMITTED:
+        return Attachment(
+            material_code=_material_code(m),
+            name=m.material.name,
+            media_type="text/plain; charset=utf-8",
+            size_bytes=len(m.commitment_text.encode()),
+            sha256=hashlib.sha256(m.commitment_text.encode()).hexdigest(),
+            commitment=True,
+        )
+    return None
+
+
+def _disk_full(exc: OperationalError) -> bool:
+    """SQLITE_FULL ("database or disk is full"), or the file system's ENOSPC."""
+    text_ = str(exc.orig).lower()
+    return "disk is full" in text_ or "no space left" in text_
 
 
 def _to_bring(app: Application) -> tuple[str, ...]:

@@ -282,6 +282,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE followup_v10 RENAME TO followup",
         ),
     ),
+    Migration(
+        11,
+        "attachment: scans and signed documents, sealed, uploaded before their submission",
+        (
+            # Content-addressed (sha256 of the plain bytes); ``sealed`` is nonce || AES-GCM
+            # under the outbox key with the hash as associated data, NULL once purged.
+            """CREATE TABLE attachment (
+                sha256 TEXT PRIMARY KEY,
+                media_type TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                pages INTEGER NOT NULL DEFAULT 1,
+                sealed BLOB,
+                created_at TEXT NOT NULL,
+                uploaded_at TEXT,
+                purged_at TEXT
+            )""",
+            """CREATE TABLE submission_attachment (
+                submission_id INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+                sha256 TEXT NOT NULL REFERENCES attachment(sha256) ON DELETE RESTRICT,
+                material_code TEXT NOT NULL,
+                PRIMARY KEY (submission_id, sha256)
+            )""",
+            "CREATE INDEX ix_submission_attachment_sha ON submission_attachment(sha256)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -218,3 +218,32 @@ class FollowUpRow(SQLModel, table=True):
     state: str = "submitted"
     answer: str = ""
     fetched_at: str | None = None
+
+
+class AttachmentRow(SQLModel, table=True):
+    """A scan or signed document made at this terminal, sealed, keyed by its sha256.
+
+    ``sealed`` is ``nonce || AES-GCM(bytes)`` under the outbox key (associated data: the
+    hash), ``None`` once purged; ``uploaded_at`` is set when central said it holds it whole.
+    """
+
+    __tablename__ = "attachment"
+
+    sha256: str = Field(primary_key=True)
+    media_type: str
+    size_bytes: int
+    pages: int = 1
+    sealed: bytes | None = None
+    created_at: str
+    uploaded_at: str | None = None
+    purged_at: str | None = None
+
+
+class SubmissionAttachmentRow(SQLModel, table=True):
+    """Which submission references which attachment (for its material)."""
+
+    __tablename__ = "submission_attachment"
+
+    submission_id: int = Field(primary_key=True, foreign_key="submission.id")
+    sha256: str = Field(primary_key=True, foreign_key="attachment.sha256")
+    material_code: str

@@ -35,6 +35,7 @@ from kiosk.contract import (
     AppointmentList,
     AssistRequest,
     AssistStatus,
+    AttachmentState,
     BatchItem,
     BatchRequest,
     BatchResponse,
@@ -264,6 +265,20 @@ class CentralClient:
         """Send one signed request and parse the answer as ``model``."""
         data = body.model_dump_json().encode() if body is not None else b""
         hdrs = {"Content-Type": "application/json", **(headers or {})}
+        reply = self._send(method, path, data, hdrs, params)
+        return _parse(reply, model)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        data: bytes,
+        hdrs: dict[str, str],
+        params: dict[str, Any] | None = None,
+        *,
+        answer: frozenset[int] = frozenset(),
+    ) -> requests.Response:
+        """One signed request; a status in ``answer`` is returned instead of raised."""
         sent = self._clock()
         try:
             reply = self._http.request(
@@ -283,6 +298,8 @@ class CentralClient:
             raise TransientError("network", type(exc).__name__, network=True) from None
         clock_corrected = self._learn_clock(reply, sent)
         status = reply.status_code
+        if status in answer:
+            return reply
         if status == 401:
             reason = _auth_reason(reply)
             raise AuthenticationError(
@@ -299,12 +316,7 @@ class CentralClient:
             )
         if status >= 400:
             raise PermanentError("rejected", f"HTTP {status}: {_detail(reply)}", status=status)
-        try:
-            return model.model_validate_json(reply.content)
-        except ValidationError:
-            raise TransientError(
-                "bad_answer", f"HTTP {status} with an answer that is not a {model.__name__}"
-            ) from None
+        return reply
 
     # -- API ---------------------------------------------------------------------------------
 
@@ -327,6 +339,34 @@ class CentralClient:
     def id_hash_key(self) -> IdHashKey:
         """The deployment's key for hashing ID numbers (only for registered terminals)."""
         return self.request("GET", "/terminal/id-hash-key", IdHashKey)
+
+    def attachment_state(self, sha256: str) -> AttachmentState:
+        """How many bytes of the file ``sha256`` central holds (0 for one it never saw)."""
+        return self.request("GET", f"/attachments/{sha256}", AttachmentState)
+
+    def put_attachment_chunk(
+        self, sha256: str, offset: int, chunk: bytes, total: int
+    ) -> AttachmentState:
+        """Send bytes ``offset…`` of the file; central's state after it. A refused offset
+        (409) is not an error: the state names the offset central expects."""
+        end = offset + len(chunk) - 1
+        reply = self._send(
+            "PUT",
+            f"/attachments/{sha256}",
+            chunk,
+            {
+                "Content-Type": "application/octet-stream",
+                "Content-Range": f"bytes {offset}-{end}/{total}",
+            },
+            answer=frozenset({409}),
+        )
+        if reply.status_code == 409:
+            try:
+                expected = int(reply.json()["expected_offset"])
+            except (ValueError, KeyError, TypeError):
+                raise TransientError("bad_answer", "HTTP 409 without the expected offset") from None
+            return AttachmentState(sha256=sha256, received=expected, size_bytes=total)
+        return _parse(reply, AttachmentState)
 
     def send_batch(self, items: list[BatchItem]) -> BatchResponse:
         """Deliver outbox items; each result says what became of its key."""
@@ -420,6 +460,16 @@ class CentralClient:
 
 
 _REASON = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def _parse(reply: requests.Response, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(reply.content)
+    except ValidationError:
+        raise TransientError(
+            "bad_answer",
+            f"HTTP {reply.status_code} with an answer that is not a {model.__name__}",
+        ) from None
 
 
 def _auth_reason(reply: requests.Response) -> str:

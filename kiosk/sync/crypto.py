@@ -123,5 +123,17 @@ class FieldCipher:
             ) from None
         return merge_personal(public, json.loads(plain))
 
+    def seal_bytes(self, data: bytes, aad: str) -> bytes:
+        """``nonce || AES-GCM(data)`` bound to ``aad`` (an attachment's bytes, its hash)."""
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, data, aad.encode())
+
+    def open_bytes(self, sealed: bytes, aad: str) -> bytes:
+        """The bytes :meth:`seal_bytes` sealed under ``aad``."""
+        try:
+            return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], aad.encode())
+        except (InvalidTag, ValueError):  # ValueError: too short to hold a nonce
+            raise SealError("unseal_failed", "sealed bytes do not match this key or row") from None
+
     def __repr__(self) -> str:
         return "FieldCipher(<key hidden>)"

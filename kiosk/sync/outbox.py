@@ -73,7 +73,8 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _database_dir(session: Session) -> Path:
+def database_dir(session: Session) -> Path:
+    """The folder of the session's database file (where the terminal's keys live)."""
     database = session.get_bind().engine.url.database
     if not database or database == ":memory:":
         raise OutboxError("no_key", "the outbox needs a database file (its key lives beside it)")
@@ -108,7 +109,7 @@ def enqueue(
     except ValueError as exc:
         raise OutboxError("invalid_payload", str(exc)) from None
     key = key or uuid.uuid4().hex
-    cipher = cipher or FieldCipher.for_data_dir(_database_dir(session))
+    cipher = cipher or FieldCipher.for_data_dir(database_dir(session))
     public, sealed = cipher.seal(body, key)
     stamp = iso(now or utcnow())
     row = OutboxRow(

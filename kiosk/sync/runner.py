@@ -4,6 +4,9 @@ Sending is staged like Morango's transfers: (1) claim due rows (``sending``) in 
 transaction, (2) one signed batch request, (3) record every result in one transaction.
 A kill after (1) leaves ``sending`` rows that :func:`kiosk.sync.outbox.recover` returns to
 ``pending``; a kill after (2) only means central replays its stored answers next time.
+Submissions with files central does not hold yet go in a second request after their uploads
+(:class:`kiosk.sync.attachments.Uploader`); the items without files are posted and recorded
+first, so they never wait behind megabytes of scans.
 
 Only an item central rejects *as an item* (its own 4xx result, or a refused envelope traced
 to it) goes ``dead``. A 401 is about the terminal (clock, secret, registration): every item
@@ -36,6 +39,7 @@ from kiosk.contract import (
 from kiosk.logs import log_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TerminalMeta
+from kiosk.sync.attachments import AttachmentError, Uploader, mark_missing, waiting_uploads
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import (
     AuthenticationError,
@@ -111,6 +115,7 @@ class SyncRunner:
         self.backoff = backoff or Backoff()
         self.rng = rng or random.Random()
         self.on_catalog = on_catalog
+        self.uploader = Uploader(store, client, cipher)
         # Whether terminal_meta holds an authentication failure (None: not looked yet).
         self._auth_failure_known: bool | None = None
 
@@ -159,14 +164,58 @@ class SyncRunner:
             c.id: ("dead", f"local: {c.error}") for c in broken
         }
         try:
-            if good:
-                outcomes.update(self._exchange(good))
+            # Items with files still to upload go last, so a ticket or a rating claimed in the
+            # same pass is not held back by megabytes of scans.
+            slow = {c.id for c in good if self._carries_files(c)}
+            quick = [c for c in good if c.id not in slow]
+            if quick:
+                outcomes.update(self._exchange(quick))
+                if slow:
+                    self._record([*broken, *quick], outcomes, now, result)
+            ready = self._upload_first([c for c in good if c.id in slow], outcomes)
+            if ready:
+                outcomes.update(self._exchange(ready))
         except BaseException:
             # Anything unexpected (including a stop): leave no row stuck in 'sending'.
             self._record(claimed, {c.id: ("retry", "interrupted") for c in good}, now, result)
             raise
         self._record(claimed, outcomes, now, result)
         return result
+
+    def _carries_files(self, c: _Claimed) -> bool:
+        """Whether ``c`` is a submission with files central has not confirmed yet."""
+        if c.kind != IntakeKind.SUBMISSION.value or c.submission_id is None:
+            return False
+        return bool(waiting_uploads(self.store, c.submission_id))
+
+    def _upload_first(
+        self, items: list[_Claimed], outcomes: dict[int, tuple[str, object]]
+    ) -> list[_Claimed]:
+        """Upload the attachments of the submissions among ``items``; returns the items
+        ready to post. One whose upload failed gets its outcome now and waits."""
+        ready = []
+        for c in items:
+            if c.kind != IntakeKind.SUBMISSION.value or c.submission_id is None:
+                ready.append(c)
+                continue
+            try:
+                self.uploader.upload_for(c.submission_id)
+            except TransientError as exc:
+                outcomes[c.id] = ("retry", exc)
+                continue
+            except AuthenticationError as exc:
+                outcomes[c.id] = ("auth", exc)
+                continue
+            except AttachmentError as exc:
+                # Unavailable here (purged, does not open): local; refused by central: not.
+                local = exc.reason == "attachment_unavailable"
+                outcomes[c.id] = ("dead", f"{'local: ' if local else ''}{exc.reason}: {exc}")
+                continue
+            except PermanentError as exc:
+                outcomes[c.id] = ("dead", f"HTTP {exc.status}: {exc}")
+                continue
+            ready.append(c)
+        return ready
 
     def _exchange(self, items: list[_Claimed]) -> dict[int, tuple[str, object]]:
         """Stage 2: one request; maps row id → ("sent", ack) | ("retry", err) | ("dead", err)."""
@@ -186,6 +235,11 @@ class SyncRunner:
                     out.update(self._exchange([c]))
                 return out
             return {c.id: ("dead", f"HTTP {exc.status}: {exc}") for c in items}
+        missing = [h for r in reply.results if r.status == 409 for h in r.missing]
+        if missing:
+            # Central lacks files we thought it held: ask it again before the next post.
+            mark_missing(self.store, missing)
+            log.warning("central lacks %d attachment(s); they are uploaded again", len(missing))
         return {c.id: _classify(r) for c, r in zip(items, reply.results, strict=True)}
 
     def _record(
@@ -224,7 +278,8 @@ class SyncRunner:
                     result.auth_failed = True
                 elif verdict == "dead":
                     row.state, row.last_error = "dead", str(detail)[:500]
-                    kind = ErrorKind.LOCAL if c.body is None else ErrorKind.REJECTED
+                    local = c.body is None or str(detail).startswith("local:")
+                    kind = ErrorKind.LOCAL if local else ErrorKind.REJECTED
                     row.error_kind = kind.value
                     result.dead += 1
                     # Central's error may quote the item (pydantic's input_value): the event

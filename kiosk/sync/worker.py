@@ -19,6 +19,7 @@ from datetime import datetime
 from sqlalchemy import text
 
 from kiosk.store import Store
+from kiosk.sync.attachments import purge as purge_attachments
 from kiosk.sync.client import AuthenticationError, CentralError
 from kiosk.sync.outbox import ErrorKind, iso, purge, recover, utcnow
 from kiosk.sync.runner import SyncRunner
@@ -181,6 +182,7 @@ class SyncWorker:
             purged = purge(self.store, utcnow(), self.retention_days)
             if purged:
                 log.info("purged personal fields of %d acknowledged item(s)", purged)
+            purge_attachments(self.store, utcnow(), self.retention_days)
 
 
 def pull_forward(store: Store, now: datetime) -> int:

@@ -48,7 +48,7 @@ class FaultProxy:
             def do_GET(self) -> None:
                 proxy._handle(self)
 
-            do_POST = do_GET
+            do_POST = do_PUT = do_GET
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True

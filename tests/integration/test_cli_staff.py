@@ -127,6 +127,7 @@ def test_purge_removes_old_personal_data_and_keeps_recent(store, terminal, capsy
     assert result == {
         "retention_days": 7,
         "outbox_items": 1,
+        "attachments": 0,
         "print_jobs": 1,
         "preview_files": 1,
         "migration_backups": 0,

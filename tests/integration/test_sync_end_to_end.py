@@ -38,7 +38,7 @@ def test_submissions_made_offline_reach_central_once_it_runs(
     deltas: list[CatalogDelta] = []
     runner = make_runner(central, store, secret, deltas)
     for i in range(7):
-        accept_submission(store, sample_submission(f"R{i}"))
+        accept_submission(store, sample_submission(f"R{i}", scan=True))
     offline = runner.send_due()
     assert offline.network_error and offline.retried == 7
     assert sync_status(store).pending == 7

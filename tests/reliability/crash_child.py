@@ -9,8 +9,10 @@ a signed client, and the services: ``SubmitService`` (applications), ``Evaluatio
 What the citizen was handed is recorded in ``args["acks"]`` only after the use case
 returned, one JSON line per outbox item (``kind``, ``key``), flushed to disk: the receipt,
 slip or ticket. ``args["marks"]`` gets ``send`` before each batch goes to central and
-``recv <items> <replayed>`` when its answer is back, so the test can tell which kills landed
-while a batch was on its way.
+``recv <items> <replayed>`` when its answer is back, ``put`` before each attachment chunk and
+``got <complete>`` after it, so the test can tell which kills landed while a batch or a chunk
+was on its way. Applications carry scans and signed documents (``max_pages`` pages of
+``page_bytes`` each), which the sync worker uploads before their submission.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 
 from drivers.printers.sim.inprocess import emulated_printer
 from drivers.uri import parse_device_uri
-from kiosk.contract import BatchItem, BatchResponse
+from kiosk.contract import AttachmentState, BatchItem, BatchResponse
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.jobs import PrintJobs
 from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
@@ -44,6 +46,7 @@ from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.idkey import IdHasher
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.worker import SyncWorker, WorkerTimings
+from tests.attachment_helpers import with_documents
 from tests.unit.apply_helpers import identity, service, walk_to_review
 
 HALL = "H0001"
@@ -81,6 +84,14 @@ class MarkingClient(CentralClient):
         replayed = sum(1 for r in reply.results if r.replayed)
         self.marks.write(f"recv {len(items)} {replayed}")
         return reply
+
+    def put_attachment_chunk(
+        self, sha256: str, offset: int, chunk: bytes, total: int
+    ) -> AttachmentState:
+        self.marks.write("put")
+        state = super().put_attachment_chunk(sha256, offset, chunk, total)
+        self.marks.write(f"got {int(state.complete)}")
+        return state
 
 
 def main(args: dict[str, Any]) -> None:
@@ -153,7 +164,10 @@ def main(args: dict[str, Any]) -> None:
 
     def apply() -> None:
         session = walk_to_review("HJ-004", HJ004, commit=rng.random() < 0.5)
-        result = session.submit(submit.submit)
+        pages, page_bytes = rng.randint(1, args["max_pages"]), args["page_bytes"]
+        # Scans on the materials to bring, a signed document on each commitment: the
+        # sync worker uploads them before the submission, so kills land mid-upload too.
+        result = session.submit(lambda app: submit.submit(with_documents(app, pages, page_bytes)))
         ack("submission", result.outbox_key)
         rated.append(result.receipt_no)
 

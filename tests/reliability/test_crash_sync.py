@@ -10,14 +10,19 @@ check-ins. At the end the test sends what is left and compares three things: wha
 citizens were handed (the child's fsynced acknowledgements), the terminal's outbox, and
 central's ledger (opened with ``tests.central_ledger``).
 
-A kill "mid-send" is one that came after a batch left and before its answer was back (the
-child marks both moments); items central answers as replayed are items whose first answer
-a kill took away. Both are counted and printed. ``KIOSK_CRASH_SEED`` sets the seed,
-``KIOSK_CRASH_KILLS`` the number of kills of the slow test (default 1,000).
+Applications carry scans and signed documents, uploaded before their submission: at the
+end every file a case at central names must be there whole (its sealed chunks tiling it with
+no gap or overlap, hashing to its name), none doubled, and the terminal must think none is
+missing. A kill "mid-send" is one that came after a batch left and before its answer was back
+(the child marks both moments), "mid-upload" one while a chunk was out; items central answers
+as replayed are items whose first answer a kill took away. All are counted and printed.
+``KIOSK_CRASH_SEED`` sets the seed, ``KIOSK_CRASH_KILLS`` the number of kills of the slow test
+(default 1,000).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -33,6 +38,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from central.sealing import Sealer
 from central.testing import CentralProcess
 from kiosk.store import Store
 from kiosk.sync.backoff import Backoff
@@ -116,7 +122,13 @@ def book(central: CentralProcess, n: int) -> list[str] | None:
     return [appointment_id, number]
 
 
-def kill_repeatedly(run: Run, central: CentralProcess, secret: str, kills: int) -> None:
+def kill_repeatedly(
+    run: Run,
+    central: CentralProcess,
+    secret: str,
+    kills: int,
+    scans: tuple[int, int] = (2, 60_000),
+) -> None:
     """Start the child, let it work a random while, SIGKILL it; ``kills`` times."""
     rng = random.Random(SEED)
     run.logs.mkdir(parents=True)
@@ -137,6 +149,8 @@ def kill_repeatedly(run: Run, central: CentralProcess, secret: str, kills: int) 
                 "marks": str(run.logs / f"{n:05d}.marks"),
                 "seed": SEED * 100_003 + n,
                 "appointments": appointments[-4:],
+                "max_pages": scans[0],
+                "page_bytes": scans[1],
             }
             pid = zygote.spawn(args, run.logs / f"{n:05d}.err")
             try:
@@ -171,35 +185,80 @@ def deliver_the_rest(run: Run, central: CentralProcess, secret: str) -> dict[str
         with store.session() as s:
             outbox = s.execute(text("SELECT idempotency_key, state FROM outbox")).all()
             receipts = s.execute(text("SELECT receipt_no, case_no FROM submission")).all()
+            not_uploaded = s.execute(
+                text("SELECT count(*) FROM attachment WHERE uploaded_at IS NULL")
+            ).scalar()
         return {
             "status": sync_status(store),
             "outbox": {str(k): str(state) for k, state in outbox},
             "unlinked": [r for r, case in receipts if not case],
+            "not_uploaded": int(not_uploaded or 0),
             "integrity": store.integrity_check(),
         }
     finally:
         store.close()
 
 
-def mid_send(run: Run) -> tuple[int, int]:
-    """(kills that came while a batch was out, items central answered as replayed)."""
-    cut, replayed = 0, 0
+def mid_send(run: Run) -> tuple[int, int, int]:
+    """(kills that came while a batch was out, items central answered as replayed, kills
+    that came while an attachment chunk was out)."""
+    cut, replayed, cut_upload = 0, 0, 0
     for path in run.logs.glob("*.marks"):
         lines = complete_lines(path)
         cut += bool(lines) and lines[-1] == "send"
+        cut_upload += bool(lines) and lines[-1] == "put"
         replayed += sum(int(line.split()[2]) for line in lines if line.startswith("recv "))
-    return cut, replayed
+    return cut, replayed, cut_upload
 
 
-def kill_and_check(tmp_path: Path, kills: int) -> dict[str, Any]:
+def central_files(db_path: Path) -> dict[str, dict[str, Any]]:
+    """Central's copy of each of the terminal's files: size, whether complete, the sha256
+    of its unsealed chunks joined in order, and whether the chunks tile it exactly."""
+    sealer = Sealer(db_path.with_name(db_path.name + ".seal-key").read_bytes().strip())
+    out: dict[str, dict[str, Any]] = {}
+    with sqlite3.connect(db_path) as conn:
+        blobs = conn.execute(
+            "SELECT sha256, size_bytes, received, complete FROM attachment_blob "
+            "WHERE terminal_id=?",
+            (TID,),
+        ).fetchall()
+        for digest, size, received, complete in blobs:
+            chunks = conn.execute(
+                "SELECT offset, length, data FROM attachment_chunk "
+                "WHERE terminal_id=? AND sha256=? ORDER BY offset",
+                (TID, digest),
+            ).fetchall()
+            whole = hashlib.sha256()
+            at = 0
+            tiled = True
+            for offset, length, data in chunks:
+                tiled = tiled and offset == at
+                part = sealer.open(bytes(data))
+                tiled = tiled and len(part) == length
+                whole.update(part)
+                at += length
+            out[digest] = {
+                "size": size,
+                "received": received,
+                "complete": bool(complete),
+                "sha256": whole.hexdigest(),
+                "tiled": tiled and at == received,
+            }
+    return out
+
+
+def kill_and_check(
+    tmp_path: Path, kills: int, scans: tuple[int, int] = (2, 60_000)
+) -> dict[str, Any]:
     run = Run(tmp_path)
     (tmp_path / "central").mkdir()
     with CentralProcess(tmp_path / "central") as central:
         secret = central.add_terminal(TID)
         central.start()
-        kill_repeatedly(run, central, secret, kills)
+        kill_repeatedly(run, central, secret, kills, scans)
         local = deliver_the_rest(run, central, secret)
         rows = ledger(central.db_path, terminal_id=TID)
+        files = central_files(central.db_path)
         with sqlite3.connect(central.db_path) as conn:
             cases = Counter(r[0] for r in conn.execute("SELECT receipt_no FROM case_record"))
     errors = run.child_errors()
@@ -221,10 +280,34 @@ def kill_and_check(tmp_path: Path, kills: int) -> dict[str, Any]:
         row.body["receipt_no"] for row in rows if row.kind == "submission"
     }
     assert local["unlinked"] == [], "a submission without its case number"
-    cut, replayed = mid_send(run)
+    # Every file a case at central names is there whole: complete, its chunks tiling it with
+    # no gap and no overlap, and its bytes hashing to the name (0 lost, 0 corrupted; a
+    # file is one row per hash, so none doubled).
+    named = {
+        (a["sha256"], a["size_bytes"])
+        for row in rows
+        if row.kind == "submission"
+        for a in row.body["attachments"]
+        if not a["media_type"].startswith("text/plain")
+    }
+    assert named, "no application carried a document"
+    broken = [
+        digest
+        for digest, size in named
+        if digest not in files
+        or not files[digest]["complete"]
+        or not files[digest]["tiled"]
+        or files[digest]["sha256"] != digest
+        or files[digest]["size"] != size
+    ]
+    assert broken == [], f"{len(broken)} file(s) lost or corrupted at central"
+    assert local["not_uploaded"] == 0, "a file the terminal still thinks central lacks"
+    cut, replayed, cut_upload = mid_send(run)
     summary = {
         "kills": kills,
         "mid_send_kills": cut,
+        "mid_upload_kills": cut_upload,
+        "files_at_central": len(named),
         "replayed_items": replayed,
         "acknowledged": dict(Counter(a["kind"] for a in acked)),
         "at_central": len(rows),
@@ -239,6 +322,15 @@ def test_thirty_kills_lose_and_double_nothing_of_any_kind(tmp_path: Path) -> Non
     assert summary["acknowledged"].get("submission", 0) > 0
 
 
+@pytest.mark.timeout(900)
+def test_kills_during_uploads_lose_and_corrupt_no_file(tmp_path: Path) -> None:
+    # Scans of up to five pages of 300 KB: a file is many chunks, so most kills land while
+    # one is on its way, and the next life resumes from central's offset.
+    summary = kill_and_check(tmp_path, 12, scans=(5, 300_000))
+    assert summary["mid_upload_kills"] > 0
+    assert summary["acknowledged"].get("submission", 0) > 0
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(max(1800, SLOW_KILLS * 4))
 def test_a_thousand_kills_lose_and_double_nothing_of_any_kind(tmp_path: Path) -> None:
@@ -248,3 +340,4 @@ def test_a_thousand_kills_lose_and_double_nothing_of_any_kind(tmp_path: Path) ->
         kinds.discard("checkin")  # only when the run crossed midnight
     assert set(summary["acknowledged"]) == kinds
     assert summary["mid_send_kills"] > 0 and summary["replayed_items"] > 0
+    assert summary["mid_upload_kills"] > 0

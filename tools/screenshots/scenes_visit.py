@@ -182,6 +182,14 @@ def _apply_review(ui: KioskUi) -> None:
     _show(ui, "applyReview")
 
 
+def _apply_review_disk_full(ui: KioskUi) -> None:
+    """提交 refused because the terminal's disk is full (``SubmitService`` answers
+    ``disk_full``, tested in tests/integration/test_attachments.py): the sentence shown."""
+    _apply_review(ui)
+    ui.apply.flow.ops.set_reason("disk_full")
+    wait_until(lambda: ui.apply.property("error") == "disk_full", 5)
+
+
 def _apply_revise(ui: KioskUi) -> None:
     """修改 on the review's form section: the form again, its button leading back."""
     _apply_review(ui)

@@ -281,6 +281,18 @@
         <translation>Submitting failed and the application was not saved. Please try again or go to a service window.</translation>
     </message>
     <message>
+        <source>终端存储空间已满，您的申请没有保存，已提交的申请不受影响。请到窗口办理，并告知工作人员。</source>
+        <translation>This terminal's storage is full: your application was not saved (applications already submitted are not affected). Please apply at a service window and tell the staff.</translation>
+    </message>
+    <message>
+        <source>扫描的材料文件过大，您的申请没有保存。请减少页数后重新扫描，或到窗口提交。</source>
+        <translation>A scanned material is too large: your application was not saved. Please scan it again with fewer pages, or hand it in at a service window.</translation>
+    </message>
+    <message>
+        <source>有一份扫描材料是空的，您的申请没有保存。请重新扫描该材料。</source>
+        <translation>One scanned material is empty: your application was not saved. Please scan that material again.</translation>
+    </message>
+    <message>
         <source>网络暂时不通，现在无法预约。请稍后再试，或到窗口咨询。</source>
         <translation>The network is down, so appointments cannot be booked now. Please try later or ask at a service window.</translation>
     </message>

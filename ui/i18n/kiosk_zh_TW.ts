@@ -281,6 +281,18 @@
         <translation>提交未成功，您的申請沒有儲存。請重試或到視窗辦理。</translation>
     </message>
     <message>
+        <source>终端存储空间已满，您的申请没有保存，已提交的申请不受影响。请到窗口办理，并告知工作人员。</source>
+        <translation>終端儲存空間已滿，您的申請沒有儲存，已提交的申請不受影響。請到視窗辦理，並告知工作人員。</translation>
+    </message>
+    <message>
+        <source>扫描的材料文件过大，您的申请没有保存。请减少页数后重新扫描，或到窗口提交。</source>
+        <translation>掃描的材料檔案過大，您的申請沒有儲存。請減少頁數後重新掃描，或到視窗提交。</translation>
+    </message>
+    <message>
+        <source>有一份扫描材料是空的，您的申请没有保存。请重新扫描该材料。</source>
+        <translation>有一份掃描材料是空的，您的申請沒有儲存。請重新掃描該材料。</translation>
+    </message>
+    <message>
         <source>网络暂时不通，现在无法预约。请稍后再试，或到窗口咨询。</source>
         <translation>網路暫時不通，現在無法預約。請稍後再試，或到視窗諮詢。</translation>
     </message>
