@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 
 from kiosk.catalog.codec import item_from_dict
 from kiosk.catalog.validation import SCHEMA_PATH
+from kiosk.documents.signature import Signature, signed_pdf
+from kiosk.domain.application import Document
 from kiosk.domain.catalog import MaterialSource, ServiceItem
 from kiosk.domain.codes import Sex
 from kiosk.domain.id_numbers import gb11643_check_char
@@ -47,13 +50,32 @@ def identity(name: str = "王小明", first17: str = "11010519800315001") -> Ide
     )
 
 
+def signature_strokes(width: float = 1000, height: float = 380) -> list[list[list[float]]]:
+    """What a finger leaves when it writes a short name on the pad: a wave and a cross
+    stroke, sampled every 16 ms (plain lists, as the pad hands them over)."""
+    wave = [
+        [width * (0.1 + 0.006 * i), height * (0.5 + 0.15 * math.sin(i / 4)), 16.0 * i]
+        for i in range(90)
+    ]
+    cross = [[width * 0.2, height * (0.25 + 0.01 * i), 2000.0 + 16 * i] for i in range(40)]
+    return [wave, cross]
+
+
+def sign(session: ApplySession, index: int, text: str) -> None:
+    """Sign material ``index``'s commitment as the screens do: checked, a real signed PDF."""
+    signature = Signature.from_lists(signature_strokes(), 1000, 380)
+    facts = session.prepare_signing(index, text, True, signature)
+    document = Document("signed", "application/pdf", signed_pdf(signature, facts))
+    session.commit(index, text, True, document)
+
+
 def settle_all(session: ApplySession, commit: bool) -> None:
-    """Bring or commit every material that is not shared."""
+    """Bring or commit (signed) every material that is not shared."""
     for view in session.materials():
         if view.offered is MaterialSource.SHARED:
             continue
         if commit and view.offered is MaterialSource.COMMITMENT:
-            session.commit(view.index, commitment_text(view.promise, view.if_false), consent=True)
+            sign(session, view.index, commitment_text(view.promise, view.if_false))
         else:
             session.bring(view.index)
 

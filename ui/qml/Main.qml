@@ -51,6 +51,7 @@ ApplicationWindow {
         "applyPrincipal": "pages/ApplyPrincipalPage.qml",
         "applyForm": "pages/ApplyFormPage.qml",
         "applyMaterials": "pages/ApplyMaterialsPage.qml",
+        "applySign": "pages/ApplySignPage.qml",
         "applyReview": "pages/ApplyReviewPage.qml",
         "applyReceipt": "pages/ApplyReceiptPage.qml",
         "applyAppointment": "pages/ApplyAppointmentPage.qml",

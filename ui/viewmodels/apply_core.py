@@ -28,6 +28,9 @@ class ApplyCore:
     case_no: Callable[[str], str | None]
     reprint: Callable[[int], Any] | None = None
     after_submit: Callable[[], None] | None = None  # wake the printer and the sync
+    # (Signature, SignedFacts) → the signed PDF, with the terminal's id on it
+    # (kiosk.documents.signature.signed_pdf); None: signed_pdf without a terminal id.
+    sign: Callable[[Any, Any], bytes] | None = None
 
 
 def appliable_services(browser: Any) -> list[ServiceItem]:
