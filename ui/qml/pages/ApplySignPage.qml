@@ -61,9 +61,11 @@ Page {
 
         // The exact words signed, scrollable when long.
         Rectangle {
+            id: textBox
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.minimumHeight: Math.round(200 * Theme.scale)
+            // As tall as the words, up to two fifths of the page; longer words scroll.
+            Layout.preferredHeight: Math.min(words.implicitHeight + 48, page.height * 0.3)
+            Layout.minimumHeight: Math.round(120 * Theme.scale)
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.divider
@@ -97,6 +99,7 @@ Page {
         SignaturePad {
             id: pad
             Layout.fillWidth: true
+            Layout.fillHeight: true
             enabled_: !apply.busy
             onConfirmed: (strokes, width, height) => page.confirm(strokes, width, height)
             onCleared: apply.clearError()
