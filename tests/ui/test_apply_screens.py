@@ -784,7 +784,7 @@ def test_a_dot_on_the_pad_is_refused_and_going_back_signs_nothing(live_ui, qtbot
     press(ui, qtbot, "signatureConfirm")
     qtbot.waitUntil(lambda: "一个点或一笔短划不能作为签名" in shown_text(ui))
     assert ui.current_page() == "applySignPage" and _settlement(ui, index) == ""
-    press(ui, qtbot, "signCancel")
+    press(ui, qtbot, "previousButton")
     on_page(ui, qtbot, "applyMaterials")
     assert _settlement(ui, index) == "" and "已签署承诺" not in shown_text(ui)
     assert "一个点" not in shown_text(ui)  # the sign page's sentence went with it

@@ -48,7 +48,7 @@ ColumnLayout {
         // As tall as the page allows, within what a name needs: shrinks in elder mode
         // (larger text above) rather than push the buttons off the screen.
         Layout.fillHeight: true
-        Layout.minimumHeight: 260
+        Layout.minimumHeight: 200
         Layout.maximumHeight: Math.round(420 * Theme.scale)
         Layout.preferredHeight: Math.round(380 * Theme.scale)
         radius: Theme.radius

@@ -6,7 +6,8 @@ import "../components"
 // Signing a written commitment (告知承诺书) on screen: the exact words above, the pad below.
 // 确认签名 hands the strokes to applyForm.sign, which checks them (a dot or an empty box is
 // refused with a sentence here), makes the signed PDF off the GUI thread and records the
-// commitment; then the materials page shows again. 返回 goes back with nothing signed.
+// commitment; then the materials page shows again. 返回 (the header's) goes back with
+// nothing signed.
 Page {
     id: page
     objectName: "applySignPage"
@@ -53,74 +54,103 @@ Page {
             onBack: { apply.cancel(); page.back() }
             onPrevious: page.leave()
         }
-        BodyText {
-            objectName: "signMaterial"
-            text: qsTr("材料：%1").arg(page.materialName)
-            font.bold: true
-        }
-
-        // The exact words signed, scrollable when long.
-        Rectangle {
-            id: textBox
-            Layout.fillWidth: true
-            // As tall as the words, up to two fifths of the page; longer words scroll.
-            Layout.preferredHeight: Math.min(words.implicitHeight + 48, page.height * 0.3)
-            Layout.minimumHeight: Math.round(120 * Theme.scale)
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.divider
-            Flickable {
-                id: flick
-                objectName: "signTextScroll"
-                anchors.fill: parent
-                anchors.margins: 24
-                clip: true
-                contentWidth: width
-                contentHeight: words.implicitHeight
-                boundsBehavior: Flickable.StopAtBounds
-                flickableDirection: Flickable.VerticalFlick
-                ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AsNeeded }
-                MoreBelow { flick: flick }
-                BodyText {
-                    id: words
-                    objectName: "signCommitmentText"
-                    width: flick.width - 24
-                    text: page.commitmentText
-                }
-            }
-        }
-
-        BodyText {
-            text: qsTr("签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。")
-            color: Theme.textMuted
-            font.pixelSize: Theme.fontSmall
-        }
-
-        SignaturePad {
-            id: pad
+        // Portrait: the words, the pad, then what to do. Landscape (little height): the
+        // words and what to do on the left, the pad on the right.
+        GridLayout {
+            id: grid
+            readonly property bool wide: page.width > page.height
             Layout.fillWidth: true
             Layout.fillHeight: true
-            enabled_: !apply.busy
-            onConfirmed: (strokes, width, height) => page.confirm(strokes, width, height)
-            onCleared: apply.clearError()
-        }
+            columns: wide ? 2 : 1
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
 
-        BodyText {
-            objectName: "signBusy"
-            visible: apply.busy
-            text: qsTr("正在生成承诺书，请稍候……")
-            color: Theme.primary
-        }
-        ApplyErrorText { objectName: "signError"; code: apply.error }
+            ColumnLayout {
+                Layout.row: 0
+                Layout.column: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: grid.wide
+                Layout.preferredWidth: 1
+                spacing: Theme.spacing
 
-        KioskButton {
-            objectName: "signCancel"
-            text: qsTr("不签了，返回")
-            primary: false
-            quiet: true
-            enabled: !apply.busy
-            Layout.fillWidth: true
-            onClicked: page.leave()
+                BodyText {
+                    objectName: "signMaterial"
+                    text: qsTr("材料：%1").arg(page.materialName)
+                    font.bold: true
+                }
+
+                // The exact words signed, scrollable when long.
+                Rectangle {
+                    id: textBox
+                    Layout.fillWidth: true
+                    Layout.fillHeight: grid.wide
+                    // Portrait: as tall as the words, up to 30 % of the page; longer scroll.
+                    Layout.preferredHeight: Math.min(wordsColumn.implicitHeight + 48, page.height * 0.3)
+                    Layout.minimumHeight: Math.round(100 * Theme.scale)
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.divider
+                    Flickable {
+                        id: flick
+                        objectName: "signTextScroll"
+                        anchors.fill: parent
+                        anchors.margins: 24
+                        clip: true
+                        contentWidth: width
+                        contentHeight: wordsColumn.implicitHeight
+                        boundsBehavior: Flickable.StopAtBounds
+                        flickableDirection: Flickable.VerticalFlick
+                        ScrollBar.vertical: ScrollBar { width: 16; policy: ScrollBar.AsNeeded }
+                        MoreBelow { flick: flick }
+                        Column {
+                            id: wordsColumn
+                            width: flick.width - 24
+                            spacing: 12
+                            BodyText {
+                                id: words
+                                objectName: "signCommitmentText"
+                                width: parent.width
+                                text: page.commitmentText
+                            }
+                            BodyText {
+                                width: parent.width
+                                text: qsTr("签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。")
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
+                    }
+                }
+
+            }
+
+            SignaturePad {
+                id: pad
+                Layout.row: grid.wide ? 0 : 1
+                Layout.column: grid.wide ? 1 : 0
+                Layout.rowSpan: grid.wide ? 2 : 1
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 1
+                enabled_: !apply.busy
+                onConfirmed: (strokes, width, height) => page.confirm(strokes, width, height)
+                onCleared: apply.clearError()
+            }
+
+            ColumnLayout {
+                Layout.row: grid.wide ? 1 : 2
+                Layout.column: 0
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                spacing: Theme.spacing
+                BodyText {
+                    objectName: "signBusy"
+                    visible: apply.busy
+                    text: qsTr("正在生成承诺书，请稍候……")
+                    color: Theme.primary
+                }
+                ApplyErrorText { objectName: "signError"; code: apply.error }
+            }
         }
     }
 }
