@@ -729,9 +729,7 @@ def _to_sign_page(ui, qtbot) -> int:
 
 
 def _settlement(ui, index: int) -> str:
-    return next(
-        m["settlement"] for m in ui.apply_form.property("materials") if m["index"] == index
-    )
+    return next(m["settlement"] for m in ui.apply_form.property("materials") if m["index"] == index)
 
 
 def test_a_signature_drawn_on_the_pad_signs_the_commitment_with_a_pdf(live_ui, qtbot):

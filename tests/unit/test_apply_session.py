@@ -294,7 +294,6 @@ def test_a_typed_principal_and_the_home_visit_are_shown_as_typed_only_on_the_own
     assert masked.home_phone == "1*********1"
 
 
-
 def test_a_signed_commitment_keeps_the_signed_pdf_and_a_dot_or_no_signature_is_refused() -> None:
     from kiosk.documents.signature import Signature
     from kiosk.domain.application import Document

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -222,6 +223,11 @@ def _commitment_index(ui: KioskUi) -> int:
     return int(next(m["index"] for m in materials if m["source"] == "commitment"))
 
 
+def _committed(ui: KioskUi, index: int) -> bool:
+    materials = ui.apply_form.property("materials")
+    return any(v["index"] == index and v["settlement"] == "committed" for v in materials)
+
+
 def _sign(ui: KioskUi) -> None:
     """Sign every commitment in the words the page shows (the material's own), with a name
     written on a 1000 × 380 pad; the signed PDF is made on the core's thread."""
@@ -234,13 +240,7 @@ def _sign(ui: KioskUi) -> None:
             words = f"本人承诺：{m['commitment_promise']}。{m['commitment_if_false']}。"
             if not ui.apply_form.sign(m["index"], words, True, strokes, 1000.0, 380.0):
                 raise SceneError("commitment refused")
-            index = m["index"]
-            wait_until(
-                lambda index=index: any(
-                    v["index"] == index and v["settlement"] == "committed"
-                    for v in ui.apply_form.property("materials")
-                )
-            )
+            wait_until(partial(_committed, ui, int(m["index"])))
 
 
 def _apply_review(ui: KioskUi) -> None:
