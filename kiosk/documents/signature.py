@@ -33,7 +33,7 @@ import hashlib
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -222,6 +222,33 @@ class SignedFacts:
     __str__ = __repr__
 
 
+# Chinese line breaking (禁则): these never begin a line, and an opening bracket never ends one.
+_NO_LINE_START = set("，。、；：？！）》」』】〕”’…—·,.;:?!)]}%")
+_NO_LINE_END = set("（《「『【〔“‘([{")
+
+
+def wrap_cjk(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (as ``measure`` says), character by
+    character as Chinese is set, never starting a line with closing punctuation nor ending
+    one with an opening bracket (the character before moves down with it)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for ch in paragraph:
+            if not line or measure(line + ch) <= width:
+                line += ch
+                continue
+            carry = ""
+            while len(line) > 1 and (ch in _NO_LINE_START or line[-1] in _NO_LINE_END):
+                carry, line = line[-1] + carry, line[:-1]
+                if line[-1] not in _NO_LINE_END and carry[0] not in _NO_LINE_START:
+                    break
+            lines.append(line)
+            line = carry + ch
+        lines.append(line)
+    return lines
+
+
 def _font() -> tuple[Path, int]:
     from drivers.printers.glyphs import find_cjk_font
 
@@ -257,7 +284,10 @@ def signed_pdf(
     line("材料", facts.material)
     pdf.ln(3)
     pdf.set_font("cjk", size=13)
-    pdf.multi_cell(width, 8, facts.text, border=1, padding=4, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    lines = wrap_cjk(facts.text, width - 8, pdf.get_string_width)
+    pdf.multi_cell(
+        width, 8, "\n".join(lines), border=1, padding=4, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     pdf.ln(4)
     line("承诺人", facts.signer_name)
     line("证件号码", facts.signer_id_number)

@@ -20,6 +20,7 @@ from kiosk.documents.signature import (
     render_png,
     signed_pdf,
     text_sha256,
+    wrap_cjk,
 )
 from tests.unit.apply_helpers import signature_strokes
 
@@ -163,3 +164,25 @@ def test_the_hash_on_the_pdf_changes_with_one_character_of_the_text() -> None:
 def test_signing_the_same_thing_twice_gives_the_same_document() -> None:
     signature = Signature.from_lists(signature_strokes(), W, H)
     assert signed_pdf(signature, facts()) == signed_pdf(signature, facts())
+
+
+def test_chinese_lines_never_start_with_closing_punctuation_nor_end_with_an_opening_one() -> None:
+    def measure(text: str) -> float:
+        return float(len(text))
+
+    assert wrap_cjk("一二三四五。六七", 5, measure) == ["一二三四", "五。六七"]
+    assert wrap_cjk("一二三四（五）", 5, measure) == ["一二三四", "（五）"]
+    assert wrap_cjk("一二三（四五六", 4, measure) == ["一二三", "（四五六"]
+    assert all(line[0] != "。" for line in wrap_cjk("一二三。。四", 3, measure))
+    assert wrap_cjk("甲\n乙", 5, measure) == ["甲", "乙"]
+    # On the signed document: the sample commitment breaks before "同意。", not before "。".
+    text = (
+        "本人承诺：本人在所申报的地址实际居住，且已取得房屋所有人或出借人的同意。"
+        "如承诺不实，将注销所办居住证，并记入个人信用记录。"
+    )
+    page = pdfium.PdfDocument(
+        signed_pdf(Signature.from_lists(signature_strokes(), W, H), facts(text))
+    )[0]
+    lines = page.get_textpage().get_text_range().splitlines()
+    assert "".join(lines).count(text[:20]) == 1
+    assert not any(line.startswith(("。", "，")) for line in lines)
