@@ -243,6 +243,13 @@ def _sign(ui: KioskUi) -> None:
             wait_until(partial(_committed, ui, int(m["index"])))
 
 
+def _apply_materials_signed(ui: KioskUi) -> None:
+    """The materials page after the commitment was signed on the pad: 已签署承诺."""
+    _apply_materials(ui)
+    _sign(ui)
+    ui.page_command("scrollToCommitment")
+
+
 def _apply_review(ui: KioskUi) -> None:
     _apply_materials(ui)
     _sign(ui)
