@@ -492,3 +492,23 @@ def test_a_signature_made_as_the_visit_ends_is_never_recorded():
     dispatcher.run_all()
     assert not signed and old._materials == {} and old.state is State.CANCELLED
     assert screens.flow.session.state is State.CHOOSE and screens.flow.session._materials == {}
+
+
+def test_a_signed_document_that_cannot_be_made_says_so_and_signs_nothing(caplog):
+    from dataclasses import replace
+
+    visit = Visit()
+    screens, m, words = _at_materials(visit, InlineDispatcher())
+    person = identity()
+
+    def broken(signature: Any, facts: Any) -> bytes:
+        raise OSError(f"no font for {person.id_number}")
+
+    screens.flow.attach(replace(screens.flow.core, sign=broken))
+    with caplog.at_level(logging.INFO):
+        screens.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+    assert screens.apply.property("error") == "signing_failed"
+    assert not screens.apply.property("busy")
+    view = next(v for v in screens.form.property("materials") if v["index"] == m["index"])
+    assert view["settlement"] == ""
+    assert all(person.id_number not in r.getMessage() for r in caplog.records)

@@ -13,7 +13,7 @@ ColumnLayout {
     property int pointCount: 0
     readonly property bool empty: pointCount === 0
     readonly property int maxPoints: 20000  // the core refuses more; a name needs a few hundred
-    property bool enabled_: true
+    property bool ready: true  // false while the signed document is being made
     signal confirmed(var strokes, real width, real height)
     signal cleared()
     Accessible.role: Accessible.Grouping
@@ -123,7 +123,7 @@ ColumnLayout {
             objectName: "signatureInput"
             property double started: 0
             anchors.fill: parent
-            enabled: pad.enabled_
+            enabled: pad.ready
             preventStealing: true
             function inside(v, most) { return Math.max(0, Math.min(most, v)) }
             onPressed: (mouse) => pad.addPoint(inside(mouse.x, width), inside(mouse.y, height), true)
@@ -141,7 +141,7 @@ ColumnLayout {
             objectName: "signatureClear"
             text: qsTr("清除重签")
             primary: false
-            enabled: pad.enabled_ && !pad.empty
+            enabled: pad.ready && !pad.empty
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             onClicked: pad.clear()
@@ -149,7 +149,7 @@ ColumnLayout {
         KioskButton {
             objectName: "signatureConfirm"
             text: qsTr("确认签名")
-            enabled: pad.enabled_
+            enabled: pad.ready
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             onClicked: pad.confirmed(pad.strokes, box.width, box.height)

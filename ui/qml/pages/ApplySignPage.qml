@@ -30,6 +30,8 @@ Page {
         applyForm.sign(page.materialIndex, page.commitmentText, page.consent, strokes, width, height)
     }
     function leave() {
+        if (apply.busy)
+            return  // the signed document is being made: it lands on this page
         apply.clearError()
         page.previous()
     }
@@ -132,7 +134,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 1
-                enabled_: !apply.busy
+                ready: !apply.busy
                 onConfirmed: (strokes, width, height) => page.confirm(strokes, width, height)
                 onCleared: apply.clearError()
             }
