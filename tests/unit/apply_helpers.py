@@ -61,21 +61,23 @@ def signature_strokes(width: float = 1000, height: float = 380) -> list[list[lis
     return [wave, cross]
 
 
-def sign(session: ApplySession, index: int, text: str) -> None:
-    """Sign material ``index``'s commitment as the screens do: checked, a real signed PDF."""
+def sign(session: ApplySession, index: int, text: str, document: Document | None = None) -> None:
+    """Sign material ``index``'s commitment as the screens do: checked, then a real signed
+    PDF (or ``document``, one made earlier: a benchmark of the submit path)."""
     signature = Signature.from_lists(signature_strokes(), 1000, 380)
     facts = session.prepare_signing(index, text, True, signature)
-    document = Document("signed", "application/pdf", signed_pdf(signature, facts))
+    if document is None:
+        document = Document("signed", "application/pdf", signed_pdf(signature, facts))
     session.commit(index, text, True, document)
 
 
-def settle_all(session: ApplySession, commit: bool) -> None:
+def settle_all(session: ApplySession, commit: bool, signed: Document | None = None) -> None:
     """Bring or commit (signed) every material that is not shared."""
     for view in session.materials():
         if view.offered is MaterialSource.SHARED:
             continue
         if commit and view.offered is MaterialSource.COMMITMENT:
-            sign(session, view.index, commitment_text(view.promise, view.if_false))
+            sign(session, view.index, commitment_text(view.promise, view.if_false), signed)
         else:
             session.bring(view.index)
 
@@ -86,14 +88,16 @@ def walk_to_review(
     *,
     card: Identity | None = None,
     commit: bool = False,
+    signed: Document | None = None,
     session: ApplySession | None = None,
 ) -> ApplySession:
-    """A self-service application taken up to the review page."""
+    """A self-service application taken up to the review page (``signed``: the signed
+    document every commitment gets, instead of a PDF made for each)."""
     s = session or ApplySession()
     s.choose(service(code))
     s.confirm_conditions()
     s.identify(card or identity())
     s.submit_form(values)
-    settle_all(s, commit)
+    settle_all(s, commit, signed)
     s.confirm_materials()
     return s
