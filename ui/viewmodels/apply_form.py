@@ -141,6 +141,8 @@ class ApplyFormViewModel(QObject):
         make = flow.core.sign if flow.core is not None and flow.core.sign else _sign
 
         def signed(data: bytes) -> None:
+            if flow.session is not session:
+                return  # that application was dropped meanwhile
             document = Document(kind="signed", media_type="application/pdf", data=data)
             if flow.step(lambda: session.commit(index, text, consent, document)):
                 self.signed.emit(index)
