@@ -512,3 +512,15 @@ def test_a_signed_document_that_cannot_be_made_says_so_and_signs_nothing(caplog)
     view = next(v for v in screens.form.property("materials") if v["index"] == m["index"])
     assert view["settlement"] == ""
     assert all(person.id_number not in r.getMessage() for r in caplog.records)
+
+
+def test_a_signed_document_for_a_dropped_application_lands_nowhere():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    screens, m, words = _at_materials(visit, dispatcher)
+    signed: list[int] = []
+    screens.form.signed.connect(signed.append)
+    assert screens.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+    screens.flow.drop()  # a new application began while the PDF was being made
+    dispatcher.run_all()
+    assert not signed and screens.flow.session._materials == {}
+    assert screens.apply.property("error") == ""
