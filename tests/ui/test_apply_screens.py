@@ -786,3 +786,28 @@ def test_a_dot_on_the_pad_is_refused_and_going_back_signs_nothing(live_ui, qtbot
     on_page(ui, qtbot, "applyMaterials")
     assert _settlement(ui, index) == "" and "已签署承诺" not in shown_text(ui)
     assert "一个点" not in shown_text(ui)  # the sign page's sentence went with it
+
+
+def test_a_finger_on_the_touch_screen_draws_on_the_pad(live_ui, qtbot):
+    from PySide6.QtTest import QTest
+
+    ui = live_ui
+    _to_sign_page(ui, qtbot)
+    area = item(ui, "signatureArea", qtbot)
+    settled(ui, qtbot, area)
+    pad = item(ui, "signaturePad")
+    device = QTest.createTouchDevice()
+    points = [
+        area.mapToScene(QPointF(area.width() * (0.1 + 0.01 * i), area.height() * 0.5)).toPoint()
+        for i in range(60)
+    ]
+    QTest.touchEvent(ui.window, device).press(0, points[0], ui.window).commit()
+    for point in points[1:]:
+        QTest.touchEvent(ui.window, device).move(0, point, ui.window).commit()
+        qtbot.wait(2)
+    QTest.touchEvent(ui.window, device).release(0, points[-1], ui.window).commit()
+    # Qt merges touch moves that arrive within one frame: fewer points, the same line.
+    qtbot.waitUntil(lambda: pad.property("pointCount") >= 12)
+    (stroke,) = pad.property("strokes").toVariant()
+    assert abs(stroke[0][0] - area.width() * 0.10) < 3
+    assert abs(stroke[-1][0] - area.width() * 0.69) < 3 and stroke[-1][2] >= stroke[0][2]
