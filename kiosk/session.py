@@ -22,6 +22,12 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from drivers.errors import ReasonError
+from kiosk.documents.signature import (
+    Signature,
+    SignatureRejected,
+    SignedFacts,
+)
+from kiosk.documents.signature import check as check_signature
 from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import (
     Application,
@@ -401,8 +407,9 @@ class ApplySession:
         m = self._material(index)
         self._materials[index] = MaterialChoice(index, m, Settlement.BRING)
 
-    def commit(self, index: int, commitment_text: str, consent: bool) -> None:
-        """The citizen signs the written commitment shown (``commitment_text``) on screen."""
+    def check_commitment(self, index: int, commitment_text: str, consent: bool) -> Material:
+        """Refuse signing material ``index`` before the pad opens: not offered, no consent,
+        not this material's exact words (the same checks as :meth:`commit`)."""
         self._need(State.MATERIALS)
         m = self._material(index)
         if m.source is not MaterialSource.COMMITMENT or m.commitment is None:
@@ -417,8 +424,42 @@ class ApplySession:
             raise FlowError(
                 "commitment_text_mismatch", "the text is not this material's commitment"
             )
+        return m
+
+    def prepare_signing(
+        self, index: int, commitment_text: str, consent: bool, signature: Signature
+    ) -> SignedFacts:
+        """Check a commitment about to be signed (consent, this material's exact words, a
+        real signature: ``signature_empty`` / ``_dot`` / ``_too_small`` refused) and say what
+        the signed document will print; the document itself is made off the GUI thread
+        (:func:`kiosk.documents.signature.signed_pdf`) and handed to :meth:`commit`."""
+        m = self.check_commitment(index, commitment_text, consent)
+        try:
+            check_signature(signature)
+        except SignatureRejected as exc:
+            raise FlowError(exc.reason, exc.message) from None
+        item = self._item()
+        signer = self._card_holder
+        return SignedFacts(
+            title="告知承诺书",
+            text=commitment_text,
+            service=f"{item.name}（{item.code}）",
+            material=m.name,
+            signer_name=signer.masked_name if signer else "",
+            signer_id_number=signer.masked_id_number if signer else "",
+            signed_at=self._clock(),
+        )
+
+    def commit(
+        self, index: int, commitment_text: str, consent: bool, signed: Document | None
+    ) -> None:
+        """The citizen signed the written commitment shown (``commitment_text``) on screen;
+        ``signed`` is the signed document (PDF) made from :meth:`prepare_signing`."""
+        m = self.check_commitment(index, commitment_text, consent)
+        if signed is None or signed.kind != "signed" or not signed.data:
+            raise FlowError("signature_missing", "a commitment is signed on screen")
         self._materials[index] = MaterialChoice(
-            index, m, Settlement.COMMITTED, self._clock(), commitment_text
+            index, m, Settlement.COMMITTED, self._clock(), commitment_text, document=signed
         )
 
     def scan(self, index: int, document: Document) -> None:

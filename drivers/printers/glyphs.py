@@ -33,10 +33,11 @@ class FontNotFound(RuntimeError):
     """No font with Chinese glyphs is installed (install fonts-noto-cjk)."""
 
 
-def find_cjk_font() -> tuple[Path, int]:
-    """A font file and face index with Chinese glyphs, asked of ``fc-match``."""
+def find_cjk_font(patterns: tuple[str, ...] = _PATTERNS) -> tuple[Path, int]:
+    """A font file and face index with Chinese glyphs, asked of ``fc-match`` for each of
+    ``patterns`` in turn (the printer's grid wants the monospaced face first)."""
     if shutil.which("fc-match"):
-        for pattern in _PATTERNS:
+        for pattern in patterns:
             try:
                 out = subprocess.run(
                     ["fc-match", "-f", "%{file}\\n%{index}\\n%{lang}", pattern],

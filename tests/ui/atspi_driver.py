@@ -233,8 +233,40 @@ def scenario_scan_material(app, steps: list[str]) -> None:
     steps.append("scanned")
 
 
+def scenario_sign_page(app, steps: list[str]) -> None:
+    """A commitment's sign page as a screen reader finds it: the words, the signing box and
+    its buttons; confirming an empty box is refused aloud; 返回 signs nothing."""
+    find(app, "panel", "首页")
+    press(app, "我要办理")
+    set_text(app, "筛选可办理事项", "居住证")
+    press(app, "居住证申领", exact=False)
+    press(app, "本人办理")
+    press(app, "我符合条件，下一步")
+    if showing(app, "panel", "请放置身份证"):
+        tap_card(app, steps)
+    set_text(app, "联系电话", "13800000000")
+    set_text(app, "本市居住地址", "示范市人民路1号")
+    set_text(app, "来本市居住起始日期", "20240501")
+    press(app, "合法稳定就业")
+    press(app, "下一步")
+    find(app, "panel", "申请材料")
+    press(app, "我已阅读并同意以上承诺", exact=False)
+    press(app, "签署承诺")
+    find(app, "panel", "签署承诺书：居住地址证明")
+    steps.append("sign page")
+    find(app, "canvas", "签名框：请在框内签名")
+    find(app, "push button", "清除重签")
+    press(app, "确认签名")
+    find(app, "alert", "请在框内签上您的姓名", timeout_s=20, exact=False)
+    steps.append("empty refused")
+    press(app, "返回")
+    find(app, "panel", "申请材料")
+    steps.append("back unsigned")
+
+
 SCENARIOS = {
     "scan_material": scenario_scan_material,
+    "sign_page": scenario_sign_page,
     "tag_help": scenario_tag_help,
     "call_staff": scenario_call_staff,
     "call_staff_from_reader_lost": scenario_call_staff_from_reader_lost,

@@ -14,7 +14,12 @@ from kiosk.domain.id_numbers import gb11643_check_char
 from kiosk.services.progress import receipt_from_scan
 from tests.central_ledger import intake_bodies
 from tests.ui.conftest import tap, visible_texts, walk_items
-from tools.screenshots.scenes_visit import submit_complete_sb006
+from tools.screenshots.scenes_visit import (
+    DOT_STROKES,
+    _name_strokes,
+    draw_on,
+    submit_complete_sb006,
+)
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -136,10 +141,32 @@ def settle_and_review(ui, qtbot, commit: bool) -> None:
             if commit:
                 press(ui, qtbot, f"consent_{m['index']}")
                 press(ui, qtbot, f"commit_{m['index']}")
+                sign_on_pad(ui, qtbot)
+                on_page(ui, qtbot, "applyMaterials")
             else:
                 press(ui, qtbot, f"bring_{m['index']}")
     press(ui, qtbot, "materialsNext")
     on_page(ui, qtbot, "applyReview")
+
+
+def sign_on_pad(ui, qtbot, strokes=None) -> None:
+    """On the sign page: write a name on the pad with the mouse, then 确认签名."""
+    on_page(ui, qtbot, "applySign")
+    area = item(ui, "signatureArea", qtbot)
+    settled(ui, qtbot, area)
+    draw_on(ui.window, area, _name_strokes() if strokes is None else strokes)
+    press(ui, qtbot, "signatureConfirm")
+
+
+def settled(ui, qtbot, target) -> None:
+    """Wait until ``target`` stays put (a page's first layout passes may move it)."""
+    seen: list[Any] = []
+
+    def still() -> bool:
+        seen.append((target.mapToScene(QPointF(0, 0)), target.width(), target.height()))
+        return target.width() > 0 and len(seen) > 3 and seen[-4] == seen[-1]
+
+    qtbot.waitUntil(still)
 
 
 def submit_and_get_receipt(ui, qtbot) -> str:
@@ -270,6 +297,8 @@ def test_a_citizen_applies_with_a_commitment_gets_a_printed_receipt_and_rates(li
     assert "还有材料没有选择办理方式" in shown_text(ui)
     press(ui, qtbot, f"consent_{index}")
     press(ui, qtbot, f"commit_{index}")
+    sign_on_pad(ui, qtbot)
+    on_page(ui, qtbot, "applyMaterials")
     qtbot.waitUntil(lambda: "已签署承诺" in shown_text(ui))
     press(ui, qtbot, "materialsNext")
     on_page(ui, qtbot, "applyReview")
@@ -723,3 +752,109 @@ def test_shared_materials_are_looked_up_with_consent_and_shown_masked(demo, qtbo
     )
     settle_and_review(ui, qtbot, commit=False)
     assert "房屋租赁登记备案信息" in shown_text(ui)
+
+
+# -- signing a commitment on the pad -------------------------------------------------------------
+
+
+def _to_sign_page(ui, qtbot) -> int:
+    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "20240501")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    on_page(ui, qtbot, "applyMaterials")
+    index = next(
+        m["index"] for m in ui.apply_form.property("materials") if m["source"] == "commitment"
+    )
+    press(ui, qtbot, f"consent_{index}")
+    press(ui, qtbot, f"commit_{index}")
+    on_page(ui, qtbot, "applySign")
+    return int(index)
+
+
+def _settlement(ui, index: int) -> str:
+    return next(m["settlement"] for m in ui.apply_form.property("materials") if m["index"] == index)
+
+
+def test_a_signature_drawn_on_the_pad_signs_the_commitment_with_a_pdf(live_ui, qtbot):
+    import pypdfium2 as pdfium
+
+    from kiosk.documents.signature import text_sha256
+
+    ui = live_ui
+    index = _to_sign_page(ui, qtbot)
+    words = item(ui, "signCommitmentText", qtbot).property("text")
+    assert words.startswith("本人承诺：本人在所申报的地址实际居住") and words in shown_text(ui)
+    assert item(ui, "signatureHint").isVisible()
+    pad = item(ui, "signaturePad")
+    area = item(ui, "signatureArea", qtbot)
+    settled(ui, qtbot, area)
+    draw_on(ui.window, area, _name_strokes())
+    qtbot.waitUntil(lambda: pad.property("pointCount") > 100)
+    assert not any(
+        i.objectName() == "signatureHint" and i.isVisible()
+        for i in walk_items(ui.window.contentItem())
+    )
+    strokes = pad.property("strokes").toVariant()
+    assert len(strokes) == 5 and all(len(p) == 3 for s in strokes for p in s)
+    times = [p[2] for s in strokes for p in s]
+    assert times == sorted(times) and times[-1] > 0  # timing kept, in order
+    # 清除重签 empties the pad; sign again and confirm.
+    press(ui, qtbot, "signatureClear")
+    qtbot.waitUntil(lambda: pad.property("pointCount") == 0)
+    draw_on(ui.window, area, _name_strokes())
+    press(ui, qtbot, "signatureConfirm")
+    on_page(ui, qtbot, "applyMaterials")
+    qtbot.waitUntil(lambda: _settlement(ui, index) == "committed")
+    assert "已签署承诺" in shown_text(ui)
+    document = ui.apply.flow.session._materials[index].document
+    pdf = pdfium.PdfDocument(document.data)
+    text = pdf[0].get_textpage().get_text_range()
+    assert text_sha256(words) in text and ui.card.identity.masked_name in text
+    assert ui.card.identity.id_number not in text
+    assert f"{ui.settings.hall_id}-{ui.settings.terminal_id}" in text
+
+
+def test_a_dot_on_the_pad_is_refused_and_going_back_signs_nothing(live_ui, qtbot):
+    ui = live_ui
+    index = _to_sign_page(ui, qtbot)
+    area = item(ui, "signatureArea", qtbot)
+    settled(ui, qtbot, area)
+    press(ui, qtbot, "signatureConfirm")  # nothing drawn
+    qtbot.waitUntil(lambda: "请在框内签上您的姓名" in shown_text(ui))
+    draw_on(ui.window, area, DOT_STROKES)
+    press(ui, qtbot, "signatureConfirm")
+    qtbot.waitUntil(lambda: "一个点或一笔短划不能作为签名" in shown_text(ui))
+    assert ui.current_page() == "applySignPage" and _settlement(ui, index) == ""
+    press(ui, qtbot, "previousButton")
+    on_page(ui, qtbot, "applyMaterials")
+    assert _settlement(ui, index) == "" and "已签署承诺" not in shown_text(ui)
+    assert "一个点" not in shown_text(ui)  # the sign page's sentence went with it
+
+
+def test_a_finger_on_the_touch_screen_draws_on_the_pad(live_ui, qtbot):
+    from PySide6.QtTest import QTest
+
+    ui = live_ui
+    _to_sign_page(ui, qtbot)
+    area = item(ui, "signatureArea", qtbot)
+    settled(ui, qtbot, area)
+    pad = item(ui, "signaturePad")
+    device = QTest.createTouchDevice()
+    points = [
+        area.mapToScene(QPointF(area.width() * (0.1 + 0.01 * i), area.height() * 0.5)).toPoint()
+        for i in range(60)
+    ]
+    QTest.touchEvent(ui.window, device).press(0, points[0], ui.window).commit()
+    for point in points[1:]:
+        QTest.touchEvent(ui.window, device).move(0, point, ui.window).commit()
+        qtbot.wait(2)
+    QTest.touchEvent(ui.window, device).release(0, points[-1], ui.window).commit()
+    # Qt merges touch moves that arrive within one frame: fewer points, the same line.
+    qtbot.waitUntil(lambda: pad.property("pointCount") >= 12)
+    (stroke,) = pad.property("strokes").toVariant()
+    assert abs(stroke[0][0] - area.width() * 0.10) < 3
+    assert abs(stroke[-1][0] - area.width() * 0.69) < 3 and stroke[-1][2] >= stroke[0][2]

@@ -150,6 +150,11 @@ def test_a_whole_visit_apply_submit_and_rate_through_the_accessibility_tree(
     assert report["steps"][-3:] == ["form filled", "submitted", "rated"]
 
 
+def test_the_sign_page_is_told_to_a_screen_reader_and_refuses_an_empty_box(accessible_terminal):
+    report = drive(accessible_terminal, "sign_page", timeout_s=300)
+    assert report["steps"][-3:] == ["sign page", "empty refused", "back unsigned"], report
+
+
 def test_elder_mode_and_language_switch_are_operable_by_screen_reader(accessible_terminal):
     report = drive(accessible_terminal, "elder_and_language")
     assert report["steps"] == [

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import date
 
 from kiosk.catalog.codec import item_from_dict
 from kiosk.catalog.validation import SCHEMA_PATH
+from kiosk.documents.signature import Signature, signed_pdf
+from kiosk.domain.application import Document
 from kiosk.domain.catalog import MaterialSource, ServiceItem
 from kiosk.domain.codes import Sex
 from kiosk.domain.id_numbers import gb11643_check_char
@@ -56,14 +59,35 @@ class Held:
     issuer: str = "示范市公安局"
 
 
-def settle_all(session: ApplySession, commit: bool) -> None:
-    """Every 免提交 material found by data sharing; bring or commit every other one."""
+def signature_strokes(width: float = 1000, height: float = 380) -> list[list[list[float]]]:
+    """What a finger leaves when it writes a short name on the pad: a wave and a cross
+    stroke, sampled every 16 ms (plain lists, as the pad hands them over)."""
+    wave = [
+        [width * (0.1 + 0.006 * i), height * (0.5 + 0.15 * math.sin(i / 4)), 16.0 * i]
+        for i in range(90)
+    ]
+    cross = [[width * 0.2, height * (0.25 + 0.01 * i), 2000.0 + 16 * i] for i in range(40)]
+    return [wave, cross]
+
+
+def sign(session: ApplySession, index: int, text: str, document: Document | None = None) -> None:
+    """Sign material ``index``'s commitment as the screens do: checked, then a real signed
+    PDF (or ``document``, one made earlier: a benchmark of the submit path)."""
+    signature = Signature.from_lists(signature_strokes(), 1000, 380)
+    facts = session.prepare_signing(index, text, True, signature)
+    if document is None:
+        document = Document("signed", "application/pdf", signed_pdf(signature, facts))
+    session.commit(index, text, True, document)
+
+
+def settle_all(session: ApplySession, commit: bool, signed: Document | None = None) -> None:
+    """Every 免提交 material found by data sharing; bring or commit (signed) every other one."""
     session.record_lookup({name: Held() for name in session.to_look_up()})
     for view in session.materials():
         if view.offered is MaterialSource.SHARED:
             continue
         if commit and view.offered is MaterialSource.COMMITMENT:
-            session.commit(view.index, commitment_text(view.promise, view.if_false), consent=True)
+            sign(session, view.index, commitment_text(view.promise, view.if_false), signed)
         else:
             session.bring(view.index)
 
@@ -74,14 +98,16 @@ def walk_to_review(
     *,
     card: Identity | None = None,
     commit: bool = False,
+    signed: Document | None = None,
     session: ApplySession | None = None,
 ) -> ApplySession:
-    """A self-service application taken up to the review page."""
+    """A self-service application taken up to the review page (``signed``: the signed
+    document every commitment gets, instead of a PDF made for each)."""
     s = session or ApplySession()
     s.choose(service(code))
     s.confirm_conditions()
     s.identify(card or identity())
     s.submit_form(values)
-    settle_all(s, commit)
+    settle_all(s, commit, signed)
     s.confirm_materials()
     return s

@@ -14,6 +14,8 @@ from tests.unit.apply_helpers import (
     identity,
     service,
     settle_all,
+    sign,
+    signature_strokes,
     walk_to_review,
 )
 
@@ -77,7 +79,7 @@ def test_commitment_without_consent_is_refused() -> None:
     s.submit_form(HJ004)
     index = next(m.index for m in s.materials() if m.offered is MaterialSource.COMMITMENT)
     with pytest.raises(FlowError) as err:
-        s.commit(index, "text", consent=False)
+        s.check_commitment(index, "text", consent=False)
     assert err.value.reason == "consent_missing"
 
 
@@ -97,9 +99,9 @@ def test_a_commitment_is_signed_only_in_the_materials_own_words() -> None:
     assert view.note.startswith("借住亲友住房")  # the guide's note, as it is
     generic = "本人承诺所述情况真实，如有虚假愿承担相应法律责任。"
     with pytest.raises(FlowError) as err:
-        s.commit(view.index, generic, consent=True)
+        s.check_commitment(view.index, generic, consent=True)
     assert err.value.reason == "commitment_text_mismatch"
-    s.commit(view.index, commitment_text(view.promise, view.if_false), consent=True)
+    sign(s, view.index, commitment_text(view.promise, view.if_false))
     assert s.materials()[view.index].settlement is Settlement.COMMITTED
 
 
@@ -114,7 +116,7 @@ def test_a_commitment_material_without_its_own_text_must_be_brought() -> None:
     index = next(i for i, m in enumerate(materials) if m.source is MaterialSource.COMMITMENT)
     assert s.materials()[index].offered is MaterialSource.CITIZEN
     with pytest.raises(FlowError) as err:
-        s.commit(index, "本人承诺：……", consent=True)
+        s.check_commitment(index, "本人承诺：……", consent=True)
     assert err.value.reason == "commitment_not_offered"
     s.bring(index)
 
@@ -385,3 +387,41 @@ def test_a_shared_material_data_sharing_lacks_can_be_scanned_instead() -> None:
     s.scan(shared[0].index, scan)
     view = next(m for m in s.materials() if m.index == shared[0].index)
     assert (view.settlement, view.pages, view.lookup) == (Settlement.SCANNED, 2, Lookup.NOT_FOUND)
+
+
+def test_a_signed_commitment_keeps_the_signed_pdf_and_a_dot_or_no_signature_is_refused() -> None:
+    from kiosk.documents.signature import Signature
+    from kiosk.domain.application import Document
+
+    s = _at_materials(service("HJ-004"))
+    view = next(m for m in s.materials() if m.offered is MaterialSource.COMMITMENT)
+    words = commitment_text(view.promise, view.if_false)
+    dot = Signature.from_lists([[[400, 200, 0], [401, 200, 16]]], 1000, 380)
+    with pytest.raises(FlowError) as err:
+        s.prepare_signing(view.index, words, True, dot)
+    assert err.value.reason == "signature_dot"
+    with pytest.raises(FlowError) as err:  # a tick alone is no signature
+        s.commit(view.index, words, True, None)
+    assert err.value.reason == "signature_missing"
+    with pytest.raises(FlowError) as err:  # the exact words are checked again at commit
+        s.commit(view.index, "本人承诺：属实。", True, Document("signed", "application/pdf", b"%"))
+    assert err.value.reason == "commitment_text_mismatch"
+    assert s.materials()[view.index].settlement is None
+
+    signature = Signature.from_lists(signature_strokes(), 1000, 380)
+    facts = s.prepare_signing(view.index, words, True, signature)
+    assert facts.text == words and facts.signer_name == "王*明"
+    assert facts.signer_id_number == "1101**********" + identity().id_number[-4:]
+    sign(s, view.index, words)
+    assert s.materials()[view.index].settlement is Settlement.COMMITTED
+    for m in s.materials():
+        if m.settlement is None:
+            s.bring(m.index)
+    s.confirm_materials()
+    signed = next(m for m in s.application().materials if m.index == view.index)
+    assert signed.document is not None and signed.document.kind == "signed"
+    assert signed.document.data.startswith(b"%PDF-") and signed.commitment_text == words
+    s.wipe()  # the visit ends: nothing of it is left
+    assert s.state is State.CANCELLED and s.service is None
+    with pytest.raises(FlowError):
+        s.materials()

@@ -7,14 +7,17 @@ import logging
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from drivers.beacons.base import Light
 from drivers.beacons.sim import SimulatedBeacon
 from kiosk.services.assist import AssistService
 from kiosk.services.common import Central, ServiceError
+from kiosk.session import State
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
 from tests.held_data import held_strings
-from tests.unit.apply_helpers import commitment_text, id_number, identity
+from tests.unit.apply_helpers import commitment_text, id_number, identity, signature_strokes
 from tests.unit.vm_fakes import (
     FakeApplyCore,
     FakeCatalog,
@@ -74,6 +77,7 @@ class ApplyScreens:
     """The apply screens' view-models on one visit, as KioskUi wires them."""
 
     def __init__(self, visit: Visit, dispatcher: Any, tasks: Any = None) -> None:
+        self.dispatcher, self.tasks = dispatcher, tasks
         self.core = FakeApplyCore()
         self.dispatcher, self.tasks = dispatcher, tasks
         self.card = CardViewModel(visit, StatusViewModel("示范大厅", "T01", demo=False))
@@ -100,7 +104,12 @@ class ApplyScreens:
         for m in self.form.property("materials"):
             if m["source"] == "commitment":
                 words = commitment_text(m["commitment_promise"], m["commitment_if_false"])
-                assert self.form.commit(m["index"], words, True)
+                assert self.form.startSigning(m["index"], words, True)
+                assert self.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+                # The signed PDF is made on the executor and delivered on the GUI thread.
+                for held in (self.tasks, self.dispatcher):
+                    if hasattr(held, "run_all"):
+                        held.run_all()
         assert self.form.confirmMaterials()
 
 
@@ -516,3 +525,95 @@ def test_a_lookup_answer_after_the_visit_ended_is_dropped():
     dispatcher.run_all()
     assert screens.form.property("materials") == []
     assert not screens.form.property("lookingUp")
+
+
+# -- signing a commitment on screen -------------------------------------------------------------
+
+
+def _at_materials(visit: Visit, dispatcher: Any) -> tuple[ApplyScreens, dict[str, Any], str]:
+    screens = ApplyScreens(visit, dispatcher)
+    if hasattr(dispatcher, "run_all"):
+        dispatcher.run_all()  # the appliable services
+    read_card(screens.card, identity())
+    assert screens.apply.start("HJ-004", "self") and screens.apply.confirmConditions()
+    assert screens.apply.identify() and screens.form.submitForm(HJ004_VALUES, "", "")
+    m = next(m for m in screens.form.property("materials") if m["source"] == "commitment")
+    return screens, m, commitment_text(m["commitment_promise"], m["commitment_if_false"])
+
+
+def test_a_signature_becomes_a_signed_pdf_off_the_gui_thread_then_the_commitment():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    screens, m, words = _at_materials(visit, dispatcher)
+    signed: list[int] = []
+    screens.form.signed.connect(signed.append)
+    assert not screens.form.startSigning(m["index"], words, False)
+    assert screens.apply.property("error") == "consent_missing"
+    assert screens.form.startSigning(m["index"], words, True)
+    assert screens.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+    # The PDF is made on the executor; until its answer is home the flow is busy.
+    assert screens.apply.property("busy") and not signed
+    dispatcher.run_all()
+    assert signed == [m["index"]] and not screens.apply.property("busy")
+    view = next(v for v in screens.form.property("materials") if v["index"] == m["index"])
+    assert view["settlement"] == "committed"
+    document = screens.flow.session._materials[m["index"]].document
+    assert document is not None and document.kind == "signed"
+    assert document.data.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("strokes", "reason"),
+    [([], "signature_empty"), ([[[500, 200, 0]]], "signature_dot"), ("x", "signature_malformed")],
+)
+def test_an_empty_or_one_dot_signature_is_refused_and_nothing_is_signed(strokes, reason):
+    visit = Visit()
+    screens, m, words = _at_materials(visit, InlineDispatcher())
+    assert not screens.form.sign(m["index"], words, True, strokes, 1000, 380)
+    assert screens.apply.property("error") == reason
+    view = next(v for v in screens.form.property("materials") if v["index"] == m["index"])
+    assert view["settlement"] == ""
+
+
+def test_a_signature_made_as_the_visit_ends_is_never_recorded():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    screens, m, words = _at_materials(visit, dispatcher)
+    signed: list[int] = []
+    screens.form.signed.connect(signed.append)
+    old = screens.flow.session
+    assert screens.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+    visit.end()
+    dispatcher.run_all()
+    assert not signed and old._materials == {} and old.state is State.CANCELLED
+    assert screens.flow.session.state is State.CHOOSE and screens.flow.session._materials == {}
+
+
+def test_a_signed_document_that_cannot_be_made_says_so_and_signs_nothing(caplog):
+    from dataclasses import replace
+
+    visit = Visit()
+    screens, m, words = _at_materials(visit, InlineDispatcher())
+    person = identity()
+
+    def broken(signature: Any, facts: Any) -> bytes:
+        raise OSError(f"no font for {person.id_number}")
+
+    screens.flow.attach(replace(screens.flow.core, sign=broken))
+    with caplog.at_level(logging.INFO):
+        screens.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+    assert screens.apply.property("error") == "signing_failed"
+    assert not screens.apply.property("busy")
+    view = next(v for v in screens.form.property("materials") if v["index"] == m["index"])
+    assert view["settlement"] == ""
+    assert all(person.id_number not in r.getMessage() for r in caplog.records)
+
+
+def test_a_signed_document_for_a_dropped_application_lands_nowhere():
+    visit, dispatcher = Visit(), HeldDispatcher()
+    screens, m, words = _at_materials(visit, dispatcher)
+    signed: list[int] = []
+    screens.form.signed.connect(signed.append)
+    assert screens.form.sign(m["index"], words, True, signature_strokes(), 1000, 380)
+    screens.flow.drop()  # a new application began while the PDF was being made
+    dispatcher.run_all()
+    assert not signed and screens.flow.session._materials == {}
+    assert screens.apply.property("error") == ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,7 +157,106 @@ def _apply_materials_offline(ui: KioskUi) -> None:
 def _apply_commitment(ui: KioskUi) -> None:
     _apply_materials(ui)
     ui.page_command("scrollToCommitment")
-    ui.apply_form.commit(_commitment_index(ui), "", False)  # signed without ticking consent
+    ui.apply_form.startSigning(_commitment_index(ui), "", False)  # without ticking consent
+
+
+# A short name as a finger writes it, in shares of the pad: 王 (three bars and a stem), then
+# a cursive run. Each stroke is sampled every 1 % of the pad's width or height.
+NAME_STROKES: list[list[tuple[float, float]]] = [
+    [(0.10, 0.36), (0.22, 0.34)],
+    [(0.11, 0.50), (0.21, 0.49)],
+    [(0.08, 0.66), (0.24, 0.63)],
+    [(0.16, 0.30), (0.16, 0.65)],
+]
+DOT_STROKES: list[list[tuple[float, float]]] = [[(0.5, 0.5)]]
+
+
+def _name_strokes() -> list[list[tuple[float, float]]]:
+    import math
+
+    run = [(0.30 + 0.005 * i, 0.50 - 0.16 * math.sin(i / 6) - 0.0008 * i) for i in range(100)]
+    return [*NAME_STROKES, run]
+
+
+def draw_on(window: Any, target: Any, strokes: list[list[tuple[float, float]]]) -> None:
+    """Draw ``strokes`` (points as shares of ``target``'s size) with mouse events, as a
+    finger does (a touch reaches the pad as a synthesized mouse): press, moves, release."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    left = Qt.MouseButton.LeftButton
+    for stroke in strokes:
+        dense: list[tuple[float, float]] = [stroke[0]]
+        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:], strict=False):
+            steps = max(1, round(max(abs(x1 - x0), abs(y1 - y0)) / 0.01))
+            for k in range(1, steps + 1):
+                dense.append((x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps))
+        points = [
+            target.mapToScene(QPointF(x * target.width(), y * target.height())).toPoint()
+            for x, y in dense
+        ]
+        QTest.mousePress(window, left, Qt.KeyboardModifier.NoModifier, points[0])
+        for point in points[1:]:
+            QTest.mouseMove(window, point, 2)
+        QTest.mouseRelease(window, left, Qt.KeyboardModifier.NoModifier, points[-1])
+
+
+def _settled(target: Any) -> None:
+    """Wait until ``target`` stays put (a page's first layout passes may move it)."""
+    from PySide6.QtCore import QPointF
+
+    seen: list[Any] = []
+
+    def still() -> bool:
+        seen.append((target.mapToScene(QPointF(0, 0)), target.width(), target.height()))
+        return target.width() > 0 and len(seen) > 3 and seen[-4] == seen[-1]
+
+    wait_until(still)
+
+
+def _tap(ui: KioskUi, target: Any) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+
+def _apply_sign(ui: KioskUi) -> None:
+    """The sign page of the first commitment: its exact words, the empty pad."""
+    _apply_materials(ui)
+    m = next(m for m in ui.apply_form.property("materials") if m["source"] == "commitment")
+    words = f"本人承诺：{m['commitment_promise']}。{m['commitment_if_false']}。"
+    if not ui.apply_form.startSigning(m["index"], words, True):
+        raise SceneError("signing refused")
+    props = {
+        "materialIndex": m["index"],
+        "materialName": m["name"],
+        "commitmentText": words,
+        "consent": True,
+    }
+    _show(ui, "applySign", props)
+    wait_until(lambda: _item(ui, "signatureArea") is not None)
+
+
+def _apply_sign_drawn(strokes: list[list[tuple[float, float]]], confirm: bool) -> Callable:
+    def scene(ui: KioskUi) -> None:
+        _apply_sign(ui)
+        area = _item(ui, "signatureArea")
+        _settled(area)
+        draw_on(ui.window, area, strokes)
+        if confirm:
+            _tap(ui, _item(ui, "signatureConfirm"))
+            wait_until(lambda: ui.apply.property("error") != "")
+
+    return scene
+
+
+def _apply_sign_signed(ui: KioskUi) -> None:
+    _apply_sign_drawn(_name_strokes(), False)(ui)
+
+
+_apply_sign_dot = _apply_sign_drawn(DOT_STROKES, True)
 
 
 def _commitment_index(ui: KioskUi) -> int:
@@ -164,13 +264,31 @@ def _commitment_index(ui: KioskUi) -> int:
     return int(next(m["index"] for m in materials if m["source"] == "commitment"))
 
 
+def _committed(ui: KioskUi, index: int) -> bool:
+    materials = ui.apply_form.property("materials")
+    return any(v["index"] == index and v["settlement"] == "committed" for v in materials)
+
+
 def _sign(ui: KioskUi) -> None:
-    """Sign every commitment in the words the page shows (the material's own)."""
+    """Sign every commitment in the words the page shows (the material's own), with a name
+    written on a 1000 × 380 pad; the signed PDF is made on the core's thread."""
+    strokes = [
+        [[x * 1000, y * 380, 16.0 * (100 * n + i)] for i, (x, y) in enumerate(stroke)]
+        for n, stroke in enumerate(_name_strokes())
+    ]
     for m in ui.apply_form.property("materials"):
         if m["source"] == "commitment":
             words = f"本人承诺：{m['commitment_promise']}。{m['commitment_if_false']}。"
-            if not ui.apply_form.commit(m["index"], words, True):
+            if not ui.apply_form.sign(m["index"], words, True, strokes, 1000.0, 380.0):
                 raise SceneError("commitment refused")
+            wait_until(partial(_committed, ui, int(m["index"])))
+
+
+def _apply_materials_signed(ui: KioskUi) -> None:
+    """The materials page after the commitment was signed on the pad: 已签署承诺."""
+    _apply_materials(ui)
+    _sign(ui)
+    ui.page_command("scrollToCommitment")
 
 
 def _apply_review(ui: KioskUi) -> None:

@@ -241,6 +241,30 @@
         <translation>請先勾選“我已閱讀並同意以上承諾”，再簽署承諾。</translation>
     </message>
     <message>
+        <source>请在框内签上您的姓名，再点“确认签名”。</source>
+        <translation>請在框內簽上您的姓名，再點“確認簽名”。</translation>
+    </message>
+    <message>
+        <source>请签上您的姓名：一个点或一笔短划不能作为签名。</source>
+        <translation>請簽上您的姓名：一個點或一筆短劃不能作為簽名。</translation>
+    </message>
+    <message>
+        <source>签名太小，请点“清除重签”，在框内把姓名写大一些。</source>
+        <translation>簽名太小，請點“清除重籤”，在框內把姓名寫大一些。</translation>
+    </message>
+    <message>
+        <source>签名没有记录完整，请点“清除重签”后重新签名。</source>
+        <translation>簽名沒有記錄完整，請點“清除重籤”後重新簽名。</translation>
+    </message>
+    <message>
+        <source>承诺书需要您在屏幕上签名，请点“签署承诺”。</source>
+        <translation>承諾書需要您在螢幕上簽名，請點“簽署承諾”。</translation>
+    </message>
+    <message>
+        <source>签名未能保存，请重新签名，或选择到窗口提交。</source>
+        <translation>簽名未能儲存，請重新簽名，或選擇到視窗提交。</translation>
+    </message>
+    <message>
         <source>此项材料不能以承诺代替。</source>
         <translation>此項材料不能以承諾代替。</translation>
     </message>
@@ -1224,6 +1248,33 @@
     <message>
         <source>完成（%1 页）</source>
         <translation>完成（%1 頁）</translation>
+    </message>
+</context>
+<context>
+    <name>ApplySignPage</name>
+    <message>
+        <source>请阅读承诺内容，然后在下方框内用手指签上您的姓名，再点确认签名。</source>
+        <translation>請閱讀承諾內容，然後在下方框內用手指簽上您的姓名，再點確認簽名。</translation>
+    </message>
+    <message>
+        <source>签署承诺书：%1</source>
+        <translation>簽署承諾書：%1</translation>
+    </message>
+    <message>
+        <source>签署承诺书</source>
+        <translation>簽署承諾書</translation>
+    </message>
+    <message>
+        <source>材料：%1</source>
+        <translation>材料：%1</translation>
+    </message>
+    <message>
+        <source>签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。</source>
+        <translation>簽名後，承諾書將連同您的簽名、簽署時間和終端編號一併提交。</translation>
+    </message>
+    <message>
+        <source>正在生成承诺书，请稍候……</source>
+        <translation>正在生成承諾書，請稍候……</translation>
     </message>
 </context>
 <context>
@@ -3452,6 +3503,33 @@
     <message>
         <source>可代办</source>
         <translation>可代辦</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>签名区</source>
+        <translation>簽名區</translation>
+    </message>
+    <message>
+        <source>签名框：请在框内签名</source>
+        <translation>簽名框：請在框內簽名</translation>
+    </message>
+    <message>
+        <source>签名框：已签名</source>
+        <translation>簽名框：已簽名</translation>
+    </message>
+    <message>
+        <source>请在框内签名</source>
+        <translation>請在框內簽名</translation>
+    </message>
+    <message>
+        <source>清除重签</source>
+        <translation>清除重籤</translation>
+    </message>
+    <message>
+        <source>确认签名</source>
+        <translation>確認簽名</translation>
     </message>
 </context>
 <context>

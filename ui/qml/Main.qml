@@ -52,6 +52,7 @@ ApplicationWindow {
         "applyForm": "pages/ApplyFormPage.qml",
         "applyMaterials": "pages/ApplyMaterialsPage.qml",
         "applyScan": "pages/ApplyScanPage.qml",
+        "applySign": "pages/ApplySignPage.qml",
         "applyReview": "pages/ApplyReviewPage.qml",
         "applyReceipt": "pages/ApplyReceiptPage.qml",
         "applyAppointment": "pages/ApplyAppointmentPage.qml",

@@ -30,6 +30,9 @@ class ApplyCore:
     after_submit: Callable[[], None] | None = None  # wake the printer and the sync
     # SharedDataService.verify: (ID number, material names) → name → Verified | None
     verify_shared: Callable[[str, list[str]], Any] | None = None
+    # (Signature, SignedFacts) → the signed PDF, with the terminal's id on it
+    # (kiosk.documents.signature.signed_pdf); None: signed_pdf without a terminal id.
+    sign: Callable[[Any, Any], bytes] | None = None
 
 
 def appliable_services(browser: Any) -> list[ServiceItem]:

@@ -15,19 +15,26 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.domain.application import HomeService
+from kiosk.domain.application import Document, HomeService
 from kiosk.domain.catalog import MaterialSource
-from kiosk.session import Lookup, State
+from kiosk.session import FlowError, Lookup, State
 from ui.viewmodels import apply_views as views
 from ui.viewmodels.apply_flow import ApplyFlow
 
 log = logging.getLogger(__name__)
 
 
+def _sign(signature: Any, facts: Any) -> bytes:  # no signer from the core: no terminal id
+    from kiosk.documents.signature import signed_pdf
+
+    return signed_pdf(signature, facts)
+
+
 class ApplyFormViewModel(QObject):
     """Bound as ``applyForm``: ``fields``, ``materials``, ``review`` of the application."""
 
     changed = Signal()
+    signed = Signal(int)  # a commitment was signed: the material's index
 
     def __init__(self, flow: ApplyFlow, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -161,10 +168,51 @@ class ApplyFormViewModel(QObject):
         return self._flow.step(lambda: session.bring(index))
 
     @Slot(int, str, bool, result=bool)
-    def commit(self, index: int, text: str, consent: bool) -> bool:
-        """Sign the written commitment ``text`` shown on screen for material ``index``."""
+    def startSigning(self, index: int, text: str, consent: bool) -> bool:  # noqa: N802
+        """May material ``index`` be signed now (consent ticked, its own words)? The sign
+        page opens only then; a refusal is ``error``."""
         session = self._flow.session
-        return self._flow.step(lambda: session.commit(index, text, consent))
+        return self._flow.step(lambda: session.check_commitment(index, text, consent))
+
+    @Slot(int, str, bool, "QVariant", float, float, result=bool)
+    def sign(
+        self, index: int, text: str, consent: bool, strokes: Any, width: float, height: float
+    ) -> bool:
+        """The citizen signed the commitment ``text`` of material ``index`` on the pad:
+        ``strokes`` as plain lists (``[[[x, y, t ms], …], …]``) on a pad of ``width`` ×
+        ``height``. Checked here (a refusal is ``error``: ``signature_dot`` …); the signed PDF
+        is made on the core's executor, then the commitment is recorded and ``signed``
+        emitted. Returns whether signing started."""
+        from kiosk.documents.signature import Signature, SignatureRejected
+
+        flow = self._flow
+        if flow.ops.busy:
+            return False
+        plain = strokes.toVariant() if hasattr(strokes, "toVariant") else strokes
+        session = flow.session
+        facts: list[Any] = []
+
+        def prepare() -> None:
+            try:
+                signature = Signature.from_lists(plain or [], width, height)
+            except SignatureRejected as exc:
+                log.info("signature refused: %s", exc.reason)
+                raise FlowError(exc.reason, exc.message) from None
+            facts.append((signature, session.prepare_signing(index, text, consent, signature)))
+
+        if not flow.step(prepare):
+            return False
+        signature, fact = facts[0]
+        make = flow.core.sign if flow.core is not None and flow.core.sign else _sign
+
+        def signed(data: bytes) -> None:
+            if flow.session is not session:
+                return  # that application was dropped meanwhile
+            document = Document(kind="signed", media_type="application/pdf", data=data)
+            if flow.step(lambda: session.commit(index, text, consent, document)):
+                self.signed.emit(index)
+
+        return flow.ops.run(lambda: make(signature, fact), signed, fallback="signing_failed")
 
     @Slot(result=bool)
     def confirmMaterials(self) -> bool:  # noqa: N802

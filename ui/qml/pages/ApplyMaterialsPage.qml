@@ -71,6 +71,13 @@ Page {
         if (scan.open(index))
             page.navigate("applyScan", {})
     }
+    // Signing opens the sign page (pad under the exact words) once consent is ticked.
+    function sign(m, text) {
+        const consent = !!page.consents[m.index]
+        if (applyForm.startSigning(m.index, text, consent))
+            page.navigate("applySign", { materialIndex: m.index, materialName: m.name,
+                                          commitmentText: text, consent: consent })
+    }
     function scrollToCommitment() {
         flick.contentY = Math.min(commitCard.y, Math.max(0, flick.contentHeight - flick.height))
     }
@@ -294,8 +301,7 @@ Page {
                                     text: qsTr("签署承诺")
                                     Layout.fillWidth: true
                                     Layout.preferredWidth: 1
-                                    onClicked: applyForm.commit(commitBox.materialIndex, commitBox.text_,
-                                                            !!page.consents[commitBox.materialIndex])
+                                    onClicked: page.sign(commitBox.modelData, commitBox.text_)
                                 }
                                 KioskButton {
                                     objectName: "bring_" + commitBox.materialIndex
