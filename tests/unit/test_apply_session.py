@@ -414,6 +414,7 @@ def test_a_signed_commitment_keeps_the_signed_pdf_and_a_dot_or_no_signature_is_r
     assert facts.signer_id_number == "1101**********" + identity().id_number[-4:]
     sign(s, view.index, words)
     assert s.materials()[view.index].settlement is Settlement.COMMITTED
+    s.decline_lookup()  # the 免提交 ones are provided too
     for m in s.materials():
         if m.settlement is None:
             s.bring(m.index)
