@@ -880,6 +880,7 @@ def _apply_review_scanned(ui: KioskUi) -> None:
     _capture(ui)
     ui.scan.finish()
     wait_until(lambda: ui.current_page() == "applyMaterialsPage")
+    _look_up(ui)
     for m in ui.apply_form.property("materials"):
         if not m["settlement"]:
             ui.apply_form.bring(m["index"])

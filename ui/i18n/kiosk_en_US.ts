@@ -1095,8 +1095,8 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <source>免提交（数据共享）：%1</source>
-        <translation>Not needed (data sharing): %1</translation>
+        <source>已核验（数据共享，免提交）：%1</source>
+        <translation>Verified (data sharing, nothing to submit): %1</translation>
     </message>
     <message>
         <source>已承诺：%1</source>

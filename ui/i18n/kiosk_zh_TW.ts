@@ -1095,8 +1095,8 @@
         <translation>申請材料</translation>
     </message>
     <message>
-        <source>免提交（数据共享）：%1</source>
-        <translation>擴音交（資料共享）：%1</translation>
+        <source>已核验（数据共享，免提交）：%1</source>
+        <translation>已核驗（資料共享，擴音交）：%1</translation>
     </message>
     <message>
         <source>已承诺：%1</source>

@@ -147,7 +147,7 @@ Page {
                     onEdit: page.revise("materials", "applyMaterials")
                     BodyText {
                         visible: (page.r.shared || []).length > 0
-                        text: qsTr("免提交（数据共享）：%1").arg((page.r.shared || []).join("、"))
+                        text: qsTr("已核验（数据共享，免提交）：%1").arg((page.r.shared || []).join("、"))
                     }
                     BodyText {
                         visible: (page.r.committed || []).length > 0
