@@ -151,6 +151,7 @@ def main() -> int:
     print(
         json.dumps(
             {
+                "bench": "upload",
                 "materials": MATERIALS,
                 "pages_per_material": PAGES,
                 "bytes": sent_bytes,
@@ -161,6 +162,8 @@ def main() -> int:
                 "baseline_mb_per_second": round(sent_bytes / baseline / 1e6, 2),
                 "ratio": round(baseline / worker, 3),
                 "rounds": ROUNDS,
+                "target_ratio": 0.8,
+                "ok": baseline / worker >= 0.8,
             }
         )
     )
