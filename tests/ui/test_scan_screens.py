@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from drivers.cameras.sim import SimCamera
+from drivers.printers.sim.inprocess import emulator_of
 from kiosk.domain.application import Settlement
 from tests.ui.test_apply_screens import (
     choose_service,
@@ -17,6 +18,7 @@ from tests.ui.test_apply_screens import (
     press,
     read_card_if_asked,
     shown_text,
+    sign_on_pad,
     submit_and_get_receipt,
     type_into,
 )
@@ -138,3 +140,56 @@ def test_the_demo_buttons_lay_another_sample_under_the_camera(live_ui, qtbot) ->
     qtbot.waitUntil(lambda: camera_of(ui)._scene == "flat")  # noqa: SLF001
     press(ui, qtbot, "scanCapture")
     qtbot.waitUntil(lambda: ui.scan.property("pageCount") == 1)
+
+
+def test_verified_scanned_and_signed_the_case_needs_no_window_visit(demo, qtbot) -> None:
+    """居住证申领 finished at the terminal: the shared materials verified through data
+    sharing, the ones only the citizen has scanned, the commitment signed on the pad — the
+    receipt is a 受理回执 with its date, every material settled, and no window to visit."""
+    ui = demo
+    camera_of(ui).show("flat")
+    qtbot.waitUntil(lambda: ui.status.property("cameraState") == "ok")
+    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
+    read_card_if_asked(ui, qtbot, "applyForm")
+    type_into(ui, qtbot, "field_phone", "13800000000")
+    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
+    type_into(ui, qtbot, "field_since", "20240501")
+    press(ui, qtbot, "choice_basis_work")
+    press(ui, qtbot, "formNext")
+    on_page(ui, qtbot, "applyMaterials")
+    look_up_shared(ui, qtbot)
+    materials = ui.apply_form.property("materials")
+    for m in materials:
+        if m["source"] == "citizen":
+            press(ui, qtbot, f"scan_{m['index']}")
+            on_page(ui, qtbot, "applyScan")
+            press(ui, qtbot, "scanCapture")
+            qtbot.waitUntil(lambda: ui.scan.property("pageCount") == 1)
+            press(ui, qtbot, "scanFinish")
+            on_page(ui, qtbot, "applyMaterials")
+        elif m["source"] == "commitment":
+            press(ui, qtbot, f"consent_{m['index']}")
+            press(ui, qtbot, f"commit_{m['index']}")
+            sign_on_pad(ui, qtbot)
+            on_page(ui, qtbot, "applyMaterials")
+    qtbot.waitUntil(
+        lambda: all(
+            m["settlement"] not in ("", "bring") for m in ui.apply_form.property("materials")
+        )
+    )
+    press(ui, qtbot, "materialsNext")
+    on_page(ui, qtbot, "applyReview")
+    number = submit_and_get_receipt(ui, qtbot)
+    job = emulator_of(ui.kiosk.printer).jobs[-1]
+    paper = "\n".join(job.lines)
+    assert "受理回执" in paper and "预受理" not in paper and number in paper
+    assert "材料已齐全，无需再到现场" in paper and "需到窗口" not in paper
+    for m in materials:
+        expected = {
+            "shared": "：已核验",
+            "citizen": "：已扫描（1 页）",
+            "commitment": "：已承诺",
+        }[m["source"]]
+        assert f"{m['name']}{expected}" in "".join(job.lines), m["name"]
+    assert "ZL**************8832" in paper and "ZL110105-2024-018832" not in paper
+    assert ui.card.identity.id_number not in paper
