@@ -757,7 +757,8 @@ def test_shared_materials_are_looked_up_with_consent_and_shown_masked(demo, qtbo
 # -- signing a commitment on the pad -------------------------------------------------------------
 
 
-def _to_sign_page(ui, qtbot) -> int:
+def hj004_materials(ui, qtbot) -> None:
+    """居住证申领 for oneself, the form filled in, up to the materials page."""
     choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
     read_card_if_asked(ui, qtbot, "applyForm")
     type_into(ui, qtbot, "field_phone", "13800000000")
@@ -766,6 +767,10 @@ def _to_sign_page(ui, qtbot) -> int:
     press(ui, qtbot, "choice_basis_work")
     press(ui, qtbot, "formNext")
     on_page(ui, qtbot, "applyMaterials")
+
+
+def _to_sign_page(ui, qtbot) -> int:
+    hj004_materials(ui, qtbot)
     index = next(
         m["index"] for m in ui.apply_form.property("materials") if m["source"] == "commitment"
     )

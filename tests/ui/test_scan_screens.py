@@ -11,16 +11,14 @@ from drivers.cameras.sim import SimCamera
 from drivers.printers.sim.inprocess import emulator_of
 from kiosk.domain.application import Settlement
 from tests.ui.test_apply_screens import (
-    choose_service,
+    hj004_materials,
     item,
     look_up_shared,
     on_page,
     press,
-    read_card_if_asked,
     shown_text,
     sign_on_pad,
     submit_and_get_receipt,
-    type_into,
 )
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -35,14 +33,7 @@ def camera_of(ui: Any) -> SimCamera:
 def to_scan_page(ui: Any, qtbot: Any) -> int:
     """居住证申领 up to the scan page of the first material the citizen would bring."""
     qtbot.waitUntil(lambda: ui.status.property("cameraState") == "ok")
-    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
-    read_card_if_asked(ui, qtbot, "applyForm")
-    type_into(ui, qtbot, "field_phone", "13800000000")
-    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
-    type_into(ui, qtbot, "field_since", "20240501")
-    press(ui, qtbot, "choice_basis_work")
-    press(ui, qtbot, "formNext")
-    on_page(ui, qtbot, "applyMaterials")
+    hj004_materials(ui, qtbot)
     index = next(
         m["index"] for m in ui.apply_form.property("materials") if m["source"] == "citizen"
     )
@@ -149,14 +140,7 @@ def test_verified_scanned_and_signed_the_case_needs_no_window_visit(demo, qtbot)
     ui = demo
     camera_of(ui).show("flat")
     qtbot.waitUntil(lambda: ui.status.property("cameraState") == "ok")
-    choose_service(ui, qtbot, "居住证", "HJ-004", "applySelf")
-    read_card_if_asked(ui, qtbot, "applyForm")
-    type_into(ui, qtbot, "field_phone", "13800000000")
-    type_into(ui, qtbot, "field_residence_address", "示范市人民路1号")
-    type_into(ui, qtbot, "field_since", "20240501")
-    press(ui, qtbot, "choice_basis_work")
-    press(ui, qtbot, "formNext")
-    on_page(ui, qtbot, "applyMaterials")
+    hj004_materials(ui, qtbot)
     look_up_shared(ui, qtbot)
     materials = ui.apply_form.property("materials")
     for m in materials:
