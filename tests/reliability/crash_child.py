@@ -27,6 +27,7 @@ from typing import Any
 from drivers.printers.sim.inprocess import emulated_printer
 from drivers.uri import parse_device_uri
 from kiosk.contract import AttachmentState, BatchItem, BatchResponse
+from kiosk.domain.application import Document
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.jobs import PrintJobs
 from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
@@ -46,7 +47,7 @@ from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.idkey import IdHasher
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.worker import SyncWorker, WorkerTimings
-from tests.attachment_helpers import with_documents
+from tests.attachment_helpers import pdf_like, with_documents
 from tests.unit.apply_helpers import identity, service, walk_to_review
 
 HALL = "H0001"
@@ -162,8 +163,12 @@ def main(args: dict[str, Any]) -> None:
     def ack(kind: str, key: str) -> None:
         acks.write(json.dumps({"kind": kind, "key": key}))
 
+    # Signing makes a real PDF in about a second; with_documents replaces it anyway, so the
+    # commitments are signed with one placeholder document made here.
+    signed = Document("signed", "application/pdf", pdf_like(1, 2_000), 1)
+
     def apply() -> None:
-        session = walk_to_review("HJ-004", HJ004, commit=rng.random() < 0.5)
+        session = walk_to_review("HJ-004", HJ004, commit=rng.random() < 0.5, signed=signed)
         pages, page_bytes = rng.randint(1, args["max_pages"]), args["page_bytes"]
         # Scans on the materials to bring, a signed document on each commitment: the
         # sync worker uploads them before the submission, so kills land mid-upload too.

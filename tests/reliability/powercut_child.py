@@ -20,6 +20,7 @@ from sqlalchemy import event
 
 from drivers.printers.sim.inprocess import emulated_printer
 from drivers.uri import parse_device_uri
+from kiosk.domain.application import Document
 from kiosk.printing.escpos_render import Renderer
 from kiosk.printing.jobs import PrintJobs
 from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
@@ -64,8 +65,13 @@ def main(args: dict[str, Any]) -> None:
     )
     acks = Ledger(args["acks"], durable=True)
     os.write(1, f"ready {os.getpid()}\n".encode())
+    # A signed commitment carries its PDF; one made here (signing makes a real one in about
+    # a second, which would leave few receipts between the cuts).
+    signed = Document("signed", "application/pdf", b"%PDF-1.7\n" + bytes(2_000), 1)
     n = 0
     while True:
-        result = walk_to_review("HJ-004", HJ004, commit=n % 2 == 0).submit(submit.submit)
+        result = walk_to_review("HJ-004", HJ004, commit=n % 2 == 0, signed=signed).submit(
+            submit.submit
+        )
         acks.write(result.receipt_no)
         n += 1
