@@ -643,6 +643,18 @@ def _progress_cases(ui: KioskUi) -> None:
     wait_until(lambda: ui.progress.property("cases"), 20)
 
 
+def _progress_supplement(ui: KioskUi) -> None:
+    """The card holder's cases scrolled to the one in 待补正, with what staff asked for."""
+    from PySide6.QtCore import QObject
+
+    _progress_cases(ui)
+    waiting = next(c for c in ui.progress.property("cases") if c["state"] == "supplement_needed")
+    card = ui.window.findChild(QObject, "case_" + waiting["receipt_no"])
+    flick = ui.window.findChild(QObject, "casesScroll")
+    if card is not None and flick is not None:
+        flick.setProperty("contentY", max(0.0, float(card.property("y") or 0) - 16))
+
+
 def _progress_cases_offline(ui: KioskUi) -> None:
     from kiosk.services.common import Central
 

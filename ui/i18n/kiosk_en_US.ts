@@ -3094,6 +3094,18 @@
         <translation>Promised by: %1</translation>
     </message>
     <message>
+        <source>需补正的材料：%1</source>
+        <translation>Materials to supplement: %1</translation>
+    </message>
+    <message>
+        <source>需补正的材料：</source>
+        <translation>Materials to supplement:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
         <source>最近更新：%1</source>
         <translation>Updated: %1</translation>
     </message>

@@ -3094,6 +3094,18 @@
         <translation>承諾辦結日期：%1</translation>
     </message>
     <message>
+        <source>需补正的材料：%1</source>
+        <translation>需補正的材料：%1</translation>
+    </message>
+    <message>
+        <source>需补正的材料：</source>
+        <translation>需補正的材料：</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
         <source>最近更新：%1</source>
         <translation>最近更新：%1</translation>
     </message>
