@@ -288,8 +288,15 @@ def case_files(
 ) -> tuple[CaseRecord, list[tuple[str, Attachment]]]:
     """A case and every file it names with the terminal holding it: its submission's, then
     each 补正's in arrival order (a 补正 may come from another terminal of the hall)."""
-    case, sub = case_submission(db, s, case_no)
-    files = [(case.terminal_id, a) for a in sub.attachments]
+    case = s.get(CaseRecord, case_no)
+    if case is None:
+        raise HTTPException(status_code=404, detail="no such case")
+    item = s.exec(
+        select(IntakeItem).where(IntakeItem.kind == "submission", IntakeItem.reference == case_no)
+    ).first()
+    # A case made some other way (a back office, the demo's seed) has no submission's files.
+    sub = Submission.model_validate_json(db.open_body(item)) if item is not None else None
+    files = [(case.terminal_id, a) for a in (sub.attachments if sub else [])]
     supplements = s.exec(
         select(IntakeItem)
         .where(IntakeItem.kind == "supplement", IntakeItem.reference == case_no)

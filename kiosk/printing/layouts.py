@@ -540,8 +540,9 @@ def supplement_slip(data: SupplementSlipData) -> Document:
     ]
     if data.case_no:
         blocks.append(KeyValue(LABELS["case_no"], data.case_no))
+    if data.applicant:  # found by receipt number alone: no name at all
+        blocks.append(KeyValue(LABELS["applicant"], data.applicant))
     blocks += [
-        KeyValue(LABELS["applicant"], data.applicant),
         KeyValue(LABELS["supplemented_at"], _when(data.supplied_at)),
         KeyValue(LABELS["terminal"], data.terminal_name),
         Separator(),

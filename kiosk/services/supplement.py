@@ -21,18 +21,12 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import text
 from sqlmodel import select
 
-from kiosk.contract import (
-    Attachment,
-    BatchItem,
-    CaseState,
-    CaseStatus,
-    CaseSupplement,
-    IntakeKind,
-)
+from kiosk.contract import Attachment, BatchItem, CaseState, CaseSupplement, IntakeKind
 from kiosk.domain.application import Document
 from kiosk.printing.document import Document as PrintDocument
 from kiosk.printing.layouts import SupplementSlipData, supplement_slip
@@ -47,6 +41,23 @@ from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import database_dir, enqueue, iso, utcnow
 
 log = logging.getLogger(__name__)
+
+
+class AwaitingCase(Protocol):
+    """What the 补正 needs of a case: a :class:`kiosk.contract.CaseStatus`, or what the
+    progress screen showed of one."""
+
+    @property
+    def case_no(self) -> str: ...
+
+    @property
+    def receipt_no(self) -> str: ...
+
+    @property
+    def state(self) -> str: ...
+
+    @property
+    def missing_materials(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -96,7 +107,7 @@ class SupplementService:
         self.clock = clock
 
     def supplement(
-        self, case: CaseStatus, applicant: str, scans: Sequence[tuple[str, Document]]
+        self, case: AwaitingCase, applicant: str, scans: Sequence[tuple[str, Document]]
     ) -> Supplied:
         """Accept ``scans`` (``(material as staff named it, its document)``) for ``case``;
         ``applicant`` is the masked name for the slip. Raises :class:`ServiceError`:

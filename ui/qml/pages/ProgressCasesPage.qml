@@ -157,6 +157,15 @@ Page {
                                     text: qsTr("%1. %2").arg(index + 1).arg(modelData)
                                 }
                             }
+                            KioskButton {
+                                objectName: "supplement_" + caseCard.modelData.receipt_no
+                                text: qsTr("扫描补正")
+                                Layout.preferredWidth: Math.max(360, implicitWidth)
+                                onClicked: {
+                                    if (supplement.begin(caseCard.modelData))
+                                        page.navigate("supplement", {})
+                                }
+                            }
                         }
                         BodyText {
                             text: qsTr("最近更新：%1").arg(caseCard.modelData.updated)
