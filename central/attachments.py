@@ -42,9 +42,11 @@ from kiosk.contract import (
     API_PREFIX,
     ATTACHMENT_CHUNK_BYTES,
     MAX_ATTACHMENT_BYTES,
+    Attachment,
     AttachmentState,
     CaseAttachment,
     CaseAttachmentList,
+    CaseSupplement,
     Submission,
     needs_upload,
 )
@@ -175,8 +177,8 @@ class AttachmentStore:
         )
         return {r.sha256: r.size_bytes for r in rows}
 
-    def missing_for(self, terminal_id: str, sub: Submission) -> list[str]:
-        """Hashes of the submission's attachments not held whole (same size) by central."""
+    def missing_for(self, terminal_id: str, sub: Submission | CaseSupplement) -> list[str]:
+        """Hashes of the item's attachments not held whole (same size) by central."""
         needed = [a for a in sub.attachments if needs_upload(a)]
         if not needed:
             return []
@@ -281,6 +283,31 @@ def case_submission(db: Database, s: Session, case_no: str) -> tuple[CaseRecord,
     return case, Submission.model_validate_json(db.open_body(item))
 
 
+def case_files(
+    db: Database, s: Session, case_no: str
+) -> tuple[CaseRecord, list[tuple[str, Attachment]]]:
+    """A case and every file it names with the terminal holding it: its submission's, then
+    each 补正's in arrival order (a 补正 may come from another terminal of the hall)."""
+    case = s.get(CaseRecord, case_no)
+    if case is None:
+        raise HTTPException(status_code=404, detail="no such case")
+    item = s.exec(
+        select(IntakeItem).where(IntakeItem.kind == "submission", IntakeItem.reference == case_no)
+    ).first()
+    # A case made some other way (a back office, the demo's seed) has no submission's files.
+    sub = Submission.model_validate_json(db.open_body(item)) if item is not None else None
+    files = [(case.terminal_id, a) for a in (sub.attachments if sub else [])]
+    supplements = s.exec(
+        select(IntakeItem)
+        .where(IntakeItem.kind == "supplement", IntakeItem.reference == case_no)
+        .order_by(col(IntakeItem.id))
+    )
+    for item in supplements:
+        more = CaseSupplement.model_validate_json(db.open_body(item)).attachments
+        files.extend((item.terminal_id, a) for a in more)
+    return case, files
+
+
 def build_staff_router(db: Database, store: AttachmentStore, staff: Any) -> APIRouter:
     """Staff routes (bearer token): a case's files, and each file's unsealed bytes."""
     router = APIRouter(
@@ -292,11 +319,15 @@ def build_staff_router(db: Database, store: AttachmentStore, staff: Any) -> APIR
         """What the case's submission names: type, pages, size, hash, and a download link
         for each file central holds."""
         with db.session() as s:
-            case, sub = case_submission(db, s, case_no)
-            held = store.held(s, case.terminal_id, (a.sha256 for a in sub.attachments))
+            _case, files = case_files(db, s, case_no)
+            held = {
+                (terminal, digest): size
+                for terminal in {t for t, _ in files}
+                for digest, size in store.held(s, terminal, (a.sha256 for _, a in files)).items()
+            }
         out = []
-        for a in sub.attachments:
-            whole = held.get(a.sha256) == a.size_bytes
+        for terminal, a in files:
+            whole = held.get((terminal, a.sha256)) == a.size_bytes
             out.append(
                 CaseAttachment(
                     material_code=a.material_code,
@@ -322,9 +353,10 @@ def build_staff_router(db: Database, store: AttachmentStore, staff: Any) -> APIR
     def download(case_no: str, sha256: Digest) -> Response:
         """The file's bytes, unsealed (staff only; never cached)."""
         with db.session() as s:
-            case, sub = case_submission(db, s, case_no)
-        named = next((a for a in sub.attachments if a.sha256 == sha256), None)
-        data = store.read(case.terminal_id, sha256) if named is not None else None
+            case, files = case_files(db, s, case_no)
+        found = [(t, a) for t, a in files if a.sha256 == sha256]
+        data = next((d for t, _ in found if (d := store.read(t, sha256)) is not None), None)
+        named = found[0][1] if found else None
         if named is None or data is None:
             raise HTTPException(status_code=404, detail="no such file for this case")
         kind = "pdf" if named.media_type == "application/pdf" else "bin"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -17,6 +17,7 @@ from sqlmodel import Session, col, or_, select
 from central.auth import AUTH_RESPONSES, Principal
 from central.counters import next_value
 from central.db import CaseRecord, CaseSupplementRow, CentralMeta, Database, IntakeItem, as_utc
+from central.idempotency import Rejected
 from kiosk.contract import (
     API_PREFIX,
     CaseLookup,
@@ -24,6 +25,7 @@ from kiosk.contract import (
     CaseStatus,
     CaseStatusList,
     CaseStatusQuery,
+    CaseSupplement,
     DepartmentProgress,
     StaffCaseUpdate,
     Submission,
@@ -115,6 +117,35 @@ def request_supplement(
     row.requested_at = datetime.now(UTC)
     s.add(row)
     return apply_update(case, StaffCaseUpdate(state=CaseState.SUPPLEMENT_NEEDED, note=note))
+
+
+def take_supplement(s: Session, item: CaseSupplement, now: datetime | None = None) -> CaseRecord:
+    """Accept the 补正 ``item`` for its case: the case must be in 待补正 and the item must
+    name exactly the materials staff asked for (each by the staff's words, once).
+
+    The case goes back to ``accepted`` for staff to continue. The days it spent waiting for
+    the citizen are not counted against the promised date (补正期间不计入承诺时限): the
+    promised date moves on by as many days. Raises :class:`Rejected` (stored and replayed
+    like any answer) when the case is unknown (404), not in 待补正 (422;
+    e.g. staff moved it on, or another terminal's 补正 came first), or the materials differ
+    (422).
+    """
+    moment = now or datetime.now(UTC)
+    case = s.get(CaseRecord, item.case_no)
+    if case is None or (item.receipt_no and item.receipt_no != case.receipt_no):
+        raise Rejected(404, "no such case")
+    if case.state != CaseState.SUPPLEMENT_NEEDED.value:
+        raise Rejected(422, "the case is not awaiting a supplement")
+    asked = supplement_of(s, case)
+    named = [a.name for a in item.attachments]
+    if sorted(named) != sorted(set(named)) or set(named) != set(asked):
+        raise Rejected(422, "materials differ from those asked for")
+    row = s.get(CaseSupplementRow, case.case_no)
+    waited = (moment.date() - as_utc(row.requested_at).date()).days if row is not None else 0
+    if case.promised_date and waited > 0:
+        later = date.fromisoformat(case.promised_date) + timedelta(days=waited)
+        case.promised_date = later.isoformat()
+    return apply_update(case, StaffCaseUpdate(state=CaseState.ACCEPTED, note="已补正"))
 
 
 def to_status(case: CaseRecord, missing: list[str] | None = None) -> CaseStatus:

@@ -8,7 +8,7 @@ one signed request carries up to a few hundred items, each answered and replayed
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException
@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from central.attachments import AttachmentStore
 from central.auth import AUTH_RESPONSES, Principal
-from central.cases import create_case
+from central.cases import create_case, take_supplement
 from central.counters import next_value
 from central.db import AppointmentRow, FollowUpRow, IntakeItem, TicketRow
 from central.idempotency import Idempotency, Outcome, Rejected, Work, body_hash
@@ -30,6 +30,7 @@ from kiosk.contract import (
     BatchItemResult,
     BatchRequest,
     BatchResponse,
+    CaseSupplement,
     Complaint,
     ConsultationQuestion,
     Evaluation,
@@ -99,6 +100,17 @@ def _handle(s: Session, keys: IntakeKeys, who: Principal, key: str, item: WireMo
             case_no=case.case_no,
             receipt_no=item.receipt_no,
             promised_date=item.promised_date,
+        )
+    if isinstance(item, CaseSupplement):
+        case = take_supplement(s, item)
+        _ledger(s, keys, who, key, "supplement", item, case.case_no)
+        return IntakeAck(
+            key=key,
+            kind=IntakeKind.SUPPLEMENT,
+            accepted_at=now,
+            case_no=case.case_no,
+            receipt_no=case.receipt_no,
+            promised_date=date.fromisoformat(case.promised_date) if case.promised_date else None,
         )
     if isinstance(item, TicketRecord):
         ticket = _record_ticket(s, who, item)
@@ -178,7 +190,7 @@ def _work(
         item = parse_intake(kind, body)
     except ValueError as exc:
         return Outcome(422, {"detail": str(exc)})
-    if isinstance(item, Submission) and keys.attachments is not None:
+    if isinstance(item, Submission | CaseSupplement) and keys.attachments is not None:
         # Asked before the key is claimed, so a 409 is not stored: the terminal uploads what
         # is missing and sends the same item under the same key again.
         missing = keys.attachments.missing_for(who.terminal_id, item)

@@ -29,10 +29,13 @@ class DemoCase:
     promised_in_days: int
     # (department, state, step, note) — notes are what only the owner's card may see.
     departments: tuple[tuple[str, str, str, str], ...]
+    # 待补正: the materials staff ask for (through central's own request_supplement).
+    supplement: tuple[str, ...] = ()
 
 
 # The resident sample card (张明丰) has three cases: one handled by three departments in
-# parallel (并联办理), one plain, one past its promised date; the HK/Macau permit (陈家豪) one.
+# parallel (并联办理), one plain waiting for a 补正 (待补正), one past its promised date; the
+# HK/Macau permit (陈家豪) one.
 DEMO_CASES: tuple[DemoCase, ...] = (
     DemoCase(
         9001,
@@ -53,6 +56,7 @@ DEMO_CASES: tuple[DemoCase, ...] = (
         "110105198003150012",
         2,
         (("示范市医疗保障局", "accepted", "材料审核", ""),),
+        ("近期一寸免冠照片（电子版）", "户口簿本人页"),
     ),
     DemoCase(
         9003,
@@ -193,7 +197,7 @@ class InProcessCentral:
         receipt numbers, the parallel case first (the demo's simulated QR scan uses it)."""
         from sqlmodel import select
 
-        from central.cases import apply_update, create_case
+        from central.cases import apply_update, create_case, request_supplement
         from central.db import CaseRecord
         from kiosk.contract import Applicant, CaseState, StaffCaseUpdate, Submission
 
@@ -225,6 +229,10 @@ class InProcessCentral:
                             state=CaseState(state), department=dept, step=step, note=note
                         )
                         apply_update(case, change)
+                    if spec.supplement:
+                        s.add(case)
+                        s.flush()
+                        request_supplement(s, case, list(spec.supplement), "照片不清晰，请重新提供")
                 # Cases seeded by an older version were indexed by a bare hash.
                 case.id_number_hash = keyed_id_hash(self.id_hash_key, spec.holder_id)
                 case.promised_date = promised.isoformat()

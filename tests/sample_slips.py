@@ -184,6 +184,23 @@ def sample_referral(now: datetime) -> Document:
     )
 
 
+def sample_supplement(now: datetime, sent: bool = True) -> Document:
+    """A 补正回执: two materials staff asked for, scanned; sent (or kept for later)."""
+    return L.supplement_slip(
+        L.SupplementSlipData(
+            hall_name=HALL,
+            receipt_no="R20240506-T01-0007",
+            case_no="ZW20240506000012",
+            applicant="张*明",
+            supplied_at=now,
+            terminal_name="自助终端 1 号",
+            materials=(("租赁合同（第2页，原件扫描清晰）", 1), ("房产证复印件", 3)),
+            sent=sent,
+            progress_url="https://zwfw.example.gov.cn/p/R20240506-T01-0007",
+        )
+    )
+
+
 def sample_test_page(now: datetime, paper_mm: int = 80) -> Document:
     """The printer test page."""
     return L.test_page(L.TestPageData("sim:", f"{paper_mm}mm-gb18030", paper_mm, now))
@@ -199,5 +216,7 @@ def sample_documents(now: datetime, paper_mm: int = 80) -> dict[str, Document]:
         "acknowledgement": sample_acknowledgement(now),
         "rectification": sample_rectification(now),
         "referral": sample_referral(now),
+        "supplement": sample_supplement(now),
+        "supplement_offline": sample_supplement(now, sent=False),
         "test": sample_test_page(now, paper_mm),
     }

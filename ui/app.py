@@ -52,6 +52,7 @@ from ui.viewmodels.shell import ShellViewModel
 from ui.viewmodels.staff import StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.viewmodels.submission import SubmissionViewModel
+from ui.viewmodels.supplement import SupplementViewModel
 from ui.viewmodels.where_to_go import WhereToGoViewModel
 from ui.voice import VoiceGuide
 
@@ -146,6 +147,7 @@ class KioskUi:
         self.staff.settingsReloaded.connect(self.apply_settings)
         self.card.cardRead.connect(self._on_card_read)
         self.progress = ProgressViewModel(dispatcher, visit, parent=engine)
+        self.supplement = SupplementViewModel(dispatcher, visit, self.scan, parent=engine)
         self.follow_up_filed = FollowUpFiledViewModel(dispatcher, visit, parent=engine)
         self.consult = ConsultViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
         self.queue = QueueViewModel(dispatcher, visit, parent=engine)
@@ -193,6 +195,7 @@ class KioskUi:
         context.setContextProperty("staff", self.staff)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("progress", self.progress)
+        context.setContextProperty("supplement", self.supplement)
         context.setContextProperty("consult", self.consult)
         context.setContextProperty("complaints", self.complaints)
         context.setContextProperty("followUpFiled", self.follow_up_filed)
@@ -403,6 +406,11 @@ class KioskUi:
             receipt_prefix=f"{settings.hall_id}-{settings.terminal_id}-",
             has_scanner=kiosk.scanner is not None,
             simulate_scan=demo.scan_receipt if demo is not None else None,
+        )
+        self.supplement.attach(
+            services.supplement,
+            kiosk.tasks,
+            lambda: self.card.identity.masked_name if self.card.identity is not None else "",
         )
         self.consult.attach(services.consult, kiosk.tasks)
         self.complaints.attach(services.complaints, kiosk.tasks)

@@ -26,6 +26,7 @@ class IntakeKind(StrEnum):
     EVALUATION = "evaluation"
     COMPLAINT = "complaint"
     CONSULTATION = "consultation"
+    SUPPLEMENT = "supplement"
 
 
 class Applicant(WireModel):
@@ -186,8 +187,30 @@ class ConsultationQuestion(WireModel):
     category: Literal["question", "suggestion"] = "question"
 
 
+class CaseSupplement(WireModel):
+    """Materials a case in 待补正 was waiting for, scanned at a terminal (补正).
+
+    ``attachments`` name, per material staff asked for (``name``: the staff's words, as
+    the case status's ``missing_materials`` carries them), the file uploaded before this
+    item is sent; central refuses the item (409) until it holds every file whole."""
+
+    kind: Literal["supplement"] = "supplement"
+    supplement_id: str = Field(min_length=1, max_length=64)
+    hall_id: str = Field(max_length=16)
+    case_no: str = Field(min_length=1, max_length=40)
+    receipt_no: str | None = Field(default=None, max_length=40)
+    attachments: list[Attachment] = Field(min_length=1, max_length=50)
+    supplied_at: datetime
+
+
 IntakeModel = (
-    Submission | TicketRecord | AppointmentCheckIn | Evaluation | Complaint | ConsultationQuestion
+    Submission
+    | TicketRecord
+    | AppointmentCheckIn
+    | Evaluation
+    | Complaint
+    | ConsultationQuestion
+    | CaseSupplement
 )
 
 INTAKE_MODELS: dict[IntakeKind, type[WireModel]] = {
@@ -197,6 +220,7 @@ INTAKE_MODELS: dict[IntakeKind, type[WireModel]] = {
     IntakeKind.EVALUATION: Evaluation,
     IntakeKind.COMPLAINT: Complaint,
     IntakeKind.CONSULTATION: ConsultationQuestion,
+    IntakeKind.SUPPLEMENT: CaseSupplement,
 }
 
 

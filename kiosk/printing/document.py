@@ -96,7 +96,9 @@ _BLOCK_TYPES: dict[str, type] = {
     for cls in (Title, Text, KeyValue, Separator, QrCode, Barcode, Logo, Feed, Cut)
 }
 
-DocumentKind = Literal["receipt", "ticket", "slip", "sample", "referral", "acknowledgement", "test"]
+DocumentKind = Literal[
+    "receipt", "ticket", "slip", "sample", "referral", "acknowledgement", "supplement", "test"
+]
 
 
 class DocumentError(ValueError):

@@ -105,6 +105,12 @@ LABELS: dict[str, str] = {
     "rating": "评价",
     "category": "类型",
     "lookup_qr": "扫码查询处理进度",
+    "supplement": "补正回执",
+    "case_no": "办件编号",
+    "supplemented_at": "补正时间",
+    "supplement_materials": "补正材料",
+    "supplement_sent": "补正材料已提交，办理部门将继续办理；办理进度可扫码或凭受理编号查询",
+    "supplement_offline": "网络暂时中断：补正材料已在本机保存，联网后自动提交，无需再次补正",
     "test": "打印测试页",
     "printer": "打印机",
     "profile": "配置",
@@ -504,6 +510,54 @@ def acknowledgement(data: AcknowledgementData) -> Document:
         blocks.append(KeyValue(LABELS["hotline"], data.hotline))
     blocks.append(Cut())
     return Document("acknowledgement", data.tracking_no, tuple(blocks))
+
+
+@dataclass(frozen=True)
+class SupplementSlipData:
+    """Proof of a 补正 (materials supplied for a case in 待补正). ``applicant`` comes masked;
+    ``materials`` are ``(name as staff asked for it, pages scanned)``; ``sent``: central
+    already took it (else it is kept here and sent when the network is back)."""
+
+    hall_name: str
+    receipt_no: str
+    case_no: str
+    applicant: str
+    supplied_at: datetime
+    terminal_name: str
+    materials: tuple[tuple[str, int], ...]
+    sent: bool
+    progress_url: str = ""
+
+
+def supplement_slip(data: SupplementSlipData) -> Document:
+    """The 补正回执: which case, what was supplied (pages), when, and whether it reached the
+    department yet."""
+    blocks: list[Block] = [Title(data.hall_name)]
+    blocks += [Text(LABELS["supplement"], bold=True, align="center", tall=True), Separator()]
+    blocks += [
+        Text(LABELS["receipt_no"], bold=True),
+        Text(data.receipt_no, bold=True, align="center", tall=True),
+    ]
+    if data.case_no:
+        blocks.append(KeyValue(LABELS["case_no"], data.case_no))
+    if data.applicant:  # found by receipt number alone: no name at all
+        blocks.append(KeyValue(LABELS["applicant"], data.applicant))
+    blocks += [
+        KeyValue(LABELS["supplemented_at"], _when(data.supplied_at)),
+        KeyValue(LABELS["terminal"], data.terminal_name),
+        Separator(),
+        Text(LABELS["supplement_materials"], bold=True),
+    ]
+    blocks += [
+        KeyValue(f"{i}.", f"{name}：{LABELS['settled_scanned'].format(pages=pages)}", sep=" ")
+        for i, (name, pages) in enumerate(data.materials, 1)
+    ]
+    message = LABELS["supplement_sent" if data.sent else "supplement_offline"]
+    blocks += [Separator(), Text(LABELS["next_step"], bold=True), Text(message, bold=True)]
+    if data.progress_url:
+        blocks += [Feed(), QrCode(data.progress_url, caption=LABELS["progress_qr"])]
+    blocks += [Text(LABELS["keep_receipt"], align="center"), Cut()]
+    return Document("supplement", data.receipt_no, tuple(blocks))
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ class CaseView:
     fetched_at: datetime
     owner: bool
     promised_estimated: bool = False
+    # 待补正: what staff asked for, in their words (material names, no personal data).
+    missing_materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,4 +257,5 @@ class ProgressService:
             updated_at=status.updated_at,
             fetched_at=parse_iso(row.fetched_at),
             owner=owner,
+            missing_materials=tuple(status.missing_materials),
         )

@@ -29,6 +29,7 @@ from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
 from kiosk.services.shared_data import SharedDataService
 from kiosk.services.submit import SubmitService
+from kiosk.services.supplement import SupplementService
 from kiosk.services.tickets import TicketService
 from kiosk.services.tickets.position import TicketPositions
 from kiosk.staff import StaffAccess
@@ -53,6 +54,7 @@ class CentralConnections:
     shared: Central
     positions: Central
     evaluation: Central
+    supplement: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -78,6 +80,7 @@ class Services:
     staff: StaffAccess
     assist: AssistService
     shared_data: SharedDataService
+    supplement: SupplementService
     connections: CentralConnections
     settings: Settings
 
@@ -194,6 +197,15 @@ def build_services(
         staff=StaffAccess(store),
         assist=AssistService(connections.assist, beacon),
         shared_data=SharedDataService(connections.shared),
+        supplement=SupplementService(
+            store,
+            settings.hall_id,
+            central=connections.supplement,
+            printing=printing,
+            hall_name=settings.hall_name,
+            terminal_name=settings.terminal_name,
+            progress_url=(lambda no: progress_url.format(receipt_no=no)) if progress_url else None,
+        ),
         connections=connections,
         settings=settings,
     )

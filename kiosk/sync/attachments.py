@@ -69,24 +69,7 @@ def store_documents(
     returns ``(files, bytes)``. A file already stored (same hash) is linked, not copied."""
     files = size = 0
     for code, doc in documents:
-        check_document(doc)
-        digest = doc.sha256
-        if session.get(AttachmentRow, digest) is None:
-            session.add(
-                AttachmentRow(
-                    sha256=digest,
-                    media_type=doc.media_type,
-                    size_bytes=len(doc.data),
-                    pages=doc.pages,
-                    sealed=cipher.seal_bytes(doc.data, digest),
-                    created_at=iso(now),
-                )
-            )
-        else:  # the same bytes again (a repeated application): keep them until both are done
-            session.execute(
-                text("UPDATE attachment SET purged_at=NULL WHERE sha256=:h AND sealed IS NOT NULL"),
-                {"h": digest},
-            )
+        digest = seal_document(session, doc, cipher, now)
         if session.get(SubmissionAttachmentRow, (submission_id, digest)) is None:
             session.add(
                 SubmissionAttachmentRow(
@@ -127,6 +110,48 @@ def waiting_uploads(store: Store, submission_id: int) -> list[str]:
             {"id": submission_id},
         ).all()
     return [str(r[0]) for r in rows]
+
+
+def waiting_among(store: Store, digests: Iterable[str]) -> list[str]:
+    """The hashes among ``digests`` central has not confirmed yet (a 补正's files, named in
+    its body rather than linked to a submission). A hash not stored here is returned too:
+    the upload then fails as ``attachment_unavailable``, never silently skipped."""
+    wanted = sorted(set(digests))
+    if not wanted:
+        return []
+    with store.session() as s:
+        return [
+            d
+            for d in wanted
+            if s.execute(
+                text("SELECT 1 FROM attachment WHERE sha256=:h AND uploaded_at IS NOT NULL"),
+                {"h": d},
+            ).first()
+            is None
+        ]
+
+
+def seal_document(session: Session, doc: Document, cipher: FieldCipher, now: datetime) -> str:
+    """Keep ``doc`` sealed inside the caller's transaction (once per hash); its sha256."""
+    check_document(doc)
+    digest = doc.sha256
+    if session.get(AttachmentRow, digest) is None:
+        session.add(
+            AttachmentRow(
+                sha256=digest,
+                media_type=doc.media_type,
+                size_bytes=len(doc.data),
+                pages=doc.pages,
+                sealed=cipher.seal_bytes(doc.data, digest),
+                created_at=iso(now),
+            )
+        )
+    else:  # the same bytes again (a repeated application): keep them until both are done
+        session.execute(
+            text("UPDATE attachment SET purged_at=NULL WHERE sha256=:h AND sealed IS NOT NULL"),
+            {"h": digest},
+        )
+    return digest
 
 
 def mark_uploaded(store: Store, digest: str, now: datetime | None = None) -> None:
@@ -209,8 +234,12 @@ class Uploader:
         """Make sure central holds every attachment of the submission; returns how many
         were confirmed now. Raises :class:`TransientError` (try again later) or
         :class:`AttachmentError` (never going to work from here)."""
+        return self.upload_all(waiting_uploads(self.store, submission_id))
+
+    def upload_all(self, digests: Iterable[str]) -> int:
+        """Send each of ``digests`` central does not hold yet (see :meth:`upload_for`)."""
         done = 0
-        for digest in waiting_uploads(self.store, submission_id):
+        for digest in digests:
             self.upload(digest)
             mark_uploaded(self.store, digest)
             done += 1

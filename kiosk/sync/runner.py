@@ -39,7 +39,13 @@ from kiosk.contract import (
 from kiosk.logs import log_event
 from kiosk.store import Store
 from kiosk.store.models import OutboxRow, TerminalMeta
-from kiosk.sync.attachments import AttachmentError, Uploader, mark_missing, waiting_uploads
+from kiosk.sync.attachments import (
+    AttachmentError,
+    Uploader,
+    mark_missing,
+    waiting_among,
+    waiting_uploads,
+)
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import (
     AuthenticationError,
@@ -182,24 +188,33 @@ class SyncRunner:
         self._record(claimed, outcomes, now, result)
         return result
 
+    def _files_of(self, c: _Claimed) -> list[str] | None:
+        """Hashes of ``c``'s files central has not confirmed yet; ``None``: a kind that
+        carries none (a submission's are linked to it, a 补正 names them in its body)."""
+        if c.kind == IntakeKind.SUBMISSION.value and c.submission_id is not None:
+            return waiting_uploads(self.store, c.submission_id)
+        if c.kind == IntakeKind.SUPPLEMENT.value and c.body is not None:
+            named = [str(a.get("sha256", "")) for a in c.body.get("attachments", [])]
+            return waiting_among(self.store, named)
+        return None
+
     def _carries_files(self, c: _Claimed) -> bool:
-        """Whether ``c`` is a submission with files central has not confirmed yet."""
-        if c.kind != IntakeKind.SUBMISSION.value or c.submission_id is None:
-            return False
-        return bool(waiting_uploads(self.store, c.submission_id))
+        """Whether ``c`` names files central has not confirmed yet."""
+        return bool(self._files_of(c))
 
     def _upload_first(
         self, items: list[_Claimed], outcomes: dict[int, tuple[str, object]]
     ) -> list[_Claimed]:
-        """Upload the attachments of the submissions among ``items``; returns the items
+        """Upload the files of the items among ``items`` that carry some; returns the items
         ready to post. One whose upload failed gets its outcome now and waits."""
         ready = []
         for c in items:
-            if c.kind != IntakeKind.SUBMISSION.value or c.submission_id is None:
+            digests = self._files_of(c)
+            if not digests:
                 ready.append(c)
                 continue
             try:
-                self.uploader.upload_for(c.submission_id)
+                self.uploader.upload_all(digests)
             except TransientError as exc:
                 outcomes[c.id] = ("retry", exc)
                 continue

@@ -133,3 +133,23 @@ def test_the_end_of_the_visit_forgets_the_cases(demo, qtbot):
     demo.show_page("progressCases")  # a new visit without a card gets no one's cases
     wait_page(demo, qtbot, "progressCases")
     assert "请先刷身份证。" in shown(demo)
+
+
+def test_a_case_waiting_for_a_supplement_lists_what_staff_asked_for(demo, qtbot):
+    demo.show_page("progress")
+    wait_page(demo, qtbot, "progress")
+    tap(demo, item(demo, "progressByCard"))
+    wait_page(demo, qtbot, "idCard")
+    tap(demo, item(demo, "simulateCard"))
+    wait_page(demo, qtbot, "progressCases")
+    qtbot.waitUntil(lambda: len(demo.progress.property("cases")) == 3)
+    waiting = [c for c in demo.progress.property("cases") if c["state"] == "supplement_needed"]
+    assert [c["missing"] for c in waiting] == [["近期一寸免冠照片（电子版）", "户口簿本人页"]]
+    listed = item(demo, "missing_" + waiting[0]["receipt_no"])
+    assert listed.property("visible")
+    text = shown(demo)
+    assert "需补正的材料：" in text
+    assert "1. 近期一寸免冠照片（电子版）" in text and "2. 户口簿本人页" in text
+    # A case not in 待补正 lists nothing (the parallel one has a department in 补正 only).
+    other = next(c for c in demo.progress.property("cases") if c["state"] != "supplement_needed")
+    assert not item(demo, "missing_" + other["receipt_no"]).property("visible")

@@ -363,3 +363,53 @@ def test_a_camera_whose_driver_cannot_load_is_reported_lost_not_fatal() -> None:
         assert ("lost", "driver_broken") in recorder.events and "back" not in recorder.kinds()
     finally:
         worker.stop()
+
+
+class RecordingSupplements:
+    """SupplementService's one call, recorded; answers like the service."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, str, list[tuple[str, Any]]]] = []
+
+    def supplement(self, case: Any, applicant: str, scans: list[tuple[str, Any]]) -> Any:
+        from types import SimpleNamespace
+
+        self.calls.append((case, applicant, scans))
+        return SimpleNamespace(
+            sent=False, materials=tuple((name, doc.pages) for name, doc in scans)
+        )
+
+
+def test_a_supplement_scans_each_asked_material_without_touching_the_application(camera) -> None:
+    from ui.viewmodels.supplement import SupplementViewModel
+
+    vm, flow, _fake, visit = scan_vm()
+    before = [(m.index, m.settlement, m.pages) for m in flow.session.materials()]
+    assert before
+    supplements = SupplementViewModel(InlineDispatcher(), visit, vm)
+    service = RecordingSupplements()
+    supplements.attach(service, ImmediateExecutor(), lambda: "张*丰")
+    case = {"case_no": "ZW1", "receipt_no": "R1", "state": "supplement_needed"}
+    assert not supplements.begin({**case, "state": "accepted", "missing": ["照片"]})
+    assert supplements.property("error") == "not_awaiting"
+    assert supplements.begin({**case, "missing": ["照片", "户口簿本人页"]})
+    supplements.submit()  # nothing scanned: nothing sent
+    assert service.calls == [] and not supplements.property("ready")
+    for index in (1, 0):
+        assert supplements.scanMaterial(index)
+        vm.capture()
+        vm.on_page(a_page(camera))
+        vm.finish()
+    assert [m["pages"] for m in supplements.property("materials")] == [1, 1]
+    assert [(m.index, m.settlement, m.pages) for m in flow.session.materials()] == before
+    submitted: list[bool] = []
+    supplements.submitted.connect(lambda: submitted.append(True))
+    supplements.submit()
+    ((sent_case, applicant, scans),) = service.calls
+    assert sent_case.case_no == "ZW1" and applicant == "张*丰"
+    assert [name for name, _ in scans] == ["照片", "户口簿本人页"]
+    assert all(doc.data.startswith(b"%PDF") for _, doc in scans)
+    assert submitted == [True] and supplements.property("done")
+    assert not supplements.property("sent")
+    visit.end()  # the visit's end forgets the case and the result
+    assert supplements.property("materials") == [] and not supplements.property("done")

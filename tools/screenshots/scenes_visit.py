@@ -643,6 +643,18 @@ def _progress_cases(ui: KioskUi) -> None:
     wait_until(lambda: ui.progress.property("cases"), 20)
 
 
+def _progress_supplement(ui: KioskUi) -> None:
+    """The card holder's cases scrolled to the one in 待补正, with what staff asked for."""
+    from PySide6.QtCore import QObject
+
+    _progress_cases(ui)
+    waiting = next(c for c in ui.progress.property("cases") if c["state"] == "supplement_needed")
+    card = ui.window.findChild(QObject, "case_" + waiting["receipt_no"])
+    flick = ui.window.findChild(QObject, "casesScroll")
+    if card is not None and flick is not None:
+        flick.setProperty("contentY", max(0.0, float(card.property("y") or 0) - 16))
+
+
 def _progress_cases_offline(ui: KioskUi) -> None:
     from kiosk.services.common import Central
 
@@ -887,3 +899,50 @@ def _apply_review_scanned(ui: KioskUi) -> None:
     if not ui.apply_form.confirmMaterials():
         raise SceneError("materials refused")
     _show(ui, "applyReview")
+
+
+# -- 补正 (a case in 待补正, from progress by card) ------------------------------------------
+
+
+def _supplement_list(ui: KioskUi) -> None:
+    """The 补正 page of the resident card's case in 待补正, nothing scanned yet."""
+    _sim_camera(ui, "flat")
+    _progress_cases(ui)
+    waiting = next(c for c in ui.progress.property("cases") if c["state"] == "supplement_needed")
+    if not ui.supplement.begin(waiting):
+        raise SceneError("no case in 待补正")
+    _show(ui, "supplement")
+
+
+def _supplement_scan(ui: KioskUi) -> None:
+    """The scan page opened for the first material staff asked for."""
+    _supplement_list(ui)
+    if not ui.supplement.scanMaterial(0):
+        raise SceneError("scan refused")
+    _show(ui, "applyScan")
+    wait_until(lambda: bool(ui.scan.property("frameSource")))
+
+
+def _scanned(ui: KioskUi, name: str) -> bool:
+    return any(m["scanned"] for m in ui.supplement.property("materials") if m["name"] == name)
+
+
+def _supplement_ready(ui: KioskUi) -> None:
+    """Every material scanned (one page each, from the camera): 提交补正 is enabled."""
+    _supplement_list(ui)
+    for index in range(len(ui.supplement.property("materials"))):
+        if not ui.supplement.scanMaterial(index):
+            raise SceneError("scan refused")
+        _capture(ui)
+        ui.scan.finish()
+        name: str = ui.supplement.property("materials")[index]["name"]
+        wait_until(partial(_scanned, ui, name))
+    _show(ui, "supplement")
+
+
+def _supplement_done(ui: KioskUi) -> None:
+    """提交补正 done: sent to the demo central, the slip printed."""
+    _supplement_ready(ui)
+    ui.supplement.submit()
+    wait_until(lambda: ui.supplement.property("done"), 20)
+    _show(ui, "supplementDone")

@@ -3094,6 +3094,22 @@
         <translation>Promised by: %1</translation>
     </message>
     <message>
+        <source>需补正的材料：%1</source>
+        <translation>Materials to supplement: %1</translation>
+    </message>
+    <message>
+        <source>需补正的材料：</source>
+        <translation>Materials to supplement:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>扫描补正</source>
+        <translation>Scan to supplement</translation>
+    </message>
+    <message>
         <source>最近更新：%1</source>
         <translation>Updated: %1</translation>
     </message>
@@ -3324,6 +3340,26 @@
     <message>
         <source>查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。</source>
         <translation>Too many tries. Please try again in an hour, or ask the staff at the information desk to look it up for you.</translation>
+    </message>
+    <message>
+        <source>这件办件现在不需要补正材料。</source>
+        <translation>This case does not need any more materials now.</translation>
+    </message>
+    <message>
+        <source>还有材料没有扫描，请逐项扫描后再提交。</source>
+        <translation>Some materials are not scanned yet. Scan each one, then submit.</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时不能使用，请到窗口补正材料。</source>
+        <translation>The document camera cannot be used right now. Please hand in the materials at a window.</translation>
+    </message>
+    <message>
+        <source>终端存储空间不足，补正未保存，请到窗口补正材料。</source>
+        <translation>The terminal's storage is full and nothing was saved. Please hand in the materials at a window.</translation>
+    </message>
+    <message>
+        <source>扫描的材料太大，请减少页数后重新扫描。</source>
+        <translation>The scan is too large. Please scan fewer pages and try again.</translation>
     </message>
     <message>
         <source>暂时无法完成，请稍后再试或咨询工作人员。</source>
@@ -3981,6 +4017,100 @@
     <message>
         <source>提交建议</source>
         <translation>Submit suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDonePage</name>
+    <message>
+        <source>补正材料已提交，请取走补正回执。</source>
+        <translation>Your materials were submitted. Please take your slip.</translation>
+    </message>
+    <message>
+        <source>补正材料已保存，联网后自动提交，请取走补正回执。</source>
+        <translation>Your materials were saved and will be sent when the network is back. Please take your slip.</translation>
+    </message>
+    <message>
+        <source>补正结果</source>
+        <translation>Supplement result</translation>
+    </message>
+    <message>
+        <source>补正材料已提交，办理部门将继续办理。</source>
+        <translation>Your materials were submitted; the department will continue with your case.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断：补正材料已在本机保存，联网后自动提交，无需再次补正。</source>
+        <translation>The network is down: your materials are saved on this terminal and will be sent automatically. You do not need to supplement them again.</translation>
+    </message>
+    <message>
+        <source>受理编号：%1</source>
+        <translation>Receipt no.: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2：已扫描（%3 页）</source>
+        <translation>%1. %2: scanned (%3 pages)</translation>
+    </message>
+    <message>
+        <source>请取走补正回执。办理进度可凭受理编号查询。</source>
+        <translation>Please take your slip. You can check the progress with the receipt number.</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementPage</name>
+    <message>
+        <source>请逐项扫描需要补正的材料，全部扫描后按“提交补正”。</source>
+        <translation>Scan each material asked for, then press "Submit".</translation>
+    </message>
+    <message>
+        <source>补正材料</source>
+        <translation>Supplement materials</translation>
+    </message>
+    <message>
+        <source>受理编号：%1</source>
+        <translation>Receipt no.: %1</translation>
+    </message>
+    <message>
+        <source>工作人员需要您补充下列材料。请把每一项放在高拍仪下扫描。</source>
+        <translation>Staff need the materials below. Put each one under the document camera to scan it.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1，已扫描 %2 页</source>
+        <translation>%1, %2 pages scanned</translation>
+    </message>
+    <message>
+        <source>%1，尚未扫描</source>
+        <translation>%1, not scanned yet</translation>
+    </message>
+    <message>
+        <source>已扫描（%1 页）</source>
+        <translation>Scanned (%1 pages)</translation>
+    </message>
+    <message>
+        <source>尚未扫描</source>
+        <translation>Not scanned yet</translation>
+    </message>
+    <message>
+        <source>重新扫描</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <source>扫描补正</source>
+        <translation>Scan to supplement</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>提交补正</source>
+        <translation>Submit</translation>
     </message>
 </context>
 <context>

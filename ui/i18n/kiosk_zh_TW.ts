@@ -3094,6 +3094,22 @@
         <translation>承諾辦結日期：%1</translation>
     </message>
     <message>
+        <source>需补正的材料：%1</source>
+        <translation>需補正的材料：%1</translation>
+    </message>
+    <message>
+        <source>需补正的材料：</source>
+        <translation>需補正的材料：</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>扫描补正</source>
+        <translation>掃描補正</translation>
+    </message>
+    <message>
         <source>最近更新：%1</source>
         <translation>最近更新：%1</translation>
     </message>
@@ -3324,6 +3340,26 @@
     <message>
         <source>查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。</source>
         <translation>查詢次數過多，請一小時後再試，或到諮詢臺請工作人員幫您查詢。</translation>
+    </message>
+    <message>
+        <source>这件办件现在不需要补正材料。</source>
+        <translation>這件辦件現在不需要補正材料。</translation>
+    </message>
+    <message>
+        <source>还有材料没有扫描，请逐项扫描后再提交。</source>
+        <translation>還有材料沒有掃描，請逐項掃描後再提交。</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时不能使用，请到窗口补正材料。</source>
+        <translation>高拍儀暫時不能使用，請到視窗補正材料。</translation>
+    </message>
+    <message>
+        <source>终端存储空间不足，补正未保存，请到窗口补正材料。</source>
+        <translation>終端儲存空間不足，補正未儲存，請到視窗補正材料。</translation>
+    </message>
+    <message>
+        <source>扫描的材料太大，请减少页数后重新扫描。</source>
+        <translation>掃描的材料太大，請減少頁數後重新掃描。</translation>
     </message>
     <message>
         <source>暂时无法完成，请稍后再试或咨询工作人员。</source>
@@ -3981,6 +4017,100 @@
     <message>
         <source>提交建议</source>
         <translation>提交建議</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDonePage</name>
+    <message>
+        <source>补正材料已提交，请取走补正回执。</source>
+        <translation>補正材料已提交，請取走補正回執。</translation>
+    </message>
+    <message>
+        <source>补正材料已保存，联网后自动提交，请取走补正回执。</source>
+        <translation>補正材料已儲存，聯網後自動提交，請取走補正回執。</translation>
+    </message>
+    <message>
+        <source>补正结果</source>
+        <translation>補正結果</translation>
+    </message>
+    <message>
+        <source>补正材料已提交，办理部门将继续办理。</source>
+        <translation>補正材料已提交，辦理部門將繼續辦理。</translation>
+    </message>
+    <message>
+        <source>网络暂时中断：补正材料已在本机保存，联网后自动提交，无需再次补正。</source>
+        <translation>網路暫時中斷：補正材料已在本機儲存，聯網後自動提交，無需再次補正。</translation>
+    </message>
+    <message>
+        <source>受理编号：%1</source>
+        <translation>受理編號：%1</translation>
+    </message>
+    <message>
+        <source>%1. %2：已扫描（%3 页）</source>
+        <translation>%1. %2：已掃描（%3 頁）</translation>
+    </message>
+    <message>
+        <source>请取走补正回执。办理进度可凭受理编号查询。</source>
+        <translation>請取走補正回執。辦理進度可憑受理編號查詢。</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementPage</name>
+    <message>
+        <source>请逐项扫描需要补正的材料，全部扫描后按“提交补正”。</source>
+        <translation>請逐項掃描需要補正的材料，全部掃描後按“提交補正”。</translation>
+    </message>
+    <message>
+        <source>补正材料</source>
+        <translation>補正材料</translation>
+    </message>
+    <message>
+        <source>受理编号：%1</source>
+        <translation>受理編號：%1</translation>
+    </message>
+    <message>
+        <source>工作人员需要您补充下列材料。请把每一项放在高拍仪下扫描。</source>
+        <translation>工作人員需要您補充下列材料。請把每一項放在高拍儀下掃描。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1，已扫描 %2 页</source>
+        <translation>%1，已掃描 %2 頁</translation>
+    </message>
+    <message>
+        <source>%1，尚未扫描</source>
+        <translation>%1，尚未掃描</translation>
+    </message>
+    <message>
+        <source>已扫描（%1 页）</source>
+        <translation>已掃描（%1 頁）</translation>
+    </message>
+    <message>
+        <source>尚未扫描</source>
+        <translation>尚未掃描</translation>
+    </message>
+    <message>
+        <source>重新扫描</source>
+        <translation>重新掃描</translation>
+    </message>
+    <message>
+        <source>扫描补正</source>
+        <translation>掃描補正</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候……</source>
+        <translation>正在提交，請稍候……</translation>
+    </message>
+    <message>
+        <source>提交补正</source>
+        <translation>提交補正</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ ApplicationWindow {
         "checkin": "pages/CheckinPage.qml",
         "progress": "pages/ProgressPage.qml",
         "progressCases": "pages/ProgressCasesPage.qml",
+        "supplement": "pages/SupplementPage.qml",
+        "supplementDone": "pages/SupplementDonePage.qml",
         "progressReceipt": "pages/ProgressReceiptPage.qml",
         "progressScan": "pages/ProgressScanPage.qml",
         "consult": "pages/ConsultPage.qml",

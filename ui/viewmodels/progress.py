@@ -153,6 +153,7 @@ class ProgressViewModel(QObject):
             "final": case.final,
             "parallel": case.parallel,
             "owner": case.owner,
+            "missing": list(case.missing_materials),
             "updated": stamp(case.updated_at),
             "departments": [
                 {

@@ -8,7 +8,8 @@ JPEG bytes held here in memory, shown through the ``image://scan/`` provider
 (:class:`ScanImages`), never written or logged; they go when the material is settled, the
 page is left with 返回, the application is dropped or the visit ends. 完成 joins them into
 one PDF on ``core-tasks`` and settles the material as scanned
-(:meth:`~kiosk.session.ApplySession.scan`).
+(:meth:`~kiosk.session.ApplySession.scan`), or, opened by :meth:`ScanViewModel.open_for`
+(补正, :class:`~ui.viewmodels.supplement.SupplementViewModel`), hands the PDF to the caller.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class ScanViewModel(QObject):
     def _clear(self) -> None:
         """Forget every picture (end of visit, application dropped, material settled)."""
         self._index = -1
+        self._settle_to: Callable[[Document], None] | None = None
         self._name = ""
         self._max_pages = 0
         self._pages: list[bytes] = []
@@ -155,6 +157,19 @@ class ScanViewModel(QObject):
         self.changed.emit()
         return True
 
+    def open_for(self, name: str, max_pages: int, settle: Callable[[Document], None]) -> bool:
+        """Start scanning a material that is not the application's (a 补正): 完成 hands the
+        PDF to ``settle`` on the GUI thread instead of settling an application's material."""
+        if self._camera is None:
+            self._ops.set_reason("scan_unavailable")
+            return False
+        self._clear()
+        self._index, self._name, self._max_pages = 0, name, max_pages
+        self._settle_to = settle
+        self._ops.set_reason("")
+        self.changed.emit()
+        return True
+
     @Slot(bool)
     def setPreview(self, on: bool) -> None:  # noqa: N802 - Qt naming
         """The scan page shows (preview frames flow) or not."""
@@ -216,6 +231,12 @@ class ScanViewModel(QObject):
         self._ops.run(lambda: scan_document(pages), lambda doc: self._settle(index, doc))
 
     def _settle(self, index: int, document: Document) -> None:
+        if self._settle_to is not None:
+            self._settle_to(document)
+            self._clear()
+            self.changed.emit()
+            self.finished.emit()
+            return
         flow = self._flow
         if flow.step(lambda: flow.session.scan(index, document)):
             self._clear()

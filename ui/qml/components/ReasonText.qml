@@ -39,6 +39,11 @@ Text {
         case "not_appealable": return qsTr("只有差评整改可以在这里申诉；投诉和咨询的答复如有意见，请拨打 12345。")
         case "appeal_offline": return qsTr("网络中断，申诉暂时无法提交，请稍后再试或到咨询台办理。")
         case "too_many_lookups": return qsTr("查询次数过多，请一小时后再试，或到咨询台请工作人员帮您查询。")
+        case "not_awaiting": return qsTr("这件办件现在不需要补正材料。")
+        case "materials_incomplete": return qsTr("还有材料没有扫描，请逐项扫描后再提交。")
+        case "scan_unavailable": return qsTr("高拍仪暂时不能使用，请到窗口补正材料。")
+        case "disk_full": return qsTr("终端存储空间不足，补正未保存，请到窗口补正材料。")
+        case "attachment_too_large": return qsTr("扫描的材料太大，请减少页数后重新扫描。")
         default: return qsTr("暂时无法完成，请稍后再试或咨询工作人员。")
         }
     }

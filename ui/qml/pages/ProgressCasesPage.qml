@@ -141,6 +141,32 @@ Page {
                                   .arg(caseCard.modelData.promised_date)
                             color: caseCard.modelData.overdue ? Theme.error : Theme.text
                         }
+                        ColumnLayout {
+                            objectName: "missing_" + caseCard.modelData.receipt_no
+                            visible: caseCard.modelData.state === "supplement_needed" && caseCard.modelData.missing.length > 0
+                            Layout.fillWidth: true
+                            spacing: 4
+                            Accessible.role: Accessible.List
+                            Accessible.name: qsTr("需补正的材料：%1").arg(caseCard.modelData.missing.join("；"))
+                            BodyText { text: qsTr("需补正的材料："); font.bold: true; color: Theme.warning }
+                            Repeater {
+                                model: caseCard.modelData.missing
+                                BodyText {
+                                    required property var modelData
+                                    required property int index
+                                    text: qsTr("%1. %2").arg(index + 1).arg(modelData)
+                                }
+                            }
+                            KioskButton {
+                                objectName: "supplement_" + caseCard.modelData.receipt_no
+                                text: qsTr("扫描补正")
+                                Layout.preferredWidth: Math.max(360, implicitWidth)
+                                onClicked: {
+                                    if (supplement.begin(caseCard.modelData))
+                                        page.navigate("supplement", {})
+                                }
+                            }
+                        }
                         BodyText {
                             text: qsTr("最近更新：%1").arg(caseCard.modelData.updated)
                             color: Theme.textMuted
