@@ -104,10 +104,13 @@ def v4l2_camera(uri: DeviceUri) -> Camera:
 
 
 def sim_camera(uri: DeviceUri) -> Camera:
-    """``sim:?scene=angled``: a camera over the sample desk pictures (``folder=`` another)."""
+    """``sim:?scene=angled``: a camera over the sample desk pictures (``folder=`` another;
+    ``control=FILE``: what lies under it, or the cable, set from another process by
+    ``kioskctl simulate camera``)."""
     from pathlib import Path
 
     from drivers.cameras.sim import DEFAULT_FOLDER, SimCamera
 
     folder = Path(uri.options["folder"]) if uri.options.get("folder") else DEFAULT_FOLDER
-    return SimCamera(str(uri), folder, uri.options.get("scene", "angled"))
+    control = Path(uri.options["control"]) if uri.options.get("control") else None
+    return SimCamera(str(uri), folder, uri.options.get("scene", "angled"), control=control)

@@ -6,6 +6,10 @@ shadow, out of focus, under a lamp's glare, and the empty desk. ``sim:?scene=ang
 on one of them; :meth:`SimCamera.show` changes what lies under the camera (tests, the demo,
 ``kioskctl simulate camera``); :meth:`SimCamera.unplug` and :meth:`SimCamera.plug` act out the
 cable. Each frame gets a little sensor noise so no two are identical, as with a real camera.
+
+With a ``control`` file (``sim:?control=FILE``) another process drives it: the file holds one
+word — a scene, ``unplug`` or ``plug`` — and is read again whenever it changed, before each
+frame. ``kioskctl simulate camera`` writes it from what is typed on its standard input.
 """
 
 from __future__ import annotations
@@ -24,9 +28,17 @@ SCENES = ("flat", "angled", "blurred", "glare", "empty")
 class SimCamera:
     """A simulated camera over pictures ``<scene>.jpg`` in ``folder``."""
 
-    def __init__(self, uri: str, folder: Path = DEFAULT_FOLDER, scene: str = "angled") -> None:
+    def __init__(
+        self,
+        uri: str,
+        folder: Path = DEFAULT_FOLDER,
+        scene: str = "angled",
+        control: Path | None = None,
+    ) -> None:
         self.uri = uri
         self.folder = folder
+        self.control = control
+        self._control_seen: tuple[int, int] | None = None  # (mtime_ns, size) last applied
         self._scene = scene
         self._images: dict[str, Any] = {}
         self._plugged = True
@@ -53,7 +65,31 @@ class SimCamera:
         with self._lock:
             self._plugged = True
 
+    def _follow_control(self) -> None:
+        """Apply the control file's word if it changed since last read (cheap: one stat)."""
+        if self.control is None:
+            return
+        try:
+            st = self.control.stat()
+        except OSError:
+            return  # not written yet: nothing to follow
+        seen = (st.st_mtime_ns, st.st_size)
+        if seen == self._control_seen:
+            return
+        self._control_seen = seen
+        try:
+            word = self.control.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return
+        if word == "unplug":
+            self.unplug()
+        elif word == "plug":
+            self.plug()
+        elif word in self.scenes():
+            self.show(word)
+
     def open(self) -> None:
+        self._follow_control()
         with self._lock:
             if not self._plugged:
                 raise CameraError("simulated camera is unplugged", "unreachable")
@@ -63,6 +99,7 @@ class SimCamera:
         import cv2
         import numpy as np
 
+        self._follow_control()
         with self._lock:
             if not self._plugged:
                 self._open = False

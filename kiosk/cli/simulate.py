@@ -12,6 +12,7 @@ SIMULATOR_MODULES = (
     "kiosk.cli.simulate_printer",
     "kiosk.cli.simulate_cards",
     "kiosk.cli.simulate_scanner",
+    "kiosk.cli.simulate_camera",
 )
 
 
