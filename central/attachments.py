@@ -359,16 +359,22 @@ def build_staff_router(db: Database, store: AttachmentStore, staff: Any) -> APIR
         named = found[0][1] if found else None
         if named is None or data is None:
             raise HTTPException(status_code=404, detail="no such file for this case")
-        kind = "pdf" if named.media_type == "application/pdf" else "bin"
-        filename = f"{case.case_no}-{named.material_code}.{kind}"
-        return Response(
-            content=data,
-            media_type=named.media_type,
-            headers={
-                "Cache-Control": "no-store",
-                "Content-Disposition": f'attachment; filename="{filename}"',
-                "X-Content-Type-Options": "nosniff",
-            },
-        )
+        return file_download(data, named.media_type, case.case_no, named.material_code)
 
     return router
+
+
+def file_download(data: bytes, media_type: str, case_no: str, material_code: str) -> Response:
+    """A case's file for staff: never cached, saved as ``{case}-{material}.pdf``, never
+    sniffed into something the browser would run."""
+    kind = "pdf" if media_type == "application/pdf" else "bin"
+    filename = f"{case_no}-{material_code}.{kind}"
+    return Response(
+        content=data,
+        media_type=media_type,
+        headers={
+            "Cache-Control": "no-store",
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "X-Content-Type-Options": "nosniff",
+        },
+    )

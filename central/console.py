@@ -28,7 +28,7 @@ from central.accounts import (
     logout,
     user_for,
 )
-from central.attachments import AttachmentStore, case_submission
+from central.attachments import AttachmentStore, case_submission, file_download
 from central.cases import request_supplement, supplement_of
 from central.db import CaseRecord, Database, HallWindowRow, Terminal, TicketCallRow, TicketRow
 from central.display import DisplayHub
@@ -350,17 +350,7 @@ def build_console_router(
             )
         with db.session() as s:
             audit(s, current.username, "download_attachment", case_no, named.material_code)
-        kind = "pdf" if named.media_type == "application/pdf" else "bin"
-        filename = f"{found[0].case_no}-{named.material_code}.{kind}"
-        return Response(
-            content=data,
-            media_type=named.media_type,
-            headers={
-                "Cache-Control": "no-store",
-                "Content-Disposition": f'attachment; filename="{filename}"',
-                "X-Content-Type-Options": "nosniff",
-            },
-        )
+        return file_download(data, named.media_type, found[0].case_no, named.material_code)
 
     @router.post("/cases/{case_no}/supplement")
     def ask_supplement(
