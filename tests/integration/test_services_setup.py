@@ -67,7 +67,8 @@ def test_each_service_has_its_own_named_connection_and_connect_reaches_them_all(
         assert services.shared_data.central is named.shared
         assert services.positions.central is named.positions
         assert services.evaluation.central is named.evaluation
-        assert len({id(c) for c in named.each()}) == 9, "a requests session per service"
+        assert services.supplement.central is named.supplement
+        assert len({id(c) for c in named.each()}) == 10, "a requests session per service"
         assert not any(c.configured for c in named.each())
         services.connect("http://127.0.0.1:9", Credentials("T01", b"k" * 32))
         assert all(c.configured for c in named.each())
