@@ -45,6 +45,9 @@ class SystemStatus:
     printer: DeviceStatus
     network: DeviceStatus
     checked_at: datetime
+    # When the checks began: a device's word given after this (a print job's outcome) is
+    # newer than what the snapshot says of it.
+    started_at: datetime | None = None
 
 
 def check_card_reader(
@@ -211,12 +214,14 @@ class HealthMonitor:
 
     def check_now(self) -> SystemStatus:
         """One snapshot, taken in the calling thread (blocking)."""
+        started = datetime.now().astimezone()
         reader, printer = self.check_devices()
         return SystemStatus(
             card_reader=reader,
             printer=printer,
             network=check_central(self._central_url(), self._http),
             checked_at=datetime.now().astimezone(),
+            started_at=started,
         )
 
     def start(self) -> None:

@@ -82,3 +82,23 @@ def test_an_answer_from_the_terminal_alone_turns_the_network_indicator_offline()
     )
     status.central_answered(False)
     assert status.property("networkState") == "ok"
+
+
+def test_a_health_probe_begun_before_the_paper_ran_out_does_not_undo_it():
+    """The fresh run's race: a snapshot whose printer probe started before the print job
+    found the paper out arrives after the job's outcome; it must not turn 缺纸 back to 正常.
+    A probe begun after the outcome is newer and wins."""
+    from datetime import timedelta
+
+    status = StatusViewModel("示范大厅", "T01", demo=False)
+    probe_began = datetime.now().astimezone() - timedelta(seconds=2)
+    status.print_finished(PrintOutcome(7, "slip", "paper_out", "printer is out of paper"))
+    stale = SystemStatus(OK, OK, OK, datetime.now().astimezone(), started_at=probe_began)
+    status.apply(stale)
+    assert (status.property("printerState"), status.property("printerReason")) == (
+        "error",
+        "paper_out",
+    )
+    fresh_start = datetime.now().astimezone() + timedelta(milliseconds=1)
+    status.apply(SystemStatus(OK, OK, OK, fresh_start, started_at=fresh_start))
+    assert status.property("printerState") == "ok"

@@ -8,6 +8,7 @@ central did not answer) is reported here at once, and the newest word wins.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal
@@ -50,11 +51,16 @@ class StatusViewModel(QObject):
             # The document camera: "none" until the core says one is configured.
             "camera": ("none", ""),
         }
+        self._printer_word_at: datetime | None = None  # when a print job last said
 
     def apply(self, status: SystemStatus) -> None:
-        """Take a snapshot from the health monitor (call on the GUI thread)."""
+        """Take a snapshot from the health monitor (call on the GUI thread). A snapshot whose
+        checks began before a print job's outcome arrived says nothing newer of the printer:
+        a probe that saw paper before the job ran out of it must not undo 缺纸."""
         self.set_device("reader", status.card_reader)
-        self.set_device("printer", status.printer)
+        job_word = self._printer_word_at
+        if job_word is None or status.started_at is None or status.started_at > job_word:
+            self.set_device("printer", status.printer)
         self.set_device("network", status.network)
 
     def apply_sync(self, indicator: SyncIndicator) -> None:
@@ -90,6 +96,7 @@ class StatusViewModel(QObject):
     def print_finished(self, outcome: Any) -> None:
         """A print job's outcome (a ``PrintOutcome``) is the newest word on the printer: a
         job that found the paper out makes the status bar say 缺纸 with the page."""
+        self._printer_word_at = datetime.now().astimezone()
         if outcome.printed:
             if self._state("printer") == "error":
                 self.set_device("printer", DeviceStatus(DeviceState.OK, "printed"))
