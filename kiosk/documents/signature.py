@@ -215,6 +215,7 @@ class SignedFacts:
     signer_id_number: str  # masked
     signed_at: datetime
     terminal: str = ""  # filled in by the composition root's signer
+    signer_role: str = "承诺人"  # 委托人 for a power of attorney
 
     def __repr__(self) -> str:
         return f"SignedFacts(title={self.title!r}, service={self.service!r})"
@@ -289,7 +290,7 @@ def signed_pdf(
         width, 8, "\n".join(lines), border=1, padding=4, new_x=XPos.LMARGIN, new_y=YPos.NEXT
     )
     pdf.ln(4)
-    line("承诺人", facts.signer_name)
+    line(facts.signer_role, facts.signer_name)
     line("证件号码", facts.signer_id_number)
     pdf.set_font("cjk", size=11)
     pdf.cell(width, 7, "签名：", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -299,7 +300,7 @@ def signed_pdf(
     pdf.ln(2)
     line("签署时间", facts.signed_at.isoformat(sep=" ", timespec="seconds"))
     line("终端", facts.terminal)
-    line("承诺文本 SHA-256", text_sha256(facts.text), size=9)
+    line("签署文本 SHA-256", text_sha256(facts.text), size=9)
     pdf.embed_file(
         basename=STROKES_FILE,
         bytes=signature.to_json(),
