@@ -25,7 +25,7 @@ from kiosk.documents.signature import (
     SignedFacts,
 )
 from kiosk.documents.signature import check as check_signature
-from kiosk.domain.agent import agent_application_materials
+from kiosk.domain.agent import agent_application_materials, authorisation_text
 from kiosk.domain.application import (
     Application,
     Authorisation,
@@ -183,7 +183,43 @@ class ApplySession:
         if person.id_number == self._card_holder.id_number:
             raise FlowError("agent_is_principal", "the agent cannot act for themselves")
         self._principal, self._authorisation = person, authorisation
+        # The agent's own ID card was just read here: settled (已读卡核验), never brought.
+        index = len(self._all_materials()) - 1
+        self._materials[index] = MaterialChoice(
+            index, self._all_materials()[index], Settlement.CARD, issuer="本终端读卡"
+        )
         self._enter_form(card, person)
+
+    def _all_materials(self) -> tuple[Material, ...]:
+        """The guide's materials, then an agent's own papers (the authorisation, or proof of
+        guardianship, and the agent's ID card) when acting for someone."""
+        materials = self._item().guide.materials
+        if self._authorisation is None:
+            return materials
+        return materials + agent_application_materials(self._authorisation.kind)
+
+    def _is_authorisation(self, index: int) -> bool:
+        """Material ``index`` is the 授权委托书 of this agent application."""
+        return (
+            self._authorisation is not None
+            and self._authorisation.kind == "power_of_attorney"
+            and index == len(self._item().guide.materials)
+        )
+
+    def authorisation_text(self) -> str:
+        """The 授权委托书's words, for the principal to sign on screen; empty when they
+        cannot sign it here (no power of attorney, or the principal's card was not read:
+        only the card holder present can sign)."""
+        if not self._is_authorisation(len(self._item().guide.materials)):
+            return ""
+        principal, agent = self._principal, self._card_holder
+        if principal is None or agent is None or not principal.from_card:
+            return ""
+        return authorisation_text(
+            self._item().name,
+            f"{principal.masked_name}（{principal.masked_id_number}）",
+            f"{agent.masked_name}（{agent.masked_id_number}）",
+        )
 
     def _enter_form(self, identity: Identity | None, person: Person | None = None) -> None:
         form = self._item().guide.form
@@ -240,7 +276,8 @@ class ApplySession:
     def materials(self) -> list[MaterialView]:
         """The materials page: each material with what is offered and what was chosen."""
         out = []
-        for i, m in enumerate(self._item().guide.materials):
+        own = len(self._item().guide.materials)
+        for i, m in enumerate(self._all_materials()):
             chosen = self._materials.get(i)
             offered = m.source
             if offered is MaterialSource.COMMITMENT and m.commitment is None:
@@ -259,6 +296,9 @@ class ApplySession:
                     issuer=chosen.issuer if chosen else "",
                     pages=chosen.document.pages if chosen and chosen.document else 0,
                     max_pages=m.scan_page_limit,
+                    agent=i >= own,
+                    sign_text=self.authorisation_text() if self._is_authorisation(i) else "",
+                    material=m,
                 )
             )
         return out
@@ -339,6 +379,22 @@ class ApplySession:
             )
         return m
 
+    def check_signing(self, index: int, text: str, consent: bool) -> Material:
+        """Refuse signing material ``index`` before the pad opens: a commitment
+        (:meth:`check_commitment`), or the 授权委托书 — its principal present (card read),
+        consent given, its exact words."""
+        if not self._is_authorisation(index):
+            return self.check_commitment(index, text, consent)
+        self._need(State.MATERIALS)
+        words = self.authorisation_text()
+        if not words:
+            raise FlowError("principal_not_present", "the principal's card was not read")
+        if not consent or text != words:
+            raise FlowError(
+                "attorney_consent_missing", "the authorisation needs consent and its words"
+            )
+        return self._material(index)
+
     def prepare_signing(
         self, index: int, commitment_text: str, consent: bool, signature: Signature
     ) -> SignedFacts:
@@ -346,21 +402,23 @@ class ApplySession:
         real signature: ``signature_empty`` / ``_dot`` / ``_too_small`` refused) and say what
         the signed document will print; the document itself is made off the GUI thread
         (:func:`kiosk.documents.signature.signed_pdf`) and handed to :meth:`commit`."""
-        m = self.check_commitment(index, commitment_text, consent)
+        m = self.check_signing(index, commitment_text, consent)
         try:
             check_signature(signature)
         except SignatureRejected as exc:
             raise FlowError(exc.reason, exc.message) from None
         item = self._item()
-        signer = self._card_holder
+        attorney = self._is_authorisation(index)
+        signer = self._principal if attorney else self._card_holder
         return SignedFacts(
-            title="告知承诺书",
+            title="授权委托书" if attorney else "告知承诺书",
             text=commitment_text,
             service=f"{item.name}（{item.code}）",
             material=m.name,
             signer_name=signer.masked_name if signer else "",
             signer_id_number=signer.masked_id_number if signer else "",
             signed_at=self._clock(),
+            signer_role="委托人" if attorney else "承诺人",
         )
 
     def commit(
@@ -368,11 +426,12 @@ class ApplySession:
     ) -> None:
         """The citizen signed the written commitment shown (``commitment_text``) on screen;
         ``signed`` is the signed document (PDF) made from :meth:`prepare_signing`."""
-        m = self.check_commitment(index, commitment_text, consent)
+        m = self.check_signing(index, commitment_text, consent)
         if signed is None or signed.kind != "signed" or not signed.data:
             raise FlowError("signature_missing", "a commitment is signed on screen")
+        how = Settlement.SIGNED if self._is_authorisation(index) else Settlement.COMMITTED
         self._materials[index] = MaterialChoice(
-            index, m, Settlement.COMMITTED, self._clock(), commitment_text, document=signed
+            index, m, how, self._clock(), commitment_text, document=signed
         )
 
     def scan(self, index: int, document: Document) -> None:
@@ -388,9 +447,13 @@ class ApplySession:
         self._materials[index] = MaterialChoice(index, m, Settlement.SCANNED, document=document)
 
     def _material(self, index: int) -> Material:
-        materials = self._item().guide.materials
+        materials = self._all_materials()
         if not 0 <= index < len(materials):
             raise FlowError("no_such_material", f"no material {index}")
+        if self._materials.get(index) is not None and self._materials[index].settlement is (
+            Settlement.CARD
+        ):
+            raise FlowError("material_is_read", "the agent's own card was read here")
         if materials[index].source is MaterialSource.SHARED and self._lookups.get(index) in (
             None,
             Lookup.UNCHECKED,
@@ -403,7 +466,7 @@ class ApplySession:
     def confirm_materials(self) -> None:
         """Every material settled: go to the review page."""
         self._need(State.MATERIALS)
-        if len(self._materials) != len(self._item().guide.materials):
+        if len(self._materials) != len(self._all_materials()):
             raise FlowError("materials_unsettled", "some materials are not settled yet")
         self.state = State.REVIEW
 
@@ -451,7 +514,9 @@ class ApplySession:
             rows=rows,
             shared=names(Settlement.SHARED),
             committed=names(Settlement.COMMITTED),
-            to_bring=names(Settlement.BRING) + self._agent_brings(),
+            to_bring=names(Settlement.BRING),
+            signed=names(Settlement.SIGNED),
+            card_read=names(Settlement.CARD),
             scanned=tuple(
                 ScannedMaterial(c.material.name, c.document.pages if c.document else 0)
                 for c in chosen
@@ -465,12 +530,6 @@ class ApplySession:
                 "" if home is None else home.phone if own_screen else mask_number(home.phone)
             ),
         )
-
-    def _agent_brings(self) -> tuple[str, ...]:
-        """An agent's authorisation and own ID, still to be shown at the window."""
-        if self._authorisation is None:
-            return ()
-        return tuple(m.name for m in agent_application_materials(self._authorisation.kind))
 
     def application(self) -> Application:
         """The confirmed application for the submit use case."""
@@ -520,6 +579,9 @@ class ApplySession:
             if self.state is State.IDENTIFY:
                 self._forget_people()
             else:
+                own = len(self._item().guide.materials)
+                for i in [i for i in self._materials if i >= own]:
+                    del self._materials[i]  # the agent's papers go with the authorisation
                 self._principal = self._authorisation = None
                 self._forget_lookups()  # they were about the principal
             return self.state

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from drivers.errors import ReasonError
 from kiosk.domain.application import Settlement
-from kiosk.domain.catalog import FormField, MaterialSource
+from kiosk.domain.catalog import FormField, Material, MaterialSource
 from kiosk.forms import FieldError
 
 
@@ -86,6 +86,9 @@ class MaterialView:
     issuer: str = ""  # verified: who issued it
     pages: int = 0  # pages of the scan made for it at the terminal (SCANNED)
     max_pages: int = 0  # the most pages a scan of it may have
+    agent: bool = False  # an agent's own paper (authorisation, own ID card), not the guide's
+    sign_text: str = ""  # the 授权委托书 the principal present may sign here: its words
+    material: Material | None = None  # the catalog's (or the agent's) material itself
 
 
 @dataclass(frozen=True)
@@ -122,3 +125,5 @@ class Review:
     scanned: tuple[ScannedMaterial, ...] = ()
     home_address: str = ""
     home_phone: str = ""
+    signed: tuple[str, ...] = ()  # signed on screen by the principal (授权委托书)
+    card_read: tuple[str, ...] = ()  # the agent's ID card, read at this terminal

@@ -79,3 +79,16 @@ def agent_application_materials(authorisation_kind: str) -> tuple[Material, ...]
     (a guardian's proof of guardianship instead) and the agent's own ID card."""
     first = guardianship() if authorisation_kind == "guardian" else power_of_attorney()
     return (first, agent_id())
+
+
+def authorisation_text(service: str, principal: str, agent: str) -> str:
+    """The words of a 授权委托书 signed on screen by the principal: who authorises whom
+    (``principal`` and ``agent`` as masked names, their numbers masked), for which
+    ``service``, with what powers and until when. The signed document keeps these exact words
+    and their hash; the case at central holds the full identities."""
+    return (
+        f"委托人{principal}委托受托人{agent}代为办理“{service}”。"
+        "受托人可以代为填写和提交申请、提供申请材料、查询办理进度、领取受理回执和办理结果；"
+        "受托人在上述权限内所作的行为，其后果由委托人承担。"
+        "委托期限自签署之日起至本事项办结之日止。"
+    )

@@ -21,6 +21,8 @@ class Settlement(StrEnum):
     SHARED = "shared"  # 已核验: data sharing holds it, checked for this person
     SCANNED = "scanned"  # 已扫描: scanned at the terminal's document camera
     COMMITTED = "committed"  # 已承诺: the citizen signed a written commitment on screen
+    SIGNED = "signed"  # 已现场签署: signed on screen by who must sign it (授权委托书)
+    CARD = "card"  # 已读卡核验: an ID card read at this terminal (an agent's own)
     BRING = "bring"  # 需到窗口: to bring / hand in at the window
 
 
@@ -136,8 +138,8 @@ class Application:
     confirmed_at: datetime | None = None
 
     def to_bring(self) -> list[str]:
-        """Names of the service's materials the citizen still has to bring or hand in (an
-        agent's own are added by :func:`kiosk.domain.agent.agent_application_materials`)."""
+        """Names of the materials still to bring or hand in at a window (an agent's own
+        papers among them: :func:`kiosk.domain.agent.agent_application_materials`)."""
         return [m.material.name for m in self.materials if m.settlement is Settlement.BRING]
 
     def __repr__(self) -> str:

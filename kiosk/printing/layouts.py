@@ -49,6 +49,8 @@ LABELS: dict[str, str] = {
     "settled_shared": "已核验",
     "settled_scanned": "已扫描（{pages} 页）",
     "settled_committed": "已承诺",
+    "settled_signed": "已现场签署",
+    "settled_card": "已读卡核验",
     "settled_bring": "需到窗口",
     "agent": "代办人",
     "materials_to_bring": "尚需提交的材料（需到窗口）",
@@ -136,7 +138,8 @@ def _logo(path: str | None) -> list[Block]:
 class SettledMaterial:
     """One material of a receipt and how it was settled: ``how`` is ``shared`` (已核验,
     with the licence number as the platform gave it, masked), ``scanned`` (已扫描, with its
-    pages), ``committed`` (已承诺) or ``bring`` (需到窗口)."""
+    pages), ``committed`` (已承诺), ``signed`` (已现场签署: a 授权委托书), ``card`` (已读卡核验:
+    an agent's own ID card) or ``bring`` (需到窗口)."""
 
     name: str
     how: str

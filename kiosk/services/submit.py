@@ -38,7 +38,6 @@ from kiosk.catalog.calendar import work_calendar
 from kiosk.config import Settings
 from kiosk.contract import Applicant, Attachment, Submission
 from kiosk.contract.calendar import DayUnit, Due, WorkCalendar
-from kiosk.domain.agent import agent_application_materials
 from kiosk.domain.application import Application, MaterialChoice, Person, Settlement
 from kiosk.domain.application import Document as VisitDocument
 from kiosk.printing.document import Document
@@ -431,11 +430,8 @@ def _disk_full(exc: OperationalError) -> bool:
 
 
 def _to_bring(app: Application) -> tuple[str, ...]:
-    """What the citizen must still bring (the agent's papers too); empty: complete."""
-    to_bring = tuple(app.to_bring())
-    if app.authorisation is not None:
-        to_bring += tuple(m.name for m in agent_application_materials(app.authorisation.kind))
-    return to_bring
+    """What the citizen must still bring (an agent's papers among them); empty: complete."""
+    return tuple(app.to_bring())
 
 
 def _applicant(person: Person, values: dict[str, str]) -> Applicant:

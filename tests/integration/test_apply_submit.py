@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from kiosk.contract.calendar import DayUnit
-from kiosk.domain.application import Authorisation, HomeService
+from kiosk.domain.application import Authorisation, Document, HomeService, Settlement
 from kiosk.printing.privacy import contains_full_id_number
 from kiosk.services.evaluate import EvaluationError, EvaluationService, Rating
 from kiosk.services.queues import load_queues
@@ -18,7 +18,14 @@ from kiosk.services.submit import SubmitError, SubmitResult, SubmitService
 from kiosk.session import ApplySession
 from kiosk.store import Store
 from kiosk.sync.crypto import FieldCipher
-from tests.unit.apply_helpers import id_number, identity, service, settle_all, walk_to_review
+from tests.unit.apply_helpers import (
+    id_number,
+    identity,
+    service,
+    settle_all,
+    sign,
+    walk_to_review,
+)
 
 CST = timezone(timedelta(hours=8))
 HJ004 = {
@@ -203,10 +210,53 @@ def test_agent_receipt_names_both_masked(store: Store) -> None:
     assert isinstance(result, SubmitResult)
     joined = "\n".join(result.document.texts())
     assert "王*汉" in joined and "李*办" in joined and "王老汉" not in joined
-    # The agent's own materials are on the receipt and the review, after the service's.
-    assert s.review().to_bring[-2:] == ("授权委托书", "受托人（代办人）本人居民身份证")
-    assert "授权委托书" in joined and "受托人（代办人）本人居民身份证" in joined
+    # The agent's own materials come after the service's: the agent's ID card was read here
+    # (已读卡核验); a typed principal is not present to sign, so the authorisation is brought.
+    assert s.review().to_bring[-1] == "授权委托书"
+    assert s.review().card_read == ("受托人（代办人）本人居民身份证",)
+    assert "受托人（代办人）本人居民身份证：已读卡核验" in joined
+    assert "授权委托书" in joined
     assert not result.complete and "申请回执（预受理）" in joined
+
+
+def test_a_principal_present_signs_the_authorisation_and_nothing_is_left_for_a_window(
+    store: Store,
+) -> None:
+    svc = make_service(store, datetime(2026, 3, 2, 9, 0, tzinfo=CST))
+    s = ApplySession()
+    s.choose(service("SB-006"), on_behalf=True)
+    s.confirm_conditions()
+    agent = identity("李代办", "11010519900101001")
+    s.identify(agent)
+    principal = identity("王老汉", "11010519500101002")
+    s.set_principal(Authorisation("parent", "power_of_attorney"), card=principal)
+    s.submit_form(SB006)
+    settle_all(s, commit=True)
+    attorney = next(v for v in s.materials() if v.name == "授权委托书")
+    assert attorney.agent and "王*汉" in attorney.sign_text and "李*办" in attorney.sign_text
+    assert "王老汉" not in attorney.sign_text and principal.id_number not in attorney.sign_text
+    scan = Document("scan", "application/pdf", b"%PDF-1.4 scanned page", pages=1)
+    for view in s.materials():
+        if view.settlement is Settlement.BRING and view.index != attorney.index:
+            s.scan(view.index, scan)
+    sign(s, attorney.index, attorney.sign_text)
+    s.confirm_materials()
+    review = s.review()
+    assert review.signed == ("授权委托书",) and not review.to_bring
+    result = s.submit(svc.submit)
+    assert isinstance(result, SubmitResult) and result.complete
+    joined = "\n".join(result.document.texts())
+    assert "授权委托书：已现场签署" in joined and "材料已齐全，无需再到现场" in joined
+    with store.session() as db:
+        public, sealed, key = db.execute(
+            text("SELECT payload, sealed, idempotency_key FROM outbox")
+        ).one()
+    body = FieldCipher.for_data_dir(store.path.parent).open(json.loads(public), sealed, key)
+    signed = [a for a in body["attachments"] if a["name"] == "授权委托书"]
+    assert len(signed) == 1 and signed[0]["commitment"] is True
+    assert {m["material"]: m["settlement"] for m in body["form"]["_materials"]}[
+        "受托人（代办人）本人居民身份证"
+    ] == "card"
 
 
 def test_a_guardian_shows_proof_of_guardianship_instead_of_an_authorisation(

@@ -10,7 +10,7 @@ from datetime import date
 from kiosk.catalog.codec import item_from_dict
 from kiosk.catalog.validation import SCHEMA_PATH
 from kiosk.documents.signature import Signature, signed_pdf
-from kiosk.domain.application import Document
+from kiosk.domain.application import Document, Settlement
 from kiosk.domain.catalog import MaterialSource, ServiceItem
 from kiosk.domain.codes import Sex
 from kiosk.domain.id_numbers import gb11643_check_char
@@ -84,8 +84,8 @@ def settle_all(session: ApplySession, commit: bool, signed: Document | None = No
     """Every 免提交 material found by data sharing; bring or commit (signed) every other one."""
     session.record_lookup({name: Held() for name in session.to_look_up()})
     for view in session.materials():
-        if view.offered is MaterialSource.SHARED:
-            continue
+        if view.offered is MaterialSource.SHARED or view.settlement is Settlement.CARD:
+            continue  # found by data sharing; the agent's own card read at the terminal
         if commit and view.offered is MaterialSource.COMMITMENT:
             sign(session, view.index, commitment_text(view.promise, view.if_false), signed)
         else:

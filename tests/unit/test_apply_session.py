@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.domain.application import Authorisation, HomeService, Settlement
+from kiosk.documents.signature import Signature
+from kiosk.domain.application import Authorisation, Document, HomeService, Settlement
 from kiosk.domain.catalog import MaterialSource
 from kiosk.session import ApplySession, FlowError, Lookup, State
 from tests.unit.apply_helpers import (
@@ -426,3 +427,72 @@ def test_a_signed_commitment_keeps_the_signed_pdf_and_a_dot_or_no_signature_is_r
     assert s.state is State.CANCELLED and s.service is None
     with pytest.raises(FlowError):
         s.materials()
+
+
+def _agent_at_materials(principal_card: bool, kind: str = "power_of_attorney") -> ApplySession:
+    s = ApplySession()
+    s.choose(service("SB-001"), on_behalf=True)
+    s.confirm_conditions()
+    s.identify(identity("李代办", "11010519900101001"))
+    if principal_card:
+        s.set_principal(Authorisation("parent", kind), card=identity("王老汉", "11010519500101002"))
+    else:
+        s.set_principal(
+            Authorisation("parent", kind), name="王老汉", id_number=id_number("11010519500101002")
+        )
+    s.submit_form({**SB001, "address": "示范市人民路2号"})
+    return s
+
+
+def test_the_agents_papers_are_materials_the_card_read_settles_one_and_the_principal_signs():
+    s = _agent_at_materials(principal_card=True)
+    own = len(service("SB-001").guide.materials)
+    papers = [v for v in s.materials() if v.agent]
+    assert [(v.index, v.name) for v in papers] == [
+        (own, "授权委托书"),
+        (own + 1, "受托人（代办人）本人居民身份证"),
+    ]
+    attorney, card = papers
+    assert card.settlement is Settlement.CARD and not card.sign_text
+    with pytest.raises(FlowError) as read:
+        s.bring(card.index)
+    assert read.value.reason == "material_is_read"
+    # Only the exact words, with consent, open the pad; the document names the principal.
+    with pytest.raises(FlowError) as other_words:
+        s.check_signing(attorney.index, attorney.sign_text + "另有约定", True)
+    assert other_words.value.reason == "attorney_consent_missing"
+    with pytest.raises(FlowError) as no_consent:
+        s.check_signing(attorney.index, attorney.sign_text, False)
+    assert no_consent.value.reason == "attorney_consent_missing"
+    signature = Signature.from_lists(signature_strokes(), 1000, 380)
+    facts = s.prepare_signing(attorney.index, attorney.sign_text, True, signature)
+    assert (facts.title, facts.signer_role, facts.signer_name) == ("授权委托书", "委托人", "王*汉")
+    sign(s, attorney.index, attorney.sign_text)
+    assert s.materials()[attorney.index].settlement is Settlement.SIGNED
+    # Back to the principal step: the papers go with the authorisation; a guardian's differ.
+    s.back()
+    s.back()
+    assert s.state is State.PRINCIPAL
+    s.set_principal(
+        Authorisation("parent", "guardian"), card=identity("王小明", "11010520100101002")
+    )
+    s.submit_form({**SB001, "address": "示范市人民路2号"})
+    papers = [v for v in s.materials() if v.agent]
+    assert papers[0].name.startswith("监护关系证明") and papers[0].settlement is None
+    assert not papers[0].sign_text and papers[1].settlement is Settlement.CARD
+
+
+def test_a_typed_principal_is_not_present_to_sign_so_the_authorisation_is_scanned_or_brought():
+    s = _agent_at_materials(principal_card=False)
+    attorney = next(v for v in s.materials() if v.name == "授权委托书")
+    assert attorney.sign_text == ""
+    with pytest.raises(FlowError) as absent:
+        s.check_signing(attorney.index, "委托人王*汉委托受托人李*办代为办理", True)
+    assert absent.value.reason == "principal_not_present"
+    s.scan(attorney.index, Document("scan", "application/pdf", b"%PDF-1.4 page", pages=1))
+    settle_all(s, commit=True)
+    s.scan(attorney.index, Document("scan", "application/pdf", b"%PDF-1.4 page", pages=1))
+    s.confirm_materials()
+    review = s.review()
+    assert "授权委托书" not in review.to_bring
+    assert [m.name for m in review.scanned][-1] == "授权委托书"

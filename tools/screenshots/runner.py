@@ -60,6 +60,7 @@ from tools.screenshots.scenes import (
     _tag_help,
     wait_until,
 )
+from tools.screenshots.scenes_agent import _agent_materials, _agent_sign, _agent_signed
 from tools.screenshots.scenes_visit import (
     _apply_appointment,
     _apply_appointment_chosen,
@@ -279,6 +280,9 @@ SCENES: tuple[Scene, ...] = (
     Scene("apply-sign-dot", _apply_sign_dot),
     Scene("apply-sign-elder", _elder(_apply_sign_signed)),
     Scene("apply-materials-signed", _apply_materials_signed),
+    Scene("apply-agent-papers", _agent_materials),
+    Scene("apply-agent-sign", _agent_sign),
+    Scene("apply-agent-signed", _agent_signed),
     Scene("apply-review", _apply_review),
     Scene("apply-review-disk-full", _apply_review_disk_full),
     Scene("apply-revise", _apply_revise),

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>ApplyAppointmentPage</name>
@@ -69,7 +68,7 @@
     </message>
     <message>
         <source>请按时携带身份证到大厅，在终端“预约签到”后等候叫号。</source>
-        <translation>Please come to the hall on time with your ID card, check in at a terminal (&quot;Appointment check-in&quot;) and wait to be called.</translation>
+        <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
     </message>
     <message>
         <source>已选：%1</source>
@@ -156,7 +155,7 @@
     </message>
     <message>
         <source>您可随时点“返回”修改上一步，或点“取消办理”，已填写的信息将被清除。</source>
-        <translation>You can tap &quot;Back&quot; to change a previous step at any time, or &quot;Cancel application&quot; to clear everything you entered.</translation>
+        <translation>You can tap "Back" to change a previous step at any time, or "Cancel application" to clear everything you entered.</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -203,7 +202,7 @@
     </message>
     <message>
         <source>请输入被代办人的姓名。</source>
-        <translation>Please enter the person&apos;s name.</translation>
+        <translation>Please enter the person's name.</translation>
     </message>
     <message>
         <source>身份证号码应为 18 位，请核对位数。</source>
@@ -223,7 +222,7 @@
     </message>
     <message>
         <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
-        <translation>You cannot act on behalf of yourself; to apply for yourself choose &quot;For myself&quot;.</translation>
+        <translation>You cannot act on behalf of yourself; to apply for yourself choose "For myself".</translation>
     </message>
     <message>
         <source>有内容需要修改，请查看红色提示。</source>
@@ -239,11 +238,11 @@
     </message>
     <message>
         <source>请先勾选“我已阅读并同意以上承诺”，再签署承诺。</source>
-        <translation>Please tick &quot;I have read and agree to this commitment&quot; before signing.</translation>
+        <translation>Please tick "I have read and agree to this commitment" before signing.</translation>
     </message>
     <message>
         <source>请在框内签上您的姓名，再点“确认签名”。</source>
-        <translation>Please sign your name in the box, then tap &quot;Confirm&quot;.</translation>
+        <translation>Please sign your name in the box, then tap "Confirm".</translation>
     </message>
     <message>
         <source>请签上您的姓名：一个点或一笔短划不能作为签名。</source>
@@ -251,15 +250,15 @@
     </message>
     <message>
         <source>签名太小，请点“清除重签”，在框内把姓名写大一些。</source>
-        <translation>The signature is too small. Tap &quot;Sign again&quot; and write your name larger in the box.</translation>
+        <translation>The signature is too small. Tap "Sign again" and write your name larger in the box.</translation>
     </message>
     <message>
         <source>签名没有记录完整，请点“清除重签”后重新签名。</source>
-        <translation>The signature was not fully recorded. Tap &quot;Sign again&quot; and sign once more.</translation>
+        <translation>The signature was not fully recorded. Tap "Sign again" and sign once more.</translation>
     </message>
     <message>
         <source>承诺书需要您在屏幕上签名，请点“签署承诺”。</source>
-        <translation>The commitment must be signed on the screen: tap &quot;Sign the commitment&quot;.</translation>
+        <translation>The commitment must be signed on the screen: tap "Sign the commitment".</translation>
     </message>
     <message>
         <source>签名未能保存，请重新签名，或选择到窗口提交。</source>
@@ -286,12 +285,24 @@
         <translation>The department fetches this by data sharing; you do not need to provide it.</translation>
     </message>
     <message>
+        <source>请先勾选“委托人已阅读并同意以上授权委托内容”，再请委托人签名。</source>
+        <translation>First tick “The principal has read and agrees to this authorisation”, then ask the principal to sign.</translation>
+    </message>
+    <message>
+        <source>代办人的身份证已在本机读取核验，无需再提交。</source>
+        <translation>The agent's ID card was read and checked at this terminal; nothing more to hand in.</translation>
+    </message>
+    <message>
+        <source>只有读取了被代办人身份证、被代办人在场时，才能在屏幕上签署授权委托书；请扫描纸质授权委托书，或到窗口出示。</source>
+        <translation>The power of attorney can be signed on screen only when the principal is here and their ID card was read. Please scan the signed paper authorisation, or show it at the window.</translation>
+    </message>
+    <message>
         <source>高拍仪暂时无法使用，请选择到窗口提交。</source>
         <translation>The document camera is not available right now. Please choose to hand this in at the window.</translation>
     </message>
     <message>
         <source>还没有拍照，请先按“拍照”。</source>
-        <translation>No photo yet. Please press &quot;Take photo&quot; first.</translation>
+        <translation>No photo yet. Please press "Take photo" first.</translation>
     </message>
     <message>
         <source>页数超过本材料的上限，请删除多余的页。</source>
@@ -307,7 +318,7 @@
     </message>
     <message>
         <source>终端存储空间已满，您的申请没有保存，已提交的申请不受影响。请到窗口办理，并告知工作人员。</source>
-        <translation>This terminal&apos;s storage is full: your application was not saved (applications already submitted are not affected). Please apply at a service window and tell the staff.</translation>
+        <translation>This terminal's storage is full: your application was not saved (applications already submitted are not affected). Please apply at a service window and tell the staff.</translation>
     </message>
     <message>
         <source>扫描的材料文件过大，您的申请没有保存。请减少页数后重新扫描，或到窗口提交。</source>
@@ -370,7 +381,7 @@
     <name>ApplyFormPage</name>
     <message>
         <source>请填写申请表。带“来自证件”标记的信息已自动填入。</source>
-        <translation>Please fill in the form. Entries marked &quot;From ID card&quot; are already filled in.</translation>
+        <translation>Please fill in the form. Entries marked "From ID card" are already filled in.</translation>
     </message>
     <message>
         <source>填写申请表</source>
@@ -446,7 +457,7 @@
     </message>
     <message>
         <source>带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。</source>
-        <translation>Entries marked &quot;From ID card&quot; were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
+        <translation>Entries marked "From ID card" were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
     </message>
     <message>
         <source>请先选择事项并刷身份证。</source>
@@ -648,6 +659,38 @@
         <translation>Check again</translation>
     </message>
     <message>
+        <source>代办材料（%1 项）</source>
+        <translation>Agent's papers (%1)</translation>
+    </message>
+    <message>
+        <source>委托人在场：可以请委托人阅读下面的授权委托书，并在屏幕上签名，无需再交纸质委托书。</source>
+        <translation>The principal is here: they can read the power of attorney below and sign it on screen; no paper authorisation is needed.</translation>
+    </message>
+    <message>
+        <source>委托人已阅读并同意以上授权委托内容</source>
+        <translation>The principal has read and agrees to this authorisation</translation>
+    </message>
+    <message>
+        <source>已读卡核验</source>
+        <translation>Card read and checked</translation>
+    </message>
+    <message>
+        <source>委托人已签署</source>
+        <translation>Signed by the principal</translation>
+    </message>
+    <message>
+        <source>将到窗口出示</source>
+        <translation>To show at the window</translation>
+    </message>
+    <message>
+        <source>委托人签名</source>
+        <translation>Principal signs</translation>
+    </message>
+    <message>
+        <source>改为到窗口出示</source>
+        <translation>Show at the window instead</translation>
+    </message>
+    <message>
         <source>需提交（%1 项）</source>
         <translation>To hand in (%1)</translation>
     </message>
@@ -716,7 +759,7 @@
     </message>
     <message>
         <source>没有找到“%1”，换个说法试试</source>
-        <translation>Nothing found for &quot;%1&quot;; try other words</translation>
+        <translation>Nothing found for "%1"; try other words</translation>
     </message>
     <message>
         <source>正在加载可办理事项……</source>
@@ -751,7 +794,7 @@
     <name>ApplyPrincipalPage</name>
     <message>
         <source>请选择您与被代办人的关系和授权方式，再输入被代办人的姓名和身份证号码，或刷被代办人的身份证。</source>
-        <translation>Choose your relationship and how you are authorised, then enter the person&apos;s name and ID number, or tap their ID card.</translation>
+        <translation>Choose your relationship and how you are authorised, then enter the person's name and ID number, or tap their ID card.</translation>
     </message>
     <message>
         <source>被代办人信息</source>
@@ -810,24 +853,24 @@
         <translation>Authorisation</translation>
     </message>
     <message>
-        <source>请携带授权委托书或监护关系证明，到窗口时出示。</source>
-        <translation>Bring the power of attorney or proof of guardianship and show it at the window.</translation>
-    </message>
-    <message>
         <source>方式一：输入被代办人信息</source>
-        <translation>Option 1: enter the person&apos;s details</translation>
+        <translation>Option 1: enter the person's details</translation>
     </message>
     <message>
         <source>被代办人姓名</source>
-        <translation>Person&apos;s name</translation>
+        <translation>Person's name</translation>
     </message>
     <message>
         <source>被代办人身份证号码（18位）</source>
-        <translation>Person&apos;s ID number (18 characters)</translation>
+        <translation>Person's ID number (18 characters)</translation>
     </message>
     <message>
         <source>被代办人身份证号码</source>
-        <translation>Person&apos;s ID number</translation>
+        <translation>Person's ID number</translation>
+    </message>
+    <message>
+        <source>被代办人在场并读取其身份证的，可以当场在屏幕上签署授权委托书；也可以用高拍仪扫描纸质授权委托书或监护关系证明，或到窗口时出示。</source>
+        <translation>If the person you act for is here and their ID card is read, they can sign the power of attorney on screen. You can also scan a paper authorisation or proof of guardianship with the document camera, or show it at the window.</translation>
     </message>
     <message>
         <source>确认，下一步</source>
@@ -835,15 +878,15 @@
     </message>
     <message>
         <source>方式二：刷被代办人的身份证</source>
-        <translation>Option 2: tap the person&apos;s ID card</translation>
+        <translation>Option 2: tap the person's ID card</translation>
     </message>
     <message>
         <source>如您带着被代办人的身份证，可直接刷卡读取，无需输入。</source>
-        <translation>If you have the person&apos;s ID card, tap it; nothing to type.</translation>
+        <translation>If you have the person's ID card, tap it; nothing to type.</translation>
     </message>
     <message>
         <source>刷被代办人身份证</source>
-        <translation>Tap the person&apos;s ID card</translation>
+        <translation>Tap the person's ID card</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -930,7 +973,7 @@
     </message>
     <message>
         <source>办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。</source>
-        <translation>The case number is the department&apos;s number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
+        <translation>The case number is the department's number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
     </message>
     <message>
         <source>申请人：%1</source>
@@ -950,7 +993,7 @@
     </message>
     <message>
         <source>国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准</source>
-        <translation>The State Council has not yet published next year&apos;s holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
+        <translation>The State Council has not yet published next year's holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
     </message>
     <message>
         <source>办理时限自材料齐全、正式受理之日起计算。</source>
@@ -1104,6 +1147,14 @@
         <translation>Commitment signed: %1</translation>
     </message>
     <message>
+        <source>委托人已现场签署：%1</source>
+        <translation>Signed here by the principal: %1</translation>
+    </message>
+    <message>
+        <source>已读卡核验：%1</source>
+        <translation>Card read and checked: %1</translation>
+    </message>
+    <message>
         <source>已扫描上传：%1</source>
         <translation>Scanned and uploaded: %1</translation>
     </message>
@@ -1132,7 +1183,7 @@
     <name>ApplyScanPage</name>
     <message>
         <source>请把材料平放在框内，然后按“拍照”。</source>
-        <translation>Lay the document flat inside the frame, then press &quot;Take photo&quot;.</translation>
+        <translation>Lay the document flat inside the frame, then press "Take photo".</translation>
     </message>
     <message>
         <source>扫描上传</source>
@@ -1148,7 +1199,7 @@
     </message>
     <message>
         <source>画面模糊，请保持不动，再按“拍照”。</source>
-        <translation>The picture is blurred. Please hold still and press &quot;Take photo&quot; again.</translation>
+        <translation>The picture is blurred. Please hold still and press "Take photo" again.</translation>
     </message>
     <message>
         <source>有反光。请避开反光（稍微移动材料，或用手挡住灯光）后重拍。</source>
@@ -1156,7 +1207,7 @@
     </message>
     <message>
         <source>拍照未成功，请再按一次“拍照”。</source>
-        <translation>The photo did not work. Please press &quot;Take photo&quot; once more.</translation>
+        <translation>The photo did not work. Please press "Take photo" once more.</translation>
     </message>
     <message>
         <source>正在扫描：%1</source>
@@ -1164,7 +1215,7 @@
     </message>
     <message>
         <source>每拍一页按一次“拍照”，本材料最多 %1 页。拍完后按“完成”。</source>
-        <translation>Press &quot;Take photo&quot; once for each page, up to %1 pages for this material. Press &quot;Done&quot; when finished.</translation>
+        <translation>Press "Take photo" once for each page, up to %1 pages for this material. Press "Done" when finished.</translation>
     </message>
     <message>
         <source>高拍仪暂时无法使用</source>
@@ -1196,7 +1247,7 @@
     </message>
     <message>
         <source>已达到本材料的页数上限（%1 页）。如需重拍，请点某一页的“重拍”。</source>
-        <translation>This material&apos;s page limit (%1 pages) is reached. To take a page again, press &quot;Retake&quot; on that page.</translation>
+        <translation>This material's page limit (%1 pages) is reached. To take a page again, press "Retake" on that page.</translation>
     </message>
     <message>
         <source>第 %1 页</source>
@@ -1254,8 +1305,16 @@
 <context>
     <name>ApplySignPage</name>
     <message>
+        <source>请委托人阅读授权委托书，然后在下方框内用手指签上委托人的姓名，再点确认签名。</source>
+        <translation>Principal, please read the power of attorney, sign your name with a finger in the box below, then tap Confirm signature.</translation>
+    </message>
+    <message>
         <source>请阅读承诺内容，然后在下方框内用手指签上您的姓名，再点确认签名。</source>
         <translation>Please read the commitment, sign your name with your finger in the box below, then tap Confirm.</translation>
+    </message>
+    <message>
+        <source>委托人签署授权委托书</source>
+        <translation>Principal signs the power of attorney</translation>
     </message>
     <message>
         <source>签署承诺书：%1</source>
@@ -1270,12 +1329,20 @@
         <translation>Document: %1</translation>
     </message>
     <message>
+        <source>请委托人本人签名。签名后，授权委托书将连同签名、签署时间和终端编号一并提交。</source>
+        <translation>The principal signs in person. The power of attorney is submitted with the signature, the time of signing and the terminal number.</translation>
+    </message>
+    <message>
         <source>签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。</source>
         <translation>Once signed, the commitment is submitted with your signature, the time of signing and the terminal number.</translation>
     </message>
     <message>
         <source>正在生成承诺书，请稍候……</source>
         <translation>Preparing the signed commitment, please wait…</translation>
+    </message>
+    <message>
+        <source>正在生成授权委托书，请稍候……</source>
+        <translation>Making the power of attorney, please wait…</translation>
     </message>
 </context>
 <context>
@@ -1719,7 +1786,7 @@
     </message>
     <message>
         <source>也可以到大厅咨询台当面咨询，或在下方留言。</source>
-        <translation>You can also ask at the hall&apos;s help desk, or leave a question below.</translation>
+        <translation>You can also ask at the hall's help desk, or leave a question below.</translation>
     </message>
     <message>
         <source>常见问题</source>
@@ -1899,11 +1966,11 @@
     </message>
     <message>
         <source>网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。</source>
-        <translation>The network is down for now. Your rating is saved on this terminal and will be sent and registered for rectification once the network is back. After that, look up its progress and follow-up date with this number under &quot;Rate&quot; → &quot;Rectification result&quot;.</translation>
+        <translation>The network is down for now. Your rating is saved on this terminal and will be sent and registered for rectification once the network is back. After that, look up its progress and follow-up date with this number under "Rate" → "Rectification result".</translation>
     </message>
     <message>
         <source>可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。</source>
-        <translation>Look up the result with this number under &quot;Rate&quot; → &quot;Rectification result&quot;; if you do not accept it, you may appeal once.</translation>
+        <translation>Look up the result with this number under "Rate" → "Rectification result"; if you do not accept it, you may appeal once.</translation>
     </message>
     <message>
         <source>回执正在打印，请取走；如未出纸，请记下上面的编号。</source>
@@ -2324,7 +2391,7 @@
     </message>
     <message>
         <source>好的，我等候</source>
-        <translation>OK, I&apos;ll wait</translation>
+        <translation>OK, I'll wait</translation>
     </message>
 </context>
 <context>
@@ -2749,7 +2816,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today&apos;s service</translation>
+        <translation>Rate today's service</translation>
     </message>
     <message>
         <source>诉</source>
@@ -2805,7 +2872,7 @@
     </message>
     <message>
         <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>
-        <translation>To apply, place your ID card on the reader below · For help, tap &quot;Call staff&quot;</translation>
+        <translation>To apply, place your ID card on the reader below · For help, tap "Call staff"</translation>
     </message>
     <message>
         <source>演示：刷身份证</source>
@@ -2852,7 +2919,7 @@
     </message>
     <message>
         <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
-        <translation>Please take a ticket for a staffed window, or press &quot;Call staff&quot;.</translation>
+        <translation>Please take a ticket for a staffed window, or press "Call staff".</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -3056,7 +3123,7 @@
     </message>
     <message>
         <source>凭编号查询只显示办理状态；刷本人身份证可查看部门办理意见。</source>
-        <translation>A receipt number shows the status only; read your own ID card to see the departments&apos; notes.</translation>
+        <translation>A receipt number shows the status only; read your own ID card to see the departments' notes.</translation>
     </message>
     <message>
         <source>网络暂时中断，以下是 %1 获取的最近状态。</source>
@@ -3163,7 +3230,7 @@
     </message>
     <message>
         <source>将回执上的二维码对准扫描口</source>
-        <translation>Hold the receipt&apos;s QR code to the scanner</translation>
+        <translation>Hold the receipt's QR code to the scanner</translation>
     </message>
 </context>
 <context>
@@ -3356,7 +3423,7 @@
     </message>
     <message>
         <source>终端存储空间不足，补正未保存，请到窗口补正材料。</source>
-        <translation>The terminal&apos;s storage is full and nothing was saved. Please hand in the materials at a window.</translation>
+        <translation>The terminal's storage is full and nothing was saved. Please hand in the materials at a window.</translation>
     </message>
     <message>
         <source>扫描的材料太大，请减少页数后重新扫描。</source>
@@ -3478,7 +3545,7 @@
     </message>
     <message>
         <source>没找到要办的事？</source>
-        <translation>Didn&apos;t find what you need?</translation>
+        <translation>Didn't find what you need?</translation>
     </message>
     <message>
         <source>可以留言咨询，或点击屏幕下方的“呼叫工作人员”请现场工作人员帮您；如果觉得哪项服务该有或该简化，欢迎提建议。</source>
@@ -3800,7 +3867,7 @@
     </message>
     <message>
         <source>今日打印（%1 张）</source>
-        <translation>Today&apos;s prints (%1)</translation>
+        <translation>Today's prints (%1)</translation>
     </message>
     <message>
         <source>补打</source>
@@ -3867,7 +3934,7 @@
     </message>
     <message>
         <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
-        <translation>Tickets cannot be taken at this terminal now. Please press &quot;Call staff&quot;.</translation>
+        <translation>Tickets cannot be taken at this terminal now. Please press "Call staff".</translation>
     </message>
     <message>
         <source>终端尚未就绪，请稍候再试。</source>
@@ -3875,7 +3942,7 @@
     </message>
     <message>
         <source>暂时无法取号，请按“呼叫工作人员”。</source>
-        <translation>No ticket can be taken right now. Please press &quot;Call staff&quot;.</translation>
+        <translation>No ticket can be taken right now. Please press "Call staff".</translation>
     </message>
     <message>
         <source>取号到人工窗口</source>
@@ -4063,7 +4130,7 @@
     <name>SupplementPage</name>
     <message>
         <source>请逐项扫描需要补正的材料，全部扫描后按“提交补正”。</source>
-        <translation>Scan each material asked for, then press &quot;Submit&quot;.</translation>
+        <translation>Scan each material asked for, then press "Submit".</translation>
     </message>
     <message>
         <source>补正材料</source>
@@ -4225,7 +4292,7 @@
     </message>
     <message>
         <source>前面还有 %1 人，预计等候约 %2 分钟</source>
-        <translation>%1 ahead of you, about %2 minutes&apos; wait</translation>
+        <translation>%1 ahead of you, about %2 minutes' wait</translation>
     </message>
     <message>
         <source>前面还有 %1 人</source>
@@ -4237,11 +4304,11 @@
     </message>
     <message>
         <source>本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
-        <translation>This terminal&apos;s estimate: about %1 people ahead, about %2 minutes. It counts only this terminal&apos;s records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+        <translation>This terminal's estimate: about %1 people ahead, about %2 minutes. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
     </message>
     <message>
         <source>本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
-        <translation>This terminal&apos;s estimate: about %1 people ahead. It counts only this terminal&apos;s records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+        <translation>This terminal's estimate: about %1 people ahead. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
     </message>
     <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
@@ -4257,7 +4324,7 @@
     </message>
     <message>
         <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
-        <translation>This number stays on screen for %1 minutes, or until you tap &quot;I have noted the number&quot;.</translation>
+        <translation>This number stays on screen for %1 minutes, or until you tap "I have noted the number".</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>
@@ -4328,7 +4395,7 @@
     </message>
     <message>
         <source>您的号码 %1 正在等候，预计还需约 %2 分钟（按今天实际叫号速度估算）。请留意叫号屏和语音播报。</source>
-        <translation>Your number %1 is waiting, about %2 more minutes (estimated from today&apos;s actual calls). Please watch the hall display and listen for the announcement.</translation>
+        <translation>Your number %1 is waiting, about %2 more minutes (estimated from today's actual calls). Please watch the hall display and listen for the announcement.</translation>
     </message>
     <message>
         <source>您的号码 %1 正在等候。请留意叫号屏和语音播报。</source>
@@ -4376,7 +4443,7 @@
     </message>
     <message>
         <source>将小票上的二维码对准扫描口，自动显示叫号情况；也可以在下面输入小票上的排队号。</source>
-        <translation>Hold the ticket&apos;s QR code to the scanner to see its calls, or enter the queue number printed on it below.</translation>
+        <translation>Hold the ticket's QR code to the scanner to see its calls, or enter the queue number printed on it below.</translation>
     </message>
     <message>
         <source>排队号</source>
@@ -4400,7 +4467,7 @@
     </message>
     <message>
         <source>没有查到这个排队号。排队号只在取号当天有效；输入的号码只能查本终端取的号，请扫描小票上的二维码。</source>
-        <translation>This queue number was not found. A ticket is valid only on the day it is taken, and a typed number finds only tickets from this terminal; please scan the ticket&apos;s QR code.</translation>
+        <translation>This queue number was not found. A ticket is valid only on the day it is taken, and a typed number finds only tickets from this terminal; please scan the ticket's QR code.</translation>
     </message>
 </context>
 </TS>

@@ -285,6 +285,18 @@
         <translation>此項材料由部門通過資料共享獲取，您無需提交。</translation>
     </message>
     <message>
+        <source>请先勾选“委托人已阅读并同意以上授权委托内容”，再请委托人签名。</source>
+        <translation>請先勾選“委託人已閱讀並同意以上授權委託內容”，再請委託人簽名。</translation>
+    </message>
+    <message>
+        <source>代办人的身份证已在本机读取核验，无需再提交。</source>
+        <translation>代辦人的身份證已在本機讀取核驗，無需再提交。</translation>
+    </message>
+    <message>
+        <source>只有读取了被代办人身份证、被代办人在场时，才能在屏幕上签署授权委托书；请扫描纸质授权委托书，或到窗口出示。</source>
+        <translation>只有讀取了被代辦人身份證、被代辦人在場時，才能在螢幕上籤署授權委託書；請掃描紙質授權委託書，或到窗口出示。</translation>
+    </message>
+    <message>
         <source>高拍仪暂时无法使用，请选择到窗口提交。</source>
         <translation>高拍儀暫時無法使用，請選擇到視窗提交。</translation>
     </message>
@@ -647,6 +659,38 @@
         <translation>重新核驗</translation>
     </message>
     <message>
+        <source>代办材料（%1 项）</source>
+        <translation>代辦材料（%1 項）</translation>
+    </message>
+    <message>
+        <source>委托人在场：可以请委托人阅读下面的授权委托书，并在屏幕上签名，无需再交纸质委托书。</source>
+        <translation>委託人在場：可以請委託人閱讀下面的授權委託書，並在螢幕上簽名，無需再交紙質委託書。</translation>
+    </message>
+    <message>
+        <source>委托人已阅读并同意以上授权委托内容</source>
+        <translation>委託人已閱讀並同意以上授權委託內容</translation>
+    </message>
+    <message>
+        <source>已读卡核验</source>
+        <translation>已讀卡核驗</translation>
+    </message>
+    <message>
+        <source>委托人已签署</source>
+        <translation>委託人已簽署</translation>
+    </message>
+    <message>
+        <source>将到窗口出示</source>
+        <translation>將到窗口出示</translation>
+    </message>
+    <message>
+        <source>委托人签名</source>
+        <translation>委託人簽名</translation>
+    </message>
+    <message>
+        <source>改为到窗口出示</source>
+        <translation>改為到窗口出示</translation>
+    </message>
+    <message>
         <source>需提交（%1 项）</source>
         <translation>需提交（%1 項）</translation>
     </message>
@@ -809,10 +853,6 @@
         <translation>授權方式</translation>
     </message>
     <message>
-        <source>请携带授权委托书或监护关系证明，到窗口时出示。</source>
-        <translation>請攜帶授權委託書或監護關係證明，到視窗時出示。</translation>
-    </message>
-    <message>
         <source>方式一：输入被代办人信息</source>
         <translation>方式一：輸入被代辦人資訊</translation>
     </message>
@@ -827,6 +867,10 @@
     <message>
         <source>被代办人身份证号码</source>
         <translation>被代辦人身份證號碼</translation>
+    </message>
+    <message>
+        <source>被代办人在场并读取其身份证的，可以当场在屏幕上签署授权委托书；也可以用高拍仪扫描纸质授权委托书或监护关系证明，或到窗口时出示。</source>
+        <translation>被代辦人在場並讀取其身份證的，可以當場在螢幕上籤署授權委託書；也可以用高拍儀掃描紙質授權委託書或監護關係證明，或到視窗時出示。</translation>
     </message>
     <message>
         <source>确认，下一步</source>
@@ -1103,6 +1147,14 @@
         <translation>已承諾：%1</translation>
     </message>
     <message>
+        <source>委托人已现场签署：%1</source>
+        <translation>委託人已現場簽署：%1</translation>
+    </message>
+    <message>
+        <source>已读卡核验：%1</source>
+        <translation>已讀卡核驗：%1</translation>
+    </message>
+    <message>
         <source>已扫描上传：%1</source>
         <translation>已掃描上傳：%1</translation>
     </message>
@@ -1253,8 +1305,16 @@
 <context>
     <name>ApplySignPage</name>
     <message>
+        <source>请委托人阅读授权委托书，然后在下方框内用手指签上委托人的姓名，再点确认签名。</source>
+        <translation>請委託人閱讀授權委託書，然後在下方框內用手指簽上委託人的姓名，再點確認簽名。</translation>
+    </message>
+    <message>
         <source>请阅读承诺内容，然后在下方框内用手指签上您的姓名，再点确认签名。</source>
         <translation>請閱讀承諾內容，然後在下方框內用手指簽上您的姓名，再點確認簽名。</translation>
+    </message>
+    <message>
+        <source>委托人签署授权委托书</source>
+        <translation>委託人簽署授權委託書</translation>
     </message>
     <message>
         <source>签署承诺书：%1</source>
@@ -1269,12 +1329,20 @@
         <translation>材料：%1</translation>
     </message>
     <message>
+        <source>请委托人本人签名。签名后，授权委托书将连同签名、签署时间和终端编号一并提交。</source>
+        <translation>請委託人本人簽名。簽名後，授權委託書將連同簽名、簽署時間和終端編號一併提交。</translation>
+    </message>
+    <message>
         <source>签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。</source>
         <translation>簽名後，承諾書將連同您的簽名、簽署時間和終端編號一併提交。</translation>
     </message>
     <message>
         <source>正在生成承诺书，请稍候……</source>
         <translation>正在生成承諾書，請稍候……</translation>
+    </message>
+    <message>
+        <source>正在生成授权委托书，请稍候……</source>
+        <translation>正在生成授權委託書，請稍候……</translation>
     </message>
 </context>
 <context>

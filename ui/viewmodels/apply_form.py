@@ -172,7 +172,7 @@ class ApplyFormViewModel(QObject):
         """May material ``index`` be signed now (consent ticked, its own words)? The sign
         page opens only then; a refusal is ``error``."""
         session = self._flow.session
-        return self._flow.step(lambda: session.check_commitment(index, text, consent))
+        return self._flow.step(lambda: session.check_signing(index, text, consent))
 
     @Slot(int, str, bool, "QVariant", float, float, result=bool)
     def sign(

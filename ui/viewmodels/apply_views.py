@@ -75,7 +75,7 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
     guide_materials = item.guide.materials
     out = []
     for v in views:
-        m = guide_materials[v.index]
+        m = v.material or guide_materials[v.index]
         out.append(
             {
                 "index": v.index,
@@ -95,6 +95,8 @@ def materials_for_qml(item: ServiceItem, views: list[MaterialView]) -> list[dict
                 "issuer": v.issuer,
                 "pages": v.pages,
                 "max_pages": v.max_pages,
+                "agent": v.agent,
+                "sign_text": v.sign_text,
             }
         )
     return out
@@ -114,6 +116,8 @@ def review_for_qml(review: Review, fields: dict[str, str]) -> dict[str, Any]:
         ],
         "shared": list(review.shared),
         "committed": list(review.committed),
+        "signed": list(review.signed),
+        "card_read": list(review.card_read),
         "to_bring": list(review.to_bring),
         "scanned": [{"name": s.name, "pages": s.pages} for s in review.scanned],
         "home_service": review.home_service,

@@ -21,7 +21,8 @@ Page {
     readonly property var unchecked: page.shared.filter(m => m.lookup === "")
     readonly property var offline: page.shared.filter(m => m.lookup === "offline")
     readonly property var committable: applyForm.materials.filter(m => m.source === "commitment")
-    readonly property var toBring: applyForm.materials.filter(m => m.source === "citizen")
+    readonly property var toBring: applyForm.materials.filter(m => m.source === "citizen" && !m.agent)
+    readonly property var agentPapers: applyForm.materials.filter(m => m.agent)
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("申请材料")
     background: Rectangle { color: Theme.background }
@@ -76,7 +77,11 @@ Page {
         const consent = !!page.consents[m.index]
         if (applyForm.startSigning(m.index, text, consent))
             page.navigate("applySign", { materialIndex: m.index, materialName: m.name,
-                                          commitmentText: text, consent: consent })
+                                          commitmentText: text, consent: consent,
+                                          attorney: !!m.sign_text })
+    }
+    function scrollToAgent() {
+        flick.contentY = Math.min(agentCard.y, Math.max(0, flick.contentHeight - flick.height))
     }
     function scrollToCommitment() {
         flick.contentY = Math.min(commitCard.y, Math.max(0, flick.contentHeight - flick.height))
@@ -333,6 +338,94 @@ Page {
                                     tone: commitBox.modelData.settlement === "bring" ? Theme.warning : Theme.ok
                                 }
                                 Item { Layout.fillWidth: true }
+                            }
+                        }
+                    }
+                }
+
+                // An agent's own papers: the ID card read at the start is settled; the
+                // power of attorney is signed here by the principal (when their card was
+                // read, so they are present), scanned, or shown at the window.
+                SectionCard {
+                    id: agentCard
+                    objectName: "agentMaterials"
+                    visible: page.agentPapers.length > 0
+                    title: qsTr("代办材料（%1 项）").arg(page.agentPapers.length)
+                    Repeater {
+                        model: page.agentPapers
+                        ColumnLayout {
+                            id: paper
+                            required property var modelData
+                            Layout.fillWidth: true
+                            spacing: 10
+                            readonly property bool read: modelData.settlement === "card"
+                            readonly property bool signable: !!modelData.sign_text
+                            BodyText { text: "· " + paper.modelData.name; font.bold: true }
+                            BodyText {
+                                objectName: "agentPaperNote_" + paper.modelData.index
+                                visible: !paper.read && paper.modelData.settlement !== "signed"
+                                text: paper.signable
+                                      ? qsTr("委托人在场：可以请委托人阅读下面的授权委托书，并在屏幕上签名，无需再交纸质委托书。")
+                                      : paper.modelData.note
+                                color: Theme.textMuted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                            Rectangle {
+                                visible: paper.signable && paper.modelData.settlement !== "signed"
+                                Layout.fillWidth: true
+                                implicitHeight: attorneyWords.implicitHeight + 32
+                                radius: Theme.radius
+                                color: Theme.surface
+                                border.color: Theme.divider
+                                BodyText {
+                                    id: attorneyWords
+                                    objectName: "attorneyText"
+                                    anchors.fill: parent
+                                    anchors.margins: 16
+                                    text: paper.modelData.sign_text || ""
+                                }
+                            }
+                            ToggleChoice {
+                                objectName: "consent_" + paper.modelData.index
+                                visible: paper.signable && paper.modelData.settlement !== "signed"
+                                tickBox: true
+                                text: qsTr("委托人已阅读并同意以上授权委托内容")
+                                Layout.fillWidth: true
+                                selected: page.revision >= 0 && !!page.consents[paper.modelData.index]
+                                onClicked: page.setConsent(paper.modelData.index, !page.consents[paper.modelData.index])
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                spacing: Theme.spacing
+                                Badge {
+                                    objectName: "settlement_" + paper.modelData.index
+                                    text: paper.read ? qsTr("已读卡核验")
+                                        : paper.modelData.settlement === "signed" ? qsTr("委托人已签署")
+                                        : paper.modelData.settlement === "scanned" ? qsTr("已扫描 %1 页").arg(paper.modelData.pages)
+                                        : qsTr("将到窗口出示")
+                                    tone: paper.modelData.settlement === "bring" ? Theme.warning : Theme.ok
+                                }
+                                Item { Layout.fillWidth: true }
+                                KioskButton {
+                                    objectName: "commit_" + paper.modelData.index
+                                    visible: paper.signable && paper.modelData.settlement !== "signed"
+                                    text: qsTr("委托人签名")
+                                    onClicked: page.sign(paper.modelData, paper.modelData.sign_text)
+                                }
+                                KioskButton {
+                                    objectName: "scan_" + paper.modelData.index
+                                    visible: !paper.read && page.canScan && paper.modelData.settlement !== "signed"
+                                    text: paper.modelData.settlement === "scanned" ? qsTr("重新扫描") : qsTr("扫描上传")
+                                    primary: false
+                                    onClicked: page.startScan(paper.modelData.index)
+                                }
+                                KioskButton {
+                                    objectName: "bring_" + paper.modelData.index
+                                    visible: !paper.read && paper.modelData.settlement !== "bring"
+                                    text: qsTr("改为到窗口出示")
+                                    primary: false
+                                    onClicked: applyForm.bring(paper.modelData.index)
+                                }
                             }
                         }
                     }

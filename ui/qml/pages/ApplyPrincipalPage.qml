@@ -191,7 +191,8 @@ Page {
                         }
                     }
                     BodyText {
-                        text: qsTr("请携带授权委托书或监护关系证明，到窗口时出示。")
+                        objectName: "authorisationHow"
+                        text: qsTr("被代办人在场并读取其身份证的，可以当场在屏幕上签署授权委托书；也可以用高拍仪扫描纸质授权委托书或监护关系证明，或到窗口时出示。")
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
                     }

@@ -154,6 +154,16 @@ Page {
                         text: qsTr("已承诺：%1").arg((page.r.committed || []).join("、"))
                     }
                     BodyText {
+                        objectName: "reviewSigned"
+                        visible: (page.r.signed || []).length > 0
+                        text: qsTr("委托人已现场签署：%1").arg((page.r.signed || []).join("、"))
+                    }
+                    BodyText {
+                        objectName: "reviewCardRead"
+                        visible: (page.r.card_read || []).length > 0
+                        text: qsTr("已读卡核验：%1").arg((page.r.card_read || []).join("、"))
+                    }
+                    BodyText {
                         objectName: "reviewScanned"
                         visible: (page.r.scanned || []).length > 0
                         text: qsTr("已扫描上传：%1").arg((page.r.scanned || []).map(

@@ -12,7 +12,9 @@ Page {
     id: page
     objectName: "applySignPage"
     readonly property string applyStep: "materials"
-    readonly property string voicePrompt: qsTr("请阅读承诺内容，然后在下方框内用手指签上您的姓名，再点确认签名。")
+    readonly property string voicePrompt: page.attorney
+        ? qsTr("请委托人阅读授权委托书，然后在下方框内用手指签上委托人的姓名，再点确认签名。")
+        : qsTr("请阅读承诺内容，然后在下方框内用手指签上您的姓名，再点确认签名。")
     signal navigate(string name, var properties)
     signal back()
     signal previous()
@@ -20,8 +22,11 @@ Page {
     property string materialName: ""
     property string commitmentText: ""
     property bool consent: false
+    // A power of attorney (授权委托书) is signed by the principal, not the card holder.
+    property bool attorney: false
     Accessible.role: Accessible.Pane
-    Accessible.name: qsTr("签署承诺书：%1").arg(page.materialName)
+    Accessible.name: page.attorney ? qsTr("委托人签署授权委托书")
+                                   : qsTr("签署承诺书：%1").arg(page.materialName)
     background: Rectangle { color: Theme.background }
 
     Component.onCompleted: apply.clearError()
@@ -50,7 +55,7 @@ Page {
         spacing: Theme.spacing
 
         PageHeader {
-            title: qsTr("签署承诺书")
+            title: page.attorney ? qsTr("委托人签署授权委托书") : qsTr("签署承诺书")
             Layout.fillWidth: true
             canGoPrevious: true
             onBack: { apply.cancel(); page.back() }
@@ -116,7 +121,8 @@ Page {
                             }
                             BodyText {
                                 width: parent.width
-                                text: qsTr("签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。")
+                                text: page.attorney ? qsTr("请委托人本人签名。签名后，授权委托书将连同签名、签署时间和终端编号一并提交。")
+                                                    : qsTr("签名后，承诺书将连同您的签名、签署时间和终端编号一并提交。")
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                             }
@@ -148,7 +154,7 @@ Page {
                 BodyText {
                     objectName: "signBusy"
                     visible: apply.busy
-                    text: qsTr("正在生成承诺书，请稍候……")
+                    text: page.attorney ? qsTr("正在生成授权委托书，请稍候……") : qsTr("正在生成承诺书，请稍候……")
                     color: Theme.primary
                 }
                 ApplyErrorText { objectName: "signError"; code: apply.error }
