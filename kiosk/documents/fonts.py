@@ -14,8 +14,8 @@ is written to disk.
 
 Building it takes a few seconds and 120 MB of memory, so it runs in a child process
 (``python -m kiosk.documents.fonts``), never holding the parent's interpreter lock, started
-at a low priority by a background thread the first time a document is signed (a copy
-already in the cache folder is simply taken). Until it is ready, and when it cannot be made
+at a low priority (nice 10) by a background thread the first time a document is signed (a
+copy already in the cache folder is simply taken). Until it is ready, and when it cannot be made
 (a full disk, a read-only data folder), :meth:`DocumentFont.faces` answers the full face:
 slower, never wrong. A document with a character outside the copy is laid
 out again with the full face (see :func:`kiosk.documents.signature.signed_pdf`).
@@ -40,6 +40,7 @@ FontFace = tuple[Path, int]  # a font file and the face's index in it (a collect
 SUBSET_VERSION = 1  # bump when the character set or the options change
 PREFIX = "signed-cjk-"
 BUILD_TIMEOUT_S = 300.0
+NICE = 10  # the child's niceness: a one-off background job, the terminal's own work first
 # Characters every signed document has (its labels): a copy lacking them is broken.
 PROBE = "告知承诺书办理事项材料证件号码签名：签署时间终端文本SHA-256承诺人委托人（）"
 
@@ -111,7 +112,8 @@ class DocumentFont:
 
     ``source`` is the full face (default: the one fontconfig names for Simplified Chinese,
     looked up on first use); ``chars`` the copy's characters (default GB2312 and ASCII; tests
-    pass a few to build faster). Thread-safe; nothing here runs on the GUI thread.
+    pass a few to build faster); ``nice`` the building child's niceness (tests under a CPU
+    hog pass 0). Thread-safe; nothing here runs on the GUI thread.
     """
 
     def __init__(
@@ -120,11 +122,13 @@ class DocumentFont:
         source: FontFace | None = None,
         chars: str | None = None,
         find: Callable[[], FontFace] = _find_source,
+        nice: int = NICE,
     ) -> None:
         self._cache_dir = cache_dir
         self._source = source
         self._chars = chars
         self._find = find
+        self._nice = nice
         self._lock = threading.Lock()  # guards the fields below
         self._ready: Path | None = None
         self._failed = False
@@ -221,6 +225,7 @@ class DocumentFont:
     def _build(self, out: Path) -> None:
         path, index = self.source()
         command = [sys.executable, "-m", "kiosk.documents.fonts", str(path), str(index), str(out)]
+        command += ["--nice", str(self._nice)]
         if self._chars is not None:
             command += ["--chars", self._chars]
         with self._lock:
@@ -263,8 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("index", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--chars", default=None)
+    parser.add_argument("--nice", type=int, default=NICE)
     args = parser.parse_args(argv)
-    os.nice(19)  # a one-off background job: the terminal's own work comes first
+    os.nice(args.nice)
     build_subset((args.source, args.index), args.out, args.chars)
     return 0
 

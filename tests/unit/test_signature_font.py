@@ -28,7 +28,7 @@ def source() -> tuple[Path, int]:
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory, source) -> DocumentFont:
     """The real GB2312 copy, built once for this module (a few seconds, in a child process)."""
-    font = DocumentFont(tmp_path_factory.mktemp("fonts"), source=source)
+    font = DocumentFont(tmp_path_factory.mktemp("fonts"), source=source, nice=0)
     assert font.prepare()
     return font
 
@@ -107,7 +107,7 @@ def small_system_font(tmp_path: Path, prepared: DocumentFont) -> Path:
 
 def test_until_the_copy_is_ready_the_full_face_is_used_then_the_copy(tmp_path, prepared) -> None:
     system = small_system_font(tmp_path, prepared)
-    font = DocumentFont(tmp_path / "cache", source=(system, 0), chars="本人承诺")
+    font = DocumentFont(tmp_path / "cache", source=(system, 0), chars="本人承诺", nice=0)
     signer = Signer(font, terminal="H0001-T01")
     before = signer(signature(), facts())  # starts the copy in the background, waits for none
     assert font.faces()[1] == (system, 0)
@@ -129,7 +129,7 @@ def test_a_copy_in_the_cache_folder_is_taken_at_once_by_the_next_process(prepare
 def test_a_broken_copy_is_built_again_and_a_font_update_makes_a_new_one(tmp_path, prepared) -> None:
     system = small_system_font(tmp_path, prepared)
     cache = tmp_path / "cache"
-    font = DocumentFont(cache, source=(system, 0), chars="本人承诺")
+    font = DocumentFont(cache, source=(system, 0), chars="本人承诺", nice=0)
     cache.mkdir()
     broken = font.cache_path()
     broken.write_bytes(b"half a font")
@@ -138,7 +138,7 @@ def test_a_broken_copy_is_built_again_and_a_font_update_makes_a_new_one(tmp_path
     # A font package update: another mtime, another copy; the old one is removed.
     stat = system.stat()
     os.utime(system, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
-    updated = DocumentFont(cache, source=(system, 0), chars="本人承诺")
+    updated = DocumentFont(cache, source=(system, 0), chars="本人承诺", nice=0)
     assert updated.cache_path() != broken
     assert updated.prepare()
     assert [p.name for p in cache.iterdir()] == [updated.cache_path().name]
