@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -462,22 +461,13 @@ class KioskUi:
             reprint=reprint,
             after_submit=kiosk.notify_sync,
             verify_shared=services.shared_data.verify,
-            sign=self._signer(),
+            sign=services.signer,
         )
         self.appliable.attach(core)
         self.apply.attach(core)
         kiosk.events.sync.append(
             lambda _indicator: self.dispatcher.post(self.submission.sync_progressed)
         )
-
-    def _signer(self) -> Callable[[Any, Any], bytes]:
-        """Signed documents name this terminal (hall and terminal id)."""
-        from dataclasses import replace
-
-        from kiosk.documents.signature import signed_pdf
-
-        terminal = f"{self.settings.hall_id}-{self.settings.terminal_id}"
-        return lambda signature, facts: signed_pdf(signature, replace(facts, terminal=terminal))
 
     def _print_preview(self) -> str:
         """Demo mode: the picture of the slip just printed (empty elsewhere)."""

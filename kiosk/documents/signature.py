@@ -34,12 +34,15 @@ import io
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drivers.errors import ReasonError
+
+if TYPE_CHECKING:
+    from kiosk.documents.fonts import DocumentFont
 
 MIN_POINTS = 12  # in all strokes together
 DOT_SHARE = 0.03  # of the pad's width: both ink box sides under this → a dot
@@ -257,13 +260,28 @@ def _font() -> tuple[Path, int]:
 
 
 def signed_pdf(
-    signature: Signature, facts: SignedFacts, font: tuple[Path, int] | None = None
+    signature: Signature,
+    facts: SignedFacts,
+    font: tuple[Path, int] | None = None,
+    fallback: tuple[Path, int] | None = None,
 ) -> bytes:
-    """The signed document as an A4 PDF (see the module's docstring). ``check`` it first."""
+    """The signed document as an A4 PDF (see the module's docstring). ``check`` it first.
+
+    ``font`` is the CJK face (default: fontconfig's); when it lacks a character of the
+    document and a ``fallback`` face is given, the whole document is laid out again in that
+    one (a prepared GB2312 copy, then the full face: see :mod:`kiosk.documents.fonts`)."""
+    png = render_png(signature)
+    pdf = _layout(signature, png, facts, font or _font())
+    if fallback is not None and pdf.fonts["cjk"].missing_glyphs:
+        pdf = _layout(signature, png, facts, fallback)
+    return bytes(pdf.output())
+
+
+def _layout(signature: Signature, png: bytes, facts: SignedFacts, font: tuple[Path, int]) -> Any:
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
-    path, index = font or _font()
+    path, index = font
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_creation_date(facts.signed_at)
     pdf.set_title(facts.title)
@@ -296,7 +314,7 @@ def signed_pdf(
     pdf.cell(width, 7, "签名：", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     image_w = min(width, 120.0)
     image_h = image_w * signature.height / signature.width
-    pdf.image(io.BytesIO(render_png(signature)), x=pdf.l_margin, w=image_w, h=image_h)
+    pdf.image(io.BytesIO(png), x=pdf.l_margin, w=image_w, h=image_h)
     pdf.ln(2)
     line("签署时间", facts.signed_at.isoformat(sep=" ", timespec="seconds"))
     line("终端", facts.terminal)
@@ -308,4 +326,24 @@ def signed_pdf(
         modification_date=facts.signed_at,
         compress=True,
     )
-    return bytes(pdf.output())
+    return pdf
+
+
+class Signer:
+    """Makes this terminal's signed documents: :func:`signed_pdf` with the terminal's id
+    (hall-terminal), set in the face ``font`` prepares (see :mod:`kiosk.documents.fonts`:
+    the first document starts the preparing, in the background, if no copy is in the cache
+    folder yet). Built by the composition root; call it off the GUI thread."""
+
+    def __init__(self, font: DocumentFont, terminal: str) -> None:
+        self.font = font
+        self.terminal = terminal
+
+    def __call__(self, signature: Signature, facts: SignedFacts) -> bytes:
+        first, full = self.font.faces()
+        facts = replace(facts, terminal=self.terminal)
+        return signed_pdf(signature, facts, first, fallback=full if first != full else None)
+
+    def close(self) -> None:
+        """Stop preparing the face (the terminal is stopping)."""
+        self.font.close()

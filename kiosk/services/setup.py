@@ -16,6 +16,8 @@ from drivers.beacons.base import Beacon
 from kiosk.catalog import CatalogBrowser
 from kiosk.catalog.misses import SearchMisses
 from kiosk.config import Settings
+from kiosk.documents.fonts import DocumentFont
+from kiosk.documents.signature import Signer
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.assist import AssistService
@@ -81,6 +83,7 @@ class Services:
     assist: AssistService
     shared_data: SharedDataService
     supplement: SupplementService
+    signer: Signer  # signed documents (告知承诺书), with this terminal's id and a prepared font
     connections: CentralConnections
     settings: Settings
 
@@ -106,6 +109,7 @@ class Services:
     def close(self) -> None:
         """Close the services' connections to central; the call light goes out."""
         self.assist.close()
+        self.signer.close()
         for central in self.connections.each():
             central.connect(None)
         client, self.appointments.client = self.appointments.client, None
@@ -205,6 +209,10 @@ def build_services(
             hall_name=settings.hall_name,
             terminal_name=settings.terminal_name,
             progress_url=(lambda no: progress_url.format(receipt_no=no)) if progress_url else None,
+        ),
+        signer=Signer(
+            DocumentFont(settings.data_dir / "fonts"),
+            terminal=f"{settings.hall_id}-{settings.terminal_id}",
         ),
         connections=connections,
         settings=settings,

@@ -31,7 +31,7 @@ class ApplyCore:
     # SharedDataService.verify: (ID number, material names) → name → Verified | None
     verify_shared: Callable[[str, list[str]], Any] | None = None
     # (Signature, SignedFacts) → the signed PDF, with the terminal's id on it
-    # (kiosk.documents.signature.signed_pdf); None: signed_pdf without a terminal id.
+    # (Services.signer: kiosk.documents.signature.Signer); None: signed_pdf without a terminal id.
     sign: Callable[[Any, Any], bytes] | None = None
 
 
