@@ -178,23 +178,34 @@ def mark_missing(store: Store, digests: Iterable[str]) -> int:
     return changed
 
 
+# Who refers to each stored file, and whether central has it: the submissions that list it
+# (through their outbox item) and the 补正 items that name it in their (public) payload.
+# (Inlined rather than a WITH clause: Python's sqlite3 counts the rows an UPDATE changed only
+# when the statement starts with UPDATE.)
+_REFERRERS = (
+    "(SELECT sa.sha256 AS sha256, o.state AS state, o.sent_at AS sent_at "
+    " FROM submission_attachment sa LEFT JOIN outbox o ON o.submission_id = sa.submission_id "
+    " UNION ALL "
+    " SELECT json_extract(j.value, '$.sha256'), o.state, o.sent_at "
+    " FROM outbox o, json_each(o.payload, '$.attachments') j "
+    " WHERE o.kind = 'supplement' AND json_valid(o.payload))"
+)
+
+
 def purge(store: Store, now: datetime | None = None, retention_days: int = 7) -> int:
-    """Drop the sealed bytes of attachments whose every submission central acknowledged more
-    than ``retention_days`` ago; returns how many files were purged."""
+    """Drop the sealed bytes of files whose every referrer — an application's submission or
+    a 补正 — central acknowledged more than ``retention_days`` ago; returns how many files
+    were purged. A file nothing refers to yet (its item being written) is kept."""
     moment = now or utcnow()
     cutoff = iso(moment - timedelta(days=retention_days))
     with store.session(write=True) as s:
         result = s.execute(
             text(
                 "UPDATE attachment SET sealed=NULL, purged_at=:now "
-                "WHERE sealed IS NOT NULL AND EXISTS ("
-                "  SELECT 1 FROM submission_attachment sa WHERE sa.sha256 = attachment.sha256"
-                ") AND NOT EXISTS ("
-                "  SELECT 1 FROM submission_attachment sa "
-                "  LEFT JOIN outbox o ON o.submission_id = sa.submission_id "
-                "  WHERE sa.sha256 = attachment.sha256 "
-                "  AND (o.id IS NULL OR o.state != 'sent' OR o.sent_at >= :cutoff)"
-                ")"
+                "WHERE sealed IS NOT NULL "
+                f"AND sha256 IN (SELECT sha256 FROM {_REFERRERS}) "
+                f"AND sha256 NOT IN (SELECT sha256 FROM {_REFERRERS} "
+                "  WHERE state IS NULL OR state != 'sent' OR sent_at >= :cutoff)"
             ),
             {"now": iso(moment), "cutoff": cutoff},
         )

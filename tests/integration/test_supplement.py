@@ -19,8 +19,10 @@ from kiosk.domain.application import Document
 from kiosk.services.common import Central, ServiceError
 from kiosk.services.supplement import SupplementService, supplement_key
 from kiosk.store import Store
+from kiosk.sync.attachments import purge
 from kiosk.sync.client import CentralClient
 from kiosk.sync.crypto import FieldCipher
+from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
 from tests.attachment_helpers import pdf_like
 from tests.central_ledger import intake_bodies
@@ -229,3 +231,25 @@ def test_offline_the_supplement_is_kept_sealed_and_the_sync_runner_sends_it_file
     assert moved.state is CaseState.ACCEPTED
     digest = hashlib.sha256(files[0][1].data).hexdigest()
     assert AttachmentStore(central_server.db).read("T01", digest) == files[0][1].data
+
+
+def test_a_supplements_files_are_purged_after_retention_once_central_acknowledged_it(
+    central_server: CentralServer, client: CentralClient, store: Store
+) -> None:
+    case = case_awaiting(central_server, client, store)
+    with store.session() as s:
+        own = set(s.execute(text("SELECT sha256 FROM attachment")).scalars())
+    service = SupplementService(store, "H0001", central=Central(None), hall_name="示范大厅")
+    files = scans(*ASKED)
+    service.supplement(case, "张*", files)
+    supplied = {doc.sha256 for _, doc in files}
+    later = utcnow() + timedelta(days=30)
+    # Queued, not acknowledged: kept whatever its age (the application's own files go).
+    assert purge(store, later, 7) == len(own)
+    runner = SyncRunner(store, client, FieldCipher.for_data_dir(store.path.parent))
+    assert runner.drain().sent == 1
+    assert purge(store, utcnow(), 7) == 0  # acknowledged just now: kept for retention
+    assert purge(store, later, 7) == len(supplied)
+    with store.session() as s:
+        left = s.execute(text("SELECT sha256 FROM attachment WHERE sealed IS NOT NULL")).all()
+    assert left == []
