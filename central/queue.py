@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query
 from fastapi.responses import JSONResponse
 from sqlmodel import Session, col, select
 
@@ -149,6 +149,33 @@ def build_router(db: Database, idem: Idempotency, auth: Any) -> APIRouter:
         with db.session() as s:
             row = s.get(TicketRow, ticket_id)
             if row is None or row.hall_id != who.hall_id:
+                raise HTTPException(status_code=404, detail="no such ticket")
+            return ticket_state(s, row)
+
+    @router.get(
+        "/queue/numbers/{display}",
+        response_model=TicketPosition,
+        responses={404: {"description": "no ticket of that number that day in this hall"}},
+    )
+    def number_position(
+        display: str = Path(max_length=30, pattern=r"^[A-Za-z0-9-]+$"),
+        day: date = Query(),
+        who: Principal = Depends(auth),
+    ) -> TicketPosition:
+        """Where the ticket numbered ``display`` on ``day`` in the terminal's hall stands: a
+        number typed at any terminal of the hall, whichever terminal gave it out. The number
+        is what the hall display shows anyway; nothing about its holder is answered."""
+        with db.session() as s:
+            row = s.exec(
+                select(TicketRow)
+                .where(
+                    TicketRow.hall_id == who.hall_id,
+                    TicketRow.day == day.isoformat(),
+                    TicketRow.display == display.upper(),
+                )
+                .order_by(col(TicketRow.issued_at).desc())
+            ).first()
+            if row is None:
                 raise HTTPException(status_code=404, detail="no such ticket")
             return ticket_state(s, row)
 

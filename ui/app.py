@@ -349,9 +349,16 @@ class KioskUi:
 
     def _on_scan(self, data: str) -> None:
         """A code from the scanner (GUI thread): each scan page's view-model takes it only
-        while its page listens."""
-        self.progress.on_scan(data)
-        self.where_to_go.on_scan(data)
+        while its page listens. A queue ticket scanned on the home screen (nobody's visit
+        in the way) opens 我该去哪 with its answer: the hall's QR codes need no menu."""
+        if self.progress.on_scan(data) or self.where_to_go.on_scan(data):
+            return
+        from kiosk.services.tickets.position import is_ticket_code  # after the first frame
+
+        if is_ticket_code(data) and self.current_page() == "homePage":
+            self.show_page("whereToGo", {"scanned": data})
+            return
+        log.info("scan ignored: no page is waiting for one")
 
     def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
         self.kiosk, self.demo = kiosk, demo

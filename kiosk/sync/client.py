@@ -417,6 +417,16 @@ class CentralClient:
         """Where a ticket of this hall stands: waiting (people ahead), called (which window)."""
         return self.request("GET", f"/queue/tickets/{quote(ticket_id, safe='')}", TicketPosition)
 
+    def number_position(self, display: str, day: dt.date) -> TicketPosition:
+        """Where the hall's ticket numbered ``display`` on ``day`` stands (a typed number,
+        whichever terminal of the hall gave it out)."""
+        return self.request(
+            "GET",
+            f"/queue/numbers/{quote(display, safe='')}",
+            TicketPosition,
+            params={"day": day.isoformat()},
+        )
+
     def appointments(self, day: dt.date) -> AppointmentList:
         """The day's appointments in this terminal's hall."""
         return self.request(

@@ -113,3 +113,28 @@ def test_a_ticket_numbered_offline_gets_the_terminals_own_estimate_said_as_such(
     assert (third.local_ahead, third.local_wait_min) == (2, round(per_person * 2))
     fourth = terminal.tickets.take("A")
     assert fourth.local_ahead == 3  # the offline ticket before it counts too
+
+
+def test_a_number_typed_at_another_terminal_of_the_hall_is_asked_of_central(
+    central: CentralProcess, two_terminals: tuple[Terminal, Terminal]
+) -> None:
+    here, there = two_terminals
+    window(central, 2, ["A"], "综合受理")
+    _, first = take(there)
+    _, second = take(there)
+    where = positions(here)
+    # Given out by the other terminal: not in this terminal's store, so central is asked.
+    answer = where.where(second.lower())
+    assert (answer.display, answer.state, answer.offline) == (second, "waiting", False)
+    assert answer.waiting_before == 1
+    central.staff("POST", "/halls/H0001/windows/2/call-next")
+    called = where.where(first)
+    assert (called.state, called.window_no) == ("called", 2)
+    with pytest.raises(ServiceError) as unknown:
+        where.where("A999")
+    assert unknown.value.reason == "not_found"
+    # Offline, a number this terminal did not give out cannot be known: said so.
+    offline = TicketPositions(here.store, Central(None), hall_id=here.hall_id)
+    with pytest.raises(ServiceError) as cut_off:
+        offline.where(second)
+    assert cut_off.value.reason == "not_found_offline"

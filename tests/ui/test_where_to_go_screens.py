@@ -49,7 +49,9 @@ def test_a_scanned_ticket_says_people_ahead_then_the_window_in_large(demo, qtbot
     assert ahead >= 0 and answer["display"] == ticket["display"]
     headline = "下一位就是您" if ahead == 0 else f"前面还有 {ahead} 人"
     assert item(demo, "whereHeadline").property("text") == headline
-    assert "按今天实际叫号速度估算" in shown(demo)
+    # An estimate is said only when there is one to say (not "0 minutes" for the next one).
+    said = "按今天实际叫号速度估算" in shown(demo)
+    assert said == (answer["waitMin"] > 0) and "正在等候" in shown(demo)
 
     while True:  # the window calls until it reaches this ticket
         call = central.staff("POST", "/halls/H0001/windows/3/call-next")["call"]
@@ -94,3 +96,23 @@ def test_a_wrong_code_is_said_in_a_plain_sentence(demo, qtbot):
     tap(demo, item(demo, "whereQuery"))
     qtbot.waitUntil(lambda: "没有查到这个排队号" in shown(demo))
     assert demo.current_page() == "whereToGoPage"
+
+
+def test_a_ticket_scanned_on_the_home_screen_opens_where_to_go_with_its_answer(demo, qtbot):
+    from kiosk.services.tickets.position import scan_code
+
+    ticket = take_ticket(demo, qtbot)
+    code = scan_code("H0001", ticket["id"], ticket["display"])
+    # In the middle of something else (the guide), a scan is not taken away from it.
+    demo.show_page("guide")
+    wait_page(demo, qtbot, "guide")
+    assert demo.demo.simulate_scan(code)
+    qtbot.wait(1500)
+    assert demo.current_page() == "guidePage" and demo.where_to_go.property("answer") == {}
+    demo.show_page("home")
+    wait_page(demo, qtbot, "home")
+    assert demo.demo.simulate_scan(code)  # over the scanner's pty, as a real scan
+    wait_page(demo, qtbot, "whereToGo")
+    qtbot.waitUntil(lambda: demo.where_to_go.property("answer").get("state") == "waiting")
+    assert demo.where_to_go.property("answer")["display"] == ticket["display"]
+    assert item(demo, "whereHeadline").isVisible()

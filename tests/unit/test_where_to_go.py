@@ -80,8 +80,8 @@ def test_offline_the_answer_is_unknown_with_the_figure_of_when_it_was_taken(stor
     assert (answer.recorded_ahead, answer.recorded_wait_min) == (3, 12)
     assert offline_positions(store).where("a007").recorded_ahead == 3  # typed number
     with pytest.raises(ServiceError) as unknown:
-        offline_positions(store).where("B001")
-    assert unknown.value.reason == "not_found"
+        offline_positions(store).where("B001")  # not given out here; central cannot be asked
+    assert unknown.value.reason == "not_found_offline"
 
 
 def test_scans_count_only_while_the_page_listens(store: Store) -> None:
@@ -106,7 +106,7 @@ def test_reasons_for_the_person_at_the_screen(store: Store) -> None:
     vm.lookUp(scan_code("H0002", "t-1", "A007"))
     assert vm.property("reason") == "other_hall" and vm.property("answer") == {}
     vm.lookUp("B001")
-    assert vm.property("reason") == "not_found"
+    assert vm.property("reason") == "not_found_offline"
     vm.lookUp("A007")
     assert vm.property("reason") == "" and vm.property("answer")["display"] == "A007"
 

@@ -138,6 +138,7 @@ from tools.screenshots.scenes_visit import (
     _ticket_queues,
     _where_to_go_ask,
     _where_to_go_called,
+    _where_to_go_from_home,
     _where_to_go_offline,
     _where_to_go_waiting,
 )
@@ -170,6 +171,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("where-to-go-waiting", _where_to_go_waiting),
     Scene("where-to-go-called", _where_to_go_called),
     Scene("where-to-go-offline", _where_to_go_offline),
+    Scene("where-to-go-from-home", _where_to_go_from_home),
     Scene("checkin-no-card", _checkin_no_card),
     Scene("checkin-list", _checkin_list),
     Scene("checkin-too-early", _checkin_too_early),

@@ -574,6 +574,18 @@ def _where_to_go(ui: KioskUi, state: str) -> None:
         positions.client = saved
 
 
+def _where_to_go_from_home(ui: KioskUi) -> None:
+    """A ticket scanned on the home screen: 我该去哪 opens with its answer."""
+    from kiosk.services.tickets.position import scan_code
+
+    _ticket_taken(ui)
+    ticket = ui.queue.property("ticket")
+    _show(ui, "home")
+    wait_until(lambda: ui.current_page() == "homePage", 10)
+    ui._on_scan(scan_code("H0001", ticket["id"], ticket["display"]))
+    wait_until(lambda: ui.where_to_go.property("answer").get("state") == "waiting", 20)
+
+
 def _where_to_go_ask(ui: KioskUi) -> None:
     _show(ui, "whereToGo")
 

@@ -2767,8 +2767,8 @@
         <translation>Take a number</translation>
     </message>
     <message>
-        <source>领取窗口排队号</source>
-        <translation>Get a queue number for a window</translation>
+        <source>领取排队号；扫小票查看去哪个窗口</source>
+        <translation>Take a queue number; scan your ticket to see which window</translation>
     </message>
     <message>
         <source>约</source>
@@ -3372,6 +3372,10 @@
     <message>
         <source>这不是排队号或排队小票上的二维码，请核对后再试。</source>
         <translation>This is not a queue number or the QR code of a queue ticket. Please check and try again.</translation>
+    </message>
+    <message>
+        <source>网络中断，暂时只能查本终端取的号；请扫描小票上的二维码，或留意大厅叫号屏。</source>
+        <translation>The network is down: only numbers taken at this terminal can be checked now. Please scan the QR code on your ticket, or watch the hall's calling display.</translation>
     </message>
     <message>
         <source>这是其他大厅的排队号，请到取号的大厅查询。</source>
@@ -4466,8 +4470,8 @@
         <translation>Demo: scan the last ticket</translation>
     </message>
     <message>
-        <source>没有查到这个排队号。排队号只在取号当天有效；输入的号码只能查本终端取的号，请扫描小票上的二维码。</source>
-        <translation>This queue number was not found. A ticket is valid only on the day it is taken, and a typed number finds only tickets from this terminal; please scan the ticket's QR code.</translation>
+        <source>没有查到这个排队号。排队号只在取号当天有效，请核对号码，或扫描小票上的二维码。</source>
+        <translation>No such queue number. Numbers are valid only on the day they are taken; please check the number, or scan the QR code on your ticket.</translation>
     </message>
 </context>
 </TS>

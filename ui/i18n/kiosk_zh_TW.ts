@@ -2767,8 +2767,8 @@
         <translation>取號</translation>
     </message>
     <message>
-        <source>领取窗口排队号</source>
-        <translation>領取視窗排隊號</translation>
+        <source>领取排队号；扫小票查看去哪个窗口</source>
+        <translation>領取排隊號；掃小票檢視去哪個視窗</translation>
     </message>
     <message>
         <source>约</source>
@@ -3372,6 +3372,10 @@
     <message>
         <source>这不是排队号或排队小票上的二维码，请核对后再试。</source>
         <translation>這不是排隊號或排隊小票上的二維碼，請核對後再試。</translation>
+    </message>
+    <message>
+        <source>网络中断，暂时只能查本终端取的号；请扫描小票上的二维码，或留意大厅叫号屏。</source>
+        <translation>網路中斷，暫時只能查本終端取的號；請掃描小票上的二維碼，或留意大廳叫號屏。</translation>
     </message>
     <message>
         <source>这是其他大厅的排队号，请到取号的大厅查询。</source>
@@ -4466,8 +4470,8 @@
         <translation>演示：模擬掃描最近的小票</translation>
     </message>
     <message>
-        <source>没有查到这个排队号。排队号只在取号当天有效；输入的号码只能查本终端取的号，请扫描小票上的二维码。</source>
-        <translation>沒有查到這個排隊號。排隊號只在取號當天有效；輸入的號碼只能查本終端取的號，請掃描小票上的二維碼。</translation>
+        <source>没有查到这个排队号。排队号只在取号当天有效，请核对号码，或扫描小票上的二维码。</source>
+        <translation>沒有查到這個排隊號。排隊號只在取號當天有效，請核對號碼，或掃描小票上的二維碼。</translation>
     </message>
 </context>
 </TS>

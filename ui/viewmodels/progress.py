@@ -97,14 +97,15 @@ class ProgressViewModel(QObject):
         identity, service = self._visit.identity, self._service
         self._ops.run(lambda: self._views(service.by_receipt(text, identity)), self._show)
 
-    def on_scan(self, data: str) -> None:
-        """A code from the scanner (GUI thread); ignored unless the scan page listens."""
+    def on_scan(self, data: str) -> bool:
+        """A code from the scanner (GUI thread); taken (True) only while the scan page
+        listens."""
         if self._listeners == 0 or self._ops.busy:
-            log.info("scan ignored: no page is waiting for one")
-            return
+            return False
         identity, service = self._visit.identity, self._service
         self._mode = "scan"
         self._ops.run(lambda: self._views(service.by_scan(data, identity)), self._show)
+        return True
 
     def on_scanner_lost(self, _reason: str) -> None:
         """The scanner's port failed (cable out)."""

@@ -87,11 +87,20 @@ class WhereToGoViewModel(QObject):
             return
         self._ask(typed)
 
-    def on_scan(self, data: str) -> None:
-        """A code from the scanner (GUI thread); ignored unless the page listens."""
+    def on_scan(self, data: str) -> bool:
+        """A code from the scanner (GUI thread); taken (True) only while the page listens."""
         if self._listeners == 0 or self._ops.busy:
-            return
+            return False
         self._ask(data)
+        return True
+
+    @Slot(str)
+    def takeScan(self, data: str) -> None:  # noqa: N802
+        """A ticket's code scanned while no page waited for a scan (the home screen, which
+        then opens this page with it): asked as if scanned here."""
+        self._ops.set_reason("")
+        if not self._ops.busy:
+            self._ask(data)
 
     @Slot(bool)
     def listen(self, on: bool) -> None:

@@ -35,6 +35,11 @@ def scan_code(hall_id: str, ticket_id: str, display: str) -> str:
     return f"{SCAN_PREFIX}{hall_id}:{ticket_id}:{display}"
 
 
+def is_ticket_code(text: str) -> bool:
+    """Whether a scanned ``text`` is a queue ticket's QR code (of any hall)."""
+    return text.strip().upper().startswith(SCAN_PREFIX)
+
+
 @dataclass(frozen=True)
 class TicketCode:
     """A ticket named by a scan (``ticket_id`` known) or typed (only its number)."""
@@ -118,19 +123,28 @@ class TicketPositions:
         """The answer for a scanned code or a typed number.
 
         Raises :class:`ServiceError`: ``ticket_code_invalid``, ``other_hall``, ``not_found``
-        (central does not know it, or a typed number this terminal did not give out today).
+        (central does not know it), ``not_found_offline`` (a typed number this terminal did
+        not give out today, while central cannot be asked). A typed number another terminal
+        of the hall gave out is asked of central by number.
         """
         code = parse_code(text, self.hall_id)
         row = self._local(code)
         ticket_id = code.ticket_id or (row.ticket_id if row is not None else "")
-        if not ticket_id:
-            raise ServiceError("not_found", "a typed number this terminal did not give out")
         display = row.display if row is not None else code.display
+        day = self.clock().date()
         try:
-            answer = self.central.call(lambda c: c.ticket_position(ticket_id))
+            if ticket_id:
+                answer = self.central.call(lambda c: c.ticket_position(ticket_id))
+            else:  # typed, and not given out here: another terminal of the hall's, maybe
+                answer = self.central.call(lambda c: c.number_position(display, day))
         except CentralError as exc:
             if exc.status == 404:
                 raise ServiceError("not_found", "central does not know this ticket") from None
+            if not ticket_id:
+                # Offline, a number this terminal did not give out cannot be looked up.
+                raise ServiceError(
+                    "not_found_offline", "typed number, central unreachable"
+                ) from None
             log.info("ticket position unknown: central not reachable (%s)", exc.reason)
             return WhereTo(
                 display=display,

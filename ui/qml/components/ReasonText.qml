@@ -30,6 +30,7 @@ Text {
         case "no_demo_receipt": return qsTr("演示数据尚未准备好，请稍后再试。")
         case "not_ready": return qsTr("终端正在启动，请稍候再试。")
         case "ticket_code_invalid": return qsTr("这不是排队号或排队小票上的二维码，请核对后再试。")
+        case "not_found_offline": return qsTr("网络中断，暂时只能查本终端取的号；请扫描小票上的二维码，或留意大厅叫号屏。")
         case "other_hall": return qsTr("这是其他大厅的排队号，请到取号的大厅查询。")
         case "no_demo_ticket": return qsTr("演示：本终端今天还没有取号，请先取一个号。")
         case "ticket_empty": return qsTr("请输入排队号，例如 A007。")

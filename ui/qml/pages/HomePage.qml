@@ -20,7 +20,7 @@ Page {
     readonly property var entries: [
         { key: "guide", glyph: qsTr("指"), title: qsTr("办事指南"), subtitle: qsTr("查事项、看材料、打印告知单") },
         { key: "apply", glyph: qsTr("办"), title: qsTr("我要办理"), subtitle: qsTr("刷身份证，自助申请") },
-        { key: "ticket", glyph: qsTr("号"), title: qsTr("取号"), subtitle: qsTr("领取窗口排队号") },
+        { key: "ticket", glyph: qsTr("号"), title: qsTr("取号"), subtitle: qsTr("领取排队号；扫小票查看去哪个窗口") },
         { key: "checkin", glyph: qsTr("约"), title: qsTr("预约签到"), subtitle: qsTr("已预约的市民在此签到") },
         { key: "progress", glyph: qsTr("查"), title: qsTr("进度查询"), subtitle: qsTr("查询办件进度") },
         { key: "consult", glyph: qsTr("询"), title: qsTr("咨询"), subtitle: qsTr("常见问题与留言咨询") },

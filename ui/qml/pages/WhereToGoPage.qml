@@ -31,7 +31,9 @@ Page {
     }
     onActiveChanged: setListening(active)
     Component.onDestruction: setListening(false)
-    Component.onCompleted: whereToGo.clear()
+    // A ticket scanned on the home screen opens this page with its code: answered at once.
+    property string scanned: ""
+    Component.onCompleted: page.scanned ? whereToGo.takeScan(page.scanned) : whereToGo.clear()
 
     function query() {
         Qt.inputMethod.commit()
@@ -62,7 +64,7 @@ Page {
                 ? qsTr("您的号码 %1 已叫到，请到 %2 号窗口（%3）办理。").arg(a.display).arg(a.windowNo).arg(a.windowName)
                 : qsTr("您的号码 %1 已叫到，请到 %2 号窗口办理。").arg(a.display).arg(a.windowNo)
         case "waiting":
-            return a.waitMin >= 0
+            return a.waitMin > 0
                 ? qsTr("您的号码 %1 正在等候，预计还需约 %2 分钟（按今天实际叫号速度估算）。请留意叫号屏和语音播报。").arg(a.display).arg(a.waitMin)
                 : qsTr("您的号码 %1 正在等候。请留意叫号屏和语音播报。").arg(a.display)
         case "done": return qsTr("号码 %1 的业务已办理完毕。如还有其他业务，请重新取号。").arg(a.display)
@@ -229,7 +231,7 @@ Page {
                 ReasonText {
                     objectName: "whereError"
                     reason: whereToGo.reason
-                    notFoundText: qsTr("没有查到这个排队号。排队号只在取号当天有效；输入的号码只能查本终端取的号，请扫描小票上的二维码。")
+                    notFoundText: qsTr("没有查到这个排队号。排队号只在取号当天有效，请核对号码，或扫描小票上的二维码。")
                 }
             }
         }
