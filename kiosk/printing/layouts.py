@@ -97,7 +97,8 @@ LABELS: dict[str, str] = {
     "referral_bring": "请携带",
     "referral_online": "网上办理",
     "referral_online_qr": "扫码网上办理",
-    "evaluation": "服务评价回执",
+    "evaluation": "差评整改回执",  # only a bad rating gets a slip: the 整改 it opened
+    "tracking_no_evaluation": "整改编号",
     "complaint": "投诉受理回执",
     "tracking_no": "编号",
     "summary": "事由",
@@ -496,7 +497,7 @@ def acknowledgement(data: AcknowledgementData) -> Document:
     blocks: list[Block] = [Title(data.hall_name)]
     blocks += [Text(LABELS[data.kind], bold=True, align="center", tall=True), Separator()]
     blocks += [
-        Text(LABELS["tracking_no"], bold=True),
+        Text(LABELS.get(f"tracking_no_{data.kind}", LABELS["tracking_no"]), bold=True),
         Text(data.tracking_no, bold=True, align="center", tall=True),
         KeyValue(LABELS["time"], _when(data.created_at)),
     ]
