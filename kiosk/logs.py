@@ -339,6 +339,9 @@ def setup_logging(
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
+    # fpdf2 warns of the characters a font lacks by naming them: in a signed document those
+    # can be a character of a name. Its errors still come through.
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
     stream = logging.StreamHandler()
     stream.setFormatter(logging.Formatter(JOURNAL_FORMAT if under_journal(env) else PLAIN_FORMAT))
     stream.addFilter(PersonalDataFilter())

@@ -104,3 +104,26 @@ def test_the_log_file_rotates(tmp_path: Path, restore_root, monkeypatch):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "kiosk.jsonl" in names and "kiosk.jsonl.1" in names
     assert len(names) <= 1 + logs.BACKUPS
+
+
+def test_a_character_a_font_lacks_is_not_named_in_the_log(tmp_path: Path, restore_root):
+    """fpdf2 warns of missing glyphs by naming them; in a signed document that may be a
+    character of a name (here 𪚥, an Extension B character the CJK font lacks)."""
+    from fpdf import FPDF
+
+    from kiosk.documents.signature import _font
+
+    setup_logging(tmp_path, env={})
+    path, index = _font()
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=str(path), collection_font_number=index)
+    pdf.add_page()
+    pdf.set_font("cjk", size=12)
+    pdf.cell(text="王𪚥")
+    pdf.output()
+    assert pdf.fonts["cjk"].missing_glyphs  # the font really lacks it: the case is real
+    logging.getLogger("kiosk.test").error("after the document")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    text = (tmp_path / logs.LOG_FILE).read_text()
+    assert "after the document" in text and "𪚥" not in text and "2a6a5" not in text
