@@ -37,17 +37,15 @@ from kiosk.domain.application import (
 )
 from kiosk.domain.catalog import Material, MaterialSource, ServiceItem
 from kiosk.domain.id_numbers import id_number_problem
-from kiosk.domain.identity import Identity, mask_number
+from kiosk.domain.identity import Identity
 from kiosk.forms import (
     FieldError,
     clean,
     is_valid_phone,
-    mask_address,
-    masked_value,
     prefill,
-    shown_value,
     validate,
 )
+from kiosk.session_review import build_review
 from kiosk.session_types import (
     FieldView,
     FlowError,
@@ -479,56 +477,16 @@ class ApplySession:
         logs or anything that outlives the visit.
         """
         self._need(State.REVIEW, State.SUBMITTED, State.RECEIPT)
-        item = self._item()
-        assert item.guide.form is not None and self._card_holder is not None
-        applicant = self._principal or self._card_holder
-        agent = self._card_holder if self._principal else None
-        typed_principal = self._principal is not None and not self._principal.from_card
-
-        def typed(field_id: str) -> bool:
-            return own_screen and (field_id not in self._prefilled or typed_principal)
-
-        rows = tuple(
-            ReviewRow(
-                f.id,
-                f.label,
-                shown_value(f, v) if typed(f.id) else masked_value(f, v),
-            )
-            for f in item.guide.form.fields
-            if (v := self._values.get(f.id)) is not None
-        )
-        chosen = [self._materials[i] for i in sorted(self._materials)]
-
-        def names(kind: Settlement) -> tuple[str, ...]:
-            return tuple(c.material.name for c in chosen if c.settlement is kind)
-
-        show_applicant = own_screen and typed_principal
-        home = self._home_service
-        return Review(
-            service_name=item.name,
-            applicant=applicant.name if show_applicant else applicant.masked_name,
-            applicant_id_number=(
-                applicant.id_number if show_applicant else applicant.masked_id_number
-            ),
-            agent=agent.masked_name if agent else "",
-            rows=rows,
-            shared=names(Settlement.SHARED),
-            committed=names(Settlement.COMMITTED),
-            to_bring=names(Settlement.BRING),
-            signed=names(Settlement.SIGNED),
-            card_read=names(Settlement.CARD),
-            scanned=tuple(
-                ScannedMaterial(c.material.name, c.document.pages if c.document else 0)
-                for c in chosen
-                if c.settlement is Settlement.SCANNED
-            ),
-            home_service=home is not None,
-            home_address=(
-                "" if home is None else home.address if own_screen else mask_address(home.address)
-            ),
-            home_phone=(
-                "" if home is None else home.phone if own_screen else mask_number(home.phone)
-            ),
+        assert self._card_holder is not None
+        return build_review(
+            self._item(),
+            self._principal or self._card_holder,
+            self._card_holder if self._principal else None,
+            self._values,
+            self._prefilled,
+            [self._materials[i] for i in sorted(self._materials)],
+            self._home_service,
+            own_screen=own_screen,
         )
 
     def application(self) -> Application:
