@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -143,24 +144,50 @@ def search_row(service: dict[str, Any], keys: dict[str, str] | None = None) -> d
     }
 
 
-def search_rows(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Search keys of every service, with all pinyin computed in one batch."""
-    texts = list(dict.fromkeys(t for s in services for t in (s["name"], *s["keywords"])))
-    keys = dict(zip(texts, pinyin_keys(texts), strict=True))
+def pinyin_texts(entries: Any) -> list[str]:
+    """The names and keywords of ``entries`` (services or referrals) that get pinyin keys,
+    each once; what is not shaped like an entry is passed over (validation reports it)."""
+    texts: dict[str, None] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        words = [entry.get("name"), *(entry.get("keywords") or [])]
+        texts.update((t, None) for t in words if isinstance(t, str))
+    return list(texts)
+
+
+def search_rows(
+    services: list[dict[str, Any]], keys: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Search keys of every service, with all pinyin computed in one batch (or taken from
+    ``keys``, computed beforehand)."""
+    if keys is None:
+        texts = pinyin_texts(services)
+        keys = dict(zip(texts, pinyin_keys(texts), strict=True))
     return [search_row(s, keys) for s in services]
 
 
 def import_document(store: Store, doc: Any, *, force: bool = False) -> ImportResult:
-    """Validate ``doc`` completely, then replace the stored catalog in one transaction."""
-    issues = validate_catalog(doc)
-    if issues:
-        raise CatalogImportError(
-            "invalid", f"catalog has {len(issues)} problem(s); nothing was changed", issues
-        )
+    """Validate ``doc`` completely, then replace the stored catalog in one transaction.
+
+    Pinyin (a child process, the slow part with validation) is computed while the document
+    is validated, on the other core; both are done before the write lock is taken."""
+    parts = [doc.get(k) for k in ("services", "referrals")] if isinstance(doc, dict) else []
+    texts = pinyin_texts([e for part in parts if isinstance(part, list) for e in part])
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="catalog-pinyin")
+    try:
+        pending = pool.submit(pinyin_keys, texts)
+        issues = validate_catalog(doc)
+        if issues:
+            raise CatalogImportError(
+                "invalid", f"catalog has {len(issues)} problem(s); nothing was changed", issues
+            )
+        keys = dict(zip(texts, pending.result(), strict=True))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # a refused document: not waited for
     version: int = doc["version"]
-    # Pinyin is computed before the write lock is taken: it is the slow part.
     referrals = doc.get("referrals")
-    rows = search_rows(doc["services"] + (referrals or []))
+    rows = search_rows(doc["services"] + (referrals or []), keys)
     referral_rows = rows[len(doc["services"]) :]
     rows = rows[: len(doc["services"])]
     with store.session(write=True) as session:
