@@ -33,6 +33,10 @@ PASSWORD = "window-pass-2026"
 SHOTS = os.environ.get("KIOSK_CONSOLE_SHOTS")
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import (  # noqa: E402
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -103,7 +107,22 @@ def press(driver: object, element_id: str) -> None:
     """Click a button or link and wait for the next page (the old one goes stale)."""
     element = driver.find_element(By.ID, element_id)  # type: ignore[attr-defined]
     element.click()
-    WebDriverWait(driver, 15).until(ec.staleness_of(element))
+    WebDriverWait(driver, 15).until(lambda _driver: _gone(element))
+
+
+def _gone(element: object) -> bool:
+    """Whether ``element``'s page was replaced. Chromium may answer a node caught between
+    documents with a plain inspector error rather than a stale reference (a loaded machine's
+    fresh run met it): that too means the old page is gone."""
+    try:
+        element.is_enabled()  # type: ignore[attr-defined]
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
 
 
 def sign_in(driver: object, url: str, name: str, password: str) -> None:
