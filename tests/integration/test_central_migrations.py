@@ -2,13 +2,17 @@
 adopting one made by ``create_all`` before migrations, refusing to serve a schema that is
 behind, ``kiosk-central migrate`` run twice, and the migrated schema equal to the models'.
 
-Every test takes its database from ``engine_url``; only SQLite for now (the suite has no
-PostgreSQL cluster yet): parametrizing that fixture with a PostgreSQL URL runs them all there.
+Every test takes its database from ``engine_url``: SQLite, and PostgreSQL too when
+``KIOSK_TEST_PG_URL`` names a server's maintenance database (e.g.
+``postgresql+psycopg://kiosk@127.0.0.1:5432/postgres``): each test then gets a database of
+its own there, dropped afterwards. The suite starts no PostgreSQL cluster of its own yet.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,7 +25,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from argon2 import PasswordHasher
-from sqlalchemy import MetaData, create_engine, func, inspect, select, text
+from sqlalchemy import MetaData, create_engine, func, inspect, make_url, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
@@ -56,10 +60,25 @@ class Target:
     folder: Path
 
 
-@pytest.fixture(params=["sqlite"])
-def engine_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+PG_ADMIN_URL = os.environ.get("KIOSK_TEST_PG_URL", "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"] if PG_ADMIN_URL else ["sqlite"])
+def engine_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of an empty database of one engine."""
-    return f"sqlite:///{tmp_path / 'central.db'}"
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'central.db'}"
+        return
+    name = f"central_mig_{secrets.token_hex(6)}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
 
 
 @pytest.fixture
@@ -398,3 +417,21 @@ def test_the_demo_migrates_its_own_older_database(tmp_path: Path) -> None:
     finally:
         demo.stop()
         engine.dispose()
+
+
+OPEN = "import sys; from pathlib import Path; from central.db import Database; " + (
+    "Database(sys.argv[1], Path(sys.argv[2])).close()"
+)
+
+
+def test_workers_starting_together_on_a_new_database_all_start(target: Target, raw: Engine) -> None:
+    # Several workers of one central open a brand-new database at once: one creates the
+    # schema, the others wait for it (PostgreSQL: an advisory lock; without it they race
+    # to create the same tables and fail).
+    cmd = [sys.executable, "-c", OPEN, target.url, str(target.seal_key)]
+    workers = [subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [w.communicate(timeout=60)[1] for w in workers]
+    assert [w.returncode for w in workers] == [0, 0, 0, 0], errors
+    assert revision_of(raw) == head_revision()
+    with raw.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
