@@ -5,11 +5,16 @@ kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-bod
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 kiosk-central add-staff NAME --role window|manager|admin [--hall H0001] [--db URL]
               [--password-file F]   (else the password is asked twice on the terminal)
+kiosk-central migrate [--db URL]   (upgrade the database's schema to this version's)
+
+Central refuses to start on a database whose schema is behind this version; a new, empty
+database is given the schema on first start.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -75,6 +80,27 @@ def _serve(argv: list[str]) -> int:
         id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _migrate(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="kiosk-central migrate",
+        description="Upgrade central's database schema to this version's newest revision "
+        "(Alembic); a database made before migrations is adopted first. Safe to run again.",
+    )
+    parser.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy database URL")
+    args = parser.parse_args(argv)
+
+    from central.db import make_engine
+    from central.schema import head_revision
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    engine = make_engine(args.db, migrate=True)
+    engine.dispose()
+    where = engine.url.render_as_string(hide_password=True)
+    print(f"central's database {where} is at schema revision {head_revision()} (the newest)")
     return 0
 
 
@@ -146,13 +172,22 @@ def _add_staff(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Dispatch ``add-terminal``, ``add-staff`` or serve."""
+    """Dispatch ``add-terminal``, ``add-staff``, ``migrate`` or serve.
+
+    A database whose schema this version cannot use ends the command with the reason and
+    what to do (exit status 3), not a traceback.
+    """
+    from central.schema import SchemaError
+
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "add-terminal":
-        return _add_terminal(argv[1:])
-    if argv and argv[0] == "add-staff":
-        return _add_staff(argv[1:])
-    return _serve(argv)
+    commands = {"add-terminal": _add_terminal, "add-staff": _add_staff, "migrate": _migrate}
+    try:
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
+        return _serve(argv)
+    except SchemaError as exc:
+        print(f"kiosk-central: {exc}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

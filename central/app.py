@@ -43,6 +43,7 @@ def create_app(
     public_docs: bool = False,
     seal_key_file: Path | None = None,
     id_hash_key: bytes | None = None,
+    migrate_schema: bool = False,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
@@ -53,7 +54,9 @@ def create_app(
     larger than ``max_body_bytes`` are refused with 413 before they are read, and terminal
     routes are authenticated before their body is parsed (``central.gate``). ``id_hash_key``
     is the deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a
-    key for this process only is made (tests).
+    key for this process only is made (tests). A database whose schema is behind this
+    version's raises :class:`central.schema.SchemaError` unless ``migrate_schema`` (the demo,
+    which owns its database); a new, empty one is always given the schema.
     """
     if id_hash_key is None:
         logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
@@ -67,7 +70,7 @@ def create_app(
         docs_url="/docs" if public_docs else None,
         redoc_url="/redoc" if public_docs else None,
     )
-    db = Database(db_url, seal_key_file)
+    db = Database(db_url, seal_key_file, migrate=migrate_schema)
     auth = Authenticator(db, window=timedelta(seconds=signature_window_s))
     idem = Idempotency(db, retention=timedelta(days=idempotency_days))
     app.state.db = db

@@ -1,7 +1,9 @@
 """Central's tables (SQLModel) and engine. SQLite by default, any SQLAlchemy URL works.
 
-The tables are created with an explicit list so that, in a process that also holds the
-terminal's models (demo mode), the terminal's tables never leak into central's database.
+The schema is made and changed by Alembic migrations (``central/migrations``, run by
+``central.schema``), never by ``create_all``: a model change needs a revision there.
+``CENTRAL_TABLES`` lists central's tables so that, in a process that also holds the
+terminal's models (demo mode), the terminal's tables are never taken for central's.
 """
 
 from __future__ import annotations
@@ -233,7 +235,7 @@ class StaffSessionRow(SQLModel, table=True):
     username: str = Field(max_length=40, index=True)
     csrf: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime
+    expires_at: datetime = Field(index=True)  # expired sessions are deleted at each login
 
 
 class AuditRow(SQLModel, table=True):
@@ -436,8 +438,10 @@ def as_utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with central's tables created (idempotent)."""
+def make_engine(url: str, *, migrate: bool = False) -> Engine:
+    """An engine for ``url`` whose schema is at the newest migration (``central.schema``):
+    a new database is migrated, one behind refused (:class:`central.schema.SchemaError`)
+    unless ``migrate``."""
     if url.startswith("sqlite"):
         from sqlalchemy.pool import StaticPool
 
@@ -449,7 +453,13 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    SQLModel.metadata.create_all(engine, tables=CENTRAL_TABLES)
+    from central.schema import prepare
+
+    try:
+        prepare(engine, migrate=migrate)
+    except Exception:
+        engine.dispose()
+        raise
     return engine
 
 
@@ -462,10 +472,12 @@ class Database:
     version writing to the same database during an upgrade must not make items unreadable.
     """
 
-    def __init__(self, url: str, seal_key_file: Path | None = None) -> None:
+    def __init__(
+        self, url: str, seal_key_file: Path | None = None, *, migrate: bool = False
+    ) -> None:
         self.url = url
         self.sealer = Sealer.for_database(url, seal_key_file)
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, migrate=migrate)
         self.is_sqlite = url.startswith("sqlite")
         self._seal_clear_secrets()
         self._seal_clear_bodies()

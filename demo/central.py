@@ -156,8 +156,13 @@ class InProcessCentral:
         from central.idkey import load_or_create_id_key
 
         self.id_hash_key = load_or_create_id_key(self._id_key_path)
+        # The demo owns its database and has no operator to run `kiosk-central migrate`:
+        # a demo-central.db of an older version is migrated here.
         self._app = create_app(
-            self._db_url, staff_token=self.staff_token, id_hash_key=self.id_hash_key
+            self._db_url,
+            staff_token=self.staff_token,
+            id_hash_key=self.id_hash_key,
+            migrate_schema=True,
         )
         config = uvicorn.Config(
             self._app,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -107,3 +108,35 @@ def test_the_wheel_ships_no_runtime_data_or_secrets(site: Path):
     shipped = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     assert not [p for p in shipped if p.startswith("offline_cache/") or p.endswith((".db", ".key"))]
     assert not [p for p in shipped if p.startswith("tests/")]
+
+
+MIGRATE = r"""
+import sys
+import central.schema
+from central.__main__ import main
+
+print(central.schema.MIGRATIONS_DIR)
+sys.exit(main(["migrate", "--db", sys.argv[1]]))
+"""
+
+
+def test_an_installed_central_migrates_a_database_with_the_wheels_revisions(
+    site: Path, tmp_path: Path
+):
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    url = f"sqlite:///{tmp_path / 'central.db'}"
+    done = subprocess.run(
+        [sys.executable, "-c", MIGRATE, url],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    migrations = Path(done.stdout.splitlines()[0])
+    assert migrations.is_relative_to(site), "used the checkout's migrations, not the wheel's"
+    assert (migrations / "env.py").is_file() and list((migrations / "versions").glob("0001_*.py"))
+    with sqlite3.connect(tmp_path / "central.db") as conn:
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert f"schema revision {revision} (the newest)" in done.stdout
