@@ -2,6 +2,7 @@
 
 kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
               [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
+              [--db-pool-size N] [--db-statement-timeout-ms MS]
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 kiosk-central add-staff NAME --role window|manager|admin [--hall H0001] [--db URL]
               [--password-file F]   (else the password is asked twice on the terminal)
@@ -54,12 +55,26 @@ def _serve(argv: list[str]) -> int:
         help="serve the OpenAPI document and its pages (/openapi.json, /docs, /redoc)",
     )
     _seal_key_argument(parser)
+    parser.add_argument(
+        "--db-pool-size",
+        type=int,
+        default=10,
+        help="connections this process keeps to a server database (PostgreSQL; as many "
+        "again under load); several processes: each has its own pool",
+    )
+    parser.add_argument(
+        "--db-statement-timeout-ms",
+        type=int,
+        default=15_000,
+        help="PostgreSQL cancels a statement of central running longer than this",
+    )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
 
     import uvicorn
 
     from central.app import create_app
+    from central.db import PoolSettings
     from central.idkey import load_or_create_id_key
 
     token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
@@ -73,6 +88,11 @@ def _serve(argv: list[str]) -> int:
         public_docs=args.public_docs,
         seal_key_file=args.seal_key_file,
         id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
+        pool=PoolSettings(
+            size=args.db_pool_size,
+            overflow=args.db_pool_size,
+            statement_timeout_ms=args.db_statement_timeout_ms,
+        ),
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0

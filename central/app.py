@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 
 from central import (
     assist,
@@ -27,10 +28,12 @@ from central import (
     staff,
 )
 from central.auth import Authenticator, StaffToken
-from central.db import Database
+from central.db import Database, PoolSettings
 from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
 from central.idempotency import Idempotency
 from kiosk.contract import API_PREFIX, API_VERSION, Health
+
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -43,6 +46,7 @@ def create_app(
     public_docs: bool = False,
     seal_key_file: Path | None = None,
     id_hash_key: bytes | None = None,
+    pool: PoolSettings | None = None,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
@@ -53,7 +57,8 @@ def create_app(
     larger than ``max_body_bytes`` are refused with 413 before they are read, and terminal
     routes are authenticated before their body is parsed (``central.gate``). ``id_hash_key``
     is the deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a
-    key for this process only is made (tests).
+    key for this process only is made (tests). ``pool`` sizes this process's connections
+    to a server database (PostgreSQL) and their statement timeout; SQLite ignores it.
     """
     if id_hash_key is None:
         logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
@@ -67,15 +72,26 @@ def create_app(
         docs_url="/docs" if public_docs else None,
         redoc_url="/redoc" if public_docs else None,
     )
-    db = Database(db_url, seal_key_file)
+    db = Database(db_url, seal_key_file, pool)
     auth = Authenticator(db, window=timedelta(seconds=signature_window_s))
     idem = Idempotency(db, retention=timedelta(days=idempotency_days))
     app.state.db = db
     app.state.db_url = db_url
 
-    @app.get(f"{API_PREFIX}/health", response_model=Health, tags=["health"])
-    def health() -> Health:
-        return Health(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
+    @app.get(
+        f"{API_PREFIX}/health",
+        response_model=Health,
+        tags=["health"],
+        responses={503: {"description": "The database does not answer (``reason`` says why)"}},
+    )
+    def health() -> Health | JSONResponse:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        problem = db.check()
+        if problem is not None:
+            log.warning("health: %s", problem)
+            body = {"status": "unavailable", "reason": problem, "server_time": now}
+            return JSONResponse(body | {"api_version": API_VERSION}, status_code=503)
+        return Health(server_time=now)
 
     cases.rehash_case_owners(db, id_hash_key)
     files = attachments.AttachmentStore(db)

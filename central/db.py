@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint, event
+from sqlalchemy import Column, LargeBinary, UniqueConstraint, event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
@@ -436,7 +437,41 @@ def as_utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def make_engine(url: str) -> Engine:
+@dataclass(frozen=True)
+class PoolSettings:
+    """Connections of one central worker (process) to a server database such as PostgreSQL.
+
+    Each worker has its own pool: ``size`` kept open plus up to ``overflow`` more under
+    load, so a deployment of N workers holds at most N × (size + overflow) connections
+    (keep that under the server's ``max_connections``). A statement running longer than
+    ``statement_timeout_ms`` is cancelled by the server (the request fails, the worker
+    lives); a request waits at most ``pool_timeout_s`` for a free connection.
+    """
+
+    size: int = 10
+    overflow: int = 10
+    pool_timeout_s: float = 10.0
+    statement_timeout_ms: int = 15_000
+
+
+def _server_engine(url: str, pool: PoolSettings) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if url.startswith("postgresql"):
+        # UTC sessions: times read by raw SQL (reports, date functions) are the same UTC
+        # values SQLite holds, whatever zone the server runs in.
+        timeout = int(pool.statement_timeout_ms)
+        connect_args["options"] = f"-c statement_timeout={timeout} -c timezone=UTC"
+    return create_engine(
+        url,
+        pool_size=pool.size,
+        max_overflow=pool.overflow,
+        pool_timeout=pool.pool_timeout_s,
+        pool_pre_ping=True,  # a connection the server dropped (restart, failover) is replaced
+        connect_args=connect_args,
+    )
+
+
+def make_engine(url: str, pool: PoolSettings | None = None) -> Engine:
     """An engine for ``url`` with central's tables created (idempotent)."""
     if url.startswith("sqlite"):
         from sqlalchemy.pool import StaticPool
@@ -448,7 +483,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = _server_engine(url, pool or PoolSettings())
     SQLModel.metadata.create_all(engine, tables=CENTRAL_TABLES)
     return engine
 
@@ -462,10 +497,12 @@ class Database:
     version writing to the same database during an upgrade must not make items unreadable.
     """
 
-    def __init__(self, url: str, seal_key_file: Path | None = None) -> None:
+    def __init__(
+        self, url: str, seal_key_file: Path | None = None, pool: PoolSettings | None = None
+    ) -> None:
         self.url = url
         self.sealer = Sealer.for_database(url, seal_key_file)
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool)
         self.is_sqlite = url.startswith("sqlite")
         self._seal_clear_secrets()
         self._seal_clear_bodies()
@@ -512,6 +549,15 @@ class Database:
             except Exception:
                 session.rollback()
                 raise
+
+    def check(self) -> str | None:
+        """``None`` when the database answers a ``SELECT 1``, else why not (for /health)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:  # any failure to reach it: the reason, never the URL
+            return f"database unavailable: {type(exc).__name__}"
+        return None
 
     def close(self) -> None:
         """Release pooled connections."""
