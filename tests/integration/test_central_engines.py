@@ -8,13 +8,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from central.db import AuditRow, Database, PoolSettings, SeenSignature, as_utc
+from central.db import AuditRow, Counter, Database, PoolSettings, SeenSignature, as_utc
+from central.idempotency import Idempotency, Work, body_hash
 from tests.conftest import CentralDb
 
 WHEN = datetime(2026, 12, 3, 23, 30, tzinfo=UTC)  # already the 4th in Beijing
@@ -77,3 +79,22 @@ def test_a_statement_running_past_the_timeout_is_cancelled(central_db: CentralDb
         assert quick.check() is None  # the connection is still good for the next request
     finally:
         quick.close()
+
+
+def test_a_number_no_column_holds_is_the_items_422_on_both_engines(db: Database) -> None:
+    """SQLite's driver overflows past 64 bits, PostgreSQL refuses it (``DataError``): either
+    way the item is answered 422 for good (replayed), not 500 and retried forever."""
+
+    def handler(s: Session) -> tuple[int, dict[str, Any]]:
+        s.add(Counter(name="too-big", value=2**63))
+        s.flush()
+        return 201, {}
+
+    idem = Idempotency(db)
+    work = Work("key-too-big", "test", body_hash({"n": 2**63}), handler)
+    (first,) = idem.run("T01", [work])
+    (again,) = idem.run("T01", [work])
+    assert (first.status, first.body) == (422, {"detail": "value out of range"})
+    assert again.status == 422 and again.replayed
+    with db.session() as s:
+        assert s.get(Counter, "too-big") is None
