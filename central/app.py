@@ -7,8 +7,9 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 
 from central import (
     assist,
@@ -120,4 +121,13 @@ def create_app(
     app.include_router(display.build_display_router(db, hub))
     app.include_router(console.build_console_router(db, hub, files))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
+    app.add_exception_handler(DataError, _unstorable)
     return app
+
+
+async def _unstorable(request: Request, exc: Exception) -> JSONResponse:
+    """A value the database cannot hold or compare (on PostgreSQL: a NUL character, text past
+    its column, a number past 32 bits; SQLite takes them): the caller's 422, not a 500."""
+    cause = type(getattr(exc, "orig", None) or exc).__name__
+    log.warning("%s %s: a value the database refuses (%s)", request.method, request.url.path, cause)
+    return JSONResponse({"detail": "a value the database cannot hold"}, status_code=422)

@@ -181,3 +181,13 @@ def test_staff_input_past_its_columns_is_a_422(central_server: CentralServer) ->
     assert central_server.staff("POST", "/appointments", booking).status_code == 422
     booking["hall_id"] = "H0001"
     assert central_server.staff("POST", "/appointments", booking).status_code == 201
+
+
+def test_a_nul_character_is_never_a_500(central_server: CentralServer) -> None:
+    """PostgreSQL text cannot hold NUL (SQLite can): there it is the caller's 422."""
+    reply = central_server.staff("GET", "/assist?hall_id=H%00001")
+    if central_server.db.is_sqlite:
+        assert reply.status_code == 200 and reply.json() == []
+    else:
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["detail"] == "a value the database cannot hold"
