@@ -2,6 +2,7 @@
 
 kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
               [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
+              [--db-pool-size N] [--db-statement-timeout-ms MS]
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 kiosk-central add-staff NAME --role window|manager|admin [--hall H0001] [--db URL]
               [--password-file F]   (else the password is asked twice on the terminal)
@@ -59,12 +60,26 @@ def _serve(argv: list[str]) -> int:
         help="serve the OpenAPI document and its pages (/openapi.json, /docs, /redoc)",
     )
     _seal_key_argument(parser)
+    parser.add_argument(
+        "--db-pool-size",
+        type=int,
+        default=10,
+        help="connections this process keeps to a server database (PostgreSQL; as many "
+        "again under load); several processes: each has its own pool",
+    )
+    parser.add_argument(
+        "--db-statement-timeout-ms",
+        type=int,
+        default=15_000,
+        help="PostgreSQL cancels a statement of central running longer than this",
+    )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     args = parser.parse_args(argv)
 
     import uvicorn
 
     from central.app import create_app
+    from central.db import PoolSettings
     from central.idkey import load_or_create_id_key
 
     token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
@@ -78,6 +93,11 @@ def _serve(argv: list[str]) -> int:
         public_docs=args.public_docs,
         seal_key_file=args.seal_key_file,
         id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
+        pool=PoolSettings(
+            size=args.db_pool_size,
+            overflow=args.db_pool_size,
+            statement_timeout_ms=args.db_statement_timeout_ms,
+        ),
     )
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
@@ -92,12 +112,15 @@ def _migrate(argv: list[str]) -> int:
     parser.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy database URL")
     args = parser.parse_args(argv)
 
-    from central.db import make_engine
+    from central.db import PoolSettings, make_engine
     from central.schema import head_revision
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    engine = make_engine(args.db, migrate=True)
+    # One connection, and no statement timeout: a long migration of a large database must
+    # not be cancelled half-way by the timeout meant for requests (0 = none on PostgreSQL).
+    single = PoolSettings(size=1, overflow=0, statement_timeout_ms=0)
+    engine = make_engine(args.db, single, migrate=True)
     engine.dispose()
     where = engine.url.render_as_string(hide_password=True)
     print(f"central's database {where} is at schema revision {head_revision()} (the newest)")

@@ -7,7 +7,9 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 
 from central import (
     assist,
@@ -27,10 +29,12 @@ from central import (
     staff,
 )
 from central.auth import Authenticator, StaffToken
-from central.db import Database
+from central.db import Database, PoolSettings
 from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
 from central.idempotency import Idempotency
 from kiosk.contract import API_PREFIX, API_VERSION, Health
+
+log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -44,6 +48,7 @@ def create_app(
     seal_key_file: Path | None = None,
     id_hash_key: bytes | None = None,
     migrate_schema: bool = False,
+    pool: PoolSettings | None = None,
 ) -> FastAPI:
     """Build the application; ``db_url`` is any SQLAlchemy URL (SQLite by default).
 
@@ -56,7 +61,9 @@ def create_app(
     is the deployment's key for hashing ID numbers (see :mod:`central.idkey`); without one a
     key for this process only is made (tests). A database whose schema is behind this
     version's raises :class:`central.schema.SchemaError` unless ``migrate_schema`` (the demo,
-    which owns its database); a new, empty one is always given the schema.
+    which owns its database); a new, empty one is always given the schema. ``pool`` sizes
+    this process's connections to a server database (PostgreSQL) and their statement
+    timeout; SQLite ignores it.
     """
     if id_hash_key is None:
         logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
@@ -70,15 +77,26 @@ def create_app(
         docs_url="/docs" if public_docs else None,
         redoc_url="/redoc" if public_docs else None,
     )
-    db = Database(db_url, seal_key_file, migrate=migrate_schema)
+    db = Database(db_url, seal_key_file, pool, migrate=migrate_schema)
     auth = Authenticator(db, window=timedelta(seconds=signature_window_s))
     idem = Idempotency(db, retention=timedelta(days=idempotency_days))
     app.state.db = db
     app.state.db_url = db_url
 
-    @app.get(f"{API_PREFIX}/health", response_model=Health, tags=["health"])
-    def health() -> Health:
-        return Health(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
+    @app.get(
+        f"{API_PREFIX}/health",
+        response_model=Health,
+        tags=["health"],
+        responses={503: {"description": "The database does not answer (``reason`` says why)"}},
+    )
+    def health() -> Health | JSONResponse:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        problem = db.check()
+        if problem is not None:
+            log.warning("health: %s", problem)
+            body = {"status": "unavailable", "reason": problem, "server_time": now}
+            return JSONResponse(body | {"api_version": API_VERSION}, status_code=503)
+        return Health(server_time=now)
 
     cases.rehash_case_owners(db, id_hash_key)
     files = attachments.AttachmentStore(db)
@@ -107,4 +125,13 @@ def create_app(
     app.include_router(display.build_display_router(db, hub))
     app.include_router(console.build_console_router(db, hub, files))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
+    app.add_exception_handler(DataError, _unstorable)
     return app
+
+
+async def _unstorable(request: Request, exc: Exception) -> JSONResponse:
+    """A value the database cannot hold or compare (on PostgreSQL: a NUL character, text past
+    its column, a number past 32 bits; SQLite takes them): the caller's 422, not a 500."""
+    cause = type(getattr(exc, "orig", None) or exc).__name__
+    log.warning("%s %s: a value the database refuses (%s)", request.method, request.url.path, cause)
+    return JSONResponse({"detail": "a value the database cannot hold"}, status_code=422)

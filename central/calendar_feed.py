@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from central.auth import AUTH_RESPONSES
 from central.db import CalendarRow, Database
 from kiosk.contract import API_PREFIX, CalendarFeed
-from kiosk.contract.base import MAX_INT64
+from kiosk.contract.base import MAX_INT32
 from kiosk.contract.calendar import CalendarDocument, WorkCalendar
 
 
@@ -39,7 +39,7 @@ def build_router(db: Database, auth: Any) -> APIRouter:
 
     @router.get("/calendar", response_model=CalendarFeed)
     def calendar(
-        since: int = Query(default=0, ge=0, le=MAX_INT64), _who: Any = Depends(auth)
+        since: int = Query(default=0, ge=0, le=MAX_INT32), _who: Any = Depends(auth)
     ) -> CalendarFeed:
         """The calendar document when it is newer than ``since``."""
         with db.session() as s:

@@ -16,7 +16,7 @@ from central.auth import AUTH_RESPONSES
 from central.counters import next_value
 from central.db import CatalogItemRow, Counter, Database
 from kiosk.contract import API_PREFIX, CatalogDelta, CatalogSnapshot, CatalogUpload
-from kiosk.contract.base import MAX_INT64
+from kiosk.contract.base import MAX_INT32
 
 
 def feed_version(s: Session) -> int:
@@ -68,7 +68,7 @@ def build_router(db: Database, auth: Any) -> APIRouter:
         return CatalogSnapshot(version=version, items=[json.loads(r.body) for r in rows])
 
     @router.get("/delta", response_model=CatalogDelta)
-    def delta(since: int = Query(ge=0, le=MAX_INT64), _who: Any = Depends(auth)) -> CatalogDelta:
+    def delta(since: int = Query(ge=0, le=MAX_INT32), _who: Any = Depends(auth)) -> CatalogDelta:
         """Items changed and codes removed after feed version ``since``."""
         with db.session() as s:
             version = feed_version(s)

@@ -1,32 +1,38 @@
 """Atomic counters shared by queue numbering and case/tracking numbers.
 
-The increment is a single UPDATE (row lock on PostgreSQL, write lock on SQLite), so several
-terminals taking numbers at once always get distinct, consecutive values.
+The increment is one statement, ``INSERT … ON CONFLICT (name) DO UPDATE SET value = value + 1
+RETURNING value``: it creates the counter at 1 or increments it, and hands back the value
+it wrote. On PostgreSQL it takes the counter's row lock until the caller's transaction ends,
+so a concurrent increment (another worker, another process) waits for it and then sees the
+committed value; on SQLite every transaction already holds the write lock (``BEGIN
+IMMEDIATE``). Either way, several terminals taking numbers at once get distinct, consecutive
+values, and nothing depends on one process's memory.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col
 
 from central.db import Counter
+
+_UPSERT: dict[str, Any] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def next_value(session: Session, name: str) -> int:
     """Increment counter ``name`` (created at 1) inside the caller's transaction."""
-    for _ in range(3):
-        result = session.execute(
-            update(Counter).where(Counter.name == name).values(value=Counter.value + 1)  # type: ignore[arg-type]
+    dialect = session.get_bind().dialect.name
+    insert = _UPSERT.get(dialect)
+    if insert is None:
+        raise RuntimeError(f"counters need PostgreSQL or SQLite, not {dialect}")
+    statement = (
+        insert(Counter)
+        .values(name=name, value=1)
+        .on_conflict_do_update(
+            index_elements=[col(Counter.name)], set_={"value": col(Counter.value) + 1}
         )
-        if result.rowcount == 1:  # type: ignore[attr-defined]
-            value = session.exec(select(Counter.value).where(Counter.name == name)).one()
-            return int(value)
-        try:
-            with session.begin_nested():
-                session.add(Counter(name=name, value=1))
-                session.flush()
-            return 1
-        except IntegrityError:  # another transaction created it just now: increment that
-            continue
-    raise RuntimeError(f"counter {name} could not be incremented")
+        .returning(col(Counter.value))
+    )
+    return int(session.execute(statement).scalar_one())

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint, event
+from sqlalchemy import Column, LargeBinary, UniqueConstraint, event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, create_engine, select
 
@@ -438,10 +439,44 @@ def as_utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def make_engine(url: str, *, migrate: bool = False) -> Engine:
+@dataclass(frozen=True)
+class PoolSettings:
+    """Connections of one central worker (process) to a server database such as PostgreSQL.
+
+    Each worker has its own pool: ``size`` kept open plus up to ``overflow`` more under
+    load, so a deployment of N workers holds at most N × (size + overflow) connections
+    (keep that under the server's ``max_connections``). A statement running longer than
+    ``statement_timeout_ms`` is cancelled by the server (the request fails, the worker
+    lives); a request waits at most ``pool_timeout_s`` for a free connection.
+    """
+
+    size: int = 10
+    overflow: int = 10
+    pool_timeout_s: float = 10.0
+    statement_timeout_ms: int = 15_000
+
+
+def _server_engine(url: str, pool: PoolSettings) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if url.startswith("postgresql"):
+        # UTC sessions: times read by raw SQL (reports, date functions) are the same UTC
+        # values SQLite holds, whatever zone the server runs in.
+        timeout = int(pool.statement_timeout_ms)
+        connect_args["options"] = f"-c statement_timeout={timeout} -c timezone=UTC"
+    return create_engine(
+        url,
+        pool_size=pool.size,
+        max_overflow=pool.overflow,
+        pool_timeout=pool.pool_timeout_s,
+        pool_pre_ping=True,  # a connection the server dropped (restart, failover) is replaced
+        connect_args=connect_args,
+    )
+
+
+def make_engine(url: str, pool: PoolSettings | None = None, *, migrate: bool = False) -> Engine:
     """An engine for ``url`` whose schema is at the newest migration (``central.schema``):
     a new database is migrated, one behind refused (:class:`central.schema.SchemaError`)
-    unless ``migrate``."""
+    unless ``migrate``. ``pool``: a server database's connections (SQLite ignores it)."""
     if url.startswith("sqlite"):
         from sqlalchemy.pool import StaticPool
 
@@ -452,7 +487,7 @@ def make_engine(url: str, *, migrate: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = _server_engine(url, pool or PoolSettings())
     from central.schema import prepare
 
     try:
@@ -473,11 +508,16 @@ class Database:
     """
 
     def __init__(
-        self, url: str, seal_key_file: Path | None = None, *, migrate: bool = False
+        self,
+        url: str,
+        seal_key_file: Path | None = None,
+        pool: PoolSettings | None = None,
+        *,
+        migrate: bool = False,
     ) -> None:
         self.url = url
         self.sealer = Sealer.for_database(url, seal_key_file)
-        self.engine = make_engine(url, migrate=migrate)
+        self.engine = make_engine(url, pool, migrate=migrate)
         self.is_sqlite = url.startswith("sqlite")
         self._seal_clear_secrets()
         self._seal_clear_bodies()
@@ -524,6 +564,15 @@ class Database:
             except Exception:
                 session.rollback()
                 raise
+
+    def check(self) -> str | None:
+        """``None`` when the database answers a ``SELECT 1``, else why not (for /health)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:  # any failure to reach it: the reason, never the URL
+            return f"database unavailable: {type(exc).__name__}"
+        return None
 
     def close(self) -> None:
         """Release pooled connections."""

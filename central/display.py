@@ -33,6 +33,7 @@ from kiosk.contract import API_PREFIX
 
 WEB = Path(__file__).resolve().parent / "web"
 HALL = PathParam(pattern=r"^[A-Za-z0-9_-]{1,16}$")
+WINDOW = PathParam(ge=1, le=999)  # the console's bound too; an INTEGER column either way
 QUEUE_CODE = r"^[A-Za-z0-9_-]{1,30}$"
 POLL_S = 0.2
 HEARTBEAT_S = 15.0
@@ -149,7 +150,9 @@ def build_staff_router(db: Database, staff: Any, hub: DisplayHub) -> APIRouter:
         return result
 
     @router.put("/windows/{window_no}", response_model=WindowView)
-    def put_window(window_no: int, config: WindowConfig, hall_id: str = HALL) -> WindowView:
+    def put_window(
+        config: WindowConfig, window_no: int = WINDOW, hall_id: str = HALL
+    ) -> WindowView:
         """Create or change a window: its name, the queues it serves (in calling order),
         and whether it is open."""
         if not 1 <= window_no <= 999:
@@ -179,7 +182,7 @@ def build_staff_router(db: Database, staff: Any, hub: DisplayHub) -> APIRouter:
             return [_window_view(r) for r in rows]
 
     @router.post("/windows/{window_no}/call-next", response_model=CallNext)
-    def call_next(window_no: int, hall_id: str = HALL) -> CallNext:
+    def call_next(window_no: int = WINDOW, hall_id: str = HALL) -> CallNext:
         """Call the next waiting ticket for this window (null when nobody waits)."""
         now = datetime.now(UTC)
 

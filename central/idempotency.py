@@ -24,7 +24,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, update
-from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlmodel import Session, select
 
 from central.db import Database, IdempotencyRecord, as_utc, utcnow
@@ -180,7 +180,7 @@ class Idempotency:
                         self._unclaim(s, terminal_id, work.key, lease)
                         outcomes[i] = Outcome(500, {"detail": "internal error; retry later"})
                         continue
-                    # A date or number that leaves the calendar or a 64-bit column.
+                    # A date, number or text that leaves the calendar or its column.
                     status, body = 422, {"detail": "value out of range"}
                 done = s.execute(
                     update(IdempotencyRecord)
@@ -246,6 +246,10 @@ def _cause(exc: IntegrityError) -> str:
 
 
 def _out_of_range(exc: Exception) -> bool:
-    """Whether a handler failed on a value no calendar or 64-bit column can hold."""
+    """Whether a handler failed on a value no calendar or column can hold: SQLite's driver
+    raises ``OverflowError`` past 64 bits; PostgreSQL refuses a number past its column's
+    type or text past its length (``DataError``), which SQLite would have stored."""
+    if isinstance(exc, DataError):
+        return True
     cause = exc.orig if isinstance(exc, StatementError) else exc
     return isinstance(cause, OverflowError)

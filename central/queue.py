@@ -25,6 +25,7 @@ from kiosk.contract import (
 from kiosk.contract.intake import KEY_PATTERN
 
 DISPLAY_WRAP = 999  # A001 … A999, then A001 again (the ticket id stays unique)
+DISPLAY_CHARS = 30  # the ticket table's display column (TicketRow.display)
 
 
 def display_number(queue: str, number: int, origin: str = "") -> str:
@@ -79,6 +80,9 @@ def issue_ticket(
         if number is None:
             origin = ""
             number = next_value(s, f"queue:{hall_id}:{queue}:{day.isoformat()}")
+        display = display_number(queue, number, origin)
+        if len(display) > DISPLAY_CHARS:  # PostgreSQL would refuse the row: say why, as 422
+            raise Rejected(422, f"queue code too long for a ticket number: {queue[:40]!r}")
         row = TicketRow(
             ticket_id=ticket_id,
             hall_id=hall_id,
@@ -86,7 +90,7 @@ def issue_ticket(
             day=day.isoformat(),
             number=number,
             origin=origin,
-            display=display_number(queue, number, origin),
+            display=display,
             holder_hash=holder_hash,
             priority=priority,
         )

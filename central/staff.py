@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -32,14 +32,15 @@ from kiosk.contract import (
 class NewAppointment(BaseModel):
     """Staff API body: book an appointment (the ID number is stored only as a hash)."""
 
-    appointment_id: str
-    hall_id: str
+    # The columns' lengths: PostgreSQL refuses longer text, SQLite would store it.
+    appointment_id: str = Field(min_length=1, max_length=64)
+    hall_id: str = Field(min_length=1, max_length=16)
     day: date
     slot_start: datetime
     slot_end: datetime
-    service_code: str
-    queue: str = "A"
-    id_number: str
+    service_code: str = Field(min_length=1, max_length=60)
+    queue: str = Field(default="A", min_length=1, max_length=30)
+    id_number: str = Field(max_length=40)
 
 
 def build_router(db: Database, staff: Any, id_hash_key: bytes) -> APIRouter:

@@ -38,12 +38,20 @@ def free_port() -> int:
 
 
 class CentralProcess:
-    """``python -m central`` with its own SQLite file; start, stop and restart it."""
+    """``python -m central`` with its own SQLite file (or ``db_url``, e.g. PostgreSQL, with
+    its ``seal_key_file``); start, stop and restart it."""
 
-    def __init__(self, workdir: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        port: int | None = None,
+        db_url: str | None = None,
+        seal_key_file: Path | None = None,
+    ) -> None:
         self.workdir = workdir
         self.db_path = workdir / "central.db"
-        self.db_url = f"sqlite:///{self.db_path}"
+        self.db_url = db_url or f"sqlite:///{self.db_path}"
+        self.seal_key_file = seal_key_file
         self._explicit_port = port is not None
         self._started_once = False
         self.port = port or free_port()
@@ -54,9 +62,16 @@ class CentralProcess:
         self.id_hash_key_path = workdir / "id_hash.key"
         self._proc: subprocess.Popen[bytes] | None = None
 
+    def db_args(self) -> list[str]:
+        """The ``--db`` (and ``--seal-key-file``) options of ``kiosk-central`` for its database."""
+        args = ["--db", self.db_url]
+        if self.seal_key_file is not None:
+            args += ["--seal-key-file", str(self.seal_key_file)]
+        return args
+
     def add_terminal(self, terminal_id: str, hall_id: str = "H0001") -> str:
         """Register a terminal in the database (works whether or not the server runs)."""
-        db = Database(self.db_url)
+        db = Database(self.db_url, self.seal_key_file)
         try:
             return add_terminal(db, terminal_id, hall_id)
         finally:
@@ -82,7 +97,7 @@ class CentralProcess:
 
     def _launch(self, wait_s: float) -> bool:
         cmd = [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", str(self.port)]
-        cmd += ["--db", self.db_url, "--staff-token-file", str(self._token_file)]
+        cmd += [*self.db_args(), "--staff-token-file", str(self._token_file)]
         cmd += ["--id-hash-key-file", str(self.id_hash_key_path)]
         cmd += ["--log-level", "warning"]
         log = (self.workdir / "central.log").open("ab")

@@ -132,7 +132,13 @@ DEMO_SHARED: tuple[tuple[str, str, str, str, str], ...] = (
 class InProcessCentral:
     """The reference central service served by uvicorn on a background thread."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        port: int | None = None,
+        db_url: str | None = None,
+        seal_key_file: Path | None = None,
+    ) -> None:
         # The listening socket is bound here and handed to the server: no other process can
         # take the port between choosing it and serving on it.
         self._socket = socket.socket()
@@ -140,7 +146,8 @@ class InProcessCentral:
         self._socket.bind(("127.0.0.1", port or 0))
         self.port = int(self._socket.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
-        self._db_url = f"sqlite:///{data_dir / 'demo-central.db'}"
+        self._db_url = db_url or f"sqlite:///{data_dir / 'demo-central.db'}"
+        self._seal_key_file = seal_key_file
         self._id_key_path = data_dir / "demo-central-id_hash.key"
         self.id_hash_key = b""
         self.staff_token = secrets.token_urlsafe(16)
@@ -163,6 +170,7 @@ class InProcessCentral:
             staff_token=self.staff_token,
             id_hash_key=self.id_hash_key,
             migrate_schema=True,
+            seal_key_file=self._seal_key_file,
         )
         config = uvicorn.Config(
             self._app,

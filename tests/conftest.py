@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from drivers.printers.sim.emulator import EscposEmulator
     from drivers.printers.sim.server import TcpPrinterServer
     from kiosk.store import Store
+    from tests.pg import PgCluster
 
 # Hermetic: every test process gets a home and XDG folders of its own, so nothing depends on
 # what an earlier run, another user or the developer's own machine left in ~/.config, ~/.cache
@@ -92,3 +94,58 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for key in list(os.environ):
         if key.startswith("KIOSK_"):
             monkeypatch.delenv(key)
+
+
+@dataclass(frozen=True)
+class CentralDb:
+    """Where a test's central keeps its data: a SQLAlchemy URL and, for any database other
+    than a SQLite file, the seal key file it needs (``central.sealing``)."""
+
+    engine: str  # "sqlite" or "postgresql"
+    url: str
+    seal_key_file: Path | None = None
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """The session's private PostgreSQL cluster, started by the first test that needs it and
+    stopped (fast) at the end. Missing binaries fail those tests: never a silent skip."""
+    from tests.pg import PgCluster, PgUnavailable
+
+    try:
+        cluster = PgCluster()
+        cluster.start()
+    except PgUnavailable as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="pg", marks=[pytest.mark.pg, pytest.mark.slow]),
+    ]
+)
+def central_engine(request: pytest.FixtureRequest) -> str:
+    """The engine central runs on in this test: every central-facing test runs on both."""
+    return str(request.param)
+
+
+@pytest.fixture
+def central_db(
+    central_engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[CentralDb]:
+    """Central's database for one test: a SQLite file in ``tmp_path``, or a fresh database
+    (``CREATE DATABASE … TEMPLATE template0``) in the session's cluster, dropped after."""
+    if central_engine == "sqlite":
+        yield CentralDb("sqlite", f"sqlite:///{tmp_path / 'central.db'}")
+        return
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    name = cluster.create_database()
+    try:
+        yield CentralDb("postgresql", cluster.url(name), tmp_path / "central.seal-key")
+    finally:
+        cluster.drop_database(name)

@@ -8,8 +8,10 @@ import hmac
 from pydantic import BaseModel, ConfigDict, Field
 
 API_VERSION = 1
-# The largest integer a database column holds (signed 64 bits): bound every stored number.
-MAX_INT64 = 2**63 - 1
+# The largest integer an INTEGER column holds: signed 32 bits on PostgreSQL (SQLite would take
+# 64 and hide the difference). Bound every number that is stored or compared with a column.
+MAX_INT32 = 2**31 - 1
+MAX_INT64 = 2**63 - 1  # a BIGINT column
 API_PREFIX = f"/api/v{API_VERSION}"
 
 # Keys that hold personal data wherever they appear in a payload. The terminal encrypts

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
-from kiosk.contract.base import MAX_INT64, WireModel
+from kiosk.contract.base import MAX_INT32, WireModel
 
 KEY_PATTERN = r"^[A-Za-z0-9._:-]{8,100}$"
 
@@ -106,7 +106,7 @@ class TicketRecord(WireModel):
     hall_id: str = Field(max_length=16)
     queue: str = Field(min_length=1, max_length=30)
     day: date
-    number: int | None = Field(default=None, ge=1, le=MAX_INT64)
+    number: int | None = Field(default=None, ge=1, le=MAX_INT32)
     taken_at: datetime
     service_code: str | None = None
     display: str | None = Field(default=None, max_length=30)

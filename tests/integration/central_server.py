@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 import uvicorn
@@ -20,17 +20,26 @@ from kiosk.contract import API_PREFIX
 from kiosk.sync.client import CentralClient, Credentials
 from tests.waiting import wait_for
 
+if TYPE_CHECKING:
+    from tests.conftest import CentralDb
+
 
 class CentralServer:
-    """``create_app(**options)`` on ``http://127.0.0.1:<free port>``; use as a context."""
+    """``create_app(**options)`` on ``http://127.0.0.1:<free port>``; use as a context.
+
+    Its database is ``db`` (the ``central_db`` fixture: SQLite or PostgreSQL), by default a
+    SQLite file in ``folder``."""
 
     staff_token = "staff-token-for-tests"
 
-    def __init__(self, folder: Path, **options: Any) -> None:
+    def __init__(self, folder: Path, db: CentralDb | None = None, **options: Any) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         options.setdefault("staff_token", self.staff_token)
-        self.app = create_app(f"sqlite:///{folder / 'central.db'}", **options)
+        db_url = db.url if db is not None else f"sqlite:///{folder / 'central.db'}"
+        if db is not None and db.seal_key_file is not None:
+            options.setdefault("seal_key_file", db.seal_key_file)
+        self.app = create_app(db_url, **options)
         self.db = self.app.state.db
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"

@@ -16,6 +16,7 @@ from kiosk.store import Store
 from tests.integration.services_env import Terminal
 
 if TYPE_CHECKING:
+    from tests.conftest import CentralDb
     from tests.integration.central_server import CentralServer
 
 
@@ -47,19 +48,21 @@ def browser(catalog_store: Store) -> CatalogBrowser:
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    """A reference central in its own folder, not yet started (add terminals first)."""
-    proc = CentralProcess(tmp_path)
+def central(tmp_path: Path, central_db: CentralDb) -> Iterator[CentralProcess]:
+    """A reference central in its own folder, not yet started (add terminals first); on
+    SQLite and on PostgreSQL (``central_db``)."""
+    proc = CentralProcess(tmp_path, db_url=central_db.url, seal_key_file=central_db.seal_key_file)
     yield proc
     proc.stop()
 
 
 @pytest.fixture
-def central_server(tmp_path: Path) -> Iterator[CentralServer]:
-    """The reference central in a thread of this process, on loopback, default options."""
+def central_server(tmp_path: Path, central_db: CentralDb) -> Iterator[CentralServer]:
+    """The reference central in a thread of this process, on loopback, default options; on
+    SQLite and on PostgreSQL (``central_db``)."""
     from tests.integration.central_server import CentralServer
 
-    with CentralServer(tmp_path) as srv:
+    with CentralServer(tmp_path, central_db) as srv:
         yield srv
 
 

@@ -79,12 +79,12 @@ def test_three_applications_made_offline_get_case_numbers_from_central(
         assert sorted(r[0] for r in rows) == receipts
         assert all(r[1] and r[1].startswith("ZW") for r in rows)
 
-        bodies = intake_bodies(central.db_path, kind="submission")
+        bodies = intake_bodies(central, kind="submission")
         agent_items = [b for b in bodies if b.get("agent")]
         assert len(agent_items) == 1 and agent_items[0]["agent"]["name"] == "李代办"
         assert agent_items[0]["applicant"]["name"] == "王老汉"
         assert sum(1 for b in bodies for a in b["attachments"] if a["commitment"]) >= 1
-        (rating,) = intake_bodies(central.db_path, kind="evaluation")
+        (rating,) = intake_bodies(central, kind="evaluation")
         assert rating["level"] == 2
     finally:
         store.close()

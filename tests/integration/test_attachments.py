@@ -32,7 +32,7 @@ from kiosk.sync.outbox import utcnow
 from kiosk.sync.runner import SyncRunner
 from kiosk.sync.status import sync_status
 from tests.attachment_helpers import documents_of, pdf_like, with_documents
-from tests.central_ledger import intake_bodies
+from tests.central_ledger import at_rest, intake_bodies
 from tests.integration.central_server import CentralServer
 from tests.integration.faultproxy import FaultProxy
 from tests.unit.apply_helpers import walk_to_review
@@ -101,7 +101,7 @@ def test_scans_and_signed_documents_reach_central_whole_before_their_case(
     files = central_files(central_server)
     for digest, doc in made.items():
         assert files.read("T01", digest) == doc.data
-    (body,) = intake_bodies(Path(central_server.db.url.removeprefix("sqlite:///")))
+    (body,) = intake_bodies(central_server.db)
     by_hash = {a["sha256"]: a for a in body["attachments"]}
     assert set(by_hash) == set(made)  # the commitment's text hash is replaced by its document
     for digest, doc in made.items():
@@ -126,15 +126,15 @@ def test_documents_are_sealed_at_rest_on_both_sides(
     _, made = apply_with_documents(store, pages=1, page_bytes=5_000)
     SyncRunner(store, client, FieldCipher.for_data_dir(store.path.parent)).drain()
     store.close()
-    central_db = Path(central_server.db.url.removeprefix("sqlite:///"))
-    for path in (store.path, central_db):
-        raw = b"".join(
-            p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name)
-        )
+    terminal_raw = b"".join(
+        p.read_bytes() for p in store.path.parent.iterdir() if p.name.startswith(store.path.name)
+    )
+    for side, raw in (("terminal", terminal_raw), ("central", at_rest(central_server.db))):
         for doc in made.values():
-            # 64 bytes from the middle of the file: no copy in clear, in the file or its WAL.
+            # 64 bytes from the middle of the file: no copy in clear, in the file or its WAL
+            # (on PostgreSQL: in any stored value).
             middle = len(doc.data) // 2
-            assert doc.data[middle : middle + 64] not in raw, path.name
+            assert doc.data[middle : middle + 64] not in raw, side
 
 
 def test_a_submission_naming_files_central_lacks_is_409_until_they_are_uploaded(

@@ -15,12 +15,15 @@ from central.idempotency import body_hash
 from demo.central import InProcessCentral
 from kiosk.contract import API_PREFIX, TicketRequest
 from kiosk.sync.client import CentralClient, Credentials, PermanentError
+from tests.conftest import CentralDb
 from tests.sample_submissions import sample_submission
 
 
 @pytest.fixture
-def central(tmp_path: Path) -> Iterator[InProcessCentral]:
-    server = InProcessCentral(tmp_path)
+def central(tmp_path: Path, central_db: CentralDb) -> Iterator[InProcessCentral]:
+    server = InProcessCentral(
+        tmp_path, db_url=central_db.url, seal_key_file=central_db.seal_key_file
+    )
     server.start()
     yield server
     server.stop()

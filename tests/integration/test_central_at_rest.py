@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 
 from sqlmodel import select
@@ -21,7 +20,8 @@ from central.db import CaseRecord, CentralMeta, Database, IntakeItem
 from kiosk.contract import Applicant, BatchItem, CaseLookup, IntakeKind, Submission
 from kiosk.sync.client import CentralClient
 from kiosk.sync.idkey import IdHasher
-from tests.central_ledger import ledger
+from tests.central_ledger import ledger, stored_text
+from tests.conftest import CentralDb
 from tests.integration.central_server import CentralServer
 from tests.sample_submissions import sample_submission
 
@@ -44,23 +44,17 @@ def bare_sha256(number: str) -> str:
     return hashlib.sha256(number.strip().upper().encode()).hexdigest()
 
 
-def every_value(db: Path) -> str:
-    with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return "\n".join(
-            str(v) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"') for v in row
-        )
-
-
-def test_an_accepted_item_is_sealed_in_the_ledger_and_opens_again(tmp_path: Path) -> None:
+def test_an_accepted_item_is_sealed_in_the_ledger_and_opens_again(
+    tmp_path: Path, central_db: CentralDb
+) -> None:
     sub = application("H0001-T01-260101-0001")
-    with CentralServer(tmp_path, id_hash_key=ID_KEY) as server:
+    with CentralServer(tmp_path, central_db, id_hash_key=ID_KEY) as server:
         client = server.terminal("T01", "H0001")
         send(client, sub)
         client.close()
-    (row,) = ledger(tmp_path / "central.db")
+    (row,) = ledger(server.db)
     assert row.stored.startswith("fernet:")
-    text = every_value(tmp_path / "central.db")
+    text = stored_text(central_db.url)
     for personal in ("测试用户", "11010519491231002X", "13800000000", "示例路", "李代办"):
         assert personal not in text
     assert row.body["applicant"]["id_number"] == "11010519491231002X"
@@ -68,15 +62,15 @@ def test_an_accepted_item_is_sealed_in_the_ledger_and_opens_again(tmp_path: Path
 
 
 def test_bodies_kept_in_clear_by_an_older_central_are_sealed_at_the_next_start(
-    tmp_path: Path,
+    central_db: CentralDb,
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'central.db'}"
+    url, key_file = central_db.url, central_db.seal_key_file
     old = application("H0001-T01-260101-0002").model_dump_json()
-    db = Database(url)
+    db = Database(url, key_file)
     with db.session() as s:
         s.add(IntakeItem(terminal_id="T01", key="k1", kind="submission", body=old))
     db.close()
-    again = Database(url)
+    again = Database(url, key_file)
     try:
         with again.session() as s:
             item = s.exec(select(IntakeItem)).one()
@@ -88,9 +82,11 @@ def test_bodies_kept_in_clear_by_an_older_central_are_sealed_at_the_next_start(
         again.close()
 
 
-def test_case_owners_are_indexed_by_the_keyed_hash_terminals_compute(tmp_path: Path) -> None:
+def test_case_owners_are_indexed_by_the_keyed_hash_terminals_compute(
+    tmp_path: Path, central_db: CentralDb
+) -> None:
     sub = application("H0001-T01-260101-0003")
-    with CentralServer(tmp_path, id_hash_key=ID_KEY) as server:
+    with CentralServer(tmp_path, central_db, id_hash_key=ID_KEY) as server:
         client = server.terminal("T01", "H0001")
         case_no = send(client, sub)
         hasher = IdHasher(tmp_path / "terminal-keys")
@@ -104,15 +100,17 @@ def test_case_owners_are_indexed_by_the_keyed_hash_terminals_compute(tmp_path: P
     assert case.id_number_hash == hasher(applicant)
     assert case.agent_id_number_hash == hasher(AGENT.id_number or "")
     assert case.id_number_hash != bare_sha256(applicant)
-    assert bare_sha256(applicant) not in every_value(tmp_path / "central.db")
+    assert bare_sha256(applicant) not in stored_text(central_db.url)
     assert [c.case_no for c in by_card] == [case_no]
 
 
-def test_cases_hashed_bare_by_an_older_central_are_hashed_again_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'central.db'}"
+def test_cases_hashed_bare_by_an_older_central_are_hashed_again_once(
+    tmp_path: Path, central_db: CentralDb
+) -> None:
+    url, key_file = central_db.url, central_db.seal_key_file
     sub = application("H0001-T01-260101-0004")
     applicant = sub.applicant.id_number or ""
-    db = Database(url)
+    db = Database(url, key_file)
     with db.session() as s:
         for case_no, receipt in (("ZW1", sub.receipt_no), ("ZW2", "H0001-T01-260101-0005")):
             s.add(
@@ -137,7 +135,7 @@ def test_cases_hashed_bare_by_an_older_central_are_hashed_again_once(tmp_path: P
         )
     db.close()
 
-    app = create_app(url, id_hash_key=ID_KEY)
+    app = create_app(url, id_hash_key=ID_KEY, seal_key_file=key_file)
     new = app.state.db
     hasher = IdHasher(None)
     hasher.install(base64.urlsafe_b64encode(ID_KEY).decode())
@@ -151,8 +149,10 @@ def test_cases_hashed_bare_by_an_older_central_are_hashed_again_once(tmp_path: P
         one.id_number_hash = "set-after-the-migration"
         s.add(one)
     new.close()
-    create_app(url, id_hash_key=ID_KEY).state.db.close()  # done once: not again
-    check = Database(url)
+    create_app(
+        url, id_hash_key=ID_KEY, seal_key_file=key_file
+    ).state.db.close()  # done once: not again
+    check = Database(url, key_file)
     with check.session() as s:
         again = s.get(CaseRecord, "ZW1")
         assert again is not None and again.id_number_hash == "set-after-the-migration"

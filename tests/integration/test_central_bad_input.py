@@ -144,3 +144,50 @@ def _json(body: dict[str, Any]) -> bytes:
     import json
 
     return json.dumps(body).encode()
+
+
+# Issue #19: what SQLite stored and PostgreSQL refused (a 500 there): numbers past 32 bits
+# compared with INTEGER columns, text longer than its column. Both engines answer 422.
+PAST_INT32 = 2**31
+
+
+def test_a_feed_version_past_32_bits_is_a_422(client: CentralClient) -> None:
+    for path in ("/catalog/delta", "/calendar"):
+        reply = _raw(client, "GET", f"{path}?since={PAST_INT32}")
+        assert reply.status_code == 422, (path, reply.text)
+
+
+def test_a_queue_code_too_long_for_a_ticket_number_is_a_422(client: CentralClient) -> None:
+    body = b'{"ticket_id": "t-long-queue", "queue": "' + b"Q" * 30 + b'"}'
+    reply = _raw(client, "POST", "/queue/tickets", body)
+    assert reply.status_code == 422, reply.text
+    assert "queue code too long" in reply.json()["detail"]
+    ok = _raw(client, "POST", "/queue/tickets", b'{"ticket_id": "t-short", "queue": "QQ"}')
+    assert ok.status_code == 201 and ok.json()["display"] == "QQ001"
+
+
+def test_staff_input_past_its_columns_is_a_422(central_server: CentralServer) -> None:
+    far_window = central_server.staff("POST", f"/halls/H0001/windows/{PAST_INT32}/call-next")
+    assert far_window.status_code == 422, far_window.text
+    booking = {
+        "appointment_id": "AP-long-hall",
+        "hall_id": "H" * 17,
+        "day": "2026-12-03",
+        "slot_start": "2026-12-03T01:00:00Z",
+        "slot_end": "2026-12-03T01:30:00Z",
+        "service_code": "SB-0001",
+        "id_number": "11010519491231002X",
+    }
+    assert central_server.staff("POST", "/appointments", booking).status_code == 422
+    booking["hall_id"] = "H0001"
+    assert central_server.staff("POST", "/appointments", booking).status_code == 201
+
+
+def test_a_nul_character_is_never_a_500(central_server: CentralServer) -> None:
+    """PostgreSQL text cannot hold NUL (SQLite can): there it is the caller's 422."""
+    reply = central_server.staff("GET", "/assist?hall_id=H%00001")
+    if central_server.db.is_sqlite:
+        assert reply.status_code == 200 and reply.json() == []
+    else:
+        assert reply.status_code == 422, reply.text
+        assert reply.json()["detail"] == "a value the database cannot hold"

@@ -2,17 +2,13 @@
 adopting one made by ``create_all`` before migrations, refusing to serve a schema that is
 behind, ``kiosk-central migrate`` run twice, and the migrated schema equal to the models'.
 
-Every test takes its database from ``engine_url``: SQLite, and PostgreSQL too when
-``KIOSK_TEST_PG_URL`` names a server's maintenance database (e.g.
-``postgresql+psycopg://kiosk@127.0.0.1:5432/postgres``): each test then gets a database of
-its own there, dropped afterwards. The suite starts no PostgreSQL cluster of its own yet.
+Every test runs on SQLite and on the session's private PostgreSQL cluster (``central_db``,
+``tests/pg.py``): a fresh database each, dropped afterwards.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,7 +21,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from argon2 import PasswordHasher
-from sqlalchemy import MetaData, create_engine, func, inspect, make_url, select, text
+from sqlalchemy import MetaData, create_engine, func, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
@@ -44,6 +40,7 @@ from central.schema import (
 )
 from central.testing import free_port
 from demo.central import InProcessCentral
+from tests.conftest import CentralDb
 
 PASSWORD = "a-long-enough-password"
 NOW = datetime.now(UTC)
@@ -60,25 +57,11 @@ class Target:
     folder: Path
 
 
-PG_ADMIN_URL = os.environ.get("KIOSK_TEST_PG_URL", "")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"] if PG_ADMIN_URL else ["sqlite"])
-def engine_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """The URL of an empty database of one engine."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'central.db'}"
-        return
-    name = f"central_mig_{secrets.token_hex(6)}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
+@pytest.fixture
+def engine_url(central_db: CentralDb) -> str:
+    """The URL of an empty database of one engine (SQLite, and the session's PostgreSQL
+    cluster: ``central_engine``'s variants)."""
+    return central_db.url
 
 
 @pytest.fixture

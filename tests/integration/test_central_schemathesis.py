@@ -24,7 +24,9 @@ from schemathesis.core.result import Ok
 
 from central.app import create_app
 from central.auth import add_terminal
+from tests.conftest import CentralDb
 from tests.integration.central_server import CentralServer
+from tests.pg import PgCluster
 
 EXAMPLES = 25
 
@@ -49,10 +51,31 @@ class _Signed(HTTPSignatureAuth):
         return super().__call__(request)
 
 
-@pytest.fixture(scope="module")
-def central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentralServer]:
-    with CentralServer(tmp_path_factory.mktemp("schemathesis")) as srv:
-        yield srv
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="pg", marks=pytest.mark.pg),
+    ],
+)
+def central(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CentralServer]:
+    """One central per engine for the whole module: SQLite, then PostgreSQL (whose column
+    lengths and types are enforced, where SQLite stores whatever it is given)."""
+    folder = tmp_path_factory.mktemp("schemathesis")
+    if request.param == "sqlite":
+        with CentralServer(folder) as srv:
+            yield srv
+        return
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    name = cluster.create_database()
+    try:
+        db = CentralDb("postgresql", cluster.url(name), folder / "central.seal-key")
+        with CentralServer(folder, db) as srv:
+            yield srv
+    finally:
+        cluster.drop_database(name)
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from central.testing import CentralProcess
 from kiosk.services.common import ServiceError
+from tests.central_ledger import query
 from tests.integration.services_env import Terminal, person
 
 OTHER = "110105199007070022"
@@ -51,9 +51,8 @@ def test_checking_in_on_time_prints_a_priority_ticket_and_tells_central(
     assert done.appointment.checked_in
     assert terminal.runner is not None
     terminal.runner.drain()
-    with sqlite3.connect(central.db_path) as conn:
-        row = conn.execute("SELECT checked_in FROM appointment WHERE appointment_id='AP1'")
-        assert row.fetchone() == (1,)
+    rows = query(central, "SELECT checked_in FROM appointment WHERE appointment_id = 'AP1'")
+    assert rows == [(True,)]
     with pytest.raises(ServiceError) as again:
         terminal.checkin.check_in(person(), "AP1")
     assert again.value.reason == "already_checked_in"

@@ -23,6 +23,7 @@ import requests
 
 from central.testing import CentralProcess
 from kiosk.contract import TicketRequest
+from tests.central_ledger import query
 from tests.integration.services_env import client_for
 
 pytestmark = pytest.mark.browser
@@ -48,7 +49,7 @@ def add_staff(central: CentralProcess, name: str, role: str, password: str) -> N
     done = subprocess.run(
         [
             sys.executable, "-m", "central", "add-staff", name, "--role", role,
-            "--db", f"sqlite:///{central.db_path}", "--password-file", str(secret),
+            *central.db_args(), "--password-file", str(secret),
         ],
         capture_output=True, text=True, timeout=60, cwd=central.workdir,
     )  # fmt: skip
@@ -240,15 +241,13 @@ def test_forms_without_the_csrf_token_are_refused_and_the_cookie_is_http_only(
 
 class hall_db:  # noqa: N801 - a context manager read like a function
     def __init__(self, central: CentralProcess) -> None:
-        import sqlite3
-
-        self.conn = sqlite3.connect(central.db_path)
+        self.central = central
 
     def __enter__(self) -> set[tuple[str, str]]:
-        return set(self.conn.execute("SELECT actor, action FROM central_audit").fetchall())
+        return set(query(self.central, "SELECT actor, action FROM central_audit"))
 
     def __exit__(self, *_exc: object) -> None:
-        self.conn.close()
+        pass
 
 
 def test_the_figures_page_shows_searches_that_found_nothing_and_suggestions(

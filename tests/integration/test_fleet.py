@@ -33,7 +33,7 @@ def console_login(central: CentralProcess, tmp: Path) -> requests.Session:
     password.write_text("manager-pass-2026\n")
     subprocess.run(
         [sys.executable, "-m", "central", "add-staff", "boss", "--role", "manager",
-         "--db", central.db_url, "--password-file", str(password)],
+         *central.db_args(), "--password-file", str(password)],
         check=True, capture_output=True, timeout=60, cwd=central.workdir,
     )  # fmt: skip
     http = requests.Session()

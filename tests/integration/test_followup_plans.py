@@ -17,6 +17,7 @@ from central.testing import CentralProcess
 from kiosk.contract import BatchItem, Evaluation, IntakeKind
 from kiosk.contract.calendar import DayUnit, WorkCalendar
 from kiosk.sync.client import PermanentError
+from tests.conftest import CentralDb
 from tests.integration.services_env import client_for
 from tests.integration.test_fleet import console_login
 
@@ -82,8 +83,8 @@ def test_a_bad_rating_opens_a_rectification_that_staff_close_and_the_citizen_rea
         client.close()
 
 
-def test_overdue_plans_come_first_and_say_so() -> None:
-    db = Database("sqlite://")
+def test_overdue_plans_come_first_and_say_so(central_db: CentralDb) -> None:
+    db = Database(central_db.url, central_db.seal_key_file)
     try:
         opened = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
         with db.session() as s:

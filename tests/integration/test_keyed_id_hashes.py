@@ -23,6 +23,7 @@ from central.testing import CentralProcess
 from kiosk.services.appointments import AppointmentService
 from kiosk.sync.client import AuthenticationError
 from kiosk.sync.idkey import IdHasher
+from tests.central_ledger import query, stored_text
 from tests.integration.services_env import Terminal, client_for, person
 
 HOLDER = person()
@@ -85,15 +86,17 @@ def test_terminals_of_one_deployment_match_each_others_keyed_hashes(
     b.progress.by_card(HOLDER)
 
     bare = bare_sha256(HOLDER.id_number)
-    for db in (a.store.path, b.store.path, central.db_path):
-        text = all_text(db)
+    for db, text in (
+        (a.store.path, all_text(a.store.path)),
+        (b.store.path, all_text(b.store.path)),
+        (central.db_url, stored_text(central)),
+    ):
         assert bare not in text, db
         assert HOLDER.id_number not in text, db
     keyed = b.checkin.tickets.id_hasher(HOLDER.id_number)
     assert keyed != bare and keyed == a.tickets.id_hasher(HOLDER.id_number)
-    with sqlite3.connect(central.db_path) as conn:
-        stored = {r[0] for r in conn.execute("SELECT id_number_hash FROM appointment")}
-        holders = {r[0] for r in conn.execute("SELECT holder_hash FROM ticket")}
+    stored = {r[0] for r in query(central, "SELECT id_number_hash FROM appointment")}
+    holders = {r[0] for r in query(central, "SELECT holder_hash FROM ticket")}
     assert stored == {keyed} and keyed in holders
 
 

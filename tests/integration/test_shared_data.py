@@ -25,7 +25,7 @@ def shared(central: CentralProcess, tmp_path: Path) -> SharedDataService:
     secret = central.add_terminal("T01")
     central.start()
     key = load_or_create_id_key(central.id_hash_key_path)
-    db = Database(central.db_url)
+    db = Database(central.db_url, central.seal_key_file)
     with db.session() as s:
         add_record(
             s, key, HOLDER, "户口簿信息", "HK1101050012345", "示范市公安局", date(2015, 6, 1)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from central.testing import CentralProcess
 from kiosk.services.common import ServiceError
-from tests.central_ledger import intake_bodies
+from tests.central_ledger import at_rest, intake_bodies, query
 from tests.integration.services_env import Terminal
 from tests.integration.test_consult_and_complaints import consult_for
 from tests.integration.test_fleet import console_login
@@ -29,17 +28,16 @@ def test_a_suggestion_reaches_central_sealed_is_answered_and_counted(
     assert filed.tracking_no.startswith("ZX") and filed.print_job is not None
     assert terminal.runner is not None and terminal.runner.drain().sent == 2
 
-    (body,) = intake_bodies(central.db_path, reference=filed.tracking_no)
+    (body,) = intake_bodies(central, reference=filed.tracking_no)
     assert (body["category"], body["topic"]) == ("suggestion", "我有建议：取消不必要的证明")
     assert body["text"] == "涉及事项：居住证申领\n不要再让我开居住证明"
     assert body["phone"] == PHONE
-    (other,) = intake_bodies(central.db_path, reference=anonymous.tracking_no)
+    (other,) = intake_bodies(central, reference=anonymous.tracking_no)
     assert other.get("phone") is None
     # The phone and the text are sealed at rest: not in central's database file as written.
-    raw = Path(central.db_path).read_bytes()
+    raw = at_rest(central)
     assert PHONE.encode() not in raw and "居住证明".encode() not in raw
-    with sqlite3.connect(central.db_path) as db:
-        assert db.execute("SELECT COUNT(*) FROM followup_record").fetchone() == (2,)
+    assert query(central, "SELECT COUNT(*) FROM followup_record") == [(2,)]
 
     central.staff(
         "POST", f"/followups/{filed.tracking_no}", {"state": "answered", "answer": "已转住建部门"}

@@ -199,8 +199,7 @@ def test_the_service_sends_files_first_and_the_case_moves_on(
     # The outbox has nothing left to send, and sending again changes nothing at central.
     again = SyncRunner(store, client, FieldCipher.for_data_dir(store.path.parent)).drain()
     assert again.sent == 0
-    central_db = Path(central_server.db.url.removeprefix("sqlite:///"))
-    assert len(intake_bodies(central_db, kind="supplement")) == 1
+    assert len(intake_bodies(central_server.db, kind="supplement")) == 1
 
 
 def test_offline_the_supplement_is_kept_sealed_and_the_sync_runner_sends_it_files_first(

@@ -52,7 +52,7 @@ def runner_for(
 
 
 def central_receipts(central: CentralProcess) -> list[str]:
-    return sorted(b["receipt_no"] for b in intake_bodies(central.db_path, kind="submission"))
+    return sorted(b["receipt_no"] for b in intake_bodies(central, kind="submission"))
 
 
 def outbox_errors(store: Store) -> list[str]:

@@ -28,7 +28,7 @@ def make_runner(
 
 
 def central_receipts(central: CentralProcess) -> list[str]:
-    return sorted(b["receipt_no"] for b in intake_bodies(central.db_path, kind="submission"))
+    return sorted(b["receipt_no"] for b in intake_bodies(central, kind="submission"))
 
 
 def test_submissions_made_offline_reach_central_once_it_runs(

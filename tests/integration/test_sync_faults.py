@@ -56,7 +56,7 @@ def run_until_settled(runner: SyncRunner, store: Store) -> None:
 
 
 def receipts_at_central(central: CentralProcess, tid: str) -> list[str]:
-    bodies = intake_bodies(central.db_path, kind="submission", terminal_id=tid)
+    bodies = intake_bodies(central, kind="submission", terminal_id=tid)
     return [b["receipt_no"] for b in bodies]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import ServiceError
 from kiosk.services.tickets import display_number
+from tests.central_ledger import query
 from tests.integration.services_env import Terminal, client_for, person
 
 ELDER = "110105195001010012"
@@ -40,10 +40,12 @@ def outbox_tickets(term: Terminal) -> list[str]:
 
 
 def central_tickets(central: CentralProcess) -> list[tuple[str, str, int, str, int]]:
-    with sqlite3.connect(central.db_path) as conn:
-        return conn.execute(
-            "SELECT ticket_id, origin, number, display, void FROM ticket ORDER BY issued_at"
-        ).fetchall()
+    rows = query(
+        central, "SELECT ticket_id, origin, number, display, void FROM ticket ORDER BY issued_at"
+    )
+    return [
+        (tid, origin, number, display, int(void)) for tid, origin, number, display, void in rows
+    ]
 
 
 def test_display_numbers_wrap_after_999_but_ids_stay_unique() -> None:

@@ -19,14 +19,15 @@ from central.accounts import (
     user_for,
 )
 from central.db import AuditRow, Database, StaffAccountRow
+from tests.conftest import CentralDb
 
 PASSWORD = "a-long-password"
 NOW = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def db() -> Iterator[Database]:
-    database = Database("sqlite://")
+def db(central_db: CentralDb) -> Iterator[Database]:
+    database = Database(central_db.url, central_db.seal_key_file)
     add_staff(database, "clerk", "window", "H0001", PASSWORD)
     yield database
     database.close()

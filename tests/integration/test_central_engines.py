@@ -1,0 +1,100 @@
+"""What SQLite lets pass and PostgreSQL does not, checked on both engines: times come back
+in UTC whatever the server's zone (the test cluster runs in Asia/Shanghai), a time range
+selects the same rows, a unique violation is an ``IntegrityError``, and a statement past the
+timeout is cancelled by the server."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, col, select
+
+from central.db import AuditRow, Counter, Database, PoolSettings, SeenSignature, as_utc
+from central.idempotency import Idempotency, Work, body_hash
+from tests.conftest import CentralDb
+
+WHEN = datetime(2026, 12, 3, 23, 30, tzinfo=UTC)  # already the 4th in Beijing
+
+
+@pytest.fixture
+def db(central_db: CentralDb) -> Iterator[Database]:
+    database = Database(central_db.url, central_db.seal_key_file)
+    yield database
+    database.close()
+
+
+def test_a_stored_time_reads_back_as_the_same_utc_instant(db: Database) -> None:
+    with db.session() as s:
+        s.add(AuditRow(at=WHEN, actor="staff:a", action="login"))
+    with db.session() as s:
+        (row,) = s.exec(select(AuditRow)).all()
+        raw = s.execute(select(col(AuditRow.at))).scalar_one()
+        typed = s.connection().exec_driver_sql("SELECT at FROM central_audit").scalar_one()
+    if db.engine.dialect.name == "postgresql":
+        # Raw SQL (reports, ``psql``, date functions) sees the session's zone: central's
+        # sessions are pinned to UTC, like the naive UTC values of SQLite.
+        assert typed.utcoffset() == timedelta(0)
+    for value in (row.at, raw):
+        assert as_utc(value) == WHEN
+        # Naive UTC (SQLite) or aware UTC, never the server's zone (+08:00 here).
+        assert value.utcoffset() in (None, timedelta(0))
+        assert as_utc(value).isoformat() == "2026-12-03T23:30:00+00:00"
+
+
+def test_a_time_range_selects_the_same_rows(db: Database) -> None:
+    with db.session() as s:
+        for minute in (0, 10, 20):
+            s.add(AuditRow(at=WHEN.replace(minute=minute), actor="x", action=f"m{minute}"))
+    with db.session() as s:
+        later = col(AuditRow.at) > WHEN.replace(minute=5)
+        rows = s.exec(select(AuditRow.action).where(later).order_by(col(AuditRow.at))).all()
+    assert list(rows) == ["m10", "m20"]
+
+
+def test_a_repeated_nonce_is_an_integrity_error(db: Database) -> None:
+    with db.session() as s:
+        s.add(SeenSignature(terminal_id="T01", token="n-1"))
+    with pytest.raises(IntegrityError), db.session() as s:
+        s.add(SeenSignature(terminal_id="T01", token="n-1"))
+
+
+@pytest.mark.pg
+@pytest.mark.slow
+@pytest.mark.parametrize("central_engine", ["postgresql"], ids=["pg"])
+def test_a_statement_running_past_the_timeout_is_cancelled(central_db: CentralDb) -> None:
+    quick = Database(
+        central_db.url, central_db.seal_key_file, PoolSettings(statement_timeout_ms=200)
+    )
+    try:
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="statement timeout"), quick.session() as s:
+            s.execute(text("SELECT pg_sleep(5)"))
+        assert time.monotonic() - started < 3
+        assert quick.check() is None  # the connection is still good for the next request
+    finally:
+        quick.close()
+
+
+def test_a_number_no_column_holds_is_the_items_422_on_both_engines(db: Database) -> None:
+    """SQLite's driver overflows past 64 bits, PostgreSQL refuses it (``DataError``): either
+    way the item is answered 422 for good (replayed), not 500 and retried forever."""
+
+    def handler(s: Session) -> tuple[int, dict[str, Any]]:
+        s.add(Counter(name="too-big", value=2**63))
+        s.flush()
+        return 201, {}
+
+    idem = Idempotency(db)
+    work = Work("key-too-big", "test", body_hash({"n": 2**63}), handler)
+    (first,) = idem.run("T01", [work])
+    (again,) = idem.run("T01", [work])
+    assert (first.status, first.body) == (422, {"detail": "value out of range"})
+    assert again.status == 422 and again.replayed
+    with db.session() as s:
+        assert s.get(Counter, "too-big") is None
