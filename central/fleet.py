@@ -30,6 +30,8 @@ ALERTS = {
     "paper_out": "打印机缺纸",
     "paper_near_end": "打印纸即将用完",
     "reader": "读卡器不可用",
+    "scanner": "扫码器不可用",
+    "camera": "高拍仪不可用（市民无法扫描材料）",
     "printer": "打印机故障",
     "backlog": "待上传数据积压",
     "backlog_growing": "待上传数据在增加",
@@ -86,6 +88,10 @@ def alerts_of(
         found.append("printer")
     if beat.card_reader.state == "error":
         found.append("reader")
+    if beat.scanner is not None and beat.scanner.state == "error":
+        found.append("scanner")
+    if beat.camera is not None and beat.camera.state == "error":
+        found.append("camera")
     if beat.outbox_pending >= BACKLOG_ALERT:
         found.append("backlog")
     elif beat.outbox_pending > previous and beat.outbox_pending >= GROWING_FROM:

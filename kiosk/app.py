@@ -125,18 +125,44 @@ class KioskEvents:
             on_reader_back=lambda: self.card.on_reader_back(),
         )
 
-    def scanner_worker(self, scanner: Scanner) -> ScannerWorker:
-        """A scanner worker that reports to whatever ``scan`` is then."""
+    def scanner_worker(self, scanner: Scanner, heartbeat: HeartbeatSource) -> ScannerWorker:
+        """A scanner worker that reports to whatever ``scan`` is then, and to ``heartbeat``
+        (staff's fleet page)."""
+
+        def lost(reason: str) -> None:
+            heartbeat.lost("scanner", reason)
+            self.scan.on_lost(reason)
+
+        def back() -> None:
+            heartbeat.back("scanner")
+            self.scan.on_back()
+
+        heartbeat.configured("scanner")
         return ScannerWorker(
-            scanner,
-            lambda data: self.scan.on_scan(data),
-            on_lost=lambda reason: self.scan.on_lost(reason),
-            on_back=lambda: self.scan.on_back(),
+            scanner, lambda data: self.scan.on_scan(data), on_lost=lost, on_back=back
         )
 
-    def camera_worker(self, camera: Camera) -> CameraWorker:
-        """A camera worker that reports to whatever ``camera`` is then."""
-        return CameraWorker(camera, lambda: self.camera)
+    def camera_worker(self, camera: Camera, heartbeat: HeartbeatSource) -> CameraWorker:
+        """A camera worker that reports to whatever ``camera`` is then, and its losses and
+        returns to ``heartbeat`` too."""
+        heartbeat.configured("camera")
+
+        def lost(reason: str) -> None:
+            heartbeat.lost("camera", reason)
+            self.camera.on_lost(reason)
+
+        def back() -> None:
+            heartbeat.back("camera")
+            self.camera.on_back()
+
+        forwarder = CameraCallbacks(
+            on_frame=lambda jpeg: self.camera.on_frame(jpeg),
+            on_page=lambda page: self.camera.on_page(page),
+            on_refused=lambda reason: self.camera.on_refused(reason),
+            on_lost=lost,
+            on_back=back,
+        )
+        return CameraWorker(camera, lambda: forwarder)
 
 
 @dataclass
@@ -177,17 +203,21 @@ class Kiosk:
     _started: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
+        self.heartbeat = HeartbeatSource(self.store)
         self.reader_worker = ReaderWorker(self.card_reader, self.events.card_forwarder())
         self.scanner_worker = (
-            self.events.scanner_worker(self.scanner) if self.scanner is not None else None
+            self.events.scanner_worker(self.scanner, self.heartbeat)
+            if self.scanner is not None
+            else None
         )
         self.camera_worker = (
-            self.events.camera_worker(self.camera) if self.camera is not None else None
+            self.events.camera_worker(self.camera, self.heartbeat)
+            if self.camera is not None
+            else None
         )
         self.health = HealthMonitor(
             self.card_reader, self.printer, lambda: self.central_url, self._publish_status
         )
-        self.heartbeat = HeartbeatSource(self.store)
 
     def start(self) -> None:
         """Start background services without blocking the caller (the GUI thread)."""

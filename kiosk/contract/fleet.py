@@ -59,7 +59,8 @@ class Heartbeat(WireModel):
     calendar_version: int | None = Field(default=None, ge=0, le=MAX_VERSION)
     card_reader: DeviceReport
     printer: DeviceReport
-    scanner: DeviceReport | None = None
+    scanner: DeviceReport | None = None  # None: no scanner configured
+    camera: DeviceReport | None = None  # the document camera (高拍仪); None: none configured
     paper: str = Field(default="unknown", pattern=r"^(ok|near_end|out|unknown)$")
     outbox_pending: int = Field(ge=0, le=MAX_COUNT)
     outbox_dead: int = Field(ge=0, le=MAX_COUNT)

@@ -58,6 +58,27 @@ class HeartbeatSource:
         self._lock = threading.Lock()
         self._status: SystemStatus | None = None
         self._last_error = ""
+        # Optional devices (scanner, camera) as their workers last reported them; a
+        # device missing here is not configured.
+        self._optional: dict[str, DeviceReport] = {}
+
+    def configured(self, device: str) -> None:
+        """``device`` (``scanner`` / ``camera``) is configured: ok until its worker reports
+        it lost (a worker that cannot open it at start reports that too)."""
+        with self._lock:
+            self._optional.setdefault(device, DeviceReport(state="ok"))
+
+    def lost(self, device: str, reason: str) -> None:
+        """The worker of ``device`` lost it (cable out, hung): an error until it is back."""
+        with self._lock:
+            self._optional[device] = DeviceReport(state="error", reason=_code(reason))
+            if _code(reason):
+                self._last_error = reason
+
+    def back(self, device: str) -> None:
+        """The worker of ``device`` has it working (again)."""
+        with self._lock:
+            self._optional[device] = DeviceReport(state="ok")
 
     def observe(self, status: SystemStatus) -> None:
         """A new health snapshot; its first device problem becomes the last error."""
@@ -71,6 +92,7 @@ class HeartbeatSource:
     def build(self) -> Heartbeat:
         with self._lock:
             status, last_error = self._status, self._last_error
+            optional = dict(self._optional)
         outbox = counts(self._store)
         calendar = installed_calendar(self._store)
         return Heartbeat(
@@ -80,6 +102,8 @@ class HeartbeatSource:
             card_reader=report(status.card_reader if status else None),
             printer=report(status.printer if status else None),
             paper=paper(status.printer if status else None),
+            scanner=optional.get("scanner"),
+            camera=optional.get("camera"),
             outbox_pending=outbox.pending + outbox.sending,
             outbox_dead=outbox.dead,
             last_error=last_error,

@@ -56,6 +56,14 @@ def test_heartbeats_reach_the_fleet_page_with_what_needs_staff(
             for i in range(3):
                 enqueue(s, "submission", sample_submission(f"F{i}", terminal_id="T01"))
         source = HeartbeatSource(store)
+        assert source.build().camera is None  # none configured: not reported
+        source.configured("camera")
+        source.configured("scanner")
+        source.lost("camera", "camera_lost")
+        assert source.build().camera == DeviceReport(state="error", reason="camera_lost")
+        source.back("camera")
+        source.lost("camera", "unplugged at /dev/video0")  # free text never leaves as a code
+        assert source.build().camera == DeviceReport(state="error", reason="")
         source.observe(
             snapshot(
                 DeviceStatus(DeviceState.ERROR, "reader gone at /dev/ttyUSB0", "reader_lost"),
@@ -63,6 +71,7 @@ def test_heartbeats_reach_the_fleet_page_with_what_needs_staff(
             )
         )
         beat = source.build()
+        assert beat.scanner == DeviceReport(state="ok")
         assert (beat.paper, beat.card_reader.reason, beat.outbox_pending) == (
             "out",
             "reader_lost",
@@ -81,6 +90,7 @@ def test_heartbeats_reach_the_fleet_page_with_what_needs_staff(
     assert "2 台终端需要处理" in page
     row = page.split('id="terminal-T01"')[1].split("</tr>")[0]
     assert "打印机缺纸" in row and "读卡器不可用" in row and "在线" in row
+    assert "高拍仪不可用" in row and "扫码器不可用" not in row
     other = page.split('id="terminal-T02"')[1].split("</tr>")[0]
     assert "从未上报状态" in other and "离线" in other
 
@@ -108,6 +118,9 @@ def test_alerts() -> None:
     assert alerts_of(beat(outbox_pending=12), NOW, 12, NOW) == []  # stuck, not growing yet
     assert alerts_of(beat(outbox_pending=60), NOW, 80, NOW) == ["backlog"]
     assert alerts_of(beat(outbox_dead=1), NOW, 0, NOW) == ["dead"]
+    lost = DeviceReport(state="error", reason="camera_lost")
+    assert alerts_of(beat(camera=lost, scanner=lost), NOW, 0, NOW) == ["scanner", "camera"]
+    assert alerts_of(beat(camera=DeviceReport(state="ok")), NOW, 0, NOW) == []
 
 
 def test_a_heartbeat_with_numbers_no_database_can_hold_is_refused_not_a_500(
@@ -141,3 +154,24 @@ def test_a_heartbeat_with_numbers_no_database_can_hold_is_refused_not_a_500(
         assert client._http.post(url, json=good, auth=client._auth, timeout=10).status_code == 200
     finally:
         client.close()
+
+
+def test_the_scanner_worker_tells_the_heartbeat_what_it_tells_the_screens(
+    tmp_path: Path,
+) -> None:
+    from kiosk.app import KioskEvents
+
+    store = Store(tmp_path / "kiosk.db")
+    try:
+        events, source = KioskEvents(), HeartbeatSource(store)
+        told: list[str] = []
+        events.scan.on_lost = told.append
+        worker = events.scanner_worker(object(), source)  # type: ignore[arg-type]
+        assert source.build().scanner == DeviceReport(state="ok")
+        worker.on_lost("scanner_lost")
+        assert told == ["scanner_lost"]
+        assert source.build().scanner == DeviceReport(state="error", reason="scanner_lost")
+        worker.on_back()
+        assert source.build().scanner == DeviceReport(state="ok")
+    finally:
+        store.close()

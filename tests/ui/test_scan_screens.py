@@ -112,8 +112,10 @@ def test_unplugging_the_camera_on_the_page_offers_the_window_and_plugging_back_w
     assert "高拍仪暂时无法使用" in shown_text(ui)
     assert item(ui, "staffWindowTicket").isVisible() and item(ui, "scanBringInstead").isVisible()
     assert ui.status.property("cameraState") == "error"
+    assert ui.kiosk.heartbeat.build().camera.state == "error"  # staff's fleet page hears it
     camera.plug()  # no restart: the worker opens it again
     qtbot.waitUntil(lambda: item(ui, "scanCapture", qtbot).isVisible())
+    assert ui.kiosk.heartbeat.build().camera.state == "ok"
     qtbot.waitUntil(lambda: bool(ui.scan.property("frameSource")))
     press(ui, qtbot, "scanCapture")
     qtbot.waitUntil(lambda: ui.scan.property("pageCount") == 1)
