@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from kiosk.printing import followup_slips as F
 from kiosk.printing import layouts as L
 from kiosk.printing.document import Document
 
@@ -126,8 +127,8 @@ def sample_pre_receipt(now: datetime) -> Document:
 
 def sample_acknowledgement(now: datetime) -> Document:
     """A complaint acknowledgement."""
-    return L.acknowledgement(
-        L.AcknowledgementData(
+    return F.acknowledgement(
+        F.AcknowledgementData(
             kind="complaint",
             hall_name=HALL,
             tracking_no="TS20240506T010123K3QZ",
@@ -149,8 +150,8 @@ def sample_rectification(now: datetime) -> Document:
 
     from kiosk.services.evaluate import next_step
 
-    return L.acknowledgement(
-        L.AcknowledgementData(
+    return F.acknowledgement(
+        F.AcknowledgementData(
             kind="evaluation",
             hall_name=HALL,
             tracking_no="ZG20240506T010007K3QZ",
@@ -186,8 +187,8 @@ def sample_referral(now: datetime) -> Document:
 
 def sample_supplement(now: datetime, sent: bool = True) -> Document:
     """A 补正回执: two materials staff asked for, scanned; sent (or kept for later)."""
-    return L.supplement_slip(
-        L.SupplementSlipData(
+    return F.supplement_slip(
+        F.SupplementSlipData(
             hall_name=HALL,
             receipt_no="R20240506-T01-0007",
             case_no="ZW20240506000012",

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 
 from drivers.errors import ReasonError
 from kiosk.contract import BatchItem, Evaluation, IntakeKind, parse_intake
-from kiosk.printing.layouts import AcknowledgementData, acknowledgement
+from kiosk.printing.followup_slips import AcknowledgementData, acknowledgement
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import Central, ServiceError

@@ -24,8 +24,8 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from kiosk.printing.document import Document
+from kiosk.printing.followup_slips import AcknowledgementData, acknowledgement
 from kiosk.printing.jobs import PrintJob
-from kiosk.printing.layouts import AcknowledgementData, acknowledgement
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import Central, ServiceError, local_now, next_local

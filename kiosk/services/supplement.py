@@ -29,7 +29,7 @@ from sqlmodel import select
 from kiosk.contract import Attachment, BatchItem, CaseState, CaseSupplement, IntakeKind
 from kiosk.domain.application import Document
 from kiosk.printing.document import Document as PrintDocument
-from kiosk.printing.layouts import SupplementSlipData, supplement_slip
+from kiosk.printing.followup_slips import SupplementSlipData, supplement_slip
 from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import Central, ServiceError, local_now
