@@ -19,12 +19,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TypeVar
 
-from kiosk.documents.signature import (
-    Signature,
-    SignatureRejected,
-    SignedFacts,
-)
-from kiosk.documents.signature import check as check_signature
+from kiosk.documents.signature import Signature, SignedFacts
 from kiosk.domain.agent import agent_application_materials, authorisation_text
 from kiosk.domain.application import (
     Application,
@@ -45,7 +40,8 @@ from kiosk.forms import (
     prefill,
     validate,
 )
-from kiosk.session_review import build_review
+from kiosk.session_review import build_review, material_views
+from kiosk.session_signing import check_attorney_words, check_commitment_words, signed_facts
 from kiosk.session_types import (
     FieldView,
     FlowError,
@@ -273,33 +269,14 @@ class ApplySession:
 
     def materials(self) -> list[MaterialView]:
         """The materials page: each material with what is offered and what was chosen."""
-        out = []
         own = len(self._item().guide.materials)
-        for i, m in enumerate(self._all_materials()):
-            chosen = self._materials.get(i)
-            offered = m.source
-            if offered is MaterialSource.COMMITMENT and m.commitment is None:
-                offered = MaterialSource.CITIZEN  # no text of its own: nothing to sign
-            out.append(
-                MaterialView(
-                    i,
-                    m.name,
-                    m.note,
-                    offered,
-                    chosen.settlement if chosen else None,
-                    m.commitment.promise if m.commitment else "",
-                    m.commitment.if_false if m.commitment else "",
-                    lookup=self._lookups.get(i, Lookup.UNCHECKED),
-                    licence_no=chosen.licence_no if chosen else "",
-                    issuer=chosen.issuer if chosen else "",
-                    pages=chosen.document.pages if chosen and chosen.document else 0,
-                    max_pages=m.scan_page_limit,
-                    agent=i >= own,
-                    sign_text=self.authorisation_text() if self._is_authorisation(i) else "",
-                    material=m,
-                )
-            )
-        return out
+        return material_views(
+            self._all_materials(),
+            own,
+            self._materials,
+            self._lookups,
+            {own: self.authorisation_text()} if self._is_authorisation(own) else {},
+        )
 
     # -- shared data (免提交), checked for the person applied for -----------------------------
 
@@ -363,18 +340,7 @@ class ApplySession:
         not this material's exact words (the same checks as :meth:`commit`)."""
         self._need(State.MATERIALS)
         m = self._material(index)
-        if m.source is not MaterialSource.COMMITMENT or m.commitment is None:
-            raise FlowError("commitment_not_offered", "this material cannot be committed")
-        if not consent or not commitment_text.strip():
-            raise FlowError("consent_missing", "the commitment needs consent and its text")
-        if (
-            m.commitment.promise not in commitment_text
-            or m.commitment.if_false not in commitment_text
-        ):
-            # The signed words must be this material's own commitment, not a generic text.
-            raise FlowError(
-                "commitment_text_mismatch", "the text is not this material's commitment"
-            )
+        check_commitment_words(m, commitment_text, consent)
         return m
 
     def check_signing(self, index: int, text: str, consent: bool) -> Material:
@@ -384,39 +350,26 @@ class ApplySession:
         if not self._is_authorisation(index):
             return self.check_commitment(index, text, consent)
         self._need(State.MATERIALS)
-        words = self.authorisation_text()
-        if not words:
-            raise FlowError("principal_not_present", "the principal's card was not read")
-        if not consent or text != words:
-            raise FlowError(
-                "attorney_consent_missing", "the authorisation needs consent and its words"
-            )
+        check_attorney_words(self.authorisation_text(), text, consent)
         return self._material(index)
 
     def prepare_signing(
         self, index: int, commitment_text: str, consent: bool, signature: Signature
     ) -> SignedFacts:
         """Check a commitment about to be signed (consent, this material's exact words, a
-        real signature: ``signature_empty`` / ``_dot`` / ``_too_small`` refused) and say what
-        the signed document will print; the document itself is made off the GUI thread
-        (:func:`kiosk.documents.signature.signed_pdf`) and handed to :meth:`commit`."""
+        real signature) and say what the signed document will print; the document itself is
+        made off the GUI thread (:func:`kiosk.documents.signature.signed_pdf`) and handed to
+        :meth:`commit`."""
         m = self.check_signing(index, commitment_text, consent)
-        try:
-            check_signature(signature)
-        except SignatureRejected as exc:
-            raise FlowError(exc.reason, exc.message) from None
-        item = self._item()
         attorney = self._is_authorisation(index)
-        signer = self._principal if attorney else self._card_holder
-        return SignedFacts(
-            title="授权委托书" if attorney else "告知承诺书",
-            text=commitment_text,
-            service=f"{item.name}（{item.code}）",
-            material=m.name,
-            signer_name=signer.masked_name if signer else "",
-            signer_id_number=signer.masked_id_number if signer else "",
-            signed_at=self._clock(),
-            signer_role="委托人" if attorney else "承诺人",
+        return signed_facts(
+            self._item(),
+            m,
+            commitment_text,
+            self._principal if attorney else self._card_holder,
+            self._clock(),
+            signature,
+            attorney=attorney,
         )
 
     def commit(

@@ -1,4 +1,5 @@
-"""The review page (核对) of an application, built from what the apply flow holds.
+"""The review page (核对) and the materials page of an application, built from what the
+apply flow holds.
 
 Every personal value is masked, except on the citizen's own screen during the visit, where
 what they typed is shown as typed so they can check it (values read from a card stay masked).
@@ -9,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kiosk.domain.application import HomeService, MaterialChoice, Person, Settlement
-from kiosk.domain.catalog import ServiceItem
+from kiosk.domain.catalog import Material, MaterialSource, ServiceItem
 from kiosk.domain.identity import mask_number
 from kiosk.forms import mask_address, masked_value, shown_value
-from kiosk.session_types import Review, ReviewRow, ScannedMaterial
+from kiosk.session_types import Lookup, MaterialView, Review, ReviewRow, ScannedMaterial
 
 
 def build_review(
@@ -69,3 +70,41 @@ def build_review(
         ),
         home_phone="" if home is None else home.phone if own_screen else mask_number(home.phone),
     )
+
+
+def material_views(
+    materials: Sequence[Material],
+    own: int,
+    chosen: Mapping[int, MaterialChoice],
+    lookups: Mapping[int, Lookup],
+    sign_texts: Mapping[int, str],
+) -> list[MaterialView]:
+    """The materials page: each of ``materials`` (the guide's ``own`` first, then an agent's
+    papers) with what is offered and what was ``chosen``; ``sign_texts`` holds the words of
+    papers signed here other than commitments (the 授权委托书)."""
+    out = []
+    for i, m in enumerate(materials):
+        choice = chosen.get(i)
+        offered = m.source
+        if offered is MaterialSource.COMMITMENT and m.commitment is None:
+            offered = MaterialSource.CITIZEN  # no text of its own: nothing to sign
+        out.append(
+            MaterialView(
+                i,
+                m.name,
+                m.note,
+                offered,
+                choice.settlement if choice else None,
+                m.commitment.promise if m.commitment else "",
+                m.commitment.if_false if m.commitment else "",
+                lookup=lookups.get(i, Lookup.UNCHECKED),
+                licence_no=choice.licence_no if choice else "",
+                issuer=choice.issuer if choice else "",
+                pages=choice.document.pages if choice and choice.document else 0,
+                max_pages=m.scan_page_limit,
+                agent=i >= own,
+                sign_text=sign_texts.get(i, ""),
+                material=m,
+            )
+        )
+    return out
