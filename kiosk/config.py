@@ -5,9 +5,10 @@ built-in defaults. Environment variables override single keys: ``KIOSK_HALL_NAME
 ``KIOSK_PRINTER``, ``KIOSK_IDLE_TIMEOUT_S`` … (the key's name upper-cased). Every error names
 the bad key so staff can fix the file.
 
-:class:`Settings` is a pydantic-settings model: each key's type and limits are declared once,
-on its field. :func:`load_settings` reads the layers (settings file < environment < staff
-mode's file < command line), each a settings source, and validates their union once.
+:class:`Settings` is a pydantic model: each key's type and limits are declared once, on its
+field. :func:`load_settings` reads the layers (settings file < environment < staff mode's
+file < command line) and validates their union once. (Not pydantic-settings: its sources
+were not used, and importing it cost the first frame about a tenth of its time.)
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from urllib.parse import urlsplit
 import annotated_types
 from pydantic import (
     AfterValidator,
+    BaseModel,
     BeforeValidator,
+    ConfigDict,
     Field,
     ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from drivers.registry import BEACONS, BUILTIN, CAMERAS, CARD_READERS, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
@@ -136,7 +138,7 @@ ExistingFile = Annotated[str, AfterValidator(_existing_file)]
 Folder = Annotated[Path, BeforeValidator(_folder)]
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Everything a terminal is configured with. Immutable; reload builds a new one.
 
     ``Settings(...)`` holds what it is given over the defaults; :func:`load_settings` adds the
@@ -144,9 +146,7 @@ class Settings(BaseSettings):
     ``settings.model_copy(update={...})`` (not checked again: for values known to be good).
     """
 
-    model_config = SettingsConfigDict(
-        frozen=True, extra="forbid", env_prefix=ENV_PREFIX, validate_default=False
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
 
     hall_id: Code = "H0001"
     hall_name: str = "市民服务中心"
@@ -196,19 +196,6 @@ class Settings(BaseSettings):
     id_renewal_service: str = "HJ-003"
     # Where the values came from (the file's path, or "defaults"); not a setting itself.
     source: str = "defaults"
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Only what the caller gives: load_settings() decides which files and which
-        # environment count, and in which order.
-        return (init_settings,)
 
     @field_validator("card_reader", "printer", "scanner", "beacon", "camera")
     @classmethod
@@ -282,15 +269,11 @@ STAFF_FILE = "staff-settings.json"
 # -- where the values come from ---------------------------------------------------------------
 
 
-class _Values(PydanticBaseSettingsSource):
-    """A source whose values are known when it is made."""
+class _Values:
+    """A layer of settings, its values read when it is made."""
 
     def __init__(self, values: dict[str, Any]) -> None:
-        super().__init__(Settings)
         self.values = values
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return self.values.get(field_name), field_name, False
 
     def __call__(self) -> dict[str, Any]:
         return dict(self.values)
@@ -311,8 +294,7 @@ class Environment(_Values):
     """``KIOSK_<KEY>`` variables (the key upper-cased), as text."""
 
     def __init__(self, env: Mapping[str, str]) -> None:
-        prefix = Settings.model_config.get("env_prefix", ENV_PREFIX)
-        names = {key: prefix + key.upper() for key in KEYS}
+        names = {key: ENV_PREFIX + key.upper() for key in KEYS}
         super().__init__({key: env[name] for key, name in names.items() if name in env})
 
 

@@ -1,6 +1,6 @@
 """The home screen's first frame must not wait for modules it does not need.
 
-pydantic is not among them: the settings (a pydantic-settings model) are read and checked
+pydantic is not among them: the settings (a pydantic model) are read and checked
 before the window opens. The catalog's models are imported (the screens name their types)
 but not built (``defer_build``) until the core first reads a catalog.
 """

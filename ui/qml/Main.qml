@@ -101,7 +101,7 @@ ApplicationWindow {
 
     header: StatusBar {}
     footer: Column {
-        visible: !keyboard.active && !shell.attracting
+        visible: !keyboard.up && !shell.attracting
         IdleNotice { width: parent.width }
         FooterBar { width: parent.width }
     }
@@ -113,20 +113,36 @@ ApplicationWindow {
         anchors.right: parent.right
         anchors.top: parent.top
         // The keyboard pushes the page up instead of covering the field being edited.
-        anchors.bottom: keyboard.active ? keyboard.top : parent.bottom
+        anchors.bottom: keyboard.up ? keyboard.top : parent.bottom
     }
 
     IdleWarning {}
 
     AttractScreen { anchors.fill: parent }
 
-    InputPanel {
+    // The on-screen keyboard costs about as much to build as the home screen itself and no
+    // page before the first tap needs it: it is built right after the first frame.
+    Loader {
         id: keyboard
-        objectName: "keyboard"
+        objectName: "keyboardLoader"
+        readonly property bool up: item !== null && item.active
         z: 10
         width: parent.width
-        y: active ? parent.height - height : parent.height
-        visible: active
+        y: up ? parent.height - height : parent.height
+        visible: up
+        active: false
+        sourceComponent: Component {
+            InputPanel {
+                objectName: "keyboard"
+                width: keyboard.width
+            }
+        }
+    }
+
+    Connections {
+        target: window
+        enabled: !keyboard.active
+        function onFrameSwapped() { keyboard.active = true }
     }
 
     Component.onCompleted: {
