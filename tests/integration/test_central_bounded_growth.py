@@ -5,6 +5,7 @@ answer."""
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -168,3 +169,36 @@ def test_a_week_of_traffic_keeps_the_ledgers_bounded(db: Database) -> None:
             s.exec(select(IdempotencyRecord).where(IdempotencyRecord.key == "k000001")).first()
             is None
         )
+
+
+@pytest.mark.slow
+def test_abandoned_uploads_are_deleted_and_finished_ones_kept(db: Database) -> None:
+    from central.attachments import PURGE_EVERY_S as FILES_PURGE_S
+    from central.attachments import AttachmentStore
+    from central.db import AttachmentBlobRow, AttachmentChunkRow
+
+    clock = Clock(START)
+    store = AttachmentStore(db, abandon_after=timedelta(days=30), clock=clock)
+    whole, half = b"scan of an ID card" * 100, b"a scan never finished" * 100
+    whole_hash, half_hash = (hashlib.sha256(b).hexdigest() for b in (whole, half))
+    assert store.append("T01", whole_hash, 0, len(whole), whole).status == 201
+    assert store.append("T01", half_hash, 0, len(half), half[:100]).status == 200
+    clock.now += 20 * 86400
+    recent = hashlib.sha256(b"recent").hexdigest()
+    assert store.append("T02", recent, 0, 6, b"rec").status == 200  # begun on day 20
+    assert _count(db, AttachmentBlobRow) == 3
+
+    # Day 31: the next upload of any terminal (after the purge interval) deletes the half
+    # upload of day 0, not the finished file nor the upload begun on day 20.
+    clock.now = START + 31 * 86400 + FILES_PURGE_S
+    other = hashlib.sha256(b"other").hexdigest()
+    assert store.append("T03", other, 0, 5, b"other").status == 201
+    with db.session() as s:
+        blobs = {(b.terminal_id, b.sha256) for b in s.exec(select(AttachmentBlobRow))}
+        chunks = {c.sha256 for c in s.exec(select(AttachmentChunkRow))}
+    assert blobs == {("T01", whole_hash), ("T02", recent), ("T03", other)}
+    assert chunks == {whole_hash, recent, other}
+    assert store.read("T01", whole_hash) == whole
+    # The terminal that comes back for it starts again at 0 and is accepted.
+    assert store.state("T01", half_hash).received == 0
+    assert store.append("T01", half_hash, 0, len(half), half).status == 201
