@@ -79,6 +79,14 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
+def _refused(http: requests.Session, url: str, error: type[Exception]) -> bool:
+    try:
+        http.get(url, timeout=2)
+    except error:
+        return True
+    return False
+
+
 @pytest.mark.slow
 def test_central_serves_https_with_its_own_certificate(tmp_path: Path) -> None:
     cert, key = _self_signed(tmp_path)
@@ -92,26 +100,31 @@ def test_central_serves_https_with_its_own_certificate(tmp_path: Path) -> None:
     try:
         answer = None
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                answer = requests.get(
-                    f"https://127.0.0.1:{port}/api/v1/health", verify=str(cert), timeout=2
-                )
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        assert answer is not None, (tmp_path / "central.log").read_text()
-        assert answer.status_code == 200 and answer.json()["status"] == "ok"
-        # The same port does not speak plain HTTP, and a client that does not trust the
-        # certificate is refused.
-        with pytest.raises(requests.ConnectionError):
-            requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=2)
-        with pytest.raises(requests.exceptions.SSLError):
-            requests.get(f"https://127.0.0.1:{port}/api/v1/health", timeout=2)
+        with requests.Session() as http:
+            while time.monotonic() < deadline and proc.poll() is None:
+                try:
+                    answer = http.get(
+                        f"https://127.0.0.1:{port}/api/v1/health", verify=str(cert), timeout=2
+                    )
+                    break
+                except requests.ConnectionError:
+                    time.sleep(0.1)
+            assert answer is not None, (tmp_path / "central.log").read_text()
+            assert answer.status_code == 200 and answer.json()["status"] == "ok"
+            # The same port does not speak plain HTTP, and a client that does not trust the
+            # certificate is refused.
+            assert _refused(
+                http, f"http://127.0.0.1:{port}/api/v1/health", requests.ConnectionError
+            )
+            assert _refused(
+                http, f"https://127.0.0.1:{port}/api/v1/health", requests.exceptions.SSLError
+            )
     finally:
+        # As CentralProcess.stop: uvicorn waits for connections the client process still
+        # holds (requests keeps them in its response and exception objects), so SIGKILL.
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
