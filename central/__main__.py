@@ -3,10 +3,15 @@
 kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
               [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
               [--db-pool-size N] [--db-statement-timeout-ms MS]
+              [--ssl-certfile F --ssl-keyfile F | --allow-plain-http]
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 kiosk-central add-staff NAME --role window|manager|admin [--hall H0001] [--db URL]
               [--password-file F]   (else the password is asked twice on the terminal)
 kiosk-central migrate [--db URL]   (upgrade the database's schema to this version's)
+
+Central serves plain HTTP only on a loopback address (127.0.0.1, ::1, localhost: a TLS front
+on the same host proxies to it); on any other address it needs its own certificate
+(--ssl-certfile, --ssl-keyfile) or --allow-plain-http (a TLS front on another host).
 
 Central refuses to start on a database whose schema is behind this version; a new, empty
 database is given the schema on first start.
@@ -15,6 +20,7 @@ database is given the schema on first start.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
 import os
 import sys
@@ -29,6 +35,51 @@ def _seal_key_argument(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="key that seals terminal secrets in the database (created 0600 if missing); "
         "default: next to a SQLite database file, required for any other database",
+    )
+
+
+def _transport_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--ssl-certfile", type=Path, help="serve HTTPS with this certificate (PEM, chain first)"
+    )
+    parser.add_argument("--ssl-keyfile", type=Path, help="the private key of --ssl-certfile (PEM)")
+    parser.add_argument(
+        "--allow-plain-http",
+        action="store_true",
+        help="serve plain HTTP on a non-loopback --host: only behind a TLS front (reverse "
+        "proxy) on another host, on a network no one else can reach",
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name or "" (every address): not known to stay on this host
+        return False
+
+
+def _check_transport(args: argparse.Namespace) -> str | None:
+    """Why central must not serve with these options (one sentence), or None.
+
+    Terminals send personal data: plain HTTP is for loopback (a TLS front on this host), or
+    for a non-loopback address only when the operator says a TLS front elsewhere ends TLS.
+    """
+    if args.ssl_keyfile is not None and args.ssl_certfile is None:
+        return "--ssl-keyfile needs --ssl-certfile"
+    for option, path in (
+        ("--ssl-certfile", args.ssl_certfile),
+        ("--ssl-keyfile", args.ssl_keyfile),
+    ):
+        if path is not None and not path.is_file():
+            return f"{option} {path}: no such file"
+    if args.ssl_certfile is not None or args.allow_plain_http or _is_loopback(args.host):
+        return None
+    return (
+        f"refusing plain HTTP on {args.host or 'every address'}: give --ssl-certfile and "
+        "--ssl-keyfile, or --allow-plain-http when a TLS front on another host proxies to "
+        "central"
     )
 
 
@@ -74,7 +125,12 @@ def _serve(argv: list[str]) -> int:
         help="PostgreSQL cancels a statement of central running longer than this",
     )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
+    _transport_arguments(parser)
     args = parser.parse_args(argv)
+    refusal = _check_transport(args)
+    if refusal is not None:
+        print(f"kiosk-central: {refusal}", file=sys.stderr)
+        return 2
 
     import uvicorn
 
@@ -99,7 +155,14 @@ def _serve(argv: list[str]) -> int:
             statement_timeout_ms=args.db_statement_timeout_ms,
         ),
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+    )
     return 0
 
 

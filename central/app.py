@@ -99,7 +99,9 @@ def create_app(
         return Health(server_time=now)
 
     cases.rehash_case_owners(db, id_hash_key)
-    files = attachments.AttachmentStore(db)
+    # An upload not finished within the idempotency retention (longer than any outage) is
+    # abandoned: its chunks are deleted.
+    files = attachments.AttachmentStore(db, abandon_after=timedelta(days=idempotency_days))
     app.include_router(
         intake.build_router(idem, auth, intake.IntakeKeys(db.sealer, id_hash_key, files))
     )

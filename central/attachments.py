@@ -25,9 +25,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Request
@@ -56,6 +58,7 @@ log = logging.getLogger(__name__)
 SHA256 = r"^[0-9a-f]{64}$"
 # At most four default chunks per request: a terminal may send bigger ones, not huge ones.
 MAX_CHUNK_BYTES = 4 * ATTACHMENT_CHUNK_BYTES
+PURGE_EVERY_S = 3600.0  # abandoned uploads are looked for at most this often
 _RANGE = re.compile(r"^bytes (\d{1,12})-(\d{1,12})/(\d{1,12})$")
 
 
@@ -78,8 +81,51 @@ def _state(blob: AttachmentBlobRow | None, digest: str) -> AttachmentState:
 class AttachmentStore:
     """The chunk table behind the routes (and intake's check, and staff download)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self,
+        db: Database,
+        abandon_after: timedelta = timedelta(days=30),
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.db = db
+        self.abandon_after = abandon_after
+        self.clock = clock  # seconds since the epoch (tests pass their own)
+        self._last_purge: float | None = None
+        self._purge_lock = threading.Lock()
+
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self.clock(), UTC)
+
+    def purge_abandoned(self) -> int:
+        """Delete uploads begun more than ``abandon_after`` ago and never completed (the
+        terminal gave the item up, or sent it again under another hash); how many. A terminal
+        that does come back finds offset 0 and sends the file again."""
+        cutoff = self._now() - self.abandon_after
+        with self.db.session() as s:
+            stale = s.exec(
+                select(AttachmentBlobRow.terminal_id, AttachmentBlobRow.sha256).where(
+                    col(AttachmentBlobRow.complete).is_(False),
+                    col(AttachmentBlobRow.created_at) < cutoff,
+                )
+            ).all()
+            for terminal_id, digest in stale:
+                _drop(s, terminal_id, digest)
+        if stale:
+            log.info("deleted %d abandoned attachment uploads", len(stale))
+        return len(stale)
+
+    def _maybe_purge(self) -> None:
+        now = self.clock()
+        last = self._last_purge
+        if last is not None and 0 <= now - last < PURGE_EVERY_S:
+            return
+        if not self._purge_lock.acquire(blocking=False):
+            return
+        try:
+            self._last_purge = now
+            self.purge_abandoned()
+        finally:
+            self._purge_lock.release()
 
     def state(self, terminal_id: str, digest: str) -> AttachmentState:
         """How much of ``digest`` the terminal's copy holds."""
@@ -90,6 +136,7 @@ class AttachmentStore:
         self, terminal_id: str, digest: str, start: int, total: int, chunk: bytes
     ) -> Appended:
         """Put ``chunk`` at ``start`` of a file of ``total`` bytes (see the module doc)."""
+        self._maybe_purge()
         with self.db.session() as s:
             blob = s.get(AttachmentBlobRow, (terminal_id, digest))
             if blob is not None and blob.complete:
@@ -104,7 +151,9 @@ class AttachmentStore:
             if start != held:
                 return _wrong_offset(held, "not the offset held")
             if blob is None:
-                blob = AttachmentBlobRow(terminal_id=terminal_id, sha256=digest, size_bytes=total)
+                blob = AttachmentBlobRow(
+                    terminal_id=terminal_id, sha256=digest, size_bytes=total, created_at=self._now()
+                )
                 s.add(blob)
                 s.flush()
             moved = s.execute(
@@ -140,7 +189,7 @@ class AttachmentStore:
                 _drop(s, terminal_id, digest)
                 log.warning("terminal %s: an attachment did not match its hash", terminal_id)
                 return Appended(422, {"detail": "sha256_mismatch", "expected_offset": 0})
-            blob.complete, blob.completed_at = True, datetime.now(UTC)
+            blob.complete, blob.completed_at = True, self._now()
             s.add(blob)
             return Appended(201, _state(blob, digest).model_dump(mode="json"))
 

@@ -23,6 +23,7 @@ import logging
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -40,7 +41,7 @@ from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
-from central.db import Database, SeenSignature, Terminal, utcnow
+from central.db import Database, SeenSignature, Terminal
 
 log = logging.getLogger(__name__)
 
@@ -214,13 +215,26 @@ def add_terminal(db: Database, terminal_id: str, hall_id: str = "H0001") -> str:
     return secret
 
 
-class Authenticator:
-    """Verifies signed requests against the terminal table and the replay ledger."""
+PURGE_EVERY_S = 60.0
 
-    def __init__(self, db: Database, window: timedelta = DEFAULT_WINDOW) -> None:
+
+class Authenticator:
+    """Verifies signed requests against the terminal table and the replay ledger.
+
+    ``clock`` gives the time in seconds since the epoch (``time.time``; tests pass their
+    own to live through days in a moment).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        window: timedelta = DEFAULT_WINDOW,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.db = db
         self.window = window
-        self._last_purge = 0.0
+        self.clock = clock
+        self._last_purge: float | None = None
         self._purge_lock = threading.Lock()
 
     def verify(self, method: str, url: str, headers: Any, body: bytes) -> Principal:
@@ -241,7 +255,7 @@ class Authenticator:
             raise AuthError("unknown_terminal")
         secret = self.db.sealer.open(bytes(terminal.secret))
         check_signature(method, url, headers, secret, REQUIRED_COMPONENTS)
-        now = time.time()
+        now = self.clock()
         if created > now + MAX_CLOCK_SKEW.total_seconds():
             raise AuthError("future")
         expires = sig.params.get("expires")
@@ -250,25 +264,33 @@ class Authenticator:
             raise AuthError("stale")
         if not _digest_matches(headers, body):
             raise AuthError("bad_digest")
-        self._remember(terminal.terminal_id, nonce)
+        self._remember(terminal.terminal_id, nonce, now)
         return Principal(terminal.terminal_id, terminal.hall_id)
 
-    def _remember(self, terminal_id: str, token: str) -> None:
-        self._maybe_purge()
+    def _remember(self, terminal_id: str, token: str, now: float) -> None:
+        self._maybe_purge(now)
+        seen_at = datetime.fromtimestamp(now, UTC)
         try:
             with self.db.session() as s:
-                s.add(SeenSignature(terminal_id=terminal_id, token=token))
+                s.add(SeenSignature(terminal_id=terminal_id, token=token, seen_at=seen_at))
         except IntegrityError:
             raise AuthError("replayed") from None
 
-    def _maybe_purge(self) -> None:
-        # Entries older than the window can never match a fresh request again.
-        now = time.monotonic()
-        if now - self._last_purge < 60 or not self._purge_lock.acquire(blocking=False):
+    def keep_for(self) -> timedelta:
+        """How long a nonce must be remembered: a request is fresh while its ``created`` is
+        at most window + skew old, and ``created`` may be up to skew ahead of its arrival."""
+        return self.window + 2 * MAX_CLOCK_SKEW
+
+    def _maybe_purge(self, now: float) -> None:
+        # Entries older than keep_for() can never match a fresh request again.
+        last = self._last_purge
+        if last is not None and 0 <= now - last < PURGE_EVERY_S:
+            return
+        if not self._purge_lock.acquire(blocking=False):
             return
         try:
             self._last_purge = now
-            cutoff = utcnow() - 2 * (self.window + MAX_CLOCK_SKEW)
+            cutoff = datetime.fromtimestamp(now, UTC) - self.keep_for()
             with self.db.session() as s:
                 s.execute(delete(SeenSignature).where(SeenSignature.seen_at < cutoff))  # type: ignore[arg-type]
         finally:

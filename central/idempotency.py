@@ -20,14 +20,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlmodel import Session, select
 
-from central.db import Database, IdempotencyRecord, as_utc, utcnow
+from central.db import Database, IdempotencyRecord, as_utc
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +67,29 @@ def body_hash(body: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+PURGE_EVERY_S = 3600.0
+
+
 class Idempotency:
-    """Runs keyed work exactly once per (terminal, key)."""
+    """Runs keyed work exactly once per (terminal, key); ``clock`` gives the time in seconds
+    since the epoch (``time.time``; tests pass their own)."""
 
     def __init__(
         self,
         db: Database,
         retention: timedelta = timedelta(days=30),
         lease: timedelta = timedelta(seconds=60),
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
         self.retention = retention
         self.lease = lease
-        self._last_purge = 0.0
+        self.clock = clock
+        self._last_purge: float | None = None
         self._purge_lock = threading.Lock()
+
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self.clock(), UTC)
 
     def run(self, terminal_id: str, works: list[Work]) -> list[Outcome]:
         """Answer every work item, in order; new ones are performed in one transaction."""
@@ -100,7 +109,7 @@ class Idempotency:
     ) -> dict[int, str]:
         """Phase 1: claim new keys; fill ``outcomes`` for replays and conflicts."""
         claimed: dict[int, str] = {}
-        now = utcnow()
+        now = self._now()
         seen_in_request: dict[str, int] = {}
         with self.db.session() as s:
             for i, work in enumerate(works):
@@ -222,15 +231,19 @@ class Idempotency:
             log.exception("could not release idempotency claims; they expire after the lease")
 
     def _maybe_purge(self) -> None:
-        now = time.monotonic()
-        if now - self._last_purge < 3600 or not self._purge_lock.acquire(blocking=False):
+        now = self.clock()
+        last = self._last_purge
+        if last is not None and 0 <= now - last < PURGE_EVERY_S:
+            return
+        if not self._purge_lock.acquire(blocking=False):
             return
         try:
             self._last_purge = now
+            cutoff = datetime.fromtimestamp(now, UTC) - self.retention
             with self.db.session() as s:
                 s.execute(
                     delete(IdempotencyRecord).where(
-                        IdempotencyRecord.created_at < utcnow() - self.retention  # type: ignore[arg-type]
+                        IdempotencyRecord.created_at < cutoff  # type: ignore[arg-type]
                     )
                 )
         finally:
