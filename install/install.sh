@@ -202,6 +202,10 @@ install_app() {
     # The screens' translations (.qm) are built from the shipped .ts files inside the venv.
     run "$VENV/bin/python" -m ui.i18n.build
     put install/VENDOR.md "$PREFIX/VENDOR.md" 0644
+    # Compile every screen into the terminal user's QML cache now, so that the first start
+    # does not compile the home screen before its first frame (pip byte-compiled the Python).
+    run runuser -u "$KIOSK_USER" -- env HOME="$DATA_DIR/home" QT_QPA_PLATFORM=offscreen \
+        "$VENV/bin/kiosk" --warm-cache
 }
 
 install_config() {

@@ -25,6 +25,8 @@ from ui.app import KioskUi, qt_message_handler
 
 log = logging.getLogger(__name__)
 
+APP_NAME = "hall-kiosk"  # names Qt's cache folder, among others
+
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kiosk", description="Hall self-service terminal")
@@ -47,6 +49,11 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
         help="with --screenshots: every screen in Chinese and English, default and elder "
         "mode, portrait and landscape",
     )
+    parser.add_argument(
+        "--warm-cache",
+        action="store_true",
+        help="compile every screen into Qt's QML cache for this user, then exit (install time)",
+    )
     parser.add_argument("--first-frame-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -55,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk``."""
     args = _parse(argv)
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    if args.warm_cache:
+        from ui.app import QML_DIR
+        from ui.warm_cache import warm_qml_cache
+
+        return warm_qml_cache(QML_DIR, APP_NAME)
     if args.screenshots:
         from tools.screenshots import render_all
 
@@ -72,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(settings.log_dir)
     qInstallMessageHandler(qt_message_handler)
     app = QGuiApplication(sys.argv[:1])
-    app.setApplicationName("hall-kiosk")
+    app.setApplicationName(APP_NAME)
     if not args.windowed:
         app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     try:

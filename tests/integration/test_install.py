@@ -65,6 +65,7 @@ def test_a_dry_run_shows_every_step_and_changes_nothing():
         "/etc/logrotate.d/kiosk",
         "/opt/kiosk/venv/bin/python -m pip install",
         "/opt/kiosk/venv/bin/python -m ui.i18n.build",
+        "/opt/kiosk/venv/bin/kiosk --warm-cache",
         "keys/outbox.key",
         "keys/terminal.secret",
     ):
