@@ -208,11 +208,12 @@ def check(db_url: str, tally: Tally) -> dict[str, int]:
             tickets = {
                 r[0]: r[1] for r in conn.execute(text("SELECT ticket_id, number FROM ticket"))
             }
-            ledger = set(
-                conn.execute(
+            ledger = {
+                (r[0], r[1])
+                for r in conn.execute(
                     text("SELECT terminal_id, key FROM intake_item WHERE kind = 'submission'")
-                ).tuples()
-            )
+                )
+            }
             cases = {r[0] for r in conn.execute(text("SELECT case_no FROM case_record"))}
     finally:
         engine.dispose()

@@ -213,11 +213,17 @@ def test_a_call_on_one_worker_reaches_displays_on_every_worker(central: CentralP
         conn.close()
 
 
-def test_sigterm_stops_the_parent_and_every_worker(central: CentralProcess) -> None:
+def test_sigterm_stops_the_parent_and_every_worker_and_no_secret_is_exposed(
+    central: CentralProcess,
+) -> None:
     central.start()
     assert len(central.worker_pids()) == WORKERS
     assert central.pid is not None
     workers = children_of(central.pid)  # and any helper process of theirs
+    for pid in [central.pid, *workers]:  # the token and keys travel as file paths only
+        seen = Path(f"/proc/{pid}/environ").read_bytes() + Path(f"/proc/{pid}/cmdline").read_bytes()
+        assert central.staff_token.encode() not in seen
+        assert central.id_hash_key_path.read_bytes() not in seen
 
     central.signal(signal.SIGTERM)
 
