@@ -16,7 +16,8 @@ The machine may have few cores shared by the load generator, central and Postgre
 ``cpu`` gives each one's share of the run (seconds of CPU over wall seconds × cores).
 
 Environment: BENCH_SCALE_SECONDS (60), BENCH_SCALE_TERMINALS (500), BENCH_SCALE_WORKERS (4),
-BENCH_SCALE_CONNECTIONS (64: the pool), BENCH_SCALE_ENGINES ("pg,sqlite").
+BENCH_SCALE_CONNECTIONS (64: the pool), BENCH_SCALE_ENGINES ("pg,sqlite"), BENCH_SCALE_MIX
+("ticket:60,submission:25,status:15": to see which kind of request limits the rate).
 """
 
 from __future__ import annotations
@@ -57,7 +58,15 @@ CONNECTIONS = int(os.environ.get("BENCH_SCALE_CONNECTIONS", "64"))
 ENGINES = os.environ.get("BENCH_SCALE_ENGINES", "pg,sqlite").split(",")
 HALLS = 25
 QUEUES = "ABC"
-MIX = (("ticket", 0.60), ("submission", 0.25), ("status", 0.15))
+MIX = tuple(
+    (kind, float(share) / 100)
+    for kind, share in (
+        part.split(":")
+        for part in os.environ.get("BENCH_SCALE_MIX", "ticket:60,submission:25,status:15").split(
+            ","
+        )
+    )
+)
 TARGETS = {"ratio": 5.0, "p95_ms": 200.0, "duplicates": 0, "lost": 0, "errors_5xx": 0}
 TICKS = os.sysconf("SC_CLK_TCK")
 
