@@ -2,7 +2,7 @@
 
 kiosk-central [--host H] [--port P] [--db URL] [--staff-token-file F] [--max-body-mib N]
               [--public-docs] [--seal-key-file F] [--id-hash-key-file F]
-              [--db-pool-size N] [--db-statement-timeout-ms MS]
+              [--db-pool-size N] [--db-statement-timeout-ms MS] [--workers N]
               [--ssl-certfile F --ssl-keyfile F | --allow-plain-http]
 kiosk-central add-terminal ID [--hall H0001] [--db URL] [--seal-key-file F]
 kiosk-central add-staff NAME --role window|manager|admin [--hall H0001] [--db URL]
@@ -15,6 +15,11 @@ on the same host proxies to it); on any other address it needs its own certifica
 
 Central refuses to start on a database whose schema is behind this version; a new, empty
 database is given the schema on first start.
+
+``--workers N`` serves with N processes on the one port (uvicorn's workers), for a city's or
+a province's halls on PostgreSQL; the default, 1, is a single process. The schema check, the
+key files and the other once-per-deployment work are done by the parent before the workers
+start (``central.workers``); each worker has its own ``--db-pool-size`` connections.
 """
 
 from __future__ import annotations
@@ -22,7 +27,6 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -124,6 +128,13 @@ def _serve(argv: list[str]) -> int:
         default=15_000,
         help="PostgreSQL cancels a statement of central running longer than this",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes serving the one port (default 1: this process alone); "
+        "for PostgreSQL, SQLite has one writer at a time",
+    )
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning"])
     _transport_arguments(parser)
     args = parser.parse_args(argv)
@@ -131,35 +142,30 @@ def _serve(argv: list[str]) -> int:
     if refusal is not None:
         print(f"kiosk-central: {refusal}", file=sys.stderr)
         return 2
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
 
-    import uvicorn
+    from central.workers import ServeSettings, serve
 
-    from central.app import create_app
-    from central.db import PoolSettings
-    from central.idkey import load_or_create_id_key
-
-    token = os.environ.get("KIOSK_CENTRAL_STAFF_TOKEN")
-    if args.staff_token_file:
-        token = Path(args.staff_token_file).read_text(encoding="utf-8").strip()
-    app = create_app(
-        args.db,
-        staff_token=token,
+    settings = ServeSettings(
+        db_url=args.db,
+        id_hash_key_file=str(Path(args.id_hash_key_file).resolve()),
+        staff_token_file=str(Path(args.staff_token_file).resolve())
+        if args.staff_token_file
+        else None,
+        seal_key_file=str(args.seal_key_file.resolve()) if args.seal_key_file else None,
         idempotency_days=args.idempotency_days,
         max_body_bytes=args.max_body_mib * 1024 * 1024,
         public_docs=args.public_docs,
-        seal_key_file=args.seal_key_file,
-        id_hash_key=load_or_create_id_key(Path(args.id_hash_key_file)),
-        pool=PoolSettings(
-            size=args.db_pool_size,
-            overflow=args.db_pool_size,
-            statement_timeout_ms=args.db_statement_timeout_ms,
-        ),
+        pool_size=args.db_pool_size,
+        statement_timeout_ms=args.db_statement_timeout_ms,
     )
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level=args.log_level,
+    serve(
+        settings,
+        args.host,
+        args.port,
+        args.workers,
+        args.log_level,
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -39,7 +41,8 @@ def free_port() -> int:
 
 class CentralProcess:
     """``python -m central`` with its own SQLite file (or ``db_url``, e.g. PostgreSQL, with
-    its ``seal_key_file``); start, stop and restart it."""
+    its ``seal_key_file``); start, stop and restart it. ``workers``: ``--workers``, the
+    processes serving its port (:meth:`worker_pids` lists them while it runs)."""
 
     def __init__(
         self,
@@ -47,8 +50,12 @@ class CentralProcess:
         port: int | None = None,
         db_url: str | None = None,
         seal_key_file: Path | None = None,
+        workers: int = 1,
+        extra_args: list[str] | None = None,
     ) -> None:
         self.workdir = workdir
+        self.workers = workers
+        self.extra_args = list(extra_args or [])
         self.db_path = workdir / "central.db"
         self.db_url = db_url or f"sqlite:///{self.db_path}"
         self.seal_key_file = seal_key_file
@@ -99,7 +106,7 @@ class CentralProcess:
         cmd = [sys.executable, "-m", "central", "--host", "127.0.0.1", "--port", str(self.port)]
         cmd += [*self.db_args(), "--staff-token-file", str(self._token_file)]
         cmd += ["--id-hash-key-file", str(self.id_hash_key_path)]
-        cmd += ["--log-level", "warning"]
+        cmd += ["--log-level", "warning", "--workers", str(self.workers), *self.extra_args]
         log = (self.workdir / "central.log").open("ab")
         self._proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=dict(os.environ))
         log.close()
@@ -116,6 +123,9 @@ class CentralProcess:
         else:
             self.stop()
             return False
+        if not self._workers_up(deadline):
+            self.stop()
+            return False
         # Whoever answered must know our staff token: not another run's server on this port.
         try:
             ours = requests.get(
@@ -129,10 +139,47 @@ class CentralProcess:
             self.stop()
         return ours
 
+    @property
+    def pid(self) -> int | None:
+        """The server's (the parent's, with workers) process id while it runs."""
+        return self._proc.pid if self._proc is not None else None
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes (children) of the server; empty for a single process."""
+        if self._proc is None or self.workers <= 1:
+            return []
+        return [
+            pid
+            for pid in children_of(self._proc.pid)
+            if b"resource_tracker" not in _cmdline(pid)  # multiprocessing's helper
+        ]
+
+    def _workers_up(self, deadline: float) -> bool:
+        # uvicorn answers from the first worker up; wait for all of them to be serving.
+        if self.workers <= 1:
+            return True
+        while time.monotonic() < deadline:
+            if len(self.worker_pids()) >= self.workers and self._all_answered():
+                return True
+            time.sleep(0.1)
+        return False
+
+    def _all_answered(self) -> bool:
+        # Fresh connections are spread over the workers by the kernel: enough health
+        # checks in a row answered means no worker is still starting its app.
+        try:
+            return all(
+                requests.get(f"{self.url}/api/v1/health", timeout=2).ok
+                for _ in range(4 * self.workers)
+            )
+        except requests.RequestException:
+            return False
+
     def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL after 5 s)."""
+        """Stop the server (SIGTERM, then SIGKILL after 5 s; workers it left behind too)."""
         if self._proc is None:
             return
+        workers = self.worker_pids()
         self._proc.terminate()
         try:
             self._proc.wait(timeout=5)
@@ -140,6 +187,21 @@ class CentralProcess:
             self._proc.kill()
             self._proc.wait(timeout=5)
         self._proc = None
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+    def signal(self, signum: int) -> None:
+        """Send ``signum`` to the server (the parent, with workers)."""
+        if self._proc is not None:
+            self._proc.send_signal(signum)
+
+    def wait(self, timeout: float) -> int:
+        """Wait for the server to end by itself; its exit status."""
+        assert self._proc is not None, "not running"
+        code = self._proc.wait(timeout=timeout)
+        self._proc = None
+        return code
 
     def staff(self, method: str, path: str, body: Any = None) -> Any:
         """Call the staff API (bearer token); returns the JSON answer or raises."""
@@ -150,3 +212,26 @@ class CentralProcess:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+
+def children_of(pid: int) -> list[int]:
+    """Live child processes of ``pid`` (Linux ``/proc``)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return sorted(found)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

@@ -177,6 +177,19 @@ class _ClockAwareAuth(HTTPSignatureAuth):
         return created
 
 
+def signing_auth(credentials: Credentials) -> _ClockAwareAuth:
+    """The terminal's request signer (a ``requests`` auth): RFC 9421 HMAC-SHA256 over
+    ``@method``, ``@path``, ``@query`` and ``content-digest``, with a fresh nonce each call.
+    Load generators sign with it too, so they are refused and accepted exactly as terminals."""
+    return _ClockAwareAuth(
+        signature_algorithm=algorithms.HMAC_SHA256,
+        key=credentials.secret,
+        key_id=credentials.terminal_id,
+        covered_component_ids=("@method", "@path", "@query"),
+        use_nonce=True,
+    )
+
+
 class CentralClient:
     """One ``requests.Session`` to central, used from one thread (the sync worker's)."""
 
@@ -195,13 +208,7 @@ class CentralClient:
         self.base_url = base_url.rstrip("/")
         self.terminal_id = credentials.terminal_id
         self.timeout = timeout
-        self._auth = _ClockAwareAuth(
-            signature_algorithm=algorithms.HMAC_SHA256,
-            key=credentials.secret,
-            key_id=credentials.terminal_id,
-            covered_component_ids=("@method", "@path", "@query"),
-            use_nonce=True,
-        )
+        self._auth = signing_auth(credentials)
         self._auth.clock = clock
         self._clock = clock
         self._http = requests.Session()
