@@ -15,22 +15,28 @@ def attract_item(ui):
     return find_item(ui.window.contentItem(), "attractScreen")
 
 
+def attract_shown(ui) -> bool:
+    # Built the first time it is needed: until then there is no item at all.
+    item = attract_item(ui)
+    return item is not None and item.isVisible()
+
+
 def test_the_attract_screen_comes_up_when_nobody_touches_home_and_a_touch_ends_it(kiosk_ui, qtbot):
     kiosk_ui.attract.set_timeout(1, warn_s=0)
-    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible())
+    qtbot.waitUntil(lambda: attract_shown(kiosk_ui))
     assert "请刷身份证" in visible_texts(kiosk_ui)
     tap(kiosk_ui, attract_item(kiosk_ui))
-    assert not attract_item(kiosk_ui).isVisible()
+    assert not attract_shown(kiosk_ui)
     assert kiosk_ui.current_page() == "homePage"
     # the first touch only dismissed it: no tile beneath was opened
-    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible())  # and it re-arms
+    qtbot.waitUntil(lambda: attract_shown(kiosk_ui))  # and it re-arms
 
 
 def test_an_abandoned_visit_ends_on_the_attract_screen_with_the_hall_notices(live_ui, qtbot):
     qtbot.waitUntil(lambda: bool(live_ui.shell.property("notices")))
     live_ui.idle.set_timeout(1, warn_s=1)
     live_ui.show_page("guide")
-    qtbot.waitUntil(lambda: attract_item(live_ui).isVisible())
+    qtbot.waitUntil(lambda: attract_shown(live_ui))
     assert live_ui.current_page() == "homePage"
     first = live_ui.shell.property("notices")[0]["title"]
     assert first in visible_texts(live_ui)
@@ -49,7 +55,7 @@ def test_going_home_by_hand_shows_the_home_page_not_the_attract_screen(kiosk_ui,
     qtbot.waitUntil(lambda: kiosk_ui.current_page() == "guidePage")
     kiosk_ui.end_visit()
     qtbot.waitUntil(lambda: kiosk_ui.current_page() == "homePage")
-    assert not attract_item(kiosk_ui).isVisible()
+    assert not attract_shown(kiosk_ui)
 
 
 def test_a_card_left_behind_on_the_home_page_is_wiped_when_the_attract_screen_comes(live_ui, qtbot):
@@ -59,14 +65,14 @@ def test_a_card_left_behind_on_the_home_page_is_wiped_when_the_attract_screen_co
     qtbot.waitUntil(lambda: live_ui.current_page() == "homePage")
     assert live_ui.card.identity is not None
     live_ui.attract.set_timeout(1, warn_s=0)
-    qtbot.waitUntil(lambda: attract_item(live_ui).isVisible())
+    qtbot.waitUntil(lambda: attract_shown(live_ui))
     assert live_ui.card.identity is None
     assert live_ui.card.property("maskedName") == ""
 
 
 def test_the_attract_screen_has_no_blank_button_shaped_box(kiosk_ui, qtbot):
     kiosk_ui.shell.set_attracting(True)
-    qtbot.waitUntil(lambda: attract_item(kiosk_ui).isVisible())
+    qtbot.waitUntil(lambda: attract_shown(kiosk_ui))
 
     def words_in(item) -> str:
         return "".join(

@@ -116,9 +116,27 @@ ApplicationWindow {
         anchors.bottom: keyboard.up ? keyboard.top : parent.bottom
     }
 
-    IdleWarning {}
+    // The idle warning and the attract screen are built the first time they are needed (then
+    // kept), not before the home screen's first frame.
+    Loader {
+        readonly property bool wanted: idle.warning
+        property bool needed: false
+        onWantedChanged: if (wanted) needed = true
+        active: needed || wanted
+        anchors.fill: parent
+        z: 100
+        sourceComponent: Component { IdleWarning {} }
+    }
 
-    AttractScreen { anchors.fill: parent }
+    Loader {
+        readonly property bool wanted: shell.attracting
+        property bool needed: false
+        onWantedChanged: if (wanted) needed = true
+        active: needed || wanted
+        anchors.fill: parent
+        z: 100
+        sourceComponent: Component { AttractScreen {} }
+    }
 
     // The on-screen keyboard costs about as much to build as the home screen itself and no
     // page before the first tap needs it: it is built right after the first frame.
