@@ -256,7 +256,12 @@ class Authenticator:
     def _remember(self, terminal_id: str, token: str) -> None:
         self._maybe_purge()
         try:
-            with self.db.session() as s:
+            # Not flushed on its own: a request that changes anything commits durably after
+            # this and takes the nonce along. A power cut can only take back the nonces of
+            # requests that changed nothing (reads, refusals) in the moments before it; such a
+            # request replayed afterwards changes nothing either (writes carry idempotency
+            # keys, which are durable once performed).
+            with self.db.session(durable=False) as s:
                 s.add(SeenSignature(terminal_id=terminal_id, token=token))
         except IntegrityError:
             raise AuthError("replayed") from None

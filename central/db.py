@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Column, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from central.engines import PoolSettings, make_engine
+from central.engines import PoolSettings, make_engine, relaxed_engine
 from central.sealing import PREFIX, Sealer, is_sealed
 
 SEAL_PREFIX = PREFIX.decode()
@@ -442,7 +442,9 @@ class Database:
         self.url = url
         self.sealer = Sealer.for_database(url, seal_key_file)
         self.engine = make_engine(url, pool, migrate=migrate)
+        self._relaxed = relaxed_engine(url, self.engine)
         self.is_sqlite = url.startswith("sqlite")
+        self._is_postgresql = url.startswith("postgresql")
         self._seal_clear_secrets()
         self._seal_clear_bodies()
 
@@ -479,10 +481,15 @@ class Database:
         return row.value if row is not None else None
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, durable: bool = True) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on error. ``durable=False``:
+        its commit is not flushed to disk on its own, only with the next durable one; for a
+        write a power cut may take back because the request commits durably after it."""
+        bind = self.engine if durable else self._relaxed
+        with Session(bind, expire_on_commit=False) as session:
             try:
+                if not durable and self._is_postgresql:
+                    session.execute(text("SET LOCAL synchronous_commit TO OFF"))
                 yield session
                 session.commit()
             except Exception:
@@ -500,4 +507,6 @@ class Database:
 
     def close(self) -> None:
         """Release pooled connections."""
+        if self._relaxed is not self.engine:
+            self._relaxed.dispose()
         self.engine.dispose()

@@ -1,5 +1,9 @@
 """Central's database engines: SQLite (WAL, ``synchronous=FULL``, writer lock up front) or a
 server database such as PostgreSQL with a pool per worker; the schema is made current here.
+
+Every commit is durable unless the caller says otherwise (``Database.session(durable=
+False)``), for writes that a power cut may take back because the request's own durable
+commit follows them (see :func:`relaxed_engine`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,42 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_relax(dbapi_conn: Any, _record: Any) -> None:
+    # After _sqlite_pragmas: commits on this connection are not synced one by one.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+MEMORY_URLS = ("sqlite://", "sqlite:///:memory:")
+
+
+def _sqlite_engine(url: str, *, relaxed: bool = False) -> Engine:
+    from sqlalchemy.pool import StaticPool
+
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
+    if url in MEMORY_URLS:
+        kwargs["poolclass"] = StaticPool  # one shared in-memory database
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    if relaxed:
+        event.listen(engine, "connect", _sqlite_relax)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def relaxed_engine(url: str, engine: Engine) -> Engine:
+    """The engine for commits that need not reach the disk on their own (the next durable
+    commit takes them along: SQLite's WAL and PostgreSQL's are each written in order).
+
+    For a SQLite file: connections of its own with ``synchronous=NORMAL`` (SQLite cannot
+    change that inside a transaction). Otherwise ``engine`` itself: an in-memory database
+    has no disk, and PostgreSQL is told per transaction (``Database.session``)."""
+    if not url.startswith("sqlite") or url in MEMORY_URLS:
+        return engine
+    return _sqlite_engine(url, relaxed=True)
 
 
 @dataclass(frozen=True)
@@ -66,14 +106,7 @@ def make_engine(url: str, pool: PoolSettings | None = None, *, migrate: bool = F
     a new database is migrated, one behind refused (:class:`central.schema.SchemaError`)
     unless ``migrate``. ``pool``: a server database's connections (SQLite ignores it)."""
     if url.startswith("sqlite"):
-        from sqlalchemy.pool import StaticPool
-
-        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
-        if url in ("sqlite://", "sqlite:///:memory:"):
-            kwargs["poolclass"] = StaticPool  # one shared in-memory database
-        engine = create_engine(url, **kwargs)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
+        engine = _sqlite_engine(url)
     else:
         engine = _server_engine(url, pool or PoolSettings())
     from central.schema import prepare
