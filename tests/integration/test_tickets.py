@@ -195,6 +195,28 @@ class PowerGone(Exception):
     """The terminal stops here (raised where a kill would land)."""
 
 
+def test_an_earlier_days_ticket_whose_slip_printed_is_issued_at_start_not_voided(
+    offline: Terminal,
+) -> None:
+    printed = offline.tickets.take("A")
+    offline.emulator.set(paper="out")
+    with pytest.raises(ServiceError):
+        offline.tickets.take("B")
+    (unprinted,) = offline.tickets.states.unprinted()
+    with offline.store.session(write=True) as s:
+        # a power cut took back the printed one's ``issued`` move (it is not synced on its
+        # own), and the terminal starts again the next day
+        s.execute(
+            text("UPDATE queue_ticket SET status='pending_print' WHERE ticket_id=:t"),
+            {"t": printed.ticket_id},
+        )
+        s.execute(text("DELETE FROM outbox WHERE kind='ticket'"))  # same transaction as it
+        s.execute(text("UPDATE queue_ticket SET day='2000-01-01'"))
+    assert offline.tickets.expire_stale() == 2
+    assert offline.tickets.get(printed.ticket_id).status == "issued"
+    assert offline.tickets.get(unprinted).status == "void"
+
+
 def test_a_ticket_stopped_right_after_its_write_is_printed_at_the_restart(
     offline: Terminal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
