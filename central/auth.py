@@ -271,7 +271,12 @@ class Authenticator:
         self._maybe_purge(now)
         seen_at = datetime.fromtimestamp(now, UTC)
         try:
-            with self.db.session() as s:
+            # Not flushed on its own: a request that changes anything commits durably after
+            # this and takes the nonce along. A power cut can only take back the nonces of
+            # requests that changed nothing (reads, refusals) in the moments before it; such a
+            # request replayed afterwards changes nothing either (writes carry idempotency
+            # keys, which are durable once performed).
+            with self.db.session(durable=False) as s:
                 s.add(SeenSignature(terminal_id=terminal_id, token=token, seen_at=seen_at))
         except IntegrityError:
             raise AuthError("replayed") from None

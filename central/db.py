@@ -1,4 +1,4 @@
-"""Central's tables (SQLModel) and engine. SQLite by default, any SQLAlchemy URL works.
+"""Central's tables (SQLModel) and its database handle (engines: ``central.engines``).
 
 The schema is made and changed by Alembic migrations (``central/migrations``, run by
 ``central.schema``), never by ``create_all``: a model change needs a revision there.
@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint, event, text
-from sqlalchemy.engine import Engine
-from sqlmodel import Field, Session, SQLModel, col, create_engine, select
+from sqlalchemy import Column, LargeBinary, UniqueConstraint, text
+from sqlmodel import Field, Session, SQLModel, col, select
 
+from central.engines import PoolSettings, make_engine, relaxed_engine
 from central.sealing import PREFIX, Sealer, is_sealed
 
 SEAL_PREFIX = PREFIX.decode()
@@ -419,83 +417,9 @@ CENTRAL_TABLES = [
 ]
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # Every transaction takes the write lock up front (see _sqlite_begin): SQLite cannot
-    # upgrade a read transaction while another writer is active, and waiting is cheap here.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
-def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 def as_utc(value: datetime) -> datetime:
     """SQLite hands datetimes back naive; they were stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class PoolSettings:
-    """Connections of one central worker (process) to a server database such as PostgreSQL.
-
-    Each worker has its own pool: ``size`` kept open plus up to ``overflow`` more under
-    load, so a deployment of N workers holds at most N × (size + overflow) connections
-    (keep that under the server's ``max_connections``). A statement running longer than
-    ``statement_timeout_ms`` is cancelled by the server (the request fails, the worker
-    lives); a request waits at most ``pool_timeout_s`` for a free connection.
-    """
-
-    size: int = 10
-    overflow: int = 10
-    pool_timeout_s: float = 10.0
-    statement_timeout_ms: int = 15_000
-
-
-def _server_engine(url: str, pool: PoolSettings) -> Engine:
-    connect_args: dict[str, Any] = {}
-    if url.startswith("postgresql"):
-        # UTC sessions: times read by raw SQL (reports, date functions) are the same UTC
-        # values SQLite holds, whatever zone the server runs in.
-        timeout = int(pool.statement_timeout_ms)
-        connect_args["options"] = f"-c statement_timeout={timeout} -c timezone=UTC"
-    return create_engine(
-        url,
-        pool_size=pool.size,
-        max_overflow=pool.overflow,
-        pool_timeout=pool.pool_timeout_s,
-        pool_pre_ping=True,  # a connection the server dropped (restart, failover) is replaced
-        connect_args=connect_args,
-    )
-
-
-def make_engine(url: str, pool: PoolSettings | None = None, *, migrate: bool = False) -> Engine:
-    """An engine for ``url`` whose schema is at the newest migration (``central.schema``):
-    a new database is migrated, one behind refused (:class:`central.schema.SchemaError`)
-    unless ``migrate``. ``pool``: a server database's connections (SQLite ignores it)."""
-    if url.startswith("sqlite"):
-        from sqlalchemy.pool import StaticPool
-
-        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 10}}
-        if url in ("sqlite://", "sqlite:///:memory:"):
-            kwargs["poolclass"] = StaticPool  # one shared in-memory database
-        engine = create_engine(url, **kwargs)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin)
-    else:
-        engine = _server_engine(url, pool or PoolSettings())
-    from central.schema import prepare
-
-    try:
-        prepare(engine, migrate=migrate)
-    except Exception:
-        engine.dispose()
-        raise
-    return engine
 
 
 class Database:
@@ -518,7 +442,9 @@ class Database:
         self.url = url
         self.sealer = Sealer.for_database(url, seal_key_file)
         self.engine = make_engine(url, pool, migrate=migrate)
+        self._relaxed = relaxed_engine(url, self.engine)
         self.is_sqlite = url.startswith("sqlite")
+        self._is_postgresql = url.startswith("postgresql")
         self._seal_clear_secrets()
         self._seal_clear_bodies()
 
@@ -555,10 +481,15 @@ class Database:
         return row.value if row is not None else None
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, durable: bool = True) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on error. ``durable=False``:
+        its commit is not flushed to disk on its own, only with the next durable one; for a
+        write a power cut may take back because the request commits durably after it."""
+        bind = self.engine if durable else self._relaxed
+        with Session(bind, expire_on_commit=False) as session:
             try:
+                if not durable and self._is_postgresql:
+                    session.execute(text("SET LOCAL synchronous_commit TO OFF"))
                 yield session
                 session.commit()
             except Exception:
@@ -576,4 +507,6 @@ class Database:
 
     def close(self) -> None:
         """Release pooled connections."""
+        if self._relaxed is not self.engine:
+            self._relaxed.dispose()
         self.engine.dispose()

@@ -111,7 +111,9 @@ class Idempotency:
         claimed: dict[int, str] = {}
         now = self._now()
         seen_in_request: dict[str, int] = {}
-        with self.db.session() as s:
+        # Not flushed on its own: the work's durable commit (phase 2) takes the claim along;
+        # a claim a power cut takes back was never performed, so the retry claims afresh.
+        with self.db.session(durable=False) as s:
             for i, work in enumerate(works):
                 if work.key in seen_in_request:
                     outcomes[i] = Outcome(409, {"detail": "key repeated within the request"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, cast
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from kiosk.printing.document import Document
 from kiosk.store import Store
@@ -83,17 +83,22 @@ class PrintJobs:
         self._store = store
         self._clock = clock
 
-    def add(self, document: Document) -> PrintJob:
-        """Queue ``document`` for printing."""
+    def add(self, document: Document, session: Session | None = None) -> PrintJob:
+        """Queue ``document`` for printing, in the caller's write ``session`` when given (the
+        job then exists exactly when the caller's own rows do)."""
         row = PrintJobRow(
             kind=document.kind,
             reference=document.reference,
             document=document.to_json(),
             created_at=_stamp(self._clock()),
         )
-        with self._store.session(write=True) as session:
+        if session is not None:
             session.add(row)
             session.flush()
+            return PrintJob.from_row(row)
+        with self._store.session(write=True) as own:
+            own.add(row)
+            own.flush()
             return PrintJob.from_row(row)
 
     def get(self, job_id: int) -> PrintJob:
@@ -125,8 +130,12 @@ class PrintJobs:
             return PrintJob.from_row(row) if row is not None else None
 
     def claim_next(self) -> PrintJob | None:
-        """Take the oldest queued job: mark it ``printing`` and count the attempt."""
-        with self._store.session(write=True) as session:
+        """Take the oldest queued job: mark it ``printing`` and count the attempt.
+
+        Not synced on its own (``durable=False``): a power cut that loses the mark leaves the
+        job ``queued``, and the next start prints queued and printing jobs of today alike; only
+        the attempt count may be one short. The job's end is written durably."""
+        with self._store.session(write=True, durable=False) as session:
             row = session.exec(
                 select(PrintJobRow)
                 .where(PrintJobRow.status == "queued")

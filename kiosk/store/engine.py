@@ -1,8 +1,14 @@
 """Open the store: one SQLite file, WAL, ``synchronous=FULL``, foreign keys, busy timeout.
 
-A printed receipt is a promise, so every commit is durable (FULL survives power loss in WAL
-mode; NORMAL may lose the last commits). Each thread uses its own session from
+A printed receipt is a promise, so every commit is durable by default (FULL survives power
+loss in WAL mode; NORMAL may lose the last commits). Each thread uses its own session from
 :meth:`Store.session`; writes are short transactions.
+
+A few writes may be lost by a power cut without harm because the next boot finds the same
+outcome from what was durable (a print job marked ``printing``: queued and printing jobs are
+both printed again). They use ``session(write=True, durable=False)``: ``synchronous=NORMAL``
+on connections of their own, so their commit skips the fsync. The WAL is one file written in
+order, so the next durable commit (or checkpoint) syncs them too.
 """
 
 from __future__ import annotations
@@ -45,6 +51,13 @@ def _apply_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def _relax(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # After _apply_pragmas: commits on this connection are not synced one by one.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
@@ -96,23 +109,38 @@ class Store:
             raise StoreError(f"database {path} cannot be opened: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"database folder {path.parent} is not usable: {exc}") from exc
-        self.engine: Engine = create_engine(
-            f"sqlite:///{path}",
+        self.engine: Engine = self._engine()
+        self._write_engine = self.engine.execution_options(sqlite_immediate=True)
+        # Connections of their own for writes a power cut may lose (see the module doc).
+        self._relaxed_engine = self._engine(relaxed=True)
+        self._relaxed_write = self._relaxed_engine.execution_options(sqlite_immediate=True)
+
+    def _engine(self, *, relaxed: bool = False) -> Engine:
+        engine = create_engine(
+            f"sqlite:///{self.path}",
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
         )
-        event.listen(self.engine, "connect", _apply_pragmas)
-        event.listen(self.engine, "begin", _begin)
-        self._write_engine = self.engine.execution_options(sqlite_immediate=True)
+        event.listen(engine, "connect", _apply_pragmas)
+        if relaxed:
+            event.listen(engine, "connect", _relax)
+        event.listen(engine, "begin", _begin)
+        return engine
 
     @contextmanager
-    def session(self, write: bool = False) -> Iterator[Session]:
+    def session(self, write: bool = False, *, durable: bool = True) -> Iterator[Session]:
         """A session for one unit of work: committed on success, rolled back on error.
 
         ``write=True`` starts with ``BEGIN IMMEDIATE``: the write lock is taken at once, so two
         threads never deadlock upgrading a read transaction, and a busy store waits
-        ``BUSY_TIMEOUT_MS`` instead of failing.
+        ``BUSY_TIMEOUT_MS`` instead of failing. ``durable=False`` (writes only): the commit
+        is not synced to the disk on its own; only for a write whose loss in a power cut the
+        next boot recovers from the durable ones (say why at the call).
         """
-        bind = self._write_engine if write else self.engine
+        bind: Engine
+        if write:
+            bind = self._write_engine if durable else self._relaxed_write
+        else:
+            bind = self.engine
         with Session(bind, expire_on_commit=False) as session:
             try:
                 yield session
@@ -134,4 +162,5 @@ class Store:
 
     def close(self) -> None:
         """Release every pooled connection (the WAL is checkpointed by SQLite)."""
+        self._relaxed_engine.dispose()
         self.engine.dispose()

@@ -5,6 +5,8 @@
    → the call returns. 200 tickets, p50/p95 in ms. Target p95 <= 300 ms.
 2. Central: 8 terminals (threads, each its own signed client) take tickets at once;
    tickets per second, and a check that no number was handed out twice.
+3. Offline: the same terminal once central is stopped (nothing listens on its port): the
+   terminal numbers the tickets itself (``T01-A001``); the same tap → printer path, p50/p95.
 """
 
 from __future__ import annotations
@@ -35,6 +37,20 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def take_tickets(term: Terminal) -> tuple[list[float], int]:
+    """``N`` tickets, queues A and B in turn: each one's tap → printer time (ms), and how
+    many the terminal numbered itself."""
+    latencies: list[float] = []
+    offline = 0
+    for i in range(N):
+        queue = "AB"[i % 2]
+        started = time.perf_counter()
+        ticket = term.tickets.take(queue)
+        latencies.append((time.perf_counter() - started) * 1000)
+        offline += ticket.offline
+    return latencies, offline
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -44,19 +60,13 @@ def main() -> int:
             central.start()
 
             term = Terminal(work / "t01", central_url=central.url, secret=secret)
-            latencies: list[float] = []
-            offline = 0
             try:
                 term.tickets.take("A")  # warm up connections and the renderer
-                for i in range(N):
-                    queue = "AB"[i % 2]
-                    started = time.perf_counter()
-                    ticket = term.tickets.take(queue)
-                    latencies.append((time.perf_counter() - started) * 1000)
-                    offline += ticket.offline
+                latencies, offline = take_tickets(term)
                 printed = sum(1 for job in term.emulator.jobs if job.complete)
-            finally:
+            except BaseException:
                 term.close()
+                raise
 
             numbers: list[int] = []
             lock = threading.Lock()
@@ -83,6 +93,13 @@ def main() -> int:
                 t.join()
             seconds = time.perf_counter() - started
 
+            central.stop()
+            try:
+                term.tickets.take("A")  # central found unreachable: offline from here on
+                offline_latencies, numbered_offline = take_tickets(term)
+            finally:
+                term.close()
+
     print(
         json.dumps(
             {
@@ -93,6 +110,10 @@ def main() -> int:
                 "take_to_printer_p50_ms": round(statistics.median(latencies), 1),
                 "take_to_printer_p95_ms": round(percentile(latencies, 0.95), 1),
                 "target_p95_ms": 300,
+                "offline_tickets": len(offline_latencies),
+                "offline_numbered_offline": numbered_offline,
+                "offline_take_to_printer_p50_ms": round(statistics.median(offline_latencies), 1),
+                "offline_take_to_printer_p95_ms": round(percentile(offline_latencies, 0.95), 1),
                 "central_terminals": TERMINALS,
                 "central_tickets": len(numbers),
                 "central_tickets_per_s": round(len(numbers) / seconds, 1),

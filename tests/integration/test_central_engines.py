@@ -64,6 +64,39 @@ def test_a_repeated_nonce_is_an_integrity_error(db: Database) -> None:
         s.add(SeenSignature(terminal_id="T01", token="n-1"))
 
 
+def sync_setting(s: Session) -> str:
+    """How this session's commit reaches the disk, in the engine's own words."""
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        return str(conn.exec_driver_sql("SHOW synchronous_commit").scalar_one())
+    return {0: "off", 1: "normal", 2: "full", 3: "extra"}[
+        int(conn.exec_driver_sql("PRAGMA synchronous").scalar_one())
+    ]
+
+
+def test_a_relaxed_session_skips_only_its_own_flush_and_still_commits(db: Database) -> None:
+    with db.session(durable=False) as s:
+        relaxed = sync_setting(s)
+        s.add(SeenSignature(terminal_id="T01", token="relaxed"))
+    with db.session() as s:
+        durable = sync_setting(s)
+        s.add(SeenSignature(terminal_id="T01", token="durable"))
+    with db.session() as s:
+        tokens = set(s.exec(select(SeenSignature.token)).all())
+        after = sync_setting(s)
+    assert tokens == {"relaxed", "durable"}
+    if db.engine.dialect.name == "postgresql":
+        # The test cluster itself runs with synchronous_commit=off (tests/pg.py): durable
+        # sessions keep the server's setting, the relaxed one sets it for itself only.
+        with db.session() as s:
+            server = s.execute(
+                text("SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'")
+            ).scalar_one()
+        assert (relaxed, durable, after) == ("off", server, server)
+    else:
+        assert (relaxed, durable, after) == ("normal", "full", "full")
+
+
 @pytest.mark.pg
 @pytest.mark.slow
 @pytest.mark.parametrize("central_engine", ["postgresql"], ids=["pg"])

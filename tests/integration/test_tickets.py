@@ -195,7 +195,29 @@ class PowerGone(Exception):
     """The terminal stops here (raised where a kill would land)."""
 
 
-def test_a_ticket_stopped_before_it_knew_its_print_job_finds_the_job_at_the_restart(
+def test_an_earlier_days_ticket_whose_slip_printed_is_issued_at_start_not_voided(
+    offline: Terminal,
+) -> None:
+    printed = offline.tickets.take("A")
+    offline.emulator.set(paper="out")
+    with pytest.raises(ServiceError):
+        offline.tickets.take("B")
+    (unprinted,) = offline.tickets.states.unprinted()
+    with offline.store.session(write=True) as s:
+        # a power cut took back the printed one's ``issued`` move (it is not synced on its
+        # own), and the terminal starts again the next day
+        s.execute(
+            text("UPDATE queue_ticket SET status='pending_print' WHERE ticket_id=:t"),
+            {"t": printed.ticket_id},
+        )
+        s.execute(text("DELETE FROM outbox WHERE kind='ticket'"))  # same transaction as it
+        s.execute(text("UPDATE queue_ticket SET day='2000-01-01'"))
+    assert offline.tickets.expire_stale() == 2
+    assert offline.tickets.get(printed.ticket_id).status == "issued"
+    assert offline.tickets.get(unprinted).status == "void"
+
+
+def test_a_ticket_stopped_right_after_its_write_is_printed_at_the_restart(
     offline: Terminal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     offline.printing.stop()
@@ -204,11 +226,37 @@ def test_a_ticket_stopped_before_it_knew_its_print_job_finds_the_job_at_the_rest
     def stop(*_args: object) -> None:
         raise PowerGone
 
-    monkeypatch.setattr(before.states, "set_print_job", stop)
+    monkeypatch.setattr(before.printer, "follow_job", stop)
     with pytest.raises(PowerGone):
         before.take("A")
     (ticket_id,) = before.states.unprinted()
-    assert before.states.row(ticket_id).print_job_id is None
+    job = offline.printing.jobs.latest_for(ticket_id, kind="ticket")
+    assert job is not None and job.status == "queued"
+    # the ticket and its job were written together: it knows its job already
+    assert before.states.row(ticket_id).print_job_id == job.id
+    restarted = PrintWorker(offline.printing.printer, PrintJobs(offline.store), RENDER, poll_s=0.2)
+    after = offline.other_tickets(restarted)
+    assert after.resume() == 1
+    restarted.start()
+    try:
+        assert restarted.watch(job.id).result(WAIT_S).printed
+    finally:
+        restarted.stop()
+    assert after.get(ticket_id).status == "issued"
+
+
+def test_a_ticket_left_without_its_job_id_by_an_older_run_finds_the_job_at_the_restart(
+    offline: Terminal,
+) -> None:
+    offline.printing.stop()
+    queue = offline.tickets.hall_queues.get("A")
+    assert queue is not None
+    ticket_id = uuid.uuid4().hex
+    with offline.store.session(write=True) as s:
+        row = offline.tickets.numbering.insert(
+            s, ticket_id, queue, offline.tickets.clock(), None, None, False, None
+        )
+    offline.printing.jobs.add(offline.tickets.printer.slip(row, queue))
     restarted = PrintWorker(offline.printing.printer, PrintJobs(offline.store), RENDER, poll_s=0.2)
     after = offline.other_tickets(restarted)
     assert after.resume() == 1
@@ -229,7 +277,10 @@ def test_a_ticket_stopped_before_its_slip_was_queued_is_void_at_the_restart(
     queue = offline.tickets.hall_queues.get("A")
     assert queue is not None
     now = offline.tickets.clock()
-    row = offline.tickets.numbering.insert(uuid.uuid4().hex, queue, now, None, None, False, None)
+    with offline.store.session(write=True) as s:
+        row = offline.tickets.numbering.insert(
+            s, uuid.uuid4().hex, queue, now, None, None, False, None
+        )
     assert offline.tickets.resume() == 1
     assert offline.tickets.get(row.ticket_id).status == "void"
     assert offline.printing.jobs.latest_for(row.ticket_id, kind="ticket") is None

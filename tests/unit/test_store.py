@@ -32,6 +32,27 @@ def test_new_store_has_wal_full_sync_foreign_keys_and_a_busy_timeout(data_dir):
     raw.close()
 
 
+def test_only_writes_asked_to_be_relaxed_skip_their_own_sync_and_they_still_commit(data_dir):
+    store = Store(data_dir / "kiosk.db")
+    try:
+        levels = {}
+        for name, options in (
+            ("relaxed", {"write": True, "durable": False}),
+            ("durable", {"write": True}),
+            ("read", {}),
+        ):
+            with store.session(**options) as s:
+                levels[name] = s.connection().exec_driver_sql("PRAGMA synchronous").scalar()
+                if options:
+                    s.add(OutboxRow(kind="k", idempotency_key=name, payload="{}", created_at="x"))
+        assert levels == {"relaxed": 1, "durable": 2, "read": 2}  # NORMAL only where asked
+        with store.session() as s:
+            keys = set(s.exec(select(OutboxRow.idempotency_key)).all())
+        assert keys == {"relaxed", "durable"}
+    finally:
+        store.close()
+
+
 def test_foreign_keys_are_enforced(data_dir):
     store = Store(data_dir / "kiosk.db")
     with pytest.raises(IntegrityError), store.session(write=True) as session:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from kiosk.contract import Ticket, TicketRequest
 from kiosk.domain.identity import Identity
@@ -107,6 +107,7 @@ class TicketNumbering:
 
     def insert(
         self,
+        s: Session,
         ticket_id: str,
         queue: QueueDef,
         now: datetime,
@@ -115,31 +116,31 @@ class TicketNumbering:
         proven: bool,
         service: str | None,
     ) -> QueueTicketRow:
-        """Write the ticket with central's number, or the terminal's next one."""
+        """Write the ticket with central's number, or the terminal's next one, in the
+        caller's write transaction ``s`` (the one that queues its slip)."""
         day = now.date()
-        with self.store.session(write=True) as s:
-            if answer is not None:
-                number, origin, display = answer.number, "", answer.display
-            else:
-                origin = self.terminal_id
-                number = next_local(s, f"ticket:{day.isoformat()}:{queue.code}")
-                display = display_number(queue.code, number, origin)
-            row = QueueTicketRow(
-                ticket_id=ticket_id,
-                hall_id=self.hall_id,
-                queue=queue.code,
-                day=day.isoformat(),
-                number=number,
-                display=display,
-                origin=origin,
-                priority=queue.priority,
-                priority_proven=proven,
-                holder_hash=holder,
-                service_code=service,
-                people_ahead=answer.waiting_before if answer else None,
-                estimated_wait_min=answer.estimated_wait_min if answer else None,
-                created_at=now.isoformat(timespec="seconds"),
-            )
-            s.add(row)
-            s.flush()
-            return row
+        if answer is not None:
+            number, origin, display = answer.number, "", answer.display
+        else:
+            origin = self.terminal_id
+            number = next_local(s, f"ticket:{day.isoformat()}:{queue.code}")
+            display = display_number(queue.code, number, origin)
+        row = QueueTicketRow(
+            ticket_id=ticket_id,
+            hall_id=self.hall_id,
+            queue=queue.code,
+            day=day.isoformat(),
+            number=number,
+            display=display,
+            origin=origin,
+            priority=queue.priority,
+            priority_proven=proven,
+            holder_hash=holder,
+            service_code=service,
+            people_ahead=answer.waiting_before if answer else None,
+            estimated_wait_min=answer.estimated_wait_min if answer else None,
+            created_at=now.isoformat(timespec="seconds"),
+        )
+        s.add(row)
+        s.flush()
+        return row

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from kiosk.printing.document import Document
 from kiosk.printing.jobs import JobNotFound
 from kiosk.printing.layouts import TicketData, ticket
 from kiosk.printing.outcome import PrintFuture, PrintOutcome
@@ -42,9 +43,9 @@ class TicketPrinter:
         self.hall_name = hall_name
         self.print_wait_s = print_wait_s
 
-    def print_ticket(self, row: QueueTicketRow, queue: QueueDef) -> PrintFuture:
-        """Queue the ticket's slip and follow it."""
-        doc = ticket(
+    def slip(self, row: QueueTicketRow, queue: QueueDef) -> Document:
+        """The ticket's slip (queued by the caller in the ticket's own transaction)."""
+        return ticket(
             TicketData(
                 hall_name=self.hall_name,
                 ticket_id=row.ticket_id,
@@ -55,9 +56,11 @@ class TicketPrinter:
                 scan_code=scan_code(row.hall_id, row.ticket_id, row.display),
             )
         )
-        future = self.printing.submit(doc)
-        self.follow(row.ticket_id, future)
-        self.states.set_print_job(row.ticket_id, future.job_id)
+
+    def follow_job(self, ticket_id: str, job_id: int) -> PrintFuture:
+        """Wake the printer for the ticket's queued job and follow it."""
+        future = self.printing.watch(job_id)
+        self.follow(ticket_id, future)
         return future
 
     def reprint(self, row: QueueTicketRow) -> PrintFuture:
@@ -140,7 +143,10 @@ class TicketPrinter:
     def _settle(self, ticket_id: str, outcome: PrintOutcome) -> None:
         try:
             if outcome.printed:
-                self.states.move(ticket_id, UNPRINTED, "issued")
+                # Not synced on its own: the job's ``printed`` mark is durable, and a
+                # ticket found ``pending_print`` at the start with its job printed is issued
+                # then (resume), outbox item and all.
+                self.states.move(ticket_id, UNPRINTED, "issued", durable=False)
             else:
                 self.states.move(ticket_id, ("pending_print",), "print_failed", outcome.reason)
         except ServiceError:

@@ -89,8 +89,17 @@ class TicketService:
             self.numbering.refuse_second(holder, queue.code, day)
         ticket_id = uuid.uuid4().hex
         answer = self.numbering.number_online(ticket_id, queue, day, service_code, holder)
-        row = self.numbering.insert(ticket_id, queue, now, answer, holder, proven, service_code)
-        return self.printer.wait(ticket_id, self.printer.print_ticket(row, queue))
+        # The ticket, its slip's print job and the link between them in one durable
+        # transaction: a ticket is never without its job, and both are on disk before the
+        # printer may print it.
+        with self.store.session(write=True) as s:
+            row = self.numbering.insert(
+                s, ticket_id, queue, now, answer, holder, proven, service_code
+            )
+            job = self.printer.printing.jobs.add(self.printer.slip(row, queue), s)
+            row.print_job_id = job.id
+            s.add(row)
+        return self.printer.wait(ticket_id, self.printer.follow_job(ticket_id, job.id))
 
     def show_on_screen(self, ticket_id: str) -> IssuedTicket:
         """The citizen agreed to read the number off the screen: the ticket is issued."""
@@ -136,7 +145,9 @@ class TicketService:
         self.states.forget_old_holders()
         ids = self.states.unprinted(before=self.clock().date().isoformat())
         for ticket_id in ids:
-            self.states.move(ticket_id, UNPRINTED, "void")
+            # one whose job did print (its ``issued`` move lost to a power cut) is issued
+            if self.printer.reconcile(self.states.row(ticket_id)).status in UNPRINTED:
+                self.states.move(ticket_id, UNPRINTED, "void")
         return len(ids)
 
     def resume(self) -> int:

@@ -72,10 +72,18 @@ class TicketStates:
         self.notify_sync = notify_sync
 
     def move(
-        self, ticket_id: str, allowed: tuple[str, ...], target: str, reason: str | None = None
+        self,
+        ticket_id: str,
+        allowed: tuple[str, ...],
+        target: str,
+        reason: str | None = None,
+        *,
+        durable: bool = True,
     ) -> QueueTicketRow:
-        """Move a ticket; ``ticket_state`` when it is in none of the ``allowed`` states."""
-        with self.store.session(write=True) as s:
+        """Move a ticket; ``ticket_state`` when it is in none of the ``allowed`` states.
+        ``durable=False`` only when a power cut that loses the move is undone at the next
+        start from durable rows (``issued`` after the print job's durable ``printed``)."""
+        with self.store.session(write=True, durable=durable) as s:
             row = self._get(s, ticket_id)
             if row.status not in allowed:
                 raise ServiceError(
