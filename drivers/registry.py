@@ -28,8 +28,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from importlib import import_module
-from importlib.metadata import entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drivers.beacons.base import Beacon
 from drivers.cameras.base import Camera
@@ -38,6 +37,18 @@ from drivers.errors import DeviceError
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
 from drivers.uri import DeviceUri, DeviceUriError, parse_device_uri
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+
+def entry_points(*, group: str) -> list[EntryPoint]:
+    """The installed plug-ins of ``group``. importlib.metadata is imported here, when a
+    device is first opened, not with the settings before the first frame."""
+    from importlib import metadata
+
+    return list(metadata.entry_points(group=group))
+
 
 log = logging.getLogger(__name__)
 

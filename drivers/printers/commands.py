@@ -8,9 +8,10 @@ python-escpos's automatic encoder is deliberately not used (it switches code pag
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PIL import Image
+if TYPE_CHECKING:
+    from PIL import Image
 
 ESC = b"\x1b"
 GS = b"\x1d"
@@ -145,6 +146,8 @@ def raster_image(image: Image.Image, band_rows: int = 256) -> bytes:
 
     ``image`` is converted to 1 bit; black pixels print. Width is padded to whole bytes.
     """
+    from PIL import Image  # not with the settings, which only need the charsets
+
     mono = image.convert("1") if image.mode != "1" else image
     width, height = mono.size
     if width == 0 or height == 0:
