@@ -7,7 +7,21 @@ but not built (``defer_build``) until the core first reads a catalog.
 
 from tests.fresh import printed_by_fresh_python
 
-HEAVY = ("requests", "sqlmodel", "sqlalchemy", "fastapi", "uvicorn", "escpos")
+HEAVY = (
+    "requests",
+    "sqlmodel",
+    "sqlalchemy",
+    "fastapi",
+    "uvicorn",
+    "escpos",
+    "PIL",
+    "cv2",
+    "numpy",
+    "cryptography",
+    "pypinyin",
+    "fpdf",
+    "pydantic_settings",
+)
 
 
 def test_starting_the_ui_does_not_import_network_database_or_server_modules():
