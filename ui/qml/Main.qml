@@ -157,10 +157,18 @@ ApplicationWindow {
         }
     }
 
+    // A zero timer: whatever was queued for the first frame (telling systemd the terminal is
+    // up, starting the core) goes first.
     Connections {
         target: window
-        enabled: !keyboard.active
-        function onFrameSwapped() { keyboard.active = true }
+        enabled: !keyboard.active && !keyboardLater.running
+        function onFrameSwapped() { keyboardLater.start() }
+    }
+
+    Timer {
+        id: keyboardLater
+        interval: 0
+        onTriggered: keyboard.active = true
     }
 
     Component.onCompleted: {
