@@ -19,7 +19,7 @@ from drivers.printers.glyphs import GlyphPainter  # noqa: E402
 from drivers.printers.sim.emulator import EscposEmulator  # noqa: E402
 from kiosk.printing.escpos_render import Renderer  # noqa: E402
 from kiosk.printing.profiles import get_profile  # noqa: E402
-from tests.bench.timing import fastest_ms  # noqa: E402
+from tests.bench.timing import fastest_ms, verdict  # noqa: E402
 from tests.sample_slips import sample_receipt  # noqa: E402
 
 ROUNDS = 30
@@ -59,6 +59,7 @@ def main() -> int:
         "raster_s_at_9600_baud": round(len(raster_bytes) * 10 / 9600, 1),
         "text_s_at_9600_baud": round(len(text_bytes) * 10 / 9600, 2),
     }
+    result |= verdict(result, {"text_ms_layout_to_bytes": 20})
     print(json.dumps(result))
     return 0
 

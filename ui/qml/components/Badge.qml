@@ -43,9 +43,15 @@ Rectangle {
         }
     }
 
+    // The explanation's panel, made on the first tap: a page of service rows holds dozens of
+    // tags, most never tapped and many with nothing to explain (#22).
+    property Popup helpPanel: null
     function showHelp() {
-        if (badge.explains)
-            helpPanel.open()
+        if (!badge.explains)
+            return
+        if (badge.helpPanel === null)
+            badge.helpPanel = helpComponent.createObject(badge)
+        badge.helpPanel.open()
     }
 
     RowLayout {
@@ -80,44 +86,47 @@ Rectangle {
     }
 
     // Closed when the tag goes (another page, the visit ended) or is tapped away.
-    onVisibleChanged: if (!visible) helpPanel.close()
+    onVisibleChanged: if (!visible && helpPanel !== null) helpPanel.close()
 
-    Popup {
-        id: helpPanel
-        objectName: "tagHelp"
-        parent: Overlay.overlay
-        modal: true
-        x: ((parent ? parent.width : 0) - width) / 2
-        y: ((parent ? parent.height : 0) - height) / 2
-        width: Math.min((parent ? parent.width : 800) - Theme.padding * 2, 760)
-        padding: Theme.padding * 1.5
-        background: Rectangle { radius: Theme.radius; color: Theme.surface }
-        contentItem: ColumnLayout {
-            spacing: Theme.spacing
-            Text {
-                objectName: "tagHelpTitle"
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                text: badge.text
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
-            }
-            BodyText {
-                objectName: "tagHelpText"
-                Layout.fillWidth: true
-                text: badge.help
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
-            }
-            KioskButton {
-                objectName: "tagHelpClose"
-                text: qsTr("知道了")
-                Layout.fillWidth: true
-                onClicked: helpPanel.close()
+    Component {
+        id: helpComponent
+        Popup {
+            id: panel
+            objectName: "tagHelp"
+            parent: Overlay.overlay
+            modal: true
+            x: ((parent ? parent.width : 0) - width) / 2
+            y: ((parent ? parent.height : 0) - height) / 2
+            width: Math.min((parent ? parent.width : 800) - Theme.padding * 2, 760)
+            padding: Theme.padding * 1.5
+            background: Rectangle { radius: Theme.radius; color: Theme.surface }
+            contentItem: ColumnLayout {
+                spacing: Theme.spacing
+                Text {
+                    objectName: "tagHelpTitle"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: badge.text
+                    color: Theme.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                BodyText {
+                    objectName: "tagHelpText"
+                    Layout.fillWidth: true
+                    text: badge.help
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
+                }
+                KioskButton {
+                    objectName: "tagHelpClose"
+                    text: qsTr("知道了")
+                    Layout.fillWidth: true
+                    onClicked: panel.close()
+                }
             }
         }
     }

@@ -57,4 +57,37 @@ QtObject {
     readonly property int touchMin: elder ? 132 : 88   // >= 60 dp elder, >= 44 dp default
     readonly property int tileHeight: elder ? 450 : 300
     readonly property int iconSize: elder ? 140 : 112
+
+    // Text that must fit a narrow box (a choice, a button) gets its size here, computed once
+    // from the font's widths, instead of Text.HorizontalFit, which lays the text out again and
+    // again at every size it tries, each time its box changes (#22: the rating page's 45
+    // choices took most of its time that way). Widths are measured at 100 px and scaled.
+    readonly property FontMetrics fitRegular: FontMetrics {
+        font.family: fontFamily
+        font.pixelSize: 100
+    }
+    readonly property FontMetrics fitBold: FontMetrics {
+        font.family: fontFamily
+        font.pixelSize: 100
+        font.bold: true
+    }
+    // How wide `text` is on one line at `pixelSize`: a box's natural width, without laying it out.
+    function textWidth(text, pixelSize, bold) {
+        return Math.ceil((bold ? fitBold : fitRegular).advanceWidth(text) * pixelSize / 100)
+    }
+    // The largest size from `preferred` down to `minimum` at which `text` fits `available` px:
+    // with `wraps`, its widest unbreakable piece (a Latin word; a CJK character breaks
+    // anywhere); without, the whole line. A box not laid out yet (0 px) gets `preferred`.
+    function fitPixelSize(text, preferred, minimum, available, bold, wraps) {
+        if (available <= 0 || text === "")
+            return preferred
+        const metrics = bold ? fitBold : fitRegular
+        const pieces = wraps ? (text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) || []) : [text]
+        let widest = 0
+        for (const piece of pieces)
+            widest = Math.max(widest, metrics.advanceWidth(piece))
+        // 2 px to spare: hinting at the real size may round a glyph up.
+        const fits = widest > 0 ? Math.floor((available - 2) * 100 / widest) : preferred
+        return Math.max(minimum, Math.min(preferred, fits))
+    }
 }

@@ -9,7 +9,10 @@ AbstractButton {
     // A tick box (consent) rather than one option of several: shows an empty box when off.
     property bool tickBox: false
     implicitHeight: Math.max(Theme.touchMin, label.implicitHeight + 24)
-    implicitWidth: Math.max(Theme.touchMin * 2, label.implicitWidth + 48)
+    // What the label says: a tick when chosen, an empty box for an unticked tick box.
+    readonly property string shownText: (selected ? "√ " : tickBox ? "□ " : "") + text
+    // Measured at the full size, never from the label: its size follows this box's width.
+    implicitWidth: Math.max(Theme.touchMin * 2, Theme.textWidth(shownText, Theme.fontBody, selected) + 48)
     focusPolicy: Qt.NoFocus
     Accessible.role: Accessible.Button
     Accessible.name: text
@@ -25,17 +28,18 @@ AbstractButton {
     }
     contentItem: Text {
         id: label
-        text: (control.selected ? "√ " : control.tickBox ? "□ " : "") + control.text
+        text: control.shownText
         color: control.selected ? Theme.textOnPrimary : Theme.primary
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontBody
+        // Words wrap between words only; a word too long for a narrow button shrinks (never
+        // below the mode's smallest size) instead of breaking in the middle. The size is worked
+        // out from the font's widths (Theme.fitPixelSize), not by Text.HorizontalFit's trial
+        // layouts: a page of 45 choices opened twice as slow with them (#22).
+        font.pixelSize: Theme.fitPixelSize(text, Theme.fontBody, Theme.fontSmall,
+                                           control.availableWidth, control.selected, true)
         font.bold: control.selected
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        // Words wrap between words only; a word too long for a narrow button shrinks (never
-        // below the mode's smallest size) instead of breaking in the middle.
         wrapMode: Text.WordWrap
-        fontSizeMode: Text.HorizontalFit
-        minimumPixelSize: Theme.fontSmall
     }
 }
