@@ -131,7 +131,11 @@ def test_setup_replica_makes_a_streaming_replica(primary: PgCluster) -> None:
     password = "replica-test-" + os.urandom(6).hex()
     env = {**os.environ, "PG_BIN": str(PG_BIN), "PGUSER": ROLE}
     env["KIOSK_REPLICATION_PASSWORD"] = password
-    script = str(CENTRAL / "setup-replica.sh")
+    # Run as postgres, which may not reach the checkout (a fresh clone in a 0700 folder):
+    # a copy in the cluster's own folder.
+    script = str(primary.folder / "setup-replica.sh")
+    shutil.copy(CENTRAL / "setup-replica.sh", script)
+    os.chmod(script, 0o755)
     done = subprocess.run(
         _as_postgres([script, "primary", "--replica-addr", "127.0.0.1", "--host", "127.0.0.1",
                       "--port", str(primary.port)]),
