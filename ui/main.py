@@ -62,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk``."""
     args = _parse(argv)
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    # The keyboard is the window's own InputPanel, made just after the first frame; never a
+    # separate desktop keyboard window, even for a field focused before it exists.
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     if args.warm_cache:
         from ui.app import QML_DIR
         from ui.warm_cache import warm_qml_cache

@@ -101,7 +101,7 @@ ApplicationWindow {
 
     header: StatusBar {}
     footer: Column {
-        visible: !keyboard.up && !shell.attracting
+        visible: !window.keyboardUp && !shell.attracting
         IdleNotice { width: parent.width }
         FooterBar { width: parent.width }
     }
@@ -113,7 +113,7 @@ ApplicationWindow {
         anchors.right: parent.right
         anchors.top: parent.top
         // The keyboard pushes the page up instead of covering the field being edited.
-        anchors.bottom: keyboard.up ? keyboard.top : parent.bottom
+        anchors.bottom: window.keyboardUp ? window.keyboard.top : parent.bottom
     }
 
     // The idle warning and the attract screen are built the first time they are needed (then
@@ -139,36 +139,37 @@ ApplicationWindow {
     }
 
     // The on-screen keyboard costs about as much to build as the home screen itself and no
-    // page before the first tap needs it: it is built right after the first frame.
-    Loader {
-        id: keyboard
-        objectName: "keyboardLoader"
-        readonly property bool up: item !== null && item.active
-        z: 10
-        width: parent.width
-        y: up ? parent.height - height : parent.height
-        visible: up
-        active: false
-        sourceComponent: Component {
-            InputPanel {
-                objectName: "keyboard"
-                width: keyboard.width
-            }
+    // page before the first tap needs it: it is made right after the first frame, on a zero
+    // timer so that whatever was queued for that frame (telling systemd the terminal is up,
+    // starting the core) goes first. It is made as the window's own child, beside the page
+    // stack, exactly as if it had been declared here.
+    property Item keyboard: null
+    readonly property bool keyboardUp: keyboard !== null && keyboard.active
+
+    Component {
+        id: keyboardComponent
+        InputPanel {
+            objectName: "keyboard"
+            z: 10
+            width: parent.width
+            y: active ? parent.height - height : parent.height
+            visible: active
         }
     }
 
-    // A zero timer: whatever was queued for the first frame (telling systemd the terminal is
-    // up, starting the core) goes first.
     Connections {
         target: window
-        enabled: !keyboard.active && !keyboardLater.running
+        enabled: window.keyboard === null && !keyboardLater.running
         function onFrameSwapped() { keyboardLater.start() }
     }
 
     Timer {
         id: keyboardLater
         interval: 0
-        onTriggered: keyboard.active = true
+        onTriggered: {
+            if (window.keyboard === null)
+                window.keyboard = keyboardComponent.createObject(window.contentItem)
+        }
     }
 
     Component.onCompleted: {
