@@ -195,7 +195,9 @@ async def load(
         async def terminal(sim: Sim) -> None:
             while time.monotonic() < deadline:
                 if pace_s:
-                    await asyncio.sleep(random.expovariate(1 / pace_s))
+                    # Never past the deadline: the run's elapsed time must stay the window.
+                    left = deadline - time.monotonic()
+                    await asyncio.sleep(min(random.expovariate(1 / pace_s), max(0.0, left)))
                     if time.monotonic() >= deadline:
                         break
                 kind = random.choices(kinds, weights)[0]
