@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from starlette.concurrency import run_in_threadpool
 
 from central.auth import AUTH_RESPONSES, Principal
 from central.db import AttachmentBlobRow, AttachmentChunkRow, CaseRecord, Database, IntakeItem
+from central.throttle import Throttle
 from kiosk.contract import (
     API_PREFIX,
     ATTACHMENT_CHUNK_BYTES,
@@ -90,8 +90,7 @@ class AttachmentStore:
         self.db = db
         self.abandon_after = abandon_after
         self.clock = clock  # seconds since the epoch (tests pass their own)
-        self._last_purge: float | None = None
-        self._purge_lock = threading.Lock()
+        self._purge = Throttle(PURGE_EVERY_S)
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), UTC)
@@ -116,16 +115,10 @@ class AttachmentStore:
 
     def _maybe_purge(self) -> None:
         now = self.clock()
-        last = self._last_purge
-        if last is not None and 0 <= now - last < PURGE_EVERY_S:
-            return
-        if not self._purge_lock.acquire(blocking=False):
-            return
-        try:
-            self._last_purge = now
+        with self._purge.turn(now) as due:
+            if not due:
+                return
             self.purge_abandoned()
-        finally:
-            self._purge_lock.release()
 
     def state(self, terminal_id: str, digest: str) -> AttachmentState:
         """How much of ``digest`` the terminal's copy holds."""

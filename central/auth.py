@@ -21,7 +21,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from central.db import Database, SeenSignature, Terminal
+from central.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -234,8 +234,7 @@ class Authenticator:
         self.db = db
         self.window = window
         self.clock = clock
-        self._last_purge: float | None = None
-        self._purge_lock = threading.Lock()
+        self._purge = Throttle(PURGE_EVERY_S)
 
     def verify(self, method: str, url: str, headers: Any, body: bytes) -> Principal:
         """Check one request; returns the terminal or raises :class:`AuthError`."""
@@ -288,18 +287,12 @@ class Authenticator:
 
     def _maybe_purge(self, now: float) -> None:
         # Entries older than keep_for() can never match a fresh request again.
-        last = self._last_purge
-        if last is not None and 0 <= now - last < PURGE_EVERY_S:
-            return
-        if not self._purge_lock.acquire(blocking=False):
-            return
-        try:
-            self._last_purge = now
+        with self._purge.turn(now) as due:
+            if not due:
+                return
             cutoff = datetime.fromtimestamp(now, UTC) - self.keep_for()
             with self.db.session() as s:
                 s.execute(delete(SeenSignature).where(SeenSignature.seen_at < cutoff))  # type: ignore[arg-type]
-        finally:
-            self._purge_lock.release()
 
     def __call__(self, request: Request) -> Principal:
         """FastAPI dependency: the terminal the gate authenticated (before the body was

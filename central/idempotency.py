@@ -16,7 +16,6 @@ import hashlib
 import json
 import logging
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlmodel import Session, select
 
 from central.db import Database, IdempotencyRecord, as_utc
+from central.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +85,7 @@ class Idempotency:
         self.retention = retention
         self.lease = lease
         self.clock = clock
-        self._last_purge: float | None = None
-        self._purge_lock = threading.Lock()
+        self._purge = Throttle(PURGE_EVERY_S)
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), UTC)
@@ -234,13 +233,9 @@ class Idempotency:
 
     def _maybe_purge(self) -> None:
         now = self.clock()
-        last = self._last_purge
-        if last is not None and 0 <= now - last < PURGE_EVERY_S:
-            return
-        if not self._purge_lock.acquire(blocking=False):
-            return
-        try:
-            self._last_purge = now
+        with self._purge.turn(now) as due:
+            if not due:
+                return
             cutoff = datetime.fromtimestamp(now, UTC) - self.retention
             with self.db.session() as s:
                 s.execute(
@@ -248,8 +243,6 @@ class Idempotency:
                         IdempotencyRecord.created_at < cutoff  # type: ignore[arg-type]
                     )
                 )
-        finally:
-            self._purge_lock.release()
 
 
 def _cause(exc: IntegrityError) -> str:
