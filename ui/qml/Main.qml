@@ -116,23 +116,16 @@ ApplicationWindow {
         anchors.bottom: window.keyboardUp ? window.keyboard.top : parent.bottom
     }
 
-    // The idle warning and the attract screen are built the first time they are needed (then
-    // kept), not before the home screen's first frame.
-    Loader {
-        readonly property bool wanted: idle.warning
-        property bool needed: false
-        onWantedChanged: if (wanted) needed = true
-        active: needed || wanted
+    // The idle warning and the attract screen: built the first time they are needed.
+    OnDemand {
+        wanted: idle.warning
         anchors.fill: parent
         z: 100
         sourceComponent: Component { IdleWarning {} }
     }
 
-    Loader {
-        readonly property bool wanted: shell.attracting
-        property bool needed: false
-        onWantedChanged: if (wanted) needed = true
-        active: needed || wanted
+    OnDemand {
+        wanted: shell.attracting
         anchors.fill: parent
         z: 100
         sourceComponent: Component { AttractScreen {} }
