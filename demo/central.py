@@ -154,6 +154,11 @@ class InProcessCentral:
         self._app: Any = None
         self._server: Any = None
         self._thread: threading.Thread | None = None
+        # stop() may come from another thread while start() is still building the app (a
+        # terminal shut down during its first seconds): then the server is never started on
+        # the socket stop() has closed.
+        self._lock = threading.Lock()
+        self._stopped = False
 
     def start(self, wait_s: float = 60.0) -> None:
         """Start serving; returns once the server accepts connections (or after ``wait_s``)."""
@@ -179,12 +184,15 @@ class InProcessCentral:
             log_level="warning",
             lifespan="off",
         )
-        self._server = uvicorn.Server(config)
-        server, sockets = self._server, [self._socket]
-        self._thread = threading.Thread(
-            target=lambda: server.run(sockets=sockets), name="demo-central", daemon=True
-        )
-        self._thread.start()
+        with self._lock:
+            if self._stopped:
+                raise RuntimeError("the demo central service was stopped while starting")
+            self._server = uvicorn.Server(config)
+            server, sockets = self._server, [self._socket]
+            self._thread = threading.Thread(
+                target=lambda: server.run(sockets=sockets), name="demo-central", daemon=True
+            )
+            self._thread.start()
         deadline = time.monotonic() + wait_s
         while time.monotonic() < deadline and not self._server.started:
             if not self._thread.is_alive():
@@ -330,8 +338,11 @@ class InProcessCentral:
 
     def stop(self) -> None:
         """Ask the server to finish and wait briefly for it."""
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        with self._lock:
+            self._stopped = True
+            server, thread = self._server, self._thread
+        if server is not None:
+            server.should_exit = True
+        if thread is not None:
+            thread.join(timeout=5)
         self._socket.close()

@@ -49,3 +49,26 @@ def test_the_demo_central_holds_the_resident_cards_licences_once_however_often_i
         central.stop()
     assert rows == len(DEMO_SHARED)
     assert [f.found for f in answer.findings] == [True, False]
+
+
+def test_a_demo_central_stopped_while_it_starts_never_serves_on_the_closed_socket(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    import pytest
+
+    # A terminal shut down in its first seconds stops the demo central from the GUI thread
+    # while the core's thread is still in start(): start() must give up cleanly, not run a
+    # server on the socket stop() closed (that died with "Bad file descriptor" in a thread).
+    central = InProcessCentral(tmp_path)
+    central.stop()
+    died: list[BaseException] = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: died.append(args.exc_value)  # type: ignore[assignment]
+    try:
+        with pytest.raises(RuntimeError, match="stopped while starting"):
+            central.start(wait_s=5)
+    finally:
+        threading.excepthook = previous
+    assert died == []
