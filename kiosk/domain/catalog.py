@@ -48,6 +48,7 @@ online_url                            cv:hasChannel (cv:Channel type "homepage",
 Guide.result                          cv:produces → cv:Output
 Guide.faq[]                           (no CPSV-AP property; schema:FAQPage if needed)
 Guide.queue                           (no CPSV-AP property: the hall window, 取号业务线)
+Guide.face_check                      (no CPSV-AP property: 人证核验 before these actions)
 Guide.form (fields, types, prefill)   (no CPSV-AP property; a terminal-side application form)
 ServiceItem.popularity                (local ranking hint, not exported)
 Referral (not handled here)           cpsv:PublicService of another authority: dct:title,
@@ -62,12 +63,11 @@ Time limits are whole working days (工作日); 0 means handled on the spot (即
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -75,6 +75,21 @@ from pydantic import (
     ValidationInfo,
     field_validator,
     model_validator,
+)
+
+from kiosk.domain.catalog_values import (
+    DEFAULT_MAX_PAGES,
+    MAX_SCAN_PAGES,
+    Days,
+    Flag,
+    Integral,
+    NonEmpty,
+    Omittable,
+    Phone,
+    PlainText,
+    Text,
+    UniqueTexts,
+    require_unique,
 )
 
 FORMAT = "hall-kiosk-catalog/1"
@@ -95,6 +110,17 @@ class MaterialForm(StrEnum):
     COPY = "copy"
     ORIGINAL_AND_COPY = "original_and_copy"
     ELECTRONIC = "electronic"
+
+
+class FaceCheck(StrEnum):
+    """What the face check (人证核验) guards for a service: before the citizen does it with an
+    ID card, the terminal checks that the face in front of the camera is the card holder's,
+    and a live one. A guide lists the actions that need it (``Guide.face_check``)."""
+
+    APPLY = "apply"  # apply for the service at the terminal
+    COMMITMENT = "commitment"  # sign a written commitment (告知承诺) in one's own name
+    AGENT = "agent"  # apply for someone else (委托代办): the agent's own face
+    CERTIFICATE = "certificate"  # print a personal certificate (自助打印证明)
 
 
 class FieldType(StrEnum):
@@ -120,62 +146,6 @@ class Prefill(StrEnum):
     SEX = "sex"
     ADDRESS = "address"
     NATION = "nation"
-
-
-# -- the kinds of value ------------------------------------------------------------------------
-# As in JSON Schema: a number is not text, "true" is not true, 7.0 is the whole number 7 (and
-# 7.5 is not one); lists arrive as JSON arrays and are held as tuples. An optional key is left
-# out, never null.
-
-T = TypeVar("T")
-
-
-def _integral(value: object) -> object:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _present(value: object) -> object:
-    if value is None:
-        raise ValueError("leave the key out rather than null")
-    return value
-
-
-def _absent_not_null(schema: dict[str, Any]) -> None:
-    # The schema of an Omittable key: its own type, no null and no default.
-    schema.pop("default", None)
-    kinds = [k for k in schema.pop("anyOf", ()) if k != {"type": "null"}]
-    schema.update(kinds[0] if kinds else {})
-
-
-# Pages of one material scanned at the terminal: by default, and at most (a catalog's own
-# ``max_pages`` lies between 1 and this).
-DEFAULT_MAX_PAGES = 10
-MAX_SCAN_PAGES = 50
-
-Integral = BeforeValidator(_integral)  # last in Annotated[...], so the limits stay in the schema
-Omittable = Annotated[
-    T | None, BeforeValidator(_present), Field(json_schema_extra=_absent_not_null)
-]
-PlainText = Annotated[str, Strict()]
-Text = Annotated[str, StringConstraints(strict=True, min_length=1, pattern=r"\S")]
-Days = Annotated[int, Strict(), Field(ge=0, le=365), Integral]
-Flag = Annotated[bool, Strict()]
-Phone = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9][0-9-]{2,19}$")]
-NonEmpty = Annotated[str, StringConstraints(strict=True, min_length=1)]
-
-
-def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
-    repeated = sorted({v for v in values if values.count(v) > 1})
-    if repeated:
-        raise ValueError(f"{repeated[0]!r} appears more than once")
-    return values
-
-
-UniqueTexts = Annotated[
-    tuple[Text, ...], AfterValidator(_unique), Field(json_schema_extra={"uniqueItems": True})
-]
 
 
 class _Part(BaseModel):
@@ -369,7 +339,7 @@ class FormField(_Part):
 
 def _distinct_ids(fields: tuple[FormField, ...]) -> tuple[FormField, ...]:
     # Values are keyed by field id.
-    _unique(tuple(f.id for f in fields))
+    require_unique(tuple(f.id for f in fields))
     return fields
 
 
@@ -381,8 +351,36 @@ class ApplicationForm(_Part):
     fields: Annotated[tuple[FormField, ...], Field(min_length=1), AfterValidator(_distinct_ids)]
 
 
+def _lists_face_check(action: str) -> dict[str, Any]:
+    # JSON Schema: a guide whose face_check lists ``action``.
+    listed = {"face_check": {"contains": {"const": action}}}
+    return {"properties": listed, "required": ["face_check"]}
+
+
 class Guide(_Part):
     """Everything the notice asks a guide (办事指南) to list, for one service item."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": _lists_face_check("agent"),
+                    "then": {"properties": {"agent_allowed": {"const": True}}},
+                },
+                {"if": _lists_face_check("apply"), "then": {"required": ["form"]}},
+                {
+                    "if": _lists_face_check("commitment"),
+                    "then": {
+                        "properties": {
+                            "materials": {
+                                "contains": {"properties": {"source": {"const": "commitment"}}}
+                            }
+                        }
+                    },
+                },
+            ]
+        }
+    )
 
     legal_basis: Annotated[tuple[LegalBasis, ...], Field(min_length=1)]
     accepting_unit: Text
@@ -407,6 +405,24 @@ class Guide(_Part):
     queue: Omittable[
         Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]{1,31}$")]
     ] = None
+    # The actions of this service that need the face check first; absent: none.
+    face_check: Annotated[
+        tuple[FaceCheck, ...],
+        AfterValidator(require_unique),
+        Field(json_schema_extra={"uniqueItems": True}),
+    ] = ()
+
+    @model_validator(mode="after")
+    def _face_check_fits(self) -> Guide:
+        if FaceCheck.AGENT in self.face_check and not self.agent_allowed:
+            raise ValueError("face_check lists agent, but agents are not allowed")
+        if FaceCheck.APPLY in self.face_check and self.form is None:
+            raise ValueError("face_check lists apply, but there is no form to apply with")
+        if FaceCheck.COMMITMENT in self.face_check and not any(
+            m.source is MaterialSource.COMMITMENT for m in self.materials
+        ):
+            raise ValueError("face_check lists commitment, but no material is a commitment")
+        return self
 
     @model_validator(mode="after")
     def _steps_add_up(self) -> Guide:

@@ -51,6 +51,22 @@ def test_tapping_a_tag_on_the_guide_explains_it_and_knowing_closes_it(live_ui, q
     assert "法定时限" in shown(live_ui, "tagHelpText").property("text")
 
 
+def test_a_guide_says_before_the_visit_when_a_face_check_is_needed(live_ui, qtbot):
+    # SB-005 prints a personal certificate only after the face check; SB-001 needs none.
+    open_guide(live_ui, qtbot, "SB-005")
+    qtbot.waitUntil(lambda: shown(live_ui, "faceCheckBadge") is not None)
+    assert shown(live_ui, "faceCheckBadge").property("text") == "需人脸核验"
+    tap(live_ui, shown(live_ui, "faceCheckBadge"))
+    qtbot.waitUntil(lambda: shown(live_ui, "tagHelpText") is not None)
+    explained = shown(live_ui, "tagHelpText").property("text")
+    assert "摄像头" in explained and "人工窗口" in explained
+    tap(live_ui, shown(live_ui, "tagHelpClose"))
+    qtbot.waitUntil(lambda: shown(live_ui, "tagHelpText") is None)
+    open_guide(live_ui, qtbot, "SB-001")
+    qtbot.waitUntil(lambda: shown(live_ui, "citywideBadge") is not None)
+    assert shown(live_ui, "faceCheckBadge") is None
+
+
 def test_a_tag_in_a_service_row_does_not_steal_the_tap_from_the_row(live_ui, qtbot):
     # A row is one button: wherever its tags wrap to (elder mode, English), a tap on it
     # opens the service; the guide page then explains the tags.

@@ -168,3 +168,57 @@ def test_an_item_written_back_has_exactly_the_keys_it_was_read_with(
 ) -> None:
     for raw in sample_catalog["services"]:
         assert item_to_dict(item_from_dict(raw)) == raw
+
+
+def test_a_face_check_action_needs_what_it_guards_in_models_and_schema(
+    sample_catalog: dict[str, Any],
+) -> None:
+    # A service applied for at the terminal, with a commitment material and agents allowed:
+    # each action may be listed; taking away what an action guards refuses it, in the models
+    # and in the schema alike.
+    schema = catalog_schema()
+    service_schema = Draft202012Validator({"$ref": "#/$defs/ServiceItem", "$defs": schema["$defs"]})
+    base = next(
+        s
+        for s in sample_catalog["services"]
+        if "form" in s["guide"]
+        and s["guide"]["agent_allowed"]
+        and any(m["source"] == "commitment" for m in _materials(s))
+    )
+
+    def verdicts(service: dict[str, Any]) -> tuple[bool, bool]:
+        try:
+            ServiceItem.model_validate(service)
+            models = True
+        except ValidationError:
+            models = False
+        return models, service_schema.is_valid(service)
+
+    def without(action: str) -> dict[str, Any]:
+        s = copy.deepcopy(base)
+        s["guide"]["face_check"] = [action]
+        if action == "agent":
+            s["guide"]["agent_allowed"] = False
+        elif action == "apply":
+            del s["guide"]["form"]
+        elif action == "commitment":
+            for m in _materials(s):
+                if m["source"] == "commitment":
+                    m["source"] = "citizen"
+                    m.pop("commitment", None)
+        return s
+
+    every = copy.deepcopy(base)
+    every["guide"]["face_check"] = ["apply", "commitment", "agent", "certificate"]
+    assert verdicts(every) == (True, True)
+    for action in ("agent", "apply", "commitment"):
+        assert verdicts(without(action)) == (False, False), action
+    twice = copy.deepcopy(base)
+    twice["guide"]["face_check"] = ["apply", "apply"]
+    assert verdicts(twice) == (False, False)
+    unknown = copy.deepcopy(base)
+    unknown["guide"]["face_check"] = ["selfie"]
+    assert verdicts(unknown) == (False, False)
+    # A service not applied for here may still need the check to print its certificate.
+    printed = next(s for s in sample_catalog["services"] if s["code"] == "SB-005")
+    assert printed["guide"]["face_check"] == ["certificate"] and "form" not in printed["guide"]

@@ -17,7 +17,8 @@ from kiosk.config import Settings
 from kiosk.devices.camera_worker import CameraCallbacks, CameraWorker
 from kiosk.documents.scan import PageScan
 from kiosk.domain.application import Document, Settlement
-from kiosk.domain.catalog import DEFAULT_MAX_PAGES, MaterialSource
+from kiosk.domain.catalog import MaterialSource
+from kiosk.domain.catalog_values import DEFAULT_MAX_PAGES
 from kiosk.session import ApplySession, FlowError
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor

@@ -175,6 +175,7 @@ def service(
     appointment: bool = True,
     agent: bool = True,
     home: bool = False,
+    face: tuple[str, ...] = (),
     place: str | None = None,
     hours: str | None = None,
     limit_unit: str = "working",
@@ -213,5 +214,7 @@ def service(
             "online_url": URL.format(code=code),
             "faq": [{"question": q, "answer": a} for q, a in faq],
             "queue": QUEUES.get(department, "general"),
+            # Actions that need the face check (人证核验) first; left out when none.
+            **({"face_check": list(face)} if face else {}),
         },
     }

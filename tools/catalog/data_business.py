@@ -400,6 +400,7 @@ def licence_print() -> dict[str, Any]:
         days=(0, 0),
         result="营业执照纸质正本、副本",
         visits=1,
+        face=("certificate",),
         appointment=False,
         agent=False,
         place=CENTER,

@@ -552,6 +552,7 @@ def housing() -> list[dict[str, Any]]:
             days=(0, 0),
             result="不动产登记信息查询结果证明",
             visits=0,
+            face=("certificate",),
             appointment=False,
             faq=[("可以查询别人名下的房产吗？", "只能查询本人名下，利害关系人可查询有限信息。")],
         ),

@@ -212,6 +212,7 @@ def social_security() -> list[dict[str, Any]]:
             days=(0, 0),
             result="社会保险参保缴费证明（带电子印章和验证码）",
             visits=0,
+            face=("certificate",),
             appointment=False,
             faq=[
                 ("证明上的电子印章有效吗？", "有效，可扫描证明上的二维码核验真伪。"),

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>ApplyAppointmentPage</name>
@@ -68,7 +69,7 @@
     </message>
     <message>
         <source>请按时携带身份证到大厅，在终端“预约签到”后等候叫号。</source>
-        <translation>Please come to the hall on time with your ID card, check in at a terminal ("Appointment check-in") and wait to be called.</translation>
+        <translation>Please come to the hall on time with your ID card, check in at a terminal (&quot;Appointment check-in&quot;) and wait to be called.</translation>
     </message>
     <message>
         <source>已选：%1</source>
@@ -155,7 +156,7 @@
     </message>
     <message>
         <source>您可随时点“返回”修改上一步，或点“取消办理”，已填写的信息将被清除。</source>
-        <translation>You can tap "Back" to change a previous step at any time, or "Cancel application" to clear everything you entered.</translation>
+        <translation>You can tap &quot;Back&quot; to change a previous step at any time, or &quot;Cancel application&quot; to clear everything you entered.</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -202,7 +203,7 @@
     </message>
     <message>
         <source>请输入被代办人的姓名。</source>
-        <translation>Please enter the person's name.</translation>
+        <translation>Please enter the person&apos;s name.</translation>
     </message>
     <message>
         <source>身份证号码应为 18 位，请核对位数。</source>
@@ -222,7 +223,7 @@
     </message>
     <message>
         <source>代办人与被代办人不能是同一人；为自己办理请选择“本人办理”。</source>
-        <translation>You cannot act on behalf of yourself; to apply for yourself choose "For myself".</translation>
+        <translation>You cannot act on behalf of yourself; to apply for yourself choose &quot;For myself&quot;.</translation>
     </message>
     <message>
         <source>有内容需要修改，请查看红色提示。</source>
@@ -238,11 +239,11 @@
     </message>
     <message>
         <source>请先勾选“我已阅读并同意以上承诺”，再签署承诺。</source>
-        <translation>Please tick "I have read and agree to this commitment" before signing.</translation>
+        <translation>Please tick &quot;I have read and agree to this commitment&quot; before signing.</translation>
     </message>
     <message>
         <source>请在框内签上您的姓名，再点“确认签名”。</source>
-        <translation>Please sign your name in the box, then tap "Confirm".</translation>
+        <translation>Please sign your name in the box, then tap &quot;Confirm&quot;.</translation>
     </message>
     <message>
         <source>请签上您的姓名：一个点或一笔短划不能作为签名。</source>
@@ -250,15 +251,15 @@
     </message>
     <message>
         <source>签名太小，请点“清除重签”，在框内把姓名写大一些。</source>
-        <translation>The signature is too small. Tap "Sign again" and write your name larger in the box.</translation>
+        <translation>The signature is too small. Tap &quot;Sign again&quot; and write your name larger in the box.</translation>
     </message>
     <message>
         <source>签名没有记录完整，请点“清除重签”后重新签名。</source>
-        <translation>The signature was not fully recorded. Tap "Sign again" and sign once more.</translation>
+        <translation>The signature was not fully recorded. Tap &quot;Sign again&quot; and sign once more.</translation>
     </message>
     <message>
         <source>承诺书需要您在屏幕上签名，请点“签署承诺”。</source>
-        <translation>The commitment must be signed on the screen: tap "Sign the commitment".</translation>
+        <translation>The commitment must be signed on the screen: tap &quot;Sign the commitment&quot;.</translation>
     </message>
     <message>
         <source>签名未能保存，请重新签名，或选择到窗口提交。</source>
@@ -290,7 +291,7 @@
     </message>
     <message>
         <source>代办人的身份证已在本机读取核验，无需再提交。</source>
-        <translation>The agent's ID card was read and checked at this terminal; nothing more to hand in.</translation>
+        <translation>The agent&apos;s ID card was read and checked at this terminal; nothing more to hand in.</translation>
     </message>
     <message>
         <source>只有读取了被代办人身份证、被代办人在场时，才能在屏幕上签署授权委托书；请扫描纸质授权委托书，或到窗口出示。</source>
@@ -302,7 +303,7 @@
     </message>
     <message>
         <source>还没有拍照，请先按“拍照”。</source>
-        <translation>No photo yet. Please press "Take photo" first.</translation>
+        <translation>No photo yet. Please press &quot;Take photo&quot; first.</translation>
     </message>
     <message>
         <source>页数超过本材料的上限，请删除多余的页。</source>
@@ -318,7 +319,7 @@
     </message>
     <message>
         <source>终端存储空间已满，您的申请没有保存，已提交的申请不受影响。请到窗口办理，并告知工作人员。</source>
-        <translation>This terminal's storage is full: your application was not saved (applications already submitted are not affected). Please apply at a service window and tell the staff.</translation>
+        <translation>This terminal&apos;s storage is full: your application was not saved (applications already submitted are not affected). Please apply at a service window and tell the staff.</translation>
     </message>
     <message>
         <source>扫描的材料文件过大，您的申请没有保存。请减少页数后重新扫描，或到窗口提交。</source>
@@ -381,7 +382,7 @@
     <name>ApplyFormPage</name>
     <message>
         <source>请填写申请表。带“来自证件”标记的信息已自动填入。</source>
-        <translation>Please fill in the form. Entries marked "From ID card" are already filled in.</translation>
+        <translation>Please fill in the form. Entries marked &quot;From ID card&quot; are already filled in.</translation>
     </message>
     <message>
         <source>填写申请表</source>
@@ -457,7 +458,7 @@
     </message>
     <message>
         <source>带“来自证件”标记的信息已从身份证读取，不能修改；其余请如实填写。</source>
-        <translation>Entries marked "From ID card" were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
+        <translation>Entries marked &quot;From ID card&quot; were read from the card and cannot be changed; please fill in the rest truthfully.</translation>
     </message>
     <message>
         <source>请先选择事项并刷身份证。</source>
@@ -660,7 +661,7 @@
     </message>
     <message>
         <source>代办材料（%1 项）</source>
-        <translation>Agent's papers (%1)</translation>
+        <translation>Agent&apos;s papers (%1)</translation>
     </message>
     <message>
         <source>委托人在场：可以请委托人阅读下面的授权委托书，并在屏幕上签名，无需再交纸质委托书。</source>
@@ -759,7 +760,7 @@
     </message>
     <message>
         <source>没有找到“%1”，换个说法试试</source>
-        <translation>Nothing found for "%1"; try other words</translation>
+        <translation>Nothing found for &quot;%1&quot;; try other words</translation>
     </message>
     <message>
         <source>正在加载可办理事项……</source>
@@ -794,7 +795,7 @@
     <name>ApplyPrincipalPage</name>
     <message>
         <source>请选择您与被代办人的关系和授权方式，再输入被代办人的姓名和身份证号码，或刷被代办人的身份证。</source>
-        <translation>Choose your relationship and how you are authorised, then enter the person's name and ID number, or tap their ID card.</translation>
+        <translation>Choose your relationship and how you are authorised, then enter the person&apos;s name and ID number, or tap their ID card.</translation>
     </message>
     <message>
         <source>被代办人信息</source>
@@ -854,19 +855,19 @@
     </message>
     <message>
         <source>方式一：输入被代办人信息</source>
-        <translation>Option 1: enter the person's details</translation>
+        <translation>Option 1: enter the person&apos;s details</translation>
     </message>
     <message>
         <source>被代办人姓名</source>
-        <translation>Person's name</translation>
+        <translation>Person&apos;s name</translation>
     </message>
     <message>
         <source>被代办人身份证号码（18位）</source>
-        <translation>Person's ID number (18 characters)</translation>
+        <translation>Person&apos;s ID number (18 characters)</translation>
     </message>
     <message>
         <source>被代办人身份证号码</source>
-        <translation>Person's ID number</translation>
+        <translation>Person&apos;s ID number</translation>
     </message>
     <message>
         <source>被代办人在场并读取其身份证的，可以当场在屏幕上签署授权委托书；也可以用高拍仪扫描纸质授权委托书或监护关系证明，或到窗口时出示。</source>
@@ -878,15 +879,15 @@
     </message>
     <message>
         <source>方式二：刷被代办人的身份证</source>
-        <translation>Option 2: tap the person's ID card</translation>
+        <translation>Option 2: tap the person&apos;s ID card</translation>
     </message>
     <message>
         <source>如您带着被代办人的身份证，可直接刷卡读取，无需输入。</source>
-        <translation>If you have the person's ID card, tap it; nothing to type.</translation>
+        <translation>If you have the person&apos;s ID card, tap it; nothing to type.</translation>
     </message>
     <message>
         <source>刷被代办人身份证</source>
-        <translation>Tap the person's ID card</translation>
+        <translation>Tap the person&apos;s ID card</translation>
     </message>
     <message>
         <source>取消办理</source>
@@ -973,7 +974,7 @@
     </message>
     <message>
         <source>办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。</source>
-        <translation>The case number is the department's number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
+        <translation>The case number is the department&apos;s number for your application; quote it when you call or ask at a window. To check progress, the receipt number is enough.</translation>
     </message>
     <message>
         <source>申请人：%1</source>
@@ -993,7 +994,7 @@
     </message>
     <message>
         <source>国务院节假日安排尚未公布，办结日期按法定节假日预计，以正式安排为准</source>
-        <translation>The State Council has not yet published next year's holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
+        <translation>The State Council has not yet published next year&apos;s holiday arrangement; the date is estimated from the statutory holidays and may change.</translation>
     </message>
     <message>
         <source>办理时限自材料齐全、正式受理之日起计算。</source>
@@ -1183,7 +1184,7 @@
     <name>ApplyScanPage</name>
     <message>
         <source>请把材料平放在框内，然后按“拍照”。</source>
-        <translation>Lay the document flat inside the frame, then press "Take photo".</translation>
+        <translation>Lay the document flat inside the frame, then press &quot;Take photo&quot;.</translation>
     </message>
     <message>
         <source>扫描上传</source>
@@ -1199,7 +1200,7 @@
     </message>
     <message>
         <source>画面模糊，请保持不动，再按“拍照”。</source>
-        <translation>The picture is blurred. Please hold still and press "Take photo" again.</translation>
+        <translation>The picture is blurred. Please hold still and press &quot;Take photo&quot; again.</translation>
     </message>
     <message>
         <source>有反光。请避开反光（稍微移动材料，或用手挡住灯光）后重拍。</source>
@@ -1207,7 +1208,7 @@
     </message>
     <message>
         <source>拍照未成功，请再按一次“拍照”。</source>
-        <translation>The photo did not work. Please press "Take photo" once more.</translation>
+        <translation>The photo did not work. Please press &quot;Take photo&quot; once more.</translation>
     </message>
     <message>
         <source>正在扫描：%1</source>
@@ -1215,7 +1216,7 @@
     </message>
     <message>
         <source>每拍一页按一次“拍照”，本材料最多 %1 页。拍完后按“完成”。</source>
-        <translation>Press "Take photo" once for each page, up to %1 pages for this material. Press "Done" when finished.</translation>
+        <translation>Press &quot;Take photo&quot; once for each page, up to %1 pages for this material. Press &quot;Done&quot; when finished.</translation>
     </message>
     <message>
         <source>高拍仪暂时无法使用</source>
@@ -1247,7 +1248,7 @@
     </message>
     <message>
         <source>已达到本材料的页数上限（%1 页）。如需重拍，请点某一页的“重拍”。</source>
-        <translation>This material's page limit (%1 pages) is reached. To take a page again, press "Retake" on that page.</translation>
+        <translation>This material&apos;s page limit (%1 pages) is reached. To take a page again, press &quot;Retake&quot; on that page.</translation>
     </message>
     <message>
         <source>第 %1 页</source>
@@ -1440,6 +1441,10 @@
     <message>
         <source>可以签一份告知承诺书代替这份证明，不用另去开证明。</source>
         <translation>You may sign a written commitment instead of obtaining this certificate.</translation>
+    </message>
+    <message>
+        <source>在自助终端办理前，请对着摄像头做人脸识别，确认是身份证本人在办。不便使用摄像头的，可以到人工窗口办理。</source>
+        <translation>Before doing this at the terminal, look into the camera for a face check that confirms you are the ID card holder. If you cannot use the camera, a staffed window can help you.</translation>
     </message>
     <message>
         <source>知道了</source>
@@ -1786,7 +1791,7 @@
     </message>
     <message>
         <source>也可以到大厅咨询台当面咨询，或在下方留言。</source>
-        <translation>You can also ask at the hall's help desk, or leave a question below.</translation>
+        <translation>You can also ask at the hall&apos;s help desk, or leave a question below.</translation>
     </message>
     <message>
         <source>常见问题</source>
@@ -1966,11 +1971,11 @@
     </message>
     <message>
         <source>网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。</source>
-        <translation>The network is down for now. Your rating is saved on this terminal and will be sent and registered for rectification once the network is back. After that, look up its progress and follow-up date with this number under "Rate" → "Rectification result".</translation>
+        <translation>The network is down for now. Your rating is saved on this terminal and will be sent and registered for rectification once the network is back. After that, look up its progress and follow-up date with this number under &quot;Rate&quot; → &quot;Rectification result&quot;.</translation>
     </message>
     <message>
         <source>可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。</source>
-        <translation>Look up the result with this number under "Rate" → "Rectification result"; if you do not accept it, you may appeal once.</translation>
+        <translation>Look up the result with this number under &quot;Rate&quot; → &quot;Rectification result&quot;; if you do not accept it, you may appeal once.</translation>
     </message>
     <message>
         <source>回执正在打印，请取走；如未出纸，请记下上面的编号。</source>
@@ -2391,7 +2396,7 @@
     </message>
     <message>
         <source>好的，我等候</source>
-        <translation>OK, I'll wait</translation>
+        <translation>OK, I&apos;ll wait</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2488,10 @@
     <message>
         <source>可上门办理</source>
         <translation>Home service</translation>
+    </message>
+    <message>
+        <source>需人脸核验</source>
+        <translation>Face check</translation>
     </message>
     <message>
         <source>受理单位与依据</source>
@@ -2816,7 +2825,7 @@
     </message>
     <message>
         <source>对本次服务作出评价</source>
-        <translation>Rate today's service</translation>
+        <translation>Rate today&apos;s service</translation>
     </message>
     <message>
         <source>诉</source>
@@ -2872,7 +2881,7 @@
     </message>
     <message>
         <source>办理业务请将身份证放在下方感应区 · 需要帮助请点“呼叫工作人员”</source>
-        <translation>To apply, place your ID card on the reader below · For help, tap "Call staff"</translation>
+        <translation>To apply, place your ID card on the reader below · For help, tap &quot;Call staff&quot;</translation>
     </message>
     <message>
         <source>演示：刷身份证</source>
@@ -2919,7 +2928,7 @@
     </message>
     <message>
         <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
-        <translation>Please take a ticket for a staffed window, or press "Call staff".</translation>
+        <translation>Please take a ticket for a staffed window, or press &quot;Call staff&quot;.</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
@@ -3123,7 +3132,7 @@
     </message>
     <message>
         <source>凭编号查询只显示办理状态；刷本人身份证可查看部门办理意见。</source>
-        <translation>A receipt number shows the status only; read your own ID card to see the departments' notes.</translation>
+        <translation>A receipt number shows the status only; read your own ID card to see the departments&apos; notes.</translation>
     </message>
     <message>
         <source>网络暂时中断，以下是 %1 获取的最近状态。</source>
@@ -3230,7 +3239,7 @@
     </message>
     <message>
         <source>将回执上的二维码对准扫描口</source>
-        <translation>Hold the receipt's QR code to the scanner</translation>
+        <translation>Hold the receipt&apos;s QR code to the scanner</translation>
     </message>
 </context>
 <context>
@@ -3375,7 +3384,7 @@
     </message>
     <message>
         <source>网络中断，暂时只能查本终端取的号；请扫描小票上的二维码，或留意大厅叫号屏。</source>
-        <translation>The network is down: only numbers taken at this terminal can be checked now. Please scan the QR code on your ticket, or watch the hall's calling display.</translation>
+        <translation>The network is down: only numbers taken at this terminal can be checked now. Please scan the QR code on your ticket, or watch the hall&apos;s calling display.</translation>
     </message>
     <message>
         <source>这是其他大厅的排队号，请到取号的大厅查询。</source>
@@ -3427,7 +3436,7 @@
     </message>
     <message>
         <source>终端存储空间不足，补正未保存，请到窗口补正材料。</source>
-        <translation>The terminal's storage is full and nothing was saved. Please hand in the materials at a window.</translation>
+        <translation>The terminal&apos;s storage is full and nothing was saved. Please hand in the materials at a window.</translation>
     </message>
     <message>
         <source>扫描的材料太大，请减少页数后重新扫描。</source>
@@ -3549,7 +3558,7 @@
     </message>
     <message>
         <source>没找到要办的事？</source>
-        <translation>Didn't find what you need?</translation>
+        <translation>Didn&apos;t find what you need?</translation>
     </message>
     <message>
         <source>可以留言咨询，或点击屏幕下方的“呼叫工作人员”请现场工作人员帮您；如果觉得哪项服务该有或该简化，欢迎提建议。</source>
@@ -3871,7 +3880,7 @@
     </message>
     <message>
         <source>今日打印（%1 张）</source>
-        <translation>Today's prints (%1)</translation>
+        <translation>Today&apos;s prints (%1)</translation>
     </message>
     <message>
         <source>补打</source>
@@ -3938,7 +3947,7 @@
     </message>
     <message>
         <source>本终端暂不能取号，请按“呼叫工作人员”。</source>
-        <translation>Tickets cannot be taken at this terminal now. Please press "Call staff".</translation>
+        <translation>Tickets cannot be taken at this terminal now. Please press &quot;Call staff&quot;.</translation>
     </message>
     <message>
         <source>终端尚未就绪，请稍候再试。</source>
@@ -3946,7 +3955,7 @@
     </message>
     <message>
         <source>暂时无法取号，请按“呼叫工作人员”。</source>
-        <translation>No ticket can be taken right now. Please press "Call staff".</translation>
+        <translation>No ticket can be taken right now. Please press &quot;Call staff&quot;.</translation>
     </message>
     <message>
         <source>取号到人工窗口</source>
@@ -4134,7 +4143,7 @@
     <name>SupplementPage</name>
     <message>
         <source>请逐项扫描需要补正的材料，全部扫描后按“提交补正”。</source>
-        <translation>Scan each material asked for, then press "Submit".</translation>
+        <translation>Scan each material asked for, then press &quot;Submit&quot;.</translation>
     </message>
     <message>
         <source>补正材料</source>
@@ -4296,7 +4305,7 @@
     </message>
     <message>
         <source>前面还有 %1 人，预计等候约 %2 分钟</source>
-        <translation>%1 ahead of you, about %2 minutes' wait</translation>
+        <translation>%1 ahead of you, about %2 minutes&apos; wait</translation>
     </message>
     <message>
         <source>前面还有 %1 人</source>
@@ -4308,11 +4317,11 @@
     </message>
     <message>
         <source>本终端估算：前面约 %1 人，约 %2 分钟。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
-        <translation>This terminal's estimate: about %1 people ahead, about %2 minutes. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+        <translation>This terminal&apos;s estimate: about %1 people ahead, about %2 minutes. It counts only this terminal&apos;s records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
     </message>
     <message>
         <source>本终端估算：前面约 %1 人。只按本终端记录估算，未计已叫的号和其他终端取的号，以叫号屏为准。</source>
-        <translation>This terminal's estimate: about %1 people ahead. It counts only this terminal's records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
+        <translation>This terminal&apos;s estimate: about %1 people ahead. It counts only this terminal&apos;s records, not numbers already called or tickets from other terminals; the hall display is what counts.</translation>
     </message>
     <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
@@ -4328,7 +4337,7 @@
     </message>
     <message>
         <source>本屏号码保留 %1 分钟，或到您点击“我已记下号码”为止。</source>
-        <translation>This number stays on screen for %1 minutes, or until you tap "I have noted the number".</translation>
+        <translation>This number stays on screen for %1 minutes, or until you tap &quot;I have noted the number&quot;.</translation>
     </message>
     <message>
         <source>操作未成功，请再试一次或咨询工作人员。</source>
@@ -4399,7 +4408,7 @@
     </message>
     <message>
         <source>您的号码 %1 正在等候，预计还需约 %2 分钟（按今天实际叫号速度估算）。请留意叫号屏和语音播报。</source>
-        <translation>Your number %1 is waiting, about %2 more minutes (estimated from today's actual calls). Please watch the hall display and listen for the announcement.</translation>
+        <translation>Your number %1 is waiting, about %2 more minutes (estimated from today&apos;s actual calls). Please watch the hall display and listen for the announcement.</translation>
     </message>
     <message>
         <source>您的号码 %1 正在等候。请留意叫号屏和语音播报。</source>
@@ -4447,7 +4456,7 @@
     </message>
     <message>
         <source>将小票上的二维码对准扫描口，自动显示叫号情况；也可以在下面输入小票上的排队号。</source>
-        <translation>Hold the ticket's QR code to the scanner to see its calls, or enter the queue number printed on it below.</translation>
+        <translation>Hold the ticket&apos;s QR code to the scanner to see its calls, or enter the queue number printed on it below.</translation>
     </message>
     <message>
         <source>排队号</source>

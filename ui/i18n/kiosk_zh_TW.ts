@@ -1442,6 +1442,10 @@
         <translation>可以籤一份告知承諾書代替這份證明，不用另去開證明。</translation>
     </message>
     <message>
+        <source>在自助终端办理前，请对着摄像头做人脸识别，确认是身份证本人在办。不便使用摄像头的，可以到人工窗口办理。</source>
+        <translation>在自助終端辦理前，請對著攝像頭做人臉識別，確認是身份證本人在辦。不便使用攝像頭的，可以到人工視窗辦理。</translation>
+    </message>
+    <message>
         <source>知道了</source>
         <translation>知道了</translation>
     </message>
@@ -2483,6 +2487,10 @@
     <message>
         <source>可上门办理</source>
         <translation>可上門辦理</translation>
+    </message>
+    <message>
+        <source>需人脸核验</source>
+        <translation>需人臉核驗</translation>
     </message>
     <message>
         <source>受理单位与依据</source>

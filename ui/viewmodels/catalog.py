@@ -322,6 +322,7 @@ def guide_for_qml(item: Any) -> dict[str, Any]:
         "complaint_phone": guide.complaint_phone,
         "online_url": guide.online_url,
         "faq": [{"question": f.question, "answer": f.answer} for f in guide.faq],
+        "face_check": [str(action) for action in guide.face_check],
     }
 
 

@@ -39,6 +39,7 @@ Rectangle {
         case "overdue": return qsTr("部门没有在承诺的期限内办完，您可以拨打咨询电话或投诉。")
         case "shared": return qsTr("部门通过数据共享直接取得这份材料，您不用带。")
         case "commitment": return qsTr("可以签一份告知承诺书代替这份证明，不用另去开证明。")
+        case "face_check": return qsTr("在自助终端办理前，请对着摄像头做人脸识别，确认是身份证本人在办。不便使用摄像头的，可以到人工窗口办理。")
         default: return ""
         }
     }

@@ -128,6 +128,13 @@ Page {
                     Badge { visible: !!page.g.appointment; term: "appointment"; text: qsTr("可预约") }
                     Badge { visible: !!page.g.agent; term: "agent"; text: qsTr("可代办"); tone: Theme.warning }
                     Badge { visible: !!page.g.home_service; term: "home_service"; text: qsTr("可上门办理"); tone: Theme.warning }
+                    Badge {
+                        objectName: "faceCheckBadge"
+                        visible: (page.g.face_check || []).length > 0
+                        term: "face_check"
+                        text: qsTr("需人脸核验")
+                        tone: Theme.warning
+                    }
                 }
                 BodyText { text: page.g.description || ""; color: Theme.textMuted }
 
