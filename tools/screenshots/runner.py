@@ -197,6 +197,8 @@ SCENES: tuple[Scene, ...] = (
     Scene("guide-sample-viewer", _guide_sample),
     Scene("guide-detail-tag-help", _tag_help("citywideBadge")),
     Scene("guide-detail-promised-help", _tag_help("promisedBadge")),
+    Scene("guide-certificate", _guide("SB-005")),
+    Scene("guide-certificate-face-help", _tag_help("faceCheckBadge", "SB-005")),
     Scene("guide-slip-printed-preview", _slip_printed),
     Scene("guide-slip-business-preview", _business_slip_printed),
     Scene("guide-slip-paper-out", _slip_paper_out),

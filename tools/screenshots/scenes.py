@@ -298,13 +298,16 @@ def _visible_item(ui: KioskUi, name: str) -> Any:
     return walk(ui.window.contentItem())
 
 
-def _tag_help(badge: str) -> Callable[[KioskUi], None]:
-    """The guide page with the explanation of one of its tags open."""
+def _tag_help(badge: str, code: str | None = None) -> Callable[[KioskUi], None]:
+    """The guide page (of ``code``, else the usual one) with one of its tags explained."""
 
     def setup(ui: KioskUi) -> None:
         from PySide6.QtCore import QMetaObject
 
-        _guide_detail(ui)
+        if code is None:
+            _guide_detail(ui)
+        else:
+            _guide(code)(ui)
         wait_until(lambda: _visible_item(ui, badge) is not None)
         QMetaObject.invokeMethod(_visible_item(ui, badge), "showHelp")
 
