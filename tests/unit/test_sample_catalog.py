@@ -133,7 +133,7 @@ def test_marriage_follows_the_2025_regulation(sample_catalog: dict[str, Any]) ->
 def test_every_guide_is_complete(sample_catalog: dict[str, Any]) -> None:
     for s in sample_catalog["services"]:
         g = s["guide"]
-        assert set(g) - {"form", "queue"} == GUIDE_FIELDS, s["code"]
+        assert set(g) - {"form", "queue", "face_check"} == GUIDE_FIELDS, s["code"]
         assert g["queue"], s["code"]  # every sample service names its window
         assert len(g["steps"]) >= 2, s["code"]
         assert bool(g["materials"]) is (s["code"] not in CONSULTATIONS), s["code"]
