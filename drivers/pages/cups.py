@@ -205,7 +205,12 @@ class CupsPagePrinter:
 
     def job_state(self, job_id: int) -> JobState:
         """The job's IPP state and reasons."""
-        values = self._attributes("job.test", f"job_id={int(job_id)}")
+        try:
+            values = self._attributes("job.test", f"job_id={int(job_id)}")
+        except PagePrinterError as exc:
+            if exc.reason != "no_such_queue":
+                raise
+            raise PagePrinterError(f"{self.where} has no job {job_id}", "error") from exc
         state = _JOB_STATES.get(values.get("job-state", ""))
         if state is None:
             raise PagePrinterError(

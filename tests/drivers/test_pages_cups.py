@@ -125,6 +125,15 @@ def test_an_unknown_queue_is_named_as_such(cups_server: CupsServer):
     with pytest.raises(PagePrinterError) as caught:
         printer.print_pdf(pdf_with_text("NOWHERE"), "x")
     assert caught.value.reason == "no_such_queue"
+    assert caught.value.sentence == SENTENCES["no_such_queue"]
+
+
+def test_a_job_the_server_does_not_know_is_an_error_not_a_missing_queue(pdf_queue):
+    printer = make_page_printer(pdf_queue.uri)
+    with pytest.raises(PagePrinterError) as caught:
+        printer.job_state(987654)
+    assert caught.value.reason == "error"
+    assert "987654" in caught.value.message
 
 
 def test_an_unreachable_server_is_reported_without_hanging():
