@@ -35,7 +35,7 @@ PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd")
 CUPS_PDF_CONF = Path("/etc/cups")
 MISSING = (
     f"CUPS is not installed ({CUPSD} is missing): run `make setup` (it installs Debian's cups, "
-    "cups-client, cups-bsd and printer-driver-cups-pdf) to run the A4 printer tests"
+    "cups-client, cups-ipp-utils and printer-driver-cups-pdf) to run the A4 printer tests"
 )
 PAPER_OUT_BACKEND = """#!/bin/sh
 # Kiosk test backend: the printer is out of paper.
