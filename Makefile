@@ -14,14 +14,16 @@ SYSTEM_STAMP := .venv-system.ok
 # multimedia, libusb for usb: printers (pyusb), Xvfb + AT-SPI for screen-reader tests,
 # shellcheck for install/install.sh; for `make demo` without a screen TigerVNC's Xvnc (with
 # vncpasswd, xauth), noVNC + websockify, and Chromium to test that page headless;
-# PostgreSQL 15 for central's tests (a private cluster per test session, tests/pg.py).
+# PostgreSQL 15 for central's tests (a private cluster per test session, tests/pg.py);
+# CUPS (lp, ipptool) with cups-pdf for the A4 page printers (a private cupsd per test session,
+# tests/cups.py).
 APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pcscd vsmartcard-vpcd \
 	fonts-noto-cjk libpulse0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
 	libusb-1.0-0 xvfb dbus-x11 at-spi2-core python3-pyatspi shellcheck \
 	tigervnc-standalone-server tigervnc-tools xauth novnc websockify chromium chromium-driver \
-	postgresql
+	postgresql cups cups-client cups-bsd cups-ipp-utils printer-driver-cups-pdf
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 

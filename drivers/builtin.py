@@ -9,6 +9,7 @@ from __future__ import annotations
 from drivers.beacons.base import Beacon
 from drivers.cameras.base import Camera
 from drivers.cards.base import CardReader
+from drivers.pages.base import PagePrinter
 from drivers.printers.base import Printer
 from drivers.scanners.base import Scanner
 from drivers.uri import DeviceUri
@@ -114,3 +115,25 @@ def sim_camera(uri: DeviceUri) -> Camera:
     folder = Path(uri.options["folder"]) if uri.options.get("folder") else DEFAULT_FOLDER
     control = Path(uri.options["control"]) if uri.options.get("control") else None
     return SimCamera(str(uri), folder, uri.options.get("scene", "angled"), control=control)
+
+
+def cups_page_printer(uri: DeviceUri) -> PagePrinter:
+    """An A4 printer on a CUPS queue: ``cups:QUEUE`` (the local server),
+    ``cups://HOST:PORT/QUEUE`` or ``ipp://HOST:PORT/printers/QUEUE``; ``?timeout=SECONDS``."""
+    from drivers.pages.cups import DEFAULT_TIMEOUT_S, CupsPagePrinter, cups_target
+
+    server, queue = cups_target(uri)
+    timeout = uri.int_option("timeout", int(DEFAULT_TIMEOUT_S))
+    return CupsPagePrinter(str(uri), queue, server, timeout_s=float(max(1, timeout)))
+
+
+def sim_page_printer(uri: DeviceUri) -> PagePrinter:
+    """``sim:DIR`` (or ``sim:?out=DIR``): the demo A4 printer writing each job into DIR."""
+    from pathlib import Path
+
+    from drivers.pages.sim import SimPagePrinter
+
+    folder = uri.options.get("out") or uri.target
+    if not folder.startswith("/"):
+        raise ValueError("the simulated A4 printer needs a folder, e.g. sim:/tmp/kiosk-pages")
+    return SimPagePrinter(str(uri), Path(folder))

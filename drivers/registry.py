@@ -7,6 +7,7 @@ under a URI scheme in one of three entry-point groups::
     [project.entry-points."kiosk.printers"]       usb = "drivers.builtin:escpos_printer"
     [project.entry-points."kiosk.scanners"]       …
     [project.entry-points."kiosk.cameras"]        v4l2 = "drivers.builtin:v4l2_camera"
+    [project.entry-points."kiosk.pages"]          cups = "drivers.builtin:cups_page_printer"
 
 A vendor ships a package that declares its own scheme (``acme = "acme_kiosk:reader"``) and
 configures ``card_reader = "acme:/dev/ttyACM0"``. The built-in drivers are declared the same way
@@ -41,6 +42,8 @@ from drivers.uri import DeviceUri, DeviceUriError, parse_device_uri
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
 
+    from drivers.pages.base import PagePrinter
+
 
 def entry_points(*, group: str) -> list[EntryPoint]:
     """The installed plug-ins of ``group``. importlib.metadata is imported here, when a
@@ -61,13 +64,15 @@ PRINTERS = "kiosk.printers"
 SCANNERS = "kiosk.scanners"
 BEACONS = "kiosk.beacons"
 CAMERAS = "kiosk.cameras"
-GROUPS = (CARD_READERS, PRINTERS, SCANNERS, BEACONS, CAMERAS)
+PAGES = "kiosk.pages"  # A4 page printers (PDF), not receipts
+GROUPS = (CARD_READERS, PRINTERS, SCANNERS, BEACONS, CAMERAS, PAGES)
 _KIND = {
     CARD_READERS: "card reader",
     PRINTERS: "printer",
     SCANNERS: "scanner",
     BEACONS: "call light",
     CAMERAS: "document camera",
+    PAGES: "A4 printer",
 }
 
 # scheme -> "module:function", exactly as declared in pyproject.toml.
@@ -97,6 +102,11 @@ BUILTIN: dict[str, dict[str, str]] = {
         "v4l2": "drivers.builtin:v4l2_camera",
         "sim": "drivers.builtin:sim_camera",
     },
+    PAGES: {
+        "cups": "drivers.builtin:cups_page_printer",
+        "ipp": "drivers.builtin:cups_page_printer",
+        "sim": "drivers.builtin:sim_page_printer",
+    },
 }
 
 
@@ -107,6 +117,7 @@ REQUIRED_METHODS: dict[str, tuple[str, ...]] = {
     SCANNERS: ("open", "read_scan", "close"),
     BEACONS: ("open", "show", "close"),
     CAMERAS: ("open", "frame", "close"),
+    PAGES: ("print_pdf", "job_state", "status", "close"),
 }
 _PROTOCOL = {
     CARD_READERS: "CardReader",
@@ -114,6 +125,7 @@ _PROTOCOL = {
     SCANNERS: "Scanner",
     BEACONS: "Beacon",
     CAMERAS: "Camera",
+    PAGES: "PagePrinter",
 }
 
 
@@ -292,6 +304,12 @@ def make_camera(text: str) -> Camera:
     """A document-camera driver for ``text`` (checked on open)."""
     camera: Camera = make_device(CAMERAS, text)
     return camera
+
+
+def make_page_printer(text: str) -> PagePrinter:
+    """An A4 page-printer driver for ``text`` (asks its server only when used)."""
+    printer: PagePrinter = make_device(PAGES, text)
+    return printer
 
 
 def discover() -> list[dict[str, str]]:

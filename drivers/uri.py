@@ -5,6 +5,7 @@ Examples::
     sam:/dev/ttyUSB0?baud=115200    pcsc:    pcsc:Virtual PCD 00 00    sim:sam    sim:pcsc
     usb:0x0416:0x5011    serial:/dev/ttyS0?baud=9600    tcp://10.0.0.5:9100
     file:/dev/usb/lp0    cups:receipts    sim:
+    A4 printers: cups:a4    cups://10.0.0.7:631/a4    ipp://10.0.0.7:631/printers/a4    sim:/DIR
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class DeviceUri:
             raise DeviceUriError(f"option {name!r} must be a number, got {raw!r}") from exc
 
     def __str__(self) -> str:
-        sep = "//" if self.scheme == "tcp" else ""
+        slashed = self.scheme in {"tcp", "ipp"} or (self.scheme == "cups" and "/" in self.target)
+        sep = "//" if slashed else ""
         query = "&".join(f"{k}={v}" for k, v in self.options.items())
         return f"{self.scheme}:{sep}{self.target}" + (f"?{query}" if query else "")
 
@@ -132,5 +134,6 @@ def _check(uri: DeviceUri, text: str) -> None:
             raise DeviceUriError(
                 f"{text!r} needs vendor:product ids, e.g. usb:0x0416:0x5011"
             ) from exc
-    if uri.scheme == "sim" and uri.target not in {"", "sam", "pcsc", "printer", "scanner"}:
+    simulators = {"", "sam", "pcsc", "printer", "scanner"}
+    if uri.scheme == "sim" and uri.target not in simulators and not uri.target.startswith("/"):
         raise DeviceUriError(f"{text!r}: unknown simulator {uri.target!r}")

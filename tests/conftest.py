@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from drivers.printers.sim.emulator import EscposEmulator
     from drivers.printers.sim.server import TcpPrinterServer
     from kiosk.store import Store
+    from tests.cups import CupsServer
     from tests.pg import PgCluster
 
 # Hermetic: every test process gets a home and XDG folders of its own, so nothing depends on
@@ -122,6 +123,51 @@ def pg_cluster() -> Iterator[PgCluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def cups_server() -> Iterator[CupsServer]:
+    """The session's private cupsd (tests/cups.py), started by the first test that needs it
+    and stopped by its PID at the end. Skipped, saying why, only when CUPS is not installed."""
+    from tests.cups import CupsServer, CupsUnavailable, cups_missing
+
+    missing = cups_missing()
+    if missing:
+        pytest.skip(missing)
+    server = CupsServer()
+    try:
+        server.start()
+    except CupsUnavailable as exc:
+        server.stop()
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@dataclass(frozen=True)
+class PdfQueue:
+    """A cups-pdf queue of the private cupsd: its name, server and output folder."""
+
+    name: str
+    server: str
+    out: Path
+
+    @property
+    def uri(self) -> str:
+        """``cups://127.0.0.1:PORT/NAME``."""
+        return f"cups://{self.server}/{self.name}"
+
+
+@pytest.fixture
+def pdf_queue(cups_server: CupsServer) -> Iterator[PdfQueue]:
+    """A fresh cups-pdf queue for one test, deleted after it."""
+    name, out = cups_server.add_pdf_queue()
+    try:
+        yield PdfQueue(name, cups_server.server, out)
+    finally:
+        cups_server.delete_queue(name)
 
 
 @pytest.fixture(

@@ -35,3 +35,8 @@ def test_starting_the_ui_does_not_build_the_catalog_models():
         "print([n for n in dir(c) if getattr(getattr(c, n), '__pydantic_complete__', False)])"
     )
     assert printed_by_fresh_python(code) == "[]"
+
+
+def test_starting_the_ui_does_not_import_the_a4_printer_drivers():
+    code = "import sys, ui.main; print([m for m in sys.modules if m.startswith('drivers.pages')])"
+    assert printed_by_fresh_python(code) == "[]"
