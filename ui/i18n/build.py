@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 QML_DIR = HERE.parent / "qml"
@@ -58,6 +59,20 @@ def update_ts(ts_file: Path, locale: str) -> None:
     )
 
 
+# OpenCC's Taiwan phrasing reads some hall words as computer words: 窗口 (a service window,
+# 服務窗口 in Taiwan too) became 視窗 (a window on a screen) and 免提交 (nothing to hand in)
+# 擴音交 (a loudspeaker). They are put back after the conversion.
+HALL_WORDS = {"視窗": "窗口", "擴音": "免提"}
+
+
+def to_traditional(converter: Any, text: str) -> str:
+    """``text`` in Traditional Chinese with Taiwan phrasing, hall words kept."""
+    converted = converter.convert(text)
+    for computer_word, hall_word in HALL_WORDS.items():
+        converted = converted.replace(computer_word, hall_word)
+    return converted
+
+
 def convert_traditional(ts_file: Path) -> int:
     """Fill untranslated entries of a zh_TW file from the Simplified source; returns how many."""
     import xml.etree.ElementTree as ET
@@ -73,7 +88,7 @@ def convert_traditional(ts_file: Path) -> int:
             continue
         if translation.text and translation.get("type") != "unfinished":
             continue
-        translation.text = converter.convert(message.findtext("source") or "")
+        translation.text = to_traditional(converter, message.findtext("source") or "")
         translation.attrib.pop("type", None)
         filled += 1
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)

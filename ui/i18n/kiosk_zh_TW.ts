@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>近期没有可预约的时段，请到窗口咨询。</source>
-        <translation>近期沒有可預約的時段，請到視窗諮詢。</translation>
+        <translation>近期沒有可預約的時段，請到窗口諮詢。</translation>
     </message>
     <message>
         <source>%1（余 %2）</source>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>该事项暂不能在本终端办理，请到窗口办理。</source>
-        <translation>該事項暫不能在本終端辦理，請到視窗辦理。</translation>
+        <translation>該事項暫不能在本終端辦理，請到窗口辦理。</translation>
     </message>
     <message>
         <source>该事项须本人办理，不能代办。</source>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>签名未能保存，请重新签名，或选择到窗口提交。</source>
-        <translation>簽名未能儲存，請重新簽名，或選擇到視窗提交。</translation>
+        <translation>簽名未能儲存，請重新簽名，或選擇到窗口提交。</translation>
     </message>
     <message>
         <source>此项材料不能以承诺代替。</source>
@@ -274,11 +274,11 @@
     </message>
     <message>
         <source>还有材料没有选择办理方式：请为“免提交”材料选择同意查询或自行提供，为每项“可承诺”材料选择签署承诺或到窗口提交。</source>
-        <translation>還有材料沒有選擇辦理方式：請為“擴音交”材料選擇同意查詢或自行提供，為每項“可承諾”材料選擇簽署承諾或到視窗提交。</translation>
+        <translation>還有材料沒有選擇辦理方式：請為“免提交”材料選擇同意查詢或自行提供，為每項“可承諾”材料選擇簽署承諾或到窗口提交。</translation>
     </message>
     <message>
         <source>暂时连不上数据共享平台，没有核验的材料请到窗口提交，或稍后点“重新核验”。</source>
-        <translation>暫時連不上資料共享平臺，沒有核驗的材料請到視窗提交，或稍後點“重新核驗”。</translation>
+        <translation>暫時連不上資料共享平臺，沒有核驗的材料請到窗口提交，或稍後點“重新核驗”。</translation>
     </message>
     <message>
         <source>此项材料由部门通过数据共享获取，您无需提交。</source>
@@ -298,7 +298,7 @@
     </message>
     <message>
         <source>高拍仪暂时无法使用，请选择到窗口提交。</source>
-        <translation>高拍儀暫時無法使用，請選擇到視窗提交。</translation>
+        <translation>高拍儀暫時無法使用，請選擇到窗口提交。</translation>
     </message>
     <message>
         <source>还没有拍照，请先按“拍照”。</source>
@@ -310,19 +310,19 @@
     </message>
     <message>
         <source>申请未能提交，您的申请没有保存。请到窗口办理。</source>
-        <translation>申請未能提交，您的申請沒有儲存。請到視窗辦理。</translation>
+        <translation>申請未能提交，您的申請沒有儲存。請到窗口辦理。</translation>
     </message>
     <message>
         <source>提交未成功，您的申请没有保存。请重试或到窗口办理。</source>
-        <translation>提交未成功，您的申請沒有儲存。請重試或到視窗辦理。</translation>
+        <translation>提交未成功，您的申請沒有儲存。請重試或到窗口辦理。</translation>
     </message>
     <message>
         <source>终端存储空间已满，您的申请没有保存，已提交的申请不受影响。请到窗口办理，并告知工作人员。</source>
-        <translation>終端儲存空間已滿，您的申請沒有儲存，已提交的申請不受影響。請到視窗辦理，並告知工作人員。</translation>
+        <translation>終端儲存空間已滿，您的申請沒有儲存，已提交的申請不受影響。請到窗口辦理，並告知工作人員。</translation>
     </message>
     <message>
         <source>扫描的材料文件过大，您的申请没有保存。请减少页数后重新扫描，或到窗口提交。</source>
-        <translation>掃描的材料檔案過大，您的申請沒有儲存。請減少頁數後重新掃描，或到視窗提交。</translation>
+        <translation>掃描的材料檔案過大，您的申請沒有儲存。請減少頁數後重新掃描，或到窗口提交。</translation>
     </message>
     <message>
         <source>有一份扫描材料是空的，您的申请没有保存。请重新扫描该材料。</source>
@@ -330,7 +330,7 @@
     </message>
     <message>
         <source>网络暂时不通，现在无法预约。请稍后再试，或到窗口咨询。</source>
-        <translation>網路暫時不通，現在無法預約。請稍後再試，或到視窗諮詢。</translation>
+        <translation>網路暫時不通，現在無法預約。請稍後再試，或到窗口諮詢。</translation>
     </message>
     <message>
         <source>该时段已约满，请选择其他时段。</source>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <source>预约未成功，请稍后再试或到窗口咨询。</source>
-        <translation>預約未成功，請稍後再試或到視窗諮詢。</translation>
+        <translation>預約未成功，請稍後再試或到窗口諮詢。</translation>
     </message>
     <message>
         <source>请至少选择一项不满意的原因。</source>
@@ -580,7 +580,7 @@
     </message>
     <message>
         <source>免提交（%1 项）</source>
-        <translation>擴音交（%1 項）</translation>
+        <translation>免提交（%1 項）</translation>
     </message>
     <message>
         <source>（%1）</source>
@@ -592,7 +592,7 @@
     </message>
     <message>
         <source>您可以签署书面承诺代替以下证明，也可以选择到窗口提交。</source>
-        <translation>您可以簽署書面承諾代替以下證明，也可以選擇到視窗提交。</translation>
+        <translation>您可以簽署書面承諾代替以下證明，也可以選擇到窗口提交。</translation>
     </message>
     <message>
         <source>我已阅读并同意以上承诺</source>
@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>到窗口提交</source>
-        <translation>到視窗提交</translation>
+        <translation>到窗口提交</translation>
     </message>
     <message>
         <source>扫描上传</source>
@@ -620,11 +620,11 @@
     </message>
     <message>
         <source>将到窗口提交</source>
-        <translation>將到視窗提交</translation>
+        <translation>將到窗口提交</translation>
     </message>
     <message>
         <source>请确认申请材料。免提交的材料，同意查询后由大厅通过数据共享核验；可承诺的材料可以签署承诺书代替。</source>
-        <translation>請確認申請材料。擴音交的材料，同意查詢後由大廳通過資料共享核驗；可承諾的材料可以簽署承諾書代替。</translation>
+        <translation>請確認申請材料。免提交的材料，同意查詢後由大廳通過資料共享核驗；可承諾的材料可以簽署承諾書代替。</translation>
     </message>
     <message>
         <source>以下材料可以由大厅通过政务数据共享，查询被代办人的电子证照，查到的无需提交。查询只用于本次申请，屏幕和回执上不显示完整证照号码。是否同意查询？</source>
@@ -696,11 +696,11 @@
     </message>
     <message>
         <source>以下材料可以现在用高拍仪扫描上传；不扫描的，请带到窗口提交，回执上会列出。</source>
-        <translation>以下材料可以現在用高拍儀掃描上傳；不掃描的，請帶到視窗提交，回執上會列出。</translation>
+        <translation>以下材料可以現在用高拍儀掃描上傳；不掃描的，請帶到窗口提交，回執上會列出。</translation>
     </message>
     <message>
         <source>以下材料请带到窗口提交，回执上会列出。</source>
-        <translation>以下材料請帶到視窗提交，回執上會列出。</translation>
+        <translation>以下材料請帶到窗口提交，回執上會列出。</translation>
     </message>
     <message>
         <source>重新扫描</source>
@@ -708,7 +708,7 @@
     </message>
     <message>
         <source>改为到窗口提交</source>
-        <translation>改為到視窗提交</translation>
+        <translation>改為到窗口提交</translation>
     </message>
     <message>
         <source>形式：%1</source>
@@ -783,7 +783,7 @@
     </message>
     <message>
         <source>预约到窗口办理</source>
-        <translation>預約到視窗辦理</translation>
+        <translation>預約到窗口辦理</translation>
     </message>
     <message>
         <source>重新选择事项</source>
@@ -870,7 +870,7 @@
     </message>
     <message>
         <source>被代办人在场并读取其身份证的，可以当场在屏幕上签署授权委托书；也可以用高拍仪扫描纸质授权委托书或监护关系证明，或到窗口时出示。</source>
-        <translation>被代辦人在場並讀取其身份證的，可以當場在螢幕上籤署授權委託書；也可以用高拍儀掃描紙質授權委託書或監護關係證明，或到視窗時出示。</translation>
+        <translation>被代辦人在場並讀取其身份證的，可以當場在螢幕上籤署授權委託書；也可以用高拍儀掃描紙質授權委託書或監護關係證明，或到窗口時出示。</translation>
     </message>
     <message>
         <source>确认，下一步</source>
@@ -937,7 +937,7 @@
     </message>
     <message>
         <source>办事窗口</source>
-        <translation>辦事視窗</translation>
+        <translation>辦事窗口</translation>
     </message>
     <message>
         <source>材料已齐全，无需再到现场。办理进度可扫描回执上的二维码或凭受理编号查询。</source>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <source>办件编号是办理部门为您这件事编的号，电话咨询或到窗口询问时可报此号；查询进度凭受理编号即可。</source>
-        <translation>辦件編號是辦理部門為您這件事編的號，電話諮詢或到視窗詢問時可報此號；查詢進度憑受理編號即可。</translation>
+        <translation>辦件編號是辦理部門為您這件事編的號，電話諮詢或到窗口詢問時可報此號；查詢進度憑受理編號即可。</translation>
     </message>
     <message>
         <source>申请人：%1</source>
@@ -1009,7 +1009,7 @@
     </message>
     <message>
         <source>办理窗口：%1（取号 %2 字头）</source>
-        <translation>辦理視窗：%1（取號 %2 字頭）</translation>
+        <translation>辦理窗口：%1（取號 %2 字頭）</translation>
     </message>
     <message>
         <source>现在取号（%1）</source>
@@ -1140,7 +1140,7 @@
     </message>
     <message>
         <source>已核验（数据共享，免提交）：%1</source>
-        <translation>已核驗（資料共享，擴音交）：%1</translation>
+        <translation>已核驗（資料共享，免提交）：%1</translation>
     </message>
     <message>
         <source>已承诺：%1</source>
@@ -1164,7 +1164,7 @@
     </message>
     <message>
         <source>需到窗口提交：%1</source>
-        <translation>需到視窗提交：%1</translation>
+        <translation>需到窗口提交：%1</translation>
     </message>
     <message>
         <source>正在提交，请稍候……</source>
@@ -1223,11 +1223,11 @@
     </message>
     <message>
         <source>请选择把这项材料带到窗口提交，或取号到人工窗口办理。工作人员修复后即可继续扫描。</source>
-        <translation>請選擇把這項材料帶到視窗提交，或取號到人工視窗辦理。工作人員修復後即可繼續掃描。</translation>
+        <translation>請選擇把這項材料帶到窗口提交，或取號到人工窗口辦理。工作人員修復後即可繼續掃描。</translation>
     </message>
     <message>
         <source>改为到窗口提交</source>
-        <translation>改為到視窗提交</translation>
+        <translation>改為到窗口提交</translation>
     </message>
     <message>
         <source>高拍仪画面，请把材料放在框内</source>
@@ -1399,11 +1399,11 @@
     </message>
     <message>
         <source>在本终端或网上就能办完，不用再到窗口。</source>
-        <translation>在本終端或網上就能辦完，不用再到視窗。</translation>
+        <translation>在本終端或網上就能辦完，不用再到窗口。</translation>
     </message>
     <message>
         <source>办完这件事还需要到大厅窗口的次数；0 次就是不用去窗口。</source>
-        <translation>辦完這件事還需要到大廳視窗的次數；0 次就是不用去視窗。</translation>
+        <translation>辦完這件事還需要到大廳窗口的次數；0 次就是不用去窗口。</translation>
     </message>
     <message>
         <source>在本市任何一个政务服务大厅都能办，不必回户籍地或指定大厅。</source>
@@ -1411,7 +1411,7 @@
     </message>
     <message>
         <source>可以先约好到窗口的日期和时段，到时凭身份证签到，少排队。</source>
-        <translation>可以先約好到視窗的日期和時段，到時憑身份證簽到，少排隊。</translation>
+        <translation>可以先約好到窗口的日期和時段，到時憑身份證簽到，少排隊。</translation>
     </message>
     <message>
         <source>本人来不了时，可请他人代为办理；代办人需带上自己和您的身份证件，以及授权委托书等证明。</source>
@@ -1443,7 +1443,7 @@
     </message>
     <message>
         <source>在自助终端办理前，请对着摄像头做人脸识别，确认是身份证本人在办。不便使用摄像头的，可以到人工窗口办理。</source>
-        <translation>在自助終端辦理前，請對著攝像頭做人臉識別，確認是身份證本人在辦。不便使用攝像頭的，可以到人工視窗辦理。</translation>
+        <translation>在自助終端辦理前，請對著攝像頭做人臉識別，確認是身份證本人在辦。不便使用攝像頭的，可以到人工窗口辦理。</translation>
     </message>
     <message>
         <source>知道了</source>
@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <source>没有带身份证，或读卡不成功：请取号到人工窗口，由工作人员核对预约。</source>
-        <translation>沒有帶身份證，或讀卡不成功：請取號到人工視窗，由工作人員核對預約。</translation>
+        <translation>沒有帶身份證，或讀卡不成功：請取號到人工窗口，由工作人員核對預約。</translation>
     </message>
     <message>
         <source>%1 今天的预约</source>
@@ -1621,7 +1621,7 @@
     </message>
     <message>
         <source>窗口号</source>
-        <translation>視窗號</translation>
+        <translation>窗口號</translation>
     </message>
     <message>
         <source>工作人员工号</source>
@@ -2410,7 +2410,7 @@
     </message>
     <message>
         <source>免提交</source>
-        <translation>擴音交</translation>
+        <translation>免提交</translation>
     </message>
     <message>
         <source>可承诺</source>
@@ -2538,7 +2538,7 @@
     </message>
     <message>
         <source>设定依据：未注明（请向窗口核实）</source>
-        <translation>設定依據：未註明（請向視窗核實）</translation>
+        <translation>設定依據：未註明（請向窗口核實）</translation>
     </message>
     <message>
         <source>常见错误：%1</source>
@@ -2590,7 +2590,7 @@
     </message>
     <message>
         <source>办理窗口：%1（取号 %2 字头）</source>
-        <translation>辦理視窗：%1（取號 %2 字頭）</translation>
+        <translation>辦理窗口：%1（取號 %2 字頭）</translation>
     </message>
     <message>
         <source>地点：%1</source>
@@ -2776,7 +2776,7 @@
     </message>
     <message>
         <source>领取排队号；扫小票查看去哪个窗口</source>
-        <translation>領取排隊號；掃小票檢視去哪個視窗</translation>
+        <translation>領取排隊號；掃小票檢視去哪個窗口</translation>
     </message>
     <message>
         <source>约</source>
@@ -2923,15 +2923,15 @@
     </message>
     <message>
         <source>可查看身份证换领指南，或取号到人工窗口办理；其他业务请使用有效期内的证件。</source>
-        <translation>可檢視身份證換領指南，或取號到人工視窗辦理；其他業務請使用有效期內的證件。</translation>
+        <translation>可檢視身份證換領指南，或取號到人工窗口辦理；其他業務請使用有效期內的證件。</translation>
     </message>
     <message>
         <source>请取号到人工窗口办理，或按“呼叫工作人员”。</source>
-        <translation>請取號到人工視窗辦理，或按“呼叫工作人員”。</translation>
+        <translation>請取號到人工窗口辦理，或按“呼叫工作人員”。</translation>
     </message>
     <message>
         <source>此证件的信息无法识别，请换一张证件，或到人工窗口办理。</source>
-        <translation>此證件的資訊無法識別，請換一張證件，或到人工視窗辦理。</translation>
+        <translation>此證件的資訊無法識別，請換一張證件，或到人工窗口辦理。</translation>
     </message>
     <message>
         <source>请将证件平放在感应区，保持不动，再试一次。</source>
@@ -3034,7 +3034,7 @@
     <name>NotReadyPage</name>
     <message>
         <source>本终端暂未开通此功能，请到综合受理窗口办理。</source>
-        <translation>本終端暫未開通此功能，請到綜合受理視窗辦理。</translation>
+        <translation>本終端暫未開通此功能，請到綜合受理窗口辦理。</translation>
     </message>
     <message>
         <source>%1暂未开通</source>
@@ -3046,7 +3046,7 @@
     </message>
     <message>
         <source>请到综合受理窗口办理，或向现场工作人员咨询。给您带来不便，敬请谅解。</source>
-        <translation>請到綜合受理視窗辦理，或向現場工作人員諮詢。給您帶來不便，敬請諒解。</translation>
+        <translation>請到綜合受理窗口辦理，或向現場工作人員諮詢。給您帶來不便，敬請諒解。</translation>
     </message>
     <message>
         <source>返回首页</source>
@@ -3057,7 +3057,7 @@
     <name>OutOfServicePage</name>
     <message>
         <source>本终端暂停服务，请使用其他终端或到人工窗口办理。</source>
-        <translation>本終端暫停服務，請使用其他終端或到人工視窗辦理。</translation>
+        <translation>本終端暫停服務，請使用其他終端或到人工窗口辦理。</translation>
     </message>
     <message>
         <source>暂停服务</source>
@@ -3069,7 +3069,7 @@
     </message>
     <message>
         <source>请使用其他自助终端或到人工窗口办理，并告知现场工作人员。</source>
-        <translation>請使用其他自助終端或到人工視窗辦理，並告知現場工作人員。</translation>
+        <translation>請使用其他自助終端或到人工窗口辦理，並告知現場工作人員。</translation>
     </message>
 </context>
 <context>
@@ -3431,11 +3431,11 @@
     </message>
     <message>
         <source>高拍仪暂时不能使用，请到窗口补正材料。</source>
-        <translation>高拍儀暫時不能使用，請到視窗補正材料。</translation>
+        <translation>高拍儀暫時不能使用，請到窗口補正材料。</translation>
     </message>
     <message>
         <source>终端存储空间不足，补正未保存，请到窗口补正材料。</source>
-        <translation>終端儲存空間不足，補正未儲存，請到視窗補正材料。</translation>
+        <translation>終端儲存空間不足，補正未儲存，請到窗口補正材料。</translation>
     </message>
     <message>
         <source>扫描的材料太大，请减少页数后重新扫描。</source>
@@ -3958,11 +3958,11 @@
     </message>
     <message>
         <source>取号到人工窗口</source>
-        <translation>取號到人工視窗</translation>
+        <translation>取號到人工窗口</translation>
     </message>
     <message>
         <source>取号到人工窗口，到%1由工作人员为您办理</source>
-        <translation>取號到人工視窗，到%1由工作人員為您辦理</translation>
+        <translation>取號到人工窗口，到%1由工作人員為您辦理</translation>
     </message>
 </context>
 <context>
@@ -4241,7 +4241,7 @@
     </message>
     <message>
         <source>已取号？查看叫号和窗口</source>
-        <translation>已取號？檢視叫號和視窗</translation>
+        <translation>已取號？檢視叫號和窗口</translation>
     </message>
     <message>
         <source>正在出号，请稍候……</source>
@@ -4249,7 +4249,7 @@
     </message>
     <message>
         <source>优先窗口为 70 岁以上老年人、残疾人、现役军人、孕妇等提供服务。刷身份证可自动核验年龄；其他情况请向窗口出示相关证件。</source>
-        <translation>優先視窗為 70 歲以上老年人、殘疾人、現役軍人、孕婦等提供服務。刷身份證可自動核驗年齡；其他情況請向窗口出示相關證件。</translation>
+        <translation>優先窗口為 70 歲以上老年人、殘疾人、現役軍人、孕婦等提供服務。刷身份證可自動核驗年齡；其他情況請向窗口出示相關證件。</translation>
     </message>
     <message>
         <source>确认取号</source>
@@ -4324,7 +4324,7 @@
     </message>
     <message>
         <source>请记下或拍下此号码和二维码，到窗口时出示。</source>
-        <translation>請記下或拍下此號碼和二維碼，到視窗時出示。</translation>
+        <translation>請記下或拍下此號碼和二維碼，到窗口時出示。</translation>
     </message>
     <message>
         <source>我已记下号码</source>
@@ -4371,7 +4371,7 @@
     </message>
     <message>
         <source>请到 %1 号窗口</source>
-        <translation>請到 %1 號視窗</translation>
+        <translation>請到 %1 號窗口</translation>
     </message>
     <message>
         <source>下一位就是您</source>
@@ -4399,11 +4399,11 @@
     </message>
     <message>
         <source>您的号码 %1 已叫到，请到 %2 号窗口（%3）办理。</source>
-        <translation>您的號碼 %1 已叫到，請到 %2 號視窗（%3）辦理。</translation>
+        <translation>您的號碼 %1 已叫到，請到 %2 號窗口（%3）辦理。</translation>
     </message>
     <message>
         <source>您的号码 %1 已叫到，请到 %2 号窗口办理。</source>
-        <translation>您的號碼 %1 已叫到，請到 %2 號視窗辦理。</translation>
+        <translation>您的號碼 %1 已叫到，請到 %2 號窗口辦理。</translation>
     </message>
     <message>
         <source>您的号码 %1 正在等候，预计还需约 %2 分钟（按今天实际叫号速度估算）。请留意叫号屏和语音播报。</source>
@@ -4419,7 +4419,7 @@
     </message>
     <message>
         <source>号码 %1 叫号时您不在，已过号。请重新取号；如有急事，可到综合窗口请工作人员帮您处理。</source>
-        <translation>號碼 %1 叫號時您不在，已過號。請重新取號；如有急事，可到綜合視窗請工作人員幫您處理。</translation>
+        <translation>號碼 %1 叫號時您不在，已過號。請重新取號；如有急事，可到綜合窗口請工作人員幫您處理。</translation>
     </message>
     <message>
         <source>号码 %1 已作废，请重新取号。</source>
@@ -4427,7 +4427,7 @@
     </message>
     <message>
         <source>网络中断，本终端现在查不到号码 %1 是否已叫到。请留意大厅叫号屏：叫到您的号码时，屏上会显示号码和窗口，并语音播报。</source>
-        <translation>網路中斷，本終端現在查不到號碼 %1 是否已叫到。請留意大廳叫號屏：叫到您的號碼時，屏上會顯示號碼和視窗，並語音播報。</translation>
+        <translation>網路中斷，本終端現在查不到號碼 %1 是否已叫到。請留意大廳叫號屏：叫到您的號碼時，屏上會顯示號碼和窗口，並語音播報。</translation>
     </message>
     <message>
         <source>仅供参考：取号时（%1）前面有 %2 人，这是当时的数字，不是现在的。</source>
