@@ -153,3 +153,22 @@ def test_the_miss_limiter_forgets_after_its_window() -> None:
     assert limiter.blocked("10.0.0.1")
     now[0] += 1
     assert not limiter.blocked("10.0.0.1")
+
+
+def test_the_printed_papers_qr_code_opens_its_verify_page(
+    service: CertificateService, server: CentralServer
+) -> None:
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    from kiosk.documents.certificate import certificate_pdf
+
+    cert = service.issue(INSURED[0], "SB", service.new_key())
+    pdf = pdfium.PdfDocument(certificate_pdf(cert, service.verify_url(cert)))
+    try:
+        page = pdf[0].render(scale=150 / 72).to_pil()
+    finally:
+        pdf.close()
+    (found,) = zxingcpp.read_barcodes(page)
+    reply = requests.get(found.text, timeout=5)
+    assert reply.status_code == 200 and "周*梅" in reply.text and "证明真实有效" in reply.text
