@@ -154,3 +154,23 @@ def test_the_preview_masks_the_holder_and_identifying_values(font: tuple[Path, i
 )
 def test_preview_values(value: str, shown: str) -> None:
     assert preview_value(value) == shown
+
+
+def test_the_maker_lays_out_again_in_the_full_face_what_the_copy_lacks(
+    tmp_path: Path, font: tuple[Path, int]
+) -> None:
+    from kiosk.documents.certificate import CertificateMaker
+    from kiosk.documents.fonts import DocumentFont
+
+    faces = DocumentFont(tmp_path / "fonts", source=font, chars="证明", nice=0)
+    assert faces.prepare()  # a copy that holds almost nothing: every paper needs the full face
+    maker = CertificateMaker(faces, terminal="T09")
+    cert = sample("HY").model_copy(update={"name": "王䶮"})  # 䶮: not in GB2312
+    text = page_text(maker.paper(cert, URL))
+    assert "王䶮" in text and cert.title in text and "婚姻登记" in text and "T09" in text
+    with Image.open(io.BytesIO(maker.preview(cert, URL, width_px=300))) as shown:
+        assert shown.width == 300
+    masked = page_text(
+        certificate_pdf(cert, URL, masked=True, printed=PRINTED, font=faces.faces()[1])
+    )
+    assert "王*" in masked and "王䶮" not in masked
