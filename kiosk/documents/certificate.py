@@ -17,24 +17,24 @@ CPU work: call it off the GUI thread. Nothing here is logged: the content is per
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kiosk.contract import IssuedCertificate
 from kiosk.contract.certificates import format_code
 from kiosk.contract.masking import mask_name, mask_number
+from kiosk.documents.fonts import DocumentFont, FontFace
 from kiosk.documents.seal import seal_png
 from kiosk.documents.signature import wrap_cjk
-
-if TYPE_CHECKING:
-    from kiosk.documents.fonts import DocumentFont
 
 CHINA_TZ = timezone(timedelta(hours=8))
 SEAL_MM = 42.0
 QR_MM = 32.0
+SEAL_PX = 600  # the seal picture's side: 42 mm at about 360 dpi
 SHORT_VALUE = 6  # a value this short without digits (正常参保, 住宅, 无) is not identifying
+SealSource = Callable[[str, FontFace], bytes]  # (issuing unit, face) → the seal's PNG
 
 
 def preview_value(value: str) -> str:
@@ -57,10 +57,15 @@ def _qr_png(url: str) -> bytes:
     return out.getvalue()
 
 
-def _font() -> tuple[Path, int]:
+def _font() -> FontFace:
     from drivers.printers.glyphs import find_cjk_font
 
     return find_cjk_font(("Noto Sans CJK SC", "Noto Sans Mono CJK SC", "sans-serif:lang=zh-cn"))
+
+
+def draw_seal(unit: str, face: FontFace) -> bytes:
+    """The seal of ``unit`` drawn afresh (:func:`~kiosk.documents.seal.seal_png`)."""
+    return seal_png(unit, face, SEAL_PX)
 
 
 @dataclass(frozen=True)
@@ -77,17 +82,19 @@ def certificate_pdf(
     *,
     masked: bool = False,
     printed: Printed | None = None,
-    font: tuple[Path, int] | None = None,
-    fallback: tuple[Path, int] | None = None,
+    font: FontFace | None = None,
+    fallback: FontFace | None = None,
+    seals: SealSource = draw_seal,
 ) -> bytes:
     """The certificate as an A4 PDF (see the module's docstring). ``font`` is the CJK face
     (default: fontconfig's); a document with a character it lacks is laid out again in
-    ``fallback`` when one is given (as signed documents are)."""
+    ``fallback`` when one is given (as signed documents are). ``seals`` gives the seal's
+    picture (a maker keeps the ones it drew)."""
     printed = printed or Printed(datetime.now(CHINA_TZ), cert.terminal_id)
     face = font or _font()
-    pdf = _layout(cert, verify_url, masked, printed, face)
+    pdf = _layout(cert, verify_url, masked, printed, face, seals)
     if fallback is not None and pdf.fonts["cjk"].missing_glyphs:
-        pdf = _layout(cert, verify_url, masked, printed, fallback)
+        pdf = _layout(cert, verify_url, masked, printed, fallback, seals)
     return bytes(pdf.output())
 
 
@@ -96,7 +103,8 @@ def _layout(
     verify_url: str,
     masked: bool,
     printed: Printed,
-    font: tuple[Path, int],
+    font: FontFace,
+    seals: SealSource,
 ) -> Any:
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
@@ -151,7 +159,7 @@ def _layout(
     pdf.set_xy(x, top)
     pdf.cell(block_w, 9, cert.issuer, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
     pdf.cell(block_w, 9, f"{issued:%Y年%m月%d日}", align="C")
-    seal = seal_png(cert.issuer, font, 600)
+    seal = seals(cert.issuer, font)
     pdf.image(io.BytesIO(seal), x=x + block_w / 2 - SEAL_MM / 2, y=top + 9 - SEAL_MM / 2, w=SEAL_MM)
 
     # The foot: QR code of the check page, the code, where and when it was printed.
@@ -201,6 +209,13 @@ class CertificateMaker:
     def __init__(self, font: DocumentFont, terminal: str) -> None:
         self.font = font
         self.terminal = terminal
+        self._seals: dict[tuple[str, FontFace], bytes] = {}  # a hall prints for a few units
+
+    def _seal(self, unit: str, face: FontFace) -> bytes:
+        key = (unit, face)
+        if key not in self._seals:
+            self._seals[key] = draw_seal(unit, face)
+        return self._seals[key]
 
     def paper(self, cert: IssuedCertificate, verify_url: str) -> bytes:
         """The complete certificate, for the printer."""
@@ -215,5 +230,11 @@ class CertificateMaker:
         printed = Printed(datetime.now(CHINA_TZ), self.terminal)
         fallback = full if first != full else None
         return certificate_pdf(
-            cert, verify_url, masked=masked, printed=printed, font=first, fallback=fallback
+            cert,
+            verify_url,
+            masked=masked,
+            printed=printed,
+            font=first,
+            fallback=fallback,
+            seals=self._seal,
         )
