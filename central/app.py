@@ -18,6 +18,7 @@ from central import (
     calendar_feed,
     cases,
     catalog_feed,
+    certificates,
     console,
     display,
     fleet,
@@ -27,6 +28,7 @@ from central import (
     queue,
     shared,
     staff,
+    verify,
 )
 from central.auth import Authenticator, StaffToken
 from central.db import Database, PoolSettings
@@ -115,6 +117,8 @@ def create_app(
     app.include_router(assist.build_router(db, auth))
     app.include_router(fleet.build_router(db, auth))
     app.include_router(shared.build_router(db, auth, id_hash_key))
+    app.include_router(certificates.build_router(db, idem, auth, id_hash_key))
+    app.include_router(verify.build_router(db, verify.MissLimiter()))
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Column, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, Session, SQLModel, col, select
 
+from central.certificate_rows import CertificateRecordRow, IssuedCertificateRow
 from central.engines import PoolSettings, make_engine, relaxed_engine
 from central.sealing import PREFIX, Sealer, is_sealed
 
@@ -412,6 +413,8 @@ CENTRAL_TABLES = [
         AttachmentBlobRow,
         AttachmentChunkRow,
         CaseSupplementRow,
+        CertificateRecordRow,
+        IssuedCertificateRow,
         CentralMeta,
     )
 ]

@@ -280,6 +280,17 @@ class InProcessCentral:
                 add_record(s, self.id_hash_key, id_number, material, number, issuer, issued_on)
         return len(DEMO_SHARED)
 
+    def seed_demo_certificates(self) -> int:
+        """Demo only: the sample cards' records in the certificate registry (through
+        central's own :func:`central.certificates.add_record`; replaced on every start)."""
+        from demo.certificates import seed_sample_certificates
+
+        if self._app is None:
+            raise RuntimeError("start the demo central service first")
+        db = self._app.state.db
+        with db.session() as s:
+            return seed_sample_certificates(s, db.sealer, self.id_hash_key)
+
     def seed_demo_appointments(self, hall_id: str) -> list[str]:
         """Demo only: today's appointments for the resident sample card (张明丰), written
         through central's own appointment table: one whose check-in is open now and one

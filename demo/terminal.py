@@ -68,8 +68,9 @@ class DemoCentral:
             self.receipts = self.server.seed_demo_cases(terminal_id, settings.hall_id)
             self.server.seed_demo_appointments(settings.hall_id)
             self.server.seed_demo_shared()
+            self.server.seed_demo_certificates()
         except Exception:  # the demo goes on without sample cases
-            log.exception("demo cases, appointments and shared records not seeded")
+            log.exception("demo cases, appointments, shared records and certificates not seeded")
         return CentralAccess(self.server.url, Credentials(terminal_id, secret.encode()))
 
     def close(self) -> None:

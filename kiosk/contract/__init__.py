@@ -30,6 +30,14 @@ from kiosk.contract.cases import (
     StaffSupplementRequest,
 )
 from kiosk.contract.catalog import CalendarFeed, CatalogDelta, CatalogSnapshot, CatalogUpload
+from kiosk.contract.certificates import (
+    CertificateField,
+    CertificateIssue,
+    CertificateOffer,
+    CertificateOffers,
+    CertificateQuery,
+    IssuedCertificate,
+)
 from kiosk.contract.fleet import DeviceReport, Heartbeat, HeartbeatAck, SearchMissDay
 from kiosk.contract.intake import (
     ATTACHMENT_CHUNK_BYTES,
@@ -71,6 +79,12 @@ from kiosk.contract.queue import (
 from kiosk.contract.shared import SharedCheck, SharedCheckResult, SharedFinding
 
 __all__ = [
+    "CertificateField",
+    "CertificateIssue",
+    "CertificateOffer",
+    "CertificateOffers",
+    "CertificateQuery",
+    "IssuedCertificate",
     "CaseAttachment",
     "CaseAttachmentList",
     "StaffSupplementRequest",

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from drivers.cards.base import CardRead
 from drivers.errors import ReasonError
+from kiosk.contract.masking import mask_name, mask_number
 from kiosk.domain.codes import Sex, nation_from_code, sex_from_code
 from kiosk.domain.id_numbers import (
     birth_date_of_id,
@@ -43,25 +44,6 @@ class IdentityError(ReasonError, ValueError):
     wrong), ``invalid_card_data`` (dates or fields that make no sense),
     ``unsupported_card`` (a card type the terminal does not handle).
     """
-
-
-def mask_name(name: str) -> str:
-    """``张三丰`` → ``张*丰``, ``张三`` → ``张*``, ``阿依古丽`` → ``阿**丽``."""
-    name = name.strip()
-    if len(name) <= 1:
-        return "*" * len(name)
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
-
-
-def mask_number(number: str) -> str:
-    """``110105198003150012`` → ``1101**********0012``; short numbers keep less."""
-    number = number.strip()
-    if len(number) <= 4:
-        return "*" * len(number)
-    keep = 4 if len(number) >= 12 else 1
-    return number[:keep] + "*" * (len(number) - 2 * keep) + number[-keep:]
 
 
 @dataclass(frozen=True, repr=False)

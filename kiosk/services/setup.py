@@ -16,11 +16,13 @@ from drivers.beacons.base import Beacon
 from kiosk.catalog import CatalogBrowser
 from kiosk.catalog.misses import SearchMisses
 from kiosk.config import Settings
+from kiosk.documents.certificate import CertificateMaker
 from kiosk.documents.fonts import DocumentFont
 from kiosk.documents.signature import Signer
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.assist import AssistService
+from kiosk.services.certificates import CertificateService
 from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
 from kiosk.services.complaints import ComplaintService
@@ -57,6 +59,7 @@ class CentralConnections:
     positions: Central
     evaluation: Central
     supplement: Central
+    certificates: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -84,6 +87,8 @@ class Services:
     shared_data: SharedDataService
     supplement: SupplementService
     signer: Signer  # signed documents (告知承诺书), with this terminal's id and a prepared font
+    certificates: CertificateService  # 自助打印证明: what the card holder can print, issuing
+    certificate_maker: CertificateMaker  # their A4 papers and masked previews, the same font
     connections: CentralConnections
     settings: Settings
 
@@ -130,6 +135,8 @@ def build_services(
     """Wire the use cases (not connected to central yet); tickets left unprinted on earlier
     days are voided here, and today's still waiting for the printer are followed again."""
     queues = queues_for(settings.data_dir, settings.hall_id)
+    # Signed documents and certificates share one face and its prepared copy.
+    document_font = DocumentFont(settings.data_dir / "fonts")
     connections = CentralConnections(*(Central(None) for _ in fields(CentralConnections)))
     # One key per terminal: tickets, check-in, progress and bookings hash ID numbers alike.
     id_hasher = IdHasher(settings.data_dir / "keys")
@@ -210,10 +217,9 @@ def build_services(
             terminal_name=settings.terminal_name,
             progress_url=(lambda no: progress_url.format(receipt_no=no)) if progress_url else None,
         ),
-        signer=Signer(
-            DocumentFont(settings.data_dir / "fonts"),
-            terminal=f"{settings.hall_id}-{settings.terminal_id}",
-        ),
+        signer=Signer(document_font, terminal=f"{settings.hall_id}-{settings.terminal_id}"),
+        certificates=CertificateService(connections.certificates),
+        certificate_maker=CertificateMaker(document_font, terminal=settings.terminal_id),
         connections=connections,
         settings=settings,
     )

@@ -72,3 +72,30 @@ def test_a_demo_central_stopped_while_it_starts_never_serves_on_the_closed_socke
     finally:
         threading.excepthook = previous
     assert died == []
+
+
+def test_the_demo_central_holds_the_sample_cards_certificates_once_however_often_it_starts(
+    tmp_path: Path,
+) -> None:
+    from sqlmodel import func, select
+
+    from central.certificate_rows import CertificateRecordRow
+    from central.certificates import offers
+    from demo.certificates import INSURED, RESIDENT, SAMPLE_CERTIFICATES
+    from kiosk.contract import keyed_id_hash
+
+    central = InProcessCentral(tmp_path)
+    central.start()
+    try:
+        assert central.seed_demo_certificates() == len(SAMPLE_CERTIFICATES)
+        central.seed_demo_certificates()  # a restart seeds again: replaced, not doubled
+        db = central._app.state.db  # noqa: SLF001
+        with db.session() as s:
+            rows = s.exec(select(func.count()).select_from(CertificateRecordRow)).one()
+            resident = offers(s, keyed_id_hash(central.id_hash_key, RESIDENT[0]))
+            insured = offers(s, keyed_id_hash(central.id_hash_key, INSURED[0]))
+    finally:
+        central.stop()
+    assert rows == len(SAMPLE_CERTIFICATES)
+    assert [o.kind for o in resident] == ["BDC", "GJJ", "HY", "SB"]
+    assert [o.kind for o in insured] == ["SB"]

@@ -12,6 +12,7 @@ from kiosk.config import Settings
 from kiosk.services.common import ServiceError
 from kiosk.services.setup import build_services
 from kiosk.services.tickets import TicketService
+from kiosk.services.tickets.transitions import IssuedTicket
 from kiosk.sync.client import Credentials
 from tests.integration.services_env import Terminal
 
@@ -39,7 +40,7 @@ def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
         term.close()
 
 
-def _all(tickets: TicketService) -> list:  # type: ignore[type-arg]
+def _all(tickets: TicketService) -> list[IssuedTicket]:
     from sqlmodel import select
 
     from kiosk.store.models import QueueTicketRow
@@ -68,7 +69,9 @@ def test_each_service_has_its_own_named_connection_and_connect_reaches_them_all(
         assert services.positions.central is named.positions
         assert services.evaluation.central is named.evaluation
         assert services.supplement.central is named.supplement
-        assert len({id(c) for c in named.each()}) == 10, "a requests session per service"
+        assert services.certificates.central is named.certificates
+        assert services.certificate_maker.font is services.signer.font  # one prepared face
+        assert len({id(c) for c in named.each()}) == 11, "a requests session per service"
         assert not any(c.configured for c in named.each())
         services.connect("http://127.0.0.1:9", Credentials("T01", b"k" * 32))
         assert all(c.configured for c in named.each())
