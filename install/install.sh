@@ -41,6 +41,7 @@ UNITS=(kiosk.service kiosk-purge.service kiosk-purge.timer)
 # one), and Xwayland, without which Debian's cage refuses to start (only recommended there,
 # and this installs without recommends); the app runs on Xwayland (Qt's xcb libraries) because
 # Qt Virtual Keyboard does not work in a Wayland client.
+# cups-client (lp) and cups-ipp-utils (ipptool): the A4 printer's driver (drivers/pages).
 APT_PACKAGES=(
     python3 python3-venv python3-pip python3-dev build-essential swig libpcsclite-dev
     pcscd libccid cage libwayland-client0 libwayland-cursor0 libwayland-egl1 libegl1 libgl1
@@ -48,6 +49,7 @@ APT_PACKAGES=(
     speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libusb-1.0-0 udev logrotate
     seatd xwayland libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
     libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0
+    cups-client cups-ipp-utils
 )
 
 DRY_RUN=0
