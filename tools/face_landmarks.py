@@ -26,7 +26,11 @@ def main() -> int:
     predictor = dlib.shape_predictor(str(model_path("shape_predictor_68_face_landmarks.dat")))
     points: dict[str, list[list[int]]] = {}
     for photo in sorted(FOLDER.glob("*.jpg")):
-        rgb = cv2.cvtColor(cv2.imread(str(photo), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+        image = cv2.imread(str(photo), cv2.IMREAD_COLOR)
+        if image is None:
+            print(f"{photo.name}: unreadable", file=sys.stderr)
+            return 1
+        rgb = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
         faces = detector(rgb, 1)
         if len(faces) != 1:
             print(f"{photo.name}: {len(faces)} faces, expected one", file=sys.stderr)
