@@ -176,7 +176,7 @@ def _close_eyes(photo: Any, points: Any, amount: float) -> Any:
     for first in (36, 42):
         eye = points[first : first + 6]
         corner_a, upper, corner_b, lower = eye[0], eye[1:3], eye[3], eye[4:6][::-1]
-        lid = upper + 0.8 * amount * (lower - upper)  # a shut eye's lash line sits low
+        lid = upper + 0.9 * amount * (lower - upper)  # a shut eye's lash line sits low
         height = float(np.linalg.norm(corner_b - corner_a)) * 0.45
         below = np.mean(eye, axis=0) + np.array([0.0, 1.6 * height])
         x, y = int(below[0]), int(below[1])
