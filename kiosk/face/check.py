@@ -17,7 +17,15 @@ After ``max_failures`` failed checks the result says to send the citizen to a st
 Images stay in memory for the check only: nothing here writes a frame or the reference to disk
 or logs one; a result holds the decision, the distance and the time, nothing personal.
 
-Measured on the simulated sequences: see ``tools/face_trials.py``.
+Measured on the simulated sequences with the defaults (``python -m tools.face_trials 10``:
+10 seeds × 10 kinds of check, 100 checks): false rejects 0 of 20 (the holder live, asked to
+blink and turn left, or blink and turn right); false accepts 0 of 80 (the holder's printed
+photo asked to blink and turn, to turn left only, to turn right only: 30, all "not_live";
+the holder turning only right asked to turn left: 10; two other people: 20, "not_holder";
+two people in view: 10; nobody: 10). Embedding distances to the reference: holder live
+0.327–0.342, the printed holder photo 0.05–0.26 (stopped by liveness alone), other people
+0.827 and more. Three identities only: these counts say the pieces work together, not what
+the false-accept rate of a hall's population would be.
 """
 
 from __future__ import annotations
