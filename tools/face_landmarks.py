@@ -1,6 +1,6 @@
 """Record the 68 face landmarks of the sample face photos, for the simulated face camera.
 
-``python -m tools.face_landmarks`` writes ``tests/data/faces/landmarks.json``: for each photo
+``python -m tools.face_landmarks`` writes ``assets/faces/landmarks.json``: for each photo
 ``<name>.jpg`` in that folder, the 68 (x, y) points dlib's shape predictor finds on its one
 face. The simulated camera (:mod:`drivers.cameras.face_frames`) paints blinks and turns the
 head from them without importing dlib itself, so a sequence is the same on every machine.
@@ -18,7 +18,7 @@ import dlib
 
 from kiosk.face.models import model_path
 
-FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "faces"
+FOLDER = Path(__file__).resolve().parents[1] / "assets" / "faces"
 
 
 def main() -> int:

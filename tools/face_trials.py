@@ -22,7 +22,7 @@ from kiosk.face.liveness import Challenge
 from kiosk.face.models import FaceModels
 from kiosk.face.settings import FaceCheckSettings
 
-REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "data" / "faces" / "holder-id.jpg"
+REFERENCE = Path(__file__).resolve().parents[1] / "assets" / "faces" / "holder-id.jpg"
 
 # (sequence, challenge, should pass)
 TRIALS: tuple[tuple[str, tuple[str, ...], bool], ...] = (

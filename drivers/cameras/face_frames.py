@@ -1,7 +1,7 @@
 """Recorded-like frame sequences for the simulated face camera, made from still photos.
 
 A sequence is a list of per-frame poses computed from a seed; each frame is drawn when asked,
-from the photos and their 68 landmarks in ``tests/data/faces`` (see its README.md), so a
+from the photos and their 68 landmarks in ``assets/faces`` (see its README.md), so a
 sequence is the same on every machine and nothing but the photos is on disk.
 
 - A live person (``holder-live`` …): small natural motion (sway, breathing scale, a little

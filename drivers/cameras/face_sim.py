@@ -16,7 +16,7 @@ from pathlib import Path
 from drivers.cameras.base import CameraError, Frame
 from drivers.cameras.face_frames import SEQUENCES, FaceScenes, Pose, Script, poses
 
-DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "tests" / "data" / "faces"
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "faces"
 
 
 class SimFaceCamera:

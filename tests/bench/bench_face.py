@@ -30,7 +30,7 @@ from tests.bench.timing import verdict  # noqa: E402
 SEEDS = 10
 FRAMES = 96  # two passes of a sequence: more than any check here reads
 TARGET_P95_MS = 1500
-REFERENCE = Path(__file__).resolve().parents[1] / "data" / "faces" / "holder-id.jpg"
+REFERENCE = Path(__file__).resolve().parents[2] / "assets" / "faces" / "holder-id.jpg"
 
 
 def rss_mib() -> float:

@@ -1,7 +1,7 @@
 """The face check (人证核验) with real dlib models on the simulated face camera's sequences.
 
 The reference is the holder's official portrait; the live sequences start from another photo
-of the same person (tests/data/faces/README.md).
+of the same person (assets/faces/README.md).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kiosk.face.settings import FaceCheckSettings
 from tests.conftest import REPO
 from tests.fresh import printed_by_fresh_python
 
-FACES = REPO / "tests" / "data" / "faces"
+FACES = REPO / "assets" / "faces"
 
 
 @pytest.fixture(scope="module")
