@@ -26,6 +26,7 @@ from central import (
     idkey,
     intake,
     queue,
+    reference_photos,
     shared,
     staff,
     verify,
@@ -119,6 +120,7 @@ def create_app(
     app.include_router(shared.build_router(db, auth, id_hash_key))
     app.include_router(certificates.build_router(db, idem, auth, id_hash_key))
     app.include_router(verify.build_router(db, verify.MissLimiter()))
+    app.include_router(reference_photos.build_router(db, auth, id_hash_key))
     staff_auth = StaffToken(staff_token)
     app.include_router(idkey.build_router(id_hash_key, auth))
     app.include_router(staff.build_router(db, staff_auth, id_hash_key))

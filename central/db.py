@@ -18,6 +18,7 @@ from sqlmodel import Field, Session, SQLModel, col, select
 
 from central.certificate_rows import CertificateRecordRow, IssuedCertificateRow
 from central.engines import PoolSettings, make_engine, relaxed_engine
+from central.photo_rows import ReferencePhotoRow
 from central.sealing import PREFIX, Sealer, is_sealed
 
 SEAL_PREFIX = PREFIX.decode()
@@ -415,6 +416,7 @@ CENTRAL_TABLES = [
         CaseSupplementRow,
         CertificateRecordRow,
         IssuedCertificateRow,
+        ReferencePhotoRow,
         CentralMeta,
     )
 ]

@@ -291,6 +291,17 @@ class InProcessCentral:
         with db.session() as s:
             return seed_sample_certificates(s, db.sealer, self.id_hash_key)
 
+    def seed_demo_photos(self) -> int:
+        """Demo only: the sample holders' photos in the reference registry, for the face check
+        (through central's own :func:`central.reference_photos.add_photo`; on every start)."""
+        from demo.faces import seed_sample_photos
+
+        if self._app is None:
+            raise RuntimeError("start the demo central service first")
+        db = self._app.state.db
+        with db.session() as s:
+            return seed_sample_photos(s, db.sealer, self.id_hash_key)
+
     def seed_demo_appointments(self, hall_id: str) -> list[str]:
         """Demo only: today's appointments for the resident sample card (张明丰), written
         through central's own appointment table: one whose check-in is open now and one

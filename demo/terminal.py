@@ -69,8 +69,11 @@ class DemoCentral:
             self.server.seed_demo_appointments(settings.hall_id)
             self.server.seed_demo_shared()
             self.server.seed_demo_certificates()
+            self.server.seed_demo_photos()
         except Exception:  # the demo goes on without sample cases
-            log.exception("demo cases, appointments, shared records and certificates not seeded")
+            log.exception(
+                "demo cases, appointments, shared records, certificates and photos not seeded"
+            )
         return CentralAccess(self.server.url, Credentials(terminal_id, secret.encode()))
 
     def close(self) -> None:

@@ -38,6 +38,7 @@ from kiosk.contract.certificates import (
     CertificateQuery,
     IssuedCertificate,
 )
+from kiosk.contract.faces import MAX_PHOTO_BYTES, ReferencePhoto, ReferencePhotoQuery
 from kiosk.contract.fleet import DeviceReport, Heartbeat, HeartbeatAck, SearchMissDay
 from kiosk.contract.intake import (
     ATTACHMENT_CHUNK_BYTES,
@@ -85,6 +86,9 @@ __all__ = [
     "CertificateOffers",
     "CertificateQuery",
     "IssuedCertificate",
+    "MAX_PHOTO_BYTES",
+    "ReferencePhoto",
+    "ReferencePhotoQuery",
     "CaseAttachment",
     "CaseAttachmentList",
     "StaffSupplementRequest",

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from drivers.beacons.base import Beacon
+from drivers.cards.wlt import find_wlt_decoder
 from kiosk.catalog import CatalogBrowser
 from kiosk.catalog.misses import SearchMisses
 from kiosk.config import Settings
@@ -31,6 +32,7 @@ from kiosk.services.evaluate import EvaluationService
 from kiosk.services.guide_slip import GuideSlipPrinter
 from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
+from kiosk.services.reference_photos import ReferencePhotos
 from kiosk.services.shared_data import SharedDataService
 from kiosk.services.submit import SubmitService
 from kiosk.services.supplement import SupplementService
@@ -60,6 +62,7 @@ class CentralConnections:
     evaluation: Central
     supplement: Central
     certificates: Central
+    faces: Central
 
     def each(self) -> tuple[Central, ...]:
         """Every connection."""
@@ -89,6 +92,7 @@ class Services:
     signer: Signer  # signed documents (告知承诺书), with this terminal's id and a prepared font
     certificates: CertificateService  # 自助打印证明: what the card holder can print, issuing
     certificate_maker: CertificateMaker  # their A4 papers and masked previews, the same font
+    reference_photos: ReferencePhotos  # 人证核验: the card's photo, else the registry's
     connections: CentralConnections
     settings: Settings
 
@@ -220,6 +224,7 @@ def build_services(
         signer=Signer(document_font, terminal=f"{settings.hall_id}-{settings.terminal_id}"),
         certificates=CertificateService(connections.certificates),
         certificate_maker=CertificateMaker(document_font, terminal=settings.terminal_id),
+        reference_photos=ReferencePhotos(connections.faces, decoder=find_wlt_decoder()),
         connections=connections,
         settings=settings,
     )

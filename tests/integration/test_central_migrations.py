@@ -47,7 +47,9 @@ PASSWORD = "a-long-enough-password"
 NOW = datetime.now(UTC)
 DAY = NOW.date().isoformat()
 CENTRAL_NAMES = sorted(t.name for t in CENTRAL_TABLES)
-LATER_TABLES = frozenset({"certificate_record", "issued_certificate"})  # revision 0003
+LATER_TABLES = frozenset(
+    {"certificate_record", "issued_certificate", "reference_photo"}
+)  # 0003, 0004
 
 
 @dataclass

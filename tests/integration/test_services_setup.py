@@ -70,8 +70,9 @@ def test_each_service_has_its_own_named_connection_and_connect_reaches_them_all(
         assert services.evaluation.central is named.evaluation
         assert services.supplement.central is named.supplement
         assert services.certificates.central is named.certificates
+        assert services.reference_photos.central is named.faces
         assert services.certificate_maker.font is services.signer.font  # one prepared face
-        assert len({id(c) for c in named.each()}) == 11, "a requests session per service"
+        assert len({id(c) for c in named.each()}) == 12, "a requests session per service"
         assert not any(c.configured for c in named.each())
         services.connect("http://127.0.0.1:9", Credentials("T01", b"k" * 32))
         assert all(c.configured for c in named.each())
