@@ -28,11 +28,17 @@ Page {
         spacing: Theme.spacing
 
         PageHeader {
-            title: certificates.title !== "" ? certificates.title : qsTr("打印证明")
+            title: qsTr("打印证明")
             Layout.fillWidth: true
             canGoPrevious: page.stage !== "printing"
             onBack: page.back()
             onPrevious: { certificates.dismiss(); page.previous() }
+        }
+        BodyText {
+            objectName: "certificateTitle"
+            text: certificates.title
+            font.pixelSize: Theme.fontLarge
+            font.bold: true
         }
         RowLayout {
             visible: certificates.busy

@@ -130,7 +130,8 @@ Page {
                     title: modelData.title
                     subtitle: modelData.subtitle
                     ready: modelData.key.startsWith("_") || shell.featureReady(modelData.key)
-                    compact: page.landscape
+                    // Nine entries (with 自助打印证明) fit a portrait screen only side by side.
+                    compact: page.landscape || page.shown.length > 8
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     // Equal columns whatever the text length (and in every language).
