@@ -58,7 +58,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml | $(SYSTEM_STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[central,dev]'
+	$(PY) -m pip install -q -e '.[central,face,dev]'
 	@touch $@
 
 i18n: $(STAMP)

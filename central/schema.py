@@ -22,21 +22,25 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from central.db import CENTRAL_TABLES
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 FIRST_REVISION = "0001"
+# The newest revision in central/migrations/versions, so that a database already there is
+# recognised without importing Alembic (about 9 MB and its import time in every worker and in
+# the demo terminal's process). A new revision moves it; a test compares it with Alembic's head.
+HEAD_REVISION = "0003"
 CENTRAL_NAMES = frozenset(table.name for table in CENTRAL_TABLES)
 _PG_LOCK_KEY = 0x6B696F736B  # pg_advisory_xact_lock key: "kiosk"
 
@@ -60,6 +64,8 @@ class SchemaState:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration for central, built in code (no ``alembic.ini``)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -68,7 +74,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    """The newest revision of central's migrations."""
+    """The newest revision of central's migrations, as Alembic finds it."""
+    from alembic.script import ScriptDirectory
+
     return _head(ScriptDirectory.from_config(alembic_config()))
 
 
@@ -80,6 +88,8 @@ def _head(script: ScriptDirectory) -> str:
 
 def read_state(connection: Connection) -> SchemaState:
     """The database's revision (``None`` without ``alembic_version``) and central's tables."""
+    from alembic.migration import MigrationContext
+
     revision = MigrationContext.configure(connection).get_current_revision()
     present = frozenset(inspect(connection).get_table_names()) & CENTRAL_NAMES
     return SchemaState(revision, present)
@@ -90,6 +100,11 @@ def prepare(engine: Engine, *, migrate: bool = False) -> str:
 
     Raises :class:`SchemaError` for a schema this central cannot use as it is.
     """
+    if _at_head(engine):
+        return HEAD_REVISION
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = _head(script)
     where = engine.url.render_as_string(hide_password=True)
@@ -123,6 +138,16 @@ def prepare(engine: Engine, *, migrate: bool = False) -> str:
     return head
 
 
+def _at_head(engine: Engine) -> bool:
+    # The common case, a database at the newest revision, read without Alembic. Anything
+    # else (no version table, another revision, several rows) goes the whole way.
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return False
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows == [HEAD_REVISION]
+
+
 def _behind(where: str, state: SchemaState, head: str) -> str:
     if state.revision is None:
         found = "central's tables without a schema revision (made before migrations)"
@@ -146,6 +171,8 @@ def adopt(connection: Connection, where: str) -> None:
             f"those of revision {FIRST_REVISION}, so it cannot be adopted: "
             + "; ".join(differences)
         )
+    from alembic import command
+
     command.stamp(alembic_config(connection), FIRST_REVISION)
     log.warning(
         "adopted central's database %s made before migrations: its tables match revision "
@@ -189,6 +216,8 @@ def table_shapes(connection: Connection, tables: Iterable[str]) -> dict[str, Tab
 
 def _first_revision_shape() -> dict[str, TableShape]:
     # The first revision's tables, made in a scratch in-memory database and reflected.
+    from alembic import command
+
     scratch = create_engine("sqlite://")
     try:
         with scratch.begin() as conn:

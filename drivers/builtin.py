@@ -107,9 +107,12 @@ def v4l2_camera(uri: DeviceUri) -> Camera:
 def sim_camera(uri: DeviceUri) -> Camera:
     """``sim:?scene=angled``: a camera over the sample desk pictures (``folder=`` another;
     ``control=FILE``: what lies under it, or the cable, set from another process by
-    ``kioskctl simulate camera``)."""
+    ``kioskctl simulate camera``). ``sim:face?seq=holder-live&seed=0``: a face camera in front of
+    a simulated citizen (:mod:`drivers.cameras.face_sim`)."""
     from pathlib import Path
 
+    if uri.target == "face":
+        return _sim_face_camera(uri)
     from drivers.cameras.sim import DEFAULT_FOLDER, SimCamera
 
     folder = Path(uri.options["folder"]) if uri.options.get("folder") else DEFAULT_FOLDER
@@ -137,3 +140,15 @@ def sim_page_printer(uri: DeviceUri) -> PagePrinter:
     if not folder.startswith("/"):
         raise ValueError("the simulated A4 printer needs a folder, e.g. sim:/tmp/kiosk-pages")
     return SimPagePrinter(str(uri), Path(folder))
+
+
+def _sim_face_camera(uri: DeviceUri) -> Camera:
+    from pathlib import Path
+
+    from drivers.cameras.face_sim import DEFAULT_FOLDER, SimFaceCamera
+
+    folder = Path(uri.options["folder"]) if uri.options.get("folder") else DEFAULT_FOLDER
+    seed = uri.options.get("seed", "0")
+    if not seed.isdigit():
+        raise ValueError(f"seed must be a whole number, got {seed!r}")
+    return SimFaceCamera(str(uri), folder, uri.options.get("seq", "holder-live"), int(seed))

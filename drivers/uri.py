@@ -134,6 +134,6 @@ def _check(uri: DeviceUri, text: str) -> None:
             raise DeviceUriError(
                 f"{text!r} needs vendor:product ids, e.g. usb:0x0416:0x5011"
             ) from exc
-    simulators = {"", "sam", "pcsc", "printer", "scanner"}
+    simulators = {"", "sam", "pcsc", "printer", "scanner", "face"}
     if uri.scheme == "sim" and uri.target not in simulators and not uri.target.startswith("/"):
         raise DeviceUriError(f"{text!r}: unknown simulator {uri.target!r}")

@@ -32,6 +32,7 @@ from central.app import create_app
 from central.db import CENTRAL_TABLES, Database, StaffSessionRow, TicketRow
 from central.schema import (
     FIRST_REVISION,
+    HEAD_REVISION,
     SchemaError,
     alembic_config,
     head_revision,
@@ -40,7 +41,7 @@ from central.schema import (
 )
 from central.testing import free_port
 from demo.central import InProcessCentral
-from tests.conftest import CentralDb
+from tests.conftest import REPO, CentralDb
 
 PASSWORD = "a-long-enough-password"
 NOW = datetime.now(UTC)
@@ -324,6 +325,33 @@ def test_a_new_empty_database_gets_the_schema_on_first_start(target: Target, raw
     db.close()
     assert revision_of(raw) == head_revision()
     assert set(CENTRAL_NAMES) <= set(inspect(raw).get_table_names())
+
+
+def test_the_head_central_knows_without_alembic_is_alembics_head() -> None:
+    assert HEAD_REVISION == head_revision()
+
+
+def test_a_database_at_head_is_opened_without_importing_alembic(
+    target: Target, raw: Engine
+) -> None:
+    Database(target.url, target.seal_key).close()
+    # A fresh process, as a worker or the demo terminal starts: the schema is at head, so
+    # Alembic (and mako) stay out of its memory.
+    probe = (
+        "import sys; from pathlib import Path; from central.db import Database; "
+        f"Database({target.url!r}, Path({str(target.seal_key)!r})).close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    # One revision behind: the whole check runs (and refuses), Alembic and all.
+    with raw.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    with pytest.raises(SchemaError, match="kiosk-central migrate"):
+        Database(target.url, target.seal_key)
 
 
 def test_a_schema_newer_than_this_version_is_refused(

