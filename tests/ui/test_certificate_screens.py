@@ -106,3 +106,21 @@ def test_the_visit_end_forgets_the_certificate(demo, qtbot):
     assert demo.certificates.property("preview") == ""
     assert demo.certificates.property("offers") == []
     assert demo.certificates._prepared is None
+
+
+def test_central_offline_says_so_at_once_and_offers_the_window(demo, qtbot):
+    from kiosk.services.common import Central
+
+    service = demo.kiosk.services.certificate_prints.certificates
+    qtbot.waitUntil(lambda: service.central.configured)
+    online, service.central = service.central, Central(None)
+    try:
+        demo.visit.set_identity(sample_identity("resident"))
+        demo.show_page("certificates")
+        wait_page(demo, qtbot, "certificates")
+        qtbot.waitUntil(lambda: demo.certificates.property("reason") == "central_offline")
+        assert "网络暂时中断，暂时无法查询和打印证明" in shown(demo)
+        assert item(demo, "certificatesStaffWindow").isVisible()
+        assert demo.certificates.property("offers") == []
+    finally:
+        service.central = online

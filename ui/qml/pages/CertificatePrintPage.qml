@@ -11,7 +11,8 @@ Page {
     readonly property string voicePrompt: certificates.stage === "done"
                                           ? qsTr("打印完成，请取走您的证明。")
                                           : qsTr("请核对证明预览，确认无误后点击打印。")
-    readonly property string idleKind: "result"
+    // Reading the preview takes the default time; a finished or failed print, a result's.
+    readonly property string idleKind: stage === "done" || stage === "failed" ? "result" : ""
     signal navigate(string name, var properties)
     signal back()
     signal previous()
