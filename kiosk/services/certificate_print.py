@@ -73,6 +73,14 @@ class CertificatePrints:
         self.job_timeout_s = job_timeout_s
         self.poll_s = poll_s
 
+    def check_printer(self) -> None:
+        """Raise :class:`PagePrinterError` when the A4 printer cannot print now (out of paper,
+        stopped …): asked before anything is issued, so no code is issued for nothing."""
+        printer = self._printer()
+        problem = printer.status().problem()
+        if problem and problem != "rejecting":  # a rejecting queue still prints what it took
+            raise PagePrinterError(f"{printer.uri} cannot print now", problem)
+
     def offers(self, id_number: str) -> list[CertificateOffer]:
         """The kinds the card holder can print (maybe none); ``central_offline`` without central."""
         try:
@@ -102,10 +110,8 @@ class CertificatePrints:
         """Lay the complete certificate out, print it and wait for the job's outcome."""
         cert = prepared.certificate
         try:
+            self.check_printer()
             printer = self._printer()
-            problem = printer.status().problem()
-            if problem and problem != "rejecting":
-                raise PagePrinterError(f"{printer.uri} cannot print now", problem)
             pdf = self.maker.paper(cert, prepared.verify_url)
             job_id = printer.print_pdf(pdf, title=f"certificate {cert.kind}")
             del pdf  # in memory only, and not longer than needed

@@ -124,3 +124,18 @@ def test_central_offline_says_so_at_once_and_offers_the_window(demo, qtbot):
         assert demo.certificates.property("offers") == []
     finally:
         service.central = online
+
+
+def test_a_printer_out_of_paper_is_said_before_anything_is_issued(demo, qtbot):
+    qtbot.waitUntil(lambda: demo.kiosk.services.certificates.central.configured)
+    a4(demo).set_paper_out(True)
+    try:
+        demo.visit.set_identity(sample_identity("resident"))
+        demo.show_page("certificates")
+        wait_page(demo, qtbot, "certificates")
+        qtbot.waitUntil(lambda: demo.certificates.property("reason") == "paper_out")
+        assert "打印机缺纸，请联系工作人员添加纸张。" in shown(demo)
+        assert item(demo, "certificatesStaffWindow").isVisible()
+        assert demo.certificates.property("offers") == []
+    finally:
+        a4(demo).set_paper_out(False)

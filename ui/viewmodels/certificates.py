@@ -64,7 +64,12 @@ class CertificateViewModel(QObject):
             self._ops.set_reason("no_a4_printer")
             return
         number = identity.id_number
-        self._ops.run(lambda: prints.offers(number), self._show_offers)
+
+        def offers() -> list[Any]:
+            prints.check_printer()  # out of paper: said now, before anything is issued
+            return list(prints.offers(number))
+
+        self._ops.run(offers, self._show_offers)
 
     def _show_offers(self, offers: list[Any]) -> None:
         self._offers = [{"kind": o.kind, "title": o.title, "issuer": o.issuer} for o in offers]
