@@ -187,6 +187,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("certificate-done", _certificate_done),
     Scene("certificate-paper-out", _certificate_paper_out),
     Scene("certificate-list-elder", _elder(_certificate_list)),
+    Scene("certificate-preview-landscape", _certificate_preview, orientation="landscape"),
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
     Scene("attract", _attract),

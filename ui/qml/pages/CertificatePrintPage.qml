@@ -22,6 +22,8 @@ Page {
 
     readonly property string stage: certificates.stage
     readonly property bool ready: stage === "preview" && !certificates.busy && certificates.preview !== ""
+    // A landscape screen: the page beside its note and 打印, as tall as the screen allows.
+    readonly property bool wide: width > height
 
     ColumnLayout {
         anchors.fill: parent
@@ -52,7 +54,7 @@ Page {
         }
         BodyText {
             objectName: "certificatePreviewNote"
-            visible: page.ready
+            visible: page.ready && !page.wide
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             text: qsTr("预览中的个人信息已部分隐藏，打印出的证明内容完整。")
@@ -89,18 +91,41 @@ Page {
         }
 
         // The masked first page, scaled to fit what is left of the screen.
-        Image {
-            id: preview
-            objectName: "certificatePreview"
+        RowLayout {
             visible: page.ready
-            source: certificates.preview
-            fillMode: Image.PreserveAspectFit
-            asynchronous: false
-            cache: false
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Accessible.role: Accessible.Graphic
-            Accessible.name: qsTr("证明预览")
+            spacing: Theme.spacing
+            Image {
+                id: preview
+                objectName: "certificatePreview"
+                source: certificates.preview
+                fillMode: Image.PreserveAspectFit
+                asynchronous: false
+                cache: false
+                Layout.fillWidth: !page.wide
+                Layout.fillHeight: true
+                Layout.preferredWidth: page.wide ? height * 0.7071 : -1  // A4's proportions
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("证明预览")
+            }
+            ColumnLayout {
+                visible: page.wide
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.spacing
+                BodyText {
+                    color: Theme.textMuted
+                    text: qsTr("预览中的个人信息已部分隐藏，打印出的证明内容完整。")
+                }
+                Item { Layout.fillHeight: true }
+                KioskButton {
+                    objectName: "certificatePrintSide"
+                    text: qsTr("打印")
+                    Layout.fillWidth: true
+                    onClicked: certificates.printIt()
+                }
+            }
         }
         Item { Layout.fillHeight: true; visible: !page.ready }
 
@@ -109,7 +134,7 @@ Page {
             spacing: Theme.spacing
             KioskButton {
                 objectName: "certificatePrint"
-                visible: page.ready
+                visible: page.ready && !page.wide
                 text: qsTr("打印")
                 Layout.fillWidth: true
                 onClicked: certificates.printIt()
