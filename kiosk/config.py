@@ -35,7 +35,7 @@ from pydantic import (
 )
 from pydantic.fields import FieldInfo
 
-from drivers.registry import BEACONS, BUILTIN, CAMERAS, CARD_READERS, PRINTERS, SCANNERS
+from drivers.registry import BEACONS, BUILTIN, CAMERAS, CARD_READERS, PAGES, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
@@ -166,6 +166,9 @@ class Settings(BaseModel):
     # Document camera (高拍仪) for scanning materials at the terminal: "" = none,
     # "sim:?scene=flat" in demo mode, "v4l2:/dev/video0?width=2592&height=1944" for a UVC one.
     camera: str = ""
+    # A4 printer for certificates (自助打印证明): "" = none (the entry is not shown), "sim:" in
+    # demo mode (a folder in the data dir), "cups:QUEUE" or "ipp://host:631/printers/QUEUE".
+    a4_printer: str = ""
     printer_profile: Annotated[str, AfterValidator(_printer_profile)] = DEFAULT_PROFILE
     central_url: Annotated[str, AfterValidator(_central_url)] = ""
     idle_timeout_s: Seconds = 90
@@ -197,7 +200,7 @@ class Settings(BaseModel):
     # Where the values came from (the file's path, or "defaults"); not a setting itself.
     source: str = "defaults"
 
-    @field_validator("card_reader", "printer", "scanner", "beacon", "camera")
+    @field_validator("card_reader", "printer", "scanner", "beacon", "camera", "a4_printer")
     @classmethod
     def _device(cls, value: str, info: Any) -> str:
         # Only the form is checked here. Whether a driver for the scheme is installed (and
@@ -205,7 +208,7 @@ class Settings(BaseModel):
         # reported by the status bar, staff mode and doctor, instead of the whole terminal.
         # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
         key = info.field_name
-        if key in ("scanner", "beacon", "camera") and not value:
+        if key in ("scanner", "beacon", "camera", "a4_printer") and not value:
             return value
         group = {
             "card_reader": CARD_READERS,
@@ -213,6 +216,7 @@ class Settings(BaseModel):
             "scanner": SCANNERS,
             "beacon": BEACONS,
             "camera": CAMERAS,
+            "a4_printer": PAGES,
         }[key]
         try:
             uri = parse_device_uri(value)

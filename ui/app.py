@@ -39,6 +39,7 @@ from ui.viewmodels.assist import AssistViewModel
 from ui.viewmodels.booking import BookingViewModel
 from ui.viewmodels.card import CardViewModel
 from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
+from ui.viewmodels.certificates import CertificateViewModel
 from ui.viewmodels.complaints import ComplaintViewModel
 from ui.viewmodels.consult import ConsultViewModel
 from ui.viewmodels.follow_up_status import FollowUpStatusViewModel
@@ -146,6 +147,7 @@ class KioskUi:
         self.staff.settingsReloaded.connect(self.apply_settings)
         self.card.cardRead.connect(self._on_card_read)
         self.progress = ProgressViewModel(dispatcher, visit, parent=engine)
+        self.certificates = CertificateViewModel(dispatcher, visit, parent=engine)
         self.supplement = SupplementViewModel(dispatcher, visit, self.scan, parent=engine)
         self.follow_up_filed = FollowUpFiledViewModel(dispatcher, visit, parent=engine)
         self.consult = ConsultViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
@@ -194,6 +196,7 @@ class KioskUi:
         context.setContextProperty("staff", self.staff)
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("progress", self.progress)
+        context.setContextProperty("certificates", self.certificates)
         context.setContextProperty("supplement", self.supplement)
         context.setContextProperty("consult", self.consult)
         context.setContextProperty("complaints", self.complaints)
@@ -419,6 +422,7 @@ class KioskUi:
             lambda: self.card.identity.masked_name if self.card.identity is not None else "",
         )
         self.consult.attach(services.consult, kiosk.tasks)
+        self.certificates.attach(services.certificate_prints, kiosk.tasks)
         self.complaints.attach(services.complaints, kiosk.tasks)
         self.follow_up_filed.attach(watcher)
         self.follow_up_status.attach(

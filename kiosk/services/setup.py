@@ -20,9 +20,11 @@ from kiosk.config import Settings
 from kiosk.documents.certificate import CertificateMaker
 from kiosk.documents.fonts import DocumentFont
 from kiosk.documents.signature import Signer
+from kiosk.printing.pages import A4Printer, a4_printer_uri
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.assist import AssistService
+from kiosk.services.certificate_print import CertificatePrints
 from kiosk.services.certificates import CertificateService
 from kiosk.services.checkin import CheckinService
 from kiosk.services.common import Central
@@ -95,6 +97,9 @@ class Services:
     reference_photos: ReferencePhotos  # 人证核验: the card's photo, else the registry's
     connections: CentralConnections
     settings: Settings
+    # The A4 printer (opened on first use) and the print job; None: no A4 printer configured.
+    a4_printer: A4Printer | None = None
+    certificate_prints: CertificatePrints | None = None
 
     def connect(self, central_url: str, credentials: Credentials | None = None) -> None:
         """Point every service at central (or at none when it is not configured)."""
@@ -119,6 +124,11 @@ class Services:
         """Close the services' connections to central; the call light goes out."""
         self.assist.close()
         self.signer.close()
+        if self.a4_printer is not None:
+            try:
+                self.a4_printer.close()
+            except Exception as exc:  # a driver that fails to close must not hold the exit
+                log.warning("closing the A4 printer failed: %s", exc)
         for central in self.connections.each():
             central.connect(None)
         client, self.appointments.client = self.appointments.client, None
@@ -228,6 +238,13 @@ def build_services(
         connections=connections,
         settings=settings,
     )
+    a4_uri = a4_printer_uri(settings)
+    if a4_uri:
+        a4 = A4Printer(a4_uri)
+        services.a4_printer = a4
+        services.certificate_prints = CertificatePrints(
+            services.certificates, services.certificate_maker, a4.open, services.staff.audit
+        )
     voided = tickets.expire_stale()
     if voided:
         log.info("%d unprinted ticket(s) from earlier days voided", voided)

@@ -61,6 +61,12 @@ from tools.screenshots.scenes import (
     wait_until,
 )
 from tools.screenshots.scenes_agent import _agent_materials, _agent_sign, _agent_signed
+from tools.screenshots.scenes_certificates import (
+    _certificate_done,
+    _certificate_list,
+    _certificate_paper_out,
+    _certificate_preview,
+)
 from tools.screenshots.scenes_visit import (
     _apply_appointment,
     _apply_appointment_chosen,
@@ -176,6 +182,12 @@ SCENES: tuple[Scene, ...] = (
     Scene("checkin-list", _checkin_list),
     Scene("checkin-too-early", _checkin_too_early),
     Scene("checkin-done", _checkin_done),
+    Scene("certificate-list", _certificate_list),
+    Scene("certificate-preview", _certificate_preview),
+    Scene("certificate-done", _certificate_done),
+    Scene("certificate-paper-out", _certificate_paper_out),
+    Scene("certificate-list-elder", _elder(_certificate_list)),
+    Scene("certificate-preview-landscape", _certificate_preview, orientation="landscape"),
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
     Scene("attract", _attract),

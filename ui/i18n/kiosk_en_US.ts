@@ -1452,6 +1452,179 @@
     </message>
 </context>
 <context>
+    <name>CertificateListPage</name>
+    <message>
+        <source>请选择要打印的证明。</source>
+        <translation>Please choose the certificate to print.</translation>
+    </message>
+    <message>
+        <source>自助打印证明</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message>
+        <source>%1 可打印的证明，共 %2 种</source>
+        <translation>Certificates %1 can print: %2</translation>
+    </message>
+    <message>
+        <source>没有查到您可以在本终端打印的证明。</source>
+        <translation>No certificates of yours can be printed at this terminal.</translation>
+    </message>
+    <message>
+        <source>如需开具证明，请到人工窗口咨询办理。</source>
+        <translation>To get a certificate, please ask at a staffed window.</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>Searching, please wait…</translation>
+    </message>
+    <message>
+        <source>证明上印有核验码和二维码，任何人都可据此核验真伪。打印前需核对预览。</source>
+        <translation>Each certificate carries a verification code and a QR code anyone can use to check it. Please check the preview before printing.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePrintPage</name>
+    <message>
+        <source>打印完成，请取走您的证明。</source>
+        <translation>Printed. Please take your certificate.</translation>
+    </message>
+    <message>
+        <source>请核对证明预览，确认无误后点击打印。</source>
+        <translation>Please check the preview, then tap Print.</translation>
+    </message>
+    <message>
+        <source>打印证明</source>
+        <translation>Print a certificate</translation>
+    </message>
+    <message>
+        <source>正在打印，请稍候……</source>
+        <translation>Printing, please wait…</translation>
+    </message>
+    <message>
+        <source>正在生成证明预览……</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>预览中的个人信息已部分隐藏，打印出的证明内容完整。</source>
+        <translation>Personal details are partly hidden in the preview; the printed certificate is complete.</translation>
+    </message>
+    <message>
+        <source>请取走您的证明</source>
+        <translation>Please take your certificate</translation>
+    </message>
+    <message>
+        <source>证明已从下方出纸口打印出来，请妥善保管。</source>
+        <translation>The certificate has come out of the paper slot below. Please keep it safe.</translation>
+    </message>
+    <message>
+        <source>核验码：%1</source>
+        <translation>Verification code: %1</translation>
+    </message>
+    <message>
+        <source>扫描证明上的二维码或凭核验码，可核验证明的真实性。</source>
+        <translation>Scan the QR code on the certificate or use its verification code to check that it is genuine.</translation>
+    </message>
+    <message>
+        <source>证明没有打印出来。您可以稍后重试，或到人工窗口办理。</source>
+        <translation>The certificate was not printed. You can try again later, or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>证明预览</source>
+        <translation>Certificate preview</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>评价本次服务</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateReason</name>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>Please place your ID card on the reader first.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，暂时无法查询和打印证明，请稍后再试或到人工窗口办理。</source>
+        <translation>The network is down, so certificates cannot be looked up or printed now. Please try again later or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>证明系统暂时无法查询，请稍后再试或到人工窗口办理。</source>
+        <translation>The certificate system cannot be reached now. Please try again later or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>没有查到这份证明的信息，请到人工窗口咨询。</source>
+        <translation>No record was found for this certificate. Please ask at a staffed window.</translation>
+    </message>
+    <message>
+        <source>本终端暂不能打印证明，请到人工窗口办理。</source>
+        <translation>This terminal cannot print certificates now. Please go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>终端正在启动，请稍候再试。</source>
+        <translation>The terminal is starting up. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员添加纸张。</source>
+        <translation>The printer is out of paper. Please ask staff to load paper.</translation>
+    </message>
+    <message>
+        <source>打印机卡纸，请联系工作人员处理。</source>
+        <translation>The paper is jammed. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>打印机盖板未关好，请联系工作人员处理。</source>
+        <translation>The printer cover is open. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>打印机未连接，请联系工作人员。</source>
+        <translation>The printer is not connected. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>打印机已暂停使用，请联系工作人员或到人工窗口办理。</source>
+        <translation>The printer is paused. Please ask staff, or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>打印机暂不接受打印任务，请联系工作人员或到人工窗口办理。</source>
+        <translation>The printer is not taking jobs now. Please ask staff, or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>打印未能完成，请联系工作人员。</source>
+        <translation>Printing could not be completed. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>打印任务已被取消，如需打印请重新操作。</source>
+        <translation>The print job was cancelled. To print, please start again.</translation>
+    </message>
+    <message>
+        <source>打印服务暂时无法连接，请稍后再试或到人工窗口办理。</source>
+        <translation>The print service cannot be reached. Please try again later or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>打印机尚未设置，请联系工作人员。</source>
+        <translation>The printer has not been set up. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>打印时间过长，请联系工作人员。</source>
+        <translation>Printing is taking too long. Please ask staff for help.</translation>
+    </message>
+    <message>
+        <source>暂时无法完成，请稍后再试或到人工窗口办理。</source>
+        <translation>This cannot be done now. Please try again later or go to a staffed window.</translation>
+    </message>
+</context>
+<context>
     <name>CheckinPage</name>
     <message>
         <source>请选择要签到的预约。</source>
@@ -2802,6 +2975,18 @@
     <message>
         <source>查询办件进度</source>
         <translation>Check the progress of your case</translation>
+    </message>
+    <message>
+        <source>证</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>自助打印证明</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message>
+        <source>社保、公积金等证明，A4 打印</source>
+        <translation>Social insurance, housing fund and more, on A4</translation>
     </message>
     <message>
         <source>询</source>

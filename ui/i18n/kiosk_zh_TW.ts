@@ -1451,6 +1451,179 @@
     </message>
 </context>
 <context>
+    <name>CertificateListPage</name>
+    <message>
+        <source>请选择要打印的证明。</source>
+        <translation>請選擇要列印的證明。</translation>
+    </message>
+    <message>
+        <source>自助打印证明</source>
+        <translation>自助列印證明</translation>
+    </message>
+    <message>
+        <source>%1 可打印的证明，共 %2 种</source>
+        <translation>%1 可列印的證明，共 %2 種</translation>
+    </message>
+    <message>
+        <source>没有查到您可以在本终端打印的证明。</source>
+        <translation>沒有查到您可以在本終端列印的證明。</translation>
+    </message>
+    <message>
+        <source>如需开具证明，请到人工窗口咨询办理。</source>
+        <translation>如需開具證明，請到人工窗口諮詢辦理。</translation>
+    </message>
+    <message>
+        <source>正在查询，请稍候……</source>
+        <translation>正在查詢，請稍候……</translation>
+    </message>
+    <message>
+        <source>证明上印有核验码和二维码，任何人都可据此核验真伪。打印前需核对预览。</source>
+        <translation>證明上印有核驗碼和二維碼，任何人都可據此核驗真偽。列印前需核對預覽。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePrintPage</name>
+    <message>
+        <source>打印完成，请取走您的证明。</source>
+        <translation>列印完成，請取走您的證明。</translation>
+    </message>
+    <message>
+        <source>请核对证明预览，确认无误后点击打印。</source>
+        <translation>請核對證明預覽，確認無誤後點擊列印。</translation>
+    </message>
+    <message>
+        <source>打印证明</source>
+        <translation>列印證明</translation>
+    </message>
+    <message>
+        <source>正在打印，请稍候……</source>
+        <translation>正在列印，請稍候……</translation>
+    </message>
+    <message>
+        <source>正在生成证明预览……</source>
+        <translation>正在生成證明預覽……</translation>
+    </message>
+    <message>
+        <source>预览中的个人信息已部分隐藏，打印出的证明内容完整。</source>
+        <translation>預覽中的個人資訊已部分隱藏，打印出的證明內容完整。</translation>
+    </message>
+    <message>
+        <source>请取走您的证明</source>
+        <translation>請取走您的證明</translation>
+    </message>
+    <message>
+        <source>证明已从下方出纸口打印出来，请妥善保管。</source>
+        <translation>證明已從下方出紙口打印出來，請妥善保管。</translation>
+    </message>
+    <message>
+        <source>核验码：%1</source>
+        <translation>核驗碼：%1</translation>
+    </message>
+    <message>
+        <source>扫描证明上的二维码或凭核验码，可核验证明的真实性。</source>
+        <translation>掃描證明上的二維碼或憑核驗碼，可核驗證明的真實性。</translation>
+    </message>
+    <message>
+        <source>证明没有打印出来。您可以稍后重试，或到人工窗口办理。</source>
+        <translation>證明沒有打印出來。您可以稍後重試，或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>证明预览</source>
+        <translation>證明預覽</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>评价本次服务</source>
+        <translation>評價本次服務</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateReason</name>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>請先刷身份證。</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，暂时无法查询和打印证明，请稍后再试或到人工窗口办理。</source>
+        <translation>網路暫時中斷，暫時無法查詢和列印證明，請稍後再試或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>证明系统暂时无法查询，请稍后再试或到人工窗口办理。</source>
+        <translation>證明系統暫時無法查詢，請稍後再試或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>没有查到这份证明的信息，请到人工窗口咨询。</source>
+        <translation>沒有查到這份證明的資訊，請到人工窗口諮詢。</translation>
+    </message>
+    <message>
+        <source>本终端暂不能打印证明，请到人工窗口办理。</source>
+        <translation>本終端暫不能列印證明，請到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>终端正在启动，请稍候再试。</source>
+        <translation>終端正在啟動，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>打印机缺纸，请联系工作人员添加纸张。</source>
+        <translation>印表機缺紙，請聯絡工作人員新增紙張。</translation>
+    </message>
+    <message>
+        <source>打印机卡纸，请联系工作人员处理。</source>
+        <translation>印表機卡紙，請聯絡工作人員處理。</translation>
+    </message>
+    <message>
+        <source>打印机盖板未关好，请联系工作人员处理。</source>
+        <translation>印表機蓋板未關好，請聯絡工作人員處理。</translation>
+    </message>
+    <message>
+        <source>打印机未连接，请联系工作人员。</source>
+        <translation>印表機未連線，請聯絡工作人員。</translation>
+    </message>
+    <message>
+        <source>打印机已暂停使用，请联系工作人员或到人工窗口办理。</source>
+        <translation>印表機已暫停使用，請聯絡工作人員或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>打印机暂不接受打印任务，请联系工作人员或到人工窗口办理。</source>
+        <translation>印表機暫不接受列印任務，請聯絡工作人員或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>打印未能完成，请联系工作人员。</source>
+        <translation>列印未能完成，請聯絡工作人員。</translation>
+    </message>
+    <message>
+        <source>打印任务已被取消，如需打印请重新操作。</source>
+        <translation>列印任務已被取消，如需列印請重新操作。</translation>
+    </message>
+    <message>
+        <source>打印服务暂时无法连接，请稍后再试或到人工窗口办理。</source>
+        <translation>列印服務暫時無法連線，請稍後再試或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>打印机尚未设置，请联系工作人员。</source>
+        <translation>印表機尚未設定，請聯絡工作人員。</translation>
+    </message>
+    <message>
+        <source>打印时间过长，请联系工作人员。</source>
+        <translation>列印時間過長，請聯絡工作人員。</translation>
+    </message>
+    <message>
+        <source>暂时无法完成，请稍后再试或到人工窗口办理。</source>
+        <translation>暫時無法完成，請稍後再試或到人工窗口辦理。</translation>
+    </message>
+</context>
+<context>
     <name>CheckinPage</name>
     <message>
         <source>请选择要签到的预约。</source>
@@ -2801,6 +2974,18 @@
     <message>
         <source>查询办件进度</source>
         <translation>查詢辦件進度</translation>
+    </message>
+    <message>
+        <source>证</source>
+        <translation>證</translation>
+    </message>
+    <message>
+        <source>自助打印证明</source>
+        <translation>自助列印證明</translation>
+    </message>
+    <message>
+        <source>社保、公积金等证明，A4 打印</source>
+        <translation>社保、公積金等證明，A4 列印</translation>
     </message>
     <message>
         <source>询</source>

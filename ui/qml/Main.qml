@@ -36,6 +36,8 @@ ApplicationWindow {
         "checkin": "pages/CheckinPage.qml",
         "progress": "pages/ProgressPage.qml",
         "progressCases": "pages/ProgressCasesPage.qml",
+        "certificates": "pages/CertificateListPage.qml",
+        "certificatePrint": "pages/CertificatePrintPage.qml",
         "supplement": "pages/SupplementPage.qml",
         "supplementDone": "pages/SupplementDonePage.qml",
         "progressReceipt": "pages/ProgressReceiptPage.qml",

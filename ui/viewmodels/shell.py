@@ -8,7 +8,17 @@ from kiosk import __version__
 
 # Home-screen entries whose screens exist. The others say plainly that they are not open yet.
 READY_FEATURES: frozenset[str] = frozenset(
-    {"guide", "apply", "ticket", "checkin", "progress", "consult", "evaluate", "complain"}
+    {
+        "guide",
+        "apply",
+        "ticket",
+        "checkin",
+        "progress",
+        "certificates",
+        "consult",
+        "evaluate",
+        "complain",
+    }
 )
 
 

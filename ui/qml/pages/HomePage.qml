@@ -17,16 +17,19 @@ Page {
     background: Rectangle { color: Theme.background }
 
     readonly property bool landscape: width > height
-    readonly property var entries: [
+    readonly property var allEntries: [
         { key: "guide", glyph: qsTr("指"), title: qsTr("办事指南"), subtitle: qsTr("查事项、看材料、打印告知单") },
         { key: "apply", glyph: qsTr("办"), title: qsTr("我要办理"), subtitle: qsTr("刷身份证，自助申请") },
         { key: "ticket", glyph: qsTr("号"), title: qsTr("取号"), subtitle: qsTr("领取排队号；扫小票查看去哪个窗口") },
         { key: "checkin", glyph: qsTr("约"), title: qsTr("预约签到"), subtitle: qsTr("已预约的市民在此签到") },
         { key: "progress", glyph: qsTr("查"), title: qsTr("进度查询"), subtitle: qsTr("查询办件进度") },
+        { key: "certificates", glyph: qsTr("证"), title: qsTr("自助打印证明"), subtitle: qsTr("社保、公积金等证明，A4 打印") },
         { key: "consult", glyph: qsTr("询"), title: qsTr("咨询"), subtitle: qsTr("常见问题与留言咨询") },
         { key: "evaluate", glyph: qsTr("评"), title: qsTr("评价"), subtitle: qsTr("对本次服务作出评价") },
         { key: "complain", glyph: qsTr("诉"), title: qsTr("投诉"), subtitle: qsTr("投诉与建议") }
     ]
+    // 自助打印证明 only on a terminal with an A4 printer.
+    readonly property var entries: allEntries.filter(e => e.key !== "certificates" || certificates.available)
 
     // Elder mode: the entries in screens of `perScreen` tiles, the last tile of each leading on.
     readonly property int perScreen: !Theme.elder ? entries.length : landscape ? 4 : 6
@@ -127,7 +130,8 @@ Page {
                     title: modelData.title
                     subtitle: modelData.subtitle
                     ready: modelData.key.startsWith("_") || shell.featureReady(modelData.key)
-                    compact: page.landscape
+                    // Nine entries (with 自助打印证明) fit a portrait screen only side by side.
+                    compact: page.landscape || page.shown.length > 8
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     // Equal columns whatever the text length (and in every language).
@@ -140,6 +144,8 @@ Page {
                             page.screen++
                         else if (modelData.key === "_first")
                             page.screen = 0
+                        else if (modelData.key === "certificates" && card.state !== "read")
+                            page.navigate("idCard", { nextPage: "certificates", nextProperties: {} })
                         else if (ready)
                             page.navigate(modelData.key, {})
                         else

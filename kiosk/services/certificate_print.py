@@ -1,0 +1,138 @@
+"""One certificate print (自助打印证明) from choosing to paper: issue it at central, show its
+masked preview, lay out the complete PDF, send it to the A4 printer and follow the job.
+
+Every call blocks (central, the printer, the PDF's layout): run them on ``core-tasks``. The
+PDF lives only in memory; the terminal's audit log gets the kind, the verification code and the
+job's outcome, never the holder's name or ID number. Failures are raised with a reason code:
+:class:`~kiosk.services.common.ServiceError` for central (``central_offline``,
+``none_held``) and the driver's :class:`~drivers.pages.base.PagePrinterError` for the printer
+(``paper_out`` …).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from drivers.pages.base import PagePrinter, PagePrinterError, wait_for_job
+from kiosk.contract import CertificateOffer, IssuedCertificate
+from kiosk.contract.certificates import format_code
+from kiosk.documents.certificate import CertificateMaker
+from kiosk.services.certificates import CertificateService
+from kiosk.services.common import ServiceError
+from kiosk.sync.client import CentralError, PermanentError
+
+log = logging.getLogger(__name__)
+
+Audit = Callable[[str, str, dict[str, Any]], None]  # (actor, action, detail)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A certificate issued at central and its masked preview (PNG), for the screen."""
+
+    certificate: IssuedCertificate
+    verify_url: str
+    preview_png: bytes
+
+    @property
+    def code(self) -> str:
+        """The verification code as printed (groups of four)."""
+        return format_code(self.certificate.code)
+
+
+@dataclass(frozen=True)
+class PrintedCertificate:
+    """The paper came out: its code and the printer's job."""
+
+    code: str
+    kind: str
+    job_id: int
+
+
+class CertificatePrints:
+    """The certificate print job. ``printer`` opens the A4 printer (lazily, on this thread);
+    ``audit`` records one line per print in the terminal's audit log."""
+
+    def __init__(
+        self,
+        certificates: CertificateService,
+        maker: CertificateMaker,
+        printer: Callable[[], PagePrinter],
+        audit: Audit | None = None,
+        *,
+        job_timeout_s: float = 120.0,
+        poll_s: float = 0.5,
+    ) -> None:
+        self.certificates = certificates
+        self.maker = maker
+        self._printer = printer
+        self._audit = audit
+        self.job_timeout_s = job_timeout_s
+        self.poll_s = poll_s
+
+    def check_printer(self) -> None:
+        """Raise :class:`PagePrinterError` when the A4 printer cannot print now (out of paper,
+        stopped …): asked before anything is issued, so no code is issued for nothing."""
+        printer = self._printer()
+        problem = printer.status().problem()
+        if problem and problem != "rejecting":  # a rejecting queue still prints what it took
+            raise PagePrinterError(f"{printer.uri} cannot print now", problem)
+
+    def offers(self, id_number: str) -> list[CertificateOffer]:
+        """The kinds the card holder can print (maybe none); ``central_offline`` without central."""
+        try:
+            return self.certificates.available(id_number)
+        except PermanentError as exc:
+            if exc.status == 404:  # central's registry holds nothing for this person
+                return []
+            raise ServiceError("central_refused", "central refused the certificate list") from exc
+        except CentralError as exc:
+            raise ServiceError(
+                "central_offline", f"certificates: central unreachable ({exc.reason})"
+            ) from exc
+
+    def prepare(self, id_number: str, kind: str, key: str) -> Prepared:
+        """Issue the certificate at central under ``key`` (the same key again: the same
+        certificate) and render its masked preview."""
+        try:
+            issued = self.certificates.issue(id_number, kind, key)
+        except PermanentError as exc:
+            raise ServiceError("none_held", f"no certificate of kind {kind} held") from exc
+        except CentralError as exc:
+            raise ServiceError("central_offline", f"certificate not issued ({exc.reason})") from exc
+        url = self.certificates.verify_url(issued)
+        return Prepared(issued, url, self.maker.preview(issued, url))
+
+    def print(self, prepared: Prepared) -> PrintedCertificate:
+        """Lay the complete certificate out, print it and wait for the job's outcome."""
+        cert = prepared.certificate
+        try:
+            self.check_printer()
+            printer = self._printer()
+            pdf = self.maker.paper(cert, prepared.verify_url)
+            job_id = printer.print_pdf(pdf, title=f"certificate {cert.kind}")
+            del pdf  # in memory only, and not longer than needed
+            wait_for_job(printer, job_id, self.job_timeout_s, self.poll_s)
+        except PagePrinterError as exc:
+            log.warning(
+                "certificate %s of kind %s not printed: %s", cert.code, cert.kind, exc.log_line()
+            )
+            self._record(
+                "certificate.print_failed",
+                {"kind": cert.kind, "code": cert.code, "reason": exc.reason},
+            )
+            raise
+        log.info("certificate %s of kind %s printed (job %d)", cert.code, cert.kind, job_id)
+        self._record("certificate.printed", {"kind": cert.kind, "code": cert.code, "job": job_id})
+        return PrintedCertificate(prepared.code, cert.kind, job_id)
+
+    def _record(self, action: str, detail: dict[str, Any]) -> None:
+        if self._audit is None:
+            return
+        try:
+            self._audit("terminal", action, detail)
+        except Exception:  # the paper is out either way; the log line above stays
+            log.exception("certificate audit line not written")

@@ -1,0 +1,123 @@
+"""The certificate print job (自助打印证明) on the reference central over real HTTP, the real
+layout and the simulated A4 printer's folder: issued once per key, printed with the code
+central knows, paper out reported and nothing counted as printed."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pytest
+
+from demo.certificates import RESIDENT, seed_sample_certificates
+from drivers.pages.base import PagePrinterError
+from drivers.pages.sim import SimPagePrinter
+from drivers.printers.glyphs import find_cjk_font
+from kiosk.contract.certificates import format_code
+from kiosk.documents.certificate import CertificateMaker
+from kiosk.documents.fonts import DocumentFont
+from kiosk.services.certificate_print import CertificatePrints
+from kiosk.services.certificates import CertificateService
+from kiosk.services.common import Central, ServiceError
+from tests.conftest import CentralDb
+from tests.integration.central_server import CentralServer
+
+HOLDER, HOLDER_NAME = RESIDENT
+PERMIT_HOLDER = "810000199001010035"  # assets/cards/hmt_permit.json: nothing in the registry
+
+
+@pytest.fixture(scope="module")
+def maker(tmp_path_factory: pytest.TempPathFactory) -> CertificateMaker:
+    font = find_cjk_font(("Noto Sans CJK SC", "sans-serif:lang=zh-cn"))
+    return CertificateMaker(DocumentFont(tmp_path_factory.mktemp("fonts"), source=font), "T01")
+
+
+@pytest.fixture
+def server(tmp_path: Path, central_db: CentralDb) -> Iterator[CentralServer]:
+    key = secrets.token_bytes(32)
+    with CentralServer(tmp_path, central_db, id_hash_key=key) as srv:
+        with srv.db.session() as s:
+            seed_sample_certificates(s, srv.db.sealer, key)
+        yield srv
+
+
+class Audit:
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str, dict[str, Any]]] = []
+
+    def __call__(self, actor: str, action: str, detail: dict[str, Any]) -> None:
+        self.lines.append((actor, action, detail))
+
+
+def pdf_text(path: Path) -> str:
+    document = pdfium.PdfDocument(path)
+    try:
+        return "".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def prints_for(
+    server: CentralServer, maker: CertificateMaker, printer: SimPagePrinter, audit: Audit
+) -> CertificatePrints:
+    service = CertificateService(Central(server.terminal("T01", "H0001")))
+    return CertificatePrints(service, maker, lambda: printer, audit, poll_s=0.01)
+
+
+def test_a_certificate_is_issued_once_and_printed_with_its_code(
+    tmp_path: Path, server: CentralServer, maker: CertificateMaker
+) -> None:
+    printer, audit = SimPagePrinter("sim:pages", tmp_path / "pages"), Audit()
+    prints = prints_for(server, maker, printer, audit)
+    assert sorted(o.kind for o in prints.offers(HOLDER)) == ["BDC", "GJJ", "HY", "SB"]
+    key = prints.certificates.new_key()
+    prepared = prints.prepare(HOLDER, "SB", key)
+    assert prepared.preview_png.startswith(b"\x89PNG")
+    again = prints.prepare(HOLDER, "SB", key)  # 重试 or choosing it again: the same paper
+    assert again.certificate.code == prepared.certificate.code
+    done = prints.print(prepared)
+    assert done.code == format_code(prepared.certificate.code) and done.kind == "SB"
+    text = pdf_text(printer.job_file(done.job_id))
+    assert done.code in text and HOLDER_NAME in text and HOLDER in text
+    assert audit.lines == [
+        (
+            "terminal",
+            "certificate.printed",
+            {"kind": "SB", "code": prepared.certificate.code, "job": done.job_id},
+        )
+    ]
+
+
+def test_paper_out_is_reported_and_nothing_printed(
+    tmp_path: Path, server: CentralServer, maker: CertificateMaker
+) -> None:
+    printer, audit = SimPagePrinter("sim:pages", tmp_path / "pages"), Audit()
+    prints = prints_for(server, maker, printer, audit)
+    prepared = prints.prepare(HOLDER, "GJJ", prints.certificates.new_key())
+    printer.set_paper_out(True)
+    with pytest.raises(PagePrinterError) as caught:
+        prints.print(prepared)
+    assert caught.value.reason == "paper_out"
+    assert not list((tmp_path / "pages").glob("job-*.pdf"))
+    assert [line[1] for line in audit.lines] == ["certificate.print_failed"]
+    printer.set_paper_out(False)  # staff loads paper: the same certificate prints
+    assert prints.print(prepared).code == format_code(prepared.certificate.code)
+
+
+def test_none_held_and_central_offline_have_their_reasons(
+    tmp_path: Path, server: CentralServer, maker: CertificateMaker
+) -> None:
+    printer, audit = SimPagePrinter("sim:pages", tmp_path / "pages"), Audit()
+    prints = prints_for(server, maker, printer, audit)
+    assert prints.offers(PERMIT_HOLDER) == []
+    with pytest.raises(ServiceError) as caught:
+        prints.prepare(PERMIT_HOLDER, "SB", prints.certificates.new_key())
+    assert caught.value.reason == "none_held"
+    offline = CertificatePrints(CertificateService(Central(None)), maker, lambda: printer)
+    with pytest.raises(ServiceError) as caught:
+        offline.offers(HOLDER)
+    assert caught.value.reason == "central_offline"
+    assert audit.lines == []
