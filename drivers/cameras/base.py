@@ -7,6 +7,7 @@ terminal calls them from the camera's worker thread, never from the GUI thread.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -48,3 +49,20 @@ class Camera(Protocol):
 
     def close(self) -> None:
         """Stop capturing; safe to call twice."""
+
+
+class SimulatedPlug:
+    """The cable of a simulated camera: tests and the demo pull it out and put it back.
+    ``_lock`` guards the camera's state, ``_plugged`` is what the camera checks."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._plugged = True
+
+    def unplug(self) -> None:
+        with self._lock:
+            self._plugged = False
+
+    def plug(self) -> None:
+        with self._lock:
+            self._plugged = True

@@ -9,17 +9,16 @@ sequence (tests, the demo); :meth:`unplug` and :meth:`plug` act out the cable.
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
-from drivers.cameras.base import CameraError, Frame
+from drivers.cameras.base import CameraError, Frame, SimulatedPlug
 from drivers.cameras.face_frames import SEQUENCES, FaceScenes, Pose, Script, poses
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "faces"
 
 
-class SimFaceCamera:
+class SimFaceCamera(SimulatedPlug):
     """A simulated face camera serving sequence ``seq`` made with ``seed``."""
 
     def __init__(
@@ -27,11 +26,10 @@ class SimFaceCamera:
     ) -> None:
         if seq not in SEQUENCES:
             raise ValueError(f"no face sequence {seq!r}; known: {', '.join(SEQUENCES)}")
+        super().__init__()
         self.uri = uri
         self._scenes = FaceScenes(folder)
-        self._lock = threading.Lock()
         self._open = False
-        self._plugged = True
         self._index = 0
         self._seed = seed
         self._script: Script = SEQUENCES[seq]
@@ -46,14 +44,6 @@ class SimFaceCamera:
             self.sequence, self._script, self._poses, self._index = seq, SEQUENCES[seq], [], 0
             if seed is not None:
                 self._seed = seed
-
-    def unplug(self) -> None:
-        with self._lock:
-            self._plugged = False
-
-    def plug(self) -> None:
-        with self._lock:
-            self._plugged = True
 
     def open(self) -> None:
         with self._lock:

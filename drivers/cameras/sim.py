@@ -14,18 +14,17 @@ frame. ``kioskctl simulate camera`` writes it from what is typed on its standard
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from drivers.cameras.base import CameraError, Frame
+from drivers.cameras.base import CameraError, Frame, SimulatedPlug
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "assets" / "camera"
 SCENES = ("flat", "angled", "blurred", "glare", "empty")
 
 
-class SimCamera:
+class SimCamera(SimulatedPlug):
     """A simulated camera over pictures ``<scene>.jpg`` in ``folder``."""
 
     def __init__(
@@ -35,16 +34,15 @@ class SimCamera:
         scene: str = "angled",
         control: Path | None = None,
     ) -> None:
+        super().__init__()
         self.uri = uri
         self.folder = folder
         self.control = control
         self._control_seen: tuple[int, int] | None = None  # (mtime_ns, size) last applied
         self._scene = scene
         self._images: dict[str, Any] = {}
-        self._plugged = True
         self._open = False
         self._seed = 0
-        self._lock = threading.Lock()
 
     def scenes(self) -> list[str]:
         """The scenes this folder has."""
@@ -56,14 +54,6 @@ class SimCamera:
             raise ValueError(f"no camera scene {scene!r} in {self.folder}")
         with self._lock:
             self._scene = scene
-
-    def unplug(self) -> None:
-        with self._lock:
-            self._plugged = False
-
-    def plug(self) -> None:
-        with self._lock:
-            self._plugged = True
 
     def _follow_control(self) -> None:
         """Apply the control file's word if it changed since last read (cheap: one stat)."""
