@@ -132,7 +132,7 @@ class StaffConsole:
         path = Path(old.source) if old.source != "defaults" else None
         new = load_settings(path, data_dir=str(old.data_dir), demo=old.demo or None)
         if new.demo:  # the demo keeps the simulated devices it started with
-            devices = ("card_reader", "printer", "scanner", "beacon", "camera")
+            devices = ("card_reader", "printer", "scanner", "beacon", "camera", "a4_printer")
             new = new.model_copy(update={k: getattr(old, k) for k in devices})
         restart = needs_restart(old, new)
         self._audit("settings.reload", f"restart_needed={','.join(restart)}")
