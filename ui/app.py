@@ -29,16 +29,14 @@ from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
 from ui.keyboard import private_keyboard_home, remove_keyboard_home
 from ui.lockdown import LockdownFilter
-from ui.paper import GuidePapers, SlipOutcomes
 from ui.viewmodels.appliable import AppliableViewModel
 from ui.viewmodels.apply import ApplyViewModel
-from ui.viewmodels.apply_core import ApplyCore, appliable_services
 from ui.viewmodels.apply_flow import ApplyFlow
 from ui.viewmodels.apply_form import ApplyFormViewModel
 from ui.viewmodels.assist import AssistViewModel
 from ui.viewmodels.booking import BookingViewModel
 from ui.viewmodels.card import CardViewModel
-from ui.viewmodels.catalog import BrowserSource, CatalogViewModel
+from ui.viewmodels.catalog import CatalogViewModel
 from ui.viewmodels.certificates import CertificateViewModel
 from ui.viewmodels.complaints import ComplaintViewModel
 from ui.viewmodels.consult import ConsultViewModel
@@ -59,11 +57,6 @@ from ui.voice import VoiceGuide
 if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/test_startup_imports)
     from demo import DemoTerminal
     from kiosk.app import Kiosk
-    from kiosk.domain.application import Application
-    from kiosk.printing.jobs import PrintJob
-    from kiosk.printing.outcome import PrintOutcome
-    from kiosk.services.staff_console import StaffConsole
-    from kiosk.services.submit import SubmitResult
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -343,7 +336,7 @@ class KioskUi:
             on_back=self.dispatcher.wrap(self.status.camera_back),
         )
         kiosk.start()
-        self.dispatcher.post(self._core_ready, kiosk, demo)
+        self.dispatcher.post(self._wire_core, kiosk, demo)
 
     def _camera_lost(self, reason: str) -> None:
         """The document camera went away (GUI thread): the status and the scan page say so."""
@@ -363,129 +356,17 @@ class KioskUi:
             return
         log.info("scan ignored: no page is waiting for one")
 
-    def _core_ready(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
-        self.kiosk, self.demo = kiosk, demo
-        services = kiosk.services
-        papers = GuidePapers(
-            services.guide_slips,
-            kiosk.tasks,
-            self._print_preview,
-            self.dispatcher.wrap(self.catalog.set_preview),
-        )
-        self.catalog.attach(
-            BrowserSource(services.catalog, services.search_misses), kiosk.tasks, papers
-        )
-        self.card.attach(demo.simulate_card_tap if demo is not None else None)
-        self._attach_apply(kiosk)
-        if kiosk.camera_worker is not None:
-            self.status.camera_configured()
-        self.scan.attach(
-            kiosk.camera_worker,
-            kiosk.tasks,
-            simulate=demo.simulate_camera if demo is not None else None,
-        )
-        self._load_notices(kiosk)
-        access = services.staff
+    def _wire_core(self, kiosk: Kiosk, demo: DemoTerminal | None = None) -> None:
+        from ui.core_wiring import core_ready
 
-        def console_for(actor: str) -> StaffConsole:
-            from kiosk.services.staff_console import StaffConsole
+        core_ready(self, kiosk, demo)
 
-            def audit(action: str, detail: str) -> None:
-                access.audit(actor, action, detail)
-
-            return StaffConsole(kiosk, audit)
-
-        self.staff.attach(access, console_for, kiosk.tasks)
-        self.assist.attach(services.assist, kiosk.tasks)
-        self._attach_inquiries(kiosk, demo)
-
-    def _attach_inquiries(self, kiosk: Kiosk, demo: DemoTerminal | None) -> None:
-        """Progress, consultation and complaints on the core's services."""
-        services, settings = kiosk.services, kiosk.settings
-        watcher = SlipOutcomes(kiosk.printing, kiosk.tasks)
-        catalog = services.catalog
-
-        def service_name(code: str) -> str:
-            return str(catalog.service(code).name)
-
-        self.progress.attach(
-            services.progress,
-            kiosk.tasks,
-            service_name=service_name,
-            receipt_prefix=f"{settings.hall_id}-{settings.terminal_id}-",
-            has_scanner=kiosk.scanner is not None,
-            simulate_scan=demo.scan_receipt if demo is not None else None,
-        )
-        self.supplement.attach(
-            services.supplement,
-            kiosk.tasks,
-            lambda: self.card.identity.masked_name if self.card.identity is not None else "",
-        )
-        self.consult.attach(services.consult, kiosk.tasks)
-        self.certificates.attach(services.certificate_prints, kiosk.tasks)
-        self.complaints.attach(services.complaints, kiosk.tasks)
-        self.follow_up_filed.attach(watcher)
-        self.follow_up_status.attach(
-            services.consult, services.complaints, kiosk.tasks, services.evaluation
-        )
-        self.where_to_go.attach(
-            services.positions,
-            kiosk.tasks,
-            simulate_scan=demo.scan_last_ticket if demo is not None else None,
-        )
-        self.queue.attach(
-            services.tickets,
-            services.checkin,
-            kiosk.tasks,
-            hall_id=settings.hall_id,
-            service_name=service_name,
-        )
-
-    def _attach_apply(self, kiosk: Kiosk) -> None:
-        services, printing = kiosk.services, kiosk.printing
-
-        def receipt_done(outcome: PrintOutcome) -> None:  # on the printer thread
-            preview = self._print_preview() if outcome.printed else ""
-            self.dispatcher.post(
-                self.submission.print_finished, outcome.job_id, outcome.code, preview
-            )
-
-        def submit(application: Application) -> SubmitResult:
-            result = services.submit.submit(application)
-            if result.printed is not None:
-                result.printed.add_done_callback(receipt_done)
-            return result
-
-        def reprint(job_id: int) -> PrintJob:
-            future = printing.reprint(job_id)
-            future.add_done_callback(receipt_done)
-            return future.job
-
-        core = ApplyCore(
-            tasks=kiosk.tasks,
-            appliable=lambda: appliable_services(services.catalog),
-            submit=submit,
-            rate=services.evaluation.rate,
-            free_slots=services.appointments.free_slots,
-            book=services.appointments.book,
-            case_no=services.submit.case_no,
-            reprint=reprint,
-            after_submit=kiosk.notify_sync,
-            verify_shared=services.shared_data.verify,
-            sign=services.signer,
-        )
-        self.appliable.attach(core)
-        self.apply.attach(core)
-        kiosk.events.sync.append(
-            lambda _indicator: self.dispatcher.post(self.submission.sync_progressed)
-        )
-
-    def _print_preview(self) -> str:
+    def print_preview(self) -> str:
         """Demo mode: the picture of the slip just printed (empty elsewhere)."""
         demo = self.demo
         return demo.print_preview() if demo is not None else ""
 
-    def _load_notices(self, kiosk: Kiosk) -> None:
+    def load_notices(self, kiosk: Kiosk) -> None:
         from datetime import date
 
         from kiosk.notices import notices_for
