@@ -25,7 +25,7 @@ from typing import Any
 from kiosk.contract import IssuedCertificate
 from kiosk.contract.certificates import format_code
 from kiosk.contract.masking import mask_name, mask_number
-from kiosk.documents.fonts import DocumentFont, FontFace
+from kiosk.documents.fonts import DocumentFont, FontFace, a4_page
 from kiosk.documents.seal import seal_png
 from kiosk.documents.signature import wrap_cjk
 
@@ -106,18 +106,9 @@ def _layout(
     font: FontFace,
     seals: SealSource,
 ) -> Any:
-    from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
-    path, index = font
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_creation_date(printed.printed_at)
-    pdf.set_title(cert.title)
-    pdf.set_creator("hall-kiosk")
-    pdf.set_margins(22, 22, 22)
-    pdf.set_auto_page_break(False, margin=22)
-    pdf.add_font("cjk", fname=str(path), collection_font_number=index)
-    pdf.add_page()
+    pdf = a4_page(font, cert.title, printed.printed_at, margin=22, page_break=False)
     width = pdf.epw
     issued = cert.issued_at.astimezone(CHINA_TZ)
 

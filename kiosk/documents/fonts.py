@@ -31,7 +31,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,23 @@ def covers(face: Path, text: str) -> bool:
     except Exception:  # a truncated or foreign file: not a usable copy
         return False
     return all(ord(c) in cmap for c in text)
+
+
+def a4_page(font: FontFace, title: str, created: datetime, margin: float, page_break: bool) -> Any:
+    """A new A4 ``FPDF`` in millimetres with ``font`` as ``cjk``, one page added: the set-up
+    the signed documents and the certificates share."""
+    from fpdf import FPDF
+
+    path, index = font
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(created)
+    pdf.set_title(title)
+    pdf.set_creator("hall-kiosk")
+    pdf.set_margins(margin, margin, margin)
+    pdf.set_auto_page_break(page_break, margin=margin)
+    pdf.add_font("cjk", fname=str(path), collection_font_number=index)
+    pdf.add_page()
+    return pdf
 
 
 def _find_source() -> FontFace:

@@ -278,18 +278,11 @@ def signed_pdf(
 
 
 def _layout(signature: Signature, png: bytes, facts: SignedFacts, font: tuple[Path, int]) -> Any:
-    from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
-    path, index = font
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_creation_date(facts.signed_at)
-    pdf.set_title(facts.title)
-    pdf.set_creator("hall-kiosk")
-    pdf.set_margins(20, 20, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font("cjk", fname=str(path), collection_font_number=index)
-    pdf.add_page()
+    from kiosk.documents.fonts import a4_page
+
+    pdf = a4_page(font, facts.title, facts.signed_at, margin=20, page_break=True)
     width = pdf.epw
 
     def line(label: str, value: str, size: float = 11) -> None:
