@@ -435,6 +435,11 @@ LIVE_KEYS = frozenset(
 )
 
 
+# The device settings demo mode replaces with simulators (demo.terminal.demo_settings); a
+# reload in demo mode keeps them.
+DEVICE_KEYS = ("card_reader", "printer", "scanner", "beacon", "camera", "a4_printer")
+
+
 def needs_restart(old: Settings, new: Settings) -> list[str]:
     """Keys whose change only takes effect after the terminal restarts."""
     return [

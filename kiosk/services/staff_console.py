@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from drivers.status import DeviceStatus
 from kiosk import __version__
-from kiosk.config import LIVE_KEYS, Settings, load_settings, needs_restart, save_staff_setting
+from kiosk.config import (
+    DEVICE_KEYS,
+    LIVE_KEYS,
+    Settings,
+    load_settings,
+    needs_restart,
+    save_staff_setting,
+)
 from kiosk.health import check_card_reader, check_central, check_clock, check_printer, check_scanner
 from kiosk.printing.layouts import TestPageData, test_page
 from kiosk.printing.profiles import get_profile
@@ -132,8 +139,7 @@ class StaffConsole:
         path = Path(old.source) if old.source != "defaults" else None
         new = load_settings(path, data_dir=str(old.data_dir), demo=old.demo or None)
         if new.demo:  # the demo keeps the simulated devices it started with
-            devices = ("card_reader", "printer", "scanner", "beacon", "camera", "a4_printer")
-            new = new.model_copy(update={k: getattr(old, k) for k in devices})
+            new = new.model_copy(update={k: getattr(old, k) for k in DEVICE_KEYS})
         restart = needs_restart(old, new)
         self._audit("settings.reload", f"restart_needed={','.join(restart)}")
         live = old.model_copy(update={k: getattr(new, k) for k in LIVE_KEYS})

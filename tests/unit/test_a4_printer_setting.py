@@ -40,3 +40,15 @@ def test_the_driver_is_built_on_first_use(tmp_path: Path) -> None:
         broken.open()
     assert caught.value.reason == "no_such_queue"
     assert broken.status().problem() == "no_such_queue"
+
+
+def test_demo_mode_replaces_exactly_the_device_settings_a_reload_keeps() -> None:
+    from demo.terminal import demo_settings
+    from kiosk.config import DEVICE_KEYS, Settings
+
+    # A terminal's real devices (defaults of some are simulators already).
+    real = Settings(card_reader="pcsc:", printer="tcp://10.0.0.5:9100")
+    replaced = demo_settings(real).model_dump()
+    plain = real.model_dump()
+    devices = {k for k in plain if k != "demo" and replaced[k] != plain[k]}
+    assert devices == set(DEVICE_KEYS)
