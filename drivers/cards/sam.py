@@ -123,7 +123,9 @@ class SamReader:
                 if attempt:
                     log.info("%s: retrying %s after %s", self.port, command.name, problem)
                 self._discard_input()
-                self._write(frame)
+                if not self._write(frame):
+                    problem = "a stalled write"
+                    continue
                 try:
                     payload = self._read_frame(time.monotonic() + timeout)
                 except ChecksumError:
@@ -236,9 +238,17 @@ class SamReader:
             raise CardReaderError(f"card reader on {self.port} is not open", "reader_lost")
         return self._serial
 
-    def _write(self, frame: bytes) -> None:
+    def _write(self, frame: bytes) -> bool:
+        """Send ``frame``; False when the write timed out. pyserial also says so when the
+        bytes did go out but this thread was not scheduled for the whole timeout (a loaded
+        machine): asking again is right either way, and a reader that stays stuck ends as
+        ``reader_silent`` after the retries. A port that fails is gone: ``reader_lost``."""
         try:
             self._port().write(frame)
+            return True
+        except serial.SerialTimeoutException:
+            log.info("%s: a write timed out", self.port)
+            return False
         except (OSError, serial.SerialException) as exc:
             self.close()
             raise CardReaderError(

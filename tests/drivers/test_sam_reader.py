@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 
 from drivers.cards.base import CardRead, CardReaderError, CardReadError
 from drivers.cards.sam import SamReader
+from drivers.cards.sam_frames import Command
 from drivers.cards.sim.card_files import default_cards_dir, load_card
 from drivers.cards.sim.sam_emulator import SamEmulator
 
@@ -111,6 +114,31 @@ def test_a_silent_reader_is_reported_as_silent(emulator: SamEmulator, reader: Sa
     with pytest.raises(CardReaderError) as err:
         reader.card_present()
     assert err.value.reason == "reader_silent"
+
+
+def test_a_write_that_cannot_go_out_is_a_silent_reader_not_a_lost_one(
+    emulator: SamEmulator, reader: SamReader
+) -> None:
+    """Writes that time out (a reader not draining its port, or this thread starved on a
+    loaded machine) are asked again and end as ``reader_silent``; the port stays open and
+    the reader answers again as soon as it reads."""
+    emulator.stalled = True
+    filler = os.open(emulator.slave_path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    try:  # fill the pty until even one byte would block, after the kernel settled
+        for _ in range(3):
+            with contextlib.suppress(BlockingIOError):
+                while True:
+                    os.write(filler, bytes(1 if _ else 4096))
+            time.sleep(0.1)
+    finally:
+        os.close(filler)
+    with pytest.raises(CardReaderError) as err:
+        reader.transact(Command.FIND_CARD, retries=1)
+    assert err.value.reason == "reader_silent" and "stalled write" in str(err.value)
+    assert reader.is_open
+    emulator.stalled = False
+    emulator.card = sample("resident.json")
+    assert reader.card_present()
 
 
 def test_a_vanishing_port_is_reported_as_lost_and_can_be_reopened(

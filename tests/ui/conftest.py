@@ -80,6 +80,20 @@ def tap(ui, item) -> None:
     QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
 
 
+def tap_card(ui, qtbot) -> None:
+    """Demo: tap 演示：模拟刷卡 on the ID-card page once it shows (a reader lost for a moment,
+    e.g. a write stalled on a loaded machine, hides it until the reader is back)."""
+    from PySide6.QtCore import QObject
+
+    def button():
+        page = ui.window.findChild(QObject, "pageStack").property("currentItem")
+        found = find_item(page, "simulateCard") if page is not None else None
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: button() is not None)
+    tap(ui, button())
+
+
 def tap_settled(ui, qtbot, button) -> None:
     """Tap ``button`` once its page has laid it out (a page's first layout passes may
     put it elsewhere, even below the window)."""

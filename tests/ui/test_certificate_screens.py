@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from demo.terminal import sample_identity
-from tests.ui.conftest import tap
+from tests.ui.conftest import tap, tap_card
 from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -41,7 +41,7 @@ def open_preview(ui, qtbot, kind: str = "SB") -> None:
     wait_page(ui, qtbot, "home")
     tap(ui, item(ui, "entry_certificates"))
     wait_page(ui, qtbot, "idCard")
-    tap(ui, item(ui, "simulateCard"))
+    tap_card(ui, qtbot)
     wait_page(ui, qtbot, "certificates")
     qtbot.waitUntil(lambda: len(ui.certificates.property("offers")) == 4)
     tap(ui, item(ui, f"certificate_{kind}"))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import tap
+from tests.ui.conftest import tap, tap_card
 from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -160,7 +160,7 @@ def test_a_named_complaint_asks_for_the_card_and_keeps_what_was_typed(demo, qtbo
     depth = stack.property("depth")
     tap(demo, item(demo, "complainReadCard"))
     wait_page(demo, qtbot, "idCard")
-    tap(demo, item(demo, "simulateCard"))
+    tap_card(demo, qtbot)
     qtbot.waitUntil(lambda: demo.current_page() == "complainFormPage")
     qtbot.waitUntil(lambda: demo.card.property("state") == "read")
     assert stack.property("depth") == depth  # the same form, not a copy on top of it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import find_item, tap, tap_settled, visible_texts
+from tests.ui.conftest import find_item, tap, tap_card, tap_settled, visible_texts
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -147,7 +147,7 @@ def test_a_demo_card_tap_reads_the_card_and_shows_only_masked_data(live_ui, qtbo
 def test_a_flow_that_asks_for_the_card_goes_on_by_itself_once_it_is_read(live_ui, qtbot):
     live_ui.show_page("idCard", {"nextPage": "guide", "nextProperties": {}})
     qtbot.waitUntil(lambda: live_ui.current_page() == "idCardPage")
-    tap(live_ui, find_item(live_ui.window.contentItem(), "simulateCard"))
+    tap_card(live_ui, qtbot)
     qtbot.waitUntil(lambda: live_ui.card.property("state") == "read")
     qtbot.waitUntil(lambda: live_ui.current_page() == "guidePage")
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QObject
 
 from tests.held_data import held_strings
-from tests.ui.conftest import find_item, tap, walk_items
+from tests.ui.conftest import tap_card, walk_items
 from tests.ui.inquiry_helpers import demo_ready, item, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -67,7 +67,7 @@ def test_an_abandoned_visit_leaves_no_personal_data_in_the_app(live_ui, qtbot):
     wait_page(ui, qtbot, "progress")
     ui.show_page("idCard", {"nextPage": "progressCases", "nextProperties": {}})
     wait_page(ui, qtbot, "idCard")
-    tap(ui, find_item(ui.window.contentItem(), "simulateCard"))
+    tap_card(ui, qtbot)
     wait_page(ui, qtbot, "progressCases")
     identity = ui.card.identity
     assert identity is not None

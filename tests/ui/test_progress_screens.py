@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.services.common import Central
-from tests.ui.conftest import tap
+from tests.ui.conftest import tap, tap_card
 from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -27,7 +27,7 @@ def test_the_card_holder_sees_every_case_with_departments_notes_and_overdue(demo
     wait_page(demo, qtbot, "progress")
     tap(demo, item(demo, "progressByCard"))
     wait_page(demo, qtbot, "idCard")
-    tap(demo, item(demo, "simulateCard"))
+    tap_card(demo, qtbot)
     wait_page(demo, qtbot, "progressCases")
     qtbot.waitUntil(lambda: len(demo.progress.property("cases")) == 3)
     text = shown(demo)
@@ -140,7 +140,7 @@ def test_a_case_waiting_for_a_supplement_lists_what_staff_asked_for(demo, qtbot)
     wait_page(demo, qtbot, "progress")
     tap(demo, item(demo, "progressByCard"))
     wait_page(demo, qtbot, "idCard")
-    tap(demo, item(demo, "simulateCard"))
+    tap_card(demo, qtbot)
     wait_page(demo, qtbot, "progressCases")
     qtbot.waitUntil(lambda: len(demo.progress.property("cases")) == 3)
     waiting = [c for c in demo.progress.property("cases") if c["state"] == "supplement_needed"]

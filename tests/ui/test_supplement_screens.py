@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import tap
+from tests.ui.conftest import tap, tap_card
 from tests.ui.inquiry_helpers import item as shown_item
 from tests.ui.test_apply_screens import item, on_page, press, shown_text
 from tests.ui.test_scan_screens import camera_of
@@ -24,7 +24,7 @@ def awaiting_case(ui: Any, qtbot: Any) -> dict:
     on_page(ui, qtbot, "progress")
     tap(ui, shown_item(ui, "progressByCard"))
     on_page(ui, qtbot, "idCard")
-    tap(ui, shown_item(ui, "simulateCard"))
+    tap_card(ui, qtbot)
     on_page(ui, qtbot, "progressCases")
     qtbot.waitUntil(lambda: len(ui.progress.property("cases")) == 3)
     return next(c for c in ui.progress.property("cases") if c["state"] == "supplement_needed")

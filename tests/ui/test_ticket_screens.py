@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import find_item, tap, tap_settled
+from tests.ui.conftest import find_item, tap, tap_card, tap_settled
 from tests.ui.inquiry_helpers import item, shown, wait_page
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -85,7 +85,7 @@ def test_a_queue_that_needs_the_card_reads_it_then_takes_the_number_and_refuses_
     open_tickets(demo, qtbot)
     tap(demo, item(demo, "queue_C"))
     wait_page(demo, qtbot, "idCard")
-    tap(demo, item(demo, "simulateCard"))
+    tap_card(demo, qtbot)
     ticket = wait_result(demo, qtbot)
     assert ticket["status"] == "issued" and ticket["display"].startswith("C")
     tap(demo, item(demo, "ticketDone"))  # home; the card stays with the visit
@@ -114,7 +114,7 @@ def test_check_in_too_early_says_when_and_on_time_prints_a_priority_ticket(demo,
     wait_page(demo, qtbot, "checkin")
     tap(demo, item(demo, "checkinReadCard"))
     wait_page(demo, qtbot, "idCard")
-    tap(demo, item(demo, "simulateCard"))
+    tap_card(demo, qtbot)
     wait_page(demo, qtbot, "checkin")
     qtbot.waitUntil(lambda: len(demo.queue.property("appointments")) == 2)
     now, later = demo.queue.property("appointments")

@@ -64,6 +64,8 @@ class SamEmulator:
         self.corrupt_replies = 0
         self.pull_mid_read = False
         self.silent = False
+        # Stops reading the port at all: what the host writes piles up until its writes block.
+        self.stalled = False
         self.commands_seen = 0
         self._plugged = False
         self._random = random.Random(seed)
@@ -150,6 +152,9 @@ class SamEmulator:
         decoder = FrameDecoder()
         master = self._master
         while not self._stop.is_set():
+            if self.stalled:
+                self._stop.wait(0.02)
+                continue
             try:
                 ready, _, _ = select.select([master], [], [], 0.05)
                 if not ready:
