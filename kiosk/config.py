@@ -171,6 +171,10 @@ class Settings(BaseModel):
     a4_printer: str = ""
     printer_profile: Annotated[str, AfterValidator(_printer_profile)] = DEFAULT_PROFILE
     central_url: Annotated[str, AfterValidator(_central_url)] = ""
+    # The public address where anyone checks a printed certificate (its QR code and printed
+    # link point there, e.g. the province's "https://zwfw.example.gov.cn"): central's /verify
+    # pages behind it. "" = central_url, which only the hall's own network may reach.
+    certificate_verify_url: Annotated[str, AfterValidator(_central_url)] = ""
     idle_timeout_s: Seconds = 90
     idle_form_s: Seconds = 60
     idle_result_s: Seconds = 30

@@ -20,6 +20,7 @@ from drivers.pages.base import PagePrinter, PagePrinterError, wait_for_job
 from kiosk.contract import CertificateOffer, IssuedCertificate
 from kiosk.contract.certificates import format_code
 from kiosk.documents.certificate import CertificateMaker
+from kiosk.services.certificate_jobs import CertificateJobNotFound, CertificateJobs
 from kiosk.services.certificates import CertificateService
 from kiosk.services.common import ServiceError
 from kiosk.sync.client import CentralError, PermanentError
@@ -54,7 +55,8 @@ class PrintedCertificate:
 
 class CertificatePrints:
     """The certificate print job. ``printer`` opens the A4 printer (lazily, on this thread);
-    ``audit`` records one line per print in the terminal's audit log."""
+    ``audit`` records one line per print in the terminal's audit log; ``jobs`` keeps each
+    print (sealed) for the staff screen's list and reprints."""
 
     def __init__(
         self,
@@ -62,6 +64,7 @@ class CertificatePrints:
         maker: CertificateMaker,
         printer: Callable[[], PagePrinter],
         audit: Audit | None = None,
+        jobs: CertificateJobs | None = None,
         *,
         job_timeout_s: float = 120.0,
         poll_s: float = 0.5,
@@ -70,6 +73,7 @@ class CertificatePrints:
         self.maker = maker
         self._printer = printer
         self._audit = audit
+        self.jobs = jobs
         self.job_timeout_s = job_timeout_s
         self.poll_s = poll_s
 
@@ -109,25 +113,64 @@ class CertificatePrints:
     def print(self, prepared: Prepared) -> PrintedCertificate:
         """Lay the complete certificate out, print it and wait for the job's outcome."""
         cert = prepared.certificate
+        job = None
+        if self.jobs is not None:
+            self._checked(cert)  # nothing recorded for a printer that cannot print
+            job = self.jobs.start(cert, prepared.verify_url)
+        return self._send(cert, prepared.verify_url, job, "certificate.printed", job is None)
+
+    def reprint(self, job_id: int) -> PrintedCertificate:
+        """Print today's job ``job_id`` again (staff mode); ``CertificateJobNotFound`` for
+        an unknown job or one of an earlier day."""
+        if self.jobs is None:
+            raise CertificateJobNotFound("certificate jobs are not kept")
+        cert, url = self.jobs.certificate(job_id)
+        self._checked(cert)
+        self.jobs.again(job_id)
+        return self._send(cert, url, job_id, "certificate.reprinted", False)
+
+    def _checked(self, cert: IssuedCertificate) -> None:
         try:
             self.check_printer()
+        except PagePrinterError as exc:
+            self._failed(cert, None, exc)
+            raise
+
+    def _send(
+        self, cert: IssuedCertificate, url: str, job: int | None, action: str, check: bool
+    ) -> PrintedCertificate:
+        try:
+            if check:
+                self.check_printer()
             printer = self._printer()
-            pdf = self.maker.paper(cert, prepared.verify_url)
+            pdf = self.maker.paper(cert, url)
             job_id = printer.print_pdf(pdf, title=f"certificate {cert.kind}")
             del pdf  # in memory only, and not longer than needed
             wait_for_job(printer, job_id, self.job_timeout_s, self.poll_s)
         except PagePrinterError as exc:
-            log.warning(
-                "certificate %s of kind %s not printed: %s", cert.code, cert.kind, exc.log_line()
-            )
-            self._record(
-                "certificate.print_failed",
-                {"kind": cert.kind, "code": cert.code, "reason": exc.reason},
-            )
+            self._failed(cert, job, exc)
             raise
         log.info("certificate %s of kind %s printed (job %d)", cert.code, cert.kind, job_id)
-        self._record("certificate.printed", {"kind": cert.kind, "code": cert.code, "job": job_id})
-        return PrintedCertificate(prepared.code, cert.kind, job_id)
+        self._finish(job, None)
+        self._record(action, {"kind": cert.kind, "code": cert.code, "job": job_id})
+        return PrintedCertificate(format_code(cert.code), cert.kind, job_id)
+
+    def _failed(self, cert: IssuedCertificate, job: int | None, exc: PagePrinterError) -> None:
+        log.warning(
+            "certificate %s of kind %s not printed: %s", cert.code, cert.kind, exc.log_line()
+        )
+        self._finish(job, exc.reason)
+        self._record(
+            "certificate.print_failed", {"kind": cert.kind, "code": cert.code, "reason": exc.reason}
+        )
+
+    def _finish(self, job: int | None, reason: str | None) -> None:
+        if self.jobs is None or job is None:
+            return
+        try:
+            self.jobs.finish(job, reason)
+        except Exception:  # the printer's outcome stands; the log line says it
+            log.exception("certificate job %s not updated", job)
 
     def _record(self, action: str, detail: dict[str, Any]) -> None:
         if self._audit is None:

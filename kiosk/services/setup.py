@@ -24,6 +24,7 @@ from kiosk.printing.pages import A4Printer, a4_printer_uri
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
 from kiosk.services.assist import AssistService
+from kiosk.services.certificate_jobs import CertificateJobs
 from kiosk.services.certificate_print import CertificatePrints
 from kiosk.services.certificates import CertificateService
 from kiosk.services.checkin import CheckinService
@@ -43,6 +44,7 @@ from kiosk.services.tickets.position import TicketPositions
 from kiosk.staff import StaffAccess
 from kiosk.store import Store
 from kiosk.sync.client import Credentials
+from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.factory import SyncNotConfigured, make_client
 from kiosk.sync.idkey import IdHasher
 
@@ -232,7 +234,9 @@ def build_services(
             progress_url=(lambda no: progress_url.format(receipt_no=no)) if progress_url else None,
         ),
         signer=Signer(document_font, terminal=f"{settings.hall_id}-{settings.terminal_id}"),
-        certificates=CertificateService(connections.certificates),
+        certificates=CertificateService(
+            connections.certificates, verify_base=settings.certificate_verify_url or None
+        ),
         certificate_maker=CertificateMaker(document_font, terminal=settings.terminal_id),
         reference_photos=ReferencePhotos(connections.faces, decoder=find_wlt_decoder()),
         connections=connections,
@@ -242,8 +246,12 @@ def build_services(
     if a4_uri:
         a4 = A4Printer(a4_uri)
         services.a4_printer = a4
+        jobs = CertificateJobs(store, FieldCipher.for_data_dir(store.path.parent))
+        forgotten = jobs.forget_old()
+        if forgotten:
+            log.info("%d certificate(s) of earlier days no longer held for reprints", forgotten)
         services.certificate_prints = CertificatePrints(
-            services.certificates, services.certificate_maker, a4.open, services.staff.audit
+            services.certificates, services.certificate_maker, a4.open, services.staff.audit, jobs
         )
     voided = tickets.expire_stale()
     if voided:

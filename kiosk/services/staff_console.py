@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from kiosk.health import check_card_reader, check_central, check_clock, check_pr
 from kiosk.printing.layouts import TestPageData, test_page
 from kiosk.printing.profiles import get_profile
 from kiosk.printing.worker import PrintWorker
+from kiosk.services.certificate_jobs import CertificateJobNotFound
 from kiosk.store import SCHEMA_VERSION, Store
 from kiosk.sync.outbox import retry_dead
 from kiosk.sync.status import sync_status
@@ -54,6 +55,8 @@ class ConsoleSnapshot:
     jobs: list[dict[str, Any]]
     version: str
     taken_at: str
+    # Today's certificates printed on A4 (kind, code, outcome: nothing personal).
+    certificates: list[dict[str, Any]] = field(default_factory=list)
 
 
 class StaffConsole:
@@ -104,10 +107,25 @@ class StaffConsole:
             }
             for job in self._printing.jobs.list_today()
         ]
+        prints = kiosk.services.certificate_prints
+        certificates = [
+            {
+                "id": job.id,
+                "kind": job.kind,
+                "title": job.title,
+                "code": job.code,
+                "status": job.status,
+                "reason": job.reason or "",
+                "time": job.created_at.strftime("%H:%M"),
+                "reprintable": job.reprintable,
+            }
+            for job in (prints.jobs.list_today() if prints and prints.jobs else [])
+        ]
         return ConsoleSnapshot(
             devices=devices,
             sync=sync_status(self._store).as_dict(),
             jobs=jobs,
+            certificates=certificates,
             version=f"{__version__} (schema v{SCHEMA_VERSION}, Python {platform.python_version()})",
             taken_at=datetime.now().strftime("%H:%M:%S"),
         )
@@ -116,6 +134,15 @@ class StaffConsole:
         """Queue one of today's jobs again."""
         self._audit("print.reprint", f"job={job_id}")
         self._printing.reprint(job_id)
+
+    def reprint_certificate(self, job_id: int) -> None:
+        """Print one of today's certificates again on the A4 printer and wait for it
+        (``CertificateJobNotFound``, or the printer's ``PagePrinterError``)."""
+        prints = self._kiosk.services.certificate_prints
+        if prints is None:
+            raise CertificateJobNotFound("no A4 printer configured")
+        self._audit("certificate.reprint", f"job={job_id}")
+        prints.reprint(job_id)
 
     def retry_dead(self) -> int:
         """Put dead-lettered outbox items back in the queue; returns how many."""

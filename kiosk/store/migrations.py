@@ -307,6 +307,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_submission_attachment_sha ON submission_attachment(sha256)",
         ),
     ),
+    Migration(
+        12,
+        "certificate_job: certificates printed on A4, kept sealed for the day's reprints",
+        (
+            # ``sealed`` is nonce || AES-GCM of the certificate (holder's name and ID number
+            # in full) under the outbox key, the code as associated data; NULL after its day.
+            """CREATE TABLE certificate_job (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL DEFAULT '',
+                code TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'printing',
+                reason TEXT,
+                attempts INTEGER NOT NULL DEFAULT 1,
+                sealed BLOB,
+                created_at TEXT NOT NULL,
+                printed_at TEXT
+            )""",
+            "CREATE INDEX ix_certificate_job_created ON certificate_job(created_at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

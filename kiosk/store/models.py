@@ -247,3 +247,25 @@ class SubmissionAttachmentRow(SQLModel, table=True):
     submission_id: int = Field(primary_key=True, foreign_key="submission.id")
     sha256: str = Field(primary_key=True, foreign_key="attachment.sha256")
     material_code: str
+
+
+class CertificateJobRow(SQLModel, table=True):
+    """A certificate printed on the A4 printer (自助打印证明) and how it went.
+
+    ``sealed`` holds the issued certificate (the holder in full) as ``nonce || AES-GCM`` under
+    the outbox key with the code as associated data, for staff reprints that day; ``None``
+    once the day is over. ``status``: printing → printed | failed (``reason``: a code).
+    """
+
+    __tablename__ = "certificate_job"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    title: str = ""
+    code: str
+    status: str = "printing"
+    reason: str | None = None
+    attempts: int = 1
+    sealed: bytes | None = None
+    created_at: str
+    printed_at: str | None = None

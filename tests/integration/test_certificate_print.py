@@ -121,3 +121,52 @@ def test_none_held_and_central_offline_have_their_reasons(
         offline.offers(HOLDER)
     assert caught.value.reason == "central_offline"
     assert audit.lines == []
+
+
+def test_each_print_is_tracked_sealed_and_staff_can_reprint_it_that_day(
+    tmp_path: Path, server: CentralServer, maker: CertificateMaker
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk.services.certificate_jobs import CertificateJobNotFound, CertificateJobs
+    from kiosk.store import Store
+    from kiosk.sync.crypto import FieldCipher
+
+    now = [datetime(2026, 12, 4, 10, 0, tzinfo=timezone(timedelta(hours=8)))]
+    store = Store(tmp_path / "db" / "kiosk.db")
+    jobs = CertificateJobs(store, FieldCipher(secrets.token_bytes(32)), clock=lambda: now[0])
+    printer, audit = SimPagePrinter("sim:pages", tmp_path / "pages"), Audit()
+    prints = prints_for(server, maker, printer, audit)
+    prints.jobs = jobs
+    prepared = prints.prepare(HOLDER, "HY", prints.certificates.new_key())
+    printer.set_paper_out(True)
+    with pytest.raises(PagePrinterError):
+        prints.print(prepared)
+    assert jobs.list_today() == []  # refused before anything went out: nothing to track
+    printer.set_paper_out(False)
+    done = prints.print(prepared)
+    (job,) = jobs.list_today()
+    assert (job.kind, job.code, job.status, job.reprintable) == ("HY", done.code, "printed", True)
+    # The holder is sealed at rest (the database and its write-ahead log), the code is not.
+    raw = b"".join(f.read_bytes() for f in store.path.parent.glob(store.path.name + "*"))
+    assert HOLDER.encode() not in raw and HOLDER_NAME.encode() not in raw
+    assert prepared.certificate.code.encode() in raw
+
+    again = prints.reprint(job.id)  # a jammed sheet: staff print it again
+    assert again.code == done.code and again.job_id != done.job_id
+    assert HOLDER_NAME in pdf_text(printer.job_file(again.job_id))
+    actions = [line[1] for line in audit.lines]
+    assert actions[-2:] == ["certificate.printed", "certificate.reprinted"]
+    assert jobs.list_today()[0].attempts == 2
+
+    printer.set_paper_out(True)
+    with pytest.raises(PagePrinterError):
+        prints.reprint(job.id)
+    printer.set_paper_out(False)
+
+    now[0] += timedelta(days=1)  # the next morning: the sealed copy is dropped
+    assert jobs.list_today() == []
+    assert jobs.forget_old() == 1
+    with pytest.raises(CertificateJobNotFound):
+        prints.reprint(job.id)
+    store.close()

@@ -172,3 +172,25 @@ def test_the_printed_papers_qr_code_opens_its_verify_page(
     (found,) = zxingcpp.read_barcodes(page)
     reply = requests.get(found.text, timeout=5)
     assert reply.status_code == 200 and "周*梅" in reply.text and "证明真实有效" in reply.text
+
+
+def test_a_public_verify_address_from_the_settings_goes_on_the_paper(
+    service: CertificateService, tmp_path: Path
+) -> None:
+    from kiosk.app import build_kiosk
+    from kiosk.config import load_settings
+
+    cert = service.issue(HOLDER, "SB", service.new_key())
+    assert service.verify_url(cert).startswith("http://127.0.0.1:")  # none set: central's
+    settings = load_settings(
+        env={},
+        data_dir=str(tmp_path / "terminal"),
+        card_reader="sim:sam",
+        certificate_verify_url="https://zwfw.example.gov.cn/",
+    )
+    terminal = build_kiosk(settings)
+    try:
+        url = terminal.services.certificates.verify_url(cert)
+    finally:
+        terminal.stop()
+    assert url == f"https://zwfw.example.gov.cn/verify/{cert.code}"

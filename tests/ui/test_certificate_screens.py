@@ -139,3 +139,37 @@ def test_a_printer_out_of_paper_is_said_before_anything_is_issued(demo, qtbot):
         assert demo.certificates.property("offers") == []
     finally:
         a4(demo).set_paper_out(False)
+
+
+def test_staff_see_todays_certificates_and_reprint_one(demo, qtbot):
+    from tests.ui.conftest import find_item
+    from tests.ui.test_staff_mode import scrolled_into_view, type_pin
+
+    open_preview(demo, qtbot, "BDC")
+    tap(demo, item(demo, "certificatePrint"))
+    qtbot.waitUntil(lambda: demo.certificates.property("stage") == "done")
+    code = demo.certificates.property("code")
+    printed = len(jobs(demo))
+    demo.end_visit()
+
+    demo.kiosk.services.staff.set_pin("482915", actor="vendor")
+    demo.show_page("staffLogin")
+    wait_page(demo, qtbot, "staffLogin")
+    type_pin(demo, qtbot, "482915")
+    wait_page(demo, qtbot, "staff")
+    qtbot.waitUntil(lambda: bool(demo.staff.property("snapshot").get("certificates")))
+    (job,) = demo.staff.property("snapshot")["certificates"]
+    assert (job["kind"], job["code"], job["status"]) == ("BDC", code, "printed")
+    assert job["title"] == "不动产登记信息查询结果" and f"核验码 {code}  已打印" in shown(demo)
+    assert demo.card.identity is None and sample_identity("resident").name not in shown(demo)
+
+    def button():
+        return find_item(demo.window.contentItem(), f"reprintCertificate_{job['id']}")
+
+    qtbot.waitUntil(lambda: scrolled_into_view(demo, button()))
+    tap(demo, button())
+    qtbot.waitUntil(lambda: demo.staff.property("notice") == "certificate_reprinted")
+    assert len(jobs(demo)) == printed + 1
+    assert code in pdf_text(jobs(demo)[-1])
+    actions = [e.action for e in demo.kiosk.services.staff.entries()]
+    assert "certificate.reprint" in actions and "certificate.reprinted" in actions

@@ -27,6 +27,16 @@ def scroll_to(target) -> None:
         parent.setProperty("contentY", min(max(0.0, y - 40), most))
 
 
+def scrolled_into_view(ui, button) -> bool:
+    """Scroll ``button`` into view; True once it is wholly on screen. The staff page's lists
+    are rebuilt when the status refreshes: look the button up again for each call."""
+    if button is None or not button.isVisible():
+        return False
+    scroll_to(button)
+    top = button.mapToScene(QPointF(0, 0)).y()
+    return top >= 0 and top + button.height() <= ui.window.height()
+
+
 def type_pin(ui, qtbot, pin: str) -> None:
     root = ui.window.contentItem()
     for digit in pin:
@@ -81,17 +91,7 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
     def reprint_button():
         return find_item(staff_ui.window.contentItem(), f"reprint_{job['id']}")
 
-    def ready_on_screen() -> bool:
-        # Today's slips are listed last; the list is rebuilt when the status refreshes, so
-        # find the button again each time and tap it only once it is fully on screen.
-        button = reprint_button()
-        if button is None:
-            return False
-        scroll_to(button)
-        top = button.mapToScene(QPointF(0, 0)).y()
-        return top >= 0 and top + button.height() <= staff_ui.window.height()
-
-    qtbot.waitUntil(ready_on_screen)
+    qtbot.waitUntil(lambda: scrolled_into_view(staff_ui, reprint_button()))
     tap(staff_ui, reprint_button())
     qtbot.waitUntil(lambda: staff_ui.staff.property("notice") == "reprinted")
     assert len(staff_ui.kiosk.printing.jobs.list_today()) >= printed_before

@@ -66,6 +66,7 @@ from tools.screenshots.scenes_certificates import (
     _certificate_list,
     _certificate_paper_out,
     _certificate_preview,
+    _staff_certificates,
 )
 from tools.screenshots.scenes_visit import (
     _apply_appointment,
@@ -238,6 +239,7 @@ SCENES: tuple[Scene, ...] = (
     Scene("staff-mode", _staff_page),
     Scene("staff-mode-auth-failed", _staff_auth_failed),
     Scene("staff-mode-broken-devices", _staff_broken_devices),
+    Scene("staff-mode-certificates", _staff_certificates),
     Scene("progress-choose", lambda ui: _show(ui, "progress")),
     Scene("progress-cases", _progress_cases),
     Scene("progress-cases-offline", _progress_cases_offline),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tools.screenshots.scenes import SceneError, _show, wait_until
+from tools.screenshots.scenes import SceneError, _show, _staff_page, wait_until
 from tools.screenshots.scenes_visit import _demo_receipt, _read_card
 
 if TYPE_CHECKING:
@@ -50,3 +50,32 @@ def _certificate_paper_out(ui: KioskUi) -> None:
         wait_until(lambda: ui.certificates.property("stage") == "failed", 30)
     finally:
         printer.set_paper_out(False)
+
+
+def _staff_certificates(ui: KioskUi) -> None:
+    """Staff mode after a certificate was printed: today's certificates and 补打, scrolled
+    to them (the page's Flickable is found from the card upwards)."""
+    _certificate_done(ui)
+    ui.end_visit()
+    _staff_page(ui)
+    wait_until(lambda: ui.staff.property("snapshot").get("certificates"), 15)
+    from PySide6.QtCore import QPointF
+    from PySide6.QtQuick import QQuickItem
+
+    card = ui.window.findChild(QQuickItem, "staffCertificates")
+    flick = card.parentItem() if card is not None else None
+    while flick is not None and not flick.inherits("QQuickFlickable"):
+        flick = flick.parentItem()
+    if card is None or flick is None:
+        raise SceneError("no certificates on the staff page")
+    wait_until(lambda: card.isVisible() and card.height() > 0, 10)
+
+    def scrolled() -> bool:  # again until it holds: the page lays out once more at first
+        y = card.mapToItem(flick.property("contentItem"), QPointF(0, 0)).y()
+        most = max(0.0, flick.property("contentHeight") - flick.height())
+        wanted = min(max(0.0, y - 400), most)
+        held = abs(flick.property("contentY") - wanted) < 1 and wanted > 0
+        flick.setProperty("contentY", wanted)
+        return held
+
+    wait_until(scrolled, 10)

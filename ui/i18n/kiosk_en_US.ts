@@ -4056,6 +4056,10 @@
         <translation>Exit to desktop</translation>
     </message>
     <message>
+        <source>证明已重新打印</source>
+        <translation>Certificate printed again</translation>
+    </message>
+    <message>
         <source>音量已保存</source>
         <translation>Volume saved</translation>
     </message>
@@ -4070,6 +4074,18 @@
     <message>
         <source>补打</source>
         <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>今日打印证明（%1 份）</source>
+        <translation>Certificates printed today (%1)</translation>
+    </message>
+    <message>
+        <source>核验码 %1</source>
+        <translation>Verification code %1</translation>
+    </message>
+    <message>
+        <source>打印中</source>
+        <translation>Printing</translation>
     </message>
     <message>
         <source>操作</source>

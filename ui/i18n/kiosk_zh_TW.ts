@@ -4051,6 +4051,10 @@
         <translation>退出到桌面</translation>
     </message>
     <message>
+        <source>证明已重新打印</source>
+        <translation>證明已重新列印</translation>
+    </message>
+    <message>
         <source>音量已保存</source>
         <translation>音量已儲存</translation>
     </message>
@@ -4065,6 +4069,18 @@
     <message>
         <source>补打</source>
         <translation>補打</translation>
+    </message>
+    <message>
+        <source>今日打印证明（%1 份）</source>
+        <translation>今日列印證明（%1 份）</translation>
+    </message>
+    <message>
+        <source>核验码 %1</source>
+        <translation>核驗碼 %1</translation>
+    </message>
+    <message>
+        <source>打印中</source>
+        <translation>列印中</translation>
     </message>
     <message>
         <source>操作</source>

@@ -124,6 +124,7 @@ class StaffViewModel(QObject):
             ],
             "sync": snapshot.sync,
             "jobs": snapshot.jobs,
+            "certificates": snapshot.certificates,
             # The release only ("0.1.0"); schema and Python versions are in ``kioskctl doctor``.
             "version": str(snapshot.version).split(" ", 1)[0],
             "taken_at": snapshot.taken_at,
@@ -136,6 +137,16 @@ class StaffViewModel(QObject):
         console = self._console
         if console is not None:
             self._act(lambda: console.reprint(job_id), lambda _r: self._after("reprinted"))
+
+    @Slot(int)
+    def reprintCertificate(self, job_id: int) -> None:  # noqa: N802
+        """Print one of today's certificates again (waits for the A4 printer's outcome)."""
+        console = self._console
+        if console is not None:
+            self._act(
+                lambda: console.reprint_certificate(job_id),
+                lambda _r: self._after("certificate_reprinted"),
+            )
 
     @Slot()
     def retryDead(self) -> None:  # noqa: N802

@@ -198,6 +198,7 @@ Page {
                         visible: text !== ""
                         color: staff.notice === "failed" || staff.notice === "config_error" ? Theme.error : Theme.ok
                         text: staff.notice === "reprinted" ? qsTr("已加入打印队列")
+                            : staff.notice === "certificate_reprinted" ? qsTr("证明已重新打印")
                             : staff.notice === "retried" ? qsTr("已重新排队上传")
                             : staff.notice === "test_printed" ? qsTr("测试页已加入打印队列")
                             : staff.notice === "failed" ? qsTr("操作未成功，请查看日志")
@@ -236,6 +237,38 @@ Page {
                                 text: qsTr("补打")
                                 implicitWidth: 180
                                 onClicked: staff.reprint(modelData.id)
+                            }
+                        }
+                    }
+                }
+
+                // Certificates on A4 (自助打印证明): the kind and code only; reprinted from the
+                // sealed copy the terminal keeps until the day ends.
+                SectionCard {
+                    objectName: "staffCertificates"
+                    visible: (page.snap.certificates || []).length > 0
+                    title: qsTr("今日打印证明（%1 份）").arg((page.snap.certificates || []).length)
+                    Repeater {
+                        model: (page.snap.certificates || []).slice(0, 20)
+                        RowLayout {
+                            required property var modelData
+                            Layout.fillWidth: true
+                            BodyText {
+                                Layout.fillWidth: true
+                                text: modelData.time + "  " + (modelData.title || modelData.kind) + "\n"
+                                      + qsTr("核验码 %1").arg(modelData.code) + "  "
+                                      + (modelData.status === "printing" ? qsTr("打印中")
+                                         : page.statusWord(modelData.status))
+                                      + (modelData.reason ? "（" + page.stateWord("error", modelData.reason) + "）" : "")
+                                color: modelData.status === "failed" ? Theme.error : Theme.text
+                            }
+                            KioskButton {
+                                objectName: "reprintCertificate_" + modelData.id
+                                visible: modelData.reprintable
+                                primary: false
+                                text: qsTr("补打")
+                                implicitWidth: 180
+                                onClicked: staff.reprintCertificate(modelData.id)
                             }
                         }
                     }
