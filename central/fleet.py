@@ -32,6 +32,8 @@ ALERTS = {
     "reader": "读卡器不可用",
     "scanner": "扫码器不可用",
     "camera": "高拍仪不可用（市民无法扫描材料）",
+    "a4_paper_out": "证明打印机缺纸（无法自助打印证明）",
+    "a4_printer": "证明打印机不可用（无法自助打印证明）",
     "printer": "打印机故障",
     "backlog": "待上传数据积压",
     "backlog_growing": "待上传数据在增加",
@@ -92,6 +94,8 @@ def alerts_of(
         found.append("scanner")
     if beat.camera is not None and beat.camera.state == "error":
         found.append("camera")
+    if beat.a4_printer is not None and beat.a4_printer.state == "error":
+        found.append("a4_paper_out" if beat.a4_printer.reason == "paper_out" else "a4_printer")
     if beat.outbox_pending >= BACKLOG_ALERT:
         found.append("backlog")
     elif beat.outbox_pending > previous and beat.outbox_pending >= GROWING_FROM:

@@ -215,8 +215,13 @@ class Kiosk:
             if self.camera is not None
             else None
         )
+        a4 = self.services.a4_printer
         self.health = HealthMonitor(
-            self.card_reader, self.printer, lambda: self.central_url, self._publish_status
+            self.card_reader,
+            self.printer,
+            lambda: self.central_url,
+            self._publish_status,
+            a4_printer=a4.device_status if a4 is not None else None,
         )
 
     def start(self) -> None:

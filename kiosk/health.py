@@ -48,6 +48,8 @@ class SystemStatus:
     # When the checks began: a device's word given after this (a print job's outcome) is
     # newer than what the snapshot says of it.
     started_at: datetime | None = None
+    # The A4 printer for certificates; None: none configured.
+    a4_printer: DeviceStatus | None = None
 
 
 def check_card_reader(
@@ -185,8 +187,11 @@ class HealthMonitor:
         on_status: Callable[[SystemStatus], None],
         interval_s: float = 10.0,
         device_deadline_s: float = STATUS_DEADLINE_S,
+        a4_printer: Callable[[], DeviceStatus] | None = None,
     ) -> None:
         self._reader = card_reader
+        self._a4 = a4_printer
+        self._a4_guard = DeviceGuard("A4 printer")
         self._deadline_s = device_deadline_s
         self._reader_guard = DeviceGuard(f"card reader {getattr(card_reader, 'uri', '?')}")
         self._printer_guard = DeviceGuard(f"printer {getattr(printer, 'uri', '?')}")
@@ -222,7 +227,19 @@ class HealthMonitor:
             network=check_central(self._central_url(), self._http),
             checked_at=datetime.now().astimezone(),
             started_at=started,
+            a4_printer=self.check_a4_printer(),
         )
+
+    def check_a4_printer(self) -> DeviceStatus | None:
+        """The A4 printer checked now under the deadline (None: none configured)."""
+        if self._a4 is None:
+            return None
+        try:
+            return _query(self._a4_guard, "A4 printer", "status", self._a4, self._deadline_s)
+        except DeviceTimeout as exc:
+            return DeviceStatus(DeviceState.ERROR, str(exc), exc.reason)
+        except Exception as exc:  # a driver may fail in any way; staff get one line
+            return DeviceStatus(DeviceState.ERROR, f"A4 printer check failed: {exc}")
 
     def start(self) -> None:
         """Start the monitor thread; the first snapshot comes at once."""
@@ -244,6 +261,7 @@ class HealthMonitor:
             self._thread.join(timeout=CENTRAL_TIMEOUT_S + 2 * self._deadline_s + 2)
         self._reader_guard.close()
         self._printer_guard.close()
+        self._a4_guard.close()
         self._http.close()
 
     def _run(self) -> None:

@@ -61,6 +61,8 @@ class Heartbeat(WireModel):
     printer: DeviceReport
     scanner: DeviceReport | None = None  # None: no scanner configured
     camera: DeviceReport | None = None  # the document camera (高拍仪); None: none configured
+    # The A4 printer for certificates (自助打印证明); None: none configured.
+    a4_printer: DeviceReport | None = None
     paper: str = Field(default="unknown", pattern=r"^(ok|near_end|out|unknown)$")
     outbox_pending: int = Field(ge=0, le=MAX_COUNT)
     outbox_dead: int = Field(ge=0, le=MAX_COUNT)

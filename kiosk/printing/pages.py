@@ -10,6 +10,7 @@ from pathlib import Path
 
 from drivers.pages.base import PagePrinter, PagePrinterError, PageStatus
 from drivers.registry import make_page_printer
+from drivers.status import DeviceState, DeviceStatus
 from drivers.uri import parse_device_uri
 from kiosk.config import Settings
 
@@ -58,6 +59,15 @@ class A4Printer:
             return self.open().status()
         except PagePrinterError as exc:
             return PageStatus("unknown", ("no-such-queue",), message=exc.message)
+
+    def device_status(self) -> DeviceStatus:
+        """The state as the health checks, the heartbeat and the staff screen take it: an
+        error with the reason code (``paper_out`` …) when it cannot print now; blocking."""
+        status = self.status()
+        problem = status.problem()
+        if problem and problem != "rejecting":  # a rejecting queue still prints what it took
+            return DeviceStatus(DeviceState.ERROR, f"A4 printer {self.uri}: {problem}", problem)
+        return DeviceStatus(DeviceState.OK, f"A4 printer {self.uri} ready")
 
     def close(self) -> None:
         """Release the driver if it was opened."""

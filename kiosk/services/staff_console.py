@@ -93,6 +93,9 @@ class StaffConsole:
                 kiosk.scanner.uri, worker is not None, worker.lost_reason if worker else ""
             )
             checks.append(("scanner", scanner))
+        a4 = kiosk.health.check_a4_printer()
+        if a4 is not None:
+            checks.append(("a4_printer", a4))
         devices = [
             {"name": n, "state": s.state.value, "reason": s.reason, "detail": s.detail}
             for n, s in checks

@@ -104,6 +104,7 @@ class HeartbeatSource:
             paper=paper(status.printer if status else None),
             scanner=optional.get("scanner"),
             camera=optional.get("camera"),
+            a4_printer=report(status.a4_printer) if status and status.a4_printer else None,
             outbox_pending=outbox.pending + outbox.sending,
             outbox_dead=outbox.dead,
             last_error=last_error,

@@ -121,6 +121,11 @@ def test_alerts() -> None:
     lost = DeviceReport(state="error", reason="camera_lost")
     assert alerts_of(beat(camera=lost, scanner=lost), NOW, 0, NOW) == ["scanner", "camera"]
     assert alerts_of(beat(camera=DeviceReport(state="ok")), NOW, 0, NOW) == []
+    empty = DeviceReport(state="error", reason="paper_out")
+    assert alerts_of(beat(a4_printer=empty), NOW, 0, NOW) == ["a4_paper_out"]
+    stopped = DeviceReport(state="error", reason="stopped")
+    assert alerts_of(beat(a4_printer=stopped), NOW, 0, NOW) == ["a4_printer"]
+    assert alerts_of(beat(a4_printer=DeviceReport(state="ok")), NOW, 0, NOW) == []
 
 
 def test_a_heartbeat_with_numbers_no_database_can_hold_is_refused_not_a_500(

@@ -83,7 +83,7 @@ def test_staff_see_devices_and_backlog_and_reprint_todays_slip(staff_ui, qtbot):
     qtbot.waitUntil(lambda: bool(staff_ui.staff.property("snapshot")))
     snapshot = staff_ui.staff.property("snapshot")
     names = {d["name"] for d in snapshot["devices"]}
-    assert names == {"reader", "printer", "central", "clock", "scanner"}
+    assert names == {"reader", "printer", "central", "clock", "scanner", "a4_printer"}
     job = snapshot["jobs"][0]
     assert job["kind"] == "slip" and job["status"] == "printed"
     printed_before = len(staff_ui.kiosk.printing.jobs.list_today())

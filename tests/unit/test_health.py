@@ -163,3 +163,35 @@ def test_a_stop_racing_the_start_on_another_thread_never_joins_an_unstarted_thre
         starter.join(5)
         monitor.stop()  # and the thread, if it started, ends on the stop flag
         assert monitor._thread is None or not monitor._thread.is_alive()
+
+
+def test_the_a4_printer_is_checked_with_the_rest_and_goes_into_the_heartbeat(tmp_path):
+    from kiosk.printing.pages import A4Printer
+    from kiosk.store import Store
+    from kiosk.sync.heartbeat import HeartbeatSource
+    from tests.unit.hanging_drivers import HangingReader
+
+    a4 = A4Printer(f"sim:{tmp_path / 'pages'}")
+    monitor = {"card_reader": HangingReader("acmeid:/dev/ttyACM0"), "printer": MemoryPrinter()}
+    got = _snapshots_from({**monitor, "a4_printer": a4.device_status}, 1)
+    assert got[-1].a4_printer.state == DeviceState.OK
+    a4.open().set_paper_out(True)
+    got = _snapshots_from({**monitor, "a4_printer": a4.device_status}, 1)
+    assert (got[-1].a4_printer.state, got[-1].a4_printer.reason) == (DeviceState.ERROR, "paper_out")
+    store = Store(tmp_path / "db" / "kiosk.db")
+    try:
+        source = HeartbeatSource(store)
+        source.observe(got[-1])
+        beat = source.build()
+        assert (beat.a4_printer.state, beat.a4_printer.reason) == ("error", "paper_out")
+        assert beat.paper == "ok"  # the receipt printer's paper is another matter
+    finally:
+        store.close()
+    assert _snapshots_from(monitor, 1)[-1].a4_printer is None  # none configured
+
+
+def test_an_a4_printer_whose_plug_in_is_missing_is_an_error_not_a_crash(tmp_path):
+    from kiosk.printing.pages import A4Printer
+
+    status = A4Printer("acmepages:/dev/usb/lp9").device_status()
+    assert status.state == DeviceState.ERROR and status.reason == "no_such_queue"

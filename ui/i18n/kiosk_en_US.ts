@@ -3908,6 +3908,10 @@
         <translation>Scanner</translation>
     </message>
     <message>
+        <source>证明打印机</source>
+        <translation>Certificate printer</translation>
+    </message>
+    <message>
         <source>正常</source>
         <translation>OK</translation>
     </message>
@@ -3922,6 +3926,22 @@
     <message>
         <source>盖未合</source>
         <translation>cover open</translation>
+    </message>
+    <message>
+        <source>卡纸</source>
+        <translation>paper jam</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>not set up</translation>
     </message>
     <message>
         <source>未确认校时</source>

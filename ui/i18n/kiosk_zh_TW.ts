@@ -3907,6 +3907,10 @@
         <translation>掃碼器</translation>
     </message>
     <message>
+        <source>证明打印机</source>
+        <translation>證明印表機</translation>
+    </message>
+    <message>
         <source>正常</source>
         <translation>正常</translation>
     </message>
@@ -3921,6 +3925,22 @@
     <message>
         <source>盖未合</source>
         <translation>蓋未合</translation>
+    </message>
+    <message>
+        <source>卡纸</source>
+        <translation>卡紙</translation>
+    </message>
+    <message>
+        <source>已暂停</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>未确认校时</source>

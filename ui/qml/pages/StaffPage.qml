@@ -18,7 +18,8 @@ Page {
 
     function deviceName(name) {
         return name === "reader" ? qsTr("读卡器") : name === "printer" ? qsTr("打印机")
-             : name === "clock" ? qsTr("时钟") : name === "scanner" ? qsTr("扫码器") : qsTr("中心服务")
+             : name === "clock" ? qsTr("时钟") : name === "scanner" ? qsTr("扫码器")
+             : name === "a4_printer" ? qsTr("证明打印机") : qsTr("中心服务")
     }
     function stateWord(state, reason) {
         if (state === "ok")
@@ -29,6 +30,14 @@ Page {
             return qsTr("纸将用尽")
         if (reason === "cover_open")
             return qsTr("盖未合")
+        if (reason === "paper_jam")
+            return qsTr("卡纸")
+        if (reason === "stopped")
+            return qsTr("已暂停")
+        if (reason === "offline")
+            return qsTr("未连接")
+        if (reason === "no_such_queue")
+            return qsTr("未设置")
         if (reason === "unsynced")
             return qsTr("未确认校时")
         if (reason === "timeout")
