@@ -31,6 +31,7 @@ from kiosk.services.common import Central
 from kiosk.services.complaints import ComplaintService
 from kiosk.services.consult import ConsultService
 from kiosk.services.evaluate import EvaluationService
+from kiosk.services.face_checks import FaceChecks
 from kiosk.services.guide_slip import GuideSlipPrinter
 from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
@@ -95,6 +96,7 @@ class Services:
     certificates: CertificateService  # 自助打印证明: what the card holder can print, issuing
     certificate_maker: CertificateMaker  # their A4 papers and masked previews, the same font
     reference_photos: ReferencePhotos  # 人证核验: the card's photo, else the registry's
+    face_checks: FaceChecks  # 人证核验 before guarded actions: the face camera, one visit's checks
     connections: CentralConnections
     settings: Settings
     # The A4 printer (opened on first use) and the print job; None: no A4 printer configured.
@@ -165,6 +167,8 @@ def build_services(
         hall_name=settings.hall_name,
         terminal_id=settings.terminal_id,
     )
+    staff = StaffAccess(store)
+    photos = ReferencePhotos(connections.faces, decoder=find_wlt_decoder())
     services = Services(
         catalog=catalog,
         search_misses=SearchMisses(store),
@@ -219,7 +223,7 @@ def build_services(
             hall_name=settings.hall_name,
             terminal_id=settings.terminal_id,
         ),
-        staff=StaffAccess(store),
+        staff=staff,
         assist=AssistService(connections.assist, beacon),
         shared_data=SharedDataService(connections.shared),
         supplement=SupplementService(
@@ -234,7 +238,8 @@ def build_services(
         signer=Signer(document_font, terminal=f"{settings.hall_id}-{settings.terminal_id}"),
         certificates=CertificateService(connections.certificates),
         certificate_maker=CertificateMaker(document_font, terminal=settings.terminal_id),
-        reference_photos=ReferencePhotos(connections.faces, decoder=find_wlt_decoder()),
+        reference_photos=photos,
+        face_checks=FaceChecks(settings.face_camera, photos, audit=staff.audit),
         connections=connections,
         settings=settings,
     )
