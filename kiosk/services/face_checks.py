@@ -28,7 +28,7 @@ from datetime import datetime
 from typing import Any
 
 from drivers.cameras.base import Camera
-from drivers.errors import DeviceError
+from drivers.errors import DeviceError, ReasonError
 from kiosk.domain.identity import Identity
 from kiosk.face.check import FaceCheck, Step, camera_frames
 from kiosk.face.liveness import Challenge
@@ -52,6 +52,13 @@ CANNOT_CHECK = (
     "face_unavailable",  # the face models are not installed
     "card_required",  # no card was read in this visit
 )
+
+
+class FaceCheckCancelled(ReasonError):
+    """The check was stopped before it ended (its page was left, the visit ended)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("cancelled", message)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class _VisitChecks:
     check: FaceCheck | None = None
     failures: int = 0  # counted here too: a check that could not start is not the engine's
     outcomes: list[FaceOutcome] = field(default_factory=list)
+    stopped: int = 0  # bumped by cancel(): the running check stops at its next frame
 
 
 Frames = Callable[[Any], None]  # a BGR image (numpy), on the checking thread
@@ -156,7 +164,12 @@ class FaceChecks:
         except (DeviceError, ValueError) as exc:  # no driver, a URI it cannot read
             log.warning("face camera %s not made: %s", self.camera_uri, exc)
             return self._cannot(state, action, "camera_absent")
-        frames = _shown(camera_frames(camera), on_frame)
+        generation = state.stopped
+        frames = _shown(
+            camera_frames(camera),
+            on_frame,
+            lambda: state.stopped != generation or self._visit is not state,
+        )
         try:
             result = check.run(frames, self.challenge(), on_step)
         except DeviceError as exc:
@@ -167,6 +180,9 @@ class FaceChecks:
             return self._cannot(state, action, "face_unavailable")
         finally:
             frames.close()  # closes the camera when the check stopped before its frames did
+        if state.stopped != generation or self._visit is not state:
+            check.failures -= 0 if result.passed else 1  # left by the citizen: not a failure
+            raise FaceCheckCancelled("the face check was stopped")
         state.failures = max(state.failures, result.failures)
         outcome = FaceOutcome(
             action=action,
@@ -195,6 +211,12 @@ class FaceChecks:
         with self._lock:
             state = self._visit
             return list(state.outcomes) if state and state.visit_id == visit_id else []
+
+    def cancel(self) -> None:
+        """Stop the running check (the citizen left its page); it counts as no failure."""
+        with self._lock:
+            if self._visit is not None:
+                self._visit.stopped += 1
 
     def forget(self) -> None:
         """The visit ended: its check (the reference's embedding) and outcomes go."""
@@ -262,10 +284,15 @@ class FaceChecks:
         return outcome
 
 
-def _shown(frames: Iterator[Any], on_frame: Frames | None) -> Generator[Any, None, None]:
-    """``frames``, each handed to ``on_frame`` first (the screen's live view)."""
+def _shown(
+    frames: Iterator[Any], on_frame: Frames | None, stop: Callable[[], bool]
+) -> Generator[Any, None, None]:
+    """``frames``, each handed to ``on_frame`` first (the screen's live view), until ``stop``
+    says the check was left."""
     try:
         for image in frames:
+            if stop():
+                return
             if on_frame is not None:
                 try:
                     on_frame(image)

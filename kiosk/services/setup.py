@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 
 from drivers.beacons.base import Beacon
 from drivers.cards.wlt import find_wlt_decoder
-from kiosk.catalog import CatalogBrowser
+from kiosk.catalog import CatalogBrowser, CatalogNotFound
 from kiosk.catalog.misses import SearchMisses
 from kiosk.config import Settings
 from kiosk.documents.certificate import CertificateMaker
@@ -138,6 +138,15 @@ class Services:
             client.close()
 
 
+def face_actions(catalog: CatalogBrowser, code: str) -> tuple[str, ...]:
+    """The actions the guide of service ``code`` guards with the face check (none for a
+    service the catalog does not hold)."""
+    try:
+        return tuple(str(action) for action in catalog.service(code).guide.face_check)
+    except CatalogNotFound:
+        return ()
+
+
 def build_services(
     settings: Settings,
     store: Store,
@@ -248,7 +257,11 @@ def build_services(
         a4 = A4Printer(a4_uri)
         services.a4_printer = a4
         services.certificate_prints = CertificatePrints(
-            services.certificates, services.certificate_maker, a4.open, services.staff.audit
+            services.certificates,
+            services.certificate_maker,
+            a4.open,
+            services.staff.audit,
+            face_actions=lambda code: face_actions(catalog, code),
         )
     voided = tickets.expire_stale()
     if voided:

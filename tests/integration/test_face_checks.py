@@ -162,3 +162,21 @@ def test_the_visit_end_forgets_the_check_and_nothing_personal_is_logged(
 def test_a_check_for_an_unknown_action_is_a_programming_error(central, models):
     with pytest.raises(ValueError):
         checks(central, models, "holder-live").check("v1", RESIDENT, "vote")
+
+
+def test_a_check_left_by_the_citizen_stops_and_is_no_failure(central, models):
+    from kiosk.services.face_checks import FaceCheckCancelled
+
+    faces = checks(central, models, "holder-photo")
+    seen: list[Any] = []
+
+    def frame(image: Any) -> None:
+        seen.append(image)
+        if len(seen) == 3:
+            faces.cancel()
+
+    with pytest.raises(FaceCheckCancelled):
+        faces.check("v1", RESIDENT, "apply", frame)
+    assert len(seen) == 3 and faces.outcomes("v1") == []
+    again = faces.check("v1", RESIDENT, "apply")
+    assert again.reason == "not_live" and again.failures == 1

@@ -38,6 +38,7 @@ ApplicationWindow {
         "progressCases": "pages/ProgressCasesPage.qml",
         "certificates": "pages/CertificateListPage.qml",
         "certificatePrint": "pages/CertificatePrintPage.qml",
+        "faceCheck": "pages/FaceCheckPage.qml",
         "supplement": "pages/SupplementPage.qml",
         "supplementDone": "pages/SupplementDonePage.qml",
         "progressReceipt": "pages/ProgressReceiptPage.qml",
