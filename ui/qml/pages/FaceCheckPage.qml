@@ -106,11 +106,11 @@ Page {
             text: qsTr("为确认是身份证本人办理，请面对摄像头完成核验。图像仅用于本次核验，不会保存。")
         }
 
-        // The live picture, a circle-topped oval guide over it.
+        // The live picture with the oval face guide over it (the rest dimmed).
         Item {
             id: view
             objectName: "faceView"
-            visible: page.stage === "checking" || page.stage === "failed" || page.stage === "passed"
+            visible: page.stage === "checking" || page.stage === "passed"
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumHeight: 360
@@ -121,7 +121,6 @@ Page {
                 height: view.side
                 anchors.centerIn: parent
                 color: "#1a1f29"
-                radius: Theme.spacing
                 clip: true
                 Image {
                     objectName: "faceLive"
@@ -137,8 +136,7 @@ Page {
                     id: guide
                     objectName: "faceGuide"
                     anchors.fill: parent
-                    readonly property color ring: page.stage === "passed" ? Theme.ok
-                                                 : page.stage === "failed" ? Theme.error : "#ffffff"
+                    readonly property color ring: page.stage === "passed" ? Theme.ok : "#ffffff"
                     onRingChanged: requestPaint()
                     onWidthChanged: requestPaint()
                     onHeightChanged: requestPaint()
@@ -224,8 +222,6 @@ Page {
                 text: qsTr("不便使用摄像头或多次核验未通过的，工作人员会在人工窗口为您核验身份并办理。")
             }
         }
-        Item { Layout.fillHeight: true; visible: !view.visible }
-
         StaffWindowTicket {
             objectName: "faceStaffWindow"
             visible: page.stage === "failed" || page.stage === "window"
@@ -253,5 +249,6 @@ Page {
                 onClicked: page.proceed()
             }
         }
+        Item { Layout.fillHeight: true; visible: !view.visible }
     }
 }
