@@ -19,6 +19,7 @@ one audit line (``face.checked``: action, passed, reason, distance), nothing per
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import threading
@@ -90,6 +91,7 @@ class FaceOutcome:
 @dataclass
 class _VisitChecks:
     visit_id: str
+    holder: str  # whose card: another card read in the same visit starts again
     check: FaceCheck | None = None
     failures: int = 0  # counted here too: a check that could not start is not the engine's
     outcomes: list[FaceOutcome] = field(default_factory=list)
@@ -147,7 +149,7 @@ class FaceChecks:
         seconds)."""
         if action not in ACTIONS:
             raise ValueError(f"no face-checked action {action!r}")
-        state = self._state(visit_id)
+        state = self._state(visit_id, identity)
         if identity is None:
             return self._cannot(state, action, "card_required")
         if not self.configured:
@@ -197,12 +199,17 @@ class FaceChecks:
         )
         return self._keep(state, outcome)
 
-    def passed(self, visit_id: str, action: str) -> FaceOutcome | None:
-        """The visit's passed check for ``action``, if any (a passed check for another action
-        of the same visit does not count: each action asks again)."""
+    def passed(
+        self, visit_id: str, action: str, identity: Identity | None = None
+    ) -> FaceOutcome | None:
+        """The visit's passed check for ``action`` (of ``identity``'s holder, when given), if
+        any; a passed check for another action of the same visit does not count: each action
+        asks again."""
         with self._lock:
             state = self._visit
             if state is None or state.visit_id != visit_id:
+                return None
+            if identity is not None and state.holder != _holder(identity):
                 return None
             return next((o for o in state.outcomes if o.passed and o.action == action), None)
 
@@ -223,11 +230,13 @@ class FaceChecks:
         with self._lock:
             self._visit = None
 
-    def _state(self, visit_id: str) -> _VisitChecks:
+    def _state(self, visit_id: str, identity: Identity | None) -> _VisitChecks:
+        holder = _holder(identity)
         with self._lock:
-            if self._visit is None or self._visit.visit_id != visit_id:
-                self._visit = _VisitChecks(visit_id)
-            return self._visit
+            state = self._visit
+            if state is None or state.visit_id != visit_id or state.holder != holder:
+                state = self._visit = _VisitChecks(visit_id, holder)
+            return state
 
     def _reference(self, identity: Identity) -> bytes | str:
         """The holder's reference photo, or the reason there is none."""
@@ -282,6 +291,13 @@ class FaceChecks:
             except Exception:  # the outcome stands; the log line above stays
                 log.exception("face check audit line not written")
         return outcome
+
+
+def _holder(identity: Identity | None) -> str:
+    """Who a visit's checks are of, without keeping the number itself."""
+    if identity is None:
+        return ""
+    return hashlib.sha256(identity.id_number.encode()).hexdigest()
 
 
 def _shown(

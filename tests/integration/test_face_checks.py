@@ -180,3 +180,14 @@ def test_a_check_left_by_the_citizen_stops_and_is_no_failure(central, models):
     assert len(seen) == 3 and faces.outcomes("v1") == []
     again = faces.check("v1", RESIDENT, "apply")
     assert again.reason == "not_live" and again.failures == 1
+
+
+def test_another_card_in_the_same_visit_is_checked_again(central, models):
+    faces = checks(central, models, "holder-live")
+    assert faces.check("v1", RESIDENT, "certificate").passed
+    insured = sample_identity("social_security")
+    assert faces.passed("v1", "certificate", RESIDENT) is not None
+    assert faces.passed("v1", "certificate", insured) is None
+    outcome = faces.check("v1", insured, "certificate")  # 周晓梅's photo: not the holder's face
+    assert outcome.reason == "not_holder" and outcome.failures == 1
+    assert faces.passed("v1", "certificate", RESIDENT) is None  # started again

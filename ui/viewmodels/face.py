@@ -83,8 +83,8 @@ class FaceCheckViewModel(QObject):
 
     def outcome(self, action: str) -> Any:
         """The visit's passed check for ``action`` (a ``FaceOutcome``), or None."""
-        faces = self._faces
-        return None if faces is None else faces.passed(self._visit.id, action)
+        faces, identity = self._faces, self._visit.identity
+        return None if faces is None else faces.passed(self._visit.id, action, identity)
 
     @Slot(str)
     def start(self, action: str) -> None:
@@ -98,7 +98,7 @@ class FaceCheckViewModel(QObject):
             self._ops.set_reason("no_face_camera")
             self.changed.emit()
             return
-        if faces.passed(self._visit.id, action) is not None:
+        if faces.passed(self._visit.id, action, self._visit.identity) is not None:
             self._stage = "passed"  # checked already in this visit, for this action
             self.changed.emit()
             self.passedCheck.emit(action)
