@@ -136,3 +136,38 @@ def test_the_visit_end_forgets_the_check(demo, qtbot):
     assert faces.outcomes(visit_id) == [] and faces.passed(visit_id, "certificate") is None
     assert demo.face.property("stage") == "" and demo.face.property("frameSource") == ""
     assert demo.face.latest_frame().isNull()
+
+
+def test_an_application_whose_guide_asks_checks_the_face_twice_and_central_keeps_it(demo, qtbot):
+    from tests.ui.test_apply_screens import (
+        central_rows,
+        choose_service,
+        on_page,
+        press,
+        read_card_if_asked,
+        settle_and_review,
+        submit_and_get_receipt,
+        type_into,
+    )
+
+    show_sequence(demo, "holder-live")
+    # SA-003 临时救助申请: apply and commitment need the check (the catalog's guide).
+    choose_service(demo, qtbot, "临时救助", "SA-003", "applySelf")
+    read_card_if_asked(demo, qtbot, "faceCheck")
+    assert demo.face.property("action") == "apply"
+    on_page(demo, qtbot, "applyForm")  # passed: on to the form
+    type_into(demo, qtbot, "field_phone", "13800000000")
+    type_into(demo, qtbot, "field_household_size", "3")
+    press(demo, qtbot, "choice_cause_illness")
+    type_into(demo, qtbot, "field_amount_requested", "5000")
+    type_into(demo, qtbot, "field_description", "突发重病住院")
+    press(demo, qtbot, "formNext")
+    settle_and_review(demo, qtbot, commit=True)  # 签署承诺 goes through the face check too
+    assert [c["action"] for c in audit(demo, "face.checked")] == ["apply", "commitment"]
+    receipt = submit_and_get_receipt(demo, qtbot)
+    qtbot.waitUntil(
+        lambda: any(b["receipt_no"] == receipt for b in central_rows(demo, "submission"))
+    )
+    body = next(b for b in central_rows(demo, "submission") if b["receipt_no"] == receipt)
+    assert [c["action"] for c in body["face_checks"]] == ["apply", "commitment"]
+    assert all(c["passed"] and 0 < c["distance"] < 0.5 for c in body["face_checks"])

@@ -19,6 +19,7 @@ Page {
     readonly property string idleKind: stage === "window" ? "result" : ""
     readonly property string assistReason: stage === "window" ? "face_check_failed" : ""
     signal navigate(string name, var properties)
+    signal replaceWith(string name, var properties)
     signal back()
     signal previous()
     Accessible.role: Accessible.Pane
@@ -61,9 +62,10 @@ Page {
         }
     }
 
+    // On to the guarded step, in this page's place: back from there skips the check.
     function proceed() {
         if (page.next !== "")
-            page.navigate(page.next, page.nextProperties)
+            page.replaceWith(page.next, page.nextProperties)
     }
 
     Component.onCompleted: {
