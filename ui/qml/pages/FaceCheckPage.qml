@@ -83,10 +83,13 @@ Page {
     }
     onPromptChanged: if (page.stage === "checking" && page.prompt !== "") voice.say(page.prompt)
     onStageChanged: {
+        const said = page.sentence.replace(/[。.]$/, "")
         if (page.stage === "failed")
-            voice.say(page.sentence + qsTr("，请点击重试。"))
+            voice.say(qsTr("%1。您可以点击重试，或到人工窗口办理。").arg(said))
         else if (page.stage === "window")
-            voice.say(page.sentence + qsTr("请到人工窗口办理。"))
+            voice.say(qsTr("%1。请到人工窗口办理。").arg(said))
+        else if (page.stage === "passed")
+            voice.say(qsTr("核验通过"))
     }
 
     ColumnLayout {
