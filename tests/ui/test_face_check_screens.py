@@ -14,6 +14,7 @@ import pytest
 from kiosk.face.check import REASONS, TO_WINDOW
 from tests.ui.conftest import tap, tap_settled
 from tests.ui.inquiry_helpers import item, shown, wait_page
+from tests.ui.test_certificate_screens import certificate_list
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -23,22 +24,9 @@ def show_sequence(ui, seq: str) -> None:
     ui.kiosk.services.face_checks.camera_uri = f"sim:face?seq={seq}"
 
 
-def card_and_list(ui, qtbot) -> list[dict]:
-    """Home → 自助打印证明 → card → the list; its offers."""
-    qtbot.waitUntil(lambda: ui.kiosk.services.certificates.central.configured)
-    ui.show_page("home")
-    wait_page(ui, qtbot, "home")
-    tap(ui, item(ui, "entry_certificates"))
-    wait_page(ui, qtbot, "idCard")
-    tap(ui, item(ui, "simulateCard"))
-    wait_page(ui, qtbot, "certificates")
-    qtbot.waitUntil(lambda: len(ui.certificates.property("offers")) == 4)
-    return list(ui.certificates.property("offers"))
-
-
 def open_face_check(ui, qtbot, kind: str = "SB") -> None:
     """The list, then ``kind`` tapped."""
-    card_and_list(ui, qtbot)
+    certificate_list(ui, qtbot)
     tap(ui, item(ui, f"certificate_{kind}"))
 
 
@@ -48,7 +36,7 @@ def audit(ui, action: str) -> list[dict]:
 
 def test_the_live_holder_passes_and_the_certificate_prints_with_the_result(demo, qtbot):
     show_sequence(demo, "holder-live")
-    offers = {o["kind"]: o["face"] for o in card_and_list(demo, qtbot)}
+    offers = {o["kind"]: o["face"] for o in certificate_list(demo, qtbot)}
     # The catalog's guides: SB-005 and ZF-004 list "certificate"; the others have no service.
     assert offers == {"SB": True, "GJJ": False, "BDC": True, "HY": False}
     tap(demo, item(demo, "certificate_SB"))
@@ -171,3 +159,18 @@ def test_an_application_whose_guide_asks_checks_the_face_twice_and_central_keeps
     body = next(b for b in central_rows(demo, "submission") if b["receipt_no"] == receipt)
     assert [c["action"] for c in body["face_checks"]] == ["apply", "commitment"]
     assert all(c["passed"] and 0 < c["distance"] < 0.5 for c in body["face_checks"])
+
+
+def test_leaving_the_page_mid_check_stops_it_and_is_no_failure(demo, qtbot):
+    show_sequence(demo, "holder-still")  # never blinks: the check would run its 12 s
+    open_face_check(demo, qtbot)
+    wait_page(demo, qtbot, "faceCheck")
+    qtbot.waitUntil(lambda: demo.face.property("step") == "blink")
+    tap_settled(demo, qtbot, item(demo, "previousButton"))
+    wait_page(demo, qtbot, "certificates")
+    show_sequence(demo, "holder-live")
+    tap(demo, item(demo, "certificate_SB"))  # at once: the first check may still be stopping
+    wait_page(demo, qtbot, "certificatePrint")
+    qtbot.waitUntil(lambda: demo.certificates.property("preview") != "")
+    assert demo.face.property("failures") == 0
+    assert [c["passed"] for c in audit(demo, "face.checked")] == [True]

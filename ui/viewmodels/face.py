@@ -70,6 +70,7 @@ class FaceCheckViewModel(QObject):
         self._failures = 0
         self._max_failures = 3
         self._outcome: Any = None
+        self._pending = ""  # asked for while the last check was stopping
         self.frameChanged.emit()
         if self._faces is not None:
             self._faces.forget()
@@ -90,7 +91,10 @@ class FaceCheckViewModel(QObject):
     def start(self, action: str) -> None:
         """Check the card holder's face for ``action``; again after a failure (重试)."""
         faces = self._faces
-        if self._stage == "checking" or self._stage == "window":
+        if self._stage == "checking":  # the last page's check is still stopping: next
+            self._pending = action
+            return
+        if self._stage == "window":
             return
         self._action, self._outcome = action, None
         if faces is None:
@@ -149,6 +153,11 @@ class FaceCheckViewModel(QObject):
             self.frameChanged.emit()
 
     def _done(self, outcome: Any) -> None:
+        pending, self._pending = self._pending, ""
+        if pending:  # its page was left as it ended: the check asked for since goes on
+            self._stage = "window" if outcome.to_window else ""
+            self.start(pending)
+            return
         self._outcome = outcome
         self._failures = outcome.failures
         with self._lock:
@@ -168,6 +177,9 @@ class FaceCheckViewModel(QObject):
         self.frameChanged.emit()
         if failure.reason == "cancelled":
             self._stage = ""
+            pending, self._pending = self._pending, ""
+            if pending:
+                self.start(pending)
             return
         self._stage = "window"
         self._ops.set_reason(failure.reason)
