@@ -68,6 +68,8 @@ def test_the_printed_photo_fails_offers_retry_then_only_the_window(demo, qtbot):
         text = shown(demo)
         assert REASONS["not_live"] in text and "核验未通过" in text
         assert f"还可以再试 {tries_left} 次。" in text
+        said = demo.voice.property("lastPrompt")
+        assert said.startswith(REASONS["not_live"]) and "重试" in said
         assert item(demo, "faceRetry").isVisible()
         assert item(demo, "faceStaffWindow").isVisible()
         tap_settled(demo, qtbot, item(demo, "faceRetry"))
@@ -75,6 +77,7 @@ def test_the_printed_photo_fails_offers_retry_then_only_the_window(demo, qtbot):
     qtbot.waitUntil(lambda: demo.face.property("stage") == "window")
     text = shown(demo)
     assert TO_WINDOW in text and REASONS["not_live"] in text
+    assert demo.voice.property("lastPrompt").endswith(TO_WINDOW + "。")
     assert not item(demo, "faceRetry").isVisible()
     assert item(demo, "faceStaffWindow").isVisible()
     assert demo.window.property("assistReason") == "face_check_failed"
@@ -166,6 +169,8 @@ def test_leaving_the_page_mid_check_stops_it_and_is_no_failure(demo, qtbot):
     open_face_check(demo, qtbot)
     wait_page(demo, qtbot, "faceCheck")
     qtbot.waitUntil(lambda: demo.face.property("step") == "blink")
+    qtbot.waitUntil(lambda: demo.voice.property("lastPrompt") == "请眨眨眼")  # said too
+    assert "请眨眨眼" in shown(demo)
     tap_settled(demo, qtbot, item(demo, "previousButton"))
     wait_page(demo, qtbot, "certificates")
     show_sequence(demo, "holder-live")

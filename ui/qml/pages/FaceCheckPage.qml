@@ -83,7 +83,8 @@ Page {
     }
     onPromptChanged: if (page.stage === "checking" && page.prompt !== "") voice.say(page.prompt)
     onStageChanged: {
-        const said = page.sentence.replace(/[。.]$/, "")
+        // From face.reason itself: page.sentence may not be updated yet at this moment.
+        const said = page.reasonText(face.reason).replace(/[。.]$/, "")
         if (page.stage === "failed")
             voice.say(qsTr("%1。您可以点击重试，或到人工窗口办理。").arg(said))
         else if (page.stage === "window")
