@@ -52,6 +52,7 @@ CANNOT_CHECK = (
     "central_offline",  # the registry's photo could not be asked for
     "face_unavailable",  # the face models are not installed
     "card_required",  # no card was read in this visit
+    "declined",  # the citizen cannot use the camera (不便使用摄像头)
 )
 
 
@@ -198,6 +199,13 @@ class FaceChecks:
             to_window=result.to_window or result.reason == "bad_reference",
         )
         return self._keep(state, outcome)
+
+    def decline(self, visit_id: str, identity: Identity | None, action: str) -> FaceOutcome:
+        """The citizen cannot use the camera: no check, straight to a window (recorded and
+        audited like a check that could not be made)."""
+        if action not in ACTIONS:
+            raise ValueError(f"no face-checked action {action!r}")
+        return self._cannot(self._state(visit_id, identity), action, "declined")
 
     def passed(
         self, visit_id: str, action: str, identity: Identity | None = None

@@ -179,3 +179,18 @@ def test_leaving_the_page_mid_check_stops_it_and_is_no_failure(demo, qtbot):
     qtbot.waitUntil(lambda: demo.certificates.property("preview") != "")
     assert demo.face.property("failures") == 0
     assert [c["passed"] for c in audit(demo, "face.checked")] == [True]
+
+
+def test_a_citizen_who_cannot_use_the_camera_is_sent_to_a_window_mid_check(demo, qtbot):
+    show_sequence(demo, "holder-still")
+    open_face_check(demo, qtbot)
+    wait_page(demo, qtbot, "faceCheck")
+    qtbot.waitUntil(lambda: demo.face.property("step") == "blink")
+    tap_settled(demo, qtbot, item(demo, "faceOptOut"))
+    qtbot.waitUntil(lambda: demo.face.property("stage") == "window")
+    text = shown(demo)
+    assert "您选择不使用摄像头核验。" in text and TO_WINDOW in text
+    assert item(demo, "faceStaffWindow").isVisible()
+    assert not item(demo, "faceRetry").isVisible() and not item(demo, "faceOptOut").isVisible()
+    assert demo.face.property("frameSource") == ""
+    assert [c["reason"] for c in audit(demo, "face.checked")] == ["declined"]

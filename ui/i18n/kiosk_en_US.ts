@@ -2251,7 +2251,7 @@
     </message>
     <message>
         <source>人脸与证件照片不一致</source>
-        <translation>The face does not match the ID card's photo</translation>
+        <translation>The face does not match the ID card&apos;s photo</translation>
     </message>
     <message>
         <source>未能完成动作核验，请按提示操作</source>
@@ -2263,7 +2263,7 @@
     </message>
     <message>
         <source>无法读取证件照片</source>
-        <translation>The ID card's photo cannot be read</translation>
+        <translation>The ID card&apos;s photo cannot be read</translation>
     </message>
     <message>
         <source>本终端没有人脸识别摄像头。</source>
@@ -2279,7 +2279,7 @@
     </message>
     <message>
         <source>网络暂时中断，无法取得证件照片。</source>
-        <translation>The network is down, so the ID card's photo cannot be fetched.</translation>
+        <translation>The network is down, so the ID card&apos;s photo cannot be fetched.</translation>
     </message>
     <message>
         <source>人脸识别暂时无法使用。</source>
@@ -2288,6 +2288,10 @@
     <message>
         <source>请先刷身份证。</source>
         <translation>Please read your ID card first.</translation>
+    </message>
+    <message>
+        <source>您选择不使用摄像头核验。</source>
+        <translation>You chose not to use the camera for the check.</translation>
     </message>
     <message>
         <source>终端尚未就绪，请稍候再试。</source>
@@ -2344,6 +2348,14 @@
     <message>
         <source>重新进行人脸识别核验</source>
         <translation>Do the face check again</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头</source>
+        <translation>I cannot use the camera</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头，改到人工窗口办理</source>
+        <translation>I cannot use the camera: go to a staffed window instead</translation>
     </message>
     <message>
         <source>继续</source>

@@ -2289,6 +2289,10 @@
         <translation>請先刷身份證。</translation>
     </message>
     <message>
+        <source>您选择不使用摄像头核验。</source>
+        <translation>您選擇不使用攝像頭核驗。</translation>
+    </message>
+    <message>
         <source>终端尚未就绪，请稍候再试。</source>
         <translation>終端尚未就緒，請稍候再試。</translation>
     </message>
@@ -2343,6 +2347,14 @@
     <message>
         <source>重新进行人脸识别核验</source>
         <translation>重新進行人臉識別核驗</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头</source>
+        <translation>不便使用攝像頭</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头，改到人工窗口办理</source>
+        <translation>不便使用攝像頭，改到人工窗口辦理</translation>
     </message>
     <message>
         <source>继续</source>

@@ -138,6 +138,27 @@ class FaceCheckViewModel(QObject):
             self.start(self._action)
 
     @Slot()
+    def optOut(self) -> None:  # noqa: N802 - Qt naming
+        """不便使用摄像头: stop any check and send the citizen to a window (no failure of
+        theirs, nothing to retry)."""
+        faces, action = self._faces, self._action
+        if faces is None or self._stage in ("window", "passed") or not action:
+            return
+        if self._stage == "checking":
+            faces.cancel()
+        self._pending = ""
+        visit_id, identity = self._visit.id, self._visit.identity
+        self._ops.run(lambda: faces.decline(visit_id, identity, action), self._declined)
+
+    def _declined(self, outcome: Any) -> None:
+        self._outcome, self._failures = outcome, outcome.failures
+        with self._lock:
+            self._frame = None
+        self.frameChanged.emit()
+        self._stage = "window"
+        self._ops.set_reason("declined")
+
+    @Slot()
     def cancel(self) -> None:
         """The citizen left the page: stop a running check (it is no failure)."""
         if self._stage == "checking" and self._faces is not None:

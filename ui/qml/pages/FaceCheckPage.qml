@@ -57,6 +57,7 @@ Page {
         case "central_offline": return qsTr("网络暂时中断，无法取得证件照片。")
         case "face_unavailable": return qsTr("人脸识别暂时无法使用。")
         case "card_required": return qsTr("请先刷身份证。")
+        case "declined": return qsTr("您选择不使用摄像头核验。")
         case "not_ready": return qsTr("终端尚未就绪，请稍候再试。")
         default: return qsTr("人脸识别核验没有完成。")
         }
@@ -245,6 +246,15 @@ Page {
                 Accessible.name: qsTr("重新进行人脸识别核验")
                 Layout.fillWidth: true
                 onClicked: face.retry()
+            }
+            KioskButton {
+                objectName: "faceOptOut"
+                visible: page.stage === "checking" || page.stage === "failed"
+                text: qsTr("不便使用摄像头")
+                Accessible.name: qsTr("不便使用摄像头，改到人工窗口办理")
+                primary: false
+                Layout.fillWidth: true
+                onClicked: face.optOut()
             }
             KioskButton {
                 objectName: "faceContinue"
