@@ -194,3 +194,16 @@ def test_a_citizen_who_cannot_use_the_camera_is_sent_to_a_window_mid_check(demo,
     assert not item(demo, "faceRetry").isVisible() and not item(demo, "faceOptOut").isVisible()
     assert demo.face.property("frameSource") == ""
     assert [c["reason"] for c in audit(demo, "face.checked")] == ["declined"]
+
+
+def test_an_agent_is_checked_as_the_card_holder_present_before_the_principal(demo, qtbot):
+    from tests.ui.test_apply_screens import choose_service, on_page, read_card_if_asked
+
+    show_sequence(demo, "holder-live")
+    # JY-003 一次性创业补贴申领 lists agent: the agent, whose card was read, faces the camera.
+    choose_service(demo, qtbot, "创业补贴", "JY-003", "applyAgent")
+    read_card_if_asked(demo, qtbot, "faceCheck")
+    assert demo.face.property("action") == "agent"
+    on_page(demo, qtbot, "applyPrincipal")
+    assert [c["action"] for c in audit(demo, "face.checked")] == ["agent"]
+    assert demo.apply.flow.session.has_face_check("agent")
