@@ -31,7 +31,8 @@ TAP_GAP_S = 0.3
 
 def demo_settings(settings: Settings) -> Settings:
     """Demo mode: simulated card reader, printer, scanner, call light, document camera (the
-    flat sample page, which scans) and A4 printer."""
+    flat sample page, which scans), face camera (the resident sample card's holder, live) and
+    A4 printer."""
     demo = {
         "demo": True,
         "card_reader": "sim:sam",
@@ -39,6 +40,7 @@ def demo_settings(settings: Settings) -> Settings:
         "scanner": "sim:",
         "beacon": "sim:",
         "camera": "sim:?scene=flat",
+        "face_camera": "sim:face?seq=holder-live",
         "a4_printer": "sim:",  # certificates land in <data dir>/pages as job-N.pdf
     }
     return settings.model_copy(update=demo)

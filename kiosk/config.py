@@ -166,6 +166,10 @@ class Settings(BaseModel):
     # Document camera (高拍仪) for scanning materials at the terminal: "" = none,
     # "sim:?scene=flat" in demo mode, "v4l2:/dev/video0?width=2592&height=1944" for a UVC one.
     camera: str = ""
+    # Face camera for 人证核验 (the face check before applying, signing or printing a personal
+    # certificate): "" = none (the citizen is sent to a window), "sim:face?seq=holder-live" in
+    # demo mode, "v4l2:/dev/video1?width=640&height=480" for a UVC one.
+    face_camera: str = ""
     # A4 printer for certificates (自助打印证明): "" = none (the entry is not shown), "sim:" in
     # demo mode (a folder in the data dir), "cups:QUEUE" or "ipp://host:631/printers/QUEUE".
     a4_printer: str = ""
@@ -204,7 +208,9 @@ class Settings(BaseModel):
     # Where the values came from (the file's path, or "defaults"); not a setting itself.
     source: str = "defaults"
 
-    @field_validator("card_reader", "printer", "scanner", "beacon", "camera", "a4_printer")
+    @field_validator(
+        "card_reader", "printer", "scanner", "beacon", "camera", "face_camera", "a4_printer"
+    )
     @classmethod
     def _device(cls, value: str, info: Any) -> str:
         # Only the form is checked here. Whether a driver for the scheme is installed (and
@@ -212,7 +218,7 @@ class Settings(BaseModel):
         # reported by the status bar, staff mode and doctor, instead of the whole terminal.
         # A built-in scheme of another kind of device (usb: as a card reader) is a mistake.
         key = info.field_name
-        if key in ("scanner", "beacon", "camera", "a4_printer") and not value:
+        if key in ("scanner", "beacon", "camera", "face_camera", "a4_printer") and not value:
             return value
         group = {
             "card_reader": CARD_READERS,
@@ -220,6 +226,7 @@ class Settings(BaseModel):
             "scanner": SCANNERS,
             "beacon": BEACONS,
             "camera": CAMERAS,
+            "face_camera": CAMERAS,
             "a4_printer": PAGES,
         }[key]
         try:
@@ -441,7 +448,15 @@ LIVE_KEYS = frozenset(
 
 # The device settings demo mode replaces with simulators (demo.terminal.demo_settings); a
 # reload in demo mode keeps them.
-DEVICE_KEYS = ("card_reader", "printer", "scanner", "beacon", "camera", "a4_printer")
+DEVICE_KEYS = (
+    "card_reader",
+    "printer",
+    "scanner",
+    "beacon",
+    "camera",
+    "face_camera",
+    "a4_printer",
+)
 
 
 def needs_restart(old: Settings, new: Settings) -> list[str]:

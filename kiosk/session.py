@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.documents.signature import Signature, SignedFacts
 from kiosk.domain.agent import agent_application_materials, authorisation_text
@@ -108,6 +108,7 @@ class ApplySession:
         self._lookups: dict[int, Lookup] = {}  # 免提交 materials' data-sharing checks
         self.result: object | None = None  # what the submitter returned (SubmitResult)
         self.rated = False
+        self._face_checks: dict[str, dict[str, Any]] = {}  # action → a passed check's record
 
     # -- guards --------------------------------------------------------------------------------
 
@@ -442,10 +443,37 @@ class ApplySession:
             own_screen=own_screen,
         )
 
+    # -- 人证核验 ---------------------------------------------------------------------------------
+
+    def face_actions(self) -> tuple[str, ...]:
+        """The face checks this application needs, as its guide lists them: the card holder's
+        before applying (``apply``; ``agent`` when acting for someone) and before signing a
+        written commitment (``commitment``)."""
+        listed = {str(action) for action in self._item().guide.face_check}
+        needed = ["agent" if self.on_behalf else "apply"]
+        if any(m.settlement is Settlement.COMMITTED for m in self._materials.values()):
+            needed.append("commitment")
+        return tuple(action for action in needed if action in listed)
+
+    def face_checked(self, record: Mapping[str, Any]) -> None:
+        """The card holder passed the face check for ``record["action"]`` (its record:
+        action, passed, distance, at); a failed one is not kept."""
+        if record.get("passed") is True:
+            self._face_checks[str(record["action"])] = dict(record)
+
+    def has_face_check(self, action: str) -> bool:
+        """Whether a passed face check for ``action`` is held."""
+        return action in self._face_checks
+
     def application(self) -> Application:
-        """The confirmed application for the submit use case."""
+        """The confirmed application for the submit use case; ``face_check_required`` when a
+        face check its guide asks for has not passed."""
         self._need(State.REVIEW)
         assert self._card_holder is not None
+        needed = self.face_actions()
+        missing = [action for action in needed if action not in self._face_checks]
+        if missing:
+            raise FlowError("face_check_required", f"no passed face check for {missing}")
         return Application(
             visit_id=self.visit_id,
             service=self._item(),
@@ -456,6 +484,7 @@ class ApplySession:
             authorisation=self._authorisation,
             home_service=self._home_service,
             confirmed_at=self._clock(),
+            face_checks=tuple(self._face_checks[action] for action in needed),
         )
 
     def submit(self, submitter: Callable[[Application], R]) -> R:
@@ -509,6 +538,7 @@ class ApplySession:
         return self.state
 
     def _forget_people(self) -> None:
+        self._face_checks = {}  # they were the card holder's
         self._card_holder = self._principal = None
         self._authorisation = self._home_service = None
         self._prefilled, self._values, self._materials = {}, {}, {}

@@ -40,6 +40,7 @@ from ui.viewmodels.catalog import CatalogViewModel
 from ui.viewmodels.certificates import CertificateViewModel
 from ui.viewmodels.complaints import ComplaintViewModel
 from ui.viewmodels.consult import ConsultViewModel
+from ui.viewmodels.face import FaceCheckViewModel, FaceImages
 from ui.viewmodels.follow_up_status import FollowUpStatusViewModel
 from ui.viewmodels.followups import FollowUpFiledViewModel
 from ui.viewmodels.progress import ProgressViewModel
@@ -128,7 +129,8 @@ class KioskUi:
         self.card = CardViewModel(visit, self.status, parent=engine)
         flow = ApplyFlow(dispatcher, visit)
         self.appliable = AppliableViewModel(dispatcher, visit, parent=engine)
-        self.apply = ApplyViewModel(flow, self.card, self.appliable, parent=engine)
+        self.face = FaceCheckViewModel(dispatcher, visit, parent=engine)
+        self.apply = ApplyViewModel(flow, self.card, self.appliable, self.face, parent=engine)
         self.apply_form = ApplyFormViewModel(flow, parent=engine)
         self.submission = SubmissionViewModel(flow, parent=engine)
         self.scan = ScanViewModel(dispatcher, flow, parent=engine)
@@ -140,7 +142,7 @@ class KioskUi:
         self.staff.settingsReloaded.connect(self.apply_settings)
         self.card.cardRead.connect(self._on_card_read)
         self.progress = ProgressViewModel(dispatcher, visit, parent=engine)
-        self.certificates = CertificateViewModel(dispatcher, visit, parent=engine)
+        self.certificates = CertificateViewModel(dispatcher, visit, self.face, parent=engine)
         self.supplement = SupplementViewModel(dispatcher, visit, self.scan, parent=engine)
         self.follow_up_filed = FollowUpFiledViewModel(dispatcher, visit, parent=engine)
         self.consult = ConsultViewModel(dispatcher, visit, self.follow_up_filed, parent=engine)
@@ -190,6 +192,7 @@ class KioskUi:
         context.setContextProperty("idle", self.idle)
         context.setContextProperty("progress", self.progress)
         context.setContextProperty("certificates", self.certificates)
+        context.setContextProperty("face", self.face)
         context.setContextProperty("supplement", self.supplement)
         context.setContextProperty("consult", self.consult)
         context.setContextProperty("complaints", self.complaints)
@@ -202,6 +205,8 @@ class KioskUi:
         context.setContextProperty("scan", self.scan)
         # The scan page's preview and pages, served from the view-model's memory.
         self.engine.addImageProvider("scan", ScanImages(self.scan))
+        # The face check's live picture, the latest frame only, from memory.
+        self.engine.addImageProvider("face", FaceImages(self.face))
         self.engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
         roots = self.engine.rootObjects()
         if not roots:

@@ -80,8 +80,20 @@ class AttachmentState(WireModel):
     complete: bool = False
 
 
+class FaceCheckRecord(WireModel):
+    """A passed face check (人证核验) before an action of the application: the result, the
+    embedding distance to the reference photo (the score; smaller is more alike) and when.
+    Nothing personal: no image, no name."""
+
+    action: Literal["apply", "commitment", "agent"]
+    passed: bool
+    distance: float | None = Field(default=None, ge=0, le=4)
+    checked_at: datetime
+
+
 class Submission(WireModel):
-    """An application accepted at the terminal (受理)."""
+    """An application accepted at the terminal (受理). ``face_checks``: the face checks its
+    guide asked for (empty from terminals before 人证核验, and for services without one)."""
 
     kind: Literal["submission"] = "submission"
     receipt_no: str = Field(min_length=1, max_length=40)
@@ -96,6 +108,7 @@ class Submission(WireModel):
     form: dict[str, Any] = Field(default_factory=dict)
     attachments: list[Attachment] = Field(default_factory=list)
     shared_materials: list[str] = Field(default_factory=list)
+    face_checks: list[FaceCheckRecord] = Field(default_factory=list, max_length=3)
 
 
 class TicketRecord(WireModel):

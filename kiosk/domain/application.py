@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from kiosk.domain.catalog import Material, MaterialSource, ServiceItem
 from kiosk.domain.identity import mask_name, mask_number
@@ -136,6 +137,8 @@ class Application:
     authorisation: Authorisation | None = None
     home_service: HomeService | None = None
     confirmed_at: datetime | None = None
+    # The passed face checks (人证核验) the guide asked for: action, passed, distance, at.
+    face_checks: tuple[dict[str, Any], ...] = ()
 
     def to_bring(self) -> list[str]:
         """Names of the materials still to bring or hand in at a window (an agent's own

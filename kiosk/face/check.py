@@ -38,12 +38,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kiosk.face.geometry import Point, eye_aspect_ratio, nose_position
-from kiosk.face.liveness import Challenge, LivenessTracker
+from kiosk.face.liveness import Action, Challenge, LivenessTracker
 from kiosk.face.models import FaceModels
 from kiosk.face.settings import FaceCheckSettings
 
 log = logging.getLogger(__name__)
 
+# What the citizen is asked to do at a moment of a check: face the camera, or an action.
+Step = Action | Literal["look", "done"]
 Reason = Literal["no_face", "several_faces", "not_holder", "not_live", "timeout", "bad_reference"]
 
 # What the screen says for each failure.
@@ -113,9 +115,19 @@ class FaceCheck:
                     self._embedding = self._embed(image, faces[0])
         return self._embedding is not None
 
-    def run(self, frames: Iterable[Any], challenge: Challenge) -> FaceResult:
-        """Check the faces of ``frames`` (BGR images) against the reference."""
+    def run(
+        self,
+        frames: Iterable[Any],
+        challenge: Challenge,
+        on_step: Callable[[Step], None] | None = None,
+    ) -> FaceResult:
+        """Check the faces of ``frames`` (BGR images) against the reference. ``on_step`` is
+        told what the citizen should do now, each time that changes: ``look`` (face the
+        camera), then the challenge's actions in order (on the checking thread)."""
         progress = _Progress(distances=[])
+        step: Step = "look"
+        if on_step is not None:
+            on_step(step)
         ready = self.prepare()
         started = self._clock()  # from the first frame: the reference is read beforehand
         if not ready:
@@ -125,6 +137,10 @@ class FaceCheck:
         for image in frames:
             progress.frames += 1
             reason = self._look(image, progress, tracker)
+            now = self._step(progress, tracker)
+            if on_step is not None and now != step and reason is None:
+                on_step(now)
+            step = now
             if reason is not None:
                 return self._end(False, reason, progress, started)
             if tracker.complete and self._matched(progress) is True:
@@ -164,6 +180,12 @@ class FaceCheck:
             if self._matched(progress) is False:
                 return "not_holder"
         return None
+
+    def _step(self, progress: _Progress, tracker: LivenessTracker) -> Step:
+        """``look`` until the face was compared with the reference, then the action asked."""
+        if len(progress.distances or []) < self.settings.match_frames:
+            return "look"
+        return tracker.waiting_for or "done"
 
     def _matched(self, progress: _Progress) -> bool | None:
         """True/False once enough frames were compared; None before."""

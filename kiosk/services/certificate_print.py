@@ -3,8 +3,10 @@ masked preview, lay out the complete PDF, send it to the A4 printer and follow t
 
 Every call blocks (central, the printer, the PDF's layout): run them on ``core-tasks``. The
 PDF lives only in memory; the terminal's audit log gets the kind, the verification code and the
-job's outcome, never the holder's name or ID number. Failures are raised with a reason code:
-:class:`~kiosk.services.common.ServiceError` for central (``central_offline``,
+job's outcome, never the holder's name or ID number. A kind whose service's guide lists the
+face check for ``certificate`` (人证核验) is issued only with a passed check of the visit, and
+its print's audit line carries that check's result, distance and time. Failures are raised
+with a reason code: :class:`~kiosk.services.common.ServiceError` for central (``central_offline``,
 ``none_held``) and the driver's :class:`~drivers.pages.base.PagePrinterError` for the printer
 (``paper_out`` …).
 """
@@ -23,6 +25,7 @@ from kiosk.documents.certificate import CertificateMaker
 from kiosk.services.certificate_jobs import CertificateJobNotFound, CertificateJobs
 from kiosk.services.certificates import CertificateService
 from kiosk.services.common import ServiceError
+from kiosk.services.face_checks import FaceOutcome
 from kiosk.sync.client import CentralError, PermanentError
 
 log = logging.getLogger(__name__)
@@ -37,6 +40,7 @@ class Prepared:
     certificate: IssuedCertificate
     verify_url: str
     preview_png: bytes
+    face: FaceOutcome | None = None  # the passed face check it was issued after, if needed
 
     @property
     def code(self) -> str:
@@ -66,6 +70,7 @@ class CertificatePrints:
         audit: Audit | None = None,
         jobs: CertificateJobs | None = None,
         *,
+        face_actions: Callable[[str], tuple[str, ...]] | None = None,
         job_timeout_s: float = 120.0,
         poll_s: float = 0.5,
     ) -> None:
@@ -74,6 +79,7 @@ class CertificatePrints:
         self._printer = printer
         self._audit = audit
         self.jobs = jobs
+        self._face_actions = face_actions
         self.job_timeout_s = job_timeout_s
         self.poll_s = poll_s
 
@@ -98,9 +104,30 @@ class CertificatePrints:
                 "central_offline", f"certificates: central unreachable ({exc.reason})"
             ) from exc
 
-    def prepare(self, id_number: str, kind: str, key: str) -> Prepared:
+    def needs_face(self, service_code: str | None) -> bool:
+        """Whether the catalog's guide of ``service_code`` asks for the face check before a
+        certificate is printed (blocking: the catalog is in the store)."""
+        if not service_code or self._face_actions is None:
+            return False
+        return "certificate" in self._face_actions(service_code)
+
+    def prepare(
+        self,
+        id_number: str,
+        kind: str,
+        key: str,
+        *,
+        service_code: str | None = None,
+        face: FaceOutcome | None = None,
+    ) -> Prepared:
         """Issue the certificate at central under ``key`` (the same key again: the same
-        certificate) and render its masked preview."""
+        certificate) and render its masked preview. A kind of a service that asks for the face
+        check needs ``face``, the visit's passed check for ``certificate``, or raises
+        ``face_check_required``."""
+        if self.needs_face(service_code) and not (
+            face is not None and face.passed and face.action == "certificate"
+        ):
+            raise ServiceError("face_check_required", f"kind {kind} needs a passed face check")
         try:
             issued = self.certificates.issue(id_number, kind, key)
         except PermanentError as exc:
@@ -108,7 +135,7 @@ class CertificatePrints:
         except CentralError as exc:
             raise ServiceError("central_offline", f"certificate not issued ({exc.reason})") from exc
         url = self.certificates.verify_url(issued)
-        return Prepared(issued, url, self.maker.preview(issued, url))
+        return Prepared(issued, url, self.maker.preview(issued, url), face)
 
     def print(self, prepared: Prepared) -> PrintedCertificate:
         """Lay the complete certificate out, print it and wait for the job's outcome."""
@@ -117,7 +144,9 @@ class CertificatePrints:
         if self.jobs is not None:
             self._checked(cert)  # nothing recorded for a printer that cannot print
             job = self.jobs.start(cert, prepared.verify_url)
-        return self._send(cert, prepared.verify_url, job, "certificate.printed", job is None)
+        return self._send(
+            cert, prepared.verify_url, job, "certificate.printed", job is None, prepared.face
+        )
 
     def reprint(self, job_id: int) -> PrintedCertificate:
         """Print today's job ``job_id`` again (staff mode); ``CertificateJobNotFound`` for
@@ -137,7 +166,13 @@ class CertificatePrints:
             raise
 
     def _send(
-        self, cert: IssuedCertificate, url: str, job: int | None, action: str, check: bool
+        self,
+        cert: IssuedCertificate,
+        url: str,
+        job: int | None,
+        action: str,
+        check: bool,
+        face: FaceOutcome | None = None,
     ) -> PrintedCertificate:
         try:
             if check:
@@ -152,7 +187,11 @@ class CertificatePrints:
             raise
         log.info("certificate %s of kind %s printed (job %d)", cert.code, cert.kind, job_id)
         self._finish(job, None)
-        self._record(action, {"kind": cert.kind, "code": cert.code, "job": job_id})
+        detail: dict[str, Any] = {"kind": cert.kind, "code": cert.code, "job": job_id}
+        if face is not None:  # the face check it was issued after: result, score, time
+            record = face.record()
+            detail["face"] = {k: record[k] for k in ("passed", "distance", "at")}
+        self._record(action, detail)
         return PrintedCertificate(format_code(cert.code), cert.kind, job_id)
 
     def _failed(self, cert: IssuedCertificate, job: int | None, exc: PagePrinterError) -> None:

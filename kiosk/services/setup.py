@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 
 from drivers.beacons.base import Beacon
 from drivers.cards.wlt import find_wlt_decoder
-from kiosk.catalog import CatalogBrowser
+from kiosk.catalog import CatalogBrowser, CatalogNotFound
 from kiosk.catalog.misses import SearchMisses
 from kiosk.config import Settings
 from kiosk.documents.certificate import CertificateMaker
@@ -32,6 +32,7 @@ from kiosk.services.common import Central
 from kiosk.services.complaints import ComplaintService
 from kiosk.services.consult import ConsultService
 from kiosk.services.evaluate import EvaluationService
+from kiosk.services.face_checks import FaceChecks
 from kiosk.services.guide_slip import GuideSlipPrinter
 from kiosk.services.progress import ProgressService
 from kiosk.services.queues import queues_for
@@ -97,6 +98,7 @@ class Services:
     certificates: CertificateService  # 自助打印证明: what the card holder can print, issuing
     certificate_maker: CertificateMaker  # their A4 papers and masked previews, the same font
     reference_photos: ReferencePhotos  # 人证核验: the card's photo, else the registry's
+    face_checks: FaceChecks  # 人证核验 before guarded actions: the face camera, one visit's checks
     connections: CentralConnections
     settings: Settings
     # The A4 printer (opened on first use) and the print job; None: no A4 printer configured.
@@ -138,6 +140,15 @@ class Services:
             client.close()
 
 
+def face_actions(catalog: CatalogBrowser, code: str) -> tuple[str, ...]:
+    """The actions the guide of service ``code`` guards with the face check (none for a
+    service the catalog does not hold)."""
+    try:
+        return tuple(str(action) for action in catalog.service(code).guide.face_check)
+    except CatalogNotFound:
+        return ()
+
+
 def build_services(
     settings: Settings,
     store: Store,
@@ -167,6 +178,8 @@ def build_services(
         hall_name=settings.hall_name,
         terminal_id=settings.terminal_id,
     )
+    staff = StaffAccess(store)
+    photos = ReferencePhotos(connections.faces, decoder=find_wlt_decoder())
     services = Services(
         catalog=catalog,
         search_misses=SearchMisses(store),
@@ -221,7 +234,7 @@ def build_services(
             hall_name=settings.hall_name,
             terminal_id=settings.terminal_id,
         ),
-        staff=StaffAccess(store),
+        staff=staff,
         assist=AssistService(connections.assist, beacon),
         shared_data=SharedDataService(connections.shared),
         supplement=SupplementService(
@@ -238,7 +251,8 @@ def build_services(
             connections.certificates, verify_base=settings.certificate_verify_url or None
         ),
         certificate_maker=CertificateMaker(document_font, terminal=settings.terminal_id),
-        reference_photos=ReferencePhotos(connections.faces, decoder=find_wlt_decoder()),
+        reference_photos=photos,
+        face_checks=FaceChecks(settings.face_camera, photos, audit=staff.audit),
         connections=connections,
         settings=settings,
     )
@@ -251,7 +265,12 @@ def build_services(
         if forgotten:
             log.info("%d certificate(s) of earlier days no longer held for reprints", forgotten)
         services.certificate_prints = CertificatePrints(
-            services.certificates, services.certificate_maker, a4.open, services.staff.audit, jobs
+            services.certificates,
+            services.certificate_maker,
+            a4.open,
+            services.staff.audit,
+            jobs,
+            face_actions=lambda code: face_actions(catalog, code),
         )
     voided = tickets.expire_stale()
     if voided:

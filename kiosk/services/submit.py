@@ -36,7 +36,7 @@ from sqlmodel import Session
 from drivers.errors import ReasonError
 from kiosk.catalog.calendar import work_calendar
 from kiosk.config import Settings
-from kiosk.contract import Applicant, Attachment, Submission
+from kiosk.contract import Applicant, Attachment, FaceCheckRecord, Submission
 from kiosk.contract.calendar import DayUnit, Due, WorkCalendar
 from kiosk.domain.application import Application, MaterialChoice, Person, Settlement
 from kiosk.domain.application import Document as VisitDocument
@@ -334,6 +334,15 @@ class SubmitService:
                 attachments=[a for a in attachments if a is not None],
                 shared_materials=[
                     m.material.name for m in app.materials if m.settlement is Settlement.SHARED
+                ],
+                face_checks=[
+                    FaceCheckRecord(
+                        action=r["action"],
+                        passed=r["passed"],
+                        distance=r.get("distance"),
+                        checked_at=r["at"],
+                    )
+                    for r in app.face_checks
                 ],
             )
         except ValueError as exc:

@@ -337,3 +337,53 @@ def test_a_promise_counted_over_a_year_without_the_official_arrangement_says_est
     texts = result.document.texts()
     assert "预计 2027-01-05（5 个工作日）" in texts
     assert any(t.startswith("国务院节假日安排尚未公布") for t in texts)
+
+
+SA003 = {
+    "phone": "13800000000",
+    "address": "示范市人民路1号",
+    "household_size": "3",
+    "cause": "illness",
+    "amount_requested": "5000",
+    "description": "突发重病住院",
+}
+
+
+def test_a_guide_that_asks_for_the_face_check_needs_it_and_the_result_goes_to_central(
+    store: Store,
+) -> None:
+    from kiosk.contract import Submission
+    from kiosk.session import FlowError
+
+    # SA-003 lists apply and commitment: the holder's face before applying and signing.
+    s = walk_to_review("SA-003", SA003, commit=True)
+    assert s.face_actions() == ("apply", "commitment")
+    with pytest.raises(FlowError) as refused:
+        s.submit(make_service(store, datetime(2026, 3, 2, 10, 0, tzinfo=CST)).submit)
+    assert refused.value.reason == "face_check_required"
+    s.face_checked({"action": "apply", "passed": False, "distance": 0.9, "at": "x"})
+    assert not s.has_face_check("apply")  # a failed check is not kept
+    at = "2026-03-02T09:58:00+08:00"
+    for action in ("apply", "commitment"):
+        s.face_checked({"action": action, "passed": True, "distance": 0.33, "at": at})
+    result = s.submit(make_service(store, datetime(2026, 3, 2, 10, 0, tzinfo=CST)).submit)
+    assert isinstance(result, SubmitResult)
+    with store.session() as db:
+        public, sealed, key = db.execute(
+            text("SELECT payload, sealed, idempotency_key FROM outbox")
+        ).one()
+    body = FieldCipher.for_data_dir(store.path.parent).open(json.loads(public), sealed, key)
+    checks = body["face_checks"]
+    assert [c["action"] for c in checks] == ["apply", "commitment"]
+    assert all(c["passed"] and c["distance"] == 0.33 for c in checks)
+    assert checks[0]["checked_at"].startswith("2026-03-02T09:58:00")
+    # Central reads it back; a submission from a terminal before 人证核验 has none.
+    assert Submission.model_validate(body).face_checks[0].action == "apply"
+    old = {k: v for k, v in body.items() if k != "face_checks"}
+    assert Submission.model_validate(old).face_checks == []
+
+
+def test_a_service_without_the_face_check_submits_as_before(store: Store) -> None:
+    s = walk_to_review("HJ-004", HJ004, commit=True)
+    assert s.face_actions() == ()
+    assert s.application().face_checks == ()

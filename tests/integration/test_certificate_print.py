@@ -170,3 +170,48 @@ def test_each_print_is_tracked_sealed_and_staff_can_reprint_it_that_day(
     with pytest.raises(CertificateJobNotFound):
         prints.reprint(job.id)
     store.close()
+
+
+def test_a_kind_whose_guide_asks_for_the_face_check_needs_a_passed_one(
+    tmp_path: Path, server: CentralServer, maker: CertificateMaker
+) -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.services.face_checks import FaceOutcome
+
+    printer, audit = SimPagePrinter("sim:pages", tmp_path / "pages"), Audit()
+    service = CertificateService(Central(server.terminal("T01", "H0001")))
+    guides = {"SB-005": ("certificate",), "ZF-004": ("certificate",)}
+    prints = CertificatePrints(
+        service,
+        maker,
+        lambda: printer,
+        audit,
+        face_actions=lambda code: guides.get(code, ()),
+        poll_s=0.01,
+    )
+    assert prints.needs_face("SB-005") and not prints.needs_face(None)
+    assert not prints.needs_face("HJ-004")
+    key = service.new_key()
+    with pytest.raises(ServiceError) as refused:
+        prints.prepare(HOLDER, "SB", key, service_code="SB-005")
+    assert refused.value.reason == "face_check_required"
+    at = datetime(2026, 12, 4, 9, 30, tzinfo=UTC)
+    failed = FaceOutcome("certificate", False, "not_live", 0.2, 4.0, at, 1, False)
+    with pytest.raises(ServiceError):
+        prints.prepare(HOLDER, "SB", key, service_code="SB-005", face=failed)
+    other = FaceOutcome("apply", True, None, 0.33, 2.0, at, 0, False)
+    with pytest.raises(ServiceError):  # a check for another action does not count
+        prints.prepare(HOLDER, "SB", key, service_code="SB-005", face=other)
+    passed = FaceOutcome("certificate", True, None, 0.334, 2.5, at, 1, False)
+    prepared = prints.prepare(HOLDER, "SB", key, service_code="SB-005", face=passed)
+    done = prints.print(prepared)
+    assert audit.lines[-1][1:] == (
+        "certificate.printed",
+        {
+            "kind": "SB",
+            "code": prepared.certificate.code,
+            "job": done.job_id,
+            "face": {"passed": True, "distance": 0.334, "at": "2026-12-04T09:30:00+00:00"},
+        },
+    )

@@ -34,8 +34,8 @@ def pdf_text(path: Path) -> str:
         document.close()
 
 
-def open_preview(ui, qtbot, kind: str = "SB") -> None:
-    """Home → 自助打印证明 → card → the list → ``kind``'s preview."""
+def certificate_list(ui, qtbot) -> list[dict]:
+    """Home → 自助打印证明 → card → the list; its offers."""
     qtbot.waitUntil(lambda: ui.kiosk.services.certificates.central.configured)
     ui.show_page("home")
     wait_page(ui, qtbot, "home")
@@ -44,6 +44,13 @@ def open_preview(ui, qtbot, kind: str = "SB") -> None:
     tap_card(ui, qtbot)
     wait_page(ui, qtbot, "certificates")
     qtbot.waitUntil(lambda: len(ui.certificates.property("offers")) == 4)
+    return list(ui.certificates.property("offers"))
+
+
+def open_preview(ui, qtbot, kind: str = "SB") -> None:
+    """The list → ``kind``'s preview (SB passes the demo's face check on the way: the
+    simulated face camera shows the card's holder, live)."""
+    certificate_list(ui, qtbot)
     tap(ui, item(ui, f"certificate_{kind}"))
     wait_page(ui, qtbot, "certificatePrint")
     qtbot.waitUntil(lambda: item(ui, "certificatePrint").isVisible())

@@ -496,3 +496,22 @@ def test_a_typed_principal_is_not_present_to_sign_so_the_authorisation_is_scanne
     review = s.review()
     assert "授权委托书" not in review.to_bring
     assert [m.name for m in review.scanned][-1] == "授权委托书"
+
+
+def test_the_face_checks_an_application_needs_follow_its_guide_and_its_card_holder() -> None:
+    # JY-003 lists apply, commitment and agent (人证核验); HJ-004 none.
+    own = ApplySession()
+    own.choose(service("JY-003"))
+    assert own.face_actions() == ("apply",)
+    agent = ApplySession()
+    agent.choose(service("JY-003"), on_behalf=True)
+    assert agent.face_actions() == ("agent",)  # the card holder present: the agent
+    agent.face_checked({"action": "agent", "passed": True, "distance": 0.3, "at": "t"})
+    assert agent.has_face_check("agent")
+    agent.confirm_conditions()
+    agent.identify(identity())
+    agent.back()  # back to the card: another person may tap theirs, so the check goes too
+    assert not agent.has_face_check("agent")
+    plain = ApplySession()
+    plain.choose(service("HJ-004"))
+    assert plain.face_actions() == ()

@@ -445,6 +445,7 @@ def employment() -> list[dict[str, Any]]:
             days=(30, 20),
             result="一次性创业补贴拨付到账",
             visits=0,
+            face=("apply", "commitment", "agent"),
             faq=[("补贴标准是多少？", "按示范市现行标准执行，请拨打12333咨询。")],
         ),
         service(

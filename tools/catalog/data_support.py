@@ -245,6 +245,7 @@ def assistance() -> list[dict[str, Any]]:
             days=(15, 5),
             result="临时救助金或实物",
             visits=1,
+            face=("apply", "commitment"),
             faq=[("非本市户籍可以申请吗？", "在本市遭遇急难的可向当地乡镇（街道）申请。")],
         ),
         service(

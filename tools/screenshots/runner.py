@@ -68,6 +68,12 @@ from tools.screenshots.scenes_certificates import (
     _certificate_preview,
     _staff_certificates,
 )
+from tools.screenshots.scenes_face import (
+    _face_failed,
+    _face_no_camera,
+    _face_prompt,
+    _face_to_window,
+)
 from tools.screenshots.scenes_visit import (
     _apply_appointment,
     _apply_appointment_chosen,
@@ -189,6 +195,13 @@ SCENES: tuple[Scene, ...] = (
     Scene("certificate-paper-out", _certificate_paper_out),
     Scene("certificate-list-elder", _elder(_certificate_list)),
     Scene("certificate-preview-landscape", _certificate_preview, orientation="landscape"),
+    Scene("face-check-prompt", _face_prompt),
+    Scene("face-check-failed", _face_failed),
+    Scene("face-check-to-window", _face_to_window),
+    Scene("face-check-no-camera", _face_no_camera),
+    Scene("face-check-prompt-elder", _elder(_face_prompt)),
+    Scene("face-check-failed-elder", _elder(_face_failed)),
+    Scene("face-check-prompt-landscape", _face_prompt, orientation="landscape"),
     Scene("home", _home),
     Scene("home-device-problems", _home_problems),
     Scene("attract", _attract),

@@ -1,6 +1,6 @@
 """Scenes of 自助打印证明 for ``kiosk --screenshots``: the resident sample card's certificates,
-one's masked preview, the paper printed with its code, and the simulated A4 printer out of
-paper."""
+one's masked preview (after the face check its guide asks for), the paper printed with its
+code, and the simulated A4 printer out of paper."""
 
 from __future__ import annotations
 
@@ -29,10 +29,13 @@ def _certificate_list(ui: KioskUi) -> None:
 
 
 def _certificate_preview(ui: KioskUi) -> None:
+    """SB's preview, after the face check its guide asks for (the holder, live)."""
     _certificate_list(ui)
-    _show(ui, "certificatePrint")
-    ui.certificates.choose("SB")
-    wait_until(lambda: ui.certificates.property("preview"), 30)
+    assert ui.kiosk is not None
+    ui.kiosk.services.face_checks.camera_uri = "sim:face?seq=holder-live"
+    ui.certificates.awaitFace("SB")
+    _show(ui, "faceCheck", {"action": "certificate", "next": "certificatePrint"})
+    wait_until(lambda: ui.certificates.property("preview"), 60)
 
 
 def _certificate_done(ui: KioskUi) -> None:

@@ -1568,6 +1568,10 @@
         <translation>No record was found for this certificate. Please ask at a staffed window.</translation>
     </message>
     <message>
+        <source>打印这份证明前需要先通过人脸识别核验。</source>
+        <translation>This certificate can be printed only after a face check.</translation>
+    </message>
+    <message>
         <source>本终端暂不能打印证明，请到人工窗口办理。</source>
         <translation>This terminal cannot print certificates now. Please go to a staffed window.</translation>
     </message>
@@ -2205,6 +2209,161 @@
     <message>
         <source>返回首页</source>
         <translation>Back to home</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheckPage</name>
+    <message>
+        <source>请正对摄像头，按屏幕提示完成动作，核验是否为身份证本人。</source>
+        <translation>Please face the camera and do what the screen asks, to check that you are the holder of the ID card.</translation>
+    </message>
+    <message>
+        <source>人脸识别核验</source>
+        <translation>Face check</translation>
+    </message>
+    <message>
+        <source>请正对摄像头</source>
+        <translation>Please face the camera</translation>
+    </message>
+    <message>
+        <source>请眨眨眼</source>
+        <translation>Please blink</translation>
+    </message>
+    <message>
+        <source>请向左转头</source>
+        <translation>Please turn your head to the left</translation>
+    </message>
+    <message>
+        <source>请向右转头</source>
+        <translation>Please turn your head to the right</translation>
+    </message>
+    <message>
+        <source>请保持不动</source>
+        <translation>Please hold still</translation>
+    </message>
+    <message>
+        <source>未检测到人脸，请正对摄像头</source>
+        <translation>No face was seen. Please face the camera</translation>
+    </message>
+    <message>
+        <source>镜头前有多人，请仅本人面对摄像头</source>
+        <translation>More than one person is in view. Only the card holder should face the camera</translation>
+    </message>
+    <message>
+        <source>人脸与证件照片不一致</source>
+        <translation>The face does not match the ID card&apos;s photo</translation>
+    </message>
+    <message>
+        <source>未能完成动作核验，请按提示操作</source>
+        <translation>The movements were not seen. Please do what the screen asks</translation>
+    </message>
+    <message>
+        <source>核验超时，请重试</source>
+        <translation>The check took too long. Please try again</translation>
+    </message>
+    <message>
+        <source>无法读取证件照片</source>
+        <translation>The ID card&apos;s photo cannot be read</translation>
+    </message>
+    <message>
+        <source>本终端没有人脸识别摄像头。</source>
+        <translation>This terminal has no camera for face checks.</translation>
+    </message>
+    <message>
+        <source>人脸识别摄像头暂时无法使用。</source>
+        <translation>The face check camera cannot be used at the moment.</translation>
+    </message>
+    <message>
+        <source>没有查到您的证件照片，无法在本终端核验。</source>
+        <translation>No photo of your ID card was found, so the check cannot be done at this terminal.</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，无法取得证件照片。</source>
+        <translation>The network is down, so the ID card&apos;s photo cannot be fetched.</translation>
+    </message>
+    <message>
+        <source>人脸识别暂时无法使用。</source>
+        <translation>Face checks are not available at the moment.</translation>
+    </message>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>Please read your ID card first.</translation>
+    </message>
+    <message>
+        <source>您选择不使用摄像头核验。</source>
+        <translation>You chose not to use the camera for the check.</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>The terminal is not ready yet. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>人脸识别核验没有完成。</source>
+        <translation>The face check was not completed.</translation>
+    </message>
+    <message>
+        <source>为确认是身份证本人办理，请面对摄像头完成核验。图像仅用于本次核验，不会保存。</source>
+        <translation>To confirm that the ID card is yours, please face the camera for a check. The picture is used for this check only and is not kept.</translation>
+    </message>
+    <message>
+        <source>摄像头画面</source>
+        <translation>Camera picture</translation>
+    </message>
+    <message>
+        <source>请将面部置于椭圆框内</source>
+        <translation>Please keep your face inside the oval</translation>
+    </message>
+    <message>
+        <source>核验通过</source>
+        <translation>Check passed</translation>
+    </message>
+    <message>
+        <source>%1。您可以点击重试，或到人工窗口办理。</source>
+        <translation>%1. You can tap Try again, or go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>%1。请到人工窗口办理。</source>
+        <translation>%1. Please go to a staffed window.</translation>
+    </message>
+    <message>
+        <source>请到人工窗口办理</source>
+        <translation>Please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>核验未通过</source>
+        <translation>Check not passed</translation>
+    </message>
+    <message>
+        <source>还可以再试 %1 次。</source>
+        <translation>You can try %1 more time(s).</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头或多次核验未通过的，工作人员会在人工窗口为您核验身份并办理。</source>
+        <translation>If you cannot use the camera or the check did not pass, staff at a window will check your identity and serve you.</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>重新进行人脸识别核验</source>
+        <translation>Do the face check again</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头</source>
+        <translation>I cannot use the camera</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头，改到人工窗口办理</source>
+        <translation>I cannot use the camera: go to a staffed window instead</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>核验通过，继续办理</source>
+        <translation>Check passed, continue</translation>
     </message>
 </context>
 <context>

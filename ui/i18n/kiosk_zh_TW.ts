@@ -1567,6 +1567,10 @@
         <translation>沒有查到這份證明的資訊，請到人工窗口諮詢。</translation>
     </message>
     <message>
+        <source>打印这份证明前需要先通过人脸识别核验。</source>
+        <translation>列印這份證明前需要先通過人臉識別核驗。</translation>
+    </message>
+    <message>
         <source>本终端暂不能打印证明，请到人工窗口办理。</source>
         <translation>本終端暫不能列印證明，請到人工窗口辦理。</translation>
     </message>
@@ -2204,6 +2208,161 @@
     <message>
         <source>返回首页</source>
         <translation>返回首頁</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheckPage</name>
+    <message>
+        <source>请正对摄像头，按屏幕提示完成动作，核验是否为身份证本人。</source>
+        <translation>請正對攝像頭，按螢幕提示完成動作，核驗是否為身份證本人。</translation>
+    </message>
+    <message>
+        <source>人脸识别核验</source>
+        <translation>人臉識別核驗</translation>
+    </message>
+    <message>
+        <source>请正对摄像头</source>
+        <translation>請正對攝像頭</translation>
+    </message>
+    <message>
+        <source>请眨眨眼</source>
+        <translation>請眨眨眼</translation>
+    </message>
+    <message>
+        <source>请向左转头</source>
+        <translation>請向左轉頭</translation>
+    </message>
+    <message>
+        <source>请向右转头</source>
+        <translation>請向右轉頭</translation>
+    </message>
+    <message>
+        <source>请保持不动</source>
+        <translation>請保持不動</translation>
+    </message>
+    <message>
+        <source>未检测到人脸，请正对摄像头</source>
+        <translation>未檢測到人臉，請正對攝像頭</translation>
+    </message>
+    <message>
+        <source>镜头前有多人，请仅本人面对摄像头</source>
+        <translation>鏡頭前有多人，請僅本人面對攝像頭</translation>
+    </message>
+    <message>
+        <source>人脸与证件照片不一致</source>
+        <translation>人臉與證件照片不一致</translation>
+    </message>
+    <message>
+        <source>未能完成动作核验，请按提示操作</source>
+        <translation>未能完成動作核驗，請按提示操作</translation>
+    </message>
+    <message>
+        <source>核验超时，请重试</source>
+        <translation>核驗超時，請重試</translation>
+    </message>
+    <message>
+        <source>无法读取证件照片</source>
+        <translation>無法讀取證件照片</translation>
+    </message>
+    <message>
+        <source>本终端没有人脸识别摄像头。</source>
+        <translation>本終端沒有人臉識別攝像頭。</translation>
+    </message>
+    <message>
+        <source>人脸识别摄像头暂时无法使用。</source>
+        <translation>人臉識別攝像頭暫時無法使用。</translation>
+    </message>
+    <message>
+        <source>没有查到您的证件照片，无法在本终端核验。</source>
+        <translation>沒有查到您的證件照片，無法在本終端核驗。</translation>
+    </message>
+    <message>
+        <source>网络暂时中断，无法取得证件照片。</source>
+        <translation>網路暫時中斷，無法取得證件照片。</translation>
+    </message>
+    <message>
+        <source>人脸识别暂时无法使用。</source>
+        <translation>人臉識別暫時無法使用。</translation>
+    </message>
+    <message>
+        <source>请先刷身份证。</source>
+        <translation>請先刷身份證。</translation>
+    </message>
+    <message>
+        <source>您选择不使用摄像头核验。</source>
+        <translation>您選擇不使用攝像頭核驗。</translation>
+    </message>
+    <message>
+        <source>终端尚未就绪，请稍候再试。</source>
+        <translation>終端尚未就緒，請稍候再試。</translation>
+    </message>
+    <message>
+        <source>人脸识别核验没有完成。</source>
+        <translation>人臉識別核驗沒有完成。</translation>
+    </message>
+    <message>
+        <source>为确认是身份证本人办理，请面对摄像头完成核验。图像仅用于本次核验，不会保存。</source>
+        <translation>為確認是身份證本人辦理，請面對攝像頭完成核驗。影像僅用於本次核驗，不會儲存。</translation>
+    </message>
+    <message>
+        <source>摄像头画面</source>
+        <translation>攝像頭畫面</translation>
+    </message>
+    <message>
+        <source>请将面部置于椭圆框内</source>
+        <translation>請將面部置於橢圓框內</translation>
+    </message>
+    <message>
+        <source>核验通过</source>
+        <translation>核驗通過</translation>
+    </message>
+    <message>
+        <source>%1。您可以点击重试，或到人工窗口办理。</source>
+        <translation>%1。您可以點選重試，或到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>%1。请到人工窗口办理。</source>
+        <translation>%1。請到人工窗口辦理。</translation>
+    </message>
+    <message>
+        <source>请到人工窗口办理</source>
+        <translation>請到人工窗口辦理</translation>
+    </message>
+    <message>
+        <source>核验未通过</source>
+        <translation>核驗未通過</translation>
+    </message>
+    <message>
+        <source>还可以再试 %1 次。</source>
+        <translation>還可以再試 %1 次。</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头或多次核验未通过的，工作人员会在人工窗口为您核验身份并办理。</source>
+        <translation>不便使用攝像頭或多次核驗未通過的，工作人員會在人工窗口為您核驗身份並辦理。</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>重新进行人脸识别核验</source>
+        <translation>重新進行人臉識別核驗</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头</source>
+        <translation>不便使用攝像頭</translation>
+    </message>
+    <message>
+        <source>不便使用摄像头，改到人工窗口办理</source>
+        <translation>不便使用攝像頭，改到人工窗口辦理</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>核验通过，继续办理</source>
+        <translation>核驗通過，繼續辦理</translation>
     </message>
 </context>
 <context>

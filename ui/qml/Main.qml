@@ -38,6 +38,7 @@ ApplicationWindow {
         "progressCases": "pages/ProgressCasesPage.qml",
         "certificates": "pages/CertificateListPage.qml",
         "certificatePrint": "pages/CertificatePrintPage.qml",
+        "faceCheck": "pages/FaceCheckPage.qml",
         "supplement": "pages/SupplementPage.qml",
         "supplementDone": "pages/SupplementDonePage.qml",
         "progressReceipt": "pages/ProgressReceiptPage.qml",
@@ -95,6 +96,18 @@ ApplicationWindow {
         if (window.activeFocusItem)
             window.activeFocusItem.focus = false
         stack.forceActiveFocus()
+    }
+
+    // The page on top gives its place to `name` (a step that is done once, like the face
+    // check: going back from the next page skips it).
+    function replacePage(name, properties) {
+        const file = pages[name]
+        if (file === undefined) {
+            console.error("unknown page " + name)
+            return
+        }
+        releaseKeyboard()
+        stack.replace(Qt.resolvedUrl(file), properties || {}, StackView.Immediate)
     }
 
     function goHome() {
@@ -190,6 +203,7 @@ ApplicationWindow {
         target: stack.currentItem
         ignoreUnknownSignals: true
         function onNavigate(name, properties) { window.showPage(name, properties) }
+        function onReplaceWith(name, properties) { window.replacePage(name, properties) }
         function onBack() { window.goHome() }
         function onPrevious() {
             window.releaseKeyboard()

@@ -23,6 +23,7 @@ from ui.viewmodels.appliable import AppliableViewModel
 from ui.viewmodels.apply_core import ApplyCore
 from ui.viewmodels.apply_flow import ApplyFlow
 from ui.viewmodels.card import CardViewModel
+from ui.viewmodels.face import FaceCheckViewModel
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +52,42 @@ class ApplyViewModel(QObject):
         flow: ApplyFlow,
         card: CardViewModel,
         appliable: AppliableViewModel,
+        face: FaceCheckViewModel | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.flow = flow
         self._card = card
         self._appliable = appliable
+        self._face = face
+        if face is not None:
+            face.passedCheck.connect(self._face_passed)
         flow.on_change(self.changed.emit)
+
+    def _face_passed(self, action: str) -> None:
+        """人证核验 passed for an action of the application: the session keeps its record
+        (result, distance, time), which goes with the submission."""
+        if action not in ("apply", "agent", "commitment") or self._face is None:
+            return
+        outcome = self._face.outcome(action)
+        if outcome is not None and self.flow.state is not State.CHOOSE:
+            self.flow.session.face_checked(outcome.record())
+
+    @Slot(str, result=bool)
+    def needsFace(self, action: str) -> bool:  # noqa: N802 - Qt naming
+        """Whether the chosen service asks for the face check before ``action`` (``apply``,
+        ``agent``, ``commitment``) and the application holds no passed one for it yet
+        (in memory: fine on the GUI thread)."""
+        flow = self.flow
+        if flow.state is State.CHOOSE:
+            return False
+        if action in ("apply", "agent") and action != (
+            "agent" if flow.session.on_behalf else "apply"
+        ):
+            return False
+        return action in flow.detail.get("face_check", []) and not flow.session.has_face_check(
+            action
+        )
 
     def attach(self, core: ApplyCore) -> None:
         """Connect the flow to the core once it is up (GUI thread)."""

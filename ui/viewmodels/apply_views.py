@@ -32,6 +32,7 @@ def service_detail(item: ServiceItem) -> dict[str, Any]:
         "consult_place": guide.consultation.place,
         "consult_phone": guide.consultation.phone,
         "form_title": guide.form.title if guide.form else "",
+        "face_check": [str(action) for action in guide.face_check],
     }
 
 

@@ -6,6 +6,10 @@ Every core call runs through :class:`~ui.ops.Ops` on ``core-tasks``. The issued 
 (the holder's full name and ID number) stays in this view-model's memory only until the visit
 ends; QML sees the masked preview as a ``data:`` URL and the verification code. Each kind has
 one idempotency key per visit, so 重试 or choosing it again never issues a second certificate.
+
+A kind whose service's guide asks for the face check (人证核验, ``face`` in an offer) is issued
+only after the visit's check for ``certificate`` passed: the list page sends the citizen to the
+face check page (:meth:`awaitFace`), and a passed check chooses the kind here.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.visit import Visit
 from ui.ops import Dispatcher, Failure, Ops
+from ui.viewmodels.face import FaceCheckViewModel
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +33,25 @@ class CertificateViewModel(QObject):
 
     changed = Signal()
 
-    def __init__(self, dispatcher: Dispatcher, visit: Visit, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        visit: Visit,
+        face: FaceCheckViewModel | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._visit = visit
+        self._face = face
+        if face is not None:
+            face.passedCheck.connect(self._face_passed)
         self._ops = Ops(dispatcher, visit, "certificates", self.changed.emit, wipe=self._wipe)
         self._prints: Any = None
         self._wipe()
 
     def _wipe(self) -> None:  # end of visit: the certificate and its preview are forgotten
-        self._offers: list[dict[str, str]] = []
+        self._offers: list[dict[str, Any]] = []
+        self._awaiting = ""  # the kind chosen before its face check
         self._loaded = False
         self._keys: dict[str, str] = {}
         self._prepared: Any = None
@@ -65,15 +80,34 @@ class CertificateViewModel(QObject):
             return
         number = identity.id_number
 
-        def offers() -> list[Any]:
+        def offers() -> list[tuple[Any, bool]]:
             prints.check_printer()  # out of paper: said now, before anything is issued
-            return list(prints.offers(number))
+            return [(o, prints.needs_face(o.service_code)) for o in prints.offers(number)]
 
         self._ops.run(offers, self._show_offers)
 
-    def _show_offers(self, offers: list[Any]) -> None:
-        self._offers = [{"kind": o.kind, "title": o.title, "issuer": o.issuer} for o in offers]
+    def _show_offers(self, offers: list[tuple[Any, bool]]) -> None:
+        self._offers = [
+            {
+                "kind": o.kind,
+                "title": o.title,
+                "issuer": o.issuer,
+                "service": o.service_code or "",
+                "face": face,
+            }
+            for o, face in offers
+        ]
         self._loaded = True
+
+    @Slot(str)
+    def awaitFace(self, kind: str) -> None:  # noqa: N802 - Qt naming
+        """``kind`` is chosen once the face check for ``certificate`` passes."""
+        self._awaiting = kind
+
+    def _face_passed(self, action: str) -> None:
+        kind, self._awaiting = self._awaiting, ""
+        if action == "certificate" and kind:
+            self.choose(kind)
 
     @Slot(str)
     def choose(self, kind: str) -> None:
@@ -84,11 +118,18 @@ class CertificateViewModel(QObject):
         if identity is None or prints is None or offer is None:
             self._ops.set_reason("card_required" if identity is None else "failed")
             return
+        face = self._face.outcome("certificate") if self._face is not None else None
+        if offer["face"] and face is None:
+            self._ops.set_reason("face_check_required")
+            return
         key = self._keys.setdefault(kind, prints.certificates.new_key())
-        number = identity.id_number
+        number, service = identity.id_number, offer["service"] or None
         self._title, self._preview, self._prepared = offer["title"], "", None
         self._stage = "preview"
-        self._ops.run(lambda: prints.prepare(number, kind, key), self._show_preview)
+        self._ops.run(
+            lambda: prints.prepare(number, kind, key, service_code=service, face=face),
+            self._show_preview,
+        )
 
     def _show_preview(self, prepared: Any) -> None:
         self._prepared = prepared

@@ -19,6 +19,7 @@ Text {
         case "central_offline": return qsTr("网络暂时中断，暂时无法查询和打印证明，请稍后再试或到人工窗口办理。")
         case "central_refused": return qsTr("证明系统暂时无法查询，请稍后再试或到人工窗口办理。")
         case "none_held": return qsTr("没有查到这份证明的信息，请到人工窗口咨询。")
+        case "face_check_required": return qsTr("打印这份证明前需要先通过人脸识别核验。")
         case "no_a4_printer": return qsTr("本终端暂不能打印证明，请到人工窗口办理。")
         case "not_ready": return qsTr("终端正在启动，请稍候再试。")
         case "paper_out": return qsTr("打印机缺纸，请联系工作人员添加纸张。")

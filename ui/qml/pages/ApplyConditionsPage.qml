@@ -24,10 +24,15 @@ Page {
         if (!apply.confirmConditions())
             return
         const next = apply.onBehalf ? "applyPrincipal" : "applyForm"
+        // 人证核验 of the card holder (the agent, for someone else) first, when the guide asks.
+        const action = apply.onBehalf ? "agent" : "apply"
+        const face = apply.needsFace(action)
+        const target = face ? "faceCheck" : next
+        const props = face ? { action: action, next: next } : {}
         if (card.state === "read")
-            page.navigate(next, {})
+            page.navigate(target, props)
         else
-            page.navigate("idCard", { nextPage: next, nextProperties: {} })
+            page.navigate("idCard", { nextPage: target, nextProperties: props })
     }
     function modeText() {
         if (apply.onBehalf)

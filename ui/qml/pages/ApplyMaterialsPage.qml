@@ -75,10 +75,15 @@ Page {
     // Signing opens the sign page (pad under the exact words) once consent is ticked.
     function sign(m, text) {
         const consent = !!page.consents[m.index]
-        if (applyForm.startSigning(m.index, text, consent))
-            page.navigate("applySign", { materialIndex: m.index, materialName: m.name,
-                                          commitmentText: text, consent: consent,
-                                          attorney: !!m.sign_text })
+        if (!applyForm.startSigning(m.index, text, consent))
+            return
+        const props = { materialIndex: m.index, materialName: m.name, commitmentText: text,
+                        consent: consent, attorney: !!m.sign_text }
+        // A commitment in one's own name: 人证核验 first, when the guide asks for it.
+        if (!m.sign_text && apply.needsFace("commitment"))
+            page.navigate("faceCheck", { action: "commitment", next: "applySign", nextProperties: props })
+        else
+            page.navigate("applySign", props)
     }
     function scrollToAgent() {
         flick.contentY = Math.min(agentCard.y, Math.max(0, flick.contentHeight - flick.height))

@@ -88,6 +88,11 @@ Page {
                         service: ({ name: modelData.title, department: modelData.issuer })
                         onClicked: {
                             const kind = modelData.kind
+                            if (modelData.face) {  // 人证核验 first; a pass chooses the kind
+                                certificates.awaitFace(kind)
+                                page.navigate("faceCheck", { action: "certificate", next: "certificatePrint" })
+                                return
+                            }
                             page.navigate("certificatePrint", {})
                             certificates.choose(kind)
                         }
