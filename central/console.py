@@ -30,8 +30,17 @@ from central.accounts import (
 )
 from central.attachments import AttachmentStore, case_submission, file_download
 from central.cases import request_supplement, supplement_of
-from central.db import CaseRecord, Database, HallWindowRow, Terminal, TicketCallRow, TicketRow
+from central.db import (
+    CaseRecord,
+    Database,
+    HallWindowRow,
+    Terminal,
+    TicketCallRow,
+    TicketRow,
+    as_utc,
+)
 from central.display import DisplayHub
+from central.verify import HALL_TZ
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent / "web" / "templates")
 COOKIE = "kiosk_staff"
@@ -65,6 +74,23 @@ HOME_MESSAGES = {
 
 STATE_NAMES = {"ok": "正常", "warning": "注意", "error": "故障", "unknown": "未知"}
 PAPER_NAMES = {"ok": "正常", "near_end": "即将用完", "out": "缺纸", "unknown": "未知"}
+
+
+FACE_ACTIONS = {"apply": "申请", "commitment": "签署承诺", "agent": "代办人"}
+
+
+def face_rows(sub: Any) -> list[dict[str, str]]:
+    """The 人证核验 the application passed, for the case page: the action, the result, the
+    embedding distance (the score: smaller is more alike) and the hall's time."""
+    return [
+        {
+            "action": FACE_ACTIONS.get(check.action, check.action),
+            "result": "通过" if check.passed else "未通过",
+            "distance": "" if check.distance is None else f"{check.distance:.3f}",
+            "at": as_utc(check.checked_at).astimezone(HALL_TZ).strftime("%Y-%m-%d %H:%M:%S"),
+        }
+        for check in getattr(sub, "face_checks", [])
+    ]
 
 
 def _ago(span: timedelta) -> str:
@@ -327,6 +353,7 @@ def build_console_router(
             sub=found[1] if found else None,
             held=held,
             missing=missing,
+            face_checks=face_rows(found[1]) if found else [],
             state_names=CASE_STATE_NAMES,
             not_found=bool(case_no) and found is None,
             message="已退回补正。" if message == "supplement" else "",

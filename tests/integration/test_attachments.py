@@ -5,6 +5,7 @@ checked by hash, refused when missing (409), never stored in clear on either sid
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -553,3 +554,40 @@ def test_items_without_files_are_posted_and_recorded_before_the_uploads(
     assert (result.sent, result.dead) == (2, 0)
     assert ordered.calls[0] == "batch:evaluation"
     assert ordered.calls[1] == "put" and ordered.calls[-1] == "batch:submission"
+
+
+def test_the_case_page_shows_the_face_checks_the_application_passed(
+    central_server: CentralServer, client: CentralClient, store: Store
+) -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.contract.intake import FaceCheckRecord
+    from kiosk.sync.outbox import enqueue
+    from tests.sample_submissions import sample_submission
+
+    at = datetime(2026, 12, 4, 1, 58, 30, tzinfo=UTC)
+    checked = [
+        FaceCheckRecord(action="apply", passed=True, distance=0.3342, checked_at=at),
+        FaceCheckRecord(action="commitment", passed=True, distance=0.3391, checked_at=at),
+    ]
+    with store.session(write=True) as s:
+        enqueue(s, "submission", sample_submission("R-FACE-1").model_copy(
+            update={"face_checks": checked}))  # fmt: skip
+        enqueue(s, "submission", sample_submission("R-FACE-0"))  # a terminal before 人证核验
+    SyncRunner(store, client, FieldCipher.for_data_dir(store.path.parent)).drain()
+    with central_server.db.session() as s:
+        cases = dict(s.execute(text("SELECT receipt_no, case_no FROM case_record")).all())
+    add_staff(central_server.db, "window3", "window", "H0001", "window-pass-2026")
+    http = _console_login(central_server, "window3", "window-pass-2026")
+
+    shown = http.get(f"{central_server.url}/console/cases", params={"case_no": cases["R-FACE-1"]})
+    if os.environ.get("KIOSK_CASE_PAGE"):  # to look at it in a browser
+        Path(os.environ["KIOSK_CASE_PAGE"]).write_text(shown.text)
+    table = shown.text.split('id="face-checks"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
+    assert rows == [
+        ("申请", "通过", "0.334", "2026-12-04 09:58:30"),  # the hall's time
+        ("签署承诺", "通过", "0.339", "2026-12-04 09:58:30"),
+    ]
+    older = http.get(f"{central_server.url}/console/cases", params={"case_no": cases["R-FACE-0"]})
+    assert 'id="no-face-checks"' in older.text and 'id="face-checks"' not in older.text
