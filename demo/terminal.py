@@ -135,6 +135,16 @@ class DemoTerminal:
         camera.show(scene)
         return True
 
+    def simulate_face(self, sequence: str) -> bool:
+        """The face check page's demo buttons: what the simulated face camera shows at the
+        next check (``holder-live``, ``holder-photo``, ``other-b-live`` …); False when the
+        face camera is not a simulated one."""
+        faces = self.kiosk.services.face_checks
+        if not faces.camera_uri.startswith("sim:face"):
+            return False
+        faces.camera_uri = f"sim:face?seq={sequence}"
+        return True
+
     def simulate_camera(self, scene: str) -> bool:
         """The scan page's demo buttons: :meth:`show_camera` on ``core-tasks`` (reading the
         samples' folder is disk work, never the GUI thread's)."""

@@ -80,7 +80,11 @@ def _attach_inquiries(ui: KioskUi, kiosk: Kiosk, demo: DemoTerminal | None) -> N
         lambda: ui.card.identity.masked_name if ui.card.identity is not None else "",
     )
     ui.consult.attach(services.consult, kiosk.tasks)
-    ui.face.attach(services.face_checks, kiosk.tasks)
+    ui.face.attach(
+        services.face_checks,
+        kiosk.tasks,
+        simulate=demo.simulate_face if demo is not None else None,
+    )
     ui.certificates.attach(services.certificate_prints, kiosk.tasks)
     ui.complaints.attach(services.complaints, kiosk.tasks)
     ui.follow_up_filed.attach(watcher)

@@ -207,3 +207,16 @@ def test_an_agent_is_checked_as_the_card_holder_present_before_the_principal(dem
     on_page(demo, qtbot, "applyPrincipal")
     assert [c["action"] for c in audit(demo, "face.checked")] == ["agent"]
     assert demo.apply.flow.session.has_face_check("agent")
+
+
+def test_the_demo_buttons_change_who_stands_before_the_simulated_camera(demo, qtbot):
+    show_sequence(demo, "other-b-live")
+    open_face_check(demo, qtbot)
+    wait_page(demo, qtbot, "faceCheck")
+    qtbot.waitUntil(lambda: demo.face.property("stage") == "failed")
+    assert REASONS["not_holder"] in shown(demo)
+    assert item(demo, "faceDemoPhoto").isVisible() and item(demo, "faceDemoOther").isVisible()
+    tap_settled(demo, qtbot, item(demo, "faceDemoHolder"))  # the holder himself steps up
+    wait_page(demo, qtbot, "certificatePrint")
+    assert demo.kiosk.services.face_checks.camera_uri == "sim:face?seq=holder-live"
+    assert [c["passed"] for c in audit(demo, "face.checked")[-2:]] == [False, True]

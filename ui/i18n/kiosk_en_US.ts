@@ -2314,6 +2314,18 @@
         <translation>Please keep your face inside the oval</translation>
     </message>
     <message>
+        <source>演示：本人</source>
+        <translation>Demo: the holder</translation>
+    </message>
+    <message>
+        <source>演示：照片</source>
+        <translation>Demo: a photo</translation>
+    </message>
+    <message>
+        <source>演示：他人</source>
+        <translation>Demo: someone else</translation>
+    </message>
+    <message>
         <source>核验通过</source>
         <translation>Check passed</translation>
     </message>

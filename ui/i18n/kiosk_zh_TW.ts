@@ -2313,6 +2313,18 @@
         <translation>請將面部置於橢圓框內</translation>
     </message>
     <message>
+        <source>演示：本人</source>
+        <translation>演示：本人</translation>
+    </message>
+    <message>
+        <source>演示：照片</source>
+        <translation>演示：照片</translation>
+    </message>
+    <message>
+        <source>演示：他人</source>
+        <translation>演示：他人</translation>
+    </message>
+    <message>
         <source>核验通过</source>
         <translation>核驗通過</translation>
     </message>

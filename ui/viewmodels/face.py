@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
@@ -56,6 +57,7 @@ class FaceCheckViewModel(QObject):
         self._ops = Ops(dispatcher, visit, "face", self.changed.emit, wipe=self._wipe)
         self._dispatcher = dispatcher
         self._faces: Any = None
+        self._simulate: Callable[[str], bool] | None = None
         self._lock = threading.Lock()  # the frame: written on core-tasks, read by QML
         self._frame: QImage | None = None
         self._frame_no = 0
@@ -75,9 +77,13 @@ class FaceCheckViewModel(QObject):
         if self._faces is not None:
             self._faces.forget()
 
-    def attach(self, faces: Any, executor: Any) -> None:
-        """Connect to the core's face checks; GUI thread."""
+    def attach(
+        self, faces: Any, executor: Any, simulate: Callable[[str], bool] | None = None
+    ) -> None:
+        """Connect to the core's face checks (``simulate``: demo mode's switch of what the
+        simulated face camera shows); GUI thread."""
         self._faces = faces
+        self._simulate = simulate
         self._max_failures = faces.settings.max_failures
         self._ops.attach(executor)
         self.changed.emit()
@@ -157,6 +163,20 @@ class FaceCheckViewModel(QObject):
         self.frameChanged.emit()
         self._stage = "window"
         self._ops.set_reason("declined")
+
+    @Slot(str)
+    def simulateFace(self, sequence: str) -> None:  # noqa: N802 - Qt naming
+        """Demo: the simulated camera shows ``sequence`` (the holder, the holder's printed
+        photo, another person) and the check starts again with it."""
+        simulate = self._simulate
+        if simulate is None or not simulate(sequence):
+            return
+        if self._stage == "checking":
+            action = self._action
+            self.cancel()
+            self.start(action)  # runs once the stopped check has ended
+        elif self._stage == "failed":
+            self.retry()
 
     @Slot()
     def cancel(self) -> None:

@@ -265,6 +265,34 @@ Page {
                 onClicked: page.proceed()
             }
         }
+        // Demo mode: what the simulated camera shows (the holder, the holder's printed photo
+        // held up, another person), to show a pass and both kinds of failure.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            visible: status.demo && (page.stage === "checking" || page.stage === "failed")
+            KioskButton {
+                objectName: "faceDemoHolder"
+                text: qsTr("演示：本人")
+                primary: false
+                Layout.fillWidth: true
+                onClicked: face.simulateFace("holder-live")
+            }
+            KioskButton {
+                objectName: "faceDemoPhoto"
+                text: qsTr("演示：照片")
+                primary: false
+                Layout.fillWidth: true
+                onClicked: face.simulateFace("holder-photo")
+            }
+            KioskButton {
+                objectName: "faceDemoOther"
+                text: qsTr("演示：他人")
+                primary: false
+                Layout.fillWidth: true
+                onClicked: face.simulateFace("other-b-live")
+            }
+        }
         Item { Layout.fillHeight: true; visible: !view.visible }
     }
 }
