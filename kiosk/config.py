@@ -37,6 +37,7 @@ from pydantic.fields import FieldInfo
 
 from drivers.registry import BEACONS, BUILTIN, CAMERAS, CARD_READERS, PAGES, PRINTERS, SCANNERS
 from drivers.uri import DeviceUriError, parse_device_uri
+from kiosk.face.settings import CheckTimeout, MatchDistance, MaxFailures
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
 
 SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
@@ -170,6 +171,11 @@ class Settings(BaseModel):
     # certificate): "" = none (the citizen is sent to a window), "sim:face?seq=holder-live" in
     # demo mode, "v4l2:/dev/video1?width=640&height=480" for a UVC one.
     face_camera: str = ""
+    # The face check's thresholds (measured defaults: kiosk.face.check's docstring): the
+    # embedding distance still "the same person", failed checks before the window, seconds.
+    face_match_distance: MatchDistance = 0.5
+    face_max_failures: MaxFailures = 3
+    face_timeout_s: CheckTimeout = 12.0
     # A4 printer for certificates (自助打印证明): "" = none (the entry is not shown), "sim:" in
     # demo mode (a folder in the data dir), "cups:QUEUE" or "ipp://host:631/printers/QUEUE".
     a4_printer: str = ""

@@ -11,6 +11,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The three a deployment tunes from its settings file (``face_match_distance`` …, see
+# :class:`kiosk.config.Settings`), with the same bounds here and there.
+MatchDistance = Annotated[float, Field(gt=0.2, le=0.8)]
+MaxFailures = Annotated[int, Field(ge=1, le=10)]
+CheckTimeout = Annotated[float, Field(ge=2, le=120)]
+
 
 class FaceCheckSettings(BaseModel):
     """How strict a face check is and how long it may take. Immutable."""
@@ -20,7 +26,7 @@ class FaceCheckSettings(BaseModel):
     # Euclidean distance between 128-d embeddings at most this for "the same person". dlib's
     # own figure is 0.6 (99.38 % on LFW); on the sim sequences the holder is at 0.33–0.34
     # and the others at 0.83 and more, so 0.5 keeps a margin on both sides.
-    match_distance: Annotated[float, Field(gt=0.2, le=0.8)] = 0.5
+    match_distance: MatchDistance = 0.5
     # Eye aspect ratio: a blink is ``blink_frames`` frames in a row below this fraction of
     # the open-eye ratio (the median so far), then one back above ``blink_open_ratio`` of it.
     blink_closed_ratio: Annotated[float, Field(gt=0.2, lt=1.0)] = 0.75
@@ -39,9 +45,9 @@ class FaceCheckSettings(BaseModel):
     match_frames: Annotated[int, Field(ge=1, le=5)] = 1
     # A check ends after this many frames or seconds, whichever comes first.
     max_frames: Annotated[int, Field(ge=10, le=900)] = 90
-    timeout_s: Annotated[float, Field(ge=2, le=120)] = 12.0
+    timeout_s: CheckTimeout = 12.0
     # Faces are looked for in the frame shrunk to this width (faster; a face at the terminal
     # is at least a quarter of the picture wide).
     detect_width: Annotated[int, Field(ge=160, le=1920)] = 320
     # Failed checks before the citizen is sent to a staffed window (请到人工窗口办理).
-    max_failures: Annotated[int, Field(ge=1, le=10)] = 3
+    max_failures: MaxFailures = 3

@@ -20,6 +20,7 @@ from kiosk.config import Settings
 from kiosk.documents.certificate import CertificateMaker
 from kiosk.documents.fonts import DocumentFont
 from kiosk.documents.signature import Signer
+from kiosk.face.settings import FaceCheckSettings
 from kiosk.printing.pages import A4Printer, a4_printer_uri
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.appointments import AppointmentService
@@ -252,7 +253,16 @@ def build_services(
         ),
         certificate_maker=CertificateMaker(document_font, terminal=settings.terminal_id),
         reference_photos=photos,
-        face_checks=FaceChecks(settings.face_camera, photos, audit=staff.audit),
+        face_checks=FaceChecks(
+            settings.face_camera,
+            photos,
+            FaceCheckSettings(
+                match_distance=settings.face_match_distance,
+                max_failures=settings.face_max_failures,
+                timeout_s=settings.face_timeout_s,
+            ),
+            audit=staff.audit,
+        ),
         connections=connections,
         settings=settings,
     )

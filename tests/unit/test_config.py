@@ -175,3 +175,22 @@ def test_a_staff_value_out_of_range_is_ignored_rather_than_fatal(tmp_path):
 
     (tmp_path / STAFF_FILE).write_text('{"voice_volume": 150}', encoding="utf-8")
     assert load_settings(env={}, data_dir=str(tmp_path)).voice_volume == 70
+
+
+def test_the_face_checks_thresholds_come_from_the_settings_file(tmp_path):
+    from kiosk.app import build_kiosk
+
+    defaults = load_settings(write(tmp_path, ""), env={})
+    assert (defaults.face_match_distance, defaults.face_max_failures) == (0.5, 3)
+    text = '[face]\ncamera = "sim:face?seq=holder-live"\nmatch_distance = 0.42\nmax_failures = 2\n'
+    settings = load_settings(write(tmp_path, text), env={}, data_dir=str(tmp_path / "data"))
+    assert settings.face_camera == "sim:face?seq=holder-live"
+    terminal = build_kiosk(settings)
+    try:
+        used = terminal.services.face_checks.settings
+    finally:
+        terminal.stop()
+    assert (used.match_distance, used.max_failures, used.timeout_s) == (0.42, 2, 12.0)
+    with pytest.raises(ConfigError) as info:  # beyond what the engine was measured for
+        load_settings(write(tmp_path, "[face]\nmatch_distance = 0.95\n"), env={})
+    assert info.value.key == "face_match_distance"
