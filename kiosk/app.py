@@ -190,6 +190,9 @@ class Kiosk:
     events: KioskEvents = field(default_factory=KioskEvents)
     # Short store/catalog work asked for by the screens runs here, one task at a time.
     tasks: ThreadExecutor = field(default_factory=lambda: ThreadExecutor("core-tasks"))
+    # Face checks (人证核验) take seconds each: a thread of their own, so the other screens'
+    # tasks never wait behind one. Checks run one at a time on it.
+    face_tasks: ThreadExecutor = field(default_factory=lambda: ThreadExecutor("face-check"))
     central_url: str = ""  # where central answers, once the link is open
     sync: SyncWorker | None = None
     camera: Camera | None = None
@@ -309,6 +312,8 @@ class Kiosk:
         if self.camera_worker is not None:
             self.camera_worker.stop()  # closes the camera too
         self.tasks.shutdown()
+        self.services.face_checks.cancel()  # a running check ends at its next frame
+        self.face_tasks.shutdown()
         self.printing.stop()
         self.services.close()
         if self.sync is not None:

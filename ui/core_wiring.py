@@ -82,7 +82,7 @@ def _attach_inquiries(ui: KioskUi, kiosk: Kiosk, demo: DemoTerminal | None) -> N
     ui.consult.attach(services.consult, kiosk.tasks)
     ui.face.attach(
         services.face_checks,
-        kiosk.tasks,
+        kiosk.face_tasks,
         simulate=demo.simulate_face if demo is not None else None,
     )
     ui.certificates.attach(services.certificate_prints, kiosk.tasks)

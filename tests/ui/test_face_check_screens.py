@@ -220,3 +220,16 @@ def test_the_demo_buttons_change_who_stands_before_the_simulated_camera(demo, qt
     wait_page(demo, qtbot, "certificatePrint")
     assert demo.kiosk.services.face_checks.camera_uri == "sim:face?seq=holder-live"
     assert [c["passed"] for c in audit(demo, "face.checked")[-2:]] == [False, True]
+
+
+def test_a_running_check_does_not_hold_up_the_other_screens_tasks(demo, qtbot):
+    show_sequence(demo, "empty")  # nobody before the camera: the check looks for seconds
+    open_face_check(demo, qtbot)
+    wait_page(demo, qtbot, "faceCheck")
+    qtbot.waitUntil(lambda: demo.face.property("frameSource") != "")  # under way
+    done: list[str] = []
+    demo.kiosk.tasks.submit(lambda: "answered", done.append)  # e.g. another screen's lookup
+    qtbot.waitUntil(lambda: done == ["answered"])
+    assert demo.face.property("stage") == "checking"  # answered while the check still ran
+    qtbot.waitUntil(lambda: demo.face.property("stage") == "failed")
+    assert REASONS["no_face"] in shown(demo)
