@@ -16,6 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+# First, before any other module: PySide6's import hook is made cheaper (ui/pyside_boot.py).
+import ui.pyside_boot  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QObject, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 
