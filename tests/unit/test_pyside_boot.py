@@ -30,3 +30,12 @@ def test_pyside_users_are_still_told_apart_from_other_modules():
     seen = json.loads(printed_by_fresh_python(PROBE))
     assert seen["bridge"] == 0  # uses PySide6: may switch __feature__ options
     assert seen["migrations"] == -1  # does not: ignored by the feature machinery
+
+
+def test_the_settings_are_built_without_scanning_for_pydantic_plugins():
+    code = (
+        "import ui.main, pydantic.plugin._loader as loader, json; "
+        "print(json.dumps(loader._plugins))"
+    )
+    # None: pydantic never looked for plug-ins (it keeps {} once it has scanned for none).
+    assert printed_by_fresh_python(code) == "null"
