@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlmodel import Session, col, select
 
 from kiosk.contract import TicketRecord
@@ -179,6 +179,7 @@ class TicketStates:
                     col(QueueTicketRow.status).in_(LIVE_STATES),
                 )
                 .order_by(col(QueueTicketRow.created_at).desc(), col(QueueTicketRow.number).desc())
+                .limit(1)  # the ORM would load every match for .first()
             ).first()
             if last is None or last.people_ahead is None:
                 return None, None
@@ -186,7 +187,7 @@ class TicketStates:
             if age.total_seconds() > LOCAL_ESTIMATE_MAX_AGE_S:
                 return None, None
             since = s.exec(
-                select(QueueTicketRow.ticket_id).where(
+                select(func.count()).where(
                     QueueTicketRow.day == row.day,
                     QueueTicketRow.queue == row.queue,
                     QueueTicketRow.origin == row.origin,
@@ -194,8 +195,8 @@ class TicketStates:
                     QueueTicketRow.number < row.number,  # this terminal's offline sequence
                     col(QueueTicketRow.status).in_(LIVE_STATES),
                 )
-            ).all()
-        ahead = last.people_ahead + 1 + len(since)
+            ).one()
+        ahead = last.people_ahead + 1 + since
         wait = None
         if last.estimated_wait_min is not None and last.people_ahead > 0:
             wait = round(last.estimated_wait_min / last.people_ahead * ahead)
