@@ -381,9 +381,10 @@ Page {
             wanted: ["", "printing", "printed"].indexOf(catalog.slipState) < 0
             visible: wanted
             Layout.fillWidth: true
+            // Set from here: inside the component, `page` would name the ticket's own property.
+            onLoaded: item.page = page
             sourceComponent: StaffWindowTicket {
                 objectName: "slipStaffWindow"
-                page: page
             }
         }
 
