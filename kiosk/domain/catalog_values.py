@@ -7,6 +7,7 @@ out, never null.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
@@ -51,8 +52,8 @@ NonEmpty = Annotated[str, StringConstraints(strict=True, min_length=1)]
 
 
 def require_unique(values: tuple[str, ...]) -> tuple[str, ...]:
-    repeated = sorted({v for v in values if values.count(v) > 1})
-    if repeated:
+    if len(set(values)) < len(values):
+        repeated = sorted(v for v, n in Counter(values).items() if n > 1)
         raise ValueError(f"{repeated[0]!r} appears more than once")
     return values
 

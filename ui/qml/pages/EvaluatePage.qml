@@ -107,56 +107,66 @@ Page {
                 width: flick.width - 24
                 spacing: Theme.spacing
 
-                SectionCard {
-                    objectName: "thanks"
-                    visible: page.done
-                    title: qsTr("感谢您的评价！")
-                    BodyText {
-                        objectName: "thanksText"
-                        text: rating.trackingNo === ""
-                              ? qsTr("您的评价已记录，将用于改进我们的服务。")
-                              : qsTr("对给您带来的不便，我们深表歉意。您的评价已登记为整改事项。")
+                // Built once the rating is sent, then kept (#22).
+                OnDemand {
+                    wanted: page.done
+                    visible: wanted
+                    Layout.fillWidth: true
+                    sourceComponent: SectionCard {
+                        objectName: "thanks"
+                        title: qsTr("感谢您的评价！")
+                        BodyText {
+                            objectName: "thanksText"
+                            text: rating.trackingNo === ""
+                                  ? qsTr("您的评价已记录，将用于改进我们的服务。")
+                                  : qsTr("对给您带来的不便，我们深表歉意。您的评价已登记为整改事项。")
+                        }
                     }
                 }
                 // A bad rating's 整改: the number, and the promise only once central recorded it.
-                SectionCard {
-                    objectName: "rectification"
-                    visible: page.done && rating.trackingNo !== ""
-                    title: qsTr("整改编号")
-                    Text {
-                        objectName: "rectificationNumber"
-                        Layout.fillWidth: true
-                        horizontalAlignment: Text.AlignHCenter
-                        wrapMode: Text.WrapAnywhere
-                        text: rating.trackingNo
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontTitle
-                        font.bold: true
-                        color: Theme.text
-                        Accessible.role: Accessible.StaticText
-                        Accessible.name: qsTr("整改编号 %1").arg(rating.trackingNo)
-                    }
-                    BodyText {
-                        objectName: "rectificationPromise"
-                        visible: rating.followUpConfirmed
-                        font.bold: true
-                        text: qsTr("我们将在15个工作日内回访整改（%1前）。").arg(rating.deadline)
-                    }
-                    BodyText {
-                        objectName: "rectificationPending"
-                        visible: !rating.followUpConfirmed
-                        color: Theme.warning
-                        text: qsTr("网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。")
-                    }
-                    BodyText {
-                        visible: rating.followUpConfirmed
-                        text: qsTr("可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。")
-                    }
-                    BodyText {
-                        visible: rating.slipQueued
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontSmall
-                        text: qsTr("回执正在打印，请取走；如未出纸，请记下上面的编号。")
+                // Built once a bad rating is sent, then kept (#22).
+                OnDemand {
+                    wanted: page.done && rating.trackingNo !== ""
+                    visible: wanted
+                    Layout.fillWidth: true
+                    sourceComponent: SectionCard {
+                        objectName: "rectification"
+                        title: qsTr("整改编号")
+                        Text {
+                            objectName: "rectificationNumber"
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignHCenter
+                            wrapMode: Text.WrapAnywhere
+                            text: rating.trackingNo
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontTitle
+                            font.bold: true
+                            color: Theme.text
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: qsTr("整改编号 %1").arg(rating.trackingNo)
+                        }
+                        BodyText {
+                            objectName: "rectificationPromise"
+                            visible: rating.followUpConfirmed
+                            font.bold: true
+                            text: qsTr("我们将在15个工作日内回访整改（%1前）。").arg(rating.deadline)
+                        }
+                        BodyText {
+                            objectName: "rectificationPending"
+                            visible: !rating.followUpConfirmed
+                            color: Theme.warning
+                            text: qsTr("网络暂时中断，您的评价已保存在本终端，联网后送达并登记整改。登记后可凭此编号在“评价”页的“查询整改结果”查看进度和回访时间。")
+                        }
+                        BodyText {
+                            visible: rating.followUpConfirmed
+                            text: qsTr("可凭此编号在“评价”页的“查询整改结果”查看处理结果；对结果不满意，可以申诉一次。")
+                        }
+                        BodyText {
+                            visible: rating.slipQueued
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            text: qsTr("回执正在打印，请取走；如未出纸，请记下上面的编号。")
+                        }
                     }
                 }
                 SectionCard {
@@ -186,21 +196,26 @@ Page {
                         }
                     }
                 }
-                SectionCard {
-                    objectName: "reasonSection"
-                    visible: !page.done && page.level > 0 && page.level <= 2
-                    title: qsTr("请告诉我们不满意的原因（至少选一项）")
-                    Flow {
-                        Layout.fillWidth: true
-                        spacing: 12
-                        Repeater {
-                            model: page.reasonList
-                            ToggleChoice {
-                                required property var modelData
-                                objectName: "reason_" + modelData.key
-                                text: modelData.label
-                                selected: page.reasons.indexOf(modelData.key) >= 0
-                                onClicked: page.toggleReason(modelData.key)
+                // Built the first time a low level is chosen, then kept (#22).
+                OnDemand {
+                    wanted: !page.done && page.level > 0 && page.level <= 2
+                    visible: wanted
+                    Layout.fillWidth: true
+                    sourceComponent: SectionCard {
+                        objectName: "reasonSection"
+                        title: qsTr("请告诉我们不满意的原因（至少选一项）")
+                        Flow {
+                            Layout.fillWidth: true
+                            spacing: 12
+                            Repeater {
+                                model: page.reasonList
+                                ToggleChoice {
+                                    required property var modelData
+                                    objectName: "reason_" + modelData.key
+                                    text: modelData.label
+                                    selected: page.reasons.indexOf(modelData.key) >= 0
+                                    onClicked: page.toggleReason(modelData.key)
+                                }
                             }
                         }
                     }

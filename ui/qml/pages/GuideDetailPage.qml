@@ -215,12 +215,16 @@ Page {
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                             }
-                            KioskButton {
-                                objectName: "sample_" + index
-                                visible: !!modelData.sample_url
-                                text: qsTr("查看示范文本")
-                                primary: false
-                                onClicked: page.showSample(index)
+                            // Built only for a material with a sample (most have none, #22).
+                            Loader {
+                                active: !!modelData.sample_url
+                                visible: active
+                                sourceComponent: KioskButton {
+                                    objectName: "sample_" + index
+                                    text: qsTr("查看示范文本")
+                                    primary: false
+                                    onClicked: page.showSample(index)
+                                }
                             }
                             BodyText {
                                 objectName: "materialBasis"
@@ -372,11 +376,16 @@ Page {
                 : catalog.slipState === "" ? "" : qsTr("打印失败，请联系工作人员")
         }
         // The slip did not print: a person at the staffed window tells the citizen the same.
-        StaffWindowTicket {
-            objectName: "slipStaffWindow"
-            visible: ["", "printing", "printed"].indexOf(catalog.slipState) < 0
-            page: page
+        // Built the first time a slip fails, then kept (#22).
+        OnDemand {
+            wanted: ["", "printing", "printed"].indexOf(catalog.slipState) < 0
+            visible: wanted
             Layout.fillWidth: true
+            // Set from here: inside the component, `page` would name the ticket's own property.
+            onLoaded: item.page = page
+            sourceComponent: StaffWindowTicket {
+                objectName: "slipStaffWindow"
+            }
         }
 
         RowLayout {
@@ -417,154 +426,171 @@ Page {
     property string sampleUrl: ""
     property int sampleIndex: -1
     property real sampleZoom: 1
-    Rectangle {
-        objectName: "sampleViewer"
+    // Built the first time a sample is opened, then kept (#22).
+    OnDemand {
         anchors.fill: parent
-        visible: page.sampleUrl !== ""
-        color: "#f01a1f29"
         z: 60
-        MouseArea { anchors.fill: parent }
-        ColumnLayout {
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            spacing: Theme.spacing
-            Text {
-                text: qsTr("示范文本（填写样例）")
-                color: Theme.textOnPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                font.bold: true
-                Layout.alignment: Qt.AlignHCenter
-            }
-            Flickable {
-                id: sampleFlick
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                clip: true
-                contentWidth: Math.max(width, sampleImage.width)
-                contentHeight: Math.max(height, sampleImage.height)
-                boundsBehavior: Flickable.StopAtBounds
-                PinchArea {
-                    anchors.fill: parent
-                    pinch.target: null
-                    onPinchUpdated: (pinch) => {
-                        page.sampleZoom = Math.max(1, Math.min(4, page.sampleZoom * pinch.scale / pinch.previousScale))
+        wanted: page.sampleUrl !== ""
+        sourceComponent: sampleViewer
+    }
+    Component {
+        id: sampleViewer
+        Rectangle {
+            objectName: "sampleViewer"
+            visible: page.sampleUrl !== ""
+            color: "#f01a1f29"
+            MouseArea { anchors.fill: parent }
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.padding
+                spacing: Theme.spacing
+                Text {
+                    text: qsTr("示范文本（填写样例）")
+                    color: Theme.textOnPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    Layout.alignment: Qt.AlignHCenter
+                }
+                Flickable {
+                    id: sampleFlick
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    contentWidth: Math.max(width, sampleImage.width)
+                    contentHeight: Math.max(height, sampleImage.height)
+                    boundsBehavior: Flickable.StopAtBounds
+                    PinchArea {
+                        anchors.fill: parent
+                        pinch.target: null
+                        onPinchUpdated: (pinch) => {
+                            page.sampleZoom = Math.max(1, Math.min(4, page.sampleZoom * pinch.scale / pinch.previousScale))
+                        }
+                    }
+                    Image {
+                        id: sampleImage
+                        objectName: "sampleImage"
+                        source: page.sampleUrl
+                        width: sampleFlick.width * page.sampleZoom
+                        height: width * (sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 1.414)
+                        x: Math.max(0, (sampleFlick.width - width) / 2)
+                        fillMode: Image.PreserveAspectFit
+                        smooth: true
+                        Accessible.role: Accessible.Graphic
+                        Accessible.name: qsTr("示范文本")
                     }
                 }
-                Image {
-                    id: sampleImage
-                    objectName: "sampleImage"
-                    source: page.sampleUrl
-                    width: sampleFlick.width * page.sampleZoom
-                    height: width * (sourceSize.width > 0 ? sourceSize.height / sourceSize.width : 1.414)
-                    x: Math.max(0, (sampleFlick.width - width) / 2)
-                    fillMode: Image.PreserveAspectFit
-                    smooth: true
-                    Accessible.role: Accessible.Graphic
-                    Accessible.name: qsTr("示范文本")
-                }
-            }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.spacing
-                KioskButton {
-                    objectName: "sampleZoomOut"
-                    text: qsTr("缩小")
-                    primary: false
-                    enabled: page.sampleZoom > 1
+                RowLayout {
                     Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    onClicked: page.sampleZoom = Math.max(1, page.sampleZoom / 1.5)
+                    spacing: Theme.spacing
+                    KioskButton {
+                        objectName: "sampleZoomOut"
+                        text: qsTr("缩小")
+                        primary: false
+                        enabled: page.sampleZoom > 1
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        onClicked: page.sampleZoom = Math.max(1, page.sampleZoom / 1.5)
+                    }
+                    KioskButton {
+                        objectName: "sampleZoomIn"
+                        text: qsTr("放大")
+                        primary: false
+                        enabled: page.sampleZoom < 4
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        onClicked: page.sampleZoom = Math.min(4, page.sampleZoom * 1.5)
+                    }
+                    KioskButton {
+                        objectName: "printSample"
+                        text: qsTr("打印示范文本")
+                        primary: false
+                        enabled: catalog.sampleState !== "printing"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        onClicked: catalog.printSample(page.g.code, page.sampleIndex)
+                    }
+                    KioskButton {
+                        objectName: "closeSample"
+                        text: qsTr("关闭")
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        onClicked: page.sampleUrl = ""
+                    }
                 }
-                KioskButton {
-                    objectName: "sampleZoomIn"
-                    text: qsTr("放大")
-                    primary: false
-                    enabled: page.sampleZoom < 4
+                Text {
+                    objectName: "sampleStatus"
                     Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    onClicked: page.sampleZoom = Math.min(4, page.sampleZoom * 1.5)
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    visible: text !== ""
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textOnPrimary
+                    text: catalog.sampleState === "printing" ? qsTr("正在打印示范文本……")
+                        : catalog.sampleState === "printed" ? qsTr("示范文本已打印，请在出纸口取走")
+                        : catalog.sampleState === "paper_out" ? qsTr("打印机缺纸，请联系工作人员")
+                        : catalog.sampleState === "" ? "" : qsTr("打印失败，请联系工作人员")
                 }
-                KioskButton {
-                    objectName: "printSample"
-                    text: qsTr("打印示范文本")
-                    primary: false
-                    enabled: catalog.sampleState !== "printing"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    onClicked: catalog.printSample(page.g.code, page.sampleIndex)
-                }
-                KioskButton {
-                    objectName: "closeSample"
-                    text: qsTr("关闭")
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    onClicked: page.sampleUrl = ""
-                }
-            }
-            Text {
-                objectName: "sampleStatus"
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-                visible: text !== ""
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontBody
-                color: Theme.textOnPrimary
-                text: catalog.sampleState === "printing" ? qsTr("正在打印示范文本……")
-                    : catalog.sampleState === "printed" ? qsTr("示范文本已打印，请在出纸口取走")
-                    : catalog.sampleState === "paper_out" ? qsTr("打印机缺纸，请联系工作人员")
-                    : catalog.sampleState === "" ? "" : qsTr("打印失败，请联系工作人员")
             }
         }
+
     }
 
     // Demo mode: the slip as the printer emulator rendered it, so a viewer sees the paper.
-    Rectangle {
-        objectName: "printPreview"
+    // Built the first time there is one, then kept (#22).
+    OnDemand {
         anchors.fill: parent
-        visible: catalog.previewUrl !== ""
-        color: "#f01a1f29"
         z: 70  // above the sample viewer, whose print it shows
-        MouseArea { anchors.fill: parent }
-        ColumnLayout {
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            spacing: Theme.spacing
-            Text {
-                text: qsTr("打印预览（演示模式）")
-                color: Theme.textOnPrimary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontLarge
-                font.bold: true
-                Layout.alignment: Qt.AlignHCenter
-            }
-            Flickable {
-                id: moreFlick
-                MoreBelow { flick: moreFlick }
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                clip: true
-                contentWidth: width
-                contentHeight: previewImage.height
-                boundsBehavior: Flickable.StopAtBounds
-                Image {
-                    id: previewImage
-                    objectName: "printPreviewImage"
-                    source: catalog.previewUrl
-                    width: Math.min(parent.width, sourceSize.width * 1.2)
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    fillMode: Image.PreserveAspectFit
-                    cache: false
-                    Accessible.role: Accessible.Graphic
-                    Accessible.name: qsTr("打印预览")
+        wanted: catalog.previewUrl !== ""
+        sourceComponent: printPreview
+    }
+    Component {
+        id: printPreview
+        Rectangle {
+            objectName: "printPreview"
+            visible: catalog.previewUrl !== ""
+            color: "#f01a1f29"
+            MouseArea { anchors.fill: parent }
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.padding
+                spacing: Theme.spacing
+                Text {
+                    text: qsTr("打印预览（演示模式）")
+                    color: Theme.textOnPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    Layout.alignment: Qt.AlignHCenter
                 }
-            }
-            KioskButton {
-                objectName: "closePreview"
-                text: qsTr("关闭预览")
-                Layout.fillWidth: true
-                onClicked: catalog.closePreview()
+                Flickable {
+                    id: moreFlick
+                    MoreBelow { flick: moreFlick }
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    contentWidth: width
+                    contentHeight: previewImage.height
+                    boundsBehavior: Flickable.StopAtBounds
+                    Image {
+                        id: previewImage
+                        objectName: "printPreviewImage"
+                        source: catalog.previewUrl
+                        width: Math.min(parent.width, sourceSize.width * 1.2)
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        fillMode: Image.PreserveAspectFit
+                        cache: false
+                        Accessible.role: Accessible.Graphic
+                        Accessible.name: qsTr("打印预览")
+                    }
+                }
+                KioskButton {
+                    objectName: "closePreview"
+                    text: qsTr("关闭预览")
+                    Layout.fillWidth: true
+                    onClicked: catalog.closePreview()
+                }
             }
         }
     }
