@@ -42,3 +42,14 @@ def test_starting_the_ui_does_not_build_the_catalog_models():
 def test_starting_the_ui_does_not_import_the_a4_printer_drivers():
     code = "import sys, ui.main; print([m for m in sys.modules if m.startswith('drivers.pages')])"
     assert printed_by_fresh_python(code) == "[]"
+
+
+def test_starting_the_ui_does_not_import_the_wire_models():
+    # The card page masks names with kiosk.contract.masking; the package's ~80 pydantic wire
+    # models are imported by the core, after the first frame.
+    code = (
+        "import sys, ui.main; "
+        "print([m for m in sys.modules if m.startswith('kiosk.contract.') "
+        "and m != 'kiosk.contract.masking'])"
+    )
+    assert printed_by_fresh_python(code) == "[]"
