@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from collections.abc import Mapping
 
 
-def printed_by_fresh_python(code: str) -> str:
-    """What ``code`` prints, run by ``python -c`` in a process of its own (stripped)."""
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+def printed_by_fresh_python(code: str, env: Mapping[str, str] | None = None) -> str:
+    """What ``code`` prints, run by ``python -c`` in a process of its own (stripped), with
+    ``env`` added to this process's environment."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, **env) if env else None,
+    )
     return out.stdout.strip()

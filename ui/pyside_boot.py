@@ -12,15 +12,21 @@ and dropped. A module without a readable ``.py`` file is asked the original way.
 
 Being first, it also tells pydantic that the terminal uses no pydantic plug-ins
 (``PYDANTIC_DISABLE_PLUGINS``, unless set): otherwise the first model built (the settings,
-before the window) reads the entry points of every installed distribution, 15–20 ms.
+before the window) reads the entry points of every installed distribution, 15–20 ms. With
+plug-ins off, pydantic still imports its plug-in loader, and that module imports
+:mod:`importlib.metadata` (with :mod:`email` and :mod:`zipfile`), another ~24 ms before the
+window: :func:`skip_plugin_loader` stands in for the loader for as long as plug-ins stay off.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from types import ModuleType
+from typing import Any
 
 import PySide6.QtCore  # noqa: F401  (loads shiboken and its import hook)
 
@@ -57,5 +63,33 @@ def _light_check(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType
     return uses_pyside
 
 
+# pydantic's own spellings of "no plug-ins at all" (pydantic/plugin/_loader.py).
+_PLUGINS_OFF = ("__all__", "1", "true")
+_LOADER = "pydantic.plugin._loader"
+
+
+def skip_plugin_loader() -> bool:
+    """While ``PYDANTIC_DISABLE_PLUGINS`` turns every plug-in off, answer pydantic's one
+    question to its loader (``get_plugins()``: none) without importing the loader. If the
+    variable changes later, the real loader is imported and asked. False if not installed
+    (plug-ins on, or the loader already imported)."""
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _PLUGINS_OFF or _LOADER in sys.modules:
+        return False
+    stand_in = ModuleType(_LOADER, "Stands in for pydantic's plug-in loader (ui/pyside_boot.py).")
+
+    def get_plugins() -> Iterable[Any]:
+        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _PLUGINS_OFF:
+            return ()
+        if sys.modules.get(_LOADER) is stand_in:
+            del sys.modules[_LOADER]
+        loader = importlib.import_module(_LOADER)
+        return loader.get_plugins()
+
+    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    sys.modules[_LOADER] = stand_in
+    return True
+
+
 lighten_feature_hook()
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+skip_plugin_loader()

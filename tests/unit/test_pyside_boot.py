@@ -34,8 +34,31 @@ def test_pyside_users_are_still_told_apart_from_other_modules():
 
 def test_the_settings_are_built_without_scanning_for_pydantic_plugins():
     code = (
-        "import ui.main, pydantic.plugin._loader as loader, json; "
-        "print(json.dumps(loader._plugins))"
+        "import sys, ui.main; "
+        "print('importlib.metadata' in sys.modules, sys.modules['pydantic.plugin._loader'].__doc__)"
     )
-    # None: pydantic never looked for plug-ins (it keeps {} once it has scanned for none).
-    assert printed_by_fresh_python(code) == "null"
+    # pydantic asked the stand-in (no plug-ins) and never imported its loader, whose module
+    # imports importlib.metadata.
+    imported, loader = printed_by_fresh_python(code).split(" ", 1)
+    assert imported == "False"
+    assert "Stands in" in loader
+
+
+def test_plugins_turned_on_later_reach_the_real_loader():
+    code = (
+        "import os, sys, ui.main\n"
+        "os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'some-plugin'\n"
+        "from pydantic import BaseModel\n"
+        "class Late(BaseModel):\n"
+        "    x: int\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "print(type(loader._plugins).__name__, Late(x=1).x)"
+    )
+    # The real loader scanned the entry points (its cache is a dict now) and models still work.
+    assert printed_by_fresh_python(code) == "dict 1"
+
+
+def test_plugins_wanted_from_the_start_are_left_to_pydantic():
+    code = "import sys, ui.pyside_boot as b; print(b.skip_plugin_loader())"
+    env = {"PYDANTIC_DISABLE_PLUGINS": "some-plugin"}
+    assert printed_by_fresh_python(code, env=env) == "False"
