@@ -8,35 +8,47 @@ Staff leave through staff mode, which calls :meth:`LockdownFilter.allow_exit`.
 from __future__ import annotations
 
 import logging
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 log = logging.getLogger(__name__)
 
-_KEY = Qt.Key
-_MOD = Qt.KeyboardModifier
 
-# (key, modifiers that must be held) pairs that would leave or disturb a full-screen app.
-BLOCKED_CHORDS: tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...] = (
-    (_KEY.Key_F4, _MOD.AltModifier),
-    (_KEY.Key_Tab, _MOD.AltModifier),
-    (_KEY.Key_Q, _MOD.ControlModifier),
-    (_KEY.Key_W, _MOD.ControlModifier),
-    (_KEY.Key_Escape, _MOD.NoModifier),
-    (_KEY.Key_F11, _MOD.NoModifier),
-    (_KEY.Key_Super_L, _MOD.NoModifier),
-    (_KEY.Key_Super_R, _MOD.NoModifier),
-    (_KEY.Key_Meta, _MOD.NoModifier),
-    (_KEY.Key_Menu, _MOD.NoModifier),
-)
+@cache
+def blocked_chords() -> tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...]:
+    """(key, modifiers that must be held) pairs that would leave or disturb a full-screen app.
+
+    Built on the first key event, not at import: PySide builds the Python types of the whole
+    ``Qt`` namespace (93 enums, ~30 ms) the first time ``Qt`` is imported or touched, and the
+    home screen does not need them before it shows."""
+    from PySide6.QtCore import Qt
+
+    key, mod = Qt.Key, Qt.KeyboardModifier
+    return (
+        (key.Key_F4, mod.AltModifier),
+        (key.Key_Tab, mod.AltModifier),
+        (key.Key_Q, mod.ControlModifier),
+        (key.Key_W, mod.ControlModifier),
+        (key.Key_Escape, mod.NoModifier),
+        (key.Key_F11, mod.NoModifier),
+        (key.Key_Super_L, mod.NoModifier),
+        (key.Key_Super_R, mod.NoModifier),
+        (key.Key_Meta, mod.NoModifier),
+        (key.Key_Menu, mod.NoModifier),
+    )
 
 
 def is_blocked(event: QKeyEvent) -> bool:
     """Whether a key event is one of the escape chords (extra modifiers do not help)."""
     key = event.key()
     mods = event.modifiers()
-    for blocked_key, needed in BLOCKED_CHORDS:
+    for blocked_key, needed in blocked_chords():
         if key == blocked_key and (mods & needed) == needed:
             return True
     return False

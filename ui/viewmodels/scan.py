@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Property, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, QSize, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -295,6 +295,10 @@ class ScanImages(QQuickImageProvider):
         data = self._scan.picture(name)
         if not data or not image.loadFromData(data, "JPG"):
             return QImage()
+        # Imported here: importing ``Qt`` builds its 93 enum types (ui/bridge.py says why not
+        # before the first frame).
+        from PySide6.QtCore import Qt
+
         smooth = Qt.TransformationMode.SmoothTransformation
         if requested.width() > 0 and requested.height() > 0:
             return image.scaled(requested, Qt.AspectRatioMode.KeepAspectRatio, smooth)
