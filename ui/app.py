@@ -164,18 +164,15 @@ class KioskUi:
         self.idle.set_kind_timeouts(idle_kinds(settings))
         self.idle.set_hold_timeouts({"number": settings.idle_number_s})
         self.idle.expired.connect(lambda: self.end_visit(attract=True))
-        app.installEventFilter(self.idle)
         # Nobody at the home page for a while: the visit is over (a citizen who went home by
         # hand and walked away leaves no card behind for the next one), and the attract screen
         # comes up over the home page.
         self.attract = IdleWatcher(settings.attract_after_s, warn_s=0, parent=self.engine)
         self.attract.expired.connect(lambda: self.end_visit(attract=True))
         self.shell.attractDismissed.connect(self._on_page_changed)
-        app.installEventFilter(self.attract)
         # Elder mode: longer limits everywhere (read more slowly, type more slowly).
         self.shell.changed.connect(self._stretch_idle_limits)
         self.lockdown = LockdownFilter(parent=self.engine)
-        app.installEventFilter(self.lockdown)
         app.setQuitOnLastWindowClosed(False)
         context = self.engine.rootContext()
         context.setContextProperty("shell", self.shell)
@@ -215,6 +212,25 @@ class KioskUi:
         self.window.currentPageChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
         self.window.pageIdleKindChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
         self._on_page_changed()  # the home page came up before the connections
+        # The application-wide event filters (idle, attract, lockdown) go in after the first
+        # frame: each sees every event of every object, and PySide wraps each object it is
+        # shown; during the home page's load that built some 90 more enum types (~40 ms of
+        # the first frame). Before its first frame the window gets no input to filter.
+        self.filters_installed = False
+        self.window.frameSwapped.connect(self._on_frame_swapped)
+
+    def _on_frame_swapped(self) -> None:
+        # On the render thread, or inside the GUI thread's rendering: install on the next turn.
+        if not self.filters_installed:
+            self.dispatcher.post(self._install_event_filters)
+
+    def _install_event_filters(self) -> None:
+        if self.filters_installed:
+            return
+        self.filters_installed = True
+        self.window.frameSwapped.disconnect(self._on_frame_swapped)
+        for event_filter in (self.idle, self.attract, self.lockdown):
+            self.app.installEventFilter(event_filter)
 
     def _on_page_changed(self) -> None:
         # A page says what type of screen it is with ``property string idleKind``.

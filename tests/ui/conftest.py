@@ -6,6 +6,7 @@ a QML binding error, a missing property or an unknown type is caught where it ha
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -46,6 +47,12 @@ def kiosk_ui(qapp, data_dir, clean_env) -> Iterator[object]:
     )
     ui = KioskUi(qapp, settings, full_screen=False)
     ui.window.show()
+    # As on a terminal: input is filtered (idle, attract, lockdown) from the first frame on.
+    deadline = time.monotonic() + GENEROUS_S
+    while not ui.filters_installed and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.005)
+    assert ui.filters_installed, "no first frame"
     yield ui
     ui.stop()
     ui.window.close()

@@ -3,10 +3,8 @@
 import gc
 import threading
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QThread
 
-from tests.fresh import printed_by_fresh_python
 from ui.bridge import GuiDispatcher
 
 
@@ -70,22 +68,3 @@ def test_other_events_still_reach_the_object(qtbot):
     dispatcher.setObjectName("before")
     dispatcher.setProperty("dynamic", 1)  # a DynamicPropertyChange event goes through event()
     assert dispatcher.property("dynamic") == 1
-
-
-FIRST_FRAME = """
-import os, sys, ui.main as m, PySide6.QtCore as core
-def on_frame(self):
-    print('Qt' in vars(core), flush=True)
-    os._exit(0)
-m._FirstFrame.on_frame = on_frame
-m.main(sys.argv[1:])
-"""
-
-
-@pytest.mark.parametrize("args", [["--demo"], ["--demo", "--windowed"]])
-def test_the_home_screen_shows_before_pyside_builds_the_qt_namespace(tmp_path, args):
-    # PySide builds all 93 enum types of ``Qt`` (~30 ms) when ``Qt`` is first imported or
-    # touched; nothing before the first frame may do that (ui/bridge.py, ui/lockdown.py,
-    # ui/main.py's cursor, ui/viewmodels/scan.py).
-    env = {"KIOSK_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    assert printed_by_fresh_python(FIRST_FRAME, env=env, args=args).splitlines()[-1] == "False"

@@ -376,6 +376,7 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
             voice_engine="mock",
         )
         ui = KioskUi(app, settings, full_screen=False)
+        wait_until(lambda: ui.filters_installed, 10)  # the first frame is on screen
         ui.start_core()
         wait_until(lambda: ui.kiosk is not None and ui.catalog.property("themes"), 60)
         # The demo central is up and the visit's services talk to it (tickets numbered by
