@@ -215,22 +215,24 @@ class KioskUi:
         # The application-wide event filters (idle, attract, lockdown) go in after the first
         # frame: each sees every event of every object, and PySide wraps each object it is
         # shown; during the home page's load that built some 90 more enum types (~40 ms of
-        # the first frame). Before its first frame the window gets no input to filter.
+        # the first frame). Before its first frame the window gets no input to filter. The
+        # voice starts then too (its Qt plug-in loads on first use, ~7 ms).
         self.filters_installed = False
         self.window.frameSwapped.connect(self._on_frame_swapped)
 
     def _on_frame_swapped(self) -> None:
         # On the render thread, or inside the GUI thread's rendering: install on the next turn.
         if not self.filters_installed:
-            self.dispatcher.post(self._install_event_filters)
+            self.dispatcher.post(self._after_first_frame)
 
-    def _install_event_filters(self) -> None:
+    def _after_first_frame(self) -> None:
         if self.filters_installed:
             return
         self.filters_installed = True
         self.window.frameSwapped.disconnect(self._on_frame_swapped)
         for event_filter in (self.idle, self.attract, self.lockdown):
             self.app.installEventFilter(event_filter)
+        self.voice.start()  # the home page's prompt, asked for while it loaded
 
     def _on_page_changed(self) -> None:
         # A page says what type of screen it is with ``property string idleKind``.

@@ -1,8 +1,9 @@
 """Voice guidance: each page says what to do, once, when it opens. Never required to proceed.
 
-The Qt text-to-speech engine is created on first use (after the first frame), so start-up does
-not wait for speech-dispatcher. ``voice_engine`` picks the engine ("" = the platform default,
-"mock" in tests); a missing engine means silence, never an error on screen.
+The Qt text-to-speech engine is created on first use after the first frame (:meth:`start`;
+the home page's prompt, asked for while the window loads, is spoken then), so start-up does
+not wait for the plug-in or speech-dispatcher. ``voice_engine`` picks the engine ("" = the
+platform default, "mock" in tests); a missing engine means silence, never an error on screen.
 """
 
 from __future__ import annotations
@@ -31,6 +32,17 @@ class VoiceGuide(QObject):
         self._failed = False
         self._muted = False
         self._last = ""
+        self._started = False
+        self._pending = False  # a prompt asked for before start()
+
+    def start(self) -> None:
+        """The first frame is on screen: from now on prompts are spoken (a pending one now)."""
+        if self._started:
+            return
+        self._started = True
+        if self._pending:
+            self._pending = False
+            self.say(self._last)
 
     def _speech(self) -> Any:
         if self._tts is None and not self._failed:
@@ -75,6 +87,9 @@ class VoiceGuide(QObject):
         self._last = text
         self.changed.emit()
         if self._muted:
+            return
+        if not self._started:
+            self._pending = True
             return
         tts = self._speech()
         if tts is not None:

@@ -47,3 +47,19 @@ def test_a_new_visit_starts_unmuted_in_default_mode(kiosk_ui, qtbot):
     kiosk_ui.end_visit()
     assert not kiosk_ui.voice.property("muted")
     assert not kiosk_ui.shell.property("elderMode")
+
+
+def test_the_home_prompt_asked_for_while_loading_is_spoken_after_the_first_frame(qtbot):
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    from ui.voice import VoiceGuide
+
+    voice = VoiceGuide("mock", 50, "zh_CN")
+    voice.say("请将身份证放在感应区")
+    assert voice._tts is None  # nothing loaded before the first frame
+    voice.start()
+    engine = voice.engine()
+    assert engine is not None and engine.engine() == "mock"
+    qtbot.waitUntil(lambda: engine.state() == QTextToSpeech.State.Speaking, timeout=3000)
+    voice.start()  # once only
+    assert voice.property("lastPrompt") == "请将身份证放在感应区"
