@@ -101,9 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     watchdog = _start_watchdog(ui)
     first_frame = _FirstFrame(ui, probe=args.first_frame_probe, watchdog=watchdog)
-    # Emitted on the render thread (or inside the GUI thread's rendering): handled on the
-    # GUI thread's next turn.
-    ui.window.frameSwapped.connect(lambda: ui.dispatcher.post(first_frame.on_frame))
+    # A plain callable: called where the frame is swapped (the render thread, or the GUI
+    # thread's rendering), like the benchmark's bare window; the rest runs on the GUI thread.
+    ui.window.frameSwapped.connect(lambda: first_frame.swapped())
     code = app.exec()
     watchdog.stopping()
     ui.stop()
@@ -149,7 +149,18 @@ class _FirstFrame(QObject):
         self._ui = ui
         self._probe = probe
         self._watchdog = watchdog
+        self._swapped = False
         self._seen = False
+
+    def swapped(self) -> None:
+        """A frame was swapped (any thread). The first one: the benchmark's line, at once (it
+        reads the line's arrival time), and :meth:`on_frame` on the GUI thread."""
+        if self._swapped:
+            return
+        self._swapped = True
+        if self._probe:
+            print(json.dumps({"event": "first_frame", "rss_mb": _rss_mb()}), flush=True)
+        self._ui.dispatcher.post(self.on_frame)
 
     def on_frame(self) -> None:
         if self._seen:
@@ -158,9 +169,8 @@ class _FirstFrame(QObject):
         if self._watchdog is not None:
             self._watchdog.started("ready")
         if self._probe:
-            # The benchmark reads this line's arrival time; then it waits for the core to be
-            # up (devices, store, demo central) and reads the settled memory.
-            print(json.dumps({"event": "first_frame", "rss_mb": _rss_mb()}), flush=True)
+            # Then the benchmark waits for the core to be up (devices, store, demo central)
+            # and reads the settled memory.
             self._timer = QTimer(self)
             self._timer.timeout.connect(self._check_core)
             self._timer.start(100)
