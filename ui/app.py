@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -212,27 +213,34 @@ class KioskUi:
         self.window.currentPageChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
         self.window.pageIdleKindChanged.connect(self._on_page_changed)  # type: ignore[attr-defined]
         self._on_page_changed()  # the home page came up before the connections
-        # The application-wide event filters (idle, attract, lockdown) go in after the first
-        # frame: each sees every event of every object, and PySide wraps each object it is
-        # shown; during the home page's load that built some 90 more enum types (~40 ms of
-        # the first frame). Before its first frame the window gets no input to filter. The
-        # voice starts then too (its Qt plug-in loads on first use, ~7 ms).
+        # After the first frame, once: the application-wide event filters (idle, attract,
+        # lockdown; installed before, each saw every event of the home page's load and PySide
+        # wrapped every object shown to them, ~40 ms; the window gets no input before its
+        # first frame), the voice (its Qt plug-in, ~7 ms), then ``after_first_frame`` (the
+        # entry point's READY=1 and core start). ``first_swap`` is called where the frame is
+        # swapped: the render thread, or the GUI thread's rendering.
+        self.first_swap: list[Callable[[], None]] = []
+        self.after_first_frame: list[Callable[[], None]] = []
         self.filters_installed = False
+        self._swapped = False
         self.window.frameSwapped.connect(self._on_frame_swapped)
 
     def _on_frame_swapped(self) -> None:
-        # On the render thread, or inside the GUI thread's rendering: install on the next turn.
-        if not self.filters_installed:
-            self.dispatcher.post(self._after_first_frame)
+        if self._swapped:
+            return
+        self._swapped = True
+        for fn in self.first_swap:
+            fn()
+        self.dispatcher.post(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        if self.filters_installed:
-            return
-        self.filters_installed = True
         self.window.frameSwapped.disconnect(self._on_frame_swapped)
         for event_filter in (self.idle, self.attract, self.lockdown):
             self.app.installEventFilter(event_filter)
+        self.filters_installed = True
         self.voice.start()  # the home page's prompt, asked for while it loaded
+        for fn in self.after_first_frame:
+            fn()
 
     def _on_page_changed(self) -> None:
         # A page says what type of screen it is with ``property string idleKind``.

@@ -101,9 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     watchdog = _start_watchdog(ui)
     first_frame = _FirstFrame(ui, probe=args.first_frame_probe, watchdog=watchdog)
-    # A plain callable: called where the frame is swapped (the render thread, or the GUI
-    # thread's rendering), like the benchmark's bare window; the rest runs on the GUI thread.
-    ui.window.frameSwapped.connect(lambda: first_frame.swapped())
+    ui.first_swap.append(first_frame.swapped)
+    ui.after_first_frame.append(first_frame.on_frame)
     code = app.exec()
     watchdog.stopping()
     ui.stop()
@@ -141,31 +140,22 @@ def _start_watchdog(ui: KioskUi) -> Any:
 
 
 class _FirstFrame(QObject):
-    """After the first frame: tells systemd the terminal is up (READY=1), starts the core
-    (and, for the benchmark, reports its time)."""
+    """After the first frame (:attr:`KioskUi.after_first_frame`): tells systemd the terminal
+    is up (READY=1), starts the core (and, for the benchmark, reports its time)."""
 
     def __init__(self, ui: KioskUi, probe: bool, watchdog: Any = None) -> None:
         super().__init__()
         self._ui = ui
         self._probe = probe
         self._watchdog = watchdog
-        self._swapped = False
-        self._seen = False
 
     def swapped(self) -> None:
-        """A frame was swapped (any thread). The first one: the benchmark's line, at once (it
-        reads the line's arrival time), and :meth:`on_frame` on the GUI thread."""
-        if self._swapped:
-            return
-        self._swapped = True
+        """Where the first frame is swapped (any thread): the benchmark reads this line's
+        arrival time, as it does its bare window's."""
         if self._probe:
             print(json.dumps({"event": "first_frame", "rss_mb": _rss_mb()}), flush=True)
-        self._ui.dispatcher.post(self.on_frame)
 
     def on_frame(self) -> None:
-        if self._seen:
-            return
-        self._seen = True
         if self._watchdog is not None:
             self._watchdog.started("ready")
         if self._probe:
