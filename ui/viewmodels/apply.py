@@ -16,8 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.domain.application import Authorisation
-from kiosk.session import FlowError, State
+from kiosk.session_states import FlowError, State
 from ui.viewmodels import apply_views as views
 from ui.viewmodels.appliable import AppliableViewModel
 from ui.viewmodels.apply_core import ApplyCore
@@ -143,6 +142,8 @@ class ApplyViewModel(QObject):
     @Slot(str, str, str, str, result=bool)
     def setPrincipal(self, relationship: str, kind: str, name: str, id_number: str) -> bool:  # noqa: N802
         """The person applied for, typed in (name and a checked ID number)."""
+        from kiosk.domain.application import Authorisation  # after the first frame
+
         auth = Authorisation(relationship, kind)
         number = views.normalise("id_number", id_number)
         self._card.give_back()  # a principal card read was given up for typing
@@ -157,6 +158,8 @@ class ApplyViewModel(QObject):
         if identity is None:
             self.flow.ops.set_reason("card_missing")
             return False
+        from kiosk.domain.application import Authorisation  # after the first frame
+
         auth = Authorisation(relationship, kind)
         session = self.flow.session
         return self.flow.step(lambda: session.set_principal(auth, card=identity))

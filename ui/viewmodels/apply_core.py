@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.domain.catalog import ServiceItem
 from kiosk.workers import Executor
+
+if TYPE_CHECKING:  # the catalog's models load after the first frame
+    from kiosk.domain.catalog import ServiceItem
 
 
 @dataclass

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.session import ApplySession, FlowError, State
+from kiosk.session_states import FlowError, State
 from kiosk.visit import Visit
 from ui.ops import Dispatcher, Ops
 from ui.viewmodels import apply_views as views
 from ui.viewmodels.apply_core import ApplyCore
+
+if TYPE_CHECKING:
+    from kiosk.session import ApplySession
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ class ApplyFlow:
         self._fresh()
 
     def _fresh(self) -> None:
-        self.session = ApplySession(visit_id=self.visit.id)
+        self._session: ApplySession | None = None  # made on first use: see ``session``
         self.field_errors: dict[str, str] = {}
         self.detail: dict[str, Any] = {}  # the chosen service as the pages show it
         # The review as the citizen checks it on their own screen (typed values as typed,
@@ -79,9 +82,24 @@ class ApplyFlow:
     # -- the session -----------------------------------------------------------------------
 
     @property
+    def session(self) -> ApplySession:
+        """The application being made, for the visit of the moment. Made on first use: the
+        session's module brings the catalog's pydantic models, which the home screen does
+        not need before its first frame (tests/unit/test_startup_imports.py)."""
+        if self._session is None:
+            from kiosk.session import ApplySession
+
+            self._session = ApplySession(visit_id=self.visit.id)
+        return self._session
+
+    @session.setter
+    def session(self, session: ApplySession) -> None:
+        self._session = session  # one made elsewhere (tests start from a given step)
+
+    @property
     def state(self) -> State:
-        """The session's state."""
-        return self.session.state
+        """The session's state (choosing, until a session is made)."""
+        return State.CHOOSE if self._session is None else self._session.state
 
     def step(self, action: Callable[[], object]) -> bool:
         """Run one session step; a refused step becomes ``reason`` (and field errors)."""
@@ -123,7 +141,8 @@ class ApplyFlow:
 
     def drop(self) -> None:
         """Forget the application in progress and its receipt on screen (a new one starts)."""
-        self.session.wipe()
+        if self._session is not None:
+            self._session.wipe()
         self._fresh()
         self.ops.set_reason("")
         for listener in self._dropped:
@@ -147,7 +166,8 @@ class ApplyFlow:
             self.session.finish_rating()
 
     def _wipe(self) -> None:  # the visit ended (Ops calls notify after)
-        self.session.wipe()
+        if self._session is not None:
+            self._session.wipe()
         self._fresh()
         for listener in self._dropped:
             listener()

@@ -15,9 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.domain.application import Document, HomeService
-from kiosk.domain.catalog import MaterialSource
-from kiosk.session import FlowError, Lookup, State
+from kiosk.session_states import FlowError, Lookup, State
 from ui.viewmodels import apply_views as views
 from ui.viewmodels.apply_flow import ApplyFlow
 
@@ -77,6 +75,8 @@ class ApplyFormViewModel(QObject):
         flow = self._flow
         if flow.state is not State.FORM:
             return False
+        from kiosk.domain.application import HomeService  # the domain loads after the first frame
+
         plain = self._normalised(values)
         session = flow.session
         home = (
@@ -94,6 +94,8 @@ class ApplyFormViewModel(QObject):
         """Materials only the citizen can provide need no choice: settle them as brought (the
         page still offers a scan instead). That includes a 免提交 material data sharing did
         not settle, unless it has a commitment of its own to choose."""
+        from kiosk.domain.catalog import MaterialSource
+
         session = self._flow.session
         for m in session.materials():
             if m.settlement is not None:
@@ -208,6 +210,8 @@ class ApplyFormViewModel(QObject):
         def signed(data: bytes) -> None:
             if flow.session is not session:
                 return  # that application was dropped meanwhile
+            from kiosk.domain.application import Document
+
             document = Document(kind="signed", media_type="application/pdf", data=data)
             if flow.step(lambda: session.commit(index, text, consent, document)):
                 self.signed.emit(index)

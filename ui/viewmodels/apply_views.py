@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.domain.catalog import FieldType, ServiceItem
-from kiosk.forms import masked_value
-from kiosk.session import FieldView, MaterialView, Review
 from ui.viewmodels.catalog import service_summary
+
+if TYPE_CHECKING:  # the domain's models load after the first frame
+    from kiosk.domain.catalog import ServiceItem
+    from kiosk.session import FieldView, MaterialView, Review
 
 _DIGITS_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SEPARATED_DATE = re.compile(r"^(\d{4})[./年-](\d{1,2})[./月-](\d{1,2})日?$")
@@ -38,6 +39,8 @@ def service_detail(item: ServiceItem) -> dict[str, Any]:
 
 def fields_for_qml(views: list[FieldView]) -> list[dict[str, Any]]:
     """The form's fields; a locked (card) value only masked, an editable one as typed."""
+    from kiosk.forms import masked_value
+
     out = []
     for v in views:
         f = v.field
@@ -60,6 +63,8 @@ def fields_for_qml(views: list[FieldView]) -> list[dict[str, Any]]:
 
 def normalise(kind: str, value: str) -> str:
     """What the screen typed, in the form the checks expect (dates as YYYY-MM-DD)."""
+    from kiosk.domain.catalog import FieldType
+
     value = value.strip()
     if kind == FieldType.DATE.value:
         m = _DIGITS_DATE.match(value) or _SEPARATED_DATE.match(value)

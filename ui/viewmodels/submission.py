@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from kiosk.session import State
+from kiosk.session_states import State
 from ui.ops import Failure
 from ui.viewmodels import apply_views as views
 from ui.viewmodels.apply_flow import ApplyFlow
