@@ -39,21 +39,12 @@ from drivers.registry import BEACONS, BUILTIN, CAMERAS, CARD_READERS, PAGES, PRI
 from drivers.uri import DeviceUriError, parse_device_uri
 from kiosk.face.settings import CheckTimeout, MatchDistance, MaxFailures
 from kiosk.printing.profiles import DEFAULT_PROFILE, PROFILES
+from kiosk.settings_memo import ENV_PREFIX, STAFF_FILE, ConfigError, settings_file
 
-SYSTEM_CONFIG = Path("/etc/kiosk/kiosk.toml")
-ENV_PREFIX = "KIOSK_"
 Orientation = Literal["portrait", "landscape"]
 Locale = Literal["zh_CN", "en_US", "zh_TW"]
 ORIENTATIONS: tuple[str, ...] = get_args(Orientation)
 LOCALES: tuple[str, ...] = get_args(Locale)
-
-
-class ConfigError(ValueError):
-    """Settings that cannot be used; ``key`` names the offending setting."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(f"setting '{key}': {message}")
-        self.key = key
 
 
 def _default_data_dir() -> Path:
@@ -284,7 +275,6 @@ KEYS = tuple(name for name in Settings.model_fields if name != "source")
 # Settings staff may change from staff mode; kept in STAFF_FILE in the data folder, they win
 # over the settings file and the environment (not over command-line options).
 STAFF_ADJUSTABLE = ("voice_volume",)
-STAFF_FILE = "staff-settings.json"
 
 
 # -- where the values come from ---------------------------------------------------------------
@@ -403,13 +393,6 @@ def _bounds(field: FieldInfo) -> tuple[object, object]:
     low = next((m.ge for m in field.metadata if isinstance(m, annotated_types.Ge)), None)
     high = next((m.le for m in field.metadata if isinstance(m, annotated_types.Le)), None)
     return low, high
-
-
-def settings_file(env: Mapping[str, str]) -> Path | None:
-    """Which settings file counts: ``$KIOSK_CONFIG``, else the system one if present."""
-    if env.get("KIOSK_CONFIG"):
-        return Path(env["KIOSK_CONFIG"])
-    return SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
 
 
 def load_settings(

@@ -8,6 +8,7 @@ If the core cannot start, the terminal shows an out-of-service page, never a tra
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.config import Settings
+from kiosk.settings_memo import ConfigError, FrameSettings, RememberedWrongly
 from kiosk.visit import Visit
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
@@ -49,7 +50,7 @@ from ui.viewmodels.queue import QueueViewModel
 from ui.viewmodels.rating import RatingViewModel
 from ui.viewmodels.scan import ScanImages, ScanViewModel
 from ui.viewmodels.shell import ShellViewModel
-from ui.viewmodels.staff import StaffViewModel
+from ui.viewmodels.staff import RESTART_EXIT_CODE, StaffViewModel
 from ui.viewmodels.status import StatusViewModel
 from ui.viewmodels.submission import SubmissionViewModel
 from ui.viewmodels.supplement import SupplementViewModel
@@ -59,6 +60,7 @@ from ui.voice import VoiceGuide
 if TYPE_CHECKING:  # the core's modules load after the first frame (tests/unit/test_startup_imports)
     from demo import DemoTerminal
     from kiosk.app import Kiosk
+    from kiosk.config import Settings
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -93,7 +95,12 @@ QT_LOG_RULES = "\n".join(
 STAFF_PAGES = frozenset({"staffLoginPage", "staffPage"})
 
 
-def idle_kinds(settings: Settings) -> dict[str, int]:
+# Settings that fail their check (before the window, or after it when the check was
+# remembered: kiosk/settings_memo.py): the entry point's exit code for them.
+EXIT_BAD_SETTINGS = 2
+
+
+def idle_kinds(settings: FrameSettings) -> dict[str, int]:
     """Idle timeouts per screen type (pages declare ``idleKind``)."""
     return {"form": settings.idle_form_s, "result": settings.idle_result_s}
 
@@ -101,9 +108,28 @@ def idle_kinds(settings: Settings) -> dict[str, int]:
 class KioskUi:
     """The window, its view-models and the link to the core. One per process."""
 
-    def __init__(self, app: QGuiApplication, settings: Settings, full_screen: bool) -> None:
+    def __init__(
+        self,
+        app: QGuiApplication,
+        settings: Settings | FrameSettings,
+        full_screen: bool,
+        check: Callable[[], Settings] | None = None,
+    ) -> None:
+        """``settings``: checked settings, or only the window's values
+        (:mod:`kiosk.settings_memo`), with ``check`` to give the checked settings on the
+        core's thread after the first frame."""
         self.app = app
-        self.settings = settings
+        if isinstance(settings, FrameSettings):
+            if check is None:
+                raise TypeError("the window's values need the check that follows them")
+            self._settings: Settings | None = None
+            self._check = check
+        else:
+            checked = settings
+            self._settings, self._check = checked, lambda: checked
+            settings = FrameSettings.of(checked)
+        # What the interface reads of the settings on the GUI thread.
+        self.frame = settings
         QLoggingCategory.setFilterRules(QT_LOG_RULES)
         private_keyboard_home(settings.data_dir)
         self.kiosk: Kiosk | None = None
@@ -256,7 +282,7 @@ class KioskUi:
         self.attract.set_active(page == "homePage" and not self.shell.property("attracting"))
 
     def _stretch_idle_limits(self) -> None:
-        percent = self.settings.idle_elder_percent if self.shell.property("elderMode") else 100
+        percent = self.frame.idle_elder_percent if self.shell.property("elderMode") else 100
         self.idle.set_stretch(percent)
         self.attract.set_stretch(percent)
 
@@ -269,17 +295,18 @@ class KioskUi:
         # and nothing personal lingers in the QML heap.
         self.engine.collectGarbage()
         self.voice.reset()
-        if self.shell.property("locale") != self.settings.locale:
-            self.switch_locale(self.settings.locale)
+        if self.shell.property("locale") != self.frame.locale:
+            self.switch_locale(self.frame.locale)
         self.show_page("home")
         self.shell.set_attracting(attract)
         self._on_page_changed()
 
     def apply_settings(self, settings: Settings) -> None:
         """Take over the settings a running terminal can change (after a reload)."""
-        self.settings = settings
+        self._settings = settings
+        self.frame = FrameSettings.of(settings)
         self.idle.set_timeout(settings.idle_timeout_s)
-        self.idle.set_kind_timeouts(idle_kinds(settings))
+        self.idle.set_kind_timeouts(idle_kinds(self.frame))
         self.idle.set_hold_timeouts({"number": settings.idle_number_s})
         self.attract.set_timeout(settings.attract_after_s, warn_s=0)
         self._stretch_idle_limits()
@@ -316,6 +343,14 @@ class KioskUi:
         """Call function ``name`` of the page on top (e.g. ``setQuery`` on the search page)."""
         self.shell.pageCommand.emit(name, argument)
 
+    @property
+    def settings(self) -> Settings:
+        """The checked settings: from the start for tests and tools, else from the core's
+        thread after the first frame, before the core is built."""
+        if self._settings is None:
+            raise RuntimeError("the settings are checked after the first frame")
+        return self._settings
+
     def current_page(self) -> str:
         """objectName of the page on top of the stack."""
         return str(self.window.property("currentPage"))
@@ -331,13 +366,26 @@ class KioskUi:
 
         demo: DemoTerminal | None = None
         try:
-            if self.settings.demo:
+            settings = self._check()
+        except ConfigError as exc:
+            # As a failed check before the window: the sentence, exit code 2.
+            print(f"kiosk: {exc}", file=sys.stderr, flush=True)
+            log.error("settings: %s", exc)
+            self.dispatcher.post(self.restart, EXIT_BAD_SETTINGS)
+            return
+        except RememberedWrongly as exc:
+            log.warning("%s; starting again with the checked ones", exc)
+            self.dispatcher.post(self.restart, RESTART_EXIT_CODE)
+            return
+        self._settings = settings
+        try:
+            if settings.demo:
                 from demo import build_demo
 
-                demo = build_demo(self.settings)
+                demo = build_demo(settings)
                 kiosk = demo.kiosk
             else:
-                kiosk = build_kiosk(self.settings)
+                kiosk = build_kiosk(settings)
         except Exception as exc:
             log.error("terminal cannot start: %s", exc)
             self.dispatcher.post(self.show_page, "outOfService")
@@ -432,4 +480,4 @@ class KioskUi:
         self.app.removeEventFilter(self.lockdown)
         if self.kiosk is not None:
             self.kiosk.stop()
-        remove_keyboard_home(self.settings.data_dir)
+        remove_keyboard_home(self.frame.data_dir)

@@ -23,9 +23,9 @@ import ui.pyside_boot  # noqa: F401
 from PySide6.QtCore import QObject, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QColor, QCursor, QGuiApplication, QPixmap
 
-from kiosk.config import ConfigError, load_settings
 from kiosk.logs import setup_logging
-from ui.app import KioskUi, qt_message_handler
+from kiosk.settings_memo import ConfigError, settings_for_window
+from ui.app import EXIT_BAD_SETTINGS, KioskUi, qt_message_handler
 
 log = logging.getLogger(__name__)
 
@@ -78,24 +78,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tools.screenshots import render_all
 
         return render_all(Path(args.screenshots), args)
+    cli = {"demo": args.demo or None, "orientation": args.orientation, "locale": args.locale}
     try:
-        settings = load_settings(
-            Path(args.config) if args.config else None,
-            demo=args.demo or None,
-            orientation=args.orientation,
-            locale=args.locale,
+        # Checked here, or (inputs that passed before) on the core's thread after the first
+        # frame, with pydantic: kiosk/settings_memo.py.
+        frame, check = settings_for_window(
+            Path(args.config) if args.config else None, os.environ, cli
         )
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
-        return 2
-    setup_logging(settings.log_dir)
+        return EXIT_BAD_SETTINGS
+    setup_logging(frame.log_dir)
     qInstallMessageHandler(qt_message_handler)
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     if not args.windowed:
         app.setOverrideCursor(_blank_cursor())
     try:
-        ui = KioskUi(app, settings, full_screen=not args.windowed)
+        ui = KioskUi(app, frame, full_screen=not args.windowed, check=check)
     except RuntimeError as exc:
         log.error("%s", exc)
         return 1

@@ -1,7 +1,9 @@
 """The home screen's first frame must not wait for modules it does not need.
 
-pydantic is loaded, for the settings (a pydantic model), but not by the screens: their
-view-models import the catalog's models, the apply session and the form checks on first use.
+Nor for pydantic: the settings (a pydantic model) are checked before the window only when
+their inputs are new (kiosk/settings_memo.py; tests/unit/test_first_frame.py), and the
+screens' view-models import the catalog's models, the apply session and the form checks on
+first use.
 """
 
 from tests.fresh import printed_by_fresh_python
@@ -19,7 +21,9 @@ HEAVY = (
     "cryptography",
     "pypinyin",
     "fpdf",
+    "pydantic",
     "pydantic_settings",
+    "kiosk.config",
     "kiosk.domain.catalog",
     "kiosk.session",
     "kiosk.forms",
