@@ -11,7 +11,7 @@ from tests.fresh import printed_by_fresh_python
 
 # Runs the real entry point; when the first frame is swapped, prints what happened before.
 FIRST_FRAME = """
-import json, os, sys, ui.main as m, PySide6.QtCore as core
+import json, os, sys, ui.main as m, PySide6.QtCore as core, kiosk.logs as logs
 from PySide6.QtGui import QGuiApplication
 filters = []
 original = QGuiApplication.installEventFilter
@@ -22,7 +22,9 @@ QGuiApplication.installEventFilter = install
 def swapped(self):
     seen = {'qt_namespace_built': 'Qt' in vars(core), 'filters': filters,
             'pydantic': 'pydantic' in sys.modules,
-            'settings_checked': 'kiosk.config' in sys.modules}
+            'settings_checked': 'kiosk.config' in sys.modules,
+            'log_patterns_compiled': [n for n, v in vars(logs).items()
+                                      if isinstance(v, logs._Pattern) and 'compiled' in vars(v)]}
     print(json.dumps(seen), flush=True)
     os._exit(0)
 m._FirstFrame.swapped = swapped
@@ -45,6 +47,11 @@ def test_the_home_screen_shows_before_pyside_builds_the_qt_namespace(tmp_path, a
     # touched; nothing before the first frame may do that (ui/bridge.py, ui/lockdown.py,
     # ui/main.py's cursor, ui/viewmodels/scan.py).
     assert _before_first_frame(tmp_path, args)["qt_namespace_built"] is False
+
+
+def test_nothing_is_logged_before_the_first_frame(tmp_path):
+    # The log's redaction patterns (~10 ms to compile) are compiled for the first record.
+    assert _before_first_frame(tmp_path, ["--demo"])["log_patterns_compiled"] == []
 
 
 def test_the_application_event_filters_go_in_after_the_first_frame(tmp_path):
