@@ -1,8 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Window
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 import "components"
 
 // The one window: status bar on top, a stack of pages below. Navigation goes through
@@ -150,20 +148,10 @@ ApplicationWindow {
     // page before the first tap needs it: it is made right after the first frame, on a zero
     // timer so that whatever was queued for that frame (telling systemd the terminal is up,
     // starting the core) goes first. It is made as the window's own child, beside the page
-    // stack, exactly as if it had been declared here.
+    // stack, exactly as if it had been declared here, from Keyboard.qml by URL (its Qt
+    // modules load then, not with this file).
     property Item keyboard: null
     readonly property bool keyboardUp: keyboard !== null && keyboard.active
-
-    Component {
-        id: keyboardComponent
-        InputPanel {
-            objectName: "keyboard"
-            z: 10
-            width: parent.width
-            y: active ? parent.height - height : parent.height
-            visible: active
-        }
-    }
 
     Connections {
         target: window
@@ -175,16 +163,16 @@ ApplicationWindow {
         id: keyboardLater
         interval: 0
         onTriggered: {
+            if (window.keyboard !== null)
+                return
+            const component = Qt.createComponent("Keyboard.qml")
+            window.keyboard = component.createObject(window.contentItem)
             if (window.keyboard === null)
-                window.keyboard = keyboardComponent.createObject(window.contentItem)
+                console.error("the on-screen keyboard cannot be made: " + component.errorString())
         }
     }
 
-    Component.onCompleted: {
-        VirtualKeyboardSettings.locale = "zh_CN"
-        VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
-        goHome()
-    }
+    Component.onCompleted: goHome()
 
     Connections {
         target: shell
