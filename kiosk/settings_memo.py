@@ -226,6 +226,7 @@ def settings_for_window(
     (which raises :class:`ConfigError` if it fails now, :class:`RememberedWrongly` if the
     memo was wrong). Otherwise the check runs here, raising :class:`ConfigError` before
     any window, and is remembered."""
+    env = dict(env)  # as it is now: the check after the frame reads the same variables
     memo = SettingsMemo(memo_path(env), inputs_key(path, env, cli))
     frame = memo.recall()
     if frame is None:
