@@ -377,6 +377,10 @@ class KioskUi:
             log.warning("%s; starting again with the checked ones", exc)
             self.dispatcher.post(self.restart, RESTART_EXIT_CODE)
             return
+        except Exception as exc:  # a fault in the check itself: as a core that cannot start
+            log.error("terminal cannot start: settings not checked: %s", exc)
+            self.dispatcher.post(self.show_page, "outOfService")
+            return
         self._settings = settings
         try:
             if settings.demo:

@@ -104,6 +104,18 @@ def test_an_unusable_database_shows_out_of_service_not_a_traceback(kiosk_ui, qtb
     qtbot.waitUntil(lambda: kiosk_ui.current_page() == "outOfServicePage")
 
 
+def test_a_settings_check_that_breaks_after_the_frame_shows_out_of_service(kiosk_ui, qtbot):
+    # A start whose settings were remembered checks them on the core's thread
+    # (kiosk/settings_memo.py); a fault there is a core that cannot start, not a dead thread.
+    def broken():
+        raise OSError("the settings file went away mid-read")
+
+    kiosk_ui._check = broken
+    kiosk_ui.start_core()
+    qtbot.waitUntil(lambda: kiosk_ui.current_page() == "outOfServicePage")
+    assert kiosk_ui.kiosk is None
+
+
 def test_screenshots_command_writes_every_screen_as_a_non_blank_png(tmp_path):
     out = tmp_path / "shots"
     result = subprocess.run(
