@@ -40,6 +40,7 @@ from kiosk.forms import (
     prefill,
     validate,
 )
+from kiosk.session_lookups import decline_lookup, record_lookup, to_look_up
 from kiosk.session_review import build_review, material_views
 from kiosk.session_signing import check_attorney_words, check_commitment_words, signed_facts
 from kiosk.session_states import FlowError, Found, Lookup, State
@@ -281,45 +282,22 @@ class ApplySession:
         return person.id_number
 
     def to_look_up(self) -> list[str]:
-        """Names of the 免提交 materials still to check: never asked, or asked while the
-        platform could not be reached (even if the citizen chose to bring them meanwhile)."""
+        """Names of the 免提交 materials still to check
+        (:func:`kiosk.session_lookups.to_look_up`)."""
         self._need(State.MATERIALS)
-        return [
-            m.name
-            for i, m in enumerate(self._item().guide.materials)
-            if m.source is MaterialSource.SHARED
-            and self._lookups.get(i, Lookup.UNCHECKED) in (Lookup.UNCHECKED, Lookup.OFFLINE)
-        ]
+        return to_look_up(self._item().guide.materials, self._lookups)
 
     def record_lookup(self, found: Mapping[str, Found | None] | None) -> None:
         """The check's answer for :meth:`to_look_up`'s materials; ``None``: the platform could
-        not be reached. A material found is settled as shared (已核验); one not found, or
-        not checked, waits for the citizen to provide it another way."""
+        not be reached (:func:`kiosk.session_lookups.record_lookup`)."""
         self._need(State.MATERIALS)
-        asked = set(self.to_look_up())
-        for i, m in enumerate(self._item().guide.materials):
-            if m.name not in asked:
-                continue
-            hit = None if found is None else found.get(m.name)
-            if hit is not None:
-                self._lookups[i] = Lookup.VERIFIED
-                self._materials[i] = MaterialChoice(
-                    i, m, Settlement.SHARED, licence_no=hit.licence_no, issuer=hit.issuer
-                )
-            elif found is None:
-                self._lookups[i] = Lookup.OFFLINE
-            else:
-                self._lookups[i] = Lookup.NOT_FOUND
-                if i in self._materials and self._materials[i].settlement is Settlement.SHARED:
-                    del self._materials[i]
+        record_lookup(self._item().guide.materials, self._lookups, self._materials, found)
 
     def decline_lookup(self) -> None:
         """The citizen does not agree to the lookup: each 免提交 material not yet verified
         is to be provided another way."""
         self._need(State.MATERIALS)
-        for i, m in enumerate(self._item().guide.materials):
-            if m.source is MaterialSource.SHARED and self._lookups.get(i) is not Lookup.VERIFIED:
-                self._lookups[i] = Lookup.DECLINED
+        decline_lookup(self._item().guide.materials, self._lookups)
 
     def bring(self, index: int) -> None:
         """The citizen will bring or hand in material ``index`` (需提交)."""
