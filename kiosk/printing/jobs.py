@@ -21,6 +21,8 @@ from kiosk.store.models import PrintJobRow
 
 JobStatus = Literal["queued", "printing", "printed", "failed"]
 Clock = Callable[[], datetime]
+# Writes of a job's owner made in the transaction that records the job's end.
+InTransaction = Callable[[Session], None]
 
 
 class JobNotFound(LookupError):
@@ -148,15 +150,19 @@ class PrintJobs:
             session.flush()
             return PrintJob.from_row(row)
 
-    def mark_printed(self, job_id: int) -> PrintJob:
-        """The printer took the job and reported no problem."""
-        return self._finish(job_id, "printed", None)
+    def mark_printed(self, job_id: int, also: InTransaction | None = None) -> PrintJob:
+        """The printer took the job and reported no problem. ``also(session)`` writes in the
+        same transaction (what the job's owner records with it: a ticket now issued)."""
+        return self._finish(job_id, "printed", None, also)
 
-    def mark_failed(self, job_id: int, reason: str) -> PrintJob:
-        """The job did not (completely) print; ``reason`` is a code such as ``paper_out``."""
-        return self._finish(job_id, "failed", reason)
+    def mark_failed(self, job_id: int, reason: str, also: InTransaction | None = None) -> PrintJob:
+        """The job did not (completely) print; ``reason`` is a code such as ``paper_out``;
+        ``also`` as for :meth:`mark_printed`."""
+        return self._finish(job_id, "failed", reason, also)
 
-    def _finish(self, job_id: int, status: JobStatus, reason: str | None) -> PrintJob:
+    def _finish(
+        self, job_id: int, status: JobStatus, reason: str | None, also: InTransaction | None
+    ) -> PrintJob:
         with self._store.session(write=True) as session:
             row = session.get(PrintJobRow, job_id)
             if row is None:
@@ -166,6 +172,8 @@ class PrintJobs:
                 row.printed_at = _stamp(self._clock())
             session.add(row)
             session.flush()
+            if also is not None:
+                also(session)
             return PrintJob.from_row(row)
 
     def reprint(self, job_id: int) -> PrintJob:

@@ -14,6 +14,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.printing.jobs import PrintJob
 
@@ -30,6 +31,10 @@ class PrintOutcome:
     kind: str
     reason: str | None = None
     detail: str = ""
+    # What the future's commit steps (:meth:`PrintFuture.add_commit_step`) returned, when
+    # their writes were committed with the job's end; empty when they were not (no steps,
+    # or the store could not record the end): the caller then writes on its own.
+    committed: tuple[object, ...] = ()
 
     @property
     def printed(self) -> bool:
@@ -52,6 +57,9 @@ class PrintOutcome:
 
 
 OutcomeCallback = Callable[[PrintOutcome], None]
+# A write made in the transaction that records how the attempt ended (a ``sqlmodel``
+# Session and the outcome so far); what it returns reaches ``PrintOutcome.committed``.
+CommitStep = Callable[[Any, PrintOutcome], object]
 
 
 class PrintFuture:
@@ -69,6 +77,8 @@ class PrintFuture:
         self._settled = threading.Event()
         self._outcome: PrintOutcome | None = None
         self._callbacks: list[OutcomeCallback] = []
+        self._steps: list[CommitStep] = []
+        self._closed = False  # the printer has taken the steps
 
     @property
     def job_id(self) -> int:
@@ -78,6 +88,26 @@ class PrintFuture:
     def done(self) -> bool:
         """Whether the attempt has ended."""
         return self._settled.is_set()
+
+    def add_commit_step(self, step: CommitStep) -> None:
+        """Have ``step(session, outcome)`` write in the printer thread's transaction that
+        records the job's end, so that both are on disk together or neither is (a ticket is
+        issued in the very commit that says its slip printed). Each step runs in its own
+        savepoint: one that raises is rolled back alone and logged, and the job's end is
+        recorded all the same. A step added once the printer has started recording the end
+        does not run; the caller's done callback writes instead (``outcome.committed`` is
+        then without it)."""
+        with self._lock:
+            if self._outcome is None and not self._closed:
+                self._steps.append(step)
+
+    def commit_steps(self) -> list[CommitStep]:
+        """(For the print worker.) The steps to run when recording the end; none may be
+        added from here on."""
+        with self._lock:
+            steps, self._steps = self._steps, []
+            self._closed = True
+            return steps
 
     def add_done_callback(self, callback: OutcomeCallback) -> None:
         """Call ``callback(outcome)`` once the attempt has ended."""

@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from drivers.printers.base import Printer, PrinterError
 from kiosk.devices.guard import DeviceGuard, DeviceTimeout
@@ -25,6 +27,9 @@ from kiosk.printing.document import Document, DocumentError
 from kiosk.printing.jobs import PrintJob, PrintJobs
 from kiosk.printing.outcome import PrintFuture, PrintOutcome
 from kiosk.printing.privacy import UnmaskedPersonalData
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 
@@ -172,18 +177,32 @@ class PrintWorker:
         except Exception as exc:
             reason, detail = "error", f"{type(exc).__name__}: {exc}"
             log.exception("print job %d (%s) failed", job.id, job.kind)
+        with self._lock:
+            future = self._futures.get(job.id)
+        outcome = PrintOutcome(job.id, job.kind, reason, detail)
+        steps = future.commit_steps() if future is not None else []
+        returned: list[object] = []
+
+        def also(session: Session) -> None:
+            for step in steps:
+                try:
+                    with session.begin_nested():
+                        returned.append(step(session, outcome))
+                except Exception:
+                    log.exception("print job %d: a write to go with its end failed", job.id)
+
         try:
             if reason is None:
-                self.jobs.mark_printed(job.id)
+                self.jobs.mark_printed(job.id, also if steps else None)
             else:
-                self.jobs.mark_failed(job.id, reason)
+                self.jobs.mark_failed(job.id, reason, also if steps else None)
+            outcome = replace(outcome, committed=tuple(r for r in returned if r is not None))
         except Exception:
             # The job stays ``printing`` and is requeued at the next start; whoever waits
-            # is still told what the printer did.
+            # is still told what the printer did (and writes on its own: nothing committed).
             log.exception("print job %d result cannot be stored", job.id)
         with self._lock:
-            future = self._futures.pop(job.id, None)
-        outcome = PrintOutcome(job.id, job.kind, reason, detail)
+            self._futures.pop(job.id, None)
         if future is not None:
             future.settle(outcome)
         for listener in list(self.outcome_listeners):

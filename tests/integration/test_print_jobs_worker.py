@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from kiosk.printing.outcome import PrintOutcome
 from kiosk.printing.profiles import get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
+from kiosk.store.models import TerminalMeta
 from tests.sample_slips import sample_ticket
 
 WAIT_S = 10
@@ -85,6 +87,38 @@ def test_a_ticket_prints_and_the_caller_can_tell(
     assert stored is not None and stored.status == "printed" and stored.printed_at is not None
     _wait_printed(emulator, 1)
     assert "A023" in emulator.jobs[0].lines
+
+
+def test_commit_steps_write_with_the_jobs_end_and_what_they_return_reaches_the_outcome(
+    store: Store, server: TcpPrinterServer
+) -> None:
+    """A step's write is committed with the ``printed`` mark; its answer is in
+    ``outcome.committed``; a step that raises is rolled back alone and the rest stand."""
+    worker = _worker(store, server)
+    worker.start()
+    try:
+        with worker._lock:  # the job cannot end before its steps are attached
+            future = worker._follow(worker.jobs.add(_ticket()))
+
+            def note(session: Any, outcome: PrintOutcome) -> str:
+                session.add(TerminalMeta(key="slip", value=outcome.code))
+                return "noted"
+
+            def broken(session: Any, _outcome: PrintOutcome) -> str:
+                session.add(TerminalMeta(key="broken", value="half"))
+                session.flush()
+                raise RuntimeError("step failed")
+
+            future.add_commit_step(note)
+            future.add_commit_step(broken)
+        worker._wake.set()
+        outcome = future.result(WAIT_S)
+    finally:
+        worker.stop()
+    assert outcome.printed and outcome.committed == ("noted",)
+    with store.session() as s:
+        assert s.get(TerminalMeta, "slip").value == "printed"  # type: ignore[union-attr]
+        assert s.get(TerminalMeta, "broken") is None
 
 
 def test_out_of_paper_keeps_the_job_and_it_is_reprinted_when_paper_is_back(

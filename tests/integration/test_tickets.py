@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections.abc import Iterator
@@ -145,6 +146,59 @@ def test_a_ticket_that_did_not_print_is_not_issued(offline: Terminal) -> None:
     assert reprinted.status == "issued"
     assert ticket.display in offline.printed_text()
     assert len(outbox_tickets(offline)) == 1
+
+
+def test_a_ticket_is_issued_in_the_transaction_that_records_its_slip_printed(
+    offline: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The move to ``issued`` goes with the job's durable ``printed`` (a commit step), not
+    in a write of its own after it: with that separate write made impossible, the ticket is
+    issued all the same, its outbox item written, and the caller answered from that row."""
+    states = offline.tickets.states
+
+    def no_write_of_its_own(*_a: object, **_k: object) -> None:
+        raise AssertionError("the ticket was moved in a transaction of its own")
+
+    monkeypatch.setattr(states, "move", no_write_of_its_own)
+    monkeypatch.setattr(states, "row", no_write_of_its_own)  # nor read again after
+    ticket = offline.tickets.take("A")
+    assert ticket.status == "issued"
+    job = offline.printing.jobs.latest_for(ticket.ticket_id, kind="ticket")
+    assert job is not None and job.status == "printed"
+    with offline.store.session() as s:
+        status, issued_at = s.execute(
+            text("SELECT status, issued_at FROM queue_ticket WHERE ticket_id=:t"),
+            {"t": ticket.ticket_id},
+        ).one()
+    assert status == "issued" and issued_at
+    assert len(outbox_tickets(offline)) == 1
+
+
+def test_a_failing_write_beside_the_printed_mark_costs_neither_the_mark_nor_the_ticket(
+    offline: Terminal, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A commit step that fails is rolled back alone (its savepoint): the job is still
+    recorded as printed, and the ticket is issued by the write after it instead."""
+    states = offline.tickets.states
+    real = states.move_in
+    calls: list[str] = []
+
+    def fails_once(*args: object, **kwargs: object) -> object:
+        calls.append("x")
+        if len(calls) == 1:
+            raise RuntimeError("disk hiccup")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(states, "move_in", fails_once)
+    with caplog.at_level(logging.ERROR):
+        ticket = offline.tickets.take("A")
+    assert ticket.status == "issued"
+    assert len(calls) == 2, "the step, then the ticket's own move"
+    job = offline.printing.jobs.latest_for(ticket.ticket_id, kind="ticket")
+    assert job is not None and job.status == "printed"
+    assert offline.tickets.get(ticket.ticket_id).status == "issued"
+    assert len(outbox_tickets(offline)) == 1
+    assert "a write to go with its end failed" in caplog.text
 
 
 def test_a_ticket_reprinted_from_the_staff_screen_is_issued_not_voided_at_the_visit_end(

@@ -82,3 +82,20 @@ def test_the_store_says_how_a_finished_job_ended() -> None:
         7, "slip", "cover_open"
     )
     assert PrintOutcome.of(job(status="failed")) == PrintOutcome(7, "slip", "error")
+
+
+def test_commit_steps_are_handed_out_once_and_none_join_after() -> None:
+    """The worker takes the steps when it starts recording the end; a step added later
+    would never run, so it is not kept (the caller's done callback writes instead)."""
+    future = PrintFuture(job())
+    ran: list[str] = []
+    future.add_commit_step(lambda _s, o: ran.append(f"first {o.code}"))
+    steps = future.commit_steps()
+    future.add_commit_step(lambda _s, o: ran.append("late"))
+    assert future.commit_steps() == []
+    for step in steps:
+        step(None, PrintOutcome(7, "slip"))
+    assert ran == ["first printed"]
+    future.settle(PrintOutcome(7, "slip"))
+    future.add_commit_step(lambda _s, o: ran.append("after"))
+    assert future.commit_steps() == [] and ran == ["first printed"]

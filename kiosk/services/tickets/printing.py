@@ -1,7 +1,9 @@
 """Printing a ticket: it is issued only once its print job has printed.
 
 Each print of a ticket is followed through its :class:`~kiosk.printing.outcome.PrintFuture`:
-printed makes the ticket ``issued``, failed makes a ``pending_print`` one ``print_failed``.
+printed makes the ticket ``issued``, failed makes a ``pending_print`` one ``print_failed``,
+in the same transaction that records the job's end (a commit step of the future), and the
+caller waiting for it answers from the row that move wrote.
 A future is in memory only, so the store stays the truth: at start the terminal follows again
 today's tickets still waiting for their job (:meth:`TicketPrinter.resume`), and a ticket
 whose job was printed by a reprint from elsewhere (the staff screen, ``kioskctl``) counts as
@@ -11,7 +13,9 @@ issued before it would be retried or voided (:meth:`TicketPrinter.reconcile`).
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kiosk.printing.document import Document
 from kiosk.printing.jobs import JobNotFound
@@ -23,6 +27,9 @@ from kiosk.services.queues import QueueDef
 from kiosk.services.tickets.position import scan_code
 from kiosk.services.tickets.transitions import UNPRINTED, IssuedTicket, TicketStates
 from kiosk.store.models import QueueTicketRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,11 @@ class TicketPrinter:
         self.states = states
         self.hall_name = hall_name
         self.print_wait_s = print_wait_s
+        # Tickets a caller is waiting for (:meth:`wait`): the settling move leaves the row it
+        # wrote here, so the waiter answers from it instead of reading the ticket again
+        # (None until then). Guarded by ``_lock``: the printer thread settles.
+        self._awaited: dict[str, QueueTicketRow | None] = {}
+        self._lock = threading.Lock()
 
     def slip(self, row: QueueTicketRow, queue: QueueDef) -> Document:
         """The ticket's slip (queued by the caller in the ticket's own transaction)."""
@@ -58,20 +70,35 @@ class TicketPrinter:
         )
 
     def follow_job(self, ticket_id: str, job_id: int) -> PrintFuture:
-        """Wake the printer for the ticket's queued job and follow it."""
+        """Wake the printer for the ticket's queued job and follow it (for :meth:`wait`)."""
+        self._await(ticket_id)
         future = self.printing.watch(job_id)
         self.follow(ticket_id, future)
         return future
 
     def reprint(self, row: QueueTicketRow) -> PrintFuture:
-        """Print the ticket's job again and follow it."""
+        """Print the ticket's job again and follow it (for :meth:`wait`)."""
         assert row.print_job_id is not None
+        self._await(row.ticket_id)
         future = self.printing.reprint(row.print_job_id)
         self.follow(row.ticket_id, future)
         return future
 
+    def _await(self, ticket_id: str) -> None:
+        with self._lock:
+            self._awaited[ticket_id] = None
+
+    def _settled_row(self, ticket_id: str) -> QueueTicketRow | None:
+        """The row the settling move wrote for an awaited ticket (None: it did not move it,
+        or the wait gave up); the ticket is no longer awaited."""
+        with self._lock:
+            return self._awaited.pop(ticket_id, None)
+
     def follow(self, ticket_id: str, future: PrintFuture) -> None:
-        """Move ticket ``ticket_id`` when ``future`` settles (on the printer thread)."""
+        """Move ticket ``ticket_id`` as ``future`` settles, on the printer thread: in the
+        very transaction that records the job's end when the worker can (so ``issued`` is
+        on disk exactly when ``printed`` is), else on its own just after."""
+        future.add_commit_step(lambda s, outcome: self._move_with_job(s, ticket_id, outcome))
         future.add_done_callback(lambda outcome: self._settle(ticket_id, outcome))
 
     def wait(self, ticket_id: str, future: PrintFuture) -> IssuedTicket:
@@ -80,11 +107,15 @@ class TicketPrinter:
         try:
             outcome = future.result(timeout=self.print_wait_s)
         except TimeoutError:
+            self._settled_row(ticket_id)
             current = self.states.get(ticket_id)
             raise ServiceError(
                 "print_timeout", "the printer did not finish", ticket=current
             ) from None
-        current = self.states.get(ticket_id)
+        # The move that settled the print (made before the future woke us) is what the
+        # store holds now; read the ticket again only when there was none (moved elsewhere).
+        settled = self._settled_row(ticket_id)
+        current = self.states.view(settled) if settled else self.states.get(ticket_id)
         if not outcome.printed:
             raise ServiceError(
                 "print_failed",
@@ -140,14 +171,45 @@ class TicketPrinter:
         except ServiceError:
             return self.states.row(row.ticket_id)
 
-    def _settle(self, ticket_id: str, outcome: PrintOutcome) -> None:
+    def _move_with_job(
+        self, s: Session, ticket_id: str, outcome: PrintOutcome
+    ) -> QueueTicketRow | None:
+        """The commit step of :meth:`follow`: the ticket's move, or None when it has moved
+        on meanwhile (shown on screen, voided, issued by a staff reprint)."""
         try:
             if outcome.printed:
-                # Not synced on its own: the job's ``printed`` mark is durable, and a
-                # ticket found ``pending_print`` at the start with its job printed is issued
-                # then (resume), outbox item and all.
-                self.states.move(ticket_id, UNPRINTED, "issued", durable=False)
-            else:
-                self.states.move(ticket_id, ("pending_print",), "print_failed", outcome.reason)
+                return self.states.move_in(s, ticket_id, UNPRINTED, "issued")
+            return self.states.move_in(
+                s, ticket_id, ("pending_print",), "print_failed", outcome.reason
+            )
         except ServiceError:
-            pass  # shown on screen, voided or already issued meanwhile (a staff reprint)
+            return None
+
+    def _settle(self, ticket_id: str, outcome: PrintOutcome) -> None:
+        row = next(
+            (
+                r
+                for r in outcome.committed
+                if isinstance(r, QueueTicketRow) and r.ticket_id == ticket_id
+            ),
+            None,
+        )
+        if row is not None:
+            self.states.moved(row)
+        else:
+            # Not moved with the job's end (the future was settled from the store, or the
+            # store could not record the end): move it now.
+            try:
+                if outcome.printed:
+                    # Not synced on its own: a ticket found ``pending_print`` at the start
+                    # with its job printed is issued then (resume), outbox item and all.
+                    row = self.states.move(ticket_id, UNPRINTED, "issued", durable=False)
+                else:
+                    row = self.states.move(
+                        ticket_id, ("pending_print",), "print_failed", outcome.reason
+                    )
+            except ServiceError:
+                return  # shown on screen, voided or already issued meanwhile (a staff reprint)
+        with self._lock:
+            if ticket_id in self._awaited:
+                self._awaited[ticket_id] = row

@@ -56,7 +56,8 @@ LOCAL_ESTIMATE_MAX_AGE_S = 30 * 60
 
 
 class TicketStates:
-    """Reads tickets and moves them from one state to the next (each move one transaction)."""
+    """Reads tickets and moves them from one state to the next (each move one transaction:
+    its own, or the one that records its print job's end, :meth:`move_in`)."""
 
     def __init__(
         self,
@@ -84,24 +85,38 @@ class TicketStates:
         ``durable=False`` only when a power cut that loses the move is undone at the next
         start from durable rows (``issued`` after the print job's durable ``printed``)."""
         with self.store.session(write=True, durable=durable) as s:
-            row = self._get(s, ticket_id)
-            if row.status not in allowed:
-                raise ServiceError(
-                    "ticket_state", f"ticket is {row.status}, cannot become {target}"
-                )
-            row.status, row.reason = target, reason
-            if target in ("issued", "shown_on_screen"):
-                row.issued_at = self.clock().isoformat(timespec="seconds")
-                enqueue(s, "ticket", _record(row, "issued"), f"ticket-issued-{ticket_id}")
-            elif target == "void" and not row.origin:
-                # central numbered it: take it out of the queue there
-                enqueue(s, "ticket", _record(row, "void"), f"ticket-void-{ticket_id}")
-            s.add(row)
-            s.flush()
-            out = row
-        if target in ("issued", "shown_on_screen", "void"):
-            self.notify_sync()
+            out = self.move_in(s, ticket_id, allowed, target, reason)
+        self.moved(out)
         return out
+
+    def move_in(
+        self,
+        s: Session,
+        ticket_id: str,
+        allowed: tuple[str, ...],
+        target: str,
+        reason: str | None = None,
+    ) -> QueueTicketRow:
+        """:meth:`move` within the caller's write transaction ``s``; the caller calls
+        :meth:`moved` once it has committed."""
+        row = self._get(s, ticket_id)
+        if row.status not in allowed:
+            raise ServiceError("ticket_state", f"ticket is {row.status}, cannot become {target}")
+        row.status, row.reason = target, reason
+        if target in ("issued", "shown_on_screen"):
+            row.issued_at = self.clock().isoformat(timespec="seconds")
+            enqueue(s, "ticket", _record(row, "issued"), f"ticket-issued-{ticket_id}")
+        elif target == "void" and not row.origin:
+            # central numbered it: take it out of the queue there
+            enqueue(s, "ticket", _record(row, "void"), f"ticket-void-{ticket_id}")
+        s.add(row)
+        s.flush()
+        return row
+
+    def moved(self, row: QueueTicketRow) -> None:
+        """A move was committed: wake the sync when it left central something to learn."""
+        if row.status in ("issued", "shown_on_screen", "void"):
+            self.notify_sync()
 
     def set_print_job(self, ticket_id: str, job_id: int) -> QueueTicketRow:
         """Remember which print job prints the ticket."""
