@@ -202,9 +202,13 @@ class PrintWorker:
             # is still told what the printer did (and writes on its own: nothing committed).
             log.exception("print job %d result cannot be stored", job.id)
         with self._lock:
-            self._futures.pop(job.id, None)
+            late = self._futures.pop(job.id, None)
         if future is not None:
             future.settle(outcome)
+        if late is not None and late is not future:
+            # Watched while the end was being recorded (the store still said ``printing``):
+            # its steps did not run, so its owner writes on its own.
+            late.settle(replace(outcome, committed=()))
         for listener in list(self.outcome_listeners):
             try:
                 listener(outcome)

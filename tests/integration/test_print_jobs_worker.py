@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,8 @@ from drivers.printers.sim.server import TcpPrinterServer
 from drivers.registry import make_printer
 from kiosk.printing.document import Cut, Document, KeyValue, Text
 from kiosk.printing.escpos_render import Renderer
-from kiosk.printing.jobs import JobNotFound, PrintJobs
-from kiosk.printing.outcome import PrintOutcome
+from kiosk.printing.jobs import JobNotFound, PrintJob, PrintJobs
+from kiosk.printing.outcome import PrintFuture, PrintOutcome
 from kiosk.printing.profiles import get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
@@ -119,6 +119,40 @@ def test_commit_steps_write_with_the_jobs_end_and_what_they_return_reaches_the_o
     with store.session() as s:
         assert s.get(TerminalMeta, "slip").value == "printed"  # type: ignore[union-attr]
         assert s.get(TerminalMeta, "broken") is None
+
+
+def test_a_job_watched_while_its_end_is_being_recorded_is_still_settled(
+    store: Store, server: TcpPrinterServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job nobody followed (queued by ``kioskctl``) is watched just as the worker records
+    its end, when the store still says ``printing``: that new future is settled too, not
+    left to time out."""
+    worker = _worker(store, server)
+    job = worker.jobs.add(_ticket())
+    late: list[PrintFuture] = []
+    real = worker.jobs.mark_printed
+
+    def watched_meanwhile(job_id: int, also: Any = None) -> PrintJob:
+        late.append(worker.watch(job_id))
+        return real(job_id, also)
+
+    monkeypatch.setattr(worker.jobs, "mark_printed", watched_meanwhile)
+    worker.start()
+    try:
+        outcome = late[0].result(WAIT_S) if _until(lambda: bool(late)) else None
+    finally:
+        worker.stop()
+    assert outcome is not None and outcome.printed and outcome.job_id == job.id
+    assert outcome.committed == ()
+
+
+def _until(condition: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + WAIT_S
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def test_out_of_paper_keeps_the_job_and_it_is_reprinted_when_paper_is_back(

@@ -71,20 +71,22 @@ class TicketPrinter:
 
     def follow_job(self, ticket_id: str, job_id: int) -> PrintFuture:
         """Wake the printer for the ticket's queued job and follow it (for :meth:`wait`)."""
-        self._await(ticket_id)
         future = self.printing.watch(job_id)
+        self._await(ticket_id)
         self.follow(ticket_id, future)
         return future
 
     def reprint(self, row: QueueTicketRow) -> PrintFuture:
         """Print the ticket's job again and follow it (for :meth:`wait`)."""
         assert row.print_job_id is not None
-        self._await(row.ticket_id)
         future = self.printing.reprint(row.print_job_id)
+        self._await(row.ticket_id)
         self.follow(row.ticket_id, future)
         return future
 
     def _await(self, ticket_id: str) -> None:
+        # After the future exists (a raising watch leaves nothing behind) and before its
+        # callbacks are attached (a print that ended already settles in :meth:`follow`).
         with self._lock:
             self._awaited[ticket_id] = None
 
