@@ -13,7 +13,6 @@ issued before it would be retried or voided (:meth:`TicketPrinter.reconcile`).
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -49,11 +48,6 @@ class TicketPrinter:
         self.states = states
         self.hall_name = hall_name
         self.print_wait_s = print_wait_s
-        # Tickets a caller is waiting for (:meth:`wait`): the settling move leaves the row it
-        # wrote here, so the waiter answers from it instead of reading the ticket again
-        # (None until then). Guarded by ``_lock``: the printer thread settles.
-        self._awaited: dict[str, QueueTicketRow | None] = {}
-        self._lock = threading.Lock()
 
     def slip(self, row: QueueTicketRow, queue: QueueDef) -> Document:
         """The ticket's slip (queued by the caller in the ticket's own transaction)."""
@@ -70,31 +64,17 @@ class TicketPrinter:
         )
 
     def follow_job(self, ticket_id: str, job_id: int) -> PrintFuture:
-        """Wake the printer for the ticket's queued job and follow it (for :meth:`wait`)."""
+        """Wake the printer for the ticket's queued job and follow it."""
         future = self.printing.watch(job_id)
-        self._await(ticket_id)
         self.follow(ticket_id, future)
         return future
 
     def reprint(self, row: QueueTicketRow) -> PrintFuture:
-        """Print the ticket's job again and follow it (for :meth:`wait`)."""
+        """Print the ticket's job again and follow it."""
         assert row.print_job_id is not None
         future = self.printing.reprint(row.print_job_id)
-        self._await(row.ticket_id)
         self.follow(row.ticket_id, future)
         return future
-
-    def _await(self, ticket_id: str) -> None:
-        # After the future exists (a raising watch leaves nothing behind) and before its
-        # callbacks are attached (a print that ended already settles in :meth:`follow`).
-        with self._lock:
-            self._awaited[ticket_id] = None
-
-    def _settled_row(self, ticket_id: str) -> QueueTicketRow | None:
-        """The row the settling move wrote for an awaited ticket (None: it did not move it,
-        or the wait gave up); the ticket is no longer awaited."""
-        with self._lock:
-            return self._awaited.pop(ticket_id, None)
 
     def follow(self, ticket_id: str, future: PrintFuture) -> None:
         """Move ticket ``ticket_id`` as ``future`` settles, on the printer thread: in the
@@ -109,15 +89,14 @@ class TicketPrinter:
         try:
             outcome = future.result(timeout=self.print_wait_s)
         except TimeoutError:
-            self._settled_row(ticket_id)
             current = self.states.get(ticket_id)
             raise ServiceError(
                 "print_timeout", "the printer did not finish", ticket=current
             ) from None
-        # The move that settled the print (made before the future woke us) is what the
-        # store holds now; read the ticket again only when there was none (moved elsewhere).
-        settled = self._settled_row(ticket_id)
-        current = self.states.view(settled) if settled else self.states.get(ticket_id)
+        # The move committed with the job's end is what the store holds now; read the ticket
+        # again only when there was none (moved on its own, or elsewhere).
+        moved = _moved_with_job(ticket_id, outcome)
+        current = self.states.view(moved) if moved else self.states.get(ticket_id)
         if not outcome.printed:
             raise ServiceError(
                 "print_failed",
@@ -179,39 +158,35 @@ class TicketPrinter:
         """The commit step of :meth:`follow`: the ticket's move, or None when it has moved
         on meanwhile (shown on screen, voided, issued by a staff reprint)."""
         try:
-            if outcome.printed:
-                return self.states.move_in(s, ticket_id, UNPRINTED, "issued")
-            return self.states.move_in(
-                s, ticket_id, ("pending_print",), "print_failed", outcome.reason
-            )
+            return self.states.move_in(s, ticket_id, *_move_for(outcome))
         except ServiceError:
             return None
 
     def _settle(self, ticket_id: str, outcome: PrintOutcome) -> None:
-        row = next(
-            (
-                r
-                for r in outcome.committed
-                if isinstance(r, QueueTicketRow) and r.ticket_id == ticket_id
-            ),
-            None,
-        )
-        if row is not None:
-            self.states.moved(row)
-        else:
-            # Not moved with the job's end (the future was settled from the store, or the
-            # store could not record the end): move it now.
-            try:
-                if outcome.printed:
-                    # Not synced on its own: a ticket found ``pending_print`` at the start
-                    # with its job printed is issued then (resume), outbox item and all.
-                    row = self.states.move(ticket_id, UNPRINTED, "issued", durable=False)
-                else:
-                    row = self.states.move(
-                        ticket_id, ("pending_print",), "print_failed", outcome.reason
-                    )
-            except ServiceError:
-                return  # shown on screen, voided or already issued meanwhile (a staff reprint)
-        with self._lock:
-            if ticket_id in self._awaited:
-                self._awaited[ticket_id] = row
+        moved = _moved_with_job(ticket_id, outcome)
+        if moved is not None:
+            self.states.moved(moved)
+            return
+        # Not moved with the job's end (the future was settled from the store, or the store
+        # could not record the end): move it now. ``issued`` is not synced on its own: a
+        # ticket found ``pending_print`` at the start with its job printed is issued then
+        # (resume), outbox item and all.
+        try:
+            self.states.move(ticket_id, *_move_for(outcome), durable=not outcome.printed)
+        except ServiceError:
+            pass  # shown on screen, voided or already issued meanwhile (a staff reprint)
+
+
+def _move_for(outcome: PrintOutcome) -> tuple[tuple[str, ...], str, str | None]:
+    """The move a print's outcome makes: (from states, to state, reason)."""
+    if outcome.printed:
+        return UNPRINTED, "issued", None
+    return ("pending_print",), "print_failed", outcome.reason
+
+
+def _moved_with_job(ticket_id: str, outcome: PrintOutcome) -> QueueTicketRow | None:
+    """The ticket's row as the move committed with the job's end left it, if it was."""
+    for row in outcome.committed:
+        if isinstance(row, QueueTicketRow) and row.ticket_id == ticket_id:
+            return row
+    return None
