@@ -248,37 +248,39 @@ class Authenticator:
             raise AuthError("missing_nonce")
         if len(nonce) > MAX_NONCE_CHARS or not isinstance(keyid, str):
             raise AuthError("malformed")
-        with self.db.session() as s:
-            terminal = s.get(Terminal, keyid)
-        if terminal is None or not terminal.enabled:
-            raise AuthError("unknown_terminal")
-        secret = self.db.sealer.open(bytes(terminal.secret))
-        check_signature(method, url, headers, secret, REQUIRED_COMPONENTS)
         now = self.clock()
-        if created > now + MAX_CLOCK_SKEW.total_seconds():
-            raise AuthError("future")
-        expires = sig.params.get("expires")
-        too_old = now - (self.window + MAX_CLOCK_SKEW).total_seconds()
-        if created < too_old or (type(expires) is int and expires < now - 1):
-            raise AuthError("stale")
-        if not _digest_matches(headers, body):
-            raise AuthError("bad_digest")
-        self._remember(terminal.terminal_id, nonce, now)
-        return Principal(terminal.terminal_id, terminal.hall_id)
-
-    def _remember(self, terminal_id: str, token: str, now: float) -> None:
         self._maybe_purge(now)
-        seen_at = datetime.fromtimestamp(now, UTC)
-        try:
-            # Not flushed on its own: a request that changes anything commits durably after
-            # this and takes the nonce along. A power cut can only take back the nonces of
-            # requests that changed nothing (reads, refusals) in the moments before it; such a
-            # request replayed afterwards changes nothing either (writes carry idempotency
-            # keys, which are durable once performed).
-            with self.db.session(durable=False) as s:
-                s.add(SeenSignature(terminal_id=terminal_id, token=token, seen_at=seen_at))
-        except IntegrityError:
-            raise AuthError("replayed") from None
+        digest_ok = _digest_matches(headers, body)  # hashed before the write lock is taken
+        # The terminal's row is read and the nonce written in one transaction. Not flushed on
+        # its own: a request that changes anything commits durably after this and takes the
+        # nonce along. A power cut can only take back the nonces of requests that changed
+        # nothing (reads, refusals) in the moments before it; such a request replayed
+        # afterwards changes nothing either (writes carry idempotency keys, which are
+        # durable once performed).
+        with self.db.session(durable=False) as s:
+            terminal = s.get(Terminal, keyid)
+            if terminal is None or not terminal.enabled:
+                raise AuthError("unknown_terminal")
+            secret = self.db.sealer.open(bytes(terminal.secret))
+            check_signature(method, url, headers, secret, REQUIRED_COMPONENTS)
+            if created > now + MAX_CLOCK_SKEW.total_seconds():
+                raise AuthError("future")
+            expires = sig.params.get("expires")
+            too_old = now - (self.window + MAX_CLOCK_SKEW).total_seconds()
+            if created < too_old or (type(expires) is int and expires < now - 1):
+                raise AuthError("stale")
+            if not digest_ok:
+                raise AuthError("bad_digest")
+            principal = Principal(terminal.terminal_id, terminal.hall_id)
+            seen_at = datetime.fromtimestamp(now, UTC)
+            try:  # the unique (terminal, nonce) key: a flush failing on it is a replay
+                s.add(
+                    SeenSignature(terminal_id=principal.terminal_id, token=nonce, seen_at=seen_at)
+                )
+                s.flush()
+            except IntegrityError:
+                raise AuthError("replayed") from None
+        return principal
 
     def keep_for(self) -> timedelta:
         """How long a nonce must be remembered: a request is fresh while its ``created`` is

@@ -21,14 +21,19 @@ from central.db import Counter
 _UPSERT: dict[str, Any] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def next_value(session: Session, name: str) -> int:
-    """Increment counter ``name`` (created at 1) inside the caller's transaction."""
+def insert_with_conflicts(session: Session) -> Any:
+    """The dialect's ``insert`` that knows ``ON CONFLICT`` (PostgreSQL's or SQLite's)."""
     dialect = session.get_bind().dialect.name
     insert = _UPSERT.get(dialect)
     if insert is None:
-        raise RuntimeError(f"counters need PostgreSQL or SQLite, not {dialect}")
+        raise RuntimeError(f"central needs PostgreSQL or SQLite, not {dialect}")
+    return insert
+
+
+def next_value(session: Session, name: str) -> int:
+    """Increment counter ``name`` (created at 1) inside the caller's transaction."""
     statement = (
-        insert(Counter)
+        insert_with_conflicts(session)(Counter)
         .values(name=name, value=1)
         .on_conflict_do_update(
             index_elements=[col(Counter.name)], set_={"value": col(Counter.value) + 1}

@@ -5,6 +5,7 @@ timeout is cancelled by the server."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -15,7 +16,15 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
-from central.db import AuditRow, Counter, Database, PoolSettings, SeenSignature, as_utc
+from central.db import (
+    AuditRow,
+    Counter,
+    Database,
+    IdempotencyRecord,
+    PoolSettings,
+    SeenSignature,
+    as_utc,
+)
 from central.idempotency import Idempotency, Work, body_hash
 from tests.conftest import CentralDb
 
@@ -131,3 +140,87 @@ def test_a_number_no_column_holds_is_the_items_422_on_both_engines(db: Database)
     assert again.status == 422 and again.replayed
     with db.session() as s:
         assert s.get(Counter, "too-big") is None
+
+
+def test_a_duplicate_arriving_while_the_first_is_performed_gets_its_answer_replayed(
+    db: Database,
+) -> None:
+    """The claim and the work are one transaction: a second request with the same key waits
+    at its claim (SQLite's write lock, PostgreSQL's unique index) until the first commits,
+    then gets the first answer replayed; the work is done once."""
+    inside, performed = threading.Event(), []
+
+    def handler(s: Session) -> tuple[int, dict[str, Any]]:
+        performed.append(1)
+        s.add(Counter(name="performed", value=len(performed)))
+        s.flush()
+        inside.set()
+        time.sleep(0.4)  # still in the transaction when the duplicate arrives
+        return 201, {"n": len(performed)}
+
+    idem = Idempotency(db)
+    work = Work("key-duplicate", "test", body_hash({"x": 1}), handler)
+    answers: list[Any] = []
+    first = threading.Thread(target=lambda: answers.append(idem.run("T01", [work])[0]))
+    first.start()
+    assert inside.wait(10)
+    (second,) = idem.run("T01", [work])
+    first.join(10)
+    assert performed == [1]
+    assert (answers[0].status, answers[0].body, answers[0].replayed) == (201, {"n": 1}, False)
+    assert (second.status, second.body, second.replayed) == (201, {"n": 1}, True)
+
+
+def test_an_error_escaping_the_transaction_takes_the_claim_back_with_the_work(
+    db: Database,
+) -> None:
+    """Nothing of a request whose transaction fails is kept, its claim included: the retry
+    performs the work (once) instead of being told the key is in progress."""
+
+    def handler(s: Session) -> tuple[int, dict[str, Any]]:
+        s.add(AuditRow(at=WHEN, actor="test", action="performed", target="key-escape"))
+        s.flush()
+        return 201, {}
+
+    class FailingCommit(Idempotency):
+        fail = True
+
+        def _perform(self, *args: Any) -> None:
+            super()._perform(*args)
+            if self.fail:
+                self.fail = False
+                raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+    idem = FailingCommit(db)
+    work = Work("key-escape", "test", body_hash({}), handler)
+    with pytest.raises(OperationalError):
+        idem.run("T01", [work])
+    (retry,) = idem.run("T01", [work])
+    assert (retry.status, retry.replayed) == (201, False)
+    with db.session() as s:
+        rows = s.exec(select(AuditRow).where(AuditRow.target == "key-escape")).all()
+    assert len(rows) == 1
+
+
+def test_a_claim_committed_without_its_answer_is_409_until_its_lease_ends(db: Database) -> None:
+    """Versions before one-transaction claims committed the claim alone: such a row left by
+    a dead process is answered 409 within the lease and taken over after it."""
+    now = [WHEN.timestamp()]
+    idem = Idempotency(db, lease=timedelta(seconds=60), clock=lambda: now[0])
+    work = Work("key-legacy", "test", body_hash({"y": 2}), lambda s: (201, {"ok": True}))
+    with db.session() as s:
+        s.add(
+            IdempotencyRecord(
+                terminal_id="T01",
+                key="key-legacy",
+                scope="test",
+                body_hash=work.body_hash,
+                lease="dead-process",
+                created_at=WHEN,
+            )
+        )
+    assert idem.run("T01", [work])[0].status == 409
+    now[0] += 61
+    (taken,) = idem.run("T01", [work])
+    assert (taken.status, taken.body, taken.replayed) == (201, {"ok": True}, False)
+    assert idem.run("T01", [work])[0].replayed
