@@ -157,9 +157,10 @@ def _count_ahead(s: Session, ticket: TicketRow, queue: str, *, transferred: bool
     return int(s.exec(statement).one())
 
 
-def position(s: Session, ticket: TicketRow) -> tuple[int, int]:
-    """People ahead of a waiting ``ticket`` in its queue, and the estimated wait (minutes)."""
-    call = s.get(TicketCallRow, ticket.ticket_id)
+def position(s: Session, ticket: TicketRow, *, new: bool = False) -> tuple[int, int]:
+    """People ahead of a waiting ``ticket`` in its queue, and the estimated wait (minutes).
+    ``new``: the ticket was created in this transaction, so no call of it exists yet."""
+    call = None if new else s.get(TicketCallRow, ticket.ticket_id)
     queue = call.queue if call is not None else ticket.queue
     ahead = _count_ahead(s, ticket, queue, transferred=call is not None)
     per_person = average_service_min(s, ticket.hall_id, ticket.day, queue)

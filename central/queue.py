@@ -63,6 +63,7 @@ def issue_ticket(
     row = s.get(TicketRow, ticket_id)
     if row is not None and row.hall_id != hall_id:
         raise ForeignTicket(ticket_id)
+    new = row is None
     if row is None:
         if holder_hash:
             live = s.exec(
@@ -98,7 +99,7 @@ def issue_ticket(
             row.issued_at = issued_at.astimezone(UTC)
         s.add(row)
         s.flush()
-    waiting, estimate = position(s, row)
+    waiting, estimate = position(s, row, new=new)
     return Ticket(
         ticket_id=row.ticket_id,
         hall_id=row.hall_id,
