@@ -2,8 +2,8 @@
 
 The same load runs twice in one run: against ``kiosk-central --workers 4`` on a private
 PostgreSQL 15 cluster (:mod:`tests.pg`) and against one process on SQLite. 500 simulated
-terminals (25 halls) are coroutines sharing one ``httpx.AsyncClient`` whose pool is bounded;
-each request is signed exactly as a terminal signs (:func:`kiosk.sync.client.signing_auth`).
+terminals (25 halls) are coroutines sharing 64 connections, split over 8 ``httpx.AsyncClient``
+pools (one pool of 64 cost the load generator most of a core: see :func:`load`); each request is signed exactly as a terminal signs (:func:`kiosk.sync.client.signing_auth`).
 Each terminal, without pause: takes a ticket (60 %), submits an application (25 %) or looks
 up the status of its cases (15 %), for 60 s. That saturates central: its requests per second
 are its capacity (the ratio compares them), and its latencies are mostly the queue in front of
@@ -23,7 +23,8 @@ The machine may have few cores shared by the load generator, central and Postgre
 ``cpu`` gives each one's share of the run (seconds of CPU over wall seconds × cores).
 
 Environment: BENCH_SCALE_SECONDS (60), BENCH_SCALE_TERMINALS (500), BENCH_SCALE_WORKERS (4),
-BENCH_SCALE_CONNECTIONS (64: the pool), BENCH_SCALE_ENGINES ("pg,sqlite"), BENCH_SCALE_MIX
+BENCH_SCALE_CONNECTIONS (64: the connections), BENCH_SCALE_POOLS (8: clients they are split
+over, each terminal keeping to one), BENCH_SCALE_ENGINES ("pg,sqlite"), BENCH_SCALE_MIX
 ("ticket:60,submission:25,status:15": to see which kind of request limits the rate).
 """
 
@@ -38,7 +39,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AsyncExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,7 @@ SECONDS = float(os.environ.get("BENCH_SCALE_SECONDS", "60"))
 TERMINALS = int(os.environ.get("BENCH_SCALE_TERMINALS", "500"))
 WORKERS = int(os.environ.get("BENCH_SCALE_WORKERS", "4"))
 CONNECTIONS = int(os.environ.get("BENCH_SCALE_CONNECTIONS", "64"))
+POOLS = int(os.environ.get("BENCH_SCALE_POOLS", "8"))
 ENGINES = os.environ.get("BENCH_SCALE_ENGINES", "pg,sqlite").split(",")
 PACE_S = float(os.environ.get("BENCH_SCALE_PACE_S", "10"))
 PACED_SECONDS = float(os.environ.get("BENCH_SCALE_PACED_SECONDS", "30"))
@@ -185,14 +187,26 @@ async def load(
     """Every terminal in ``sims`` sends requests until ``seconds`` are up: back to back, or
     after a random think time of mean ``pace_s`` before each one."""
     tally = Tally()
-    limits = httpx.Limits(max_connections=CONNECTIONS, max_keepalive_connections=CONNECTIONS)
-    gate = asyncio.Semaphore(CONNECTIONS)
+    # The connections are split over POOLS clients, each terminal always using the same one:
+    # httpcore matches queued requests to connections by scanning both lists (and asking
+    # each connection's socket whether it expired), so one pool of 64 spent most of the
+    # load generator's CPU on a machine whose cores central needs.
+    per_pool = max(1, CONNECTIONS // POOLS)
+    limits = httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool)
     kinds = [k for k, _ in MIX]
     weights = [w for _, w in MIX]
-    async with httpx.AsyncClient(limits=limits, timeout=30.0) as client:
+    async with AsyncExitStack() as stack:
+        pools = [
+            (
+                await stack.enter_async_context(httpx.AsyncClient(limits=limits, timeout=30.0)),
+                asyncio.Semaphore(per_pool),
+            )
+            for _ in range(POOLS)
+        ]
         deadline = time.monotonic() + seconds
 
-        async def terminal(sim: Sim) -> None:
+        async def terminal(index: int, sim: Sim) -> None:
+            client, gate = pools[index % POOLS]
             while time.monotonic() < deadline:
                 if pace_s:
                     # Never past the deadline: the run's elapsed time must stay the window.
@@ -204,7 +218,7 @@ async def load(
                 await one(client, gate, sim, url, kind, tally)
 
         started = time.perf_counter()
-        await asyncio.gather(*(terminal(s) for s in sims))
+        await asyncio.gather(*(terminal(i, s) for i, s in enumerate(sims)))
         elapsed = time.perf_counter() - started
     return tally, elapsed
 
