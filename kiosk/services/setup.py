@@ -108,12 +108,15 @@ class Services:
 
     def connect(self, central_url: str, credentials: Credentials | None = None) -> None:
         """Point every service at central (or at none when it is not configured)."""
+        offline: SyncNotConfigured | None = None
         for central in self.connections.each():
             try:
                 central.connect(make_client(self.settings, central_url, credentials))
             except SyncNotConfigured as exc:
-                log.info("services work offline: %s", exc)
+                offline = exc
                 central.connect(None)
+        if offline is not None:  # one line for staff, not one per service
+            log.info("services work offline: %s", offline)
         try:
             self.appointments.client = make_client(self.settings, central_url, credentials)
         except SyncNotConfigured as exc:

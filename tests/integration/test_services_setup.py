@@ -83,3 +83,25 @@ def test_each_service_has_its_own_named_connection_and_connect_reaches_them_all(
         assert services.appointments.client is None
     finally:
         term.close()
+
+
+def test_without_a_central_url_staff_read_that_services_work_offline_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    term = Terminal(tmp_path / "data")
+    try:
+        settings = Settings(data_dir=term.folder)
+        catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)
+        services = build_services(settings, term.store, term.printing, catalog)
+        caplog.clear()
+        with caplog.at_level("INFO", logger="kiosk.services.setup"):
+            services.connect("")
+        lines = [r.getMessage() for r in caplog.records if r.name == "kiosk.services.setup"]
+        assert [m.split(":")[0] for m in lines] == [
+            "services work offline",
+            "appointments cannot be booked here",
+        ]
+        assert not any(c.configured for c in services.connections.each())
+        services.close()
+    finally:
+        term.close()
