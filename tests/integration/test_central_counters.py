@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from central.cases import CASE_STRIPES, next_case_no
 from central.counters import next_value
 from central.db import Counter, Database
 from tests.conftest import CentralDb
@@ -65,3 +66,40 @@ def test_a_number_taken_in_a_transaction_that_fails_is_given_again(db: Database)
         raise RuntimeError("the request failed after taking a number")
     with db.session() as s:
         assert next_value(s, "ZG:20261203") == 2
+
+
+def test_case_numbers_are_unique_across_terminals_and_never_a_six_digit_one(
+    db: Database,
+) -> None:
+    """Case numbers come from striped counters: 40 terminals drawing at once, from threads in
+    transactions of their own, never get the same number; a terminal's numbers rise, in steps
+    of its stripe (shared with other terminals); and none has the six digits older versions wrote (so never one of theirs)."""
+    terminals = [f"T{i:03d}" for i in range(40)]
+    got: dict[str, list[str]] = {t: [] for t in terminals}
+    failures: list[BaseException] = []
+    start = threading.Barrier(len(terminals))
+
+    def terminal(terminal_id: str) -> None:
+        try:
+            start.wait()
+            for _ in range(5):
+                with db.session() as s:
+                    got[terminal_id].append(next_case_no(s, terminal_id, "20261205"))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=terminal, args=(t,)) for t in terminals]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not failures
+    numbers = [n for ns in got.values() for n in ns]
+    assert len(set(numbers)) == len(numbers) == 200
+    assert all(len(n) == len("ZW20261205") + 7 and n.startswith("ZW20261205") for n in numbers)
+    for ns in got.values():
+        seq = [int(n[-7:]) for n in ns]
+        steps = [b - a for a, b in zip(seq, seq[1:], strict=False)]
+        assert all(step > 0 and step % CASE_STRIPES == 0 for step in steps), seq
+    stripes = {int(ns[0][-7:]) % CASE_STRIPES for ns in got.values()}
+    assert len(stripes) > 1, "the terminals are spread over the stripes"
