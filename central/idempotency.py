@@ -2,7 +2,9 @@
 
 * same key, same body → the first answer replayed;
 * same key, other body → 422;
-* same key while the first request is still being processed → 409 (retry later);
+* same key while the first request is still being processed → it waits for the first and
+  gets its answer replayed (a key repeated within one request, or claimed by an older version
+  that has not answered: 409, retry later);
 * keys are kept ``retention`` (30 days by default: longer than any terminal outage).
 
 A request's keys are claimed and its work done in one transaction: the claim (a row under
