@@ -32,8 +32,8 @@ from central import (
     verify,
 )
 from central.auth import Authenticator, StaffToken
-from central.db import Database, PoolSettings
-from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate
+from central.db import DATABASE_UNAVAILABLE, Database, PoolSettings
+from central.gate import DEFAULT_MAX_BODY_BYTES, RequestGate, database_unavailable
 from central.idempotency import Idempotency
 from kiosk.contract import API_PREFIX, API_VERSION, Health
 
@@ -134,7 +134,14 @@ def create_app(
     app.include_router(console.build_console_router(db, hub, files))
     app.add_middleware(RequestGate, auth=auth, max_body_bytes=max_body_bytes)
     app.add_exception_handler(DataError, _unstorable)
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(unavailable, _database_unavailable)
     return app
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """A route's database not answering in time: 503, retry later (``central.gate``)."""
+    return database_unavailable(request.method, request.url.path, exc)
 
 
 async def _unstorable(request: Request, exc: Exception) -> JSONResponse:

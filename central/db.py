@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Column, LargeBinary, UniqueConstraint, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from central.certificate_rows import CertificateRecordRow, IssuedCertificateRow
@@ -420,6 +422,13 @@ CENTRAL_TABLES = [
         CentralMeta,
     )
 ]
+
+
+# The database not answering in time: PostgreSQL's statement timeout or a lost connection,
+# SQLite's lock still held after its busy timeout (OperationalError), or no pooled connection
+# free within the pool's timeout. Nothing of the request was committed: answered 503, and
+# the caller comes back (central.gate.database_unavailable).
+DATABASE_UNAVAILABLE = (OperationalError, PoolTimeout)
 
 
 def as_utc(value: datetime) -> datetime:

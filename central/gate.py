@@ -27,6 +27,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from central.auth import PRINCIPAL_KEY, Authenticator, AuthError, refusal_body
+from central.db import DATABASE_UNAVAILABLE
 from kiosk.contract import API_PREFIX
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,10 @@ class RequestGate:
                 principal = await run_in_threadpool(
                     self.auth.verify, scope["method"], url, headers, body
                 )
+            except DATABASE_UNAVAILABLE as exc:
+                answer = database_unavailable(scope["method"], path, exc)
+                await answer(scope, receive, send)
+                return
             except AuthError as exc:
                 # Only the path and the reason: never the body, which may be personal.
                 log.info("refused request to %s: %s", path, exc.reason)
@@ -206,6 +211,21 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+RETRY_AFTER_S = 2  # when the database did not answer (DATABASE_UNAVAILABLE)
+
+
+def database_unavailable(method: str, path: str, exc: Exception) -> JSONResponse:
+    """503 with ``Retry-After`` (a terminal keeps the item and tries again); the log says
+    which path and the error's class, never its text (it holds the statement's values)."""
+    cause = type(getattr(exc, "orig", None) or exc).__name__
+    log.warning("%s %s: the database did not answer (%s)", method, path, cause)
+    return JSONResponse(
+        {"detail": "the database is busy or unavailable; retry later"},
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
 
 
 async def _answer(

@@ -33,7 +33,7 @@ from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlmodel import Session, col, select
 
 from central.counters import insert_with_conflicts
-from central.db import Database, IdempotencyRecord, as_utc
+from central.db import DATABASE_UNAVAILABLE, Database, IdempotencyRecord, as_utc
 from central.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -192,6 +192,8 @@ class Idempotency:
             try:
                 with s.begin_nested():
                     status, body = work.handler(s)
+            except DATABASE_UNAVAILABLE:
+                raise  # not the item's fault: the request is answered 503 and comes back
             except Rejected as exc:
                 status, body = exc.status, {"detail": str(exc)}
             except IntegrityError as exc:

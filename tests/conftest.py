@@ -125,6 +125,16 @@ def pg_cluster() -> Iterator[PgCluster]:
         cluster.stop()
 
 
+@pytest.fixture
+def pg_url(pg_cluster: PgCluster) -> Iterator[str]:
+    """A fresh database in the session's cluster (its SQLAlchemy URL), dropped after."""
+    name = pg_cluster.create_database()
+    try:
+        yield pg_cluster.url(name)
+    finally:
+        pg_cluster.drop_database(name)
+
+
 @pytest.fixture(scope="session")
 def cups_server() -> Iterator[CupsServer]:
     """The session's private cupsd (tests/cups.py), started by the first test that needs it

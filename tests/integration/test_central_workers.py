@@ -41,15 +41,6 @@ SUBMISSIONS_EACH = 4
 
 
 @pytest.fixture
-def pg_url(pg_cluster: PgCluster) -> Iterator[str]:
-    name = pg_cluster.create_database()
-    try:
-        yield pg_cluster.url(name)
-    finally:
-        pg_cluster.drop_database(name)
-
-
-@pytest.fixture
 def central(pg_url: str, tmp_path: Path) -> Iterator[CentralProcess]:
     proc = CentralProcess(
         tmp_path, db_url=pg_url, seal_key_file=tmp_path / "seal.key", workers=WORKERS
