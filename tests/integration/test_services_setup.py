@@ -10,7 +10,7 @@ import pytest
 from kiosk.catalog import BUNDLED_SYNONYMS, CatalogBrowser
 from kiosk.config import Settings
 from kiosk.services.common import ServiceError
-from kiosk.services.setup import build_services
+from kiosk.services.setup import Services, build_services
 from kiosk.services.tickets import TicketService
 from kiosk.services.tickets.transitions import IssuedTicket
 from kiosk.sync.client import Credentials
@@ -28,9 +28,7 @@ def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
         with pytest.raises(ServiceError):
             old.take("A")
         term.emulator.set(paper="ok")
-        settings = Settings(data_dir=term.folder)
-        catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)  # no catalog installed
-        services = build_services(settings, term.store, term.printing, catalog)
+        services = _built(term)
         assert [t.status for t in _all(services.tickets)] == ["void"]
         assert [q.code for q in services.tickets.queues()][:2] == ["A", "B"]
         ticket = services.tickets.take("A")
@@ -38,6 +36,12 @@ def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
         services.close()
     finally:
         term.close()
+
+
+def _built(term: Terminal) -> Services:
+    """The services as the composition root builds them on ``term``'s store and printer."""
+    catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)  # no catalog installed
+    return build_services(Settings(data_dir=term.folder), term.store, term.printing, catalog)
 
 
 def _all(tickets: TicketService) -> list[IssuedTicket]:
@@ -55,9 +59,7 @@ def test_each_service_has_its_own_named_connection_and_connect_reaches_them_all(
 ) -> None:
     term = Terminal(tmp_path / "data")
     try:
-        settings = Settings(data_dir=term.folder)
-        catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)
-        services = build_services(settings, term.store, term.printing, catalog)
+        services = _built(term)
         named = services.connections
         assert services.tickets.central is named.tickets
         assert services.checkin.central is named.checkin
@@ -90,9 +92,7 @@ def test_without_a_central_url_staff_read_that_services_work_offline_once(
 ) -> None:
     term = Terminal(tmp_path / "data")
     try:
-        settings = Settings(data_dir=term.folder)
-        catalog = CatalogBrowser.open(term.store, BUNDLED_SYNONYMS)
-        services = build_services(settings, term.store, term.printing, catalog)
+        services = _built(term)
         caplog.clear()
         with caplog.at_level("INFO", logger="kiosk.services.setup"):
             services.connect("")
