@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.root_logger import root_logger_restored
+
 if TYPE_CHECKING:
     from drivers.printers.sim.emulator import EscposEmulator
     from drivers.printers.sim.server import TcpPrinterServer
@@ -45,6 +47,19 @@ REPO = Path(__file__).resolve().parent.parent
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(TEST_HOME, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _root_logger_restored() -> Iterator[None]:
+    """Each test ends with the root logger as it found it.
+
+    An entry point run in-process (``kiosk.cli.main``, ``ui.main.main``) configures logging
+    for its process: a stream handler on the stderr of that moment, pytest's capture. Left
+    behind, it outlives the capture, and a later log line (a worker thread at the session's
+    end) fails with "I/O operation on closed file". Pytest's own capture handlers, which
+    change with each phase of a test, are left to pytest."""
+    with root_logger_restored():
+        yield
 
 
 @pytest.fixture

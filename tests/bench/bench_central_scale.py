@@ -3,7 +3,8 @@
 The same load runs twice in one run: against ``kiosk-central --workers 4`` on a private
 PostgreSQL 15 cluster (:mod:`tests.pg`) and against one process on SQLite. 500 simulated
 terminals (25 halls) are coroutines sharing 64 connections, split over 8 ``httpx.AsyncClient``
-pools (one pool of 64 cost the load generator most of a core: see :func:`load`); each request is signed exactly as a terminal signs (:func:`kiosk.sync.client.signing_auth`).
+pools (one pool of 64 cost the load generator most of a core: see :func:`load`); each request
+is signed exactly as a terminal signs (:func:`kiosk.sync.client.signing_auth`).
 Each terminal, without pause: takes a ticket (60 %), submits an application (25 %) or looks
 up the status of its cases (15 %), for 60 s. That saturates central: its requests per second
 are its capacity (the ratio compares them), and its latencies are mostly the queue in front of

@@ -73,7 +73,8 @@ def test_case_numbers_are_unique_across_terminals_and_never_a_six_digit_one(
 ) -> None:
     """Case numbers come from striped counters: 40 terminals drawing at once, from threads in
     transactions of their own, never get the same number; a terminal's numbers rise, in steps
-    of its stripe (shared with other terminals); and none has the six digits older versions wrote (so never one of theirs)."""
+    of its stripe (shared with other terminals); and none has the six digits older versions
+    wrote (so never one of theirs)."""
     terminals = [f"T{i:03d}" for i in range(40)]
     got: dict[str, list[str]] = {t: [] for t in terminals}
     failures: list[BaseException] = []

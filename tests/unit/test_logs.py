@@ -11,21 +11,15 @@ import pytest
 
 from kiosk import logs
 from kiosk.logs import PersonalDataFilter, redact_text, redact_value, setup_logging
+from tests.root_logger import root_logger_restored
 
 ID = "11010519491231002X"
 
 
 @pytest.fixture
 def restore_root() -> Iterator[None]:
-    root = logging.getLogger()
-    saved, level = list(root.handlers), root.level
-    yield
-    for h in list(root.handlers):
-        root.removeHandler(h)
-        h.close()
-    for h in saved:
-        root.addHandler(h)
-    root.setLevel(level)
+    with root_logger_restored():
+        yield
 
 
 def test_id_numbers_and_mobile_numbers_are_masked():
@@ -110,6 +104,7 @@ def test_a_character_a_font_lacks_is_not_named_in_the_log(tmp_path: Path, restor
     """fpdf2 warns of missing glyphs by naming them; in a signed document that may be a
     character of a name (here 𪚥, an Extension B character the CJK font lacks)."""
     from fpdf import FPDF
+    from fpdf.fonts import TTFFont
 
     from kiosk.documents.signature import _font
 
@@ -121,9 +116,28 @@ def test_a_character_a_font_lacks_is_not_named_in_the_log(tmp_path: Path, restor
     pdf.set_font("cjk", size=12)
     pdf.cell(text="王𪚥")
     pdf.output()
-    assert pdf.fonts["cjk"].missing_glyphs  # the font really lacks it: the case is real
+    font = pdf.fonts["cjk"]
+    assert isinstance(font, TTFFont) and font.missing_glyphs  # really lacks it: the case is real
     logging.getLogger("kiosk.test").error("after the document")
     for h in logging.getLogger().handlers:
         h.flush()
     text = (tmp_path / logs.LOG_FILE).read_text()
     assert "after the document" in text and "𪚥" not in text and "2a6a5" not in text
+
+
+def test_an_entry_point_run_in_a_test_leaves_no_handler_on_the_stderr_of_that_moment():
+    # What the autouse fixture of tests/conftest.py does after every test: a stream handler
+    # setup_logging put on pytest's captured stderr must not outlive the test (a later log
+    # line would fail on the closed capture), and a handler it took away comes back.
+    root = logging.getLogger()
+    mine, level = logging.NullHandler(), root.level
+    root.addHandler(mine)
+    try:
+        with root_logger_restored():
+            setup_logging(None, logging.DEBUG, env={})
+            added = [h for h in root.handlers if type(h) is logging.StreamHandler]
+            assert added and mine not in root.handlers
+        assert not any(h in root.handlers for h in added)
+        assert mine in root.handlers and root.level == level
+    finally:
+        root.removeHandler(mine)
