@@ -120,7 +120,8 @@ def _serve(argv: list[str]) -> int:
         type=int,
         default=10,
         help="connections this process keeps to a server database (PostgreSQL; as many "
-        "again under load); several processes: each has its own pool",
+        "again under load), and requests it works on at once (any database); several "
+        "processes: each has its own",
     )
     parser.add_argument(
         "--db-statement-timeout-ms",

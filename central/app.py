@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError
@@ -40,6 +43,24 @@ from kiosk.contract import API_PREFIX, API_VERSION, Health
 log = logging.getLogger(__name__)
 
 
+def _request_threads(count: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """The app's lifespan: this process works on at most ``count`` requests at once (the
+    threads that run routes and signature checks; the rest wait their turn in order).
+
+    As many as the connections the pool keeps: more threads than connections only queue for
+    one, and under load (64 requests in flight, 4 workers, 2 cores, issue #19) the default of
+    40 threads per process spent the cores on taking turns at the interpreter and on opening
+    and closing overflow connections (``bench_central_scale``: 146 requests/s on PostgreSQL
+    against 175–184 with 10; one SQLite process's p95 1.36 s against 0.58–0.66 s)."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = count
+        yield
+
+    return lifespan
+
+
 def create_app(
     db_url: str = "sqlite://",
     *,
@@ -66,12 +87,14 @@ def create_app(
     version's raises :class:`central.schema.SchemaError` unless ``migrate_schema`` (the demo,
     which owns its database); a new, empty one is always given the schema. ``pool`` sizes
     this process's connections to a server database (PostgreSQL) and their statement
-    timeout; SQLite ignores it.
+    timeout (SQLite ignores those), and how many requests it works on at once (its size).
     """
     if id_hash_key is None:
         logging.getLogger(__name__).warning("no ID-hash key file: using one for this run only")
         id_hash_key = secrets.token_bytes(idkey.KEY_BYTES)
+    pool = pool or PoolSettings()
     app = FastAPI(
+        lifespan=_request_threads(pool.size),
         title="Hall kiosk central service",
         version=f"{API_VERSION}.0",
         description="Intake, catalog feed, queue numbers and case status for hall terminals. "
