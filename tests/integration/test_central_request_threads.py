@@ -1,27 +1,33 @@
 """Central works on as many requests at once as its pool keeps connections (issue #19).
 
 More threads than connections only queued for a connection, and under load cost the cores
-(see ``central.app._request_threads``). Measured here through the app's own lifespan: routes
-that hold their thread for a while, sent from more client threads than the limit.
+(see ``central.app._request_threads``). Measured through the app's own lifespan, served by
+uvicorn over HTTP on 127.0.0.1: a route that holds its thread for a while, called from more
+client threads than the limit.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
+import requests
+import uvicorn
 from anyio import to_thread
-from fastapi.testclient import TestClient
 
 from central.app import create_app
 from central.db import PoolSettings
+from central.testing import free_port
 
 
-def _app(tmp_path: Path, pool: PoolSettings | None) -> tuple[TestClient, dict[str, int]]:
-    """Central on a SQLite file, with two routes of the test's own: one that holds its
-    thread for 150 ms, counting how many run at once, and one that reads the limit."""
+@contextmanager
+def _served(tmp_path: Path, pool: PoolSettings | None) -> Iterator[tuple[str, dict[str, int]]]:
+    """Central on a SQLite file with two routes of the test's own (one that holds its thread
+    150 ms, counting how many run at once; one that reads the limit), served on loopback."""
     app = create_app(f"sqlite:///{tmp_path / 'central.db'}", pool=pool, id_hash_key=b"k" * 32)
     seen = {"now": 0, "most": 0}
     lock = threading.Lock()
@@ -40,25 +46,40 @@ def _app(tmp_path: Path, pool: PoolSettings | None) -> tuple[TestClient, dict[st
     async def threads() -> dict[str, float]:
         return {"tokens": to_thread.current_default_thread_limiter().total_tokens}
 
-    return TestClient(app), seen
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "central did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}", seen
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
-def _burst(client: TestClient, count: int) -> list[int]:
+def _burst(url: str, count: int) -> list[int]:
     with ThreadPoolExecutor(count) as pool:
-        return list(pool.map(lambda _: client.get("/probe/slow").status_code, range(count)))
+        return list(
+            pool.map(
+                lambda _: requests.get(f"{url}/probe/slow", timeout=30).status_code, range(count)
+            )
+        )
 
 
 def test_at_most_pool_size_requests_run_at_once_and_the_others_wait_their_turn(tmp_path):
-    client, seen = _app(tmp_path, PoolSettings(size=3))
-    with client:
-        codes = _burst(client, 9)
-        assert client.get("/probe/threads").json() == {"tokens": 3}
+    with _served(tmp_path, PoolSettings(size=3)) as (url, seen):
+        codes = _burst(url, 9)
+        limit = requests.get(f"{url}/probe/threads", timeout=10).json()
     assert codes == [200] * 9  # none refused: the others waited
+    assert limit == {"tokens": 3}
     assert seen["most"] == 3
 
 
 def test_the_default_is_the_default_pool_size(tmp_path):
-    client, _ = _app(tmp_path, None)
-    with client:
-        assert client.get("/probe/threads").json() == {"tokens": PoolSettings().size}
-    assert PoolSettings().size == 10
+    with _served(tmp_path, None) as (url, _):
+        limit = requests.get(f"{url}/probe/threads", timeout=10).json()
+    assert limit == {"tokens": PoolSettings().size} and PoolSettings().size == 10
