@@ -182,7 +182,7 @@ class InProcessCentral:
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
-            lifespan="off",
+            lifespan="on",  # the app's own: it sets how many requests run at once
         )
         with self._lock:
             if self._stopped:

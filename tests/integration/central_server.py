@@ -42,7 +42,7 @@ class CentralServer:
         self.app = create_app(db_url, **options)
         self.db = self.app.state.db
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="test-central", daemon=True)

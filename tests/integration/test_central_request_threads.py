@@ -2,8 +2,8 @@
 
 More threads than connections only queued for a connection, and under load cost the cores
 (see ``central.app._request_threads``). Measured through the app's own lifespan, served by
-uvicorn over HTTP on 127.0.0.1: a route that holds its thread for a while, called from more
-client threads than the limit.
+uvicorn over HTTP on 127.0.0.1 (``CentralServer``): a route that holds its thread for a while,
+called from more client threads than the limit.
 """
 
 from __future__ import annotations
@@ -16,23 +16,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import requests
-import uvicorn
 from anyio import to_thread
 
-from central.app import create_app
 from central.db import PoolSettings
-from central.testing import free_port
+from tests.integration.central_server import CentralServer
 
 
 @contextmanager
 def _served(tmp_path: Path, pool: PoolSettings | None) -> Iterator[tuple[str, dict[str, int]]]:
     """Central on a SQLite file with two routes of the test's own (one that holds its thread
     150 ms, counting how many run at once; one that reads the limit), served on loopback."""
-    app = create_app(f"sqlite:///{tmp_path / 'central.db'}", pool=pool, id_hash_key=b"k" * 32)
+    central = CentralServer(tmp_path, pool=pool)
     seen = {"now": 0, "most": 0}
     lock = threading.Lock()
 
-    @app.get("/probe/slow")  # not under the API prefix: no signature needed
+    @central.app.get("/probe/slow")  # not under the API prefix: no signature needed
     def slow() -> dict[str, int]:
         with lock:
             seen["now"] += 1
@@ -42,23 +40,12 @@ def _served(tmp_path: Path, pool: PoolSettings | None) -> Iterator[tuple[str, di
             seen["now"] -= 1
         return {"ok": 1}
 
-    @app.get("/probe/threads")
+    @central.app.get("/probe/threads")
     async def threads() -> dict[str, float]:
         return {"tokens": to_thread.current_default_thread_limiter().total_tokens}
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "central did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}", seen
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with central:
+        yield central.url, seen
 
 
 def _burst(url: str, count: int) -> list[int]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from pydantic import BaseModel, Field, ValidationError
 from kiosk import logs
 from kiosk.logs import log_event, redact_text, redact_value, setup_logging
 from tests.integration.services_env import person
-from tests.root_logger import root_logger_restored
 
 # (what, text, secrets that must not survive, words that must survive)
 CORPUS: list[tuple[str, str, list[str], list[str]]] = [
@@ -140,10 +138,10 @@ def test_other_keys_keep_their_values(key: str) -> None:
 
 
 @pytest.fixture
-def log_file(tmp_path: Path) -> Iterator[Path]:
-    with root_logger_restored():
-        setup_logging(tmp_path, env={})
-        yield tmp_path / logs.LOG_FILE
+def log_file(tmp_path: Path) -> Path:
+    # The root logger is put back after the test by tests/conftest.py.
+    setup_logging(tmp_path, env={})
+    return tmp_path / logs.LOG_FILE
 
 
 def _lines(path: Path) -> list[dict[str, object]]:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk import logs
 from kiosk.logs import PersonalDataFilter, redact_text, redact_value, setup_logging
 from tests.root_logger import root_logger_restored
 
 ID = "11010519491231002X"
-
-
-@pytest.fixture
-def restore_root() -> Iterator[None]:
-    with root_logger_restored():
-        yield
 
 
 def test_id_numbers_and_mobile_numbers_are_masked():
@@ -56,7 +47,7 @@ def test_the_filter_cleans_message_arguments_and_extra_fields():
     assert vars(record)["service"] == "S1"
 
 
-def test_extra_name_field_is_redacted_in_the_json_file(tmp_path: Path, restore_root):
+def test_extra_name_field_is_redacted_in_the_json_file(tmp_path: Path):
     setup_logging(tmp_path, env={})
     logging.getLogger("kiosk.cards").info(
         "card read", extra={"id_number": ID, "holder": "张三丰", "reader": "sam"}
@@ -76,21 +67,21 @@ def test_extra_name_field_is_redacted_in_the_json_file(tmp_path: Path, restore_r
     assert "1101**********002X" in lines[1]["exc"]
 
 
-def test_every_handler_carries_the_filter(tmp_path: Path, restore_root):
+def test_every_handler_carries_the_filter(tmp_path: Path):
     setup_logging(tmp_path, env={})
     handlers = logging.getLogger().handlers
     assert len(handlers) == 2
     assert all(any(isinstance(f, PersonalDataFilter) for f in h.filters) for h in handlers)
 
 
-def test_stderr_lines_are_plain_and_masked(tmp_path: Path, restore_root, capsys):
+def test_stderr_lines_are_plain_and_masked(tmp_path: Path, capsys):
     setup_logging(None, env={"JOURNAL_STREAM": "8:1234"})
     logging.getLogger("kiosk.x").warning("citizen %s", ID)
     err = capsys.readouterr().err
     assert err.startswith("WARNING MainThread kiosk.x: citizen 1101**********002X")
 
 
-def test_the_log_file_rotates(tmp_path: Path, restore_root, monkeypatch):
+def test_the_log_file_rotates(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(logs, "MAX_BYTES", 2000)
     setup_logging(tmp_path, env={})
     for i in range(100):
@@ -100,7 +91,7 @@ def test_the_log_file_rotates(tmp_path: Path, restore_root, monkeypatch):
     assert len(names) <= 1 + logs.BACKUPS
 
 
-def test_a_character_a_font_lacks_is_not_named_in_the_log(tmp_path: Path, restore_root):
+def test_a_character_a_font_lacks_is_not_named_in_the_log(tmp_path: Path):
     """fpdf2 warns of missing glyphs by naming them; in a signed document that may be a
     character of a name (here 𪚥, an Extension B character the CJK font lacks)."""
     from fpdf import FPDF
