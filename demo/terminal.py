@@ -5,6 +5,7 @@ sample receipt, show the printed slip on screen)."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,8 +103,10 @@ class DemoTerminal:
         return self.link.receipts
 
     def simulate_card_tap(self) -> None:
-        """Lift the card lying on the simulated reader and lay the next sample card (in the
-        background, so the reader worker sees the gap)."""
+        """Lift the card lying on the simulated reader and lay the next sample card (on a
+        thread of its own, so the reader worker sees the gap; not on ``core-tasks``, whose
+        one thread would sleep through the gap while a search or a print waits, and whose
+        queue would hold a tap behind them, as no real card waits for the terminal)."""
         reader = self.kiosk.card_reader
         if not isinstance(reader, SimulatedSamReader):
             log.warning("the card reader is not simulated: no sample card to tap")
@@ -114,7 +117,7 @@ class DemoTerminal:
             time.sleep(TAP_GAP_S)
             reader.place()
 
-        self.kiosk.tasks.submit(tap)
+        threading.Thread(target=tap, name="demo-card-tap", daemon=True).start()
 
     def simulate_scan(self, data: str) -> bool:
         """Show ``data`` to the simulated scanner (it arrives over its pty like a real

@@ -276,16 +276,30 @@ class SamReader:
             if payload is not None:
                 return payload
             if time.monotonic() >= deadline:
-                return None
-            try:
-                chunk = port.read(max(1, port.in_waiting))
-            except (OSError, serial.SerialException) as exc:
-                self.close()
-                raise CardReaderError(
-                    f"card reader on {self.port} went away: {exc}", "reader_lost"
-                ) from exc
-            if chunk:
-                self._decoder.feed(chunk)
+                # A loaded host may wake this thread after the deadline with the whole reply
+                # already in the kernel's buffer: take what has arrived before calling it
+                # silence (asking again would throw that reply away).
+                if not self._receive(port, waiting_only=True):
+                    return None
+                return self._decoder.next_payload()
+            self._receive(port, waiting_only=False)
+
+    def _receive(self, port: serial.Serial, *, waiting_only: bool) -> bool:
+        """Feed the decoder what the port has: what is waiting, or at least one byte within
+        the port's read timeout. True when something came."""
+        try:
+            waiting = port.in_waiting
+            if waiting_only and not waiting:
+                return False
+            chunk = port.read(max(1, waiting))
+        except (OSError, serial.SerialException) as exc:
+            self.close()
+            raise CardReaderError(
+                f"card reader on {self.port} went away: {exc}", "reader_lost"
+            ) from exc
+        if chunk:
+            self._decoder.feed(chunk)
+        return bool(chunk)
 
 
 def _open_error(port: str, exc: serial.SerialException) -> CardReaderError:

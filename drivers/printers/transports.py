@@ -136,9 +136,9 @@ class NetworkTransport(_EscposTransport):
         sock: socket.socket = self._conn.device
         deadline = time.monotonic() + timeout_s
         while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return b""
+            # Past the deadline (a thread woken late) the answer may be waiting already:
+            # one look without waiting before calling it no answer.
+            left = max(0.0, deadline - time.monotonic())
             ready, _, _ = select.select([sock], [], [], left)
             if not ready:
                 return b""

@@ -100,24 +100,34 @@ class SerialScanner:
                 return scan
             now = time.monotonic()
             if self._buffer and now - self._last_byte_at > self.frame_timeout_s:
+                # A thread woken late on a loaded host finds the rest of the scan waiting
+                # in the kernel's buffer: it came in time, so it is not cut off.
+                if self._fill(waiting_only=True):
+                    continue
                 self._drop("no terminator in time")
             if now >= deadline:
                 return None
             self._fill()
 
-    def _fill(self) -> None:
+    def _fill(self, waiting_only: bool = False) -> bool:
+        """Read what the port has (with ``waiting_only``, only bytes already there, without
+        waiting); True when something came."""
         port = self._port
         if port is None:
             raise ScannerError(f"scanner port {self.path} is closed")
         try:
-            chunk = port.read(max(1, min(port.in_waiting, 4096)))
+            waiting = port.in_waiting
+            if waiting_only and not waiting:
+                return False
+            chunk = port.read(max(1, min(waiting, 4096)))
         except (serial.SerialException, OSError) as exc:
             self.close()
             raise ScannerError(f"scanner port {self.path} failed: {exc}") from None
         if not chunk:
-            return
+            return False
         self._last_byte_at = time.monotonic()
         self._buffer += chunk
+        return True
 
     def _take_line(self) -> Scan | None:
         while True:

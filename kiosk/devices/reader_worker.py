@@ -231,6 +231,9 @@ class ReaderWorker:
         try:
             card = read()
         except CardReadError as exc:
+            # For staff: a reader that fails often shows here. The message may quote the
+            # card's bytes, so the reason code goes out, not the text.
+            log_event(log, "card.read_failed", logging.WARNING, reader=uri, reason=exc.reason)
             self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
             return
         except (CardReaderError, DeviceTimeout):
@@ -247,6 +250,9 @@ class ReaderWorker:
             self._last_card = None  # nothing on the reader: the next card is a new placement
             if not announce:
                 # Present a moment ago, gone before it could be read.
+                log_event(
+                    log, "card.read_failed", logging.WARNING, reader=uri, reason="card_removed"
+                )
                 result = CardResult(uri, None, "read_failed", "card removed before reading")
                 self._call(self.callbacks.on_card_read, result)
             return
@@ -267,6 +273,7 @@ class ReaderWorker:
         try:
             identity = identity_from_card(card, self._today())
         except IdentityError as exc:
+            log_event(log, "card.refused", reader=uri, reason=exc.reason)
             self._call(self.callbacks.on_card_read, CardResult(uri, None, exc.reason, str(exc)))
             return
         except Exception as exc:

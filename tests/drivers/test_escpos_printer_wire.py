@@ -226,3 +226,37 @@ def test_status_commands_replace_the_standard_requests(printer_server: TcpPrinte
     finally:
         driver.close()
     assert own in transport.queries and commands.STATUS_PAPER not in transport.queries
+
+
+def test_a_status_answer_waiting_when_a_late_thread_wakes_is_taken(
+    printer_server: TcpPrinterServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread woken past its deadline (a loaded host) with the printer's answer already in
+    the socket takes that answer; "no answer" would mark a working printer unknown."""
+    import time
+
+    from drivers.printers import transports
+    from drivers.printers.transports import NetworkTransport
+
+    calls = {"n": 0}
+
+    class LateClock:
+        sleep = staticmethod(time.sleep)
+
+        @staticmethod
+        def monotonic() -> float:
+            calls["n"] += 1
+            if calls["n"] == 2:  # after the deadline was set, the thread is away a while
+                time.sleep(0.5)
+                return time.monotonic() + 60
+            return time.monotonic()
+
+    host, port = printer_server.uri.removeprefix("tcp://").split(":")
+    transport = NetworkTransport(host, int(port))
+    try:
+        transport.open()
+        monkeypatch.setattr(transports, "time", LateClock)
+        answer = transport.query(commands.STATUS_PRINTER, 1.0)
+    finally:
+        transport.close()
+    assert answer and len(answer) == 1

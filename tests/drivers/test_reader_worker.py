@@ -71,19 +71,31 @@ def test_a_tap_gives_present_then_identity_then_removed(
     assert recorder.next() == ("removed", None)
 
 
+def card_events(caplog: pytest.LogCaptureFixture) -> list[tuple[str, str, str]]:
+    """The card events logged for staff: (event, reason, level)."""
+    return [
+        (r.getMessage(), getattr(r, "reason", ""), r.levelname)
+        for r in caplog.records
+        if r.getMessage().startswith("card.")
+    ]
+
+
 def test_an_expired_card_is_reported_with_its_reason(
-    sim: SimulatedSamReader, recorder: Recorder
+    sim: SimulatedSamReader, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level("INFO")
     expired = next(c for c in sim.cards if c.valid_to == "20180101")
     sim.place(expired)
     assert recorder.next()[0] == "present"
     kind, result = recorder.next()
     assert isinstance(result, CardResult)
     assert (kind, result.ok, result.reason) == ("read", False, "card_expired")
+    assert card_events(caplog) == [("card.refused", "card_expired", "INFO")]
+    assert expired.id_number not in caplog.text and expired.name not in caplog.text
 
 
 def test_a_card_pulled_mid_read_reports_read_failed_then_removed(
-    sim: SimulatedSamReader, recorder: Recorder
+    sim: SimulatedSamReader, recorder: Recorder, caplog: pytest.LogCaptureFixture
 ) -> None:
     sim.emulator.pull_mid_read = True
     sim.place()
@@ -91,6 +103,8 @@ def test_a_card_pulled_mid_read_reports_read_failed_then_removed(
     kind, result = recorder.next()
     assert isinstance(result, CardResult) and result.reason == "read_failed"
     assert recorder.next() == ("removed", None)
+    # Staff see failed reads (a reader failing often is one to look at), by reason only.
+    assert card_events(caplog) == [("card.read_failed", "read_failed", "WARNING")]
 
 
 def test_unplug_and_replug_recover_without_restart(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import drivers.cards.sam as sam_module
 from drivers.cards.base import CardRead, CardReaderError, CardReadError
 from drivers.cards.sam import SamReader
 from drivers.cards.sam_frames import Command
@@ -114,6 +115,44 @@ def test_a_silent_reader_is_reported_as_silent(emulator: SamEmulator, reader: Sa
     with pytest.raises(CardReaderError) as err:
         reader.card_present()
     assert err.value.reason == "reader_silent"
+
+
+def test_a_reply_waiting_when_a_late_thread_wakes_is_taken_not_asked_again(
+    emulator: SamEmulator, reader: SamReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded host the reading thread may wake after its deadline with the whole reply
+    already in the kernel's buffer: that is a reply, not silence (asking again would throw
+    it away, and a reader that is always woken late would never be read)."""
+    late = {"s": 0.0}
+
+    class LateClock:
+        sleep = staticmethod(time.sleep)
+
+        @staticmethod
+        def monotonic() -> float:
+            return time.monotonic() + late["s"]
+
+    read_frame = reader._read_frame
+
+    def oversleep_then_read(deadline: float) -> bytes | None:
+        port = reader._port()
+        seen, settled = -1, time.monotonic() + 10
+        while time.monotonic() < settled:  # the whole reply has arrived, unread
+            time.sleep(0.05)
+            if port.in_waiting and port.in_waiting == seen:
+                break
+            seen = port.in_waiting
+        late["s"] += 60.0  # ... and this thread wakes long past its deadline
+        return read_frame(deadline)
+
+    monkeypatch.setattr(sam_module, "time", LateClock)
+    monkeypatch.setattr(reader, "_read_frame", oversleep_then_read)
+    emulator.card = sample("resident.json")
+    before = emulator.commands_seen
+    assert reader.card_present()
+    read = reader.read_card(2.0)
+    assert read is not None and read.id_number == "110105198003150012"
+    assert emulator.commands_seen == before + 4  # find; find, select, read: none asked twice
 
 
 def test_a_write_that_cannot_go_out_is_a_silent_reader_not_a_lost_one(

@@ -157,3 +157,16 @@ def test_the_demo_taps_sample_cards_and_scans_a_sample_receipt_through_the_simul
     assert started.scan_receipt()
     assert scanned.wait(UP_S), "no scan"
     assert receipt_from_scan(scans[0]) == started.receipts[0]
+
+
+def test_a_demo_tap_is_not_held_behind_core_work(started: DemoTerminal) -> None:
+    """A card laid on the reader does not wait for the terminal's other work: the demo's
+    tap reaches the reader while ``core-tasks`` is busy (a long search, a print)."""
+    read, release = threading.Event(), threading.Event()
+    started.kiosk.events.card = ReaderCallbacks(on_card_read=lambda _result: read.set())
+    started.kiosk.tasks.submit(lambda: release.wait(UP_S))
+    try:
+        started.simulate_card_tap()
+        assert read.wait(UP_S), "the tap waited for core-tasks"
+    finally:
+        release.set()
