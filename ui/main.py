@@ -171,7 +171,8 @@ class _FirstFrame(QObject):
         if kiosk is None or not kiosk.up.is_set():
             return
         self._timer.stop()
-        print(json.dumps({"event": "core_ready", "rss_mb": _rss_mb()}), flush=True)
+        event = {"event": "core_ready", "rss_mb": _rss_mb(), **_rss_kinds_mb()}
+        print(json.dumps(event), flush=True)
         self._ui.lockdown.allow_exit()
         self._ui.app.quit()
 
@@ -181,6 +182,20 @@ def _rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         pages = int(statm.read().split()[1])
     return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+
+
+def _rss_kinds_mb() -> dict[str, float]:
+    """The resident memory split (Linux): ``rss_anon_mb`` is the process's own (heaps,
+    Python objects), ``rss_file_mb`` pages of mapped files (libraries, fonts) that the page
+    cache shares with every process mapping them."""
+    kinds = {"RssAnon:": "rss_anon_mb", "RssFile:": "rss_file_mb"}
+    out: dict[str, float] = {}
+    with open("/proc/self/status") as status:
+        for line in status:
+            key, _, value = line.partition("\t")
+            if key in kinds:
+                out[kinds[key]] = round(int(value.split()[0]) / 1024, 1)
+    return out
 
 
 if __name__ == "__main__":

@@ -69,8 +69,9 @@ def test_a_start_with_settings_that_passed_before_shows_its_window_without_pydan
     assert (again["settings_checked"], again["pydantic"]) == (False, False)
 
 
-def _start(tmp_path, config):
-    """The real entry point up to its core (the benchmark's probe quits there)."""
+def _start(tmp_path, config, records=False):
+    """The real entry point up to its core (the benchmark's probe quits there): exit code,
+    the probe's event names (with ``records``, its whole lines) and stderr."""
     env = dict(
         os.environ,
         KIOSK_CONFIG=str(config),
@@ -85,8 +86,8 @@ def _start(tmp_path, config):
         text=True,
         timeout=180,
     )
-    events = [json.loads(line)["event"] for line in done.stdout.splitlines() if "event" in line]
-    return done.returncode, events, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines() if "event" in line]
+    return done.returncode, lines if records else [e["event"] for e in lines], done.stderr
 
 
 @pytest.mark.gui
@@ -95,6 +96,18 @@ def test_a_remembered_start_checks_its_settings_after_the_frame_and_starts_its_c
     config.write_text('hall_name = "示范大厅"\n', encoding="utf-8")
     assert _start(tmp_path, config)[:2] == (0, ["first_frame", "core_ready"])
     assert _start(tmp_path, config)[:2] == (0, ["first_frame", "core_ready"])
+
+
+@pytest.mark.gui
+def test_the_probe_splits_the_memory_at_core_ready_into_own_and_mapped_files(tmp_path):
+    """bench_startup prints the split beside the RSS its target is on."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text('hall_name = "示范大厅"\n', encoding="utf-8")
+    code, records, _ = _start(tmp_path, config, records=True)
+    ready = records[-1]
+    assert (code, ready["event"]) == (0, "core_ready")
+    assert ready["rss_anon_mb"] > 20 and ready["rss_file_mb"] > 20
+    assert abs(ready["rss_anon_mb"] + ready["rss_file_mb"] - ready["rss_mb"]) < 5
 
 
 @pytest.mark.gui
