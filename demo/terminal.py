@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -91,6 +92,8 @@ class DemoTerminal:
 
     kiosk: Kiosk
     link: DemoCentral
+    # Held by each simulated device action while it runs (:meth:`_by_hand`).
+    _hands: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def central(self) -> InProcessCentral:
@@ -103,10 +106,8 @@ class DemoTerminal:
         return self.link.receipts
 
     def simulate_card_tap(self) -> None:
-        """Lift the card lying on the simulated reader and lay the next sample card (on a
-        thread of its own, so the reader worker sees the gap; not on ``core-tasks``, whose
-        one thread would sleep through the gap while a search or a print waits, and whose
-        queue would hold a tap behind them, as no real card waits for the terminal)."""
+        """Lift the card lying on the simulated reader and lay the next sample card, with
+        a gap the reader worker sees (:meth:`_by_hand`)."""
         reader = self.kiosk.card_reader
         if not isinstance(reader, SimulatedSamReader):
             log.warning("the card reader is not simulated: no sample card to tap")
@@ -117,7 +118,22 @@ class DemoTerminal:
             time.sleep(TAP_GAP_S)
             reader.place()
 
-        threading.Thread(target=tap, name="demo-card-tap", daemon=True).start()
+        self._by_hand(tap)
+
+    def _by_hand(self, action: Callable[[], object]) -> None:
+        """Do ``action`` to a simulated device as the citizen's hand would: at once, on a
+        short thread of its own, never on ``core-tasks`` (where it would wait behind a
+        ticket's print, or hold a search through a tap's gap). Actions run one at a time, in
+        the order asked, as one pair of hands does them."""
+
+        def run() -> None:
+            with self._hands:
+                try:
+                    action()
+                except Exception:  # a simulator's fault must not pass silently
+                    log.exception("demo: a simulated device action failed")
+
+        threading.Thread(target=run, name="demo-hands", daemon=True).start()
 
     def simulate_scan(self, data: str) -> bool:
         """Show ``data`` to the simulated scanner (it arrives over its pty like a real
@@ -125,7 +141,7 @@ class DemoTerminal:
         scanner = self.kiosk.scanner
         if not isinstance(scanner, SimulatedScanner):
             return False
-        self.kiosk.tasks.submit(lambda: scanner.emulator.scan(data))
+        self._by_hand(lambda: scanner.emulator.scan(data))
         return True
 
     def show_camera(self, scene: str) -> bool:
@@ -149,11 +165,11 @@ class DemoTerminal:
         return True
 
     def simulate_camera(self, scene: str) -> bool:
-        """The scan page's demo buttons: :meth:`show_camera` on ``core-tasks`` (reading the
-        samples' folder is disk work, never the GUI thread's)."""
+        """The scan page's demo buttons: :meth:`show_camera` off the GUI thread (reading the
+        samples' folder is disk work), by :meth:`_by_hand`."""
         if not isinstance(self.kiosk.camera, SimCamera):
             return False
-        self.kiosk.tasks.submit(lambda: self.show_camera(scene))
+        self._by_hand(lambda: self.show_camera(scene))
         return True
 
     def unplug_camera(self) -> bool:

@@ -257,16 +257,7 @@ class SamReader:
 
     def _discard_input(self) -> None:
         # Bytes left from an earlier, abandoned reply must not be taken for this one's.
-        port = self._port()
-        try:
-            waiting = port.in_waiting
-            if waiting:
-                port.read(waiting)
-        except (OSError, serial.SerialException) as exc:
-            self.close()
-            raise CardReaderError(
-                f"card reader on {self.port} went away: {exc}", "reader_lost"
-            ) from exc
+        self._receive(self._port(), waiting_only=True)
         self._decoder.clear()
 
     def _read_frame(self, deadline: float) -> bytes | None:
