@@ -186,7 +186,9 @@ class DemoTerminal:
         return bool(receipts) and self.simulate_scan(PROGRESS_URL.format(receipt_no=receipts[0]))
 
     def scan_last_ticket(self) -> bool:
-        """Scan the QR code of the ticket this terminal gave out last (False: none yet)."""
+        """Scan the QR code of the ticket this terminal gave out last (False: none yet).
+        A store query: the where-to-go page calls it on ``core-tasks``, never on the GUI
+        thread."""
         from sqlmodel import col, select
 
         from kiosk.services.tickets.position import scan_code

@@ -90,6 +90,8 @@ def test_offline_it_says_it_cannot_check_and_points_to_the_hall_display(demo, qt
 
 def test_a_wrong_code_is_said_in_a_plain_sentence(demo, qtbot):
     open_where_to_go(demo, qtbot)
+    tap(demo, item(demo, "whereSimulateScan"))  # demo: no ticket taken here yet today
+    qtbot.waitUntil(lambda: "本终端今天还没有取号" in shown(demo))
     tap(demo, item(demo, "whereQuery"))
     assert "请输入排队号，例如 A007。" in shown(demo)
     demo.page_command("setNumber", "Z999")

@@ -14,7 +14,7 @@ from kiosk.store import Store
 from kiosk.store.models import QueueTicketRow
 from kiosk.visit import Visit
 from kiosk.workers import ImmediateExecutor
-from tests.unit.vm_fakes import HeldDispatcher, InlineDispatcher
+from tests.unit.vm_fakes import HeldDispatcher, HeldExecutor, InlineDispatcher
 from ui.viewmodels.where_to_go import WhereToGoViewModel
 
 NOW = datetime(2026, 3, 2, 9, 30).astimezone()
@@ -124,3 +124,38 @@ def test_the_next_person_never_sees_the_last_ticket(store: Store) -> None:
     visit.end()  # walked away while central was asked
     dispatcher.run_all()
     assert vm.property("answer") == {}
+
+
+def test_the_demo_scan_looks_for_the_last_ticket_on_the_core_not_the_gui_thread(
+    store: Store,
+) -> None:
+    """演示：模拟扫描最近的小票 finds the ticket with a store query: it runs on the core's
+    executor (here held, as a busy core-tasks would), and "no ticket yet" comes back as the
+    page's sentence; the page is not made busy (the scan would be refused while busy)."""
+    asked: list[str] = []
+    found = {"ticket": False}
+
+    def last_ticket() -> bool:  # stands for DemoTerminal.scan_last_ticket
+        asked.append("store")
+        return found["ticket"]
+
+    dispatcher, executor = HeldDispatcher(), HeldExecutor()
+    vm = WhereToGoViewModel(dispatcher, Visit())  # type: ignore[arg-type]
+    vm.attach(offline_positions(store), executor, simulate_scan=last_ticket)
+    vm.simulateScan()
+    assert asked == [] and not vm.property("busy")  # nothing waited for on the GUI thread
+    executor.run_all()
+    dispatcher.run_all()
+    assert asked == ["store"] and vm.property("reason") == "no_demo_ticket"
+
+    found["ticket"] = True
+    vm.simulateScan()
+    assert vm.property("reason") == ""  # the last sentence goes as the new try starts
+    executor.run_all()
+    dispatcher.run_all()
+    assert vm.property("reason") == ""
+
+    without = WhereToGoViewModel(InlineDispatcher(), Visit())  # type: ignore[arg-type]
+    without.attach(offline_positions(store), ImmediateExecutor())  # not a demo
+    without.simulateScan()
+    assert without.property("reason") == "no_demo_ticket"

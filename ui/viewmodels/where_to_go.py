@@ -119,8 +119,18 @@ class WhereToGoViewModel(QObject):
 
     @Slot()
     def simulateScan(self) -> None:  # noqa: N802
-        """Demo: scan the ticket this terminal gave out last."""
-        if self._simulate is None or not self._simulate():
+        """Demo: scan the ticket this terminal gave out last. Finding it is a store query,
+        so it runs on the core's executor; the page is not made busy, because the scan
+        itself arrives through the simulated scanner and is refused while busy."""
+        simulate = self._simulate
+        if simulate is None:
+            self._ops.set_reason("no_demo_ticket")
+            return
+        self._ops.set_reason("")
+        self._ops.run(simulate, self._simulated, busy=False)
+
+    def _simulated(self, found: bool) -> None:
+        if not found:
             self._ops.set_reason("no_demo_ticket")
 
     def _show(self, answer: dict[str, Any]) -> None:
