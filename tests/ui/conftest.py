@@ -102,8 +102,9 @@ def tap_card(ui, qtbot) -> None:
 
 
 def tap_settled(ui, qtbot, button) -> None:
-    """Tap ``button`` once its page has laid it out (a page's first layout passes may
-    put it elsewhere, even below the window)."""
+    """Tap ``button`` once its page has laid it out and come to rest (a page's first
+    layout passes may put it elsewhere, even below the window, and a page sliding in is to
+    the right of it)."""
     from PySide6.QtCore import QPointF
 
     seen: list[QPointF] = []
@@ -111,6 +112,7 @@ def tap_settled(ui, qtbot, button) -> None:
     def settled() -> bool:
         corner = button.mapToScene(QPointF(0, 0))
         inside = 0 < corner.y() < ui.window.height() - button.height()
+        inside = inside and 0 <= corner.x() <= ui.window.width() - button.width()
         seen.append(corner)
         return button.isVisible() and inside and len(seen) > 2 and seen[-3] == corner
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from drivers.printers.sim.inprocess import emulator_of
-from tests.ui.conftest import tap
+from tests.ui.conftest import tap, tap_settled
 from tests.ui.inquiry_helpers import item, shown, wait_page
 from tests.ui.test_consult_complaint_screens import type_into, wait_at_central
 
@@ -29,7 +29,7 @@ def test_nothing_found_offers_consultation_staff_and_a_suggestion(demo, qtbot):
     assert "没有找到“火星移民”" in text and "呼叫工作人员" in text
     # A call for help from here tells staff why.
     assert demo.window.property("assistReason") == "search_no_result"
-    tap(demo, item(demo, "noResultConsult"))
+    tap_settled(demo, qtbot, item(demo, "noResultConsult"))
     wait_page(demo, qtbot, "consult")
     demo.show_page("search")
     wait_page(demo, qtbot, "search")
@@ -41,7 +41,7 @@ def test_nothing_found_offers_consultation_staff_and_a_suggestion(demo, qtbot):
 
 def test_a_suggestion_from_a_failed_search_gets_a_number_a_slip_and_reaches_central(demo, qtbot):
     search_nothing(demo, qtbot, "开在职证明")
-    tap(demo, item(demo, "noResultSuggest"))
+    tap_settled(demo, qtbot, item(demo, "noResultSuggest"))
     wait_page(demo, qtbot, "suggest")
     assert item(demo, "suggestAbout").property("text") == "开在职证明"  # what was looked for
     tap(demo, item(demo, "suggestSubmit"))
