@@ -27,7 +27,7 @@ APT_PACKAGES := build-essential python3-venv python3-dev libpcsclite-dev swig pc
 
 QT_ENV := QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software QT_ACCESSIBILITY=0
 
-.PHONY: help setup system venv demo test test-fast test-fresh bench lint format i18n clean install-check boot-check
+.PHONY: help setup system venv demo test test-fast test-fresh bench lint format i18n fonts clean install-check boot-check
 
 help:
 	@echo "make demo       set up, then start the terminal in demo mode (simulated devices;"
@@ -40,7 +40,7 @@ help:
 	@echo "make install-check  install/install.sh for real in a fresh Debian 12 chroot (root)"
 	@echo "make boot-check     ... then boot it in QEMU: service, first screen, watchdog (root)"
 
-setup: system venv i18n
+setup: system venv i18n fonts
 
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): Makefile
@@ -63,6 +63,13 @@ $(STAMP): pyproject.toml | $(SYSTEM_STAMP)
 
 i18n: $(STAMP)
 	@$(PY) -m ui.i18n.build
+
+# The screens' font: Noto Sans CJK SC cut to what the screens show (about 30 s), again when
+# their text changes.
+FONT := ui/fonts/KioskSansSC-Bold.otf  # written last
+fonts: $(FONT)
+$(FONT): $(STAMP) ui/fonts/build.py $(shell find ui/qml -name '*.qml') $(wildcard ui/i18n/*.ts)
+	@$(PY) -m ui.fonts.build
 
 # With a display: full screen on it. Without one: tools/headless_demo.py serves the terminal on
 # a TigerVNC desktop and in a browser (noVNC), on 127.0.0.1 with a random password printed at
@@ -108,4 +115,4 @@ boot-check: venv
 	tools/install_in_chroot.sh --boot $${KIOSK_CHROOT:-/var/tmp/kiosk-deb12}
 
 clean:
-	rm -rf $(VENV) $(SYSTEM_STAMP) build *.egg-info
+	rm -rf $(VENV) $(SYSTEM_STAMP) build *.egg-info ui/fonts/*.otf

@@ -203,6 +203,8 @@ install_app() {
     run "${pip[@]}" "$SRC"
     # The screens' translations (.qm) are built from the shipped .ts files inside the venv.
     run "$VENV/bin/python" -m ui.i18n.build
+    # The screens' font, cut from the system's Noto Sans CJK to what the screens show.
+    run "$VENV/bin/python" -m ui.fonts.build
     put install/VENDOR.md "$PREFIX/VENDOR.md" 0644
     # Compile every screen into the terminal user's QML cache now, so that the first start
     # does not compile the home screen before its first frame (pip byte-compiled the Python).

@@ -27,6 +27,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.settings_memo import ConfigError, FrameSettings, RememberedWrongly
 from kiosk.visit import Visit
+from ui import fonts as ui_fonts
 from ui.bridge import GuiDispatcher
 from ui.idle import IdleWatcher
 from ui.keyboard import private_keyboard_home, remove_keyboard_home
@@ -141,7 +142,9 @@ class KioskUi:
         self.engine = QQmlApplicationEngine()
         self.dispatcher = GuiDispatcher(self.engine)
         width, height = settings.screen_size
-        self.shell = ShellViewModel(width, height, full_screen, parent=self.engine)
+        self.shell = ShellViewModel(
+            width, height, full_screen, parent=self.engine, font_family=ui_fonts.screen_family()
+        )
         self.shell.set_locale(settings.locale)
         self.shell.localeRequested.connect(self.switch_locale)
         self.status = StatusViewModel(

@@ -5,7 +5,7 @@ import stat
 import pytest
 
 from kiosk.cli import main as kioskctl
-from kiosk.cli.doctor import check_translations
+from kiosk.cli.doctor import check_screen_font, check_translations
 
 
 def run_doctor(capsys, *args: str) -> tuple[int, dict]:
@@ -132,3 +132,20 @@ def test_doctor_warns_when_translations_are_not_built(tmp_path):
     (tmp_path / "kiosk_en_US.qm").write_bytes(b"qm")
     os.utime(ts, (1, 1))  # the source is older than its build
     assert check_translations(tmp_path).state == "ok"
+
+
+def test_doctor_warns_when_the_screen_font_is_not_built_or_older_than_the_screens(tmp_path):
+    fonts = tmp_path / "fonts"
+    (tmp_path / "qml").mkdir()
+    fonts.mkdir()
+    page = tmp_path / "qml" / "HomePage.qml"
+    page.write_text('Text { text: qsTr("办事指南") }', encoding="utf-8")
+    check = check_screen_font(fonts)
+    assert check.state == "warning" and "not built" in check.detail
+    assert "ui.fonts.build" in check.hint
+    for name in ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf"):
+        (fonts / name).write_bytes(b"otf")
+    assert check_screen_font(fonts).state == "ok"
+    os.utime(fonts / "KioskSansSC-Bold.otf", (1, 1))  # built before the page changed
+    check = check_screen_font(fonts)
+    assert check.state == "warning" and "older" in check.detail

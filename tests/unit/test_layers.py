@@ -122,6 +122,9 @@ def test_the_packages_hold_no_module_that_only_tests_use():
                 users[module].add(path)
     # Named in text: entry points ("drivers.builtin:sim_printer"), import_module("...").
     named = set(re.findall(r"[a-z_.]+", (REPO / "pyproject.toml").read_text(encoding="utf-8")))
+    # Run as commands (`python -m ui.fonts.build`) by the Makefile and the installer.
+    for script in ("Makefile", "install/install.sh"):
+        named.update(re.findall(r"-m ([a-z_][a-z0-9_.]*)", (REPO / script).read_text("utf-8")))
     for top in ("kiosk", "drivers", "ui", "central", "demo", "tools"):
         for path in (REPO / top).rglob("*.py"):
             named.update(re.findall(r"[\"']([a-z_][a-z0-9_.]*)[:\"']", path.read_text("utf-8")))

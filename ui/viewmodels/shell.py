@@ -38,8 +38,10 @@ class ShellViewModel(QObject):
         full_screen: bool,
         ready_features: frozenset[str] = READY_FEATURES,
         parent: QObject | None = None,
+        font_family: str = "Noto Sans CJK SC",
     ) -> None:
         super().__init__(parent)
+        self._font_family = font_family  # the screens' font (ui.fonts)
         self._width = width
         self._height = height
         self._full_screen = full_screen
@@ -112,3 +114,4 @@ class ShellViewModel(QObject):
     screenHeight = Property(int, lambda self: self._height, notify=changed)
     fullScreen = Property(bool, lambda self: self._full_screen, notify=changed)
     version = Property(str, lambda self: __version__, constant=True)
+    fontFamily = Property(str, lambda self: self._font_family, constant=True)

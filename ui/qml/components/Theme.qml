@@ -38,7 +38,8 @@ QtObject {
     readonly property real scale: elder ? 1.5 : 1
 
     // Type scale.
-    readonly property string fontFamily: "Noto Sans CJK SC"
+    // Noto Sans CJK SC cut to what the screens show (ui/fonts), or the full font.
+    readonly property string fontFamily: shell.fontFamily
     readonly property int fontSmall: elder ? 36 : 24
     readonly property int fontBody: elder ? 42 : 28
     readonly property int fontLarge: elder ? 54 : 36
