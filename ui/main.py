@@ -173,7 +173,12 @@ class _FirstFrame(QObject):
         if kiosk is None or not kiosk.up.is_set():
             return
         self._timer.stop()
-        event = {"event": "core_ready", "rss_mb": _rss_mb(), **_rss_kinds_mb()}
+        event = {
+            "event": "core_ready",
+            "rss_mb": _rss_mb(),
+            **_rss_kinds_mb(),
+            "screen_font": self._ui.shell.property("fontFamily"),  # the cut one or the full
+        }
         print(json.dumps(event), flush=True)
         self._ui.lockdown.allow_exit()
         self._ui.app.quit()

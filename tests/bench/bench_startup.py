@@ -3,7 +3,8 @@
 In the same run, a bare QML window (one Rectangle, same Qt, same platform) is timed as the
 baseline. Each is started RUNS times; medians are reported. Prints one JSON line:
 {"first_frame_ms", "cold_first_frame_ms", "baseline_ms", "ratio", "rss_mb", "rss_core_ready_mb",
- "rss_terminal_core_ready_mb", "rss_terminal_anon_mb", "rss_terminal_file_mb", "runs"}
+ "rss_terminal_core_ready_mb", "rss_terminal_anon_mb", "rss_terminal_file_mb", "screen_font",
+ "runs"}
 ``rss_core_ready_mb`` is demo mode, which also runs the reference central service inside the
 process; ``rss_terminal_core_ready_mb`` is a terminal as installed (simulated devices, no
 central in the process). Targets (issue #22, tighter than #2's): ratio <= 2.0, RSS of the
@@ -140,6 +141,8 @@ def main() -> int:
         "rss_terminal_file_mb": max(
             (e.get("rss_file_mb", 0) for e in terminal_kinds), default=None
         ),
+        # The screens' font the terminal drew with: the cut one (make fonts) or the full.
+        "screen_font": terminal_kinds[-1].get("screen_font") if terminal_kinds else None,
         "runs": RUNS,
     }
     targets = {"ratio": 2.0, "rss_terminal_core_ready_mb": 180, "rss_core_ready_mb": 210}

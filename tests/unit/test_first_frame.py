@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from tests.fresh import printed_by_fresh_python
+from ui import fonts
 
 # Runs the real entry point; when the first frame is swapped, prints what happened before.
 FIRST_FRAME = """
@@ -71,9 +72,11 @@ def test_a_start_with_settings_that_passed_before_shows_its_window_without_pydan
 
 def _start(tmp_path, config, records=False):
     """The real entry point up to its core (the benchmark's probe quits there): exit code,
-    the probe's event names (with ``records``, its whole lines) and stderr."""
+    the probe's event names (with ``records``, its whole lines) and stderr. The
+    environment is the tests' without their FONTCONFIG_FILE: the entry point sets its own."""
+    environ = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
     env = dict(
-        os.environ,
+        environ,
         KIOSK_CONFIG=str(config),
         KIOSK_DATA_DIR=str(tmp_path / "data"),
         XDG_CACHE_HOME=str(tmp_path / "cache"),
@@ -108,6 +111,9 @@ def test_the_probe_splits_the_memory_at_core_ready_into_own_and_mapped_files(tmp
     assert (code, ready["event"]) == (0, "core_ready")
     assert ready["rss_anon_mb"] > 20 and ready["rss_file_mb"] > 20
     assert abs(ready["rss_anon_mb"] + ready["rss_file_mb"] - ready["rss_mb"]) < 5
+    # And which font it drew with: the screens' cut font once `make fonts` built it.
+    built = all((fonts.HERE / name).is_file() for name in fonts.FILES)
+    assert ready["screen_font"] == (fonts.FAMILY if built else fonts.FULL_FAMILY)
 
 
 @pytest.mark.gui
