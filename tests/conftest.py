@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.root_logger import root_logger_restored
-from ui.fonts import use_cut_font
+from ui.fonts import use_screen_fonts
 
 if TYPE_CHECKING:
     from drivers.printers.sim.emulator import EscposEmulator
@@ -42,7 +42,7 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")  # as ui.main sets it
-use_cut_font()  # the screens' font when built (make fonts), as ui.main sets it
+use_screen_fonts()  # the screens' fontconfig (and cut font once built), as ui.main sets it
 
 REPO = Path(__file__).resolve().parent.parent
 

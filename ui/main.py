@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QCursor, QGuiApplication, QPixmap
 from kiosk.logs import setup_logging
 from kiosk.settings_memo import ConfigError, settings_for_window
 from ui.app import EXIT_BAD_SETTINGS, KioskUi, qt_message_handler
-from ui.fonts import use_cut_font
+from ui.fonts import use_screen_fonts
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_SETTINGS
     setup_logging(frame.log_dir)
     qInstallMessageHandler(qt_message_handler)
-    use_cut_font()  # fontconfig learns of the screens' font before Qt starts
+    use_screen_fonts()  # fontconfig learns of the screens' fonts before Qt starts
     app = QGuiApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     if not args.windowed:

@@ -200,13 +200,19 @@ def _check_devices(settings: Settings, deadline_s: float) -> list[Check]:
     return checks
 
 
+def _ui_folder(name: str) -> Path | None:
+    """A folder of the installed ui package, found without importing it (nor Qt)."""
+    spec = importlib.util.find_spec("ui")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
 def check_translations(folder: Path | None = None) -> Check:
     """The screens' English and Traditional Chinese need their compiled ``.qm`` files."""
+    folder = folder or _ui_folder("i18n")
     if folder is None:
-        spec = importlib.util.find_spec("ui")  # finds the package without importing Qt
-        if spec is None or not spec.submodule_search_locations:
-            return Check("translations", "error", "the ui package is not installed", "reinstall")
-        folder = Path(next(iter(spec.submodule_search_locations))) / "i18n"
+        return Check("translations", "error", "the ui package is not installed", "reinstall")
     sources = sorted(folder.glob("kiosk_*.ts"))
     stale = [
         ts.stem.removeprefix("kiosk_")
@@ -229,11 +235,9 @@ def check_screen_font(folder: Path | None = None) -> Check:
     """The screens' font cut from Noto Sans CJK SC (ui/fonts): built, and not older than the
     screens' text it was cut for. Without it the screens look the same and keep about 11 MB
     more of the full font in memory."""
+    folder = folder or _ui_folder("fonts")
     if folder is None:
-        spec = importlib.util.find_spec("ui")  # finds the package without importing Qt
-        if spec is None or not spec.submodule_search_locations:
-            return Check("screen font", "error", "the ui package is not installed", "reinstall")
-        folder = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+        return Check("screen font", "error", "the ui package is not installed", "reinstall")
     hint = "run: <venv>/bin/python -m ui.fonts.build"
     fonts = [folder / name for name in ("KioskSansSC-Regular.otf", "KioskSansSC-Bold.otf")]
     if not all(path.is_file() for path in fonts):

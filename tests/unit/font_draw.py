@@ -43,12 +43,14 @@ def faces(family: str, text: str, pixel_size: int, bold: bool) -> list[str]:
 
 
 def main() -> int:
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.fonts import screen_family
 
     cut, full, cases = json.loads(sys.argv[1])
     app = QGuiApplication(sys.argv[:1])
     blank = draw(full, "", 28, False)
-    out = {"has_cut": QFontDatabase.hasFamily(cut), "cases": []}
+    out = {"screen_family": screen_family(), "cases": []}
     for text, pixel_size, bold in cases:
         full_image = draw(full, text, pixel_size, bold)
         out["cases"].append(

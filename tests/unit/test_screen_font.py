@@ -56,15 +56,15 @@ def drawn(folder: Path, cases: list[tuple[str, int, bool]]) -> dict:
         timeout=120,
         check=True,
     ).stdout
-    result = json.loads(out.splitlines()[-1])
-    assert result["has_cut"]
-    return result
+    return json.loads(out.splitlines()[-1])
 
 
 def test_the_cut_font_draws_screen_text_exactly_as_the_full_font(cut: Path) -> None:
     texts = (*SAMPLES, "".join(sorted(build.screen_text()))[:60])
     cases = [(text, size, bold) for text in texts for size, bold in ((28, False), (48, True))]
-    for case in drawn(cut, cases)["cases"]:
+    result = drawn(cut, cases)
+    assert result["screen_family"] == fonts.FAMILY
+    for case in result["cases"]:
         # Drawn from the cut (a symbol Noto CJK lacks, like ✓, from DejaVu in both), nothing
         # from the full font.
         assert case["inked"] and fonts.FAMILY in case["faces"], case
@@ -111,20 +111,36 @@ def test_the_screens_glyphs_come_first_and_lookups_stay_valid(cut: Path) -> None
                         assert gids == sorted(gids), (tag, lookup.LookupType)
 
 
-def test_fontconfig_is_pointed_at_the_cut_only_when_both_weights_are_there(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+def test_fontconfig_is_pointed_at_the_screens_configuration_unless_it_has_its_own(
+    tmp_path: Path,
 ) -> None:
-    (tmp_path / fonts.CONF).write_text("<fontconfig/>")
     env: dict[str, str] = {}
-    (tmp_path / fonts.FILES[0]).write_bytes(b"")
-    assert not fonts.use_cut_font(tmp_path, env) and env == {}  # no bold: the full font
-    (tmp_path / fonts.FILES[1]).write_bytes(b"")
-    assert fonts.use_cut_font(tmp_path, env)
+    assert fonts.use_screen_fonts(tmp_path, env)
     assert env == {"FONTCONFIG_FILE": str(tmp_path / fonts.CONF)}
-    assert fonts.use_cut_font(tmp_path, env)  # again (a restart in the same environment)
+    assert fonts.use_screen_fonts(tmp_path, env)  # again (a restart in the same environment)
     theirs = {"FONTCONFIG_FILE": "/etc/vendor/fonts.conf"}
-    assert not fonts.use_cut_font(tmp_path, theirs)
+    assert not fonts.use_screen_fonts(tmp_path, theirs)
     assert theirs == {"FONTCONFIG_FILE": "/etc/vendor/fonts.conf"}  # a vendor's own kept
+
+
+def test_without_the_cut_the_full_font_is_used_and_chinese_is_still_not_japanese(
+    cut: Path, tmp_path: Path
+) -> None:
+    """Before `make fonts` (only fonts.conf in the folder), and with the bold weight missing
+    (Qt would smear the regular one into bold): the full font, drawn in its SC forms, also
+    in Qt's default font."""
+    shutil.copy(fonts.HERE / fonts.CONF, tmp_path / fonts.CONF)
+    cases = [("办事指南", 28, False), (RARE[0], 48, False)]
+    for step in ("not built", "regular only"):
+        if step == "regular only":
+            shutil.copy(cut / fonts.FILES[0], tmp_path / fonts.FILES[0])
+        result = drawn(tmp_path, cases)
+        assert result["screen_family"] == fonts.FULL_FAMILY, step
+        for case in result["cases"]:
+            assert "Noto Sans CJK JP" not in case["default_faces"], (step, case)
+            drawn_from = set(case["default_faces"]) & {fonts.FAMILY, fonts.FULL_FAMILY}
+            expected = {fonts.FULL_FAMILY} if step == "not built" else drawn_from
+            assert drawn_from and drawn_from == expected, (step, case)
 
 
 def test_the_shipped_configuration_adds_its_folder_to_the_system_fonts(

@@ -359,12 +359,12 @@ def render_all(out_dir: Path, args: argparse.Namespace) -> int:
     from kiosk.config import load_settings
     from kiosk.logs import setup_logging
     from ui.app import KioskUi, qt_message_handler
-    from ui.fonts import use_cut_font
+    from ui.fonts import use_screen_fonts
 
     setup_logging(None, logging.WARNING)
     qInstallMessageHandler(qt_message_handler)
     out_dir.mkdir(parents=True, exist_ok=True)
-    use_cut_font()  # the screens' font, as the terminal draws them
+    use_screen_fonts()  # the screens' fonts, as the terminal draws them
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     written = failed = 0

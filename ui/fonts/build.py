@@ -37,14 +37,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.documents.fonts import document_chars
-from ui.fonts import FAMILY, FILES, FULL_FAMILY, HERE
+from ui.fonts import FAMILY, FILES, FULL_FAMILY, HERE, WEIGHTS
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTCollection, TTFont
 
 UI_DIR = HERE.parent
-SOURCE_FACE = FULL_FAMILY
-WEIGHTS = ("Regular", "Bold")  # the order of FILES
 # Where Debian's fonts-noto-cjk puts them, when fontconfig cannot be asked.
 DEBIAN_DIR = Path("/usr/share/fonts/opentype/noto")
 
@@ -71,7 +69,7 @@ def font_path(weight: str) -> Path:
     fc_match = shutil.which("fc-match")
     if fc_match:
         found = subprocess.run(
-            [fc_match, "--format=%{file}", f"{SOURCE_FACE}:style={weight}"],
+            [fc_match, "--format=%{file}", f"{FULL_FAMILY}:style={weight}"],
             capture_output=True,
             text=True,
             check=False,
@@ -80,7 +78,7 @@ def font_path(weight: str) -> Path:
             return Path(found)
     path = DEBIAN_DIR / f"NotoSansCJK-{weight}.ttc"
     if not path.exists():
-        raise SystemExit(f"{SOURCE_FACE} {weight} not found: install fonts-noto-cjk")
+        raise SystemExit(f"{FULL_FAMILY} {weight} not found: install fonts-noto-cjk")
     return path
 
 
@@ -105,16 +103,15 @@ def wanted() -> tuple[list[int], set[int]]:
 
 def _sc_face(collection: TTCollection) -> TTFont:
     for font in collection.fonts:
-        if font["name"].getDebugName(1) == SOURCE_FACE:
+        if font["name"].getDebugName(1) == FULL_FAMILY:
             return font
-    raise SystemExit(f"no {SOURCE_FACE} face in the collection")
+    raise SystemExit(f"no {FULL_FAMILY} face in the collection")
 
 
-def _rename(font: TTFont, weight: str) -> None:
+def _rename(font: TTFont, weight: str, postscript: str) -> None:
     name = font["name"]
     full = FAMILY if weight == "Regular" else f"{FAMILY} {weight}"
-    postscript = f"KioskSansSC-{weight}"
-    new = {1: FAMILY, 3: f"{postscript};cut from {SOURCE_FACE}", 4: full, 6: postscript}
+    new = {1: FAMILY, 3: f"{postscript};cut from {FULL_FAMILY}", 4: full, 6: postscript}
     new |= {16: FAMILY, 17: weight}
     for record in name.names:
         if record.nameID in new:
@@ -208,7 +205,7 @@ def build(out_dir: Path = HERE) -> list[Path]:
         font.ensureDecompiled()  # read against the old order, before the reorder
         _screens_first(font, first)
         _sort_coverages(font)
-        _rename(font, weight)
+        _rename(font, weight, Path(file_name).stem)
         target = out_dir / file_name
         partial = target.with_suffix(".otf.part")
         font.save(str(partial))
