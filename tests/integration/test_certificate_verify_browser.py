@@ -26,6 +26,8 @@ SHOT = os.environ.get("KIOSK_VERIFY_SHOT")
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
 
+from tests.integration.browser import submit  # noqa: E402
+
 
 @pytest.fixture
 def server(tmp_path: Path, central_db: CentralDb) -> Iterator[CentralServer]:
@@ -61,7 +63,7 @@ def test_the_verify_page_in_a_browser(server: CentralServer, tmp_path: Path) -> 
         assert driver.find_element(By.ID, "result").text == "查无此证明"
         field = driver.find_element(By.ID, "code")  # type the code from the paper instead
         field.send_keys(cert.code.lower())
-        field.submit()
+        submit(driver, field)
         assert driver.find_element(By.ID, "result").text == "✓ 证明真实有效"
     finally:
         driver.quit()

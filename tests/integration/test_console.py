@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,13 +34,12 @@ PASSWORD = "window-pass-2026"
 SHOTS = os.environ.get("KIOSK_CONSOLE_SHOTS")
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.common.exceptions import (  # noqa: E402
-    StaleElementReferenceException,
-    WebDriverException,
-)
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from tests.integration.browser import press  # noqa: E402
 
 
 def add_staff(central: CentralProcess, name: str, role: str, password: str) -> None:
@@ -67,7 +66,7 @@ def hall(central: CentralProcess) -> Iterator[CentralProcess]:
     yield central
 
 
-def browser(tmp: Path) -> object:
+def browser(tmp: Path) -> WebDriver:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in (
@@ -84,52 +83,30 @@ def browser(tmp: Path) -> object:
 
 
 @pytest.fixture
-def chrome(tmp_path: Path) -> Iterator[object]:
-    drivers: list[object] = []
+def chrome(tmp_path: Path) -> Iterator[Callable[[], WebDriver]]:
+    drivers: list[WebDriver] = []
 
-    def make() -> object:
+    def make() -> WebDriver:
         driver = browser(tmp_path / f"profile{len(drivers)}")
         drivers.append(driver)
         return driver
 
     yield make
     for driver in drivers:
-        driver.quit()  # type: ignore[attr-defined]
+        driver.quit()
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-def shot(driver: object, name: str) -> None:
+def shot(driver: WebDriver, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(Path(SHOTS) / f"{name}.png"))  # type: ignore[attr-defined]
+        driver.save_screenshot(str(Path(SHOTS) / f"{name}.png"))
 
 
-def press(driver: object, element_id: str) -> None:
-    """Click a button or link and wait for the next page (the old one goes stale)."""
-    element = driver.find_element(By.ID, element_id)  # type: ignore[attr-defined]
-    element.click()
-    WebDriverWait(driver, 15).until(lambda _driver: _gone(element))
-
-
-def _gone(element: object) -> bool:
-    """Whether ``element``'s page was replaced. Chromium may answer a node caught between
-    documents with a plain inspector error rather than a stale reference (a loaded machine's
-    fresh run met it): that too means the old page is gone."""
-    try:
-        element.is_enabled()  # type: ignore[attr-defined]
-    except StaleElementReferenceException:
-        return True
-    except WebDriverException as exc:
-        if "does not belong to the document" in str(exc):
-            return True
-        raise
-    return False
-
-
-def sign_in(driver: object, url: str, name: str, password: str) -> None:
-    driver.get(f"{url}/console")  # type: ignore[attr-defined]
-    driver.find_element(By.ID, "username").send_keys(name)  # type: ignore[attr-defined]
-    driver.find_element(By.ID, "password").send_keys(password)  # type: ignore[attr-defined]
+def sign_in(driver: WebDriver, url: str, name: str, password: str) -> None:
+    driver.get(f"{url}/console")
+    driver.find_element(By.ID, "username").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
     press(driver, "login")
 
 
@@ -145,9 +122,9 @@ def take(central: CentralProcess, secret_terminal: str = "T01") -> str:
 
 
 def test_a_manager_adds_a_window_and_window_staff_call_a_ticket_the_display_shows(
-    hall: CentralProcess, chrome: object
+    hall: CentralProcess, chrome: Callable[[], WebDriver]
 ) -> None:
-    manager = chrome()  # type: ignore[operator]
+    manager = chrome()
     sign_in(manager, hall.url, "manager1", "manager-pass-2026")
     manager.find_element(By.ID, "window_no").send_keys("3")
     manager.find_element(By.ID, "name").send_keys("3号窗口")
@@ -158,11 +135,11 @@ def test_a_manager_adds_a_window_and_window_staff_call_a_ticket_the_display_show
     shot(manager, "console-home-manager")
 
     number = take(hall)
-    display = chrome()  # type: ignore[operator]
+    display = chrome()
     display.get(f"{hall.url}/hall/H0001/display")
     WebDriverWait(display, 10).until(ec.text_to_be_present_in_element((By.ID, "none"), "暂无呼叫"))
 
-    staff = chrome()  # type: ignore[operator]
+    staff = chrome()
     sign_in(staff, hall.url, "window3", PASSWORD)
     assert staff.find_elements(By.ID, "save-window") == []  # window staff cannot add windows
     press(staff, "open-window-3")
@@ -198,9 +175,9 @@ def test_a_manager_adds_a_window_and_window_staff_call_a_ticket_the_display_show
 
 
 def test_wrong_passwords_lock_the_account_with_a_sentence(
-    hall: CentralProcess, chrome: object
+    hall: CentralProcess, chrome: Callable[[], WebDriver]
 ) -> None:
-    driver = chrome()  # type: ignore[operator]
+    driver = chrome()
     sign_in(driver, hall.url, "window3", "wrong")
     assert "用户名或密码不正确" in driver.find_element(By.ID, "message").text
     shot(driver, "console-login-wrong")
@@ -251,7 +228,7 @@ class hall_db:  # noqa: N801 - a context manager read like a function
 
 
 def test_the_figures_page_shows_searches_that_found_nothing_and_suggestions(
-    hall: CentralProcess, chrome: object
+    hall: CentralProcess, chrome: Callable[[], WebDriver]
 ) -> None:
     from kiosk.contract import (
         BatchItem,
@@ -295,7 +272,7 @@ def test_the_figures_page_shows_searches_that_found_nothing_and_suggestions(
         assert client.send_batch([item]).results[0].status < 300
     finally:
         client.close()
-    manager = chrome()  # type: ignore[operator]
+    manager = chrome()
     sign_in(manager, hall.url, "manager1", "manager-pass-2026")
     manager.get(f"{hall.url}/console/figures")
     misses = manager.find_element(By.ID, "search-misses")
