@@ -50,6 +50,11 @@ class Camera(Protocol):
     def close(self) -> None:
         """Stop capturing; safe to call twice."""
 
+    # Optional: ``check(timeout_s) -> None`` says the open camera still answers without
+    # making a picture (a UVC camera's grab without decoding); it raises what ``frame``
+    # raises. While no page is looked at, the worker probes the cable with it every few
+    # seconds; a driver without it is probed with ``frame``.
+
 
 class SimulatedPlug:
     """The cable of a simulated camera: tests and the demo pull it out and put it back.

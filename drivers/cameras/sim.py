@@ -85,17 +85,26 @@ class SimCamera(SimulatedPlug):
                 raise CameraError("simulated camera is unplugged", "unreachable")
             self._open = True
 
+    def check(self, timeout_s: float) -> None:
+        """The cable and the open state, without a picture (nor OpenCV loaded for one)."""
+        self._follow_control()
+        with self._lock:
+            self._answering()
+
+    def _answering(self) -> None:
+        if not self._plugged:
+            self._open = False
+            raise CameraError("simulated camera was unplugged", "unplugged")
+        if not self._open:
+            raise CameraError("simulated camera is not open", "unreachable")
+
     def frame(self, timeout_s: float) -> Frame | None:
         import cv2
         import numpy as np
 
         self._follow_control()
         with self._lock:
-            if not self._plugged:
-                self._open = False
-                raise CameraError("simulated camera was unplugged", "unplugged")
-            if not self._open:
-                raise CameraError("simulated camera is not open", "unreachable")
+            self._answering()
             scene = self._scene
             image = self._images.get(scene)
             if image is None:

@@ -54,15 +54,28 @@ class V4l2Camera:
             self._capture = capture
 
     def frame(self, timeout_s: float) -> Frame | None:
+        image = self._next(timeout_s, decode=True)
+        return None if image is None else Frame(image, time.monotonic())
+
+    def check(self, timeout_s: float) -> None:
+        """The cable, from a frame grabbed but not decoded (a 5 MP MJPEG decode spared)."""
+        self._next(timeout_s, decode=False)
+
+    def _next(self, timeout_s: float, decode: bool) -> Any:
+        """The next frame's image (``decode``), or True once one was grabbed; None when none
+        came within ``timeout_s``. A camera whose device node went away is unplugged."""
         with self._lock:
             capture = self._capture
             if capture is None:
                 raise CameraError(f"{self.device} is not open", "unreachable")
             deadline = time.monotonic() + timeout_s
             while True:
-                ok, image = capture.read()
+                if decode:
+                    ok, image = capture.read()
+                else:
+                    ok, image = capture.grab(), True
                 if ok and image is not None:
-                    return Frame(image, time.monotonic())
+                    return image
                 if not Path(self.device).exists() or time.monotonic() >= deadline:
                     break
                 time.sleep(0.02)

@@ -1,12 +1,14 @@
 """One thread per document camera (高拍仪): preview frames while a scan page shows, a page on
 request, and hot-plug.
 
-The worker keeps the camera open. While nobody looks (``set_preview(False)``) it reads one
-frame every ``probe_s`` only to notice a pulled cable; while a scan page shows it sends
-``on_frame`` a small JPEG of the newest frame about ``fps`` times a second. :meth:`capture`
-asks for one page: the next frame goes through :func:`kiosk.documents.scan.scan_page` on this
-thread and the outcome comes back as ``on_page`` (a :class:`~kiosk.documents.scan.PageScan`)
-or ``on_refused`` (a reason of :data:`~kiosk.documents.scan.REASONS`).
+The worker keeps the camera open. While nobody looks (``set_preview(False)``) it probes it
+every ``probe_s`` only to notice a pulled cable: with the driver's ``check`` when it has one
+(no picture decoded; the simulator does not even load OpenCV), else with one ``frame``.
+While a scan page shows it sends ``on_frame`` a small JPEG of the newest frame about ``fps``
+times a second. :meth:`capture` asks for one page: the next frame goes through
+:func:`kiosk.documents.scan.scan_page` on this thread and the outcome comes back as
+``on_page`` (a :class:`~kiosk.documents.scan.PageScan`) or ``on_refused`` (a reason of
+:data:`~kiosk.documents.scan.REASONS`).
 
 A camera that fails is reported once through ``on_lost`` and reopened every
 ``reopen_interval_s``; ``on_back`` says it works (also after the first open). Every driver
@@ -17,6 +19,7 @@ personal data: they are handed on in memory and never logged or written here.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -166,12 +169,22 @@ class CameraWorker:
             started = time.monotonic()
             # A page is taken from a frame read after it was asked for, never an older one.
             asked = self._capture.is_set()
+            check = getattr(self.camera, "check", None)
             try:
-                frame = self._guard.call(
-                    "frame",
-                    lambda: self.camera.frame(self._frame_timeout),
-                    self._frame_timeout + self._margin,
-                )
+                if check is not None and not asked and not self._preview.is_set():
+                    # Nobody looks: only whether the cable is still in, without a picture.
+                    self._guard.call(
+                        "check",
+                        functools.partial(check, self._frame_timeout),
+                        self._frame_timeout + self._margin,
+                    )
+                    frame = None
+                else:
+                    frame = self._guard.call(
+                        "frame",
+                        lambda: self.camera.frame(self._frame_timeout),
+                        self._frame_timeout + self._margin,
+                    )
             except (CameraError, DeviceTimeout) as exc:
                 self._lose(exc, lost)
                 lost, opened = True, False

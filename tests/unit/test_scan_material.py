@@ -124,6 +124,55 @@ def test_unplugged_is_reported_once_and_plugged_back_works_without_restart(runni
     recorder.wait_for(lambda: "page" in recorder.kinds())
 
 
+class Counted:
+    """A sim camera whose calls are counted; ``checks=False`` hides its ``check`` (a
+    vendor's driver without one)."""
+
+    def __init__(self, camera: SimCamera, checks: bool = True) -> None:
+        self.camera = camera
+        self.uri = camera.uri
+        self.calls: list[str] = []
+        if checks:
+            self.check = self._check
+
+    def open(self) -> None:
+        self.camera.open()
+
+    def frame(self, timeout_s: float) -> Any:
+        self.calls.append("frame")
+        return self.camera.frame(timeout_s)
+
+    def _check(self, timeout_s: float) -> None:
+        self.calls.append("check")
+        self.camera.check(timeout_s)
+
+    def close(self) -> None:
+        self.camera.close()
+
+
+@pytest.mark.parametrize("checks", [True, False])
+def test_while_nobody_looks_the_cable_is_probed_without_a_picture_when_the_driver_can(
+    camera: SimCamera, checks: bool
+) -> None:
+    counted = Counted(camera, checks)
+    recorder = Recorder()
+    worker = CameraWorker(counted, recorder.callbacks, fps=20, probe_s=0.02)
+    worker.start()
+    try:
+        recorder.wait_for(lambda: counted.calls.count("check" if checks else "frame") >= 5)
+        assert ("frame" in counted.calls) is not checks
+        camera.unplug()  # noticed by either probe
+        recorder.wait_for(lambda: "lost" in recorder.kinds())
+        camera.plug()
+        recorder.wait_for(lambda: recorder.kinds().count("back") == 2)
+        worker.capture()  # a page is always taken from a picture
+        recorder.wait_for(lambda: "page" in recorder.kinds())
+        worker.set_preview(True)
+        recorder.wait_for(lambda: "frame" in recorder.kinds())
+    finally:
+        worker.stop()
+
+
 def test_the_camera_setting_is_off_by_default_and_takes_only_a_camera_uri() -> None:
     assert Settings().camera == ""
     assert Settings(camera="v4l2:/dev/video0?width=2592").camera.startswith("v4l2:")
