@@ -126,6 +126,7 @@ def serve(
         ssl_certfile=ssl_certfile,
         ssl_keyfile=ssl_keyfile,
         timeout_graceful_shutdown=10,
+        ws="none",  # no WebSocket routes: an upgrade request is answered as plain HTTP
     )
     if workers <= 1:
         uvicorn.run(settings.build_app(), **common)

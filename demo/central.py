@@ -183,6 +183,7 @@ class InProcessCentral:
             port=self.port,
             log_level="warning",
             lifespan="on",  # the app's own: it sets how many requests run at once
+            ws="none",  # central has no WebSocket routes (nor loads a protocol stack for them)
         )
         with self._lock:
             if self._stopped:

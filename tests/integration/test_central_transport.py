@@ -129,3 +129,22 @@ def test_central_serves_https_with_its_own_certificate(tmp_path: Path) -> None:
             proc.kill()
             proc.wait(timeout=10)
         log.close()
+
+
+def test_a_websocket_upgrade_is_answered_as_plain_http(tmp_path: Path) -> None:
+    """Central has no WebSocket routes, so uvicorn runs without a WebSocket protocol: an
+    upgrade request gets an ordinary answer (no 101), and central keeps serving."""
+    from central.testing import CentralProcess
+
+    with CentralProcess(tmp_path) as central:
+        central.start()
+        headers = {
+            "Connection": "Upgrade",
+            "Upgrade": "websocket",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        }
+        with requests.Session() as http:
+            answer = http.get(f"{central.url}/api/v1/health", headers=headers, timeout=10)
+            assert answer.status_code == 200 and answer.json()["status"] == "ok"
+            assert http.get(f"{central.url}/api/v1/health", timeout=10).status_code == 200
