@@ -89,7 +89,6 @@ def test_the_paper_holds_the_kind_the_code_the_holder_and_every_field(
 def test_the_qr_code_decodes_to_the_verify_page(font: tuple[Path, int]) -> None:
     pdf = certificate_pdf(sample("SB"), URL, printed=PRINTED, font=font)
     image = page_image(pdf)
-    image.save("/tmp/cert-page.png")
     found = zxingcpp.read_barcodes(image)
     assert [(r.format, r.text) for r in found] == [(zxingcpp.BarcodeFormat.QRCode, URL)]
     other = certificate_pdf(sample("SB"), URL.replace(CODE, "23456789ABCD"), font=font)
