@@ -8,11 +8,12 @@ ticket's caller can tell whether it really came out (:meth:`PrintJobs.latest_for
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kiosk.printing.document import Document
@@ -23,6 +24,25 @@ JobStatus = Literal["queued", "printing", "printed", "failed"]
 Clock = Callable[[], datetime]
 # Writes of a job's owner made in the transaction that records the job's end.
 InTransaction = Callable[[Session], None]
+
+
+_COLUMNS = "id, kind, reference, status, reason, attempts, created_at, printed_at, document"
+_ANY_QUEUED = text("SELECT 1 FROM print_job WHERE status='queued' LIMIT 1")
+# The oldest queued job becomes ``printing`` with one more attempt, and is returned (one
+# statement: the ORM's select, load and flush would cost more than the claim itself).
+_CLAIM = text(
+    "UPDATE print_job SET status='printing', reason=NULL, attempts=attempts+1 "
+    "WHERE id=(SELECT id FROM print_job WHERE status='queued' ORDER BY id LIMIT 1) "
+    f"RETURNING {_COLUMNS}"
+)
+
+# A job's end (one statement: it is on the way of every slip to the screen); a failed job
+# keeps the time it was last printed.
+_FINISH = text(
+    "UPDATE print_job SET status=:status, reason=:reason, "
+    "printed_at=COALESCE(:printed_at, printed_at) "
+    f"WHERE id=:id RETURNING {_COLUMNS}"
+)
 
 
 class JobNotFound(LookupError):
@@ -57,6 +77,22 @@ class PrintJob:
     def document(self) -> Document:
         """The document to print (raises ``DocumentError`` when the row is corrupt)."""
         return Document.from_json(self.document_json)
+
+    @classmethod
+    def from_values(cls, values: Sequence[Any]) -> PrintJob:
+        """Convert a ``print_job`` row read as :data:`_COLUMNS`."""
+        job_id, kind, reference, status, reason, attempts, created, printed, document = values
+        return cls(
+            id=job_id,
+            kind=kind,
+            reference=reference,
+            status=cast(JobStatus, status),
+            reason=reason,
+            attempts=attempts,
+            created_at=datetime.fromisoformat(created),
+            printed_at=datetime.fromisoformat(printed) if printed else None,
+            document_json=document,
+        )
 
     @classmethod
     def from_row(cls, row: PrintJobRow) -> PrintJob:
@@ -131,24 +167,25 @@ class PrintJobs:
             row = session.exec(query.order_by(col(PrintJobRow.id).desc())).first()
             return PrintJob.from_row(row) if row is not None else None
 
-    def claim_next(self) -> PrintJob | None:
+    def claim_next(self, *, look_first: bool = True) -> PrintJob | None:
         """Take the oldest queued job: mark it ``printing`` and count the attempt.
+
+        ``look_first=False`` when a job was just queued (the printer was woken for it):
+        the claim goes ahead without the read that spares the lock when there is none.
 
         Not synced on its own (``durable=False``): a power cut that loses the mark leaves the
         job ``queued``, and the next start prints queued and printing jobs of today alike; only
         the attempt count may be one short. The job's end is written durably."""
+        if look_first:
+            # A read first, which takes no lock: asked when there is most likely nothing
+            # (after every job, at every poll), the claim never holds up the next slip's
+            # own write (a ticket and its job) on its way.
+            with self._store.session() as session:
+                if session.execute(_ANY_QUEUED).first() is None:
+                    return None
         with self._store.session(write=True, durable=False) as session:
-            row = session.exec(
-                select(PrintJobRow)
-                .where(PrintJobRow.status == "queued")
-                .order_by(col(PrintJobRow.id))
-            ).first()
-            if row is None:
-                return None
-            row.status, row.reason, row.attempts = "printing", None, row.attempts + 1
-            session.add(row)
-            session.flush()
-            return PrintJob.from_row(row)
+            found = session.execute(_CLAIM).first()
+            return PrintJob.from_values(found) if found is not None else None
 
     def mark_printed(self, job_id: int, also: InTransaction | None = None) -> PrintJob:
         """The printer took the job and reported no problem. ``also(session)`` writes in the
@@ -163,18 +200,17 @@ class PrintJobs:
     def _finish(
         self, job_id: int, status: JobStatus, reason: str | None, also: InTransaction | None
     ) -> PrintJob:
+        printed_at = _stamp(self._clock()) if status == "printed" else None
         with self._store.session(write=True) as session:
-            row = session.get(PrintJobRow, job_id)
-            if row is None:
+            found = session.execute(
+                _FINISH,
+                {"id": job_id, "status": status, "reason": reason, "printed_at": printed_at},
+            ).first()
+            if found is None:
                 raise JobNotFound(f"no print job {job_id}")
-            row.status, row.reason = status, reason
-            if status == "printed":
-                row.printed_at = _stamp(self._clock())
-            session.add(row)
-            session.flush()
             if also is not None:
                 also(session)
-            return PrintJob.from_row(row)
+            return PrintJob.from_values(found)
 
     def reprint(self, job_id: int) -> PrintJob:
         """Queue one of today's jobs again (staff reprint, or retry after paper came back).

@@ -112,6 +112,26 @@ class PrintWorker:
         self._wake.set()
         return future
 
+    def expect(self, job: PrintJob) -> PrintFuture:
+        """The future of ``job``, which the caller has just added (``jobs.add`` with its
+        session) in a write transaction that has not committed yet. No other connection
+        sees the job before that commit, so the printer cannot have claimed it: the future
+        is in place before the job can end, without reading it back. Call :meth:`wake` once
+        the transaction has committed, or :meth:`forget` when it rolled back (the job's id
+        may then go to another job)."""
+        with self._lock:
+            return self._follow(job)
+
+    def wake(self) -> None:
+        """Have the thread look for queued jobs now rather than at the next poll."""
+        self._wake.set()
+
+    def forget(self, future: PrintFuture) -> None:
+        """Drop a future from :meth:`expect` whose job was rolled back with its transaction."""
+        with self._lock:
+            if self._futures.get(future.job_id) is future:
+                del self._futures[future.job_id]
+
     def reprint(self, job_id: int) -> PrintFuture:
         """Queue one of today's jobs again and return the future of that attempt (of the
         attempt under way when the job is still queued or printing); raises
@@ -144,16 +164,18 @@ class PrintWorker:
         self._guard.close()
 
     def _run(self) -> None:
+        woken = True  # jobs left by a previous run are likely
         while not self._stop.is_set():
             try:
-                job = self.jobs.claim_next()
+                job = self.jobs.claim_next(look_first=not woken)
             except Exception:
                 log.exception("print queue cannot be read; retrying")
                 job = None
             if job is None:
-                self._wake.wait(self._poll_s)
+                woken = self._wake.wait(self._poll_s)
                 self._wake.clear()
                 continue
+            woken = False  # after a job there is most likely none queued
             self._print(job)
 
     def _print(self, job: PrintJob) -> None:

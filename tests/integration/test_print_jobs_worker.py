@@ -206,6 +206,23 @@ def test_jobs_queued_before_a_restart_are_printed_after_it(
     assert PrintJobs(store).get(waiting.id).attempts == 1
 
 
+def test_looking_for_work_holds_up_no_writer_and_claims_in_order(store: Store) -> None:
+    """After each job and at each poll the printer asks for the next one, mostly to find
+    none: that question takes no write lock, so a ticket being written meanwhile (its row
+    and its job in one transaction) is never kept waiting by it."""
+    jobs = PrintJobs(store)
+    with store.session(write=True) as writer:  # a ticket's write, its job not committed yet
+        jobs.add(_ticket(), writer)  # takes the write lock
+        started = time.monotonic()
+        assert jobs.claim_next() is None
+        assert time.monotonic() - started < 1  # not the busy timeout (5 s), then an error
+    first, second = jobs.add(_ticket()), jobs.add(_ticket())
+    claimed = [jobs.claim_next(look_first=False), jobs.claim_next(), jobs.claim_next()]
+    assert [(j.status, j.attempts) for j in claimed if j] == [("printing", 1)] * 3
+    assert [j.id for j in claimed if j][1:] == [first.id, second.id]
+    assert jobs.claim_next() is None and jobs.claim_next(look_first=False) is None
+
+
 def test_unfinished_jobs_from_an_earlier_day_are_expired_not_printed(store: Store) -> None:
     yesterday = PrintJobs(store, clock=lambda: datetime.now().astimezone() - timedelta(days=1))
     old = yesterday.add(_ticket())

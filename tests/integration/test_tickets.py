@@ -15,7 +15,8 @@ from sqlalchemy import text
 from central.testing import CentralProcess
 from kiosk.contract import TicketRequest
 from kiosk.printing.escpos_render import Renderer
-from kiosk.printing.jobs import PrintJobs
+from kiosk.printing.jobs import JobNotFound, PrintJobs
+from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.profiles import DEFAULT_PROFILE, get_profile
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import ServiceError
@@ -280,7 +281,7 @@ def test_a_ticket_stopped_right_after_its_write_is_printed_at_the_restart(
     def stop(*_args: object) -> None:
         raise PowerGone
 
-    monkeypatch.setattr(before.printer, "follow_job", stop)
+    monkeypatch.setattr(offline.printing, "wake", stop)  # just after the commit
     with pytest.raises(PowerGone):
         before.take("A")
     (ticket_id,) = before.states.unprinted()
@@ -297,6 +298,35 @@ def test_a_ticket_stopped_right_after_its_write_is_printed_at_the_restart(
     finally:
         restarted.stop()
     assert after.get(ticket_id).status == "issued"
+
+
+def test_a_ticket_whose_write_fails_leaves_neither_job_nor_future_behind(
+    offline: Terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slip's job is followed before its transaction commits; when that transaction
+    rolls back the printer forgets the future, so the next job (which SQLite gives the same
+    id) is not answered by a stale one."""
+    followed: list[PrintFuture] = []
+    follow = offline.tickets.printer.follow
+
+    def follow_then_fail(ticket_id: str, future: PrintFuture) -> None:
+        follow(ticket_id, future)
+        followed.append(future)
+        raise PowerGone
+
+    monkeypatch.setattr(offline.tickets.printer, "follow", follow_then_fail)
+    with pytest.raises(PowerGone):
+        offline.tickets.take("A")
+    monkeypatch.undo()
+    (stale,) = followed
+    assert offline.tickets.states.unprinted() == []
+    assert offline.printing.jobs.list_today() == []
+    with pytest.raises(JobNotFound):
+        offline.printing.watch(stale.job_id)
+    ticket = offline.tickets.take("A")
+    assert ticket.status == "issued"
+    assert offline.tickets.states.row(ticket.ticket_id).print_job_id == stale.job_id
+    assert not stale.done()
 
 
 def test_a_ticket_left_without_its_job_id_by_an_older_run_finds_the_job_at_the_restart(

@@ -63,12 +63,6 @@ class TicketPrinter:
             )
         )
 
-    def follow_job(self, ticket_id: str, job_id: int) -> PrintFuture:
-        """Wake the printer for the ticket's queued job and follow it."""
-        future = self.printing.watch(job_id)
-        self.follow(ticket_id, future)
-        return future
-
     def reprint(self, row: QueueTicketRow) -> PrintFuture:
         """Print the ticket's job again and follow it."""
         assert row.print_job_id is not None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from kiosk.domain.identity import Identity
+from kiosk.printing.outcome import PrintFuture
 from kiosk.printing.worker import PrintWorker
 from kiosk.services.common import Central, ServiceError, local_now
 from kiosk.services.queues import HallQueues, QueueDef
@@ -91,15 +92,26 @@ class TicketService:
         answer = self.numbering.number_online(ticket_id, queue, day, service_code, holder)
         # The ticket, its slip's print job and the link between them in one durable
         # transaction: a ticket is never without its job, and both are on disk before the
-        # printer may print it.
-        with self.store.session(write=True) as s:
-            row = self.numbering.insert(
-                s, ticket_id, queue, now, answer, holder, proven, service_code
-            )
-            job = self.printer.printing.jobs.add(self.printer.slip(row, queue), s)
-            row.print_job_id = job.id
-            s.add(row)
-        return self.printer.wait(ticket_id, self.printer.follow_job(ticket_id, job.id))
+        # printer may print it. The job is followed before that commit, so the printer
+        # cannot end it unseen and it need not be read back.
+        printing = self.printer.printing
+        future: PrintFuture | None = None
+        try:
+            with self.store.session(write=True) as s:
+                row = self.numbering.insert(
+                    s, ticket_id, queue, now, answer, holder, proven, service_code
+                )
+                job = printing.jobs.add(self.printer.slip(row, queue), s)
+                row.print_job_id = job.id
+                s.add(row)
+                future = printing.expect(job)
+                self.printer.follow(ticket_id, future)
+        except BaseException:
+            if future is not None:
+                printing.forget(future)
+            raise
+        printing.wake()
+        return self.printer.wait(ticket_id, future)
 
     def show_on_screen(self, ticket_id: str) -> IssuedTicket:
         """The citizen agreed to read the number off the screen: the ticket is issued."""
