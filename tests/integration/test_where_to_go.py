@@ -4,13 +4,15 @@ finished — and offline the terminal says it cannot know."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from central.testing import CentralProcess
-from kiosk.services.common import Central, ServiceError
+from kiosk.services.common import Central, ServiceError, local_now
 from kiosk.services.tickets.position import TicketPositions, scan_code
+from kiosk.services.tickets.transitions import LOCAL_ESTIMATE_MAX_AGE_S
 from tests.integration.services_env import Terminal, client_for
 
 WAIT_S = 30
@@ -113,6 +115,12 @@ def test_a_ticket_numbered_offline_gets_the_terminals_own_estimate_said_as_such(
     assert (third.local_ahead, third.local_wait_min) == (2, round(per_person * 2))
     fourth = terminal.tickets.take("A")
     assert fourth.local_ahead == 3  # the offline ticket before it counts too
+    other_queue = terminal.tickets.take("B")
+    assert other_queue.offline and other_queue.local_ahead is None  # no figure for B
+    later = local_now() + timedelta(seconds=LOCAL_ESTIMATE_MAX_AGE_S + 60)
+    terminal.tickets.clock = lambda: later
+    stale = terminal.tickets.take("A")
+    assert stale.offline and stale.local_ahead is None  # central's figure is too old
 
 
 def test_a_number_typed_at_another_terminal_of_the_hall_is_asked_of_central(

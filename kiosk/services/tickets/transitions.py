@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, text
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from kiosk.contract import TicketRecord
@@ -19,6 +19,7 @@ from kiosk.services.common import ServiceError
 from kiosk.services.queues import HallQueues
 from kiosk.store import Store
 from kiosk.store.models import QueueTicketRow
+from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.outbox import enqueue
 
 LIVE_STATES = ("pending_print", "issued", "shown_on_screen", "print_failed")
@@ -54,6 +55,26 @@ class IssuedTicket:
 # How old central's last figure for a queue may be for an offline ticket's local estimate.
 LOCAL_ESTIMATE_MAX_AGE_S = 30 * 60
 
+_LIVE = ", ".join(f"'{state}'" for state in LIVE_STATES)
+# For an offline ticket (:meth:`TicketStates.local_estimate`), in one statement (it runs
+# on every offline ticket's way to the screen): central's newest figure for the queue
+# taken here no later than the ticket, and how many live tickets this terminal numbered
+# itself in that queue since that figure and before the ticket.
+_LAST_FIGURE = text(
+    "WITH last AS ("  # the figure first: the count below runs for that one row only
+    "  SELECT people_ahead, estimated_wait_min, created_at FROM queue_ticket "
+    "  WHERE day = :day AND queue = :queue AND origin = '' "
+    "    AND people_ahead IS NOT NULL AND created_at <= :created "
+    f"   AND status IN ({_LIVE}) "
+    "  ORDER BY created_at DESC, number DESC LIMIT 1) "
+    "SELECT last.people_ahead, last.estimated_wait_min, last.created_at, "
+    "  (SELECT count(*) FROM queue_ticket AS mine "
+    "   WHERE mine.day = :day AND mine.queue = :queue AND mine.origin = :origin "
+    "     AND mine.created_at >= last.created_at AND mine.number < :number "
+    f"    AND mine.status IN ({_LIVE})) "
+    "FROM last"
+)
+
 
 class TicketStates:
     """Reads tickets and moves them from one state to the next (each move one transaction:
@@ -71,6 +92,12 @@ class TicketStates:
         self.queues = queues
         self.clock = clock
         self.notify_sync = notify_sync
+        self._cipher: FieldCipher | None = None  # the outbox key, read on the first move
+
+    def _outbox_cipher(self) -> FieldCipher:
+        if self._cipher is None:
+            self._cipher = FieldCipher.for_data_dir(self.store.path.parent)
+        return self._cipher
 
     def move(
         self,
@@ -105,10 +132,22 @@ class TicketStates:
         row.status, row.reason = target, reason
         if target in ("issued", "shown_on_screen"):
             row.issued_at = self.clock().isoformat(timespec="seconds")
-            enqueue(s, "ticket", _record(row, "issued"), f"ticket-issued-{ticket_id}")
+            enqueue(
+                s,
+                "ticket",
+                _record(row, "issued"),
+                f"ticket-issued-{ticket_id}",
+                cipher=self._outbox_cipher(),
+            )
         elif target == "void" and not row.origin:
             # central numbered it: take it out of the queue there
-            enqueue(s, "ticket", _record(row, "void"), f"ticket-void-{ticket_id}")
+            enqueue(
+                s,
+                "ticket",
+                _record(row, "void"),
+                f"ticket-void-{ticket_id}",
+                cipher=self._outbox_cipher(),
+            )
         s.add(row)
         s.flush()
         return row
@@ -183,38 +222,26 @@ class TicketStates:
         if not row.origin:
             return None, None
         with self.store.session() as s:
-            last = s.exec(
-                select(QueueTicketRow)
-                .where(
-                    QueueTicketRow.day == row.day,
-                    QueueTicketRow.queue == row.queue,
-                    QueueTicketRow.origin == "",
-                    col(QueueTicketRow.people_ahead).is_not(None),
-                    col(QueueTicketRow.created_at) <= row.created_at,
-                    col(QueueTicketRow.status).in_(LIVE_STATES),
-                )
-                .order_by(col(QueueTicketRow.created_at).desc(), col(QueueTicketRow.number).desc())
-                .limit(1)  # the ORM would load every match for .first()
+            found = s.execute(
+                _LAST_FIGURE,
+                {
+                    "day": row.day,
+                    "queue": row.queue,
+                    "created": row.created_at,
+                    "origin": row.origin,
+                    "number": row.number,
+                },
             ).first()
-            if last is None or last.people_ahead is None:
-                return None, None
-            age = datetime.fromisoformat(row.created_at) - datetime.fromisoformat(last.created_at)
-            if age.total_seconds() > LOCAL_ESTIMATE_MAX_AGE_S:
-                return None, None
-            since = s.exec(
-                select(func.count()).where(
-                    QueueTicketRow.day == row.day,
-                    QueueTicketRow.queue == row.queue,
-                    QueueTicketRow.origin == row.origin,
-                    col(QueueTicketRow.created_at) >= last.created_at,
-                    QueueTicketRow.number < row.number,  # this terminal's offline sequence
-                    col(QueueTicketRow.status).in_(LIVE_STATES),
-                )
-            ).one()
-        ahead = last.people_ahead + 1 + since
+        if found is None:
+            return None, None
+        people_ahead, estimated_wait_min, figure_at, since = found
+        age = datetime.fromisoformat(row.created_at) - datetime.fromisoformat(figure_at)
+        if age.total_seconds() > LOCAL_ESTIMATE_MAX_AGE_S:
+            return None, None
+        ahead = people_ahead + 1 + since
         wait = None
-        if last.estimated_wait_min is not None and last.people_ahead > 0:
-            wait = round(last.estimated_wait_min / last.people_ahead * ahead)
+        if estimated_wait_min is not None and people_ahead > 0:
+            wait = round(estimated_wait_min / people_ahead * ahead)
         return ahead, wait
 
     def view(self, row: QueueTicketRow) -> IssuedTicket:
