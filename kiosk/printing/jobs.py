@@ -26,7 +26,18 @@ Clock = Callable[[], datetime]
 InTransaction = Callable[[Session], None]
 
 
-_COLUMNS = "id, kind, reference, status, reason, attempts, created_at, printed_at, document"
+_COLUMN_NAMES = (
+    "id",
+    "kind",
+    "reference",
+    "status",
+    "reason",
+    "attempts",
+    "created_at",
+    "printed_at",
+    "document",
+)
+_COLUMNS = ", ".join(_COLUMN_NAMES)  # as the raw statements below return them
 _ANY_QUEUED = text("SELECT 1 FROM print_job WHERE status='queued' LIMIT 1")
 # The oldest queued job becomes ``printing`` with one more attempt, and is returned (one
 # statement: the ORM's select, load and flush would cost more than the claim itself).
@@ -98,17 +109,7 @@ class PrintJob:
     def from_row(cls, row: PrintJobRow) -> PrintJob:
         """Convert a table row."""
         assert row.id is not None
-        return cls(
-            id=row.id,
-            kind=row.kind,
-            reference=row.reference,
-            status=cast(JobStatus, row.status),
-            reason=row.reason,
-            attempts=row.attempts,
-            created_at=datetime.fromisoformat(row.created_at),
-            printed_at=datetime.fromisoformat(row.printed_at) if row.printed_at else None,
-            document_json=row.document,
-        )
+        return cls.from_values([getattr(row, name) for name in _COLUMN_NAMES])
 
 
 class PrintJobs:

@@ -171,6 +171,8 @@ def build_services(
     connections = CentralConnections(*(Central(None) for _ in fields(CentralConnections)))
     # One key per terminal: tickets, check-in, progress and bookings hash ID numbers alike.
     id_hasher = IdHasher(settings.data_dir / "keys")
+    # The outbox key, read once: the services that queue items for central seal with it.
+    cipher = FieldCipher.for_data_dir(store.path.parent)
     tickets = TicketService(
         store,
         printing,
@@ -178,6 +180,7 @@ def build_services(
         central=connections.tickets,
         notify_sync=notify_sync,
         id_hasher=id_hasher,
+        cipher=cipher,
         hall_id=settings.hall_id,
         hall_name=settings.hall_name,
         terminal_id=settings.terminal_id,
@@ -197,12 +200,18 @@ def build_services(
             queues=queues,
         ),
         submit=SubmitService.for_settings(
-            store, settings, progress_url=progress_url, printing=printing, queues=queues
+            store,
+            settings,
+            progress_url=progress_url,
+            printing=printing,
+            queues=queues,
+            cipher=cipher,
         ),
         evaluation=EvaluationService(
             store,
             settings.hall_id,
             central=connections.evaluation,
+            cipher=cipher,
             printing=printing,
             terminal_id=settings.terminal_id,
             hall_name=settings.hall_name,
@@ -245,6 +254,7 @@ def build_services(
             store,
             settings.hall_id,
             central=connections.supplement,
+            cipher=cipher,
             printing=printing,
             hall_name=settings.hall_name,
             terminal_name=settings.terminal_name,
@@ -273,7 +283,7 @@ def build_services(
     if a4_uri:
         a4 = A4Printer(a4_uri)
         services.a4_printer = a4
-        jobs = CertificateJobs(store, FieldCipher.for_data_dir(store.path.parent))
+        jobs = CertificateJobs(store, cipher)
         forgotten = jobs.forget_old()
         if forgotten:
             log.info("%d certificate(s) of earlier days no longer held for reprints", forgotten)

@@ -155,6 +155,7 @@ class SubmitService:
         progress_url: str = "",
         printing: PrintWorker | None = None,
         queues: HallQueues | None = None,
+        cipher: FieldCipher | None = None,
     ) -> SubmitService:
         """The service for this terminal's configured hall and terminal."""
         return cls(
@@ -166,6 +167,7 @@ class SubmitService:
             progress_url=progress_url,
             printing=printing,
             queues=queues,
+            cipher=cipher,
         )
 
     def submit(self, app: Application) -> SubmitResult:

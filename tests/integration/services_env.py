@@ -77,6 +77,7 @@ class Terminal:
             central=self.central(),
             print_wait_s=10,
             id_hasher=hasher,
+            cipher=FieldCipher.for_data_dir(self.folder),
         )
         self.checkin = CheckinService(
             self.store,

@@ -14,6 +14,7 @@ from kiosk.services.setup import Services, build_services
 from kiosk.services.tickets import TicketService
 from kiosk.services.tickets.transitions import IssuedTicket
 from kiosk.sync.client import Credentials
+from kiosk.sync.factory import make_runner
 from tests.integration.services_env import Terminal
 
 
@@ -33,6 +34,34 @@ def test_built_services_work_offline_and_void_yesterdays_unprinted_tickets(
         assert [q.code for q in services.tickets.queues()][:2] == ["A", "B"]
         ticket = services.tickets.take("A")
         assert (ticket.status, ticket.offline, ticket.display) == ("issued", True, "T01-A001")
+        services.close()
+    finally:
+        term.close()
+
+
+def test_the_services_seal_with_the_key_the_sync_opens_with(tmp_path: Path) -> None:
+    """The composition root reads the outbox key once and hands it to every service that
+    queues items for central: what each seals, the sync runner built for the same
+    settings opens."""
+    term = Terminal(tmp_path / "data")
+    try:
+        services = _built(term)
+        settings = Settings(data_dir=term.folder)
+        runner = make_runner(
+            settings, term.store, "http://127.0.0.1:9", Credentials("T01", b"k" * 32)
+        )
+        sealing = {
+            "tickets": services.tickets.states.cipher,
+            "submit": services.submit.cipher,
+            "evaluation": services.evaluation.cipher,
+            "supplement": services.supplement.cipher,
+        }
+        for name, cipher in sealing.items():
+            assert cipher is not None, name
+            public, sealed = cipher.seal({"name": "张三", "queue": "A"}, name)
+            assert public == {"name": None, "queue": "A"} and sealed is not None
+            assert runner.cipher.open(public, sealed, name)["name"] == "张三", name
+        runner.client.close()
         services.close()
     finally:
         term.close()

@@ -15,6 +15,7 @@ from kiosk.services.tickets.numbering import TicketNumbering
 from kiosk.services.tickets.printing import TicketPrinter
 from kiosk.services.tickets.transitions import UNPRINTED, IssuedTicket, TicketStates
 from kiosk.store import Store
+from kiosk.sync.crypto import FieldCipher
 from kiosk.sync.idkey import IdHasher
 
 PRINT_WAIT_S = 20.0
@@ -37,6 +38,7 @@ class TicketService:
         print_wait_s: float = PRINT_WAIT_S,
         clock: Callable[[], datetime] = local_now,
         id_hasher: IdHasher | None = None,
+        cipher: FieldCipher | None = None,
     ) -> None:
         self.store = store
         self.hall_queues = queues
@@ -48,7 +50,7 @@ class TicketService:
             store, self.central, self.id_hasher, hall_id=hall_id, terminal_id=terminal_id
         )
         self.states = TicketStates(
-            store, queues, clock=clock, notify_sync=notify_sync or (lambda: None)
+            store, queues, clock=clock, notify_sync=notify_sync or (lambda: None), cipher=cipher
         )
         self.printer = TicketPrinter(
             printing, self.states, hall_name=hall_name, print_wait_s=print_wait_s

@@ -87,17 +87,14 @@ class TicketStates:
         *,
         clock: Callable[[], datetime],
         notify_sync: Callable[[], None],
+        cipher: FieldCipher | None = None,
     ) -> None:
         self.store = store
         self.queues = queues
         self.clock = clock
         self.notify_sync = notify_sync
-        self._cipher: FieldCipher | None = None  # the outbox key, read on the first move
-
-    def _outbox_cipher(self) -> FieldCipher:
-        if self._cipher is None:
-            self._cipher = FieldCipher.for_data_dir(self.store.path.parent)
-        return self._cipher
+        # The outbox key (None: ``enqueue`` reads the key file at every move).
+        self.cipher = cipher
 
     def move(
         self,
@@ -137,7 +134,7 @@ class TicketStates:
                 "ticket",
                 _record(row, "issued"),
                 f"ticket-issued-{ticket_id}",
-                cipher=self._outbox_cipher(),
+                cipher=self.cipher,
             )
         elif target == "void" and not row.origin:
             # central numbered it: take it out of the queue there
@@ -146,7 +143,7 @@ class TicketStates:
                 "ticket",
                 _record(row, "void"),
                 f"ticket-void-{ticket_id}",
-                cipher=self._outbox_cipher(),
+                cipher=self.cipher,
             )
         s.add(row)
         s.flush()
